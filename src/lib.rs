@@ -1,0 +1,7 @@
+//! assess — the core of an offline workbench for capability maturity assessments.
+//!
+//! Everything here is free of any terminal: the model, scoring, sessions and their files,
+//! and reports. The TUI (`tui`) and the CLI (`cli`) are thin layers over these functions.
+
+pub mod model;
+pub mod cli;

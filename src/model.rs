@@ -1,0 +1,22 @@
+//! The assessment model: its schema, loading from RON (embedded or from disk), validation,
+//! and a flat index over practices and requirements that scoring, the TUI and reports share.
+
+mod export;
+mod index;
+mod load;
+mod schema;
+mod stats;
+mod validate;
+
+pub use export::model_json;
+pub use index::{ModelIndex, PracticeRef, RequirementRef};
+pub use load::{
+    EMBEDDED_MODELS, LoadedModel, ModelError, content_hash, load_embedded, load_path, parse_model,
+    resolve_model,
+};
+pub use schema::{
+    Domain, EvidenceKind, Item, Level, LevelDef, Model, Part, Practice, Provenance, Requirement,
+    Rollup, Text,
+};
+pub use stats::{Counts, ModelStats, PartStats, model_stats};
+pub use validate::{Problem, validate_model};

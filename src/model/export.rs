@@ -1,0 +1,71 @@
+//! The whole model tree as JSON (`assess model show --json`) with full ids and resolved
+//! evidence hints, so other tools need not know our id scheme.
+
+use serde_json::{Value, json};
+
+use super::load::LoadedModel;
+use super::schema::{Part, Practice, Provenance};
+
+/// The model as a JSON value: `parts[].domains[].items[].practices[].levels[].requirements[]`.
+pub fn model_json(loaded: &LoadedModel) -> Value {
+    let model = &loaded.model;
+    json!({
+        "id": model.id,
+        "name": model.name,
+        "version": model.version,
+        "hash": loaded.hash,
+        "languages": model.languages,
+        "rollup": model.rollup,
+        "levels": model.levels,
+        "parts": model.parts.iter().map(part_json).collect::<Vec<_>>(),
+        "aliases": model.aliases,
+    })
+}
+
+fn part_json(part: &Part) -> Value {
+    json!({
+        "id": part.id,
+        "name": part.name,
+        "provenance": part.provenance,
+        "domains": part.domains.iter().map(|domain| {
+            let domain_id = format!("{}.{}", part.id, domain.id);
+            json!({
+                "id": domain_id,
+                "name": domain.name,
+                "items": domain.items.iter().map(|item| {
+                    let item_id = format!("{domain_id}.{}", item.id);
+                    json!({
+                        "id": item_id,
+                        "name": item.name,
+                        "practices": item.practices.iter()
+                            .map(|p| practice_json(&item_id, p, part.provenance))
+                            .collect::<Vec<_>>(),
+                    })
+                }).collect::<Vec<_>>(),
+            })
+        }).collect::<Vec<_>>(),
+    })
+}
+
+fn practice_json(item_id: &str, practice: &Practice, default: Provenance) -> Value {
+    let id = format!("{item_id}.{}", practice.id);
+    let mut levels: Vec<_> = practice.levels.iter().collect();
+    levels.sort_by_key(|l| l.level);
+    json!({
+        "id": id,
+        "name": practice.name,
+        "provenance": practice.provenance.unwrap_or(default),
+        "good_evidence": practice.good_evidence,
+        "trap": practice.trap,
+        "levels": levels.iter().map(|level| json!({
+            "level": level.level,
+            "evidence": level.evidence,
+            "requirements": level.requirements.iter().map(|r| json!({
+                "id": format!("{id}.l{}.{}", level.level, r.id),
+                "text": r.text,
+                "evidence": r.evidence.unwrap_or(level.evidence),
+                "guidance": r.guidance,
+            })).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+    })
+}

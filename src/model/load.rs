@@ -1,0 +1,136 @@
+//! Loading a model from the embedded copies or from a file, with errors that name the file and
+//! the place (line and column for syntax, id path for meaning).
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+
+use super::index::ModelIndex;
+use super::schema::Model;
+use super::validate::{Problem, validate_model};
+
+/// Models compiled into the binary: (id, file name, RON text).
+pub const EMBEDDED_MODELS: &[(&str, &str, &str)] = &[(
+    "caict-devops",
+    "assets/models/caict-devops.ron",
+    include_str!("../../assets/models/caict-devops.ron"),
+)];
+
+/// Why a model could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum ModelError {
+    #[error("cannot read model file {}", path.display())]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{origin}:{line}:{column}: the model file is not valid RON: {message}")]
+    Parse {
+        origin: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("{origin}: the model is invalid:\n{}", ProblemList(problems))]
+    Invalid {
+        origin: String,
+        problems: Vec<Problem>,
+    },
+    #[error(
+        "no model called {0:?}: use a bundled model id (see `assess model list`) or a path to a .ron file"
+    )]
+    Unknown(String),
+}
+
+struct ProblemList<'a>(&'a [Problem]);
+
+impl fmt::Display for ProblemList<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, problem) in self.0.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "  {problem}")?;
+        }
+        Ok(())
+    }
+}
+
+/// A validated model with where it came from, its content hash and its index.
+#[derive(Debug, Clone)]
+pub struct LoadedModel {
+    pub model: Model,
+    /// The file it was read from (a path, or the asset name of an embedded model).
+    pub origin: String,
+    /// `sha256:<hex>` of the file's bytes; sessions record it to notice model changes.
+    pub hash: String,
+    pub index: ModelIndex,
+}
+
+/// `sha256:<hex>` of some content.
+pub fn content_hash(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    let mut hex = String::with_capacity(7 + digest.len() * 2);
+    hex.push_str("sha256:");
+    for byte in digest.iter() {
+        hex.push_str(&format!("{byte:02x}"));
+    }
+    hex
+}
+
+/// Parses and validates model text; `origin` names the file in every error.
+pub fn parse_model(text: &str, origin: &str) -> Result<LoadedModel, ModelError> {
+    let model: Model = ron::Options::default()
+        .from_str(text)
+        .map_err(|err| ModelError::Parse {
+            origin: origin.to_string(),
+            line: err.span.start.line,
+            column: err.span.start.col,
+            message: err.code.to_string(),
+        })?;
+    let problems = validate_model(&model);
+    if !problems.is_empty() {
+        return Err(ModelError::Invalid {
+            origin: origin.to_string(),
+            problems,
+        });
+    }
+    let index = ModelIndex::build(&model);
+    Ok(LoadedModel {
+        model,
+        origin: origin.to_string(),
+        hash: content_hash(text.as_bytes()),
+        index,
+    })
+}
+
+/// Loads a bundled model by id.
+pub fn load_embedded(id: &str) -> Result<LoadedModel, ModelError> {
+    let (_, file, text) = EMBEDDED_MODELS
+        .iter()
+        .find(|(model_id, _, _)| *model_id == id)
+        .ok_or_else(|| ModelError::Unknown(id.to_string()))?;
+    parse_model(text, file)
+}
+
+/// Loads a model file from disk.
+pub fn load_path(path: &Path) -> Result<LoadedModel, ModelError> {
+    let text = std::fs::read_to_string(path).map_err(|source| ModelError::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    parse_model(&text, &path.display().to_string())
+}
+
+/// Resolves what a user typed: a bundled model id, or else a path to a model file.
+pub fn resolve_model(spec: &str) -> Result<LoadedModel, ModelError> {
+    if EMBEDDED_MODELS.iter().any(|(id, _, _)| *id == spec) {
+        return load_embedded(spec);
+    }
+    let path = Path::new(spec);
+    if path.exists() || spec.ends_with(".ron") || spec.contains('/') {
+        return load_path(path);
+    }
+    Err(ModelError::Unknown(spec.to_string()))
+}

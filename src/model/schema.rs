@@ -1,0 +1,182 @@
+//! The assessment model as it is written in `assets/models/*.ron`.
+//!
+//! Tree: model → parts → domains → capability items → practices (the unit a team rates)
+//! → levels 1..5 → requirements (the unit question). Every node has a short local `id`;
+//! the full, stable id of a node is the dot-joined path of local ids, and a requirement's
+//! full id adds `l<level>.<id>` (e.g. `cd.config.vc.vcs.l3.2`). See `docs/MODEL_IDS.md`.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+/// A text in every language the model declares, keyed by language code (`en`, `zh`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Text(pub BTreeMap<String, String>);
+
+impl Text {
+    /// Builds a text from `(language, text)` pairs.
+    pub fn from_pairs(pairs: &[(&str, &str)]) -> Self {
+        Self(
+            pairs
+                .iter()
+                .map(|(lang, text)| ((*lang).to_string(), (*text).to_string()))
+                .collect(),
+        )
+    }
+
+    /// The text in `lang`, falling back to English and then to any language present,
+    /// so a partially translated model still shows something readable.
+    pub fn get(&self, lang: &str) -> &str {
+        self.0
+            .get(lang)
+            .or_else(|| self.0.get("en"))
+            .or_else(|| self.0.values().next())
+            .map_or("", String::as_str)
+    }
+
+    /// Every language's text, for searching in all languages at once.
+    pub fn all(&self) -> impl Iterator<Item = &str> {
+        self.0.values().map(String::as_str)
+    }
+}
+
+/// How practices roll up into items, domains and parts.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Rollup {
+    /// The strict reading of the standard: a group is at the lowest level of its members.
+    #[default]
+    Minimum,
+    /// The arithmetic mean of the members' levels, rounded down.
+    Mean,
+}
+
+/// What an assessor asks to see for a requirement.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EvidenceKind {
+    /// A document: policy, specification, plan, report, record.
+    Document,
+    /// A live demonstration (recorded as screenshot or video).
+    Demo,
+    /// Either a document or a demonstration will do.
+    #[default]
+    Either,
+}
+
+/// Where the text of a practice comes from, so authored text is never mistaken for the standard's.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Provenance {
+    /// Paraphrases the standard's published level tables.
+    #[default]
+    Standard,
+    /// Written by analogy with the standard's logic where its tables are not published.
+    Authored,
+}
+
+/// One level of the model's scale (1..5), with its name and meaning.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LevelDef {
+    pub level: u8,
+    pub name: Text,
+    pub meaning: Text,
+}
+
+/// The whole assessment model.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Model {
+    pub id: String,
+    pub name: Text,
+    pub version: String,
+    /// Language codes every text must have, e.g. `["en", "zh"]`.
+    pub languages: Vec<String>,
+    #[serde(default)]
+    pub description: Option<Text>,
+    pub levels: Vec<LevelDef>,
+    #[serde(default)]
+    pub rollup: Rollup,
+    pub parts: Vec<Part>,
+    /// Old requirement id → current requirement id, so answers survive renames.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub aliases: BTreeMap<String, String>,
+}
+
+/// A part of the model (e.g. Continuous Delivery), rated as a whole.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Part {
+    pub id: String,
+    pub name: Text,
+    #[serde(default)]
+    pub description: Option<Text>,
+    /// Default provenance of this part's practices.
+    #[serde(default)]
+    pub provenance: Provenance,
+    pub domains: Vec<Domain>,
+}
+
+/// A capability domain (能力域) within a part.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Domain {
+    pub id: String,
+    pub name: Text,
+    pub items: Vec<Item>,
+}
+
+/// A capability item (能力项 / 能力子域) within a domain.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Item {
+    pub id: String,
+    pub name: Text,
+    pub practices: Vec<Practice>,
+}
+
+/// A practice (the CAICT capability sub-item, 能力子项): the unit a team rates.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Practice {
+    pub id: String,
+    pub name: Text,
+    /// Overrides the part's provenance for this practice.
+    #[serde(default)]
+    pub provenance: Option<Provenance>,
+    /// What good evidence for this practice looks like.
+    #[serde(default)]
+    pub good_evidence: Option<Text>,
+    /// The typical trap assessors see (e.g. a pipeline that is bypassed for hotfixes).
+    #[serde(default)]
+    pub trap: Option<Text>,
+    pub levels: Vec<Level>,
+}
+
+/// The criteria of one level of a practice, split into checkable requirements.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Level {
+    pub level: u8,
+    /// Overrides the practice's provenance for this level (e.g. a level the standard leaves blank).
+    #[serde(default)]
+    pub provenance: Option<Provenance>,
+    /// The evidence usually shown for this level; a requirement may override it.
+    #[serde(default)]
+    pub evidence: EvidenceKind,
+    pub requirements: Vec<Requirement>,
+}
+
+/// One checkable statement a team answers Met / Partial / Not met / Not applicable.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Requirement {
+    /// Local id, unique within its level (usually "1", "2", …); never reused.
+    pub id: String,
+    pub text: Text,
+    #[serde(default)]
+    pub evidence: Option<EvidenceKind>,
+    #[serde(default)]
+    pub guidance: Option<Text>,
+}

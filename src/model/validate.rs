@@ -1,0 +1,179 @@
+//! Semantic checks of a parsed model. Each problem names the node by its id path
+//! (e.g. `cd/config/vc/vcs/L3/2`) so an author can find it.
+
+use std::collections::HashSet;
+use std::fmt;
+
+use super::schema::{Model, Practice, Text};
+
+/// One thing wrong with a model, at an id path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub path: String,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+struct Checker<'m> {
+    languages: &'m [String],
+    problems: Vec<Problem>,
+}
+
+impl Checker<'_> {
+    fn problem(&mut self, path: &str, message: impl Into<String>) {
+        self.problems.push(Problem {
+            path: path.to_string(),
+            message: message.into(),
+        });
+    }
+
+    fn text(&mut self, path: &str, field: &str, text: &Text) {
+        for lang in self.languages {
+            if text.0.get(lang).is_none_or(|s| s.trim().is_empty()) {
+                self.problem(path, format!("{field} has no {lang} text"));
+            }
+        }
+    }
+
+    fn id(&mut self, path: &str, id: &str, seen: &mut HashSet<String>) {
+        if id.is_empty() || !id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+            self.problem(
+                path,
+                format!("id {id:?} must be letters, digits, '-' or '_' (no dots, no spaces)"),
+            );
+        }
+        if !seen.insert(id.to_string()) {
+            self.problem(path, format!("duplicate id {id:?} among its siblings"));
+        }
+    }
+}
+
+/// Every problem in the model; empty when it is valid.
+pub fn validate_model(model: &Model) -> Vec<Problem> {
+    let mut check = Checker {
+        languages: &model.languages,
+        problems: Vec::new(),
+    };
+    let root = model.id.clone();
+    if model.languages.is_empty() {
+        check.problem(&root, "the model declares no languages");
+    }
+    check.text(&root, "name", &model.name);
+    check_levels(&mut check, model);
+    if model.parts.is_empty() {
+        check.problem(&root, "the model has no parts");
+    }
+    let mut part_ids = HashSet::new();
+    for part in &model.parts {
+        let part_path = part.id.clone();
+        check.id(&part_path, &part.id, &mut part_ids);
+        check.text(&part_path, "name", &part.name);
+        if part.domains.is_empty() {
+            check.problem(&part_path, "the part has no domains");
+        }
+        let mut domain_ids = HashSet::new();
+        for domain in &part.domains {
+            let domain_path = format!("{part_path}/{}", domain.id);
+            check.id(&domain_path, &domain.id, &mut domain_ids);
+            check.text(&domain_path, "name", &domain.name);
+            if domain.items.is_empty() {
+                check.problem(&domain_path, "the domain has no capability items");
+            }
+            let mut item_ids = HashSet::new();
+            for item in &domain.items {
+                let item_path = format!("{domain_path}/{}", item.id);
+                check.id(&item_path, &item.id, &mut item_ids);
+                check.text(&item_path, "name", &item.name);
+                if item.practices.is_empty() {
+                    check.problem(&item_path, "the capability item has no practices");
+                }
+                let mut practice_ids = HashSet::new();
+                for practice in &item.practices {
+                    let practice_path = format!("{item_path}/{}", practice.id);
+                    check.id(&practice_path, &practice.id, &mut practice_ids);
+                    check_practice(&mut check, &practice_path, practice);
+                }
+            }
+        }
+    }
+    check_aliases(&mut check, model);
+    check.problems
+}
+
+fn check_levels(check: &mut Checker<'_>, model: &Model) {
+    let root = model.id.clone();
+    let mut seen = HashSet::new();
+    for def in &model.levels {
+        let path = format!("{root}/levels/L{}", def.level);
+        if !(1..=5).contains(&def.level) {
+            check.problem(&path, format!("level {} is outside 1..5", def.level));
+        }
+        if !seen.insert(def.level) {
+            check.problem(&path, "level defined twice");
+        }
+        check.text(&path, "name", &def.name);
+        check.text(&path, "meaning", &def.meaning);
+    }
+    for level in 1..=5u8 {
+        if !seen.contains(&level) {
+            check.problem(&root, format!("level {level} has no definition"));
+        }
+    }
+}
+
+fn check_practice(check: &mut Checker<'_>, path: &str, practice: &Practice) {
+    check.text(path, "name", &practice.name);
+    if let Some(text) = &practice.good_evidence {
+        check.text(path, "good_evidence", text);
+    }
+    if let Some(text) = &practice.trap {
+        check.text(path, "trap", text);
+    }
+    let mut levels = HashSet::new();
+    let mut requirement_count = 0;
+    for level in &practice.levels {
+        let level_path = format!("{path}/L{}", level.level);
+        if !(1..=5).contains(&level.level) {
+            check.problem(&level_path, format!("level {} is outside 1..5", level.level));
+        }
+        if !levels.insert(level.level) {
+            check.problem(&level_path, "level appears twice in this practice");
+        }
+        let mut requirement_ids = HashSet::new();
+        for requirement in &level.requirements {
+            let requirement_path = format!("{level_path}/{}", requirement.id);
+            check.id(&requirement_path, &requirement.id, &mut requirement_ids);
+            check.text(&requirement_path, "text", &requirement.text);
+            if let Some(guidance) = &requirement.guidance {
+                check.text(&requirement_path, "guidance", guidance);
+            }
+        }
+        requirement_count += level.requirements.len();
+    }
+    if requirement_count == 0 {
+        check.problem(path, "the practice has no requirements");
+    }
+}
+
+fn check_aliases(check: &mut Checker<'_>, model: &Model) {
+    let index = super::index::ModelIndex::build(model);
+    for (old, new) in &model.aliases {
+        if index.requirement(new).is_none() {
+            check.problem(
+                &format!("aliases/{old}"),
+                format!("alias points to unknown requirement {new:?}"),
+            );
+        }
+        if index.requirement(old).is_some() {
+            check.problem(
+                &format!("aliases/{old}"),
+                "alias hides a requirement that still exists",
+            );
+        }
+    }
+}
