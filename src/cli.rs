@@ -1,6 +1,9 @@
 //! The command line (clap): every command is a thin call into the core.
 
 mod model_cmd;
+mod session_cmd;
+
+pub use session_cmd::{NewOptions, create as create_session, slug};
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -10,6 +13,7 @@ use anyhow::Result;
 use clap::{Parser, Subcommand};
 
 use crate::model;
+use crate::session;
 
 /// assess — an offline workbench for capability maturity assessments.
 #[derive(Debug, Parser)]
@@ -24,6 +28,44 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Start a new session.
+    New {
+        #[arg(long)]
+        title: Option<String>,
+        #[arg(long)]
+        organisation: Option<String>,
+        /// The assessed project, system or scope.
+        #[arg(long)]
+        scope: Option<String>,
+        /// A bundled model id or a model file (default: caict-devops).
+        #[arg(long, value_name = "ID|PATH")]
+        model: Option<String>,
+        /// Parts in scope, comma-separated (default: all), e.g. cd,to.
+        #[arg(long, value_name = "cd,to,…")]
+        parts: Option<String>,
+        /// Target level for every part in scope (0–5).
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(0..=5))]
+        target: Option<u8>,
+        /// Print the new session's path and exit instead of opening it.
+        #[arg(long)]
+        no_open: bool,
+    },
+    /// Resume a session (by path or by name in the sessions dir).
+    Open { session: String },
+    /// List the sessions in the sessions dir, newest first.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Progress and levels per part and domain.
+    Summary {
+        session: String,
+        #[arg(long)]
+        json: bool,
+        /// Language of the names (en or zh).
+        #[arg(long, default_value = "en", value_parser = ["en", "zh"])]
+        lang: String,
+    },
     /// Work with assessment models.
     #[command(subcommand)]
     Model(ModelCommand),
@@ -69,9 +111,60 @@ pub fn main() -> ExitCode {
 
 /// Runs a parsed command, writing its output to `out`.
 pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
+    let dir = cli
+        .sessions_dir
+        .clone()
+        .unwrap_or_else(session::default_sessions_dir);
     match cli.command {
         Some(Command::Model(cmd)) => run_model(cmd, out)?,
-        None => {}
+        Some(Command::New {
+            title,
+            organisation,
+            scope,
+            model,
+            parts,
+            target,
+            no_open,
+        }) => {
+            let parts = parts.as_deref().map(session_cmd::parse_parts).transpose()?;
+            let path = session_cmd::create(
+                &dir,
+                NewOptions {
+                    title,
+                    organisation,
+                    scope,
+                    model,
+                    parts: parts.unwrap_or_default(),
+                    target,
+                },
+            )?;
+            if no_open {
+                writeln!(out, "{}", path.display())?;
+            } else {
+                return open_workbench(&dir, Some(path));
+            }
+        }
+        Some(Command::Open { session: spec }) => {
+            let path = session::resolve_session(&spec, &dir)?;
+            return open_workbench(&dir, Some(path));
+        }
+        Some(Command::List { json }) => session_cmd::list(out, &dir, json)?,
+        Some(Command::Summary {
+            session: spec,
+            json,
+            lang,
+        }) => session_cmd::summary(out, &session::resolve_session(&spec, &dir)?, json, &lang)?,
+        None => return open_workbench(&dir, None),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Opens the workbench on a session, or on the home screen.
+fn open_workbench(dir: &std::path::Path, session: Option<std::path::PathBuf>) -> Result<ExitCode> {
+    let mut out = std::io::stdout().lock();
+    match session {
+        Some(path) => session_cmd::summary(&mut out, &path, false, "en")?,
+        None => session_cmd::list(&mut out, dir, false)?,
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -79,11 +172,16 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
 const DEFAULT_MODEL: &str = "caict-devops";
 
 fn run_model(cmd: ModelCommand, out: &mut dyn Write) -> Result<()> {
-    let load = |spec: Option<String>| model::resolve_model(spec.as_deref().unwrap_or(DEFAULT_MODEL));
+    let load =
+        |spec: Option<String>| model::resolve_model(spec.as_deref().unwrap_or(DEFAULT_MODEL));
     match cmd {
         ModelCommand::List => model_cmd::list(out),
-        ModelCommand::Show { model, json, lang } => model_cmd::show(out, &load(model)?, json, &lang),
-        ModelCommand::Validate { model: Some(spec) } => model_cmd::validate(out, &load(Some(spec))?),
+        ModelCommand::Show { model, json, lang } => {
+            model_cmd::show(out, &load(model)?, json, &lang)
+        }
+        ModelCommand::Validate { model: Some(spec) } => {
+            model_cmd::validate(out, &load(Some(spec))?)
+        }
         ModelCommand::Validate { model: None } => {
             for (id, _, _) in model::EMBEDDED_MODELS {
                 model_cmd::validate(out, &model::load_embedded(id)?)?;

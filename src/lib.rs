@@ -3,5 +3,8 @@
 //! Everything here is free of any terminal: the model, scoring, sessions and their files,
 //! and reports. The TUI (`tui`) and the CLI (`cli`) are thin layers over these functions.
 
-pub mod model;
 pub mod cli;
+pub mod model;
+pub mod scoring;
+pub mod session;
+pub mod summary;

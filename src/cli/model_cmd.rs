@@ -82,7 +82,10 @@ pub fn stats(out: &mut dyn Write, loaded: &LoadedModel, json: bool, lang: &str) 
         "", "domains", "items", "practices", "reqs", "L1", "L2", "L3", "L4", "L5"
     )?;
     let row = |out: &mut dyn Write, indent: &str, c: &model::Counts| -> Result<()> {
-        let label: String = format!("{indent}{} {}", c.id, c.name).chars().take(40).collect();
+        let label: String = format!("{indent}{} {}", c.id, c.name)
+            .chars()
+            .take(40)
+            .collect();
         let [l1, l2, l3, l4, l5] = c.per_level;
         let pad = 40usize.saturating_sub(unicode_width(&label));
         writeln!(

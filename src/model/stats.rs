@@ -84,7 +84,10 @@ pub fn model_stats(model: &Model, lang: &str) -> ModelStats {
                 let provenance = practice.provenance.unwrap_or(part.provenance);
                 counts.add_practice(practice, provenance == super::Provenance::Authored);
             }
-            part_counts.absorb(&Counts { domains: 0, ..counts.clone() });
+            part_counts.absorb(&Counts {
+                domains: 0,
+                ..counts.clone()
+            });
             domains.push(counts);
         }
         total.absorb(&part_counts);

@@ -41,7 +41,11 @@ impl Checker<'_> {
     }
 
     fn id(&mut self, path: &str, id: &str, seen: &mut HashSet<String>) {
-        if id.is_empty() || !id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+        if id.is_empty()
+            || !id
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        {
             self.problem(
                 path,
                 format!("id {id:?} must be letters, digits, '-' or '_' (no dots, no spaces)"),
@@ -139,7 +143,10 @@ fn check_practice(check: &mut Checker<'_>, path: &str, practice: &Practice) {
     for level in &practice.levels {
         let level_path = format!("{path}/L{}", level.level);
         if !(1..=5).contains(&level.level) {
-            check.problem(&level_path, format!("level {} is outside 1..5", level.level));
+            check.problem(
+                &level_path,
+                format!("level {} is outside 1..5", level.level),
+            );
         }
         if !levels.insert(level.level) {
             check.problem(&level_path, "level appears twice in this practice");

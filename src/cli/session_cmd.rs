@@ -1,0 +1,245 @@
+//! `assess new`, `list` and `summary`: sessions from the command line.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+use serde_json::json;
+
+use crate::model;
+use crate::session::{self, NewSession, Session, open_session};
+use crate::summary::{Summary, summarize};
+
+/// Options of `assess new`.
+#[derive(Debug, Clone, Default)]
+pub struct NewOptions {
+    pub title: Option<String>,
+    pub organisation: Option<String>,
+    pub scope: Option<String>,
+    pub model: Option<String>,
+    pub parts: Vec<String>,
+    pub target: Option<u8>,
+}
+
+/// Creates a session file in `dir` and returns its path. Never overwrites an existing file.
+pub fn create(dir: &Path, opts: NewOptions) -> Result<PathBuf> {
+    let spec = opts.model.as_deref().unwrap_or(super::DEFAULT_MODEL);
+    let loaded = model::resolve_model(spec)?;
+    let bundled = model::EMBEDDED_MODELS.iter().any(|(id, _, _)| *id == spec);
+    let model_path = (!bundled).then(|| {
+        std::fs::canonicalize(spec).map_or_else(|_| spec.to_string(), |p| p.display().to_string())
+    });
+    let title = opts
+        .title
+        .filter(|t| !t.trim().is_empty())
+        .unwrap_or_else(|| format!("Assessment {}", &session::now_timestamp()[..10]));
+    let session = Session::new(
+        &loaded,
+        NewSession {
+            title: title.clone(),
+            organisation: opts.organisation.unwrap_or_default(),
+            scope: opts.scope.unwrap_or_default(),
+            assessors: vec![session::current_user()],
+            parts: opts.parts,
+            target: opts.target,
+            model_path,
+        },
+    )?;
+    std::fs::create_dir_all(dir)
+        .with_context(|| format!("cannot create the sessions directory {}", dir.display()))?;
+    let path = free_path(dir, &slug(&title));
+    session::create_session_file(&path, &session)?;
+    Ok(path)
+}
+
+/// A file-name stem from a title: lowercase ASCII words joined by '-', CJK kept.
+pub fn slug(title: &str) -> String {
+    let mut out = String::new();
+    for c in title.chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let out = out
+        .trim_end_matches('-')
+        .chars()
+        .take(60)
+        .collect::<String>();
+    if out.is_empty() {
+        "session".to_string()
+    } else {
+        out
+    }
+}
+
+fn free_path(dir: &Path, stem: &str) -> PathBuf {
+    let first = dir.join(format!("{stem}.ron"));
+    if !first.exists() {
+        return first;
+    }
+    (2..)
+        .map(|n| dir.join(format!("{stem}-{n}.ron")))
+        .find(|p| !p.exists())
+        .unwrap_or(first)
+}
+
+/// `assess list`: the sessions in `dir`, newest first.
+pub fn list(out: &mut dyn Write, dir: &Path, as_json: bool) -> Result<()> {
+    let entries = session::list_sessions(dir)?;
+    let mut rows = Vec::new();
+    for entry in &entries {
+        let name = entry
+            .path
+            .file_stem()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .to_string();
+        let modified = humantime::format_rfc3339_seconds(entry.modified).to_string();
+        let row = match entry
+            .session
+            .as_ref()
+            .map_err(ToString::to_string)
+            .and_then(|_| open_session(&entry.path).map_err(|e| format!("{e:#}")))
+        {
+            Ok(opened) => {
+                let summary = summarize(&opened.model, &opened.session, "en");
+                json!({
+                    "name": name,
+                    "path": entry.path,
+                    "title": summary.title,
+                    "organisation": summary.organisation,
+                    "model": summary.model,
+                    "answered": summary.answered,
+                    "total": summary.total,
+                    "parts": summary.parts.iter().map(|p| json!({
+                        "id": p.row.id, "level": p.row.level, "target": p.row.target,
+                    })).collect::<Vec<_>>(),
+                    "updated": opened.session.updated,
+                    "modified": modified,
+                })
+            }
+            Err(error) => {
+                json!({ "name": name, "path": entry.path, "error": error, "modified": modified })
+            }
+        };
+        rows.push(row);
+    }
+    if as_json {
+        serde_json::to_writer_pretty(&mut *out, &rows)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    if rows.is_empty() {
+        writeln!(
+            out,
+            "No sessions in {}. Start one with `assess new`.",
+            dir.display()
+        )?;
+        return Ok(());
+    }
+    for row in &rows {
+        if let Some(error) = row["error"].as_str() {
+            writeln!(
+                out,
+                "{}\tDAMAGED\t{}",
+                row["name"].as_str().unwrap_or(""),
+                first_line(error)
+            )?;
+            continue;
+        }
+        let levels: Vec<String> = row["parts"]
+            .as_array()
+            .map(|ps| {
+                ps.iter()
+                    .map(|p| format!("{} L{}", p["id"].as_str().unwrap_or(""), p["level"]))
+                    .collect()
+            })
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "{}\t{}\t{}\t{}/{} answered\t{}\t{}",
+            row["name"].as_str().unwrap_or(""),
+            row["title"].as_str().unwrap_or(""),
+            row["model"].as_str().unwrap_or(""),
+            row["answered"],
+            row["total"],
+            levels.join(", "),
+            row["updated"].as_str().unwrap_or(""),
+        )?;
+    }
+    Ok(())
+}
+
+fn first_line(s: &str) -> &str {
+    s.lines().next().unwrap_or("")
+}
+
+/// `assess summary`: progress and levels per part and domain.
+pub fn summary(out: &mut dyn Write, path: &Path, as_json: bool, lang: &str) -> Result<()> {
+    let opened = open_session(path)?;
+    for warning in &opened.warnings {
+        eprintln!("assess: warning: {}: {warning}", path.display());
+    }
+    let summary = summarize(&opened.model, &opened.session, lang);
+    if as_json {
+        serde_json::to_writer_pretty(&mut *out, &summary)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    print_summary(out, &summary)
+}
+
+fn print_summary(out: &mut dyn Write, s: &Summary) -> Result<()> {
+    writeln!(out, "{}", s.title)?;
+    if !s.organisation.is_empty() || !s.scope.is_empty() {
+        writeln!(out, "{} — {}", s.organisation, s.scope)?;
+    }
+    writeln!(
+        out,
+        "Model {} {} · {}/{} requirements answered\n",
+        s.model, s.model_version, s.answered, s.total
+    )?;
+    writeln!(
+        out,
+        "{:<44} {:>5} {:>6} {:>6} {:>4} {:>11}",
+        "", "level", "score", "target", "gap", "answered"
+    )?;
+    let line = |out: &mut dyn Write, indent: &str, r: &crate::summary::ResultRow| -> Result<()> {
+        let label = format!("{indent}{}", r.name);
+        let pad = 44usize.saturating_sub(unicode_width::UnicodeWidthStr::width(label.as_str()));
+        let target = r.target.map_or_else(|| "-".to_string(), |t| t.to_string());
+        writeln!(
+            out,
+            "{label}{:pad$} {:>5} {:>6.2} {:>6} {:>4} {:>11}",
+            "",
+            r.level,
+            r.score,
+            target,
+            r.gap,
+            format!("{}/{}", r.answered, r.total)
+        )?;
+        Ok(())
+    };
+    for part in &s.parts {
+        line(out, "", &part.row)?;
+        for domain in &part.domains {
+            line(out, "  ", domain)?;
+        }
+    }
+    Ok(())
+}
+
+/// Checks a part list typed as `cd,to` against nothing but its shape; the model checks ids.
+pub fn parse_parts(value: &str) -> Result<Vec<String>> {
+    let parts: Vec<String> = value
+        .split(',')
+        .map(|p| p.trim().to_string())
+        .filter(|p| !p.is_empty())
+        .collect();
+    if parts.is_empty() {
+        bail!("--parts needs at least one part id, e.g. --parts cd,to");
+    }
+    Ok(parts)
+}

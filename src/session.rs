@@ -1,0 +1,203 @@
+//! A session: one assessment of one scope against one model — its metadata, answers keyed by
+//! requirement id, evidence register and cursor — and how it is edited and stored.
+//!
+//! Maps are `BTreeMap`s so the file is written in a stable order and diffs cleanly in git.
+
+mod edit;
+mod open;
+mod store;
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+pub use edit::{EditError, NewSession, hash_file, now_timestamp};
+pub use open::{Opened, current_user, model_for, open_session};
+pub use store::{
+    SessionEntry, SessionError, atomic_write, backup_path, create_session_file,
+    default_sessions_dir, list_sessions, load_session, parse_session, resolve_session,
+    save_session, session_to_string,
+};
+
+/// The session file format this build writes; newer files are refused, not misread.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// How a team answered one requirement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Status {
+    Met,
+    Partial,
+    NotMet,
+    NotApplicable,
+}
+
+impl Status {
+    /// A short English label (reports and the CLI).
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Met => "Met",
+            Status::Partial => "Partial",
+            Status::NotMet => "Not met",
+            Status::NotApplicable => "Not applicable",
+        }
+    }
+
+    /// A short Chinese label.
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            Status::Met => "满足",
+            Status::Partial => "部分满足",
+            Status::NotMet => "不满足",
+            Status::NotApplicable => "不适用",
+        }
+    }
+}
+
+/// The answer to one requirement. It may carry a note, evidence or a flag before it has a status.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Answer {
+    #[serde(default)]
+    pub status: Option<Status>,
+    /// Why the requirement does not apply (required with NotApplicable).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub justification: Option<String>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    /// Ids into the session's evidence register.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<String>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub flagged: bool,
+    /// Who last changed this answer, and when (RFC 3339, UTC).
+    #[serde(default)]
+    pub by: String,
+    #[serde(default)]
+    pub at: String,
+}
+
+impl Answer {
+    /// True when nothing is recorded, so the entry can be dropped from the file.
+    pub fn is_empty(&self) -> bool {
+        self.status.is_none()
+            && self.justification.is_none()
+            && self.note.is_empty()
+            && self.evidence.is_empty()
+            && !self.flagged
+    }
+}
+
+/// What kind of thing a piece of evidence is.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum EvidenceType {
+    /// A document (policy, plan, record); `location` is a path or a reference.
+    #[default]
+    Document,
+    /// A live demonstration seen by the assessors; `location` names the recording if any.
+    Demo,
+    /// A web address or ticket reference (never opened by the tool).
+    Link,
+    /// A local file; hashed when attached.
+    File,
+}
+
+/// One entry of the evidence register.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Evidence {
+    pub title: String,
+    #[serde(default)]
+    pub kind: EvidenceType,
+    /// A path, address or reference, stored exactly as given.
+    #[serde(default)]
+    pub location: String,
+    /// `sha256:<hex>` of the file when it was attached, if it was a readable file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sha256: Option<String>,
+    #[serde(default)]
+    pub added_by: String,
+    #[serde(default)]
+    pub added_at: String,
+}
+
+/// Which model a session was made against; the hash notices content changes.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ModelRef {
+    pub id: String,
+    pub version: String,
+    pub hash: String,
+    /// The path the model was loaded from when it is not a bundled one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+}
+
+/// Where the team stopped, so resuming lands exactly there.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Cursor {
+    /// Full id of the current practice.
+    #[serde(default)]
+    pub practice: String,
+    /// Full id of the current requirement.
+    #[serde(default)]
+    pub requirement: String,
+    /// The screen that was open (`assessment` or `summary`).
+    #[serde(default = "default_screen")]
+    pub screen: String,
+    /// The model language shown (`en` or `zh`).
+    #[serde(default = "default_lang")]
+    pub lang: String,
+}
+
+fn default_screen() -> String {
+    "assessment".to_string()
+}
+
+fn default_lang() -> String {
+    "en".to_string()
+}
+
+impl Default for Cursor {
+    fn default() -> Self {
+        Self {
+            practice: String::new(),
+            requirement: String::new(),
+            screen: default_screen(),
+            lang: default_lang(),
+        }
+    }
+}
+
+/// One assessment.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Session {
+    pub format: u32,
+    pub title: String,
+    #[serde(default)]
+    pub organisation: String,
+    /// The assessed project, system or organisational scope.
+    #[serde(default)]
+    pub scope: String,
+    #[serde(default)]
+    pub assessors: Vec<String>,
+    #[serde(default)]
+    pub created: String,
+    #[serde(default)]
+    pub updated: String,
+    pub model: ModelRef,
+    /// Ids of the parts in scope, in model order.
+    pub parts: Vec<String>,
+    /// Target level per part id.
+    #[serde(default)]
+    pub targets: BTreeMap<String, u8>,
+    /// Answers keyed by full requirement id.
+    #[serde(default)]
+    pub answers: BTreeMap<String, Answer>,
+    /// The evidence register, keyed by evidence id (`E1`, `E2`, …).
+    #[serde(default)]
+    pub evidence: BTreeMap<String, Evidence>,
+    #[serde(default)]
+    pub cursor: Cursor,
+}

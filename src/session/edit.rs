@@ -1,0 +1,303 @@
+//! Every change the workbench can make to a session, as plain functions a test can call.
+//! Each stamps who and when, and keeps the answer map free of empty entries.
+
+use std::path::Path;
+
+use super::{Answer, Cursor, Evidence, FORMAT_VERSION, ModelRef, Session, Status};
+use crate::model::{LoadedModel, content_hash};
+
+/// Now, as RFC 3339 UTC to the second.
+pub fn now_timestamp() -> String {
+    humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string()
+}
+
+/// What a new session needs to know.
+#[derive(Debug, Clone, Default)]
+pub struct NewSession {
+    pub title: String,
+    pub organisation: String,
+    pub scope: String,
+    pub assessors: Vec<String>,
+    /// Part ids in scope; empty means every part of the model.
+    pub parts: Vec<String>,
+    /// Target level for every part in scope.
+    pub target: Option<u8>,
+    /// The model file's path when it is not a bundled model.
+    pub model_path: Option<String>,
+}
+
+/// Why an edit was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EditError {
+    #[error("the model has no part {0:?}")]
+    UnknownPart(String),
+    #[error("a target level must be between 0 and 5, not {0}")]
+    BadTarget(u8),
+    #[error("\"Not applicable\" needs a justification")]
+    JustificationRequired,
+    #[error("no evidence {0:?} in the register")]
+    UnknownEvidence(String),
+}
+
+impl Session {
+    /// A new, empty session on `model`, with the cursor on the first practice in scope.
+    pub fn new(model: &LoadedModel, spec: NewSession) -> Result<Self, EditError> {
+        let all: Vec<String> = model.model.parts.iter().map(|p| p.id.clone()).collect();
+        for part in &spec.parts {
+            if !all.contains(part) {
+                return Err(EditError::UnknownPart(part.clone()));
+            }
+        }
+        // Keep model order whatever order the user typed.
+        let parts: Vec<String> = if spec.parts.is_empty() {
+            all
+        } else {
+            all.into_iter().filter(|p| spec.parts.contains(p)).collect()
+        };
+        let targets = match spec.target {
+            Some(t) if t > 5 => return Err(EditError::BadTarget(t)),
+            Some(t) => parts.iter().map(|p| (p.clone(), t)).collect(),
+            None => Default::default(),
+        };
+        let now = now_timestamp();
+        let mut session = Session {
+            format: FORMAT_VERSION,
+            title: spec.title,
+            organisation: spec.organisation,
+            scope: spec.scope,
+            assessors: spec.assessors,
+            created: now.clone(),
+            updated: now,
+            model: ModelRef {
+                id: model.model.id.clone(),
+                version: model.model.version.clone(),
+                hash: model.hash.clone(),
+                path: spec.model_path,
+            },
+            parts,
+            targets,
+            answers: Default::default(),
+            evidence: Default::default(),
+            cursor: Cursor::default(),
+        };
+        let first = session.practices_in_scope(model).next();
+        if let Some(first) = first {
+            let pref = &model.index.practices[first];
+            session.cursor.practice = pref.id.clone();
+            session.cursor.requirement =
+                model.index.requirements[pref.requirements.start].id.clone();
+        }
+        Ok(session)
+    }
+
+    /// Indices of the practices in the parts in scope, in model order.
+    pub fn practices_in_scope<'a>(
+        &'a self,
+        model: &'a LoadedModel,
+    ) -> impl Iterator<Item = usize> + 'a {
+        model
+            .index
+            .practices
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| self.parts.contains(&model.model.parts[p.part].id))
+            .map(|(i, _)| i)
+    }
+
+    /// Indices of the requirements in scope, in model order.
+    pub fn requirements_in_scope<'a>(
+        &'a self,
+        model: &'a LoadedModel,
+    ) -> impl Iterator<Item = usize> + 'a {
+        self.practices_in_scope(model)
+            .flat_map(|p| model.index.practices[p].requirements.clone())
+    }
+
+    /// (answered, total) over the requirements in scope.
+    pub fn progress(&self, model: &LoadedModel) -> (usize, usize) {
+        self.requirements_in_scope(model)
+            .fold((0, 0), |(answered, total), r| {
+                let id = &model.index.requirements[r].id;
+                let done = self.status(id).is_some();
+                (answered + usize::from(done), total + 1)
+            })
+    }
+
+    /// The status of a requirement, if answered.
+    pub fn status(&self, requirement: &str) -> Option<Status> {
+        self.answers.get(requirement).and_then(|a| a.status)
+    }
+
+    /// Applies `change` to a requirement's answer, stamps it, and drops it if it became empty.
+    fn touch(&mut self, requirement: &str, who: &str, change: impl FnOnce(&mut Answer)) {
+        let now = now_timestamp();
+        let answer = self.answers.entry(requirement.to_string()).or_default();
+        change(answer);
+        answer.by = who.to_string();
+        answer.at = now.clone();
+        if answer.is_empty() {
+            self.answers.remove(requirement);
+        }
+        self.updated = now;
+    }
+
+    /// Sets a status. Not applicable needs a justification (`set_not_applicable`).
+    pub fn set_status(
+        &mut self,
+        requirement: &str,
+        status: Status,
+        who: &str,
+    ) -> Result<(), EditError> {
+        if status == Status::NotApplicable {
+            return Err(EditError::JustificationRequired);
+        }
+        self.touch(requirement, who, |a| {
+            a.status = Some(status);
+            a.justification = None;
+        });
+        Ok(())
+    }
+
+    /// Marks a requirement Not applicable, with the reason.
+    pub fn set_not_applicable(
+        &mut self,
+        requirement: &str,
+        justification: &str,
+        who: &str,
+    ) -> Result<(), EditError> {
+        let justification = justification.trim();
+        if justification.is_empty() {
+            return Err(EditError::JustificationRequired);
+        }
+        self.touch(requirement, who, |a| {
+            a.status = Some(Status::NotApplicable);
+            a.justification = Some(justification.to_string());
+        });
+        Ok(())
+    }
+
+    /// Clears the status (the note, evidence and flag stay).
+    pub fn clear_status(&mut self, requirement: &str, who: &str) {
+        self.touch(requirement, who, |a| {
+            a.status = None;
+            a.justification = None;
+        });
+    }
+
+    /// Replaces the note of a requirement.
+    pub fn set_note(&mut self, requirement: &str, note: &str, who: &str) {
+        self.touch(requirement, who, |a| a.note = note.to_string());
+    }
+
+    /// Flags a requirement for review, or unflags it; returns the new state.
+    pub fn toggle_flag(&mut self, requirement: &str, who: &str) -> bool {
+        let mut flagged = false;
+        self.touch(requirement, who, |a| {
+            a.flagged = !a.flagged;
+            flagged = a.flagged;
+        });
+        flagged
+    }
+
+    /// Adds an entry to the evidence register and returns its new id (`E1`, `E2`, …).
+    pub fn add_evidence(&mut self, mut evidence: Evidence, who: &str) -> String {
+        let next = self
+            .evidence
+            .keys()
+            .filter_map(|k| k.strip_prefix('E')?.parse::<u32>().ok())
+            .max()
+            .unwrap_or(0)
+            + 1;
+        let id = format!("E{next}");
+        evidence.added_by = who.to_string();
+        evidence.added_at = now_timestamp();
+        self.evidence.insert(id.clone(), evidence);
+        self.updated = now_timestamp();
+        id
+    }
+
+    /// Links a register entry to a requirement (once).
+    pub fn attach_evidence(
+        &mut self,
+        requirement: &str,
+        evidence: &str,
+        who: &str,
+    ) -> Result<(), EditError> {
+        if !self.evidence.contains_key(evidence) {
+            return Err(EditError::UnknownEvidence(evidence.to_string()));
+        }
+        self.touch(requirement, who, |a| {
+            if !a.evidence.iter().any(|e| e == evidence) {
+                a.evidence.push(evidence.to_string());
+            }
+        });
+        Ok(())
+    }
+
+    /// Removes a register entry's link from a requirement.
+    pub fn detach_evidence(&mut self, requirement: &str, evidence: &str, who: &str) {
+        self.touch(requirement, who, |a| a.evidence.retain(|e| e != evidence));
+    }
+
+    /// "Quick level": every requirement of the practice up to `level` becomes Met, every one
+    /// above it Not met. Not applicable answers keep their justified status.
+    pub fn quick_level(&mut self, model: &LoadedModel, practice: usize, level: u8, who: &str) {
+        for r in model.index.practices[practice].requirements.clone() {
+            let req = &model.index.requirements[r];
+            if self.status(&req.id) == Some(Status::NotApplicable) {
+                continue;
+            }
+            let status = if req.level <= level {
+                Status::Met
+            } else {
+                Status::NotMet
+            };
+            let id = req.id.clone();
+            self.touch(&id, who, |a| a.status = Some(status));
+        }
+    }
+
+    /// Sets the target level of a part in scope.
+    pub fn set_target(&mut self, part: &str, target: u8) -> Result<(), EditError> {
+        if target > 5 {
+            return Err(EditError::BadTarget(target));
+        }
+        if !self.parts.iter().any(|p| p == part) {
+            return Err(EditError::UnknownPart(part.to_string()));
+        }
+        self.targets.insert(part.to_string(), target);
+        self.updated = now_timestamp();
+        Ok(())
+    }
+
+    /// Answers whose requirement id the model no longer knows (even through an alias).
+    pub fn orphaned_answers<'a>(
+        &'a self,
+        model: &'a LoadedModel,
+    ) -> impl Iterator<Item = (&'a String, &'a Answer)> {
+        self.answers.iter().filter(|(id, _)| {
+            model.index.requirement(id).is_none() && !model.model.aliases.contains_key(*id)
+        })
+    }
+
+    /// Moves answers filed under an aliased (old) id to the current id, never overwriting an
+    /// answer already given under the new id. Returns how many moved.
+    pub fn apply_aliases(&mut self, model: &LoadedModel) -> usize {
+        let mut moved = 0;
+        for (old, new) in &model.model.aliases {
+            if self.answers.contains_key(new) {
+                continue;
+            }
+            if let Some(answer) = self.answers.remove(old) {
+                self.answers.insert(new.clone(), answer);
+                moved += 1;
+            }
+        }
+        moved
+    }
+}
+
+/// `sha256:<hex>` of a file's bytes (evidence is hashed when attached, never opened otherwise).
+pub fn hash_file(path: &Path) -> std::io::Result<String> {
+    Ok(content_hash(&std::fs::read(path)?))
+}

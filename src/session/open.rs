@@ -1,0 +1,68 @@
+//! Opening a session together with the model it was made against.
+
+use std::path::Path;
+
+use anyhow::{Context, Result};
+
+use super::{Session, load_session};
+use crate::model::{self, LoadedModel};
+
+/// A loaded session, its model, and what the user should know about the pairing.
+#[derive(Debug, Clone)]
+pub struct Opened {
+    pub session: Session,
+    pub model: LoadedModel,
+    /// E.g. "the model changed since this session was made" or orphaned answers.
+    pub warnings: Vec<String>,
+}
+
+/// The model a session names: its recorded path when it has one, else the bundled model.
+pub fn model_for(session: &Session) -> Result<LoadedModel> {
+    let loaded = match &session.model.path {
+        Some(path) => model::load_path(Path::new(path))?,
+        None => model::load_embedded(&session.model.id)?,
+    };
+    Ok(loaded)
+}
+
+/// Loads a session and its model; answers under aliased ids move to their new ids in memory.
+pub fn open_session(path: &Path) -> Result<Opened> {
+    let mut session = load_session(path)?;
+    let model = model_for(&session).with_context(|| {
+        format!(
+            "{}: cannot load its model {:?}",
+            path.display(),
+            session.model.id
+        )
+    })?;
+    let mut warnings = Vec::new();
+    if model.hash != session.model.hash {
+        warnings.push(format!(
+            "the model {} has changed since this session was saved (version {} → {})",
+            model.model.id, session.model.version, model.model.version
+        ));
+    }
+    let moved = session.apply_aliases(&model);
+    if moved > 0 {
+        warnings.push(format!("{moved} answers moved to renamed requirements"));
+    }
+    let orphaned = session.orphaned_answers(&model).count();
+    if orphaned > 0 {
+        warnings.push(format!(
+            "{orphaned} answers belong to requirements this model no longer has; they are kept in the file and listed in reports"
+        ));
+    }
+    Ok(Opened {
+        session,
+        model,
+        warnings,
+    })
+}
+
+/// The name stamped on answers: `ASSESS_USER`, else the login name, else "assessor".
+pub fn current_user() -> String {
+    ["ASSESS_USER", "USER", "USERNAME"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().filter(|s| !s.trim().is_empty()))
+        .unwrap_or_else(|| "assessor".to_string())
+}

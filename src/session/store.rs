@@ -1,0 +1,284 @@
+//! Session files on disk: atomic, durable saves with a backup of the previous version, and
+//! loading that reports damage precisely and never writes to a file it could not read.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use super::{FORMAT_VERSION, Session};
+
+/// Why a session could not be loaded or saved.
+#[derive(Debug, thiserror::Error)]
+pub enum SessionError {
+    #[error("no session {spec:?}: looked for {}", path.display())]
+    NotFound { spec: String, path: PathBuf },
+    #[error(
+        "{}:{line}:{column}: the session file is damaged: {message}{}\nThe file was not changed.",
+        path.display(),
+        backup_hint(path)
+    )]
+    Damaged {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error(
+        "{}: written by a newer assess (session format {found}; this build reads up to {FORMAT_VERSION}). Update assess to open it; the file was not changed.",
+        path.display()
+    )]
+    NewerFormat { path: PathBuf, found: u32 },
+    #[error("{}: {action}", path.display())]
+    Io {
+        path: PathBuf,
+        action: String,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+fn backup_hint(path: &Path) -> String {
+    let backup = backup_path(path);
+    if backup.exists() {
+        format!(
+            "\nThe previous version is kept in {}: check it with `assess doctor` or open it directly.",
+            backup.display()
+        )
+    } else {
+        String::new()
+    }
+}
+
+fn io_error(path: &Path, action: &str) -> impl FnOnce(std::io::Error) -> SessionError {
+    let path = path.to_path_buf();
+    let action = action.to_string();
+    move |source| SessionError::Io {
+        path,
+        action,
+        source,
+    }
+}
+
+/// `NAME.ron.bak` beside `NAME.ron`: the previous good version.
+pub fn backup_path(path: &Path) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(".bak");
+    path.with_file_name(name)
+}
+
+/// The platform's data directory for sessions (e.g. `~/.local/share/assess/sessions`).
+pub fn default_sessions_dir() -> PathBuf {
+    directories::ProjectDirs::from("", "", "assess").map_or_else(
+        || PathBuf::from("sessions"),
+        |dirs| dirs.data_dir().join("sessions"),
+    )
+}
+
+/// A session named by path, or by its file stem inside the sessions dir.
+pub fn resolve_session(spec: &str, sessions_dir: &Path) -> Result<PathBuf, SessionError> {
+    let as_path = PathBuf::from(spec);
+    if as_path.is_file() {
+        return Ok(as_path);
+    }
+    let looks_like_path = spec.contains(std::path::MAIN_SEPARATOR) || spec.ends_with(".ron");
+    let candidate = if looks_like_path {
+        as_path
+    } else {
+        sessions_dir.join(format!("{spec}.ron"))
+    };
+    if candidate.is_file() {
+        Ok(candidate)
+    } else {
+        Err(SessionError::NotFound {
+            spec: spec.to_string(),
+            path: candidate,
+        })
+    }
+}
+
+#[derive(Deserialize)]
+struct FormatProbe {
+    format: u32,
+}
+
+/// Reads and parses a session file. Never writes anything.
+pub fn load_session(path: &Path) -> Result<Session, SessionError> {
+    let bytes = fs::read(path).map_err(|source| {
+        if source.kind() == std::io::ErrorKind::NotFound {
+            SessionError::NotFound {
+                spec: path.display().to_string(),
+                path: path.to_path_buf(),
+            }
+        } else {
+            io_error(path, "cannot read the session file")(source)
+        }
+    })?;
+    parse_session(&bytes, path)
+}
+
+/// Parses session bytes; `path` names the file in errors.
+pub fn parse_session(bytes: &[u8], path: &Path) -> Result<Session, SessionError> {
+    let damaged = |line, column, message: String| SessionError::Damaged {
+        path: path.to_path_buf(),
+        line,
+        column,
+        message,
+    };
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let (line, column) = line_col(bytes, e.valid_up_to());
+        damaged(line, column, "the file is not UTF-8 text".to_string())
+    })?;
+    if text.trim().is_empty() {
+        return Err(damaged(1, 1, "the file is empty".to_string()));
+    }
+    // Look at the format first, so a newer file is refused rather than reported as damaged.
+    if let Ok(probe) = ron::Options::default().from_str::<FormatProbe>(text)
+        && probe.format > FORMAT_VERSION
+    {
+        return Err(SessionError::NewerFormat {
+            path: path.to_path_buf(),
+            found: probe.format,
+        });
+    }
+    ron::Options::default()
+        .from_str::<Session>(text)
+        .map_err(|e| damaged(e.span.start.line, e.span.start.col, e.code.to_string()))
+}
+
+fn line_col(bytes: &[u8], offset: usize) -> (usize, usize) {
+    let before = &bytes[..offset.min(bytes.len())];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let column = before.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
+    (line, column)
+}
+
+/// The session as the text written to disk: pretty RON, stable order.
+pub fn session_to_string(session: &Session) -> String {
+    let config = ron::ser::PrettyConfig::new()
+        .struct_names(true)
+        .indentor("    ".to_string())
+        .extensions(ron::extensions::Extensions::IMPLICIT_SOME);
+    // Serialising plain data into a String cannot fail.
+    ron::ser::to_string_pretty(session, config).unwrap_or_default() + "\n"
+}
+
+/// Saves atomically and durably, keeping the previous version as `NAME.ron.bak`.
+pub fn save_session(path: &Path, session: &Session) -> Result<(), SessionError> {
+    atomic_write(path, session_to_string(session).as_bytes(), true)
+}
+
+/// Writes `bytes` to `path` so that a crash at any moment leaves either the old or the new
+/// content: temp file in the same directory (mode 0600), fsync, rename, fsync the directory.
+/// With `keep_backup`, the previous file becomes `NAME.bak` first (a hard link, so it costs no copy).
+pub fn atomic_write(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), SessionError> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = write_then_rename(path, &dir, &tmp, bytes, keep_backup);
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    result
+}
+
+fn write_then_rename(
+    path: &Path,
+    dir: &Path,
+    tmp: &Path,
+    bytes: &[u8],
+    keep_backup: bool,
+) -> Result<(), SessionError> {
+    let mut file =
+        private_create(tmp).map_err(io_error(path, "cannot create a temporary file to save"))?;
+    file.write_all(bytes)
+        .and_then(|()| file.sync_all())
+        .map_err(io_error(path, "cannot write the temporary file"))?;
+    drop(file);
+    if keep_backup && path.exists() {
+        keep_previous(path).map_err(io_error(path, "cannot keep the previous version as .bak"))?;
+    }
+    fs::rename(tmp, path).map_err(io_error(path, "cannot replace the file"))?;
+    sync_dir(dir).map_err(io_error(path, "cannot flush the directory"))?;
+    Ok(())
+}
+
+fn keep_previous(path: &Path) -> std::io::Result<()> {
+    let backup = backup_path(path);
+    let staging = backup.with_extension("bak.tmp");
+    let _ = fs::remove_file(&staging);
+    if fs::hard_link(path, &staging).is_err() {
+        fs::copy(path, &staging)?;
+    }
+    fs::rename(&staging, &backup)
+}
+
+/// Creates a new file readable and writable by its owner only.
+fn private_create(path: &Path) -> std::io::Result<File> {
+    let mut options = OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    options.open(path)
+}
+
+fn sync_dir(dir: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        File::open(dir)?.sync_all()?;
+    }
+    let _ = dir;
+    Ok(())
+}
+
+/// A session file found in the sessions dir, or the error that stopped it from loading.
+#[derive(Debug)]
+pub struct SessionEntry {
+    pub path: PathBuf,
+    pub modified: std::time::SystemTime,
+    pub session: Result<Session, SessionError>,
+}
+
+/// Every `*.ron` session in `dir`, newest change first. A missing dir is an empty list.
+pub fn list_sessions(dir: &Path) -> Result<Vec<SessionEntry>, SessionError> {
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(io_error(dir, "cannot list the sessions directory")(e)),
+    };
+    let mut found: Vec<SessionEntry> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "ron") && p.is_file())
+        .map(|path| SessionEntry {
+            modified: fs::metadata(&path)
+                .and_then(|m| m.modified())
+                .unwrap_or(std::time::UNIX_EPOCH),
+            session: load_session(&path),
+            path,
+        })
+        .collect();
+    found.sort_by(|a, b| {
+        b.modified
+            .cmp(&a.modified)
+            .then_with(|| a.path.cmp(&b.path))
+    });
+    Ok(found)
+}
+
+/// Writes a brand-new session file; refuses to replace anything already at `path`.
+pub fn create_session_file(path: &Path, session: &Session) -> Result<(), SessionError> {
+    if path.exists() {
+        return Err(io_error(path, "a file already exists there")(
+            std::io::Error::from(std::io::ErrorKind::AlreadyExists),
+        ));
+    }
+    atomic_write(path, session_to_string(session).as_bytes(), false)
+}

@@ -1,0 +1,113 @@
+//! The results of a session in one serialisable shape: per part and per domain, level, score,
+//! target, gap and progress. `assess summary`, the TUI's summary screen and the reports all
+//! read this, so they can never disagree.
+
+use serde::Serialize;
+
+use crate::model::LoadedModel;
+use crate::scoring::{GroupScore, Scorecard, gaps};
+use crate::session::Session;
+
+/// One row of results (a part or a domain).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ResultRow {
+    pub id: String,
+    pub name: String,
+    pub level: u8,
+    pub score: f64,
+    pub mean_level: f64,
+    pub target: Option<u8>,
+    /// Levels still to climb to reach the target (0 when reached or no target).
+    pub gap: u8,
+    pub answered: usize,
+    pub total: usize,
+}
+
+/// A part's results with its domains.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PartSummary {
+    #[serde(flatten)]
+    pub row: ResultRow,
+    /// Requirements at or below the target that are not Met or N/A.
+    pub gap_requirements: usize,
+    pub domains: Vec<ResultRow>,
+}
+
+/// The whole session's results.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Summary {
+    pub title: String,
+    pub organisation: String,
+    pub scope: String,
+    pub model: String,
+    pub model_version: String,
+    pub answered: usize,
+    pub total: usize,
+    pub parts: Vec<PartSummary>,
+}
+
+fn row(score: &GroupScore, id: &str, name: &str, target: Option<u8>) -> ResultRow {
+    ResultRow {
+        id: id.to_string(),
+        name: name.to_string(),
+        level: score.level,
+        score: round2(score.score),
+        mean_level: round2(score.mean_level),
+        target,
+        gap: target.map_or(0, |t| t.saturating_sub(score.level)),
+        answered: score.answered,
+        total: score.total,
+    }
+}
+
+fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
+/// Summarises the parts in scope of a session, with names in `lang`.
+pub fn summarize(model: &LoadedModel, session: &Session, lang: &str) -> Summary {
+    let card = Scorecard::compute(model, &session.answers);
+    summarize_with(model, session, &card, lang)
+}
+
+/// As `summarize`, reusing a scorecard the caller already has.
+pub fn summarize_with(
+    model: &LoadedModel,
+    session: &Session,
+    card: &Scorecard,
+    lang: &str,
+) -> Summary {
+    let parts = model
+        .model
+        .parts
+        .iter()
+        .zip(&card.parts)
+        .enumerate()
+        .filter(|(_, (part, _))| session.parts.contains(&part.id))
+        .map(|(pi, (part, part_card))| {
+            let target = session.targets.get(&part.id).copied();
+            let domains = part
+                .domains
+                .iter()
+                .zip(&part_card.domains)
+                .map(|(d, dc)| row(&dc.score, &dc.score.id, d.name.get(lang), target))
+                .collect();
+            PartSummary {
+                row: row(&part_card.score, &part.id, part.name.get(lang), target),
+                gap_requirements: target.map_or(0, |t| gaps(model, pi, t, &session.answers).len()),
+                domains,
+            }
+        })
+        .collect();
+    let (answered, total) = session.progress(model);
+    Summary {
+        title: session.title.clone(),
+        organisation: session.organisation.clone(),
+        scope: session.scope.clone(),
+        model: model.model.id.clone(),
+        model_version: model.model.version.clone(),
+        answered,
+        total,
+        parts,
+    }
+}
