@@ -5,6 +5,7 @@
 
 pub mod cli;
 pub mod model;
+pub mod radar;
 pub mod scoring;
 pub mod session;
 pub mod summary;
