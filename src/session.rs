@@ -4,6 +4,7 @@
 //! Maps are `BTreeMap`s so the file is written in a stable order and diffs cleanly in git.
 
 mod edit;
+mod lock;
 mod open;
 mod store;
 
@@ -12,6 +13,10 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 pub use edit::{EditError, NewSession, hash_file, now_timestamp};
+pub use lock::{
+    Access, LockError, LockHolder, SessionLock, acquire_lock, acquire_or_read_only, host_name,
+    lock_holder, lock_path,
+};
 pub use open::{Opened, current_user, model_for, open_session};
 pub use store::{
     SessionEntry, SessionError, atomic_write, backup_path, create_session_file,
