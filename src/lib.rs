@@ -9,3 +9,5 @@ pub mod radar;
 pub mod scoring;
 pub mod session;
 pub mod summary;
+pub mod textfile;
+mod unique_keys;

@@ -195,13 +195,13 @@ pub struct Session {
     /// Ids of the parts in scope, in model order.
     pub parts: Vec<String>,
     /// Target level per part id.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::unique_keys::deserialize")]
     pub targets: BTreeMap<String, u8>,
     /// Answers keyed by full requirement id.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::unique_keys::deserialize")]
     pub answers: BTreeMap<String, Answer>,
     /// The evidence register, keyed by evidence id (`E1`, `E2`, …).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::unique_keys::deserialize")]
     pub evidence: BTreeMap<String, Evidence>,
     #[serde(default)]
     pub cursor: Cursor,

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use super::{FORMAT_VERSION, Session};
+use crate::textfile::{Capped, MAX_FILE_BYTES, read_capped, utf8_text};
 
 /// Why a session could not be loaded or saved.
 #[derive(Debug, thiserror::Error)]
@@ -30,6 +31,17 @@ pub enum SessionError {
         path.display()
     )]
     NewerFormat { path: PathBuf, found: u32 },
+    #[error(
+        "{}: the file is {}, larger than any session (the limit is {}); it is probably not a session file. The file was not read or changed.",
+        path.display(),
+        crate::textfile::human_size(*size),
+        crate::textfile::human_size(*limit)
+    )]
+    TooLarge {
+        path: PathBuf,
+        size: u64,
+        limit: u64,
+    },
     #[error("{}: {action}", path.display())]
     Io {
         path: PathBuf,
@@ -98,14 +110,16 @@ pub fn resolve_session(spec: &str, sessions_dir: &Path) -> Result<PathBuf, Sessi
     }
 }
 
+/// Only the format number; named like the real struct so RON accepts `Session(…)`.
 #[derive(Deserialize)]
+#[serde(rename = "Session")]
 struct FormatProbe {
     format: u32,
 }
 
 /// Reads and parses a session file. Never writes anything.
 pub fn load_session(path: &Path) -> Result<Session, SessionError> {
-    let bytes = fs::read(path).map_err(|source| {
+    let read = read_capped(path, MAX_FILE_BYTES).map_err(|source| {
         if source.kind() == std::io::ErrorKind::NotFound {
             SessionError::NotFound {
                 spec: path.display().to_string(),
@@ -115,7 +129,14 @@ pub fn load_session(path: &Path) -> Result<Session, SessionError> {
             io_error(path, "cannot read the session file")(source)
         }
     })?;
-    parse_session(&bytes, path)
+    match read {
+        Capped::Bytes(bytes) => parse_session(&bytes, path),
+        Capped::TooLarge { size } => Err(SessionError::TooLarge {
+            path: path.to_path_buf(),
+            size,
+            limit: MAX_FILE_BYTES,
+        }),
+    }
 }
 
 /// Parses session bytes; `path` names the file in errors.
@@ -126,8 +147,7 @@ pub fn parse_session(bytes: &[u8], path: &Path) -> Result<Session, SessionError>
         column,
         message,
     };
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        let (line, column) = line_col(bytes, e.valid_up_to());
+    let text = utf8_text(bytes).map_err(|(line, column)| {
         damaged(line, column, "the file is not UTF-8 text".to_string())
     })?;
     if text.trim().is_empty() {
@@ -142,16 +162,16 @@ pub fn parse_session(bytes: &[u8], path: &Path) -> Result<Session, SessionError>
             found: probe.format,
         });
     }
-    ron::Options::default()
+    let session = ron::Options::default()
         .from_str::<Session>(text)
-        .map_err(|e| damaged(e.span.start.line, e.span.start.col, e.code.to_string()))
-}
-
-fn line_col(bytes: &[u8], offset: usize) -> (usize, usize) {
-    let before = &bytes[..offset.min(bytes.len())];
-    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let column = before.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
-    (line, column)
+        .map_err(|e| damaged(e.span.start.line, e.span.start.col, e.code.to_string()))?;
+    if session.format > FORMAT_VERSION {
+        return Err(SessionError::NewerFormat {
+            path: path.to_path_buf(),
+            found: session.format,
+        });
+    }
+    Ok(session)
 }
 
 /// The session as the text written to disk: pretty RON, stable order.
