@@ -3,6 +3,7 @@
 //!
 //! Maps are `BTreeMap`s so the file is written in a stable order and diffs cleanly in git.
 
+mod doctor;
 mod edit;
 mod lock;
 mod open;
@@ -12,6 +13,9 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+pub use doctor::{
+    Finding, RestoreError, Restored, Severity, check_session, evidence_candidates, restore_backup,
+};
 pub use edit::{EditError, NewSession, hash_file, now_timestamp};
 pub use lock::{
     Access, LockError, LockHolder, SessionLock, acquire_lock, acquire_or_read_only, host_name,
