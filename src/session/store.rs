@@ -193,13 +193,27 @@ pub fn save_session(path: &Path, session: &Session) -> Result<(), SessionError> 
 /// content: temp file in the same directory (mode 0600), fsync, rename, fsync the directory.
 /// With `keep_backup`, the previous file becomes `NAME.bak` first (a hard link, so it costs no copy).
 pub fn atomic_write(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), SessionError> {
+    atomic_write_via(path, bytes, keep_backup, |file, bytes| {
+        file.write_all(bytes)
+    })
+}
+
+/// `atomic_write` with the step that puts the bytes into the temporary file supplied by the
+/// caller: tests inject failures there (a full disk, an I/O error) to prove that nothing
+/// half-written ever replaces the file or its backup.
+pub fn atomic_write_via(
+    path: &Path,
+    bytes: &[u8],
+    keep_backup: bool,
+    write: impl FnOnce(&mut File, &[u8]) -> std::io::Result<()>,
+) -> Result<(), SessionError> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
     };
     let name = path.file_name().unwrap_or_default().to_string_lossy();
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = write_then_rename(path, &dir, &tmp, bytes, keep_backup);
+    let result = write_then_rename(path, &dir, &tmp, bytes, keep_backup, write);
     if result.is_err() {
         let _ = fs::remove_file(&tmp);
     }
@@ -212,10 +226,11 @@ fn write_then_rename(
     tmp: &Path,
     bytes: &[u8],
     keep_backup: bool,
+    write: impl FnOnce(&mut File, &[u8]) -> std::io::Result<()>,
 ) -> Result<(), SessionError> {
     let mut file =
         private_create(tmp).map_err(io_error(path, "cannot create a temporary file to save"))?;
-    file.write_all(bytes)
+    write(&mut file, bytes)
         .and_then(|()| file.sync_all())
         .map_err(io_error(path, "cannot write the temporary file"))?;
     drop(file);
