@@ -249,6 +249,12 @@ fn keep_previous(path: &Path) -> std::io::Result<()> {
     if fs::hard_link(path, &staging).is_err() {
         fs::copy(path, &staging)?;
     }
+    // The backup is as private as the session, whatever mode the old file had.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(&staging, fs::Permissions::from_mode(0o600))?;
+    }
     fs::rename(&staging, &backup)
 }
 
