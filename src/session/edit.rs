@@ -263,7 +263,10 @@ impl Session {
             return Err(EditError::BadTarget(target));
         }
         if !self.parts.iter().any(|p| p == part) {
-            return Err(EditError::UnknownPart(part.to_string(), self.parts.join(", ")));
+            return Err(EditError::UnknownPart(
+                part.to_string(),
+                self.parts.join(", "),
+            ));
         }
         self.targets.insert(part.to_string(), target);
         self.updated = now_timestamp();
