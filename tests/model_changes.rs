@@ -6,16 +6,19 @@ mod fixtures;
 
 use std::path::Path;
 
-use assess::model::{Model, load_path};
+use assess::model::{LoadedModel, Model, Requirement, RequirementRef, load_path};
 use assess::session::{
     Evidence, NewSession, Session, Status, load_session, open_session, save_session,
 };
 use fixtures::WHO;
 
-const KEPT: &str = "cd.config.vc.vcs.l1.1";
-const RENAMED_OLD: &str = "cd.config.vc.vcs.l3.5";
-const RENAMED_NEW: &str = "cd.config.vc.vcs.l3.9";
-const REMOVED: &str = "cd.config.vc.vcs.l4.4";
+/// The three requirements the tests answer, picked from the bundled model so they follow it.
+struct Ids {
+    kept: String,
+    renamed_old: String,
+    renamed_new: String,
+    removed: String,
+}
 
 fn bundled() -> Model {
     ron::from_str(assess::model::EMBEDDED_MODELS[0].2).expect("bundled model parses")
@@ -27,30 +30,63 @@ fn write_model(path: &Path, model: &Model) {
     load_path(path).expect("the edited model is valid");
 }
 
-/// Version 2: level 3 requirement 5 is now 9 (with an alias), level 4 requirement 4 is gone.
-fn version_2() -> Model {
+/// Where requirement `r` of the index lives in the model tree.
+fn requirement_mut<'a>(
+    model: &'a mut Model,
+    r: &RequirementRef,
+    loaded: &LoadedModel,
+) -> &'a mut Requirement {
+    let p = &loaded.index.practices[r.practice];
+    &mut model.parts[p.part].domains[p.domain].items[p.item].practices[p.practice].levels
+        [r.level_pos]
+        .requirements[r.position]
+}
+
+/// Version 2 of the bundled model: one requirement renamed (with an alias), one removed.
+fn version_2() -> (Model, Ids) {
+    let loaded = fixtures::model();
+    let reqs = &loaded.index.requirements;
+    // Remove one from a level that keeps others, so the model stays valid.
+    let removed = reqs
+        .iter()
+        .skip(2)
+        .find(|r| {
+            reqs.iter()
+                .filter(|o| o.practice == r.practice && o.level_pos == r.level_pos)
+                .count()
+                > 1
+        })
+        .expect("a level with two requirements");
+    let renamed = &reqs[1];
+    let renamed_new = format!("{}renamed", renamed.id);
     let mut model = bundled();
     model.version = "2099.1".into();
-    let practice = &mut model.parts[0].domains[0].items[0].practices[0];
-    for level in &mut practice.levels {
-        if level.level == 3 {
-            let r = level
-                .requirements
-                .iter_mut()
-                .find(|r| r.id == "5")
-                .expect("l3.5");
-            r.id = "9".into();
-        }
-        if level.level == 4 {
-            level.requirements.retain(|r| r.id != "4");
-        }
-    }
-    model.aliases.insert(RENAMED_OLD.into(), RENAMED_NEW.into());
+    requirement_mut(&mut model, renamed, &loaded)
+        .id
+        .push_str("renamed");
+    let gone = requirement_mut(&mut model, removed, &loaded).id.clone();
+    let p = &loaded.index.practices[removed.practice];
+    model.parts[p.part].domains[p.domain].items[p.item].practices[p.practice].levels
+        [removed.level_pos]
+        .requirements
+        .retain(|r| r.id != gone);
     model
+        .aliases
+        .insert(renamed.id.clone(), renamed_new.clone());
+    let ids = Ids {
+        kept: reqs[0].id.clone(),
+        renamed_old: renamed.id.clone(),
+        renamed_new,
+        removed: removed.id.clone(),
+    };
+    (model, ids)
 }
 
 /// A session on a model file, answered on a kept, a renamed and a removed requirement.
-fn session_on_model_file(dir: &Path) -> (std::path::PathBuf, std::path::PathBuf, Session) {
+fn session_on_model_file(
+    dir: &Path,
+    ids: &Ids,
+) -> (std::path::PathBuf, std::path::PathBuf, Session) {
     let model_path = dir.join("model.ron");
     write_model(&model_path, &bundled());
     let loaded = load_path(&model_path).expect("v1");
@@ -63,12 +99,13 @@ fn session_on_model_file(dir: &Path) -> (std::path::PathBuf, std::path::PathBuf,
         },
     )
     .expect("session");
-    s.set_status(KEPT, Status::Met, WHO).expect("answer");
-    s.set_status(RENAMED_OLD, Status::Partial, WHO)
+    s.set_status(&ids.kept, Status::Met, WHO).expect("answer");
+    s.set_status(&ids.renamed_old, Status::Partial, WHO)
         .expect("answer");
-    s.set_note(RENAMED_OLD, "owner is on leave", WHO);
-    s.set_status(REMOVED, Status::NotMet, WHO).expect("answer");
-    s.set_note(REMOVED, "no HA plan at all — 高可用方案缺失", WHO);
+    s.set_note(&ids.renamed_old, "owner is on leave", WHO);
+    s.set_status(&ids.removed, Status::NotMet, WHO)
+        .expect("answer");
+    s.set_note(&ids.removed, "no HA plan at all — 高可用方案缺失", WHO);
     let e = s.add_evidence(
         Evidence {
             title: "Ops review".into(),
@@ -77,7 +114,7 @@ fn session_on_model_file(dir: &Path) -> (std::path::PathBuf, std::path::PathBuf,
         },
         WHO,
     );
-    s.attach_evidence(REMOVED, &e, WHO).expect("attach");
+    s.attach_evidence(&ids.removed, &e, WHO).expect("attach");
     let path = dir.join("drift.ron");
     save_session(&path, &s).expect("save");
     (path, model_path, s)
@@ -86,8 +123,9 @@ fn session_on_model_file(dir: &Path) -> (std::path::PathBuf, std::path::PathBuf,
 #[test]
 fn renamed_answers_move_and_removed_ones_are_kept_as_orphans_through_a_save() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let (path, model_path, original) = session_on_model_file(dir.path());
-    write_model(&model_path, &version_2());
+    let (v2, ids) = version_2();
+    let (path, model_path, original) = session_on_model_file(dir.path(), &ids);
+    write_model(&model_path, &v2);
 
     let opened = open_session(&path).expect("opens despite the model change");
     let warnings = opened.warnings.join("\n");
@@ -99,29 +137,35 @@ fn renamed_answers_move_and_removed_ones_are_kept_as_orphans_through_a_save() {
     );
 
     let s = &opened.session;
-    assert_eq!(s.answers[KEPT], original.answers[KEPT]);
+    assert_eq!(s.answers[&ids.kept], original.answers[&ids.kept]);
     assert_eq!(
-        s.answers[RENAMED_NEW], original.answers[RENAMED_OLD],
+        s.answers[&ids.renamed_new], original.answers[&ids.renamed_old],
         "moved whole"
     );
-    assert!(!s.answers.contains_key(RENAMED_OLD));
+    assert!(!s.answers.contains_key(&ids.renamed_old));
     assert_eq!(
-        s.answers[REMOVED], original.answers[REMOVED],
+        s.answers[&ids.removed], original.answers[&ids.removed],
         "orphan kept whole"
     );
     let orphans: Vec<&String> = s
         .orphaned_answers(&opened.model)
         .map(|(id, _)| id)
         .collect();
-    assert_eq!(orphans, vec![REMOVED]);
+    assert_eq!(orphans, vec![&ids.removed]);
 
     // The workbench saves after every edit: the orphan must survive that save.
     let mut edited = opened.session.clone();
-    edited.set_note(KEPT, "confirmed", WHO);
+    edited.set_note(&ids.kept, "confirmed", WHO);
     save_session(&path, &edited).expect("save");
     let reloaded = load_session(&path).expect("reload");
-    assert_eq!(reloaded.answers[REMOVED], original.answers[REMOVED]);
-    assert_eq!(reloaded.answers[RENAMED_NEW], original.answers[RENAMED_OLD]);
+    assert_eq!(
+        reloaded.answers[&ids.removed],
+        original.answers[&ids.removed]
+    );
+    assert_eq!(
+        reloaded.answers[&ids.renamed_new],
+        original.answers[&ids.renamed_old]
+    );
     assert_eq!(
         reloaded.evidence, original.evidence,
         "the register keeps its entry"
@@ -136,32 +180,30 @@ fn renamed_answers_move_and_removed_ones_are_kept_as_orphans_through_a_save() {
 #[test]
 fn an_alias_never_overwrites_an_answer_and_the_loser_stays_visible() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let (path, model_path, mut original) = session_on_model_file(dir.path());
+    let (v2, ids) = version_2();
+    let (path, model_path, mut original) = session_on_model_file(dir.path(), &ids);
     // Someone already answered the new id (e.g. in a second session merged by hand).
     original
-        .set_status(RENAMED_NEW, Status::Met, WHO)
+        .set_status(&ids.renamed_new, Status::Met, WHO)
         .expect("answer");
     save_session(&path, &original).expect("save");
-    write_model(&model_path, &version_2());
+    write_model(&model_path, &v2);
 
     let opened = open_session(&path).expect("opens");
     let s = &opened.session;
     assert_eq!(
-        s.answers[RENAMED_NEW], original.answers[RENAMED_NEW],
+        s.answers[&ids.renamed_new], original.answers[&ids.renamed_new],
         "not overwritten"
     );
     assert_eq!(
-        s.answers[RENAMED_OLD], original.answers[RENAMED_OLD],
+        s.answers[&ids.renamed_old], original.answers[&ids.renamed_old],
         "kept, not dropped"
     );
     let orphans: Vec<&String> = s
         .orphaned_answers(&opened.model)
         .map(|(id, _)| id)
         .collect();
-    assert!(
-        orphans.contains(&&RENAMED_OLD.to_string()),
-        "listed: {orphans:?}"
-    );
+    assert!(orphans.contains(&&ids.renamed_old), "listed: {orphans:?}");
     assert!(
         opened.warnings.join("\n").contains("2 answers belong"),
         "{:?}",

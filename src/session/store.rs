@@ -110,7 +110,7 @@ pub fn resolve_session(spec: &str, sessions_dir: &Path) -> Result<PathBuf, Sessi
     }
 }
 
-/// Only the format number; named like the real struct so RON accepts `Session(…)`.
+/// Just the format number; the name must match the file's `Session(` for RON to accept it.
 #[derive(Deserialize)]
 #[serde(rename = "Session")]
 struct FormatProbe {
