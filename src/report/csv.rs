@@ -81,7 +81,11 @@ fn answer_cols(data: &ReportData, l: &Labels, a: &AnswerView) -> [String; 9] {
         .iter()
         .map(|id| match data.evidence.iter().find(|e| &e.id == id) {
             Some(e) if !e.title.is_empty() || !e.location.is_empty() => {
-                format!("{id}: {} <{}>", e.title, e.location)
+                let hash = e
+                    .sha256
+                    .as_deref()
+                    .map_or(String::new(), |h| format!(" {h}"));
+                format!("{id}: {} <{}>{hash}", e.title, e.location)
             }
             _ => id.clone(),
         })

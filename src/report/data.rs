@@ -166,7 +166,10 @@ pub fn kind_code(kind: EvidenceType) -> &'static str {
     }
 }
 
-fn status_code_ser<S: Serializer>(status: &Option<Status>, s: S) -> Result<S::Ok, S::Error> {
+pub(super) fn status_code_ser<S: Serializer>(
+    status: &Option<Status>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
     status.map(status_code).serialize(s)
 }
 

@@ -173,7 +173,9 @@ fn roadmap_html(h: &mut String, roadmap: &Roadmap, l: &Labels) {
             );
             for item in &domain.requirements {
                 let status = item.status.map_or(String::new(), |s| {
-                    format!(" <span class=\"st st-{s}\">{s}</span>")
+                    let code = super::data::status_code(s);
+                    let label = escape(l.status(Some(s)));
+                    format!(" <span class=\"st st-{code}\">{label}</span>")
                 });
                 let _ = writeln!(
                     h,

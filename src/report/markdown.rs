@@ -152,7 +152,9 @@ fn roadmap_md(md: &mut String, roadmap: &Roadmap, l: &Labels) {
         for domain in &phase.domains {
             let _ = writeln!(md, "- *{}* ({})", inline(&domain.name), domain.count);
             for item in &domain.requirements {
-                let status = item.status.map_or(String::new(), |s| format!(" — {s}"));
+                let status = item
+                    .status
+                    .map_or(String::new(), |s| format!(" — {}", l.status(Some(s))));
                 let _ = writeln!(
                     md,
                     "  - `{}` L{} {}: {}{status}",
@@ -186,13 +188,20 @@ fn practice_md(md: &mut String, data: &ReportData, p: &PracticeReport, l: &Label
         p.total
     );
     for r in &p.requirements {
-        requirement_md(md, data, r, l);
+        requirement_md(md, data, r, !p.authored, l);
     }
 }
 
-fn requirement_md(md: &mut String, data: &ReportData, r: &RequirementReport, l: &Labels) {
+/// One requirement as a list item; `mark_authored` is false when its practice is marked already.
+fn requirement_md(
+    md: &mut String,
+    data: &ReportData,
+    r: &RequirementReport,
+    mark_authored: bool,
+    l: &Labels,
+) {
     let a = &r.answer;
-    let authored = if r.authored {
+    let authored = if r.authored && mark_authored {
         format!(" *[{}]*", l.authored)
     } else {
         String::new()
@@ -271,14 +280,22 @@ fn lists(md: &mut String, data: &ReportData, l: &Labels) {
     }
     for e in &data.evidence {
         let used: Vec<String> = e.used_by.iter().map(|u| format!("`{u}`")).collect();
+        let location = match &e.sha256 {
+            Some(hash) => format!("{}<br>`{hash}`", cell(&e.location)),
+            None => cell(&e.location),
+        };
+        let who: Vec<&str> = [e.added_by.as_str(), e.added_at.as_str()]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect();
         let _ = writeln!(
             md,
             "| {} | {} | {} | {} | {} | {} |",
             e.id,
             cell(&e.title),
             l.evidence_kind(e.kind),
-            cell(&e.location),
-            cell(&e.added_by),
+            location,
+            cell(&who.join(" · ")),
             used.join(", ")
         );
     }
@@ -296,7 +313,7 @@ fn lists(md: &mut String, data: &ReportData, l: &Labels) {
             authored: false,
             answer: o.answer.clone(),
         };
-        requirement_md(md, data, &r, l);
+        requirement_md(md, data, &r, false, l);
     }
 }
 

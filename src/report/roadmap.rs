@@ -5,10 +5,10 @@
 
 use serde::Serialize;
 
-use super::data::status_code;
+use super::data::status_code_ser;
 use crate::model::LoadedModel;
 use crate::scoring::gaps;
-use crate::session::Session;
+use crate::session::{Session, Status};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Roadmap {
@@ -44,8 +44,9 @@ pub struct RoadmapItem {
     pub level: u8,
     pub practice: String,
     pub text: String,
-    /// Current answer code, `null` when unanswered.
-    pub status: Option<&'static str>,
+    /// The current answer (`null` when unanswered).
+    #[serde(serialize_with = "status_code_ser")]
+    pub status: Option<Status>,
 }
 
 /// Which phase a gap requirement of `level` falls in, for a part now at `current`. Under a mean
@@ -115,7 +116,7 @@ fn phase_domains(
                             .text
                             .get(lang)
                             .to_string(),
-                        status: g.status.map(status_code),
+                        status: g.status,
                     })
                 })
                 .collect();
