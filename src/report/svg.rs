@@ -54,6 +54,16 @@ pub fn radar(part: &PartReport, title: &str) -> String {
             );
         }
     }
+    for ring in 1..=5u8 {
+        // Level numbers up the first axis, so the rings can be read.
+        let (x, y) = at(vertex(0, n, f64::from(ring) / 5.0));
+        let _ = write!(
+            svg,
+            r#"<text class="tick" x="{:.1}" y="{:.1}">{ring}</text>"#,
+            x + 4.0,
+            y + 4.0
+        );
+    }
     for (i, d) in part.domains.iter().enumerate() {
         let (x, y) = at(vertex(i, n, 1.0));
         let _ = write!(
