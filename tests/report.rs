@@ -548,3 +548,68 @@ fn cli_reports_a_missing_session_clearly() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("no session \"nope\""));
 }
+
+#[test]
+fn the_shipped_sample_session_matches_its_expected_files() {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions/eastbridge-trading-platform.ron");
+    let opened = assess::session::open_session(&path).unwrap();
+    for format in Format::ALL {
+        let bytes = report::render(
+            &opened.model,
+            &opened.session,
+            format,
+            &options("en", false),
+        );
+        check_expected(&format!("eastbridge.en.{}", format.extension()), &bytes);
+    }
+    let zh = report::render(
+        &opened.model,
+        &opened.session,
+        Format::Html,
+        &options("zh", false),
+    );
+    check_expected("eastbridge.zh.html", &zh);
+}
+
+#[test]
+fn a_fresh_session_on_the_bundled_model_reports_in_every_format() {
+    let model = assess::model::load_embedded("caict-devops").unwrap();
+    let mut session = assess::session::Session::new(
+        &model,
+        assess::session::NewSession {
+            title: "Fresh".into(),
+            target: Some(3),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    common::fix_timestamps(&mut session);
+    let data = report::build(&model, &session, "en");
+    assert_eq!(
+        data.parts.len(),
+        model.model.parts.len(),
+        "every part in scope"
+    );
+    for part in &data.parts {
+        let roadmap = part.roadmap.as_ref().unwrap();
+        assert_eq!(roadmap.total, part.gap_requirements);
+        assert_eq!(
+            roadmap.phases.iter().map(|p| p.count).sum::<usize>(),
+            roadmap.total
+        );
+        assert_eq!(
+            roadmap.phases.len(),
+            3,
+            "{}: levels 1, 2 and 3 to reach",
+            part.result.id
+        );
+    }
+    for format in Format::ALL {
+        for lang in ["en", "zh"] {
+            let bytes = report::render(&model, &session, format, &options(lang, false));
+            assert!(!bytes.is_empty(), "{format:?}/{lang}");
+            std::str::from_utf8(&bytes).unwrap();
+        }
+    }
+}
