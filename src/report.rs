@@ -137,3 +137,21 @@ pub fn default_path(session_path: &Path, format: Format, redacted: bool) -> Path
     };
     session_path.with_file_name(format!("{stem}.{middle}.{}", format.extension()))
 }
+
+/// Writes a report to `target`, or to its default place beside the session file when `None`,
+/// and returns where it went: what both `assess report` and the workbench's export dialog do.
+pub fn export(
+    session_path: &Path,
+    target: Option<&Path>,
+    model: &LoadedModel,
+    session: &Session,
+    format: Format,
+    options: &ReportOptions,
+) -> Result<PathBuf, SessionError> {
+    let path = target.map_or_else(
+        || default_path(session_path, format, options.redact),
+        Path::to_path_buf,
+    );
+    write_report(&path, model, session, format, options)?;
+    Ok(path)
+}

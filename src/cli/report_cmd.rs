@@ -43,17 +43,24 @@ pub fn report(out: &mut dyn Write, path: &Path, args: &ReportArgs) -> Result<()>
         redact: args.redact,
         bom: args.bom,
     };
-    let bytes = report::render(&opened.model, &opened.session, format, &options);
-    let target = match &args.output {
-        Some(o) if o.as_os_str() == "-" => {
-            out.write_all(&bytes)?;
-            return Ok(());
-        }
-        Some(o) => o.clone(),
-        None => report::default_path(path, format, args.redact),
-    };
-    crate::session::atomic_write(&target, &bytes, false)
-        .with_context(|| format!("cannot write the report to {}", target.display()))?;
+    if args.output.as_deref().is_some_and(|o| o.as_os_str() == "-") {
+        out.write_all(&report::render(
+            &opened.model,
+            &opened.session,
+            format,
+            &options,
+        ))?;
+        return Ok(());
+    }
+    let target = report::export(
+        path,
+        args.output.as_deref(),
+        &opened.model,
+        &opened.session,
+        format,
+        &options,
+    )
+    .context("cannot write the report")?;
     writeln!(out, "Report written to {}", target.display())?;
     Ok(())
 }

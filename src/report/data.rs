@@ -11,7 +11,7 @@ use super::roadmap::{Roadmap, roadmap};
 use crate::model::{LoadedModel, PracticeRef, Provenance, Rollup};
 use crate::scoring::Scorecard;
 use crate::session::{Answer, EvidenceType, Session, Status};
-use crate::summary::{ResultRow, summarize_with};
+use crate::summary::{PartSummary, ResultRow, summarize_with};
 
 /// Bumped whenever a field changes meaning or disappears (adding fields does not bump it).
 pub const SCHEMA_VERSION: u32 = 1;
@@ -198,47 +198,7 @@ pub fn build(model: &LoadedModel, session: &Session, lang: &str) -> ReportData {
     let parts: Vec<PartReport> = summary
         .parts
         .into_iter()
-        .map(|part| {
-            let pi = model.model.part_index(&part.row.id).unwrap_or_default();
-            let domains = part
-                .domains
-                .into_iter()
-                .enumerate()
-                .map(|(di, result)| DomainReport {
-                    practices: practices_of(model, session, &card, (pi, di), lang),
-                    result,
-                })
-                .collect();
-            PartReport {
-                roadmap: roadmap(model, session, pi, part.row.level, lang),
-                result: part.row,
-                gap_requirements: part.gap_requirements,
-                domains,
-            }
-        })
-        .collect();
-    let requirements = || {
-        parts
-            .iter()
-            .flat_map(|p| &p.domains)
-            .flat_map(|d| &d.practices)
-            .flat_map(|p| p.requirements.iter().map(move |r| (p, r)))
-    };
-    let highlight = |(p, r): (&PracticeReport, &RequirementReport)| Highlight {
-        id: r.id.clone(),
-        practice: p.name.clone(),
-        text: r.text.clone(),
-        status: r.answer.status,
-        justification: r.answer.justification.clone(),
-        note: r.answer.note.clone(),
-    };
-    let not_applicable = requirements()
-        .filter(|(_, r)| r.answer.status == Some(Status::NotApplicable))
-        .map(highlight)
-        .collect();
-    let flagged = requirements()
-        .filter(|(_, r)| r.answer.flagged)
-        .map(highlight)
+        .map(|part| part_report(model, session, &card, part, lang))
         .collect();
     ReportData {
         schema: "assess-report",
@@ -253,21 +213,12 @@ pub fn build(model: &LoadedModel, session: &Session, lang: &str) -> ReportData {
             created: session.created.clone(),
             updated: session.updated.clone(),
         },
-        model: ModelInfo {
-            id: model.model.id.clone(),
-            name: model.model.name.get(lang).to_string(),
-            version: model.model.version.clone(),
-            hash: model.hash.clone(),
-            rollup: match model.model.rollup {
-                Rollup::Minimum => "minimum",
-                Rollup::Mean => "mean",
-            },
-        },
+        model: model_info(model, lang),
         answered: summary.answered,
         total: summary.total,
+        not_applicable: highlights(&parts, |a| a.status == Some(Status::NotApplicable)),
+        flagged: highlights(&parts, |a| a.flagged),
         parts,
-        not_applicable,
-        flagged,
         evidence: evidence_register(session),
         orphaned: session
             .orphaned_answers(model)
@@ -277,6 +228,64 @@ pub fn build(model: &LoadedModel, session: &Session, lang: &str) -> ReportData {
             })
             .collect(),
     }
+}
+
+fn model_info(model: &LoadedModel, lang: &str) -> ModelInfo {
+    ModelInfo {
+        id: model.model.id.clone(),
+        name: model.model.name.get(lang).to_string(),
+        version: model.model.version.clone(),
+        hash: model.hash.clone(),
+        rollup: match model.model.rollup {
+            Rollup::Minimum => "minimum",
+            Rollup::Mean => "mean",
+        },
+    }
+}
+
+/// A part's summary row extended with its practices and its roadmap.
+fn part_report(
+    model: &LoadedModel,
+    session: &Session,
+    card: &Scorecard,
+    part: PartSummary,
+    lang: &str,
+) -> PartReport {
+    let pi = model.model.part_index(&part.row.id).unwrap_or_default();
+    let domains = part
+        .domains
+        .into_iter()
+        .enumerate()
+        .map(|(di, result)| DomainReport {
+            practices: practices_of(model, session, card, (pi, di), lang),
+            result,
+        })
+        .collect();
+    PartReport {
+        roadmap: roadmap(model, session, pi, part.row.level, lang),
+        result: part.row,
+        gap_requirements: part.gap_requirements,
+        domains,
+    }
+}
+
+/// The requirements whose answer matches `pick`, in model order.
+fn highlights(parts: &[PartReport], pick: impl Fn(&AnswerView) -> bool) -> Vec<Highlight> {
+    parts
+        .iter()
+        .flat_map(|p| &p.domains)
+        .flat_map(|d| &d.practices)
+        .flat_map(|p| p.requirements.iter().map(move |r| (p, r)))
+        .filter(|(_, r)| pick(&r.answer))
+        .map(|(p, r)| Highlight {
+            id: r.id.clone(),
+            practice: p.name.clone(),
+            text: r.text.clone(),
+            status: r.answer.status,
+            justification: r.answer.justification.clone(),
+            note: r.answer.note.clone(),
+        })
+        .collect()
 }
 
 /// Whether a practice's own text is authored (the practice's setting, else its part's).

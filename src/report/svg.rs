@@ -9,10 +9,10 @@ use crate::radar::{Point, polygon, vertex};
 
 // Wide enough for long domain names beside the chart.
 const WIDTH: f64 = 640.0;
-const HEIGHT: f64 = 420.0;
+const HEIGHT: f64 = 390.0;
 const CX: f64 = WIDTH / 2.0;
 const CY: f64 = HEIGHT / 2.0;
-const RADIUS: f64 = 140.0;
+const RADIUS: f64 = 145.0;
 
 fn at(p: Point) -> (f64, f64) {
     (CX + p.x * RADIUS, CY - p.y * RADIUS)
