@@ -226,3 +226,25 @@ fn there_is_no_network_code_in_the_program() {
         }
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn exports_are_0600() {
+    let (dir, path, _) = saved_sample("secret");
+    for format in ["md", "html", "csv", "json"] {
+        let out_file = dir.path().join(format!("export.{format}"));
+        let out = assess_cmd(dir.path())
+            .arg("report")
+            .arg(&path)
+            .arg("-o")
+            .arg(&out_file)
+            .output()
+            .expect("run");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(fixtures::mode(&out_file), 0o600, "{format}");
+    }
+}
