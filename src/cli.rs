@@ -161,12 +161,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
 
 /// Opens the workbench on a session, or on the home screen.
 fn open_workbench(dir: &std::path::Path, session: Option<std::path::PathBuf>) -> Result<ExitCode> {
-    let mut out = std::io::stdout().lock();
-    match session {
-        Some(path) => session_cmd::summary(&mut out, &path, false, "en")?,
-        None => session_cmd::list(&mut out, dir, false)?,
-    }
-    Ok(ExitCode::SUCCESS)
+    crate::tui::run(dir, session.as_deref())
 }
 
 const DEFAULT_MODEL: &str = "caict-devops";

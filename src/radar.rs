@@ -28,7 +28,11 @@ pub fn polygon(values: &[f64], max: f64) -> Vec<Point> {
         .iter()
         .enumerate()
         .map(|(i, v)| {
-            let r = if max > 0.0 { (v / max).clamp(0.0, 1.0) } else { 0.0 };
+            let r = if max > 0.0 {
+                (v / max).clamp(0.0, 1.0)
+            } else {
+                0.0
+            };
             vertex(i, n, r)
         })
         .collect()
@@ -61,10 +65,20 @@ mod tests {
     fn polygon_scales_and_clamps_values() {
         let pts = polygon(&[5.0, 10.0, -1.0, 2.5], 5.0);
         assert!(close(pts[0], Point { x: 0.0, y: 1.0 }));
-        assert!(close(pts[1], Point { x: 1.0, y: 0.0 }), "clamped to the rim");
-        assert!(close(pts[2], Point { x: 0.0, y: 0.0 }), "clamped to the centre");
+        assert!(
+            close(pts[1], Point { x: 1.0, y: 0.0 }),
+            "clamped to the rim"
+        );
+        assert!(
+            close(pts[2], Point { x: 0.0, y: 0.0 }),
+            "clamped to the centre"
+        );
         assert!(close(pts[3], Point { x: -0.5, y: 0.0 }));
-        assert!(polygon(&[3.0], 0.0).iter().all(|p| close(*p, Point { x: 0.0, y: 0.0 })));
+        assert!(
+            polygon(&[3.0], 0.0)
+                .iter()
+                .all(|p| close(*p, Point { x: 0.0, y: 0.0 }))
+        );
     }
 
     #[test]
