@@ -29,8 +29,8 @@ pub struct NewSession {
 /// Why an edit was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum EditError {
-    #[error("the model has no part {0:?}")]
-    UnknownPart(String),
+    #[error("the model has no part {0:?} (its parts: {1})")]
+    UnknownPart(String, String),
     #[error("a target level must be between 0 and 5, not {0}")]
     BadTarget(u8),
     #[error("\"Not applicable\" needs a justification")]
@@ -45,7 +45,7 @@ impl Session {
         let all: Vec<String> = model.model.parts.iter().map(|p| p.id.clone()).collect();
         for part in &spec.parts {
             if !all.contains(part) {
-                return Err(EditError::UnknownPart(part.clone()));
+                return Err(EditError::UnknownPart(part.clone(), all.join(", ")));
             }
         }
         // Keep model order whatever order the user typed.
@@ -263,7 +263,10 @@ impl Session {
             return Err(EditError::BadTarget(target));
         }
         if !self.parts.iter().any(|p| p == part) {
-            return Err(EditError::UnknownPart(part.to_string()));
+            return Err(EditError::UnknownPart(
+                part.to_string(),
+                self.parts.join(", "),
+            ));
         }
         self.targets.insert(part.to_string(), target);
         self.updated = now_timestamp();

@@ -112,7 +112,9 @@ pub fn resolve_session(spec: &str, sessions_dir: &Path) -> Result<PathBuf, Sessi
     }
 }
 
+/// Just the format number; the name must match the file's `Session(` for RON to accept it.
 #[derive(Deserialize)]
+#[serde(rename = "Session")]
 struct FormatProbe {
     format: u32,
 }

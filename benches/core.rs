@@ -1,0 +1,74 @@
+//! Timings of the core paths a user waits on: loading the bundled model at start-up, scoring
+//! the whole model after an answer, and the atomic, fsynced save that follows every change.
+//! Run with `cargo bench --bench core`; figures are recorded in BENCHMARKS.md.
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use assess::model::load_embedded;
+use assess::scoring::Scorecard;
+use assess::session::{NewSession, Session, Status, save_session};
+
+fn time<T>(name: &str, runs: u32, mut f: impl FnMut() -> T) {
+    let _ = black_box(f()); // warm up
+    let mut samples: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            black_box(f());
+            start.elapsed()
+        })
+        .collect();
+    samples.sort();
+    let median = samples[samples.len() / 2];
+    let worst = samples[samples.len() - 1];
+    println!("{name:<48} median {median:>10.2?}   worst {worst:>10.2?}   ({runs} runs)");
+}
+
+fn main() {
+    let model = load_embedded("caict-devops").expect("model");
+    let mut session = Session::new(
+        &model,
+        NewSession {
+            title: "bench".into(),
+            ..NewSession::default()
+        },
+    )
+    .expect("session");
+    // Answer 1,000 requirements across all parts, with notes on every tenth.
+    for (n, r) in model.index.requirements.iter().take(1000).enumerate() {
+        let status = [Status::Met, Status::Partial, Status::NotMet][n % 3];
+        session.set_status(&r.id, status, "bench").expect("answer");
+        if n % 10 == 0 {
+            session.set_note(
+                &r.id,
+                "A note of a realistic length, with 中文 text and a path docs/x.pdf.",
+                "bench",
+            );
+        }
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("bench.ron");
+
+    println!(
+        "model: {} practices, {} requirements; session: {} answers\n",
+        model.index.practices.len(),
+        model.index.requirements.len(),
+        session.answers.len()
+    );
+    time("load + validate the bundled model", 20, || {
+        load_embedded("caict-devops").expect("model")
+    });
+    time(
+        "score every practice and roll up (1,000 answers)",
+        200,
+        || Scorecard::compute(&model, &session.answers),
+    );
+    time("summary of all six parts", 200, || {
+        assess::summary::summarize(&model, &session, "en")
+    });
+    time(
+        "atomic save with fsync and backup (1,000 answers)",
+        50,
+        || save_session(&path, &session).expect("save"),
+    );
+}
