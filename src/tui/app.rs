@@ -333,11 +333,13 @@ impl App {
         let who = self.who.clone();
         let Some(work) = &mut self.work else { return };
         let id = work.requirement_id();
-        let answer = |work: &mut Work, status: Status| {
-            let result = work.edit(|s, _| s.set_status(&id, status, &who));
-            if result.is_ok() && auto {
+        let advance = move |work: &mut Work| {
+            if auto {
                 work.next_unanswered(true);
             }
+        };
+        let answer = |work: &mut Work, status: Status| {
+            let _ = work.edit_then(|s, _| s.set_status(&id, status, &who), advance);
         };
         match action {
             Action::NextRequirement => work.next_requirement(true),
@@ -372,11 +374,13 @@ impl App {
             }
             Action::QuickLevel(level) => {
                 let practice = work.practice;
-                let _ = work.edit(|s, m| {
-                    s.quick_level(m, practice, level, &who);
-                    Ok(())
-                });
-                work.next_practice(true);
+                let _ = work.edit_then(
+                    |s, m| {
+                        s.quick_level(m, practice, level, &who);
+                        Ok(())
+                    },
+                    |w| w.next_practice(true),
+                );
             }
             Action::Flag => {
                 let _ = work.edit(|s, _| {

@@ -81,12 +81,15 @@ impl App {
                     let auto = self.auto_advance;
                     if let Some(work) = &mut self.work {
                         let id = work.requirement_id();
-                        match work.edit(|s, _| s.set_not_applicable(&id, &text, &who)) {
+                        let advance = |w: &mut super::Work| {
+                            if auto {
+                                w.next_unanswered(true);
+                            }
+                        };
+                        match work.edit_then(|s, _| s.set_not_applicable(&id, &text, &who), advance)
+                        {
                             Ok(()) => {
                                 self.overlays.pop();
-                                if auto {
-                                    work.next_unanswered(true);
-                                }
                             }
                             Err(e) => *error = Some(e.to_string()),
                         }

@@ -214,10 +214,21 @@ impl Work {
         &mut self,
         change: impl FnOnce(&mut Session, &LoadedModel) -> Result<(), EditError>,
     ) -> Result<(), EditError> {
+        self.edit_then(change, |_| {})
+    }
+
+    /// As `edit`, moving the cursor with `then` before saving, so the file always holds
+    /// where the work continues (a kill right after the save resumes there).
+    pub fn edit_then(
+        &mut self,
+        change: impl FnOnce(&mut Session, &LoadedModel) -> Result<(), EditError>,
+        then: impl FnOnce(&mut Work),
+    ) -> Result<(), EditError> {
         self.sync_cursor();
         let before = self.session.clone();
         change(&mut self.session, &self.model)?;
         self.history.record(before);
+        then(self);
         self.changed();
         Ok(())
     }
