@@ -146,7 +146,7 @@ impl App {
         }
     }
 
-    /// Types text into whatever has focus.
+    /// Types text as key presses (a newline is Enter), exactly as a person would.
     pub fn type_text(&mut self, text: &str) {
         for c in text.chars() {
             let code = if c == '\n' {
@@ -154,7 +154,7 @@ impl App {
             } else {
                 KeyCode::Char(c)
             };
-            self.text_input(KeyEvent::new(code, KeyModifiers::NONE));
+            self.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
         }
     }
 
