@@ -159,13 +159,7 @@ fn note_editor_saves_on_close_and_autosaves_drafts() {
     app.type_text("first line\nsecond");
     // Not yet due: nothing written.
     app.tick(Instant::now());
-    assert!(
-        load_session(&file)
-            .expect("load")
-            .answers
-            .get(&id)
-            .is_none()
-    );
+    assert!(!load_session(&file).expect("load").answers.contains_key(&id));
     app.tick(Instant::now() + Duration::from_secs(3));
     let note = load_session(&file).expect("load").answers[&id].note.clone();
     assert_eq!(note, "first line\nsecond", "the draft was autosaved");
@@ -178,11 +172,7 @@ fn note_editor_saves_on_close_and_autosaves_drafts() {
     );
     app.press("u");
     assert!(
-        load_session(&file)
-            .expect("load")
-            .answers
-            .get(&id)
-            .is_none(),
+        !load_session(&file).expect("load").answers.contains_key(&id),
         "one undo step"
     );
 }
@@ -211,13 +201,7 @@ fn evidence_is_added_to_the_register_and_attached_and_files_are_hashed() {
     assert!(e.sha256.as_deref().unwrap_or("").starts_with("sha256:"));
     // Detach, then attach again from the register.
     app.press("d");
-    assert!(
-        load_session(&file)
-            .expect("load")
-            .answers
-            .get(&id)
-            .is_none()
-    );
+    assert!(!load_session(&file).expect("load").answers.contains_key(&id));
     app.press("Enter Esc");
     assert_eq!(
         load_session(&file).expect("load").answers[&id].evidence,

@@ -164,7 +164,7 @@ const HELP: &[Binding] = &[
     h("Esc", A::Cancel),
     b("?", A::Cancel),
     b("q", A::Cancel),
-    b("Down", A::Down),
+    h("Down", A::Down),
     b("j", A::Down),
     b("Up", A::Up),
     b("k", A::Up),
@@ -327,6 +327,7 @@ fn short(action: Action) -> String {
         Action::Palette => "jump".to_string(),
         Action::Confirm => "ok".to_string(),
         Action::Cancel => "close".to_string(),
+        Action::Down => "scroll".to_string(),
         other => other.describe(),
     }
 }

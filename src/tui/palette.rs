@@ -192,7 +192,7 @@ mod tests {
         let hit = &rank(&items, "VCS")[0];
         assert_eq!(
             hit.indices,
-            vec![0, 8, 15],
+            vec![0, 8, 16],
             "case-insensitive, indices for highlighting"
         );
     }

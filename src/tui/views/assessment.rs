@@ -32,7 +32,7 @@ pub fn panels(area: Rect) -> Panels {
         (None, body)
     };
     if rest.width >= 96 {
-        let side = (rest.width * 2 / 5).clamp(36, 70);
+        let side = (rest.width * 9 / 20).clamp(36, 80);
         let [center, right] =
             Layout::horizontal([Constraint::Min(1), Constraint::Length(side)]).areas(rest);
         let radar_h = (right.height * 11 / 20).max(10).min(right.height);

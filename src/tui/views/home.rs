@@ -37,6 +37,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         ])
     };
     Paragraph::new(filter_line).render(filter, buf);
+    // The model column only where there is room for it.
+    let wide = area.width >= 110;
     let rows: Vec<Row> = app
         .home
         .visible
@@ -50,48 +52,39 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 ]);
             }
             let levels: Vec<String> = r.levels.iter().map(|(p, l)| format!("{p} L{l}")).collect();
-            Row::new(vec![
+            let mut cells = vec![
                 Cell::from(r.title.clone()),
                 Cell::from(r.organisation.clone()),
-                Cell::from(r.model.clone()),
                 Cell::from(format!("{}/{}", r.answered, r.total)),
                 Cell::from(levels.join(" ")),
-                Cell::from(
-                    r.updated
-                        .replace('T', " ")
-                        .trim_end_matches('Z')
-                        .to_string(),
-                ),
-            ])
+                Cell::from(r.updated.get(..16).unwrap_or(&r.updated).replace('T', " ")),
+            ];
+            if wide {
+                cells.insert(2, Cell::from(r.model.clone()));
+            }
+            Row::new(cells)
         })
         .collect();
-    let header = Row::new([
-        "Title",
-        "Organisation",
-        "Model",
-        "Answered",
-        "Levels",
-        "Changed",
-    ])
-    .style(theme::BOLD);
-    let table = Table::new(
-        rows,
-        [
-            Constraint::Fill(3),
-            Constraint::Fill(2),
-            Constraint::Length(13),
-            Constraint::Length(9),
-            Constraint::Fill(2),
-            Constraint::Length(19),
-        ],
-    )
-    .header(header)
-    .row_highlight_style(theme::SELECTED)
-    .block(
-        Block::default()
-            .borders(Borders::TOP)
-            .border_style(theme::BORDER),
-    );
+    let mut header = vec!["Title", "Organisation", "Answered", "Levels", "Changed"];
+    let mut widths = vec![
+        Constraint::Fill(3),
+        Constraint::Fill(2),
+        Constraint::Length(9),
+        Constraint::Fill(1),
+        Constraint::Length(16),
+    ];
+    if wide {
+        header.insert(2, "Model");
+        widths.insert(2, Constraint::Length(13));
+    }
+    let table = Table::new(rows, widths)
+        .header(Row::new(header).style(theme::BOLD))
+        .row_highlight_style(theme::SELECTED)
+        .block(
+            Block::default()
+                .borders(Borders::TOP)
+                .border_style(theme::BORDER),
+        );
     let mut state = TableState::default().with_selected(Some(app.home.selected));
     StatefulWidget::render(table, list, buf, &mut state);
     if let Some(m) = &app.message {

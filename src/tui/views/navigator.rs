@@ -5,7 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Widget};
+use ratatui::widgets::{Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use crate::scoring::GroupScore;
@@ -116,7 +116,10 @@ fn rows(work: &Work, width: usize) -> Vec<Row> {
 }
 
 fn inner(area: Rect) -> Rect {
-    Block::default().borders(Borders::RIGHT).inner(area)
+    Rect {
+        width: area.width.saturating_sub(1),
+        ..area
+    }
 }
 
 /// First visible row so that the current practice stays in view.
@@ -128,11 +131,7 @@ fn scroll(rows: &[Row], height: usize) -> usize {
 }
 
 pub fn render(work: &Work, area: Rect, buf: &mut Buffer) {
-    let block = Block::default()
-        .borders(Borders::RIGHT)
-        .border_style(theme::BORDER);
     let inner = inner(area);
-    block.render(area, buf);
     let rows = rows(work, usize::from(inner.width));
     let top = scroll(&rows, usize::from(inner.height));
     let lines: Vec<Line> = rows

@@ -7,6 +7,8 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
 
+use unicode_width::UnicodeWidthStr;
+
 use super::centered;
 use super::status::hint_spans;
 use crate::tui::app::{
@@ -86,22 +88,46 @@ pub fn render(app: &App, overlay: &Overlay, area: Rect, buf: &mut Buffer) {
 }
 
 fn help(app: &App, context: Context, scroll: u16, area: Rect, buf: &mut Buffer) {
-    let h = area.height.saturating_sub(4);
+    let entries = keymap::help_lines(context);
+    let key_w = entries.iter().map(|(k, _)| k.width()).max().unwrap_or(0);
+    let desc_w = entries.iter().map(|(_, d)| d.width()).max().unwrap_or(0);
+    let col_w = key_w + 2 + desc_w + 3;
+    let w = area.width.saturating_sub(4).min(130);
+    // Two columns when they fit, so the whole keymap shows without scrolling.
+    let columns = if usize::from(w.saturating_sub(2)) >= 2 * col_w {
+        2
+    } else {
+        1
+    };
+    let rows_needed = entries.len().div_ceil(columns);
+    let h = u16::try_from(rows_needed + 5)
+        .unwrap_or(u16::MAX)
+        .min(area.height.saturating_sub(2));
     let inner = popup(
         area,
-        72,
+        w,
         h,
         &format!("Keys · {}", context.title()),
         Context::Help,
         buf,
     );
-    let mut lines = Vec::new();
-    for (key, desc) in keymap::help_lines(context) {
-        lines.push(Line::from(vec![
-            Span::styled(format!("{key:>22}  "), theme::KEY),
-            Span::raw(desc),
-        ]));
-    }
+    let cell = |i: usize| -> Vec<Span<'static>> {
+        entries.get(i).map_or_else(Vec::new, |(key, desc)| {
+            vec![
+                Span::styled(format!("{key:>key_w$}  "), theme::KEY),
+                Span::raw(format!("{desc:<width$}", width = desc_w + 3)),
+            ]
+        })
+    };
+    let mut lines: Vec<Line> = (0..rows_needed)
+        .map(|r| {
+            let mut spans = cell(r);
+            if columns == 2 {
+                spans.extend(cell(r + rows_needed));
+            }
+            Line::from(spans)
+        })
+        .collect();
     if context == Context::Assessment {
         lines.push(Line::default());
         lines.push(Line::from(Span::styled(

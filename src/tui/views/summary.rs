@@ -40,7 +40,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 
 fn render_chart(work: &Work, area: Rect, buf: &mut Buffer) {
     let summary = summarize_with(&work.model, &work.session, &work.card, work.lang());
-    let focus = work.summary_focus.and_then(|i| summary.parts.get(i));
+    // One part in scope: a radar of one axis says nothing, so show its domains.
+    let focus = match (work.summary_focus, summary.parts.len()) {
+        (None, 1) => summary.parts.first(),
+        (focus, _) => focus.and_then(|i| summary.parts.get(i)),
+    };
     let (title, axes) = match focus {
         Some(part) => (
             format!(" {} — domains ", part.row.name),

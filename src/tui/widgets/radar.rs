@@ -36,15 +36,21 @@ impl Widget for &Radar {
         if area.width < 8 || area.height < 4 || self.axes.is_empty() {
             return;
         }
-        let (xr, yr) = bounds(area);
+        let widest = self
+            .axes
+            .iter()
+            .map(|a| a.label.width() + 4)
+            .max()
+            .unwrap_or(0);
+        let (xr, yr) = bounds(area, widest);
         let cell_w = 2.0 * xr / f64::from(area.width);
-        let label_w = usize::from(area.width / 4).max(4);
+        let dense = area.height >= 12;
         Canvas::default()
             .marker(ratatui::symbols::Marker::Braille)
             .x_bounds([-xr, xr])
             .y_bounds([-yr, yr])
             .paint(|ctx| {
-                self.grid(ctx);
+                self.grid(ctx, dense);
                 ctx.layer();
                 if self.axes.iter().any(|a| a.target.is_some()) {
                     let targets: Vec<f64> =
@@ -55,16 +61,18 @@ impl Widget for &Radar {
                 let scores: Vec<f64> = self.axes.iter().map(|a| a.score).collect();
                 draw_polygon(ctx, &polygon(&scores, MAX), theme::ACHIEVED);
                 ctx.layer();
-                self.labels(ctx, cell_w, label_w);
+                self.labels(ctx, cell_w, xr);
             })
             .render(area, buf);
     }
 }
 
 impl Radar {
-    fn grid(&self, ctx: &mut Context) {
+    /// Level rings (all five when there is room, else the rim only) and the axes.
+    fn grid(&self, ctx: &mut Context, dense: bool) {
         let n = self.axes.len();
-        for level in 1..=5 {
+        let first = if dense { 1 } else { 5 };
+        for level in first..=5 {
             let ring: Vec<Point> = (0..n.max(24))
                 .map(|i| vertex(i, n.max(24), f64::from(level) / MAX))
                 .collect();
@@ -81,18 +89,34 @@ impl Radar {
         }
     }
 
-    fn labels(&self, ctx: &mut Context, cell_w: f64, label_w: usize) {
+    /// Each axis's name and score beside its rim vertex, cut to the room on that side.
+    fn labels(&self, ctx: &mut Context, cell_w: f64, xr: f64) {
         let n = self.axes.len();
         for (i, axis) in self.axes.iter().enumerate() {
-            let text = format!("{} {:.1}", truncate(&axis.label, label_w), axis.score);
-            let w = text.width() as f64 * cell_w;
-            let p = vertex(i, n, 1.12);
-            let x = if p.x > 0.15 {
-                p.x
+            let p = vertex(i, n, 1.1);
+            let side = if p.x > 0.15 {
+                1
             } else if p.x < -0.15 {
-                p.x - w
+                -1
             } else {
-                p.x - w / 2.0
+                0
+            };
+            let room = match side {
+                1 => (xr - p.x) / cell_w,
+                -1 => (p.x + xr) / cell_w,
+                _ => 2.0 * xr / cell_w,
+            };
+            // Truncation is intended: whole cells only.
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            let room = room.max(0.0).floor() as usize;
+            let score = format!(" {:.1}", axis.score);
+            let name = truncate(&axis.label, room.saturating_sub(score.len()).max(3));
+            let text = format!("{name}{score}");
+            let w = text.width() as f64 * cell_w;
+            let x = match side {
+                1 => p.x,
+                -1 => (p.x - w).max(-xr),
+                _ => (p.x - w / 2.0).max(-xr),
             };
             ctx.print(x, p.y, Line::from(Span::styled(text, theme::LABEL)));
         }
@@ -106,15 +130,15 @@ fn draw_polygon(ctx: &mut Context, points: &[Point], color: Color) {
 }
 
 /// Canvas bounds that keep the chart round (a cell is about twice as tall as wide) and leave
-/// room for labels around the rim.
-fn bounds(area: Rect) -> (f64, f64) {
-    let r = 1.45;
-    let ratio = f64::from(area.width) / (2.0 * f64::from(area.height));
-    if ratio >= 1.0 {
-        (r * ratio, r)
-    } else {
-        (r, r / ratio)
-    }
+/// up to a quarter of the width on each side for labels. The rim is at radius 1.
+fn bounds(area: Rect, widest_label: usize) -> (f64, f64) {
+    let w = f64::from(area.width);
+    let h = f64::from(area.height);
+    let label = (widest_label as f64).min(w / 4.0);
+    // The disc's width in cells: what the labels leave, and no taller than the area.
+    let disc = (w - 2.0 * label - 2.0).min(2.0 * (h - 2.0)).max(6.0);
+    let xr = w / disc;
+    (xr, xr * 2.0 * h / w)
 }
 
 #[cfg(test)]
