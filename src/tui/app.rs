@@ -270,6 +270,7 @@ impl App {
                 }
             }
             Action::Confirm => self.create_session(),
+            Action::Quit => self.quit = true,
             Action::Cancel => {
                 if self.home.rows.is_empty() {
                     self.quit = true;

@@ -97,6 +97,7 @@ const HOME: &[Binding] = &[
     h("Esc", A::Cancel),
     h("?", A::Help),
     h("q", A::Quit),
+    b("C-c", A::Quit),
 ];
 
 const NEW_SESSION: &[Binding] = &[
@@ -108,6 +109,7 @@ const NEW_SESSION: &[Binding] = &[
     h("Left", A::Left),
     b("Right", A::Right),
     h("Esc", A::Cancel),
+    b("C-c", A::Quit),
 ];
 
 const ASSESSMENT: &[Binding] = &[
@@ -145,6 +147,7 @@ const ASSESSMENT: &[Binding] = &[
     b("E", A::Export),
     h("?", A::Help),
     h("q", A::Quit),
+    b("C-c", A::Quit),
 ];
 
 const SUMMARY: &[Binding] = &[
@@ -158,6 +161,7 @@ const SUMMARY: &[Binding] = &[
     b("E", A::Export),
     h("?", A::Help),
     h("q", A::Quit),
+    b("C-c", A::Quit),
 ];
 
 const HELP: &[Binding] = &[
@@ -348,6 +352,23 @@ pub fn help_lines(context: Context) -> Vec<(String, String)> {
         .collect()
 }
 
+/// Every context's bindings as Markdown (KEYS.md is this text; a test keeps it current).
+pub fn markdown() -> String {
+    let mut out = String::from(
+        "# Keys\n\nGenerated from the keymap (`src/tui/keymap.rs`); press `?` in the workbench for the keys of the current screen.\n",
+    );
+    for context in Context::ALL {
+        out.push_str(&format!(
+            "\n## {}\n\n| key | action |\n|---|---|\n",
+            context.title()
+        ));
+        for (key, desc) in help_lines(context) {
+            out.push_str(&format!("| `{}` | {desc} |\n", key.replace('|', "\\|")));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -470,6 +491,18 @@ mod tests {
         assert_eq!(lookup(Context::Assessment, shift_j), Some(A::NextPractice));
         let backtab = KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT);
         assert_eq!(lookup(Context::Assessment, backtab), Some(A::PrevPractice));
+    }
+
+    #[test]
+    fn keys_md_is_generated_from_the_keymap() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/KEYS.md");
+        let current = std::fs::read_to_string(path).unwrap_or_default();
+        if current != markdown() {
+            if std::env::var_os("CI").is_none() {
+                let _ = std::fs::write(path, markdown());
+            }
+            panic!("KEYS.md was stale; it has been regenerated (outside CI): review and commit it");
+        }
     }
 
     #[test]

@@ -85,6 +85,8 @@ impl Work {
             .or_else(|| work.scope.first().copied())
             .unwrap_or(0);
         work.jump(start);
+        // Opening changes nothing on disk until the user does something.
+        work.dirty = false;
         work
     }
 
