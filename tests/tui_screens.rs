@@ -151,7 +151,7 @@ fn evidence_overlays() {
 #[test]
 fn confirm_overlay() {
     let (dir, mut app) = sample();
-    app.work.as_mut().expect("work").path = dir.path().join("gone").join("x.ron");
+    app.work.as_mut().expect("work").path = PathBuf::from("no-such-dir/x.ron");
     app.press("f q");
     snap("confirm", &app, dir.path());
 }

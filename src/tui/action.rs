@@ -70,6 +70,8 @@ pub enum Action {
     Confirm,
     /// Close or cancel.
     Cancel,
+    /// Save the text and close.
+    SaveClose,
     /// Start a new session.
     NewSession,
     /// Add a new entry to the evidence register.
@@ -119,6 +121,7 @@ impl Action {
             Action::Toggle => "toggle",
             Action::Confirm => "confirm / open",
             Action::Cancel => "close / cancel",
+            Action::SaveClose => "save and close",
             Action::NewSession => "new session",
             Action::AddEvidence => "add new evidence",
             Action::Detach => "detach",

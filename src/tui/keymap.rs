@@ -183,7 +183,7 @@ const PALETTE: &[Binding] = &[
     b("C-n", A::Down),
 ];
 
-const NOTE: &[Binding] = &[h("Esc", A::Confirm), h("C-s", A::Confirm)];
+const NOTE: &[Binding] = &[h("Esc", A::SaveClose), b("C-s", A::SaveClose)];
 
 const JUSTIFY: &[Binding] = &[h("Enter", A::Confirm), h("Esc", A::Cancel)];
 
@@ -433,6 +433,7 @@ mod tests {
             A::Toggle,
             A::Confirm,
             A::Cancel,
+            A::SaveClose,
             A::NewSession,
             A::AddEvidence,
             A::Detach,
