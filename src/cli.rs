@@ -1,6 +1,7 @@
 //! The command line (clap): every command is a thin call into the core.
 
 mod model_cmd;
+mod report_cmd;
 mod session_cmd;
 
 pub use session_cmd::{NewOptions, create as create_session, slug};
@@ -65,6 +66,25 @@ pub enum Command {
         /// Language of the names (en or zh).
         #[arg(long, default_value = "en", value_parser = ["en", "zh"])]
         lang: String,
+    },
+    /// Write a report (Markdown, HTML, CSV or JSON) beside the session or to a file.
+    Report {
+        session: String,
+        /// md, html, csv or json (default: from the -o file's extension, else html).
+        #[arg(long, value_parser = ["md", "html", "csv", "json"])]
+        format: Option<String>,
+        /// Output file (default: NAME.report.EXT beside the session); `-` writes to stdout.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Language of the report (en or zh).
+        #[arg(long, default_value = "en", value_parser = ["en", "zh"])]
+        lang: String,
+        /// Remove names, organisation, notes, justifications, evidence titles and locations.
+        #[arg(long)]
+        redact: bool,
+        /// Write CSV without the UTF-8 byte-order mark (it helps Excel read Chinese).
+        #[arg(long)]
+        no_bom: bool,
     },
     /// Work with assessment models.
     #[command(subcommand)]
@@ -154,6 +174,24 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
             json,
             lang,
         }) => session_cmd::summary(out, &session::resolve_session(&spec, &dir)?, json, &lang)?,
+        Some(Command::Report {
+            session: spec,
+            format,
+            output,
+            lang,
+            redact,
+            no_bom,
+        }) => report_cmd::report(
+            out,
+            &session::resolve_session(&spec, &dir)?,
+            &report_cmd::ReportArgs {
+                format,
+                output,
+                lang,
+                redact,
+                bom: !no_bom,
+            },
+        )?,
         None => return open_workbench(&dir, None),
     }
     Ok(ExitCode::SUCCESS)

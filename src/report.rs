@@ -1,0 +1,157 @@
+//! Reports: a session's results leave the terminal as Markdown, self-contained HTML, CSV or
+//! JSON. One data builder (`data`) feeds every format, so they all say the same thing; the
+//! formats only lay it out. No terminal here: the CLI and the TUI both call `render`/`write`.
+
+mod csv;
+mod data;
+mod html;
+mod json;
+mod labels;
+mod markdown;
+mod redact;
+mod roadmap;
+mod svg;
+
+use std::path::{Path, PathBuf};
+
+use crate::model::LoadedModel;
+use crate::session::{Session, SessionError, atomic_write};
+
+pub use data::{
+    AnswerView, DomainReport, EvidenceEntry, Highlight, ModelInfo, OrphanedAnswer, PartReport,
+    PracticeReport, ReportData, RequirementReport, SCHEMA_VERSION, SessionInfo, build, kind_code,
+    status_code,
+};
+pub use labels::{EN, Labels, ZH, labels};
+pub use redact::redact;
+pub use roadmap::{Phase, PhaseDomain, Roadmap, RoadmapItem, phase_of};
+
+/// The formats a report comes in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Format {
+    Markdown,
+    Html,
+    Csv,
+    Json,
+}
+
+impl Format {
+    /// Every format, in the order menus list them.
+    pub const ALL: [Format; 4] = [Format::Markdown, Format::Html, Format::Csv, Format::Json];
+
+    /// The file extension, which is also the name users type (`md`, `html`, `csv`, `json`).
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Markdown => "md",
+            Format::Html => "html",
+            Format::Csv => "csv",
+            Format::Json => "json",
+        }
+    }
+
+    /// The format named by an extension or a name (`md`, `markdown`, `html`, …).
+    pub fn parse(name: &str) -> Option<Format> {
+        match name.to_ascii_lowercase().as_str() {
+            "md" | "markdown" => Some(Format::Markdown),
+            "html" | "htm" => Some(Format::Html),
+            "csv" => Some(Format::Csv),
+            "json" => Some(Format::Json),
+            _ => None,
+        }
+    }
+}
+
+/// How to render: the language of names and chrome, redaction, and the CSV byte-order mark.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReportOptions {
+    /// `en` or `zh`.
+    pub lang: String,
+    pub redact: bool,
+    /// Start CSV with a UTF-8 BOM so Excel reads Chinese correctly (other formats ignore it).
+    pub bom: bool,
+}
+
+impl Default for ReportOptions {
+    fn default() -> Self {
+        Self {
+            lang: "en".to_string(),
+            redact: false,
+            bom: true,
+        }
+    }
+}
+
+/// The report data for these options (redacted when asked).
+pub fn prepare(model: &LoadedModel, session: &Session, options: &ReportOptions) -> ReportData {
+    let mut data = build(model, session, &options.lang);
+    if options.redact {
+        redact(&mut data);
+    }
+    data
+}
+
+/// Renders a session's report. Same session and options, same bytes.
+pub fn render(
+    model: &LoadedModel,
+    session: &Session,
+    format: Format,
+    options: &ReportOptions,
+) -> Vec<u8> {
+    let data = prepare(model, session, options);
+    render_data(&data, format, options)
+}
+
+/// Renders prepared report data in one format.
+pub fn render_data(data: &ReportData, format: Format, options: &ReportOptions) -> Vec<u8> {
+    let l = labels(&data.lang);
+    match format {
+        Format::Markdown => markdown::render(data, l).into_bytes(),
+        Format::Html => html::render(data, l).into_bytes(),
+        Format::Csv => csv::render(data, l, options.bom),
+        Format::Json => json::render(data),
+    }
+}
+
+/// Renders and writes a report atomically, readable by its owner only (0600): reports carry
+/// the same confidential notes as the session.
+pub fn write_report(
+    path: &Path,
+    model: &LoadedModel,
+    session: &Session,
+    format: Format,
+    options: &ReportOptions,
+) -> Result<(), SessionError> {
+    atomic_write(path, &render(model, session, format, options), false)
+}
+
+/// Where a report goes by default: beside the session, named after it
+/// (`audit.ron` → `audit.report.html`; `audit.report.redacted.html` when redacted).
+pub fn default_path(session_path: &Path, format: Format, redacted: bool) -> PathBuf {
+    let stem = session_path
+        .file_stem()
+        .map_or_else(|| "session".into(), |s| s.to_string_lossy().to_string());
+    let middle = if redacted {
+        "report.redacted"
+    } else {
+        "report"
+    };
+    session_path.with_file_name(format!("{stem}.{middle}.{}", format.extension()))
+}
+
+/// Writes a report to `target`, or to its default place beside the session file when `None`,
+/// and returns where it went: what both `assess report` and the workbench's export dialog do.
+pub fn export(
+    session_path: &Path,
+    target: Option<&Path>,
+    model: &LoadedModel,
+    session: &Session,
+    format: Format,
+    options: &ReportOptions,
+) -> Result<PathBuf, SessionError> {
+    let path = target.map_or_else(
+        || default_path(session_path, format, options.redact),
+        Path::to_path_buf,
+    );
+    write_report(&path, model, session, format, options)?;
+    Ok(path)
+}

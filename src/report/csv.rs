@@ -1,0 +1,165 @@
+//! The CSV report: one row per requirement in scope, then one per orphaned answer, with the
+//! stable columns listed in `COLUMNS` (documented in `docs/REPORT_JSON.md`). RFC 4180 quoting,
+//! CRLF line ends and an optional UTF-8 BOM, so Excel opens Chinese text and multi-line notes.
+
+use super::data::{AnswerView, ReportData, status_code};
+use super::labels::Labels;
+
+/// The header row. Names are stable and English whatever the language of the values.
+pub const COLUMNS: [&str; 22] = [
+    "part_id",
+    "part",
+    "domain_id",
+    "domain",
+    "item_id",
+    "item",
+    "practice_id",
+    "practice",
+    "authored",
+    "requirement_id",
+    "level",
+    "requirement",
+    "status",
+    "status_label",
+    "justification",
+    "note",
+    "evidence",
+    "evidence_details",
+    "flagged",
+    "by",
+    "at",
+    "orphaned",
+];
+
+/// Renders the CSV bytes, with a UTF-8 BOM first when `bom`.
+pub fn render(data: &ReportData, l: &Labels, bom: bool) -> Vec<u8> {
+    let mut out = String::new();
+    if bom {
+        out.push('\u{feff}');
+    }
+    row(&mut out, COLUMNS.iter().map(|c| (*c).to_string()));
+    for part in &data.parts {
+        for domain in &part.domains {
+            for practice in &domain.practices {
+                for r in &practice.requirements {
+                    let model_cols = [
+                        part.result.id.clone(),
+                        part.result.name.clone(),
+                        domain.result.id.clone(),
+                        domain.result.name.clone(),
+                        practice.item_id.clone(),
+                        practice.item.clone(),
+                        practice.id.clone(),
+                        practice.name.clone(),
+                        yes_no(r.authored),
+                        r.id.clone(),
+                        r.level.to_string(),
+                        r.text.clone(),
+                    ];
+                    let cols = model_cols
+                        .into_iter()
+                        .chain(answer_cols(data, l, &r.answer));
+                    row(&mut out, cols.chain([yes_no(false)]));
+                }
+            }
+        }
+    }
+    for orphan in &data.orphaned {
+        let mut model_cols = vec![String::new(); 12];
+        model_cols[9] = orphan.id.clone();
+        let cols = model_cols
+            .into_iter()
+            .chain(answer_cols(data, l, &orphan.answer));
+        row(&mut out, cols.chain([yes_no(true)]));
+    }
+    out.into_bytes()
+}
+
+fn answer_cols(data: &ReportData, l: &Labels, a: &AnswerView) -> [String; 9] {
+    let details: Vec<String> = a
+        .evidence
+        .iter()
+        .map(|id| match data.evidence.iter().find(|e| &e.id == id) {
+            Some(e) if !e.title.is_empty() || !e.location.is_empty() => {
+                let hash = e
+                    .sha256
+                    .as_deref()
+                    .map_or(String::new(), |h| format!(" {h}"));
+                format!("{id}: {} <{}>{hash}", e.title, e.location)
+            }
+            _ => id.clone(),
+        })
+        .collect();
+    [
+        a.status.map(status_code).unwrap_or_default().to_string(),
+        if a.status.is_some() {
+            l.status(a.status).to_string()
+        } else {
+            String::new()
+        },
+        a.justification.clone().unwrap_or_default(),
+        a.note.clone(),
+        a.evidence.join("; "),
+        details.join("\n"),
+        yes_no(a.flagged),
+        a.by.clone(),
+        a.at.clone(),
+    ]
+}
+
+fn yes_no(b: bool) -> String {
+    if b { "yes" } else { "no" }.to_string()
+}
+
+fn row(out: &mut String, fields: impl Iterator<Item = String>) {
+    for (i, field) in fields.enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        push_field(out, &field);
+    }
+    out.push_str("\r\n");
+}
+
+/// One field, quoted when it holds a comma, quote or line break. Text that a spreadsheet would
+/// run as a formula (`=`, `+`, `-`, `@` first) gets a leading apostrophe so it stays text.
+pub fn push_field(out: &mut String, field: &str) {
+    let guarded;
+    let field = if field.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        guarded = format!("'{field}");
+        guarded.as_str()
+    } else {
+        field
+    };
+    if field.contains([',', '"', '\n', '\r']) {
+        out.push('"');
+        out.push_str(&field.replace('"', "\"\""));
+        out.push('"');
+    } else {
+        out.push_str(field);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields_are_quoted_only_when_needed() {
+        let cases = [
+            ("plain", "plain"),
+            ("a,b", "\"a,b\""),
+            ("say \"hi\"", "\"say \"\"hi\"\"\""),
+            ("two\nlines", "\"two\nlines\""),
+            ("cr\r\nlf", "\"cr\r\nlf\""),
+            ("中文，逗号", "中文，逗号"),
+            ("=SUM(A1)", "'=SUM(A1)"),
+            ("", ""),
+        ];
+        for (input, expected) in cases {
+            let mut out = String::new();
+            push_field(&mut out, input);
+            assert_eq!(out, expected, "field {input:?}");
+        }
+    }
+}

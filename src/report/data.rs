@@ -1,0 +1,434 @@
+//! The one report data builder every format renders: metadata and scope, results per part and
+//! domain (from `summary`, so reports never disagree with the CLI or the TUI), every requirement
+//! in scope with its answer, the N/A, flagged, evidence and orphaned lists, and the roadmap.
+//! It is also, serialised as is, the JSON report (see `docs/REPORT_JSON.md`).
+
+use std::collections::BTreeMap;
+
+use serde::{Serialize, Serializer};
+
+use super::roadmap::{Roadmap, roadmap};
+use crate::model::{LoadedModel, PracticeRef, Provenance, Rollup};
+use crate::scoring::Scorecard;
+use crate::session::{Answer, EvidenceType, Session, Status};
+use crate::summary::{PartSummary, ResultRow, summarize_with};
+
+/// Bumped whenever a field changes meaning or disappears (adding fields does not bump it).
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Everything a report shows, in the order it shows it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReportData {
+    /// Always `"assess-report"`.
+    pub schema: &'static str,
+    pub schema_version: u32,
+    /// Language of the names and texts (`en` or `zh`).
+    pub lang: String,
+    pub redacted: bool,
+    pub session: SessionInfo,
+    pub model: ModelInfo,
+    pub answered: usize,
+    pub total: usize,
+    pub parts: Vec<PartReport>,
+    pub not_applicable: Vec<Highlight>,
+    pub flagged: Vec<Highlight>,
+    pub evidence: Vec<EvidenceEntry>,
+    pub orphaned: Vec<OrphanedAnswer>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SessionInfo {
+    pub title: String,
+    pub organisation: String,
+    pub scope: String,
+    pub assessors: Vec<String>,
+    pub created: String,
+    pub updated: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ModelInfo {
+    pub id: String,
+    pub name: String,
+    pub version: String,
+    pub hash: String,
+    /// `minimum` or `mean`: how practice levels roll up.
+    pub rollup: &'static str,
+}
+
+/// A part in scope: its results, its domains with every practice, and its roadmap.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PartReport {
+    #[serde(flatten)]
+    pub result: ResultRow,
+    pub gap_requirements: usize,
+    pub domains: Vec<DomainReport>,
+    /// Absent when the part has no target.
+    pub roadmap: Option<Roadmap>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DomainReport {
+    #[serde(flatten)]
+    pub result: ResultRow,
+    pub practices: Vec<PracticeReport>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PracticeReport {
+    pub id: String,
+    pub item_id: String,
+    pub item: String,
+    pub name: String,
+    /// Written by analogy, not paraphrased from the standard.
+    pub authored: bool,
+    pub level: u8,
+    pub score: f64,
+    pub answered: usize,
+    pub total: usize,
+    pub requirements: Vec<RequirementReport>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RequirementReport {
+    pub id: String,
+    pub level: u8,
+    pub text: String,
+    pub authored: bool,
+    #[serde(flatten)]
+    pub answer: AnswerView,
+}
+
+/// An answer as reports show it (empty fields when unanswered).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct AnswerView {
+    #[serde(serialize_with = "status_code_ser")]
+    pub status: Option<Status>,
+    pub justification: Option<String>,
+    pub note: String,
+    pub evidence: Vec<String>,
+    pub flagged: bool,
+    pub by: String,
+    pub at: String,
+}
+
+/// A requirement pulled out into the N/A or flagged list.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Highlight {
+    pub id: String,
+    pub practice: String,
+    pub text: String,
+    #[serde(serialize_with = "status_code_ser")]
+    pub status: Option<Status>,
+    pub justification: Option<String>,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EvidenceEntry {
+    pub id: String,
+    pub title: String,
+    #[serde(serialize_with = "kind_code_ser")]
+    pub kind: EvidenceType,
+    pub location: String,
+    pub sha256: Option<String>,
+    pub added_by: String,
+    pub added_at: String,
+    /// Requirement ids that cite this entry, in id order.
+    pub used_by: Vec<String>,
+}
+
+/// An answer whose requirement the model no longer has: listed, never dropped.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OrphanedAnswer {
+    pub id: String,
+    #[serde(flatten)]
+    pub answer: AnswerView,
+}
+
+/// A stable machine code for a status: `met`, `partial`, `not_met`, `not_applicable`.
+pub fn status_code(status: Status) -> &'static str {
+    match status {
+        Status::Met => "met",
+        Status::Partial => "partial",
+        Status::NotMet => "not_met",
+        Status::NotApplicable => "not_applicable",
+    }
+}
+
+/// A stable machine code for an evidence kind.
+pub fn kind_code(kind: EvidenceType) -> &'static str {
+    match kind {
+        EvidenceType::Document => "document",
+        EvidenceType::Demo => "demo",
+        EvidenceType::Link => "link",
+        EvidenceType::File => "file",
+    }
+}
+
+pub(super) fn status_code_ser<S: Serializer>(
+    status: &Option<Status>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    status.map(status_code).serialize(s)
+}
+
+fn kind_code_ser<S: Serializer>(kind: &EvidenceType, s: S) -> Result<S::Ok, S::Error> {
+    kind_code(*kind).serialize(s)
+}
+
+impl AnswerView {
+    fn of(answer: Option<&Answer>) -> Self {
+        answer.map_or_else(Self::default, |a| Self {
+            status: a.status,
+            justification: a.justification.clone(),
+            note: a.note.clone(),
+            evidence: a.evidence.clone(),
+            flagged: a.flagged,
+            by: a.by.clone(),
+            at: a.at.clone(),
+        })
+    }
+}
+
+/// Builds the report data of a session in `lang` (names and texts of the model).
+pub fn build(model: &LoadedModel, session: &Session, lang: &str) -> ReportData {
+    let card = Scorecard::compute(model, &session.answers);
+    let summary = summarize_with(model, session, &card, lang);
+    let parts: Vec<PartReport> = summary
+        .parts
+        .into_iter()
+        .map(|part| part_report(model, session, &card, part, lang))
+        .collect();
+    ReportData {
+        schema: "assess-report",
+        schema_version: SCHEMA_VERSION,
+        lang: lang.to_string(),
+        redacted: false,
+        session: SessionInfo {
+            title: session.title.clone(),
+            organisation: session.organisation.clone(),
+            scope: session.scope.clone(),
+            assessors: session.assessors.clone(),
+            created: session.created.clone(),
+            updated: session.updated.clone(),
+        },
+        model: model_info(model, lang),
+        answered: summary.answered,
+        total: summary.total,
+        not_applicable: highlights(&parts, |a| a.status == Some(Status::NotApplicable)),
+        flagged: highlights(&parts, |a| a.flagged),
+        parts,
+        evidence: evidence_register(session),
+        orphaned: session
+            .orphaned_answers(model)
+            .map(|(id, a)| OrphanedAnswer {
+                id: id.clone(),
+                answer: AnswerView::of(Some(a)),
+            })
+            .collect(),
+    }
+}
+
+fn model_info(model: &LoadedModel, lang: &str) -> ModelInfo {
+    ModelInfo {
+        id: model.model.id.clone(),
+        name: model.model.name.get(lang).to_string(),
+        version: model.model.version.clone(),
+        hash: model.hash.clone(),
+        rollup: match model.model.rollup {
+            Rollup::Minimum => "minimum",
+            Rollup::Mean => "mean",
+        },
+    }
+}
+
+/// A part's summary row extended with its practices and its roadmap.
+fn part_report(
+    model: &LoadedModel,
+    session: &Session,
+    card: &Scorecard,
+    part: PartSummary,
+    lang: &str,
+) -> PartReport {
+    let pi = model.model.part_index(&part.row.id).unwrap_or_default();
+    let domains = part
+        .domains
+        .into_iter()
+        .enumerate()
+        .map(|(di, result)| DomainReport {
+            practices: practices_of(model, session, card, (pi, di), lang),
+            result,
+        })
+        .collect();
+    PartReport {
+        roadmap: roadmap(model, session, pi, part.row.level, lang),
+        result: part.row,
+        gap_requirements: part.gap_requirements,
+        domains,
+    }
+}
+
+/// The requirements whose answer matches `pick`, in model order.
+fn highlights(parts: &[PartReport], pick: impl Fn(&AnswerView) -> bool) -> Vec<Highlight> {
+    parts
+        .iter()
+        .flat_map(|p| &p.domains)
+        .flat_map(|d| &d.practices)
+        .flat_map(|p| p.requirements.iter().map(move |r| (p, r)))
+        .filter(|(_, r)| pick(&r.answer))
+        .map(|(p, r)| Highlight {
+            id: r.id.clone(),
+            practice: p.name.clone(),
+            text: r.text.clone(),
+            status: r.answer.status,
+            justification: r.answer.justification.clone(),
+            note: r.answer.note.clone(),
+        })
+        .collect()
+}
+
+/// Whether a practice's own text is authored (the practice's setting, else its part's).
+pub fn practice_authored(model: &LoadedModel, pref: &PracticeRef) -> bool {
+    let practice = model.model.practice_of(pref);
+    practice
+        .provenance
+        .unwrap_or(model.model.part_of(pref).provenance)
+        == Provenance::Authored
+}
+
+fn practices_of(
+    model: &LoadedModel,
+    session: &Session,
+    card: &Scorecard,
+    (part, domain): (usize, usize),
+    lang: &str,
+) -> Vec<PracticeReport> {
+    model
+        .index
+        .practices
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.part == part && p.domain == domain)
+        .map(|(i, pref)| {
+            let practice = model.model.practice_of(pref);
+            let item = model.model.item_of(pref);
+            let authored = practice_authored(model, pref);
+            let score = card.practices[i];
+            let requirements = pref
+                .requirements
+                .clone()
+                .map(|r| {
+                    let rref = &model.index.requirements[r];
+                    let level = &practice.levels[rref.level_pos];
+                    RequirementReport {
+                        id: rref.id.clone(),
+                        level: rref.level,
+                        text: model
+                            .model
+                            .requirement_of(pref, rref)
+                            .text
+                            .get(lang)
+                            .to_string(),
+                        authored: level
+                            .provenance
+                            .map_or(authored, |p| p == Provenance::Authored),
+                        answer: AnswerView::of(session.answers.get(&rref.id)),
+                    }
+                })
+                .collect();
+            PracticeReport {
+                id: pref.id.clone(),
+                item_id: format!(
+                    "{}.{}.{}",
+                    model.model.part_of(pref).id,
+                    model.model.domain_of(pref).id,
+                    item.id
+                ),
+                item: item.name.get(lang).to_string(),
+                name: practice.name.get(lang).to_string(),
+                authored,
+                level: score.level,
+                score: (score.score * 100.0).round() / 100.0,
+                answered: score.answered,
+                total: score.total,
+                requirements,
+            }
+        })
+        .collect()
+}
+
+fn evidence_register(session: &Session) -> Vec<EvidenceEntry> {
+    let mut used_by: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    for (req, answer) in &session.answers {
+        for e in &answer.evidence {
+            used_by.entry(e.as_str()).or_default().push(req.clone());
+        }
+    }
+    let mut entries: Vec<EvidenceEntry> = session
+        .evidence
+        .iter()
+        .map(|(id, e)| EvidenceEntry {
+            id: id.clone(),
+            title: e.title.clone(),
+            kind: e.kind,
+            location: e.location.clone(),
+            sha256: e.sha256.clone(),
+            added_by: e.added_by.clone(),
+            added_at: e.added_at.clone(),
+            used_by: used_by.remove(id.as_str()).unwrap_or_default(),
+        })
+        .collect();
+    // E2 before E10: shorter ids first, then by text.
+    entries.sort_by(|a, b| (a.id.len(), &a.id).cmp(&(b.id.len(), &b.id)));
+    entries
+}
+
+impl ReportData {
+    /// The report's heading: the session title, or a generic one when redacted or untitled.
+    pub fn heading(&self, l: &super::Labels) -> String {
+        if self.redacted {
+            l.redacted_title.to_string()
+        } else if self.session.title.trim().is_empty() {
+            l.report.to_string()
+        } else {
+            self.session.title.clone()
+        }
+    }
+
+    /// The metadata block as (label, value) rows; empty values are left out.
+    pub fn metadata(&self, l: &super::Labels) -> Vec<(&'static str, String)> {
+        let s = &self.session;
+        let parts: Vec<String> = self
+            .parts
+            .iter()
+            .map(|p| format!("{} ({})", p.result.name, p.result.id))
+            .collect();
+        let rows = [
+            (l.organisation, s.organisation.clone()),
+            (l.scope, s.scope.clone()),
+            (l.assessors, s.assessors.join(", ")),
+            (
+                l.model,
+                format!(
+                    "{} ({} {})",
+                    self.model.name, self.model.id, self.model.version
+                ),
+            ),
+            (l.parts_in_scope, parts.join(", ")),
+            (l.answered, format!("{}/{}", self.answered, self.total)),
+            (l.created, s.created.clone()),
+            (l.updated, s.updated.clone()),
+        ];
+        rows.into_iter().filter(|(_, v)| !v.is_empty()).collect()
+    }
+
+    /// Text for an answer's justification: the text, or "redacted" when it was removed.
+    pub fn justification_text(&self, j: Option<&str>, l: &super::Labels) -> Option<String> {
+        match j {
+            Some("") if self.redacted => Some(format!("({})", l.redacted)),
+            Some(j) => Some(j.to_string()),
+            None => None,
+        }
+    }
+}

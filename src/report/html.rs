@@ -1,0 +1,375 @@
+//! The HTML report: one self-contained file (inline CSS and SVG, no scripts, nothing fetched),
+//! good on screen and in print (each part starts a page, so "Save as PDF" gives a clean
+//! document). UTF-8 is declared and the font stack covers Chinese on every common system.
+
+use std::fmt::Write as _;
+
+use super::data::{AnswerView, PartReport, PracticeReport, ReportData};
+use super::labels::Labels;
+use super::roadmap::Roadmap;
+use super::svg;
+
+const CSS: &str = include_str!("report.css");
+
+/// Escapes text for HTML element content and attribute values.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Renders the whole report as one HTML document.
+pub fn render(data: &ReportData, l: &Labels) -> String {
+    let mut h = String::new();
+    let title = escape(&data.heading(l));
+    let _ = write!(
+        h,
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta name=\"generator\" content=\"assess\">\n<title>{title}</title>\n<style>\n{CSS}</style>\n</head>\n<body>\n",
+        l.lang_tag
+    );
+    let _ = writeln!(h, "<header>\n<h1>{title}</h1>");
+    if data.redacted {
+        let _ = writeln!(h, "<p class=\"notice\">{}</p>", escape(l.redacted_notice));
+    }
+    h.push_str("<dl class=\"meta\">\n");
+    for (label, value) in data.metadata(l) {
+        let _ = writeln!(h, "<dt>{}</dt><dd>{}</dd>", escape(label), escape(&value));
+    }
+    h.push_str("</dl>\n</header>\n");
+    results(&mut h, data, l);
+    for part in &data.parts {
+        part_section(&mut h, data, part, l);
+    }
+    lists(&mut h, data, l);
+    let _ = writeln!(
+        h,
+        "<footer><p>{}</p><p>{}</p></footer>\n</body>\n</html>",
+        escape(l.authored_legend),
+        escape(l.generated_by)
+    );
+    h
+}
+
+fn results(h: &mut String, data: &ReportData, l: &Labels) {
+    let _ = writeln!(
+        h,
+        "<section class=\"overview\">\n<h2>{}</h2>",
+        escape(l.results)
+    );
+    results_table(h, data.parts.iter(), l);
+    h.push_str("</section>\n");
+}
+
+fn results_table<'a>(h: &mut String, parts: impl Iterator<Item = &'a PartReport>, l: &Labels) {
+    let _ = writeln!(
+        h,
+        "<table class=\"results\"><thead><tr><th>{} / {}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
+        escape(l.part),
+        escape(l.domain),
+        escape(l.level),
+        escape(l.score),
+        escape(l.target),
+        escape(l.gap),
+        escape(l.progress)
+    );
+    for part in parts {
+        let rows = std::iter::once((&part.result, "part"))
+            .chain(part.domains.iter().map(|d| (&d.result, "domain")));
+        for (r, class) in rows {
+            let target = r.target.map_or("–".to_string(), |t| t.to_string());
+            let pct = (r.answered * 100).checked_div(r.total).unwrap_or(0);
+            let _ = writeln!(
+                h,
+                "<tr class=\"{class}\"><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{:.2}</td><td class=\"num\">{target}</td><td class=\"num\">{}</td><td class=\"num\">{}/{} <span class=\"meter\"><span style=\"width:{pct}%\"></span></span></td></tr>",
+                escape(&r.name),
+                r.level,
+                r.score,
+                r.gap,
+                r.answered,
+                r.total
+            );
+        }
+    }
+    h.push_str("</tbody></table>\n");
+}
+
+fn part_section(h: &mut String, data: &ReportData, part: &PartReport, l: &Labels) {
+    let _ = writeln!(
+        h,
+        "<section class=\"part\" id=\"part-{}\">\n<h2>{} <span class=\"id\">{}</span></h2>",
+        escape(&part.result.id),
+        escape(&part.result.name),
+        escape(&part.result.id)
+    );
+    results_table(h, std::iter::once(part), l);
+    let _ = writeln!(
+        h,
+        "<figure class=\"radar\">{}<figcaption>{}</figcaption></figure>",
+        svg::radar(part, &format!("{} — {}", part.result.name, l.radar)),
+        escape(l.radar_caption)
+    );
+    let _ = writeln!(h, "<h3>{}</h3>", escape(l.roadmap));
+    match &part.roadmap {
+        None => {
+            let _ = writeln!(h, "<p>{}</p>", escape(l.roadmap_no_target));
+        }
+        Some(roadmap) => roadmap_html(h, roadmap, l),
+    }
+    let _ = writeln!(h, "<h3>{}</h3>", escape(l.answers));
+    for domain in &part.domains {
+        let _ = writeln!(
+            h,
+            "<h4>{} <span class=\"id\">{}</span> <span class=\"lv\">{} {}</span></h4>",
+            escape(&domain.result.name),
+            escape(&domain.result.id),
+            escape(l.level),
+            domain.result.level
+        );
+        for practice in &domain.practices {
+            practice_html(h, data, practice, l);
+        }
+    }
+    h.push_str("</section>\n");
+}
+
+fn roadmap_html(h: &mut String, roadmap: &Roadmap, l: &Labels) {
+    if roadmap.phases.is_empty() {
+        let _ = writeln!(h, "<p>{}</p>", escape(l.roadmap_reached));
+        return;
+    }
+    let _ = writeln!(
+        h,
+        "<p>{} ({})</p>\n<ol class=\"roadmap\">",
+        escape(l.roadmap_intro),
+        escape(&l.requirements(roadmap.total))
+    );
+    for phase in &roadmap.phases {
+        let _ = writeln!(
+            h,
+            "<li><h5>{} {} — {} {} <span class=\"count\">{}</span></h5>",
+            escape(l.phase),
+            phase.phase,
+            escape(l.reach_level),
+            phase.reaches_level,
+            escape(&l.requirements(phase.count))
+        );
+        for domain in &phase.domains {
+            let _ = writeln!(
+                h,
+                "<h6>{} <span class=\"count\">{}</span></h6><ul>",
+                escape(&domain.name),
+                domain.count
+            );
+            for item in &domain.requirements {
+                let status = item.status.map_or(String::new(), |s| {
+                    let code = super::data::status_code(s);
+                    let label = escape(l.status(Some(s)));
+                    format!(" <span class=\"st st-{code}\">{label}</span>")
+                });
+                let _ = writeln!(
+                    h,
+                    "<li><code>{}</code> L{} {}: {}{status}</li>",
+                    escape(&item.id),
+                    item.level,
+                    escape(&item.practice),
+                    escape(&item.text)
+                );
+            }
+            h.push_str("</ul>\n");
+        }
+        h.push_str("</li>\n");
+    }
+    h.push_str("</ol>\n");
+}
+
+fn practice_html(h: &mut String, data: &ReportData, p: &PracticeReport, l: &Labels) {
+    let authored = if p.authored { badge(l) } else { String::new() };
+    let _ = writeln!(
+        h,
+        "<div class=\"practice\">\n<h5>{} <span class=\"id\">{}</span>{authored} <span class=\"lv\">{} {} · {} {:.2} · {}/{}</span></h5>",
+        escape(&p.name),
+        escape(&p.id),
+        escape(l.level),
+        p.level,
+        escape(l.score),
+        p.score,
+        p.answered,
+        p.total
+    );
+    answers_table_head(h, l);
+    for r in &p.requirements {
+        let text = if r.authored && !p.authored {
+            format!("{} {}", escape(&r.text), badge(l))
+        } else {
+            escape(&r.text)
+        };
+        answer_row(
+            h,
+            data,
+            &r.id,
+            &format!("L{}", r.level),
+            &text,
+            &r.answer,
+            l,
+        );
+    }
+    h.push_str("</tbody></table>\n</div>\n");
+}
+
+fn badge(l: &Labels) -> String {
+    format!(" <span class=\"authored\">{}</span>", escape(l.authored))
+}
+
+fn answers_table_head(h: &mut String, l: &Labels) {
+    let _ = writeln!(
+        h,
+        "<table class=\"answers\"><thead><tr><th>ID</th><th>{}</th><th>{}</th><th>{}</th><th>{} / {}</th><th>{}</th><th>{} / {}</th></tr></thead><tbody>",
+        escape(l.level),
+        escape(l.requirement),
+        escape(l.status),
+        escape(l.note),
+        escape(l.justification),
+        escape(l.evidence),
+        escape(l.by),
+        escape(l.at)
+    );
+}
+
+fn answer_row(
+    h: &mut String,
+    data: &ReportData,
+    id: &str,
+    level: &str,
+    text: &str,
+    a: &AnswerView,
+    l: &Labels,
+) {
+    let code = a.status.map_or("none", super::data::status_code);
+    let flag = if a.flagged {
+        format!(
+            " <span class=\"flag\" title=\"{0}\">⚑ {0}</span>",
+            escape(l.flagged)
+        )
+    } else {
+        String::new()
+    };
+    let mut notes = String::new();
+    if let Some(j) = data.justification_text(a.justification.as_deref(), l) {
+        let _ = write!(
+            notes,
+            "<div class=\"just\"><b>{}:</b> {}</div>",
+            escape(l.justification),
+            escape(&j)
+        );
+    }
+    if !a.note.is_empty() {
+        let _ = write!(notes, "<div class=\"note\">{}</div>", escape(&a.note));
+    }
+    let who: Vec<String> = [&a.by, &a.at]
+        .iter()
+        .filter(|s| !s.is_empty())
+        .map(|s| escape(s))
+        .collect();
+    let _ = writeln!(
+        h,
+        "<tr class=\"st-{code}\"><td><code>{}</code></td><td>{level}</td><td>{text}</td><td><span class=\"st st-{code}\">{}</span>{flag}</td><td>{notes}</td><td>{}</td><td class=\"who\">{}</td></tr>",
+        escape(id),
+        escape(l.status(a.status)),
+        escape(&a.evidence.join(", ")),
+        who.join("<br>")
+    );
+}
+
+fn lists(h: &mut String, data: &ReportData, l: &Labels) {
+    h.push_str("<section class=\"lists\">\n");
+    for (title, items) in [
+        (l.not_applicable, &data.not_applicable),
+        (l.flagged_items, &data.flagged),
+    ] {
+        let _ = writeln!(h, "<h2>{}</h2>", escape(title));
+        if items.is_empty() {
+            let _ = writeln!(h, "<p>{}</p>", escape(l.none));
+            continue;
+        }
+        answers_table_head(h, l);
+        for item in items {
+            let a = AnswerView {
+                status: item.status,
+                justification: item.justification.clone(),
+                note: item.note.clone(),
+                ..AnswerView::default()
+            };
+            let text = format!("{}: {}", escape(&item.practice), escape(&item.text));
+            answer_row(h, data, &item.id, "", &text, &a, l);
+        }
+        h.push_str("</tbody></table>\n");
+    }
+    evidence_html(h, data, l);
+    let _ = writeln!(h, "<h2>{}</h2>", escape(l.orphaned));
+    if data.orphaned.is_empty() {
+        let _ = writeln!(h, "<p>{}</p>", escape(l.none));
+    } else {
+        let _ = writeln!(h, "<p>{}</p>", escape(l.orphaned_intro));
+        answers_table_head(h, l);
+        for o in &data.orphaned {
+            answer_row(h, data, &o.id, "", "", &o.answer, l);
+        }
+        h.push_str("</tbody></table>\n");
+    }
+    h.push_str("</section>\n");
+}
+
+fn evidence_html(h: &mut String, data: &ReportData, l: &Labels) {
+    let _ = writeln!(h, "<h2>{}</h2>", escape(l.evidence_register));
+    if data.evidence.is_empty() {
+        let _ = writeln!(h, "<p>{}</p>", escape(l.none));
+        return;
+    }
+    let _ = writeln!(
+        h,
+        "<table class=\"evidence\"><thead><tr><th>ID</th><th>{}</th><th>{}</th><th>{}</th><th>{} / {}</th><th>{}</th></tr></thead><tbody>",
+        escape(l.title),
+        escape(l.kind),
+        escape(l.location),
+        escape(l.by),
+        escape(l.at),
+        escape(l.used_by)
+    );
+    for e in &data.evidence {
+        let hash = e.sha256.as_deref().map_or(String::new(), |s| {
+            format!("<div class=\"hash\">{}</div>", escape(s))
+        });
+        let who: Vec<String> = [&e.added_by, &e.added_at]
+            .iter()
+            .filter(|s| !s.is_empty())
+            .map(|s| escape(s))
+            .collect();
+        let used: Vec<String> = e
+            .used_by
+            .iter()
+            .map(|u| format!("<code>{}</code>", escape(u)))
+            .collect();
+        let _ = writeln!(
+            h,
+            "<tr><td><code>{}</code></td><td>{}</td><td>{}</td><td class=\"loc\">{}{hash}</td><td class=\"who\">{}</td><td>{}</td></tr>",
+            escape(&e.id),
+            escape(&e.title),
+            escape(l.evidence_kind(e.kind)),
+            escape(&e.location),
+            who.join("<br>"),
+            used.join(" ")
+        );
+    }
+    h.push_str("</tbody></table>\n");
+}

@@ -1,0 +1,339 @@
+//! The Markdown report: readable as plain text and editable, with the radar as a compact text
+//! bar chart. User text is kept as written, except that `<` is escaped (no raw HTML) and table
+//! cells escape `|` and line breaks.
+
+use std::fmt::Write as _;
+
+use unicode_width::UnicodeWidthStr;
+
+use super::data::{PartReport, PracticeReport, ReportData, RequirementReport};
+use super::labels::Labels;
+use super::roadmap::Roadmap;
+
+/// Renders the whole report as Markdown.
+pub fn render(data: &ReportData, l: &Labels) -> String {
+    let mut md = String::new();
+    let _ = writeln!(md, "# {}\n", inline(&data.heading(l)));
+    if data.redacted {
+        let _ = writeln!(md, "> {}\n", l.redacted_notice);
+    }
+    md.push_str("| | |\n|---|---|\n");
+    for (label, value) in data.metadata(l) {
+        let _ = writeln!(md, "| {label} | {} |", cell(&value));
+    }
+    results(&mut md, data, l);
+    for part in &data.parts {
+        part_section(&mut md, data, part, l);
+    }
+    lists(&mut md, data, l);
+    let _ = writeln!(md, "\n---\n\n{}\n\n{}", l.authored_legend, l.generated_by);
+    md
+}
+
+fn results(md: &mut String, data: &ReportData, l: &Labels) {
+    let _ = writeln!(md, "\n## {}\n", l.results);
+    let _ = writeln!(
+        md,
+        "| {} / {} | {} | {} | {} | {} | {} |\n|---|---:|---:|---:|---:|---:|",
+        l.part, l.domain, l.level, l.score, l.target, l.gap, l.progress
+    );
+    for part in &data.parts {
+        let r = &part.result;
+        let target = r.target.map_or("–".to_string(), |t| t.to_string());
+        let _ = writeln!(
+            md,
+            "| **{}** | **{}** | {:.2} | {target} | {} | {}/{} |",
+            cell(&r.name),
+            r.level,
+            r.score,
+            r.gap,
+            r.answered,
+            r.total
+        );
+        for d in &part.domains {
+            let r = &d.result;
+            let _ = writeln!(
+                md,
+                "| {} | {} | {:.2} | {target} | {} | {}/{} |",
+                cell(&r.name),
+                r.level,
+                r.score,
+                r.gap,
+                r.answered,
+                r.total
+            );
+        }
+    }
+}
+
+fn part_section(md: &mut String, data: &ReportData, part: &PartReport, l: &Labels) {
+    let _ = writeln!(
+        md,
+        "\n## {} ({})\n",
+        inline(&part.result.name),
+        part.result.id
+    );
+    let _ = writeln!(md, "### {}\n\n```text", l.radar);
+    let width = part
+        .domains
+        .iter()
+        .map(|d| d.result.name.width())
+        .max()
+        .unwrap_or(0);
+    for d in &part.domains {
+        let r = &d.result;
+        let pad = width - r.name.width();
+        let target = r.target.map_or(String::new(), |t| format!(" / {t}"));
+        let _ = writeln!(
+            md,
+            "{}{:pad$}  {}  {}{target}",
+            r.name,
+            "",
+            bar(r.level, r.target),
+            r.level
+        );
+    }
+    let _ = writeln!(md, "```\n\n{}\n", l.radar_text_legend);
+    let _ = writeln!(md, "### {}\n", l.roadmap);
+    match &part.roadmap {
+        None => {
+            let _ = writeln!(md, "{}", l.roadmap_no_target);
+        }
+        Some(roadmap) => roadmap_md(md, roadmap, l),
+    }
+    let _ = writeln!(md, "\n### {}", l.answers);
+    for domain in &part.domains {
+        let _ = writeln!(
+            md,
+            "\n#### {} ({})",
+            inline(&domain.result.name),
+            domain.result.id
+        );
+        for practice in &domain.practices {
+            practice_md(md, data, practice, l);
+        }
+    }
+}
+
+/// 20 cells, 4 per level: filled up to the level, shaded up to the target.
+fn bar(level: u8, target: Option<u8>) -> String {
+    let filled = usize::from(level.min(5)) * 4;
+    let shaded = usize::from(target.unwrap_or(0).min(5)) * 4;
+    (0..20)
+        .map(|i| match i {
+            i if i < filled => '█',
+            i if i < shaded => '░',
+            _ => '·',
+        })
+        .collect()
+}
+
+fn roadmap_md(md: &mut String, roadmap: &Roadmap, l: &Labels) {
+    if roadmap.phases.is_empty() {
+        let _ = writeln!(md, "{}", l.roadmap_reached);
+        return;
+    }
+    let _ = writeln!(
+        md,
+        "{} ({})",
+        l.roadmap_intro,
+        l.requirements(roadmap.total)
+    );
+    for phase in &roadmap.phases {
+        let _ = writeln!(
+            md,
+            "\n**{} {} — {} {}** ({})\n",
+            l.phase,
+            phase.phase,
+            l.reach_level,
+            phase.reaches_level,
+            l.requirements(phase.count)
+        );
+        for domain in &phase.domains {
+            let _ = writeln!(md, "- *{}* ({})", inline(&domain.name), domain.count);
+            for item in &domain.requirements {
+                let status = item
+                    .status
+                    .map_or(String::new(), |s| format!(" — {}", l.status(Some(s))));
+                let _ = writeln!(
+                    md,
+                    "  - `{}` L{} {}: {}{status}",
+                    item.id,
+                    item.level,
+                    inline(&item.practice),
+                    inline(&item.text)
+                );
+            }
+        }
+    }
+}
+
+fn practice_md(md: &mut String, data: &ReportData, p: &PracticeReport, l: &Labels) {
+    let authored = if p.authored {
+        format!(" *[{}]*", l.authored)
+    } else {
+        String::new()
+    };
+    let _ = writeln!(
+        md,
+        "\n##### {} (`{}`){authored}\n\n{} {} · {} {:.2} · {} {}/{}\n",
+        inline(&p.name),
+        p.id,
+        l.level,
+        p.level,
+        l.score,
+        p.score,
+        l.progress,
+        p.answered,
+        p.total
+    );
+    for r in &p.requirements {
+        requirement_md(md, data, r, !p.authored, l);
+    }
+}
+
+/// One requirement as a list item; `mark_authored` is false when its practice is marked already.
+fn requirement_md(
+    md: &mut String,
+    data: &ReportData,
+    r: &RequirementReport,
+    mark_authored: bool,
+    l: &Labels,
+) {
+    let a = &r.answer;
+    let authored = if r.authored && mark_authored {
+        format!(" *[{}]*", l.authored)
+    } else {
+        String::new()
+    };
+    let head = if r.level == 0 {
+        // An orphaned answer: the model no longer has its level or text.
+        format!("`{}`", r.id)
+    } else {
+        format!("**L{}** `{}` {}{authored}", r.level, r.id, inline(&r.text))
+    };
+    let mut meta = vec![format!("**{}**", l.status(a.status))];
+    meta.extend(
+        [&a.by, &a.at]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .cloned(),
+    );
+    if a.flagged {
+        meta.push(format!("⚑ {}", l.flagged));
+    }
+    let mut lines = vec![head, meta.join(" · ")];
+    lines.extend(details(data, a.justification.as_deref(), &a.note, l));
+    if !a.evidence.is_empty() {
+        lines.push(format!("{}: {}", l.evidence, a.evidence.join(", ")));
+    }
+    item(md, &lines);
+}
+
+/// The justification and note lines of an answer, when present.
+fn details(data: &ReportData, justification: Option<&str>, note: &str, l: &Labels) -> Vec<String> {
+    let mut lines = Vec::new();
+    if let Some(j) = data.justification_text(justification, l) {
+        lines.push(format!("{}: {}", l.justification, block(&j)));
+    }
+    if !note.is_empty() {
+        lines.push(format!("{}: {}", l.note, block(note)));
+    }
+    lines
+}
+
+/// A list item whose lines are kept apart by hard breaks.
+fn item(md: &mut String, lines: &[String]) {
+    let _ = writeln!(md, "- {}", lines.join("  \n  "));
+}
+
+fn lists(md: &mut String, data: &ReportData, l: &Labels) {
+    for (title, items) in [
+        (l.not_applicable, &data.not_applicable),
+        (l.flagged_items, &data.flagged),
+    ] {
+        let _ = writeln!(md, "\n## {title}\n");
+        if items.is_empty() {
+            let _ = writeln!(md, "{}", l.none);
+        }
+        for h in items {
+            let mut lines = vec![format!(
+                "`{}` {}: {} — **{}**",
+                h.id,
+                inline(&h.practice),
+                inline(&h.text),
+                l.status(h.status)
+            )];
+            lines.extend(details(data, h.justification.as_deref(), &h.note, l));
+            item(md, &lines);
+        }
+    }
+    let _ = writeln!(md, "\n## {}\n", l.evidence_register);
+    if data.evidence.is_empty() {
+        let _ = writeln!(md, "{}", l.none);
+    } else {
+        let _ = writeln!(
+            md,
+            "| ID | {} | {} | {} | {} | {} |\n|---|---|---|---|---|---|",
+            l.title, l.kind, l.location, l.by, l.used_by
+        );
+    }
+    for e in &data.evidence {
+        let used: Vec<String> = e.used_by.iter().map(|u| format!("`{u}`")).collect();
+        let location = match &e.sha256 {
+            Some(hash) => format!("{}<br>`{hash}`", cell(&e.location)),
+            None => cell(&e.location),
+        };
+        let who: Vec<&str> = [e.added_by.as_str(), e.added_at.as_str()]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect();
+        let _ = writeln!(
+            md,
+            "| {} | {} | {} | {} | {} | {} |",
+            e.id,
+            cell(&e.title),
+            l.evidence_kind(e.kind),
+            location,
+            cell(&who.join(" · ")),
+            used.join(", ")
+        );
+    }
+    let _ = writeln!(md, "\n## {}\n", l.orphaned);
+    if data.orphaned.is_empty() {
+        let _ = writeln!(md, "{}", l.none);
+        return;
+    }
+    let _ = writeln!(md, "{}\n", l.orphaned_intro);
+    for o in &data.orphaned {
+        let r = RequirementReport {
+            id: o.id.clone(),
+            level: 0,
+            text: String::new(),
+            authored: false,
+            answer: o.answer.clone(),
+        };
+        requirement_md(md, data, &r, false, l);
+    }
+}
+
+/// Inline text: no raw HTML, no line breaks.
+fn inline(s: &str) -> String {
+    s.replace('<', "&lt;").replace(['\r', '\n'], " ")
+}
+
+/// Multi-line text inside a list item: continuation lines indented, hard breaks kept.
+fn block(s: &str) -> String {
+    s.replace('<', "&lt;")
+        .replace("\r\n", "\n")
+        .trim_end()
+        .replace('\n', "  \n  ")
+}
+
+/// A table cell: no raw HTML, `|` escaped, line breaks as `<br>`.
+fn cell(s: &str) -> String {
+    s.replace('<', "&lt;")
+        .replace('|', "\\|")
+        .replace("\r\n", "\n")
+        .replace('\n', "<br>")
+}

@@ -1,0 +1,172 @@
+//! The HTML report in a real browser: headless Chromium loads it and we check that it loads,
+//! that each radar has one axis per domain, and that a sample note is visible on the page.
+//! Skipped, with a message, when `/usr/bin/chromium` is not installed (Debian: `apt-get install
+//! chromium`). For a screenshot by hand, see "Reports" in the README.
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use assess::report::{self, Format, ReportOptions};
+
+const CHROMIUM: &str = "/usr/bin/chromium";
+
+/// A check run inside the page (added to a test copy only: the report itself has no scripts).
+/// It writes its findings as JSON into `<pre id="check">`, which `--dump-dom` then prints.
+const CHECK_SCRIPT: &str = r#"<script>
+(function () {
+  var out = { title: document.title, parts: [] };
+  document.querySelectorAll('section.part').forEach(function (part) {
+    out.parts.push({
+      axes: part.querySelectorAll('svg.radar line.axis').length,
+      domains: part.querySelectorAll('h4').length
+    });
+  });
+  var note = Array.prototype.find.call(document.querySelectorAll('.note'), function (e) {
+    return e.textContent.indexOf(NOTE_LINE) >= 0;
+  });
+  if (note) {
+    var box = note.getBoundingClientRect(), style = getComputedStyle(note);
+    out.noteBox = [box.width, box.height];
+    out.noteVisible = box.width > 0 && box.height > 0 && style.visibility === 'visible' &&
+      style.display !== 'none' && parseFloat(style.opacity) > 0;
+  }
+  out.noteInRenderedText = document.body.innerText.indexOf(NOTE_LINE) >= 0;
+  var pre = document.createElement('pre');
+  pre.id = 'check';
+  pre.textContent = JSON.stringify(out);
+  document.body.appendChild(pre);
+})();
+</script>"#;
+
+fn chromium(dir: &Path, args: &[String]) -> std::process::Output {
+    let profile = dir.join("profile");
+    let mut child = Command::new(CHROMIUM)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            &format!("--user-data-dir={}", profile.display()),
+        ])
+        .args(args)
+        .env("HOME", dir)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // A generous deadline only so a wedged browser cannot hang the suite.
+    let deadline = Instant::now() + Duration::from_secs(120);
+    while child.try_wait().unwrap().is_none() {
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("chromium did not finish within 120 s");
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    child.wait_with_output().unwrap()
+}
+
+fn write_report(dir: &Path) -> PathBuf {
+    let model = common::model();
+    let session = common::session(&model);
+    let path = dir.join("report.html");
+    let options = ReportOptions::default();
+    report::write_report(&path, &model, &session, Format::Html, &options).unwrap();
+    path
+}
+
+fn available() -> bool {
+    if Path::new(CHROMIUM).exists() {
+        return true;
+    }
+    eprintln!(
+        "SKIPPED: {CHROMIUM} is not installed (apt-get install chromium) — the HTML report was not checked in a browser"
+    );
+    false
+}
+
+#[test]
+fn the_html_report_loads_draws_its_radars_and_shows_a_note() {
+    if !available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let report_path = write_report(dir.path());
+    let html = std::fs::read_to_string(&report_path).unwrap();
+    let note_line = common::SAMPLE_NOTE.lines().next().unwrap();
+    let script = CHECK_SCRIPT.replace("NOTE_LINE", &serde_json::to_string(note_line).unwrap());
+    let check_path = dir.path().join("check.html");
+    std::fs::write(
+        &check_path,
+        html.replace("</body>", &format!("{script}\n</body>")),
+    )
+    .unwrap();
+
+    let out = chromium(
+        dir.path(),
+        &[
+            "--dump-dom".into(),
+            format!("file://{}", check_path.display()),
+        ],
+    );
+    let dom = String::from_utf8_lossy(&out.stdout);
+    let json = dom
+        .split("<pre id=\"check\">")
+        .nth(1)
+        .and_then(|rest| rest.split("</pre>").next())
+        .unwrap_or_else(|| {
+            panic!(
+                "the page did not run its check.\nstderr:\n{}",
+                String::from_utf8_lossy(&out.stderr)
+            )
+        });
+    let check: serde_json::Value = serde_json::from_str(&json.replace("&amp;", "&")).unwrap();
+    assert_eq!(check["title"], "Globex payments platform audit", "{check}");
+    let parts = check["parts"].as_array().unwrap();
+    assert_eq!(parts.len(), 2, "{check}");
+    for part in parts {
+        assert_eq!(part["axes"], 3, "one axis per domain: {check}");
+        assert_eq!(part["axes"], part["domains"], "{check}");
+    }
+    assert_eq!(check["noteVisible"], true, "{check}");
+    assert_eq!(check["noteInRenderedText"], true, "{check}");
+}
+
+#[test]
+fn the_html_report_makes_a_screenshot() {
+    if !available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let report_path = write_report(dir.path());
+    let png = dir.path().join("report.png");
+    let out = chromium(
+        dir.path(),
+        &[
+            format!("--screenshot={}", png.display()),
+            "--window-size=1280,2000".into(),
+            "--hide-scrollbars".into(),
+            format!("file://{}", report_path.display()),
+        ],
+    );
+    let bytes = std::fs::read(&png).unwrap_or_else(|_| {
+        panic!(
+            "no screenshot.\nstderr:\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        )
+    });
+    assert!(bytes.starts_with(b"\x89PNG"), "a PNG image");
+    assert!(
+        bytes.len() > 10_000,
+        "the page is not blank ({} bytes)",
+        bytes.len()
+    );
+}
