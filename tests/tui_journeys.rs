@@ -381,3 +381,32 @@ fn recovery_file_is_private_and_beside_the_session() {
         assert_eq!(mode & 0o777, 0o600);
     }
 }
+
+#[test]
+fn export_dialog_writes_a_report_beside_the_session_and_says_where() {
+    let (_dir, mut app) = fresh();
+    app.press("y p");
+    app.press("E Right Enter");
+    let Some(Overlay::Export(state)) = app.overlays.last() else {
+        panic!("export dialog open");
+    };
+    let Some(Ok(written)) = state.result.clone() else {
+        panic!("exported: {:?}", state.result);
+    };
+    assert!(written.ends_with(".report.html"), "{written}");
+    let html = std::fs::read_to_string(&written).expect("report written");
+    assert!(html.contains("<html"));
+    // Chinese and redacted, as Markdown.
+    app.press("Left Tab Right Tab Right Enter");
+    let Some(Overlay::Export(state)) = app.overlays.last() else {
+        panic!("export dialog open");
+    };
+    let Some(Ok(written)) = state.result.clone() else {
+        panic!("exported: {:?}", state.result);
+    };
+    assert!(written.ends_with(".report.redacted.md"), "{written}");
+    let md = std::fs::read_to_string(&written).expect("report written");
+    assert!(!md.contains("Journey"), "the title is redacted");
+    app.press("Esc");
+    assert!(app.overlays.is_empty());
+}

@@ -1,7 +1,10 @@
-//! The export dialog's state: format, language and redaction, and where the file went.
+//! The export dialog: format, language and redaction, and where the file went. Writing is the
+//! report module's `export`, the same function `assess report` calls.
+
+use crate::report::{self, Format, ReportOptions};
 
 /// Report formats, in the order the dialog cycles through them.
-pub const FORMATS: [&str; 4] = ["md", "html", "csv", "json"];
+pub const FORMATS: [Format; 4] = Format::ALL;
 pub const LANGS: [&str; 2] = ["en", "zh"];
 
 /// The export dialog.
@@ -38,7 +41,22 @@ impl ExportState {
 
 impl super::App {
     /// Writes the report the dialog describes; returns where it went.
-    pub(super) fn export(&mut self, _state: &ExportState) -> Result<String, String> {
-        Err("reports are not part of this build yet".to_string())
+    pub(super) fn export(&mut self, state: &ExportState) -> Result<String, String> {
+        let work = self.work.as_ref().ok_or("no session is open")?;
+        let options = ReportOptions {
+            lang: LANGS[state.lang].to_string(),
+            redact: state.redact,
+            ..ReportOptions::default()
+        };
+        report::export(
+            &work.path,
+            None,
+            &work.model,
+            &work.session,
+            FORMATS[state.format],
+            &options,
+        )
+        .map(|path| path.display().to_string())
+        .map_err(|e| e.to_string())
     }
 }

@@ -298,7 +298,7 @@ fn export(state: &ExportState, area: Rect, buf: &mut Buffer) {
     let mut lines = vec![
         field(
             "Format",
-            format!("◀ {} ▶", FORMATS[state.format]),
+            format!("◀ {} ▶", FORMATS[state.format].extension()),
             state.field == 0,
         ),
         field(
@@ -309,7 +309,7 @@ fn export(state: &ExportState, area: Rect, buf: &mut Buffer) {
         field(
             "Redact",
             if state.redact {
-                "yes: notes and evidence locations left out"
+                "yes: names, notes, justifications and evidence left out"
             } else {
                 "no"
             }
