@@ -120,3 +120,25 @@ fn sigterm_saves_the_note_draft_and_restores_the_terminal() {
     let note = &session.answers[&session.cursor.requirement].note;
     assert_eq!(note, "seen in the demo");
 }
+
+#[test]
+fn closing_the_terminal_saves_where_the_cursor_was() {
+    let home = Home::new();
+    let mut pty = start(&home);
+    let files = home.session_files();
+    let before = load_session(&files[0]).expect("load").cursor.requirement;
+    // Moving is saved lazily; SIGHUP (the terminal closing) must still write it.
+    pty.send("jjj");
+    pty.send("?");
+    pty.wait_for("Keys · Assessment");
+    pty.signal(1);
+    pty.wait_exit();
+    let session = load_session(&files[0]).expect("load");
+    let model = assess::model::load_embedded("caict-devops").expect("model");
+    let scope: Vec<usize> = session.requirements_in_scope(&model).collect();
+    assert_eq!(model.index.requirements[scope[0]].id, before);
+    assert_eq!(
+        session.cursor.requirement, model.index.requirements[scope[3]].id,
+        "three steps on, saved"
+    );
+}
