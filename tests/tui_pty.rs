@@ -142,3 +142,24 @@ fn closing_the_terminal_saves_where_the_cursor_was() {
         "three steps on, saved"
     );
 }
+
+#[test]
+fn assess_new_opens_the_workbench_on_the_new_session() {
+    let home = Home::new();
+    let mut pty = Pty::spawn(
+        &home,
+        &["new", "--title", "Pty new", "--parts", "cd"],
+        100,
+        30,
+    );
+    wait_answered(&pty, 0);
+    pty.wait_for("Continuous Delivery");
+    pty.send("y");
+    wait_answered(&pty, 1);
+    pty.send("q");
+    assert!(pty.wait_exit().success());
+    assert_eq!(
+        home.session_files(),
+        vec![home.sessions().join("pty-new.ron")]
+    );
+}

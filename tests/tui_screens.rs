@@ -215,3 +215,22 @@ fn no_size_panics_on_any_screen_or_overlay() {
         draw(&form, w, h);
     }
 }
+
+#[test]
+fn palette_highlights_the_matched_characters() {
+    let (_dir, mut app) = sample();
+    app.press("/");
+    app.type_text("deploy");
+    let mut terminal = Terminal::new(TestBackend::new(160, 48)).expect("terminal");
+    terminal
+        .draw(|f| f.render_widget(&app, f.area()))
+        .expect("draw");
+    let buf = terminal.backend().buffer();
+    let matched: String = buf
+        .content()
+        .iter()
+        .filter(|c| c.modifier.contains(ratatui::style::Modifier::UNDERLINED))
+        .map(|c| c.symbol().to_lowercase())
+        .collect();
+    assert!(matched.starts_with("deploy"), "{matched}");
+}
