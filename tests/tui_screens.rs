@@ -234,3 +234,24 @@ fn palette_highlights_the_matched_characters() {
         .collect();
     assert!(matched.starts_with("deploy"), "{matched}");
 }
+
+#[test]
+fn long_evidence_register_scrolls_to_the_selection() {
+    let (_dir, mut app) = sample();
+    let work = app.work.as_mut().expect("work");
+    for n in 0..40 {
+        let e = assess::session::Evidence {
+            title: format!("Extra record {n}"),
+            ..Default::default()
+        };
+        work.session.add_evidence(e, "tester");
+    }
+    let count = work.session.evidence.len();
+    app.press("e");
+    for _ in 0..count {
+        app.press("j");
+    }
+    let last = app.evidence_ids().last().cloned().expect("ids");
+    let screen = draw(&app, 80, 24);
+    assert!(screen.contains(&format!("{last} ")), "{screen}");
+}

@@ -228,7 +228,17 @@ fn evidence_picker(app: &App, picker: &EvidencePicker, area: Rect, buf: &mut Buf
             "The register is empty: press a to add evidence.",
         ));
     }
-    for (i, (id, e)) in work.session.evidence.iter().enumerate() {
+    // Keep the selected entry in view (one line is the heading, one the error).
+    let rows = usize::from(inner.height).saturating_sub(2).max(1);
+    let top = picker.selected.saturating_sub(rows - 1);
+    for (i, (id, e)) in work
+        .session
+        .evidence
+        .iter()
+        .enumerate()
+        .skip(top)
+        .take(rows)
+    {
         let mark = if attached.contains(id) { "[x]" } else { "[ ]" };
         let hash = if e.sha256.is_some() { " #" } else { "" };
         let text = format!(
