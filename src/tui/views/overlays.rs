@@ -128,6 +128,23 @@ fn help(app: &App, context: Context, scroll: u16, area: Rect, buf: &mut Buffer) 
             Line::from(spans)
         })
         .collect();
+    let note = match context {
+        Context::Home => Some("Type to filter the sessions fuzzily; Esc clears the filter."),
+        Context::NewSession => {
+            Some("Type in the text fields; on Parts, Space toggles the part under the bar.")
+        }
+        Context::Palette => Some(
+            "Type to search parts, domains, practices, requirements, notes and evidence in English and Chinese.",
+        ),
+        Context::Note => Some(
+            "The draft is saved every two seconds while you type; u undoes the whole edit afterwards.",
+        ),
+        _ => None,
+    };
+    if let Some(note) = note {
+        lines.push(Line::default());
+        lines.push(Line::from(Span::styled(note, theme::MUTED)));
+    }
     if context == Context::Assessment {
         lines.push(Line::default());
         lines.push(Line::from(Span::styled(
