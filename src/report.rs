@@ -49,6 +49,16 @@ impl Format {
         }
     }
 
+    /// The name menus show (`Markdown`, `HTML`, `CSV`, `JSON`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Markdown => "Markdown",
+            Format::Html => "HTML",
+            Format::Csv => "CSV",
+            Format::Json => "JSON",
+        }
+    }
+
     /// The format named by an extension or a name (`md`, `markdown`, `html`, …).
     pub fn parse(name: &str) -> Option<Format> {
         match name.to_ascii_lowercase().as_str() {
