@@ -69,6 +69,7 @@ pub enum Command {
     },
     /// Write a report (Markdown, HTML, CSV or JSON) beside the session or to a file.
     Report {
+        /// A session file, or its name in the sessions directory.
         session: String,
         /// md, html, csv or json (default: from the -o file's extension, else html).
         #[arg(long, value_parser = ["md", "html", "csv", "json"])]
