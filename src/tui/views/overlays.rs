@@ -325,12 +325,19 @@ fn export(state: &ExportState, area: Rect, buf: &mut Buffer) {
     let mut lines = vec![
         field(
             "Format",
-            format!("◀ {} ▶", FORMATS[state.format].extension()),
+            format!("◀ {} ▶", FORMATS[state.format].name()),
             state.field == 0,
         ),
         field(
             "Language",
-            format!("◀ {} ▶", LANGS[state.lang]),
+            format!(
+                "◀ {} ▶",
+                if LANGS[state.lang] == "zh" {
+                    "中文"
+                } else {
+                    "English"
+                }
+            ),
             state.field == 1,
         ),
         field(
