@@ -8,7 +8,8 @@ use ratatui::widgets::{Block, Borders, Widget};
 use super::{navigator, practice, status};
 use crate::tui::app::App;
 use crate::tui::theme;
-use crate::tui::widgets::radar::{Axis, Radar};
+use crate::tui::widgets::radar::{Axis, Radar, legend};
+use crate::tui::words::words;
 
 /// Where each panel goes at a given size.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -110,16 +111,7 @@ fn render_radar(work: &crate::tui::app::Work, area: Rect, buf: &mut Buffer) {
         .borders(Borders::ALL)
         .border_style(theme::BORDER)
         .title(ratatui::text::Span::styled(title, theme::TITLE))
-        .title_bottom(ratatui::text::Line::from(vec![
-            ratatui::text::Span::styled(
-                " ━ achieved ",
-                ratatui::style::Style::new().fg(theme::ACHIEVED),
-            ),
-            ratatui::text::Span::styled(
-                " ━ target ",
-                ratatui::style::Style::new().fg(theme::TARGET),
-            ),
-        ]));
+        .title_bottom(ratatui::text::Line::from(legend(words(lang))));
     let inner = block.inner(area);
     block.render(area, buf);
     (&radar).render(inner, buf);

@@ -8,10 +8,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 use unicode_width::UnicodeWidthStr;
 
-use crate::model::{EvidenceKind, Provenance};
+use crate::model::Provenance;
 use crate::tui::app::Work;
 use crate::tui::theme;
 use crate::tui::widgets::wrap::{truncate, wrap};
+use crate::tui::words::{Words, words};
 
 /// A checklist row and the requirement it belongs to.
 struct Row {
@@ -19,12 +20,10 @@ struct Row {
     requirement: Option<usize>,
 }
 
-fn provenance_span(p: Provenance) -> Span<'static> {
+fn provenance_span(p: Provenance, w: &Words) -> Span<'static> {
     match p {
-        Provenance::Standard => Span::styled("[standard]", theme::STANDARD),
-        Provenance::Authored => {
-            Span::styled("[authored: not the standard's text]", theme::AUTHORED)
-        }
+        Provenance::Standard => Span::styled(w.standard, theme::STANDARD),
+        Provenance::Authored => Span::styled(w.authored, theme::AUTHORED),
     }
 }
 
@@ -61,13 +60,15 @@ fn header(work: &Work, width: usize) -> Vec<Line<'static>> {
     let score = work.card.practices[work.practice];
     let part_id = &work.model.model.part_of(pref).id;
     let target = work.session.targets.get(part_id).copied();
+    let w = words(work.lang());
     let badge = format!(
-        "L{} ({:.2}) · {}/{} answered{}",
+        "L{} ({:.2}) · {}/{} {}{}",
         score.level,
         score.score,
         score.answered,
         score.total,
-        target.map_or(String::new(), |t| format!(" · target L{t}"))
+        w.answered,
+        target.map_or(String::new(), |t| format!(" · {} L{t}", w.target))
     );
     let name = truncate(practice.name.get(work.lang()), width);
     vec![
@@ -75,7 +76,7 @@ fn header(work: &Work, width: usize) -> Vec<Line<'static>> {
         Line::from(vec![
             Span::styled(badge, theme::level(score.level, target)),
             Span::raw("  "),
-            provenance_span(practice_provenance(work)),
+            provenance_span(practice_provenance(work), w),
         ]),
     ]
 }
@@ -86,6 +87,7 @@ fn rows(work: &Work, width: usize) -> Vec<Row> {
     let lang = work.lang();
     let own = practice_provenance(work);
     let level_now = work.card.practices[work.practice].level;
+    let w = words(lang);
     let mut out = Vec::new();
     let mut last_level = None;
     for r in pref.requirements.clone() {
@@ -102,11 +104,11 @@ fn rows(work: &Work, width: usize) -> Vec<Row> {
                 .map_or("", |l| l.name.get(lang));
             let mut spans = vec![Span::styled(format!("L{} {name}", rref.level), theme::BOLD)];
             if rref.level <= level_now {
-                spans.push(Span::styled("  ✓ reached", theme::OK));
+                spans.push(Span::styled(format!("  ✓ {}", w.reached), theme::OK));
             }
             if let Some(p) = level.provenance.filter(|p| *p != own) {
                 spans.push(Span::raw("  "));
-                spans.push(provenance_span(p));
+                spans.push(provenance_span(p, w));
             }
             out.push(Row {
                 line: Line::from(spans),
@@ -215,14 +217,6 @@ pub fn hit(work: &Work, area: Rect, y: u16) -> Option<usize> {
     rows.get(i + top)?.requirement
 }
 
-fn evidence_kind(kind: EvidenceKind) -> &'static str {
-    match kind {
-        EvidenceKind::Document => "a document",
-        EvidenceKind::Demo => "a live demonstration",
-        EvidenceKind::Either => "a document or a demonstration",
-    }
-}
-
 fn section(lines: &mut Vec<Line<'static>>, title: &str, style: Style, text: &str) {
     if text.trim().is_empty() {
         return;
@@ -243,25 +237,26 @@ pub fn render_guide(work: &Work, area: Rect, buf: &mut Buffer) {
     let kind = req
         .evidence
         .unwrap_or(practice.levels[rref.level_pos].evidence);
+    let w = words(lang);
     let mut lines = vec![Line::from(vec![
-        Span::styled("Ask for ", theme::MUTED),
-        Span::styled(evidence_kind(kind), theme::BOLD),
+        Span::styled(format!("{} ", w.ask_for), theme::MUTED),
+        Span::styled(w.evidence_kind(kind), theme::BOLD),
         Span::styled(format!("  ({})", rref.id), theme::MUTED),
     ])];
     if let Some(g) = &req.guidance {
-        section(&mut lines, "Guidance", theme::TITLE, g.get(lang));
+        section(&mut lines, w.guidance, theme::TITLE, g.get(lang));
     }
     if let Some(g) = &practice.good_evidence {
-        section(&mut lines, "Good evidence", theme::TITLE, g.get(lang));
+        section(&mut lines, w.good_evidence, theme::TITLE, g.get(lang));
     }
     if let Some(t) = &practice.trap {
-        section(&mut lines, "Trap", theme::WARN, t.get(lang));
+        section(&mut lines, w.trap, theme::WARN, t.get(lang));
     }
     if let Some(a) = work.session.answers.get(&rref.id) {
         if let Some(j) = &a.justification {
-            section(&mut lines, "Not applicable because", theme::TITLE, j);
+            section(&mut lines, w.because, theme::TITLE, j);
         }
-        section(&mut lines, "Note", theme::TITLE, &a.note);
+        section(&mut lines, w.note, theme::TITLE, &a.note);
         let evidence: Vec<String> = a
             .evidence
             .iter()
@@ -271,7 +266,7 @@ pub fn render_guide(work: &Work, area: Rect, buf: &mut Buffer) {
                 None => id.clone(),
             })
             .collect();
-        section(&mut lines, "Evidence", theme::TITLE, &evidence.join("\n"));
+        section(&mut lines, w.evidence, theme::TITLE, &evidence.join("\n"));
         if a.flagged {
             lines.push(Line::from(Span::styled(
                 "⚑ flagged for review",
@@ -285,7 +280,7 @@ pub fn render_guide(work: &Work, area: Rect, buf: &mut Buffer) {
             Block::default()
                 .borders(Borders::ALL)
                 .border_style(theme::BORDER)
-                .title(Span::styled(" Guidance ", theme::TITLE)),
+                .title(Span::styled(format!(" {} ", w.guidance), theme::TITLE)),
         )
         .render(area, buf);
 }

@@ -10,6 +10,7 @@ use crate::tui::app::{App, SaveState};
 use crate::tui::keymap::{self, Context};
 use crate::tui::theme;
 use crate::tui::widgets::wrap::truncate;
+use crate::tui::words::words;
 
 /// Key hints of a context as styled spans: `key desc · key desc`.
 pub fn hint_spans(context: Context) -> Vec<Span<'static>> {
@@ -33,17 +34,18 @@ pub fn render_hints(context: Context, area: Rect, buf: &mut Buffer) {
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(work) = &app.work else { return };
     let (answered, total) = work.progress();
+    let w = words(work.lang());
     let save = match &work.save {
-        SaveState::Saved => Span::styled(" saved ", theme::OK),
-        SaveState::Failed(err) => Span::styled(format!(" NOT SAVED: {err} "), theme::ERROR),
+        SaveState::Saved => Span::styled(format!(" {} ", w.saved), theme::OK),
+        SaveState::Failed(err) => Span::styled(format!(" {}: {err} ", w.not_saved), theme::ERROR),
     };
     let lang = if work.lang() == "zh" { "中文" } else { "EN" };
     let auto = if app.auto_advance {
-        ""
+        String::new()
     } else {
-        " · auto-advance off"
+        format!(" · {}", w.auto_off)
     };
-    let right = format!(" {answered}/{total} answered · {lang}{auto} ");
+    let right = format!(" {answered}/{total} {} · {lang}{auto} ", w.answered);
     let save_w = save.content.width();
     let title_w = usize::from(area.width).saturating_sub(right.width() + save_w + 1);
     let mut spans = vec![

@@ -10,7 +10,8 @@ use super::status;
 use crate::summary::{ResultRow, summarize_with};
 use crate::tui::app::{App, Work};
 use crate::tui::theme;
-use crate::tui::widgets::radar::{Axis, Radar};
+use crate::tui::widgets::radar::{Axis, Radar, legend};
+use crate::tui::words::words;
 
 fn axis(row: &ResultRow) -> Axis {
     Axis {
@@ -40,6 +41,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 
 fn render_chart(work: &Work, area: Rect, buf: &mut Buffer) {
     let summary = summarize_with(&work.model, &work.session, &work.card, work.lang());
+    let w = words(work.lang());
     // One part in scope: a radar of one axis says nothing, so show its domains.
     let focus = match (work.summary_focus, summary.parts.len()) {
         (None, 1) => summary.parts.first(),
@@ -47,11 +49,11 @@ fn render_chart(work: &Work, area: Rect, buf: &mut Buffer) {
     };
     let (title, axes) = match focus {
         Some(part) => (
-            format!(" {} — domains ", part.row.name),
+            format!(" {} — {} ", part.row.name, w.domains),
             part.domains.iter().map(axis).collect(),
         ),
         None => (
-            " All parts in scope ".to_string(),
+            format!(" {} ", w.all_parts),
             summary.parts.iter().map(|p| axis(&p.row)).collect(),
         ),
     };
@@ -59,14 +61,11 @@ fn render_chart(work: &Work, area: Rect, buf: &mut Buffer) {
         .borders(Borders::ALL)
         .border_style(theme::BORDER)
         .title(Span::styled(title, theme::TITLE))
-        .title_bottom(Line::from(vec![
-            Span::styled(
-                " ━ achieved ",
-                ratatui::style::Style::new().fg(theme::ACHIEVED),
-            ),
-            Span::styled(" ━ target ", ratatui::style::Style::new().fg(theme::TARGET)),
-            Span::styled(" Tab: next part ", theme::MUTED),
-        ]));
+        .title_bottom(Line::from({
+            let mut spans = legend(w);
+            spans.push(Span::styled(format!(" {} ", w.next_part), theme::MUTED));
+            spans
+        }));
     let inner = block.inner(area);
     block.render(area, buf);
     (&Radar { axes }).render(inner, buf);
@@ -102,10 +101,11 @@ fn render_table(work: &Work, area: Rect, buf: &mut Buffer) {
             rows.push(Row::new(cells(domain, "  ")));
         }
     }
-    let header = Row::new(["", "Level", "Score", "Target", "Gap", "Answered"]).style(theme::BOLD);
+    let w = words(work.lang());
+    let header = Row::new(["", w.level, w.score, w.target, w.gap, w.progress]).style(theme::BOLD);
     let title = format!(
-        " {} · {}/{} answered ",
-        summary.title, summary.answered, summary.total
+        " {} · {}/{} {} ",
+        summary.title, summary.answered, summary.total, w.answered
     );
     Table::new(
         rows,

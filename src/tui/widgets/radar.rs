@@ -123,6 +123,20 @@ impl Radar {
     }
 }
 
+/// The legend under a radar: the achieved and target line colours, named in `w`'s language.
+pub fn legend(w: &crate::tui::words::Words) -> Vec<Span<'static>> {
+    vec![
+        Span::styled(
+            format!(" ━ {} ", w.achieved),
+            ratatui::style::Style::new().fg(theme::ACHIEVED),
+        ),
+        Span::styled(
+            format!(" ━ {} ", w.target),
+            ratatui::style::Style::new().fg(theme::TARGET),
+        ),
+    ]
+}
+
 fn draw_polygon(ctx: &mut Context, points: &[Point], color: Color) {
     for (a, b) in segments(points) {
         ctx.draw(&Segment::new(a.x, a.y, b.x, b.y, color));
