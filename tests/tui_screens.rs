@@ -255,3 +255,32 @@ fn long_evidence_register_scrolls_to_the_selection() {
     let screen = draw(&app, 80, 24);
     assert!(screen.contains(&format!("{last} ")), "{screen}");
 }
+
+#[test]
+fn the_radar_moves_the_moment_an_answer_changes() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = assess::cli::create_session(
+        dir.path(),
+        assess::cli::NewOptions {
+            parts: vec!["cd".into()],
+            target: Some(3),
+            ..Default::default()
+        },
+    )
+    .expect("create");
+    let mut app = App::open(dir.path(), &path).expect("open");
+    let radar = |app: &App| -> String {
+        let screen = draw(app, 160, 48);
+        // The right-hand column holds the radar.
+        screen
+            .lines()
+            .take(26)
+            .map(|l| l.chars().skip(110).collect::<String>() + "\n")
+            .collect()
+    };
+    let before = radar(&app);
+    assert!(before.contains("0.0"), "{before}");
+    app.press("5");
+    let after = radar(&app);
+    assert_ne!(before, after, "the achieved polygon and score moved");
+}
