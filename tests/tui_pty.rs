@@ -115,6 +115,11 @@ fn sigterm_saves_the_note_draft_and_restores_the_terminal() {
     pty.wait_for("seen in the demo");
     pty.signal(15);
     pty.wait_exit();
+    let after = pty.screen();
+    assert!(
+        !after.contains("Note ·") && !after.contains("answered"),
+        "left the alternate screen:\n{after}"
+    );
     let files = home.session_files();
     let session = load_session(&files[0]).expect("load");
     let note = &session.answers[&session.cursor.requirement].note;
