@@ -102,7 +102,8 @@ fn render_table(work: &Work, area: Rect, buf: &mut Buffer) {
         }
     }
     let w = words(work.lang());
-    let header = Row::new(["", w.level, w.score, w.target, w.gap, w.progress]).style(theme::BOLD);
+    let header =
+        Row::new(["", w.level, w.score, w.target_col, w.gap, w.progress]).style(theme::BOLD);
     let title = format!(
         " {} · {}/{} {} ",
         summary.title, summary.answered, summary.total, w.answered
