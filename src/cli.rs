@@ -77,6 +77,7 @@ pub enum Command {
     },
     /// Write a report (Markdown, HTML, CSV or JSON) beside the session or to a file.
     Report {
+        /// A session file, or its name in the sessions directory.
         session: String,
         /// md, html, csv or json (default: from the -o file's extension, else html).
         #[arg(long, value_parser = ["md", "html", "csv", "json"])]
@@ -211,12 +212,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
 
 /// Opens the workbench on a session, or on the home screen.
 fn open_workbench(dir: &std::path::Path, session: Option<std::path::PathBuf>) -> Result<ExitCode> {
-    let mut out = std::io::stdout().lock();
-    match session {
-        Some(path) => session_cmd::summary(&mut out, &path, false, "en")?,
-        None => session_cmd::list(&mut out, dir, false)?,
-    }
-    Ok(ExitCode::SUCCESS)
+    crate::tui::run(dir, session.as_deref())
 }
 
 const DEFAULT_MODEL: &str = "caict-devops";

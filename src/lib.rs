@@ -2,6 +2,7 @@
 //!
 //! Everything here is free of any terminal: the model, scoring, sessions and their files,
 //! and reports. The TUI (`tui`) and the CLI (`cli`) are thin layers over these functions.
+//! (`tui` is the one module that draws on a terminal.)
 
 pub mod cli;
 pub mod model;
@@ -11,4 +12,5 @@ pub mod scoring;
 pub mod session;
 pub mod summary;
 pub mod textfile;
+pub mod tui;
 mod unique_keys;

@@ -49,6 +49,16 @@ impl Format {
         }
     }
 
+    /// The name menus show (`Markdown`, `HTML`, `CSV`, `JSON`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Markdown => "Markdown",
+            Format::Html => "HTML",
+            Format::Csv => "CSV",
+            Format::Json => "JSON",
+        }
+    }
+
     /// The format named by an extension or a name (`md`, `markdown`, `html`, …).
     pub fn parse(name: &str) -> Option<Format> {
         match name.to_ascii_lowercase().as_str() {
@@ -154,4 +164,36 @@ pub fn export(
     );
     write_report(&path, model, session, format, options)?;
     Ok(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_parse_from_names_and_extensions() {
+        for format in Format::ALL {
+            assert_eq!(Format::parse(format.extension()), Some(format));
+        }
+        assert_eq!(Format::parse("Markdown"), Some(Format::Markdown));
+        assert_eq!(Format::parse("HTM"), Some(Format::Html));
+        assert_eq!(Format::parse("pdf"), None);
+    }
+
+    #[test]
+    fn the_default_report_sits_beside_the_session() {
+        let session = Path::new("/data/sessions/audit.ron");
+        assert_eq!(
+            default_path(session, Format::Csv, false),
+            Path::new("/data/sessions/audit.report.csv")
+        );
+        assert_eq!(
+            default_path(session, Format::Json, true),
+            Path::new("/data/sessions/audit.report.redacted.json")
+        );
+        assert_eq!(
+            default_path(Path::new("audit.ron"), Format::Markdown, false),
+            Path::new("audit.report.md")
+        );
+    }
 }

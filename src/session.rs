@@ -24,8 +24,8 @@ pub use lock::{
 pub use open::{Opened, current_user, model_for, open_session};
 pub use store::{
     SessionEntry, SessionError, atomic_write, atomic_write_via, backup_path, create_session_file,
-    default_sessions_dir, list_sessions, load_session, parse_session, resolve_session,
-    save_session, session_to_string,
+    default_sessions_dir, list_sessions, load_session, parse_session, recovery_path,
+    resolve_session, save_recovery, save_session, session_to_string,
 };
 
 /// The session file format this build writes; newer files are refused, not misread.

@@ -613,3 +613,36 @@ fn a_fresh_session_on_the_bundled_model_reports_in_every_format() {
         }
     }
 }
+
+#[test]
+fn chinese_reports_have_chinese_chrome_as_well_as_chinese_model_texts() {
+    let model = common::model();
+    let session = common::session(&model);
+    for format in [Format::Markdown, Format::Html] {
+        let zh = String::from_utf8(report::render(
+            &model,
+            &session,
+            format,
+            &options("zh", false),
+        ))
+        .unwrap();
+        for word in [
+            "改进路线图",
+            "阶段 1",
+            "证据清单",
+            "孤立作答",
+            "部分满足",
+            "参照编写",
+            "持续交付",
+        ] {
+            assert!(zh.contains(word), "{format:?}: {word}");
+        }
+        for word in [
+            "Improvement roadmap",
+            "Evidence register",
+            "Continuous Delivery",
+        ] {
+            assert!(!zh.contains(word), "{format:?}: {word} left in English");
+        }
+    }
+}

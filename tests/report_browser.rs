@@ -1,5 +1,6 @@
 //! The HTML report in a real browser: headless Chromium loads it and we check that it loads,
-//! that each radar has one axis per domain, and that a sample note is visible on the page.
+//! that each radar has one axis per domain, that a sample note is visible on the page, and that
+//! it prints (as PDF) with each part on a new page.
 //! Skipped, with a message, when `/usr/bin/chromium` is not installed (Debian: `apt-get install
 //! chromium`). For a screenshot by hand, see "Reports" in the README.
 #![allow(clippy::unwrap_used)]
@@ -168,5 +169,48 @@ fn the_html_report_makes_a_screenshot() {
         bytes.len() > 10_000,
         "the page is not blank ({} bytes)",
         bytes.len()
+    );
+}
+
+/// Print CSS added to a test copy: everything but the section headings disappears, so any page
+/// beyond the first can only come from the report's own page breaks.
+const HEADINGS_ONLY: &str = "<style>@media print { header, footer, section > :not(h2) { display: none !important; } }</style>";
+
+#[test]
+fn the_html_report_prints_with_a_page_per_part() {
+    if !available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let report_path = write_report(dir.path());
+    let html = std::fs::read_to_string(&report_path).unwrap();
+    let copy = dir.path().join("headings.html");
+    std::fs::write(
+        &copy,
+        html.replace("</head>", &format!("{HEADINGS_ONLY}\n</head>")),
+    )
+    .unwrap();
+    let pdf = dir.path().join("report.pdf");
+    let out = chromium(
+        dir.path(),
+        &[
+            format!("--print-to-pdf={}", pdf.display()),
+            "--no-pdf-header-footer".into(),
+            format!("file://{}", copy.display()),
+        ],
+    );
+    let bytes = std::fs::read(&pdf)
+        .unwrap_or_else(|_| panic!("no PDF.\nstderr:\n{}", String::from_utf8_lossy(&out.stderr)));
+    assert!(bytes.starts_with(b"%PDF"), "a PDF document");
+    // Page objects are `/Type /Page` (the page tree is `/Type /Pages`).
+    let pages = bytes
+        .windows(11)
+        .enumerate()
+        .filter(|(i, w)| *w == b"/Type /Page" && bytes.get(i + 11) != Some(&b's'))
+        .count();
+    // The results, each of the two parts, then the lists: one page each.
+    assert_eq!(
+        pages, 4,
+        "print CSS should start each part, and the lists, on a new page"
     );
 }

@@ -67,11 +67,17 @@ fn results(h: &mut String, data: &ReportData, l: &Labels) {
         "<section class=\"overview\">\n<h2>{}</h2>",
         escape(l.results)
     );
-    results_table(h, data.parts.iter(), l);
+    // One row per part here; each part's own section lists its domains.
+    results_table(h, data.parts.iter(), false, l);
     h.push_str("</section>\n");
 }
 
-fn results_table<'a>(h: &mut String, parts: impl Iterator<Item = &'a PartReport>, l: &Labels) {
+fn results_table<'a>(
+    h: &mut String,
+    parts: impl Iterator<Item = &'a PartReport>,
+    with_domains: bool,
+    l: &Labels,
+) {
     let _ = writeln!(
         h,
         "<table class=\"results\"><thead><tr><th>{} / {}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
@@ -84,8 +90,12 @@ fn results_table<'a>(h: &mut String, parts: impl Iterator<Item = &'a PartReport>
         escape(l.progress)
     );
     for part in parts {
-        let rows = std::iter::once((&part.result, "part"))
-            .chain(part.domains.iter().map(|d| (&d.result, "domain")));
+        let rows = std::iter::once((&part.result, "part")).chain(
+            part.domains
+                .iter()
+                .filter(|_| with_domains)
+                .map(|d| (&d.result, "domain")),
+        );
         for (r, class) in rows {
             let target = r.target.map_or("–".to_string(), |t| t.to_string());
             let pct = (r.answered * 100).checked_div(r.total).unwrap_or(0);
@@ -112,7 +122,7 @@ fn part_section(h: &mut String, data: &ReportData, part: &PartReport, l: &Labels
         escape(&part.result.name),
         escape(&part.result.id)
     );
-    results_table(h, std::iter::once(part), l);
+    results_table(h, std::iter::once(part), true, l);
     let _ = writeln!(
         h,
         "<figure class=\"radar\">{}<figcaption>{}</figcaption></figure>",

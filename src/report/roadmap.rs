@@ -129,3 +129,31 @@ fn phase_domains(
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::phase_of;
+
+    #[test]
+    fn a_gap_falls_in_the_phase_of_the_level_it_blocks() {
+        // (requirement level, part level now, phase)
+        let cases = [
+            (1, 0, 1),
+            (2, 0, 2),
+            (3, 1, 2),
+            (2, 1, 1),
+            (3, 2, 1),
+            (5, 2, 3),
+        ];
+        for (level, current, phase) in cases {
+            assert_eq!(
+                phase_of(level, current),
+                phase,
+                "L{level} at current {current}"
+            );
+        }
+        // Under a mean rollup a lagging practice can have gaps at or below the part's level.
+        assert_eq!(phase_of(2, 3), 1);
+        assert_eq!(phase_of(3, 3), 1);
+    }
+}

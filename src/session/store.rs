@@ -80,6 +80,20 @@ pub fn backup_path(path: &Path) -> PathBuf {
     path.with_file_name(name)
 }
 
+/// `NAME.ron.recovered` beside `NAME.ron`: what was in memory when the workbench crashed.
+pub fn recovery_path(path: &Path) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(".recovered");
+    path.with_file_name(name)
+}
+
+/// Writes a session to its recovery file (owner-only, atomically); returns where.
+pub fn save_recovery(path: &Path, session: &Session) -> Result<PathBuf, SessionError> {
+    let target = recovery_path(path);
+    atomic_write(&target, session_to_string(session).as_bytes(), false)?;
+    Ok(target)
+}
+
 /// The platform's data directory for sessions (e.g. `~/.local/share/assess/sessions`).
 pub fn default_sessions_dir() -> PathBuf {
     directories::ProjectDirs::from("", "", "assess").map_or_else(

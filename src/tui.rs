@@ -1,0 +1,133 @@
+//! The workbench: a terminal UI over the core. `run` owns the terminal: it sets it up, runs the
+//! event loop, and restores it on every way out — quit, SIGHUP/SIGTERM/SIGINT (saving first),
+//! and panic (restoring first, then writing the in-memory session to a recovery file).
+
+pub mod action;
+pub mod app;
+pub mod history;
+pub mod keymap;
+pub mod palette;
+pub mod theme;
+pub mod views;
+pub mod widgets;
+pub mod words;
+
+use std::io::{self, Stdout};
+use std::panic::{self, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context as _, Result};
+use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind};
+use crossterm::execute;
+use crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::layout::Rect;
+
+use self::app::App;
+use crate::session;
+
+type Term = Terminal<CrosstermBackend<Stdout>>;
+
+/// Opens the workbench on a session, or on the home screen of `dir`.
+pub fn run(dir: &Path, session: Option<&Path>) -> Result<ExitCode> {
+    let mut app = match session {
+        Some(path) => App::open(dir, path)?,
+        None => App::home(dir),
+    };
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+    ] {
+        signal_hook::flag::register(signal, Arc::clone(&stop))
+            .context("cannot install the signal handlers")?;
+    }
+    install_panic_hook();
+    let mut terminal = setup().context("cannot set up the terminal")?;
+    let result = panic::catch_unwind(AssertUnwindSafe(|| {
+        event_loop(&mut terminal, &mut app, &stop)
+    }));
+    restore();
+    match result {
+        Ok(outcome) => {
+            // Whatever ended the loop, what is in memory goes to disk.
+            app.flush_note();
+            if let Some(work) = &mut app.work
+                && work.dirty
+            {
+                work.save_now();
+            }
+            outcome?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(_) => {
+            if let Some(path) = write_recovery(&app) {
+                eprintln!(
+                    "assess: the session in memory was written to {}",
+                    path.display()
+                );
+            }
+            Ok(ExitCode::FAILURE)
+        }
+    }
+}
+
+fn event_loop(terminal: &mut Term, app: &mut App, stop: &AtomicBool) -> Result<()> {
+    loop {
+        let size = terminal.size()?;
+        app.area = Rect::new(0, 0, size.width, size.height);
+        terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+        if app.quit || stop.load(Ordering::Relaxed) {
+            return Ok(());
+        }
+        if event::poll(Duration::from_millis(250))? {
+            match event::read()? {
+                Event::Key(key) if key.kind != KeyEventKind::Release => app.handle_key(key),
+                Event::Mouse(mouse) => app.handle_mouse(mouse),
+                _ => {}
+            }
+        }
+        app.tick(Instant::now());
+    }
+}
+
+fn setup() -> io::Result<Term> {
+    enable_raw_mode()?;
+    let mut out = io::stdout();
+    execute!(out, EnterAlternateScreen, EnableMouseCapture)?;
+    Terminal::new(CrosstermBackend::new(out))
+}
+
+/// Puts the terminal back as it was; safe to call more than once.
+pub fn restore() {
+    let _ = disable_raw_mode();
+    let _ = execute!(
+        io::stdout(),
+        DisableMouseCapture,
+        LeaveAlternateScreen,
+        crossterm::cursor::Show
+    );
+}
+
+/// Restores the terminal before the panic message is printed, then chains to the old hook.
+fn install_panic_hook() {
+    let previous = panic::take_hook();
+    panic::set_hook(Box::new(move |info| {
+        restore();
+        previous(info);
+    }));
+}
+
+/// Writes the session in memory beside its file (`NAME.ron.recovered`, mode 0600).
+pub fn write_recovery(app: &App) -> Option<PathBuf> {
+    let work = app.work.as_ref()?;
+    session::save_recovery(&work.path, &work.session).ok()
+}

@@ -1,0 +1,133 @@
+//! Every user intent the workbench understands. Keys become actions (see `keymap`); only
+//! `App::update` turns an action into a change of state.
+
+/// One user intent. The `describe` text is what help and the footer show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    /// Quit (saves first; asks when the last save failed).
+    Quit,
+    /// Show or hide the help overlay.
+    Help,
+    /// Open the fuzzy palette to jump anywhere.
+    Palette,
+    /// Show or leave the summary screen.
+    Summary,
+    /// Switch the model language (English / Chinese).
+    ToggleLang,
+    /// Undo the last change to the session.
+    Undo,
+    /// Redo the last undone change.
+    Redo,
+    /// Move to the next requirement.
+    NextRequirement,
+    /// Move to the previous requirement.
+    PrevRequirement,
+    /// Move to the next practice.
+    NextPractice,
+    /// Move to the previous practice.
+    PrevPractice,
+    /// Jump to the next unanswered requirement.
+    NextUnanswered,
+    /// Jump to the previous unanswered requirement.
+    PrevUnanswered,
+    /// Answer Met.
+    Met,
+    /// Answer Partial.
+    Partial,
+    /// Answer Not met.
+    NotMet,
+    /// Answer Not applicable (asks for a justification).
+    NotApplicable,
+    /// Clear the answer.
+    Clear,
+    /// Rate the whole practice at this level and move on.
+    QuickLevel(u8),
+    /// Edit the note of the current requirement.
+    EditNote,
+    /// Attach or add evidence for the current requirement.
+    Evidence,
+    /// Flag the current requirement for review (or unflag it).
+    Flag,
+    /// Turn moving to the next unanswered requirement after an answer on or off.
+    ToggleAutoAdvance,
+    /// Export a report of the session.
+    Export,
+    /// Move the selection up.
+    Up,
+    /// Move the selection down.
+    Down,
+    /// Move to the next field or part.
+    NextField,
+    /// Move to the previous field or part.
+    PrevField,
+    /// Change the focused value down.
+    Left,
+    /// Change the focused value up.
+    Right,
+    /// Toggle the selected item.
+    Toggle,
+    /// Confirm or open the selection.
+    Confirm,
+    /// Close or cancel.
+    Cancel,
+    /// Save the text and close.
+    SaveClose,
+    /// Start a new session.
+    NewSession,
+    /// Add a new entry to the evidence register.
+    AddEvidence,
+    /// Detach the selected evidence from the requirement.
+    Detach,
+    /// Answer yes to a question.
+    Yes,
+    /// Answer no to a question.
+    No,
+}
+
+impl Action {
+    /// A short description for help and footer hints.
+    pub fn describe(self) -> String {
+        let text = match self {
+            Action::Quit => "quit",
+            Action::Help => "help",
+            Action::Palette => "jump (fuzzy search)",
+            Action::Summary => "summary",
+            Action::ToggleLang => "language EN/中文",
+            Action::Undo => "undo",
+            Action::Redo => "redo",
+            Action::NextRequirement => "next requirement",
+            Action::PrevRequirement => "previous requirement",
+            Action::NextPractice => "next practice",
+            Action::PrevPractice => "previous practice",
+            Action::NextUnanswered => "next unanswered",
+            Action::PrevUnanswered => "previous unanswered",
+            Action::Met => "Met",
+            Action::Partial => "Partial",
+            Action::NotMet => "Not met",
+            Action::NotApplicable => "Not applicable",
+            Action::Clear => "clear answer",
+            Action::QuickLevel(n) => return format!("rate the practice L{n}, next practice"),
+            Action::EditNote => "note",
+            Action::Evidence => "evidence",
+            Action::Flag => "flag for review",
+            Action::ToggleAutoAdvance => "auto-advance on/off",
+            Action::Export => "export report",
+            Action::Up => "up",
+            Action::Down => "down",
+            Action::NextField => "next",
+            Action::PrevField => "previous",
+            Action::Left => "less / left",
+            Action::Right => "more / right",
+            Action::Toggle => "toggle",
+            Action::Confirm => "confirm / open",
+            Action::Cancel => "close / cancel",
+            Action::SaveClose => "save and close",
+            Action::NewSession => "new session",
+            Action::AddEvidence => "add new evidence",
+            Action::Detach => "detach",
+            Action::Yes => "yes",
+            Action::No => "no",
+        };
+        text.to_string()
+    }
+}

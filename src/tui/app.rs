@@ -1,0 +1,458 @@
+//! The workbench's state and its one way to change: keys become `Action`s (through the keymap
+//! of the current context) and `update` applies them. Rendering only reads this state.
+
+mod export;
+mod forms;
+mod overlays;
+mod screens;
+mod work;
+
+pub use export::{ExportState, FORMATS, LANGS};
+pub use forms::{
+    EVIDENCE_KINDS, EvidenceForm, EvidencePicker, Field, Home, HomeRow, LineInput, NewForm,
+    NoteState, OnYes, Overlay, PaletteState,
+};
+pub use work::{SaveState, Work};
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent, MouseEventKind};
+use ratatui::layout::Rect;
+
+use super::action::Action;
+use super::keymap::{self, Context};
+use super::views;
+use crate::session::{self, Status};
+
+/// How often a note draft is written while typing, and a failed save retried.
+pub const AUTOSAVE_EVERY: Duration = Duration::from_secs(2);
+/// How long a cursor move may wait before it is written (answers are written at once).
+pub const CURSOR_SAVE_AFTER: Duration = Duration::from_secs(1);
+
+/// The screens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Home,
+    NewSession,
+    Assessment,
+    Summary,
+}
+
+/// The whole workbench.
+#[derive(Debug)]
+pub struct App {
+    pub dir: PathBuf,
+    pub screen: Screen,
+    pub home: Home,
+    pub form: NewForm,
+    pub work: Option<Work>,
+    pub overlays: Vec<Overlay>,
+    /// Move to the next unanswered requirement after an answer.
+    pub auto_advance: bool,
+    /// A one-off message for the status line.
+    pub message: Option<String>,
+    pub quit: bool,
+    /// The last drawn terminal area, for mouse hit tests.
+    pub area: Rect,
+    pub who: String,
+}
+
+impl App {
+    /// The home screen of a sessions dir; with no sessions, the new-session form.
+    pub fn home(dir: &Path) -> Self {
+        let home = Home::load(dir);
+        let screen = if home.rows.is_empty() {
+            Screen::NewSession
+        } else {
+            Screen::Home
+        };
+        Self {
+            dir: dir.to_path_buf(),
+            screen,
+            home,
+            form: NewForm::new(),
+            work: None,
+            overlays: Vec::new(),
+            auto_advance: true,
+            message: None,
+            quit: false,
+            area: Rect::new(0, 0, 80, 24),
+            who: session::current_user(),
+        }
+    }
+
+    /// The workbench on a session file, on the screen it was left on.
+    pub fn open(dir: &Path, path: &Path) -> anyhow::Result<Self> {
+        let mut app = Self::home(dir);
+        app.open_work(Work::open(path)?);
+        Ok(app)
+    }
+
+    fn open_work(&mut self, work: Work) {
+        self.screen = if work.session.cursor.screen == "summary" {
+            Screen::Summary
+        } else {
+            Screen::Assessment
+        };
+        self.message = work.warnings.first().cloned();
+        self.work = Some(work);
+    }
+
+    /// The context whose keymap applies now.
+    pub fn context(&self) -> Context {
+        match self.overlays.last() {
+            Some(overlay) => overlay.context(),
+            None => match self.screen {
+                Screen::Home => Context::Home,
+                Screen::NewSession => Context::NewSession,
+                Screen::Assessment => Context::Assessment,
+                Screen::Summary => Context::Summary,
+            },
+        }
+    }
+
+    /// Handles one key press.
+    pub fn handle_key(&mut self, key: KeyEvent) {
+        self.message = None;
+        let context = self.context();
+        // On home, once a filter is being typed, letters belong to it.
+        if context == Context::Home
+            && let KeyCode::Char(_) = key.code
+            && (!self.home.filter.text.is_empty() || keymap::lookup(context, key).is_none())
+            && !key.modifiers.contains(KeyModifiers::CONTROL)
+        {
+            self.home.filter.input(key);
+            self.home.refilter();
+            return;
+        }
+        match keymap::lookup(context, key) {
+            Some(action) => {
+                let mut next = Some(action);
+                while let Some(action) = next {
+                    next = self.update(action);
+                }
+            }
+            None => self.text_input(key),
+        }
+    }
+
+    /// Presses keys written in keymap notation, separated by spaces: `"y y n 3"`, `"C-r"`.
+    pub fn press(&mut self, keys: &str) {
+        for token in keys.split_whitespace() {
+            match keymap::parse_key(token) {
+                Some(key) => self.handle_key(key),
+                None => panic!("not a key: {token:?}"),
+            }
+        }
+    }
+
+    /// Types text as key presses (a newline is Enter), exactly as a person would.
+    pub fn type_text(&mut self, text: &str) {
+        for c in text.chars() {
+            let code = if c == '\n' {
+                KeyCode::Enter
+            } else {
+                KeyCode::Char(c)
+            };
+            self.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+        }
+    }
+
+    /// Applies an action; may return a follow-up action.
+    pub fn update(&mut self, action: Action) -> Option<Action> {
+        if !self.overlays.is_empty() {
+            return self.update_overlay(action);
+        }
+        match self.screen {
+            Screen::Home => self.update_home(action),
+            Screen::NewSession => self.update_form(action),
+            Screen::Assessment => self.update_assessment(action),
+            Screen::Summary => self.update_summary(action),
+        }
+        None
+    }
+
+    fn update_global(&mut self, action: Action) -> bool {
+        match action {
+            Action::Quit => self.request_quit(),
+            Action::Help => self.overlays.push(Overlay::Help {
+                context: self.context(),
+                scroll: 0,
+            }),
+            Action::Palette => self.open_palette(),
+            Action::ToggleLang => {
+                if let Some(work) = &mut self.work {
+                    let lang = if work.lang() == "zh" { "en" } else { "zh" };
+                    work.session.cursor.lang = lang.to_string();
+                    work.dirty = true;
+                }
+            }
+            Action::Export => self.open_export(),
+            Action::Summary => {
+                let to = if self.screen == Screen::Summary {
+                    Screen::Assessment
+                } else {
+                    Screen::Summary
+                };
+                self.set_screen(to);
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    fn set_screen(&mut self, screen: Screen) {
+        self.screen = screen;
+        if let Some(work) = &mut self.work {
+            work.session.cursor.screen = match screen {
+                Screen::Summary => "summary",
+                _ => "assessment",
+            }
+            .to_string();
+            work.dirty = true;
+        }
+    }
+
+    fn update_assessment(&mut self, action: Action) {
+        if self.update_global(action) {
+            return;
+        }
+        let auto = self.auto_advance;
+        let who = self.who.clone();
+        let Some(work) = &mut self.work else { return };
+        let id = work.requirement_id();
+        let advance = move |work: &mut Work| {
+            if auto {
+                work.next_unanswered(true);
+            }
+        };
+        let answer = |work: &mut Work, status: Status| {
+            let _ = work.edit_then(|s, _| s.set_status(&id, status, &who), advance);
+        };
+        match action {
+            Action::NextRequirement => work.next_requirement(true),
+            Action::PrevRequirement => work.next_requirement(false),
+            Action::NextPractice => work.next_practice(true),
+            Action::PrevPractice => work.next_practice(false),
+            Action::NextUnanswered | Action::PrevUnanswered
+                if !work.next_unanswered(action == Action::NextUnanswered) =>
+            {
+                self.message = Some("every requirement in scope is answered".to_string());
+            }
+            Action::Met => answer(work, Status::Met),
+            Action::Partial => answer(work, Status::Partial),
+            Action::NotMet => answer(work, Status::NotMet),
+            Action::NotApplicable => {
+                let current = work
+                    .session
+                    .answers
+                    .get(&id)
+                    .and_then(|a| a.justification.clone())
+                    .unwrap_or_default();
+                self.overlays.push(Overlay::Justify {
+                    input: LineInput::new(&current),
+                    error: None,
+                });
+            }
+            Action::Clear => {
+                let _ = work.edit(|s, _| {
+                    s.clear_status(&id, &who);
+                    Ok(())
+                });
+            }
+            Action::QuickLevel(level) => {
+                let practice = work.practice;
+                let _ = work.edit_then(
+                    |s, m| {
+                        s.quick_level(m, practice, level, &who);
+                        Ok(())
+                    },
+                    |w| w.next_practice(true),
+                );
+            }
+            Action::Flag => {
+                let _ = work.edit(|s, _| {
+                    s.toggle_flag(&id, &who);
+                    Ok(())
+                });
+            }
+            Action::Undo | Action::Redo if !work.undo(action == Action::Redo) => {
+                self.message = Some(format!("nothing to {}", action.describe()));
+            }
+            Action::EditNote => self.open_note(),
+            Action::Evidence => self
+                .overlays
+                .push(Overlay::Evidence(EvidencePicker::default())),
+            Action::ToggleAutoAdvance => {
+                self.auto_advance = !self.auto_advance;
+                self.message = Some(format!(
+                    "auto-advance {}",
+                    if self.auto_advance { "on" } else { "off" }
+                ));
+            }
+            _ => {}
+        }
+    }
+
+    fn open_palette(&mut self) {
+        if let Some(work) = &self.work {
+            let items = super::palette::items(&work.model, &work.session);
+            self.overlays
+                .push(Overlay::Palette(PaletteState::new(items)));
+        }
+    }
+
+    fn open_note(&mut self) {
+        let Some(work) = &self.work else { return };
+        let id = work.requirement_id();
+        let text = work
+            .session
+            .answers
+            .get(&id)
+            .map(|a| a.note.clone())
+            .unwrap_or_default();
+        let lines: Vec<String> = text.lines().map(str::to_string).collect();
+        let mut editor = ratatui_textarea::TextArea::new(if lines.is_empty() {
+            vec![String::new()]
+        } else {
+            lines
+        });
+        editor.move_cursor(ratatui_textarea::CursorMove::Bottom);
+        editor.move_cursor(ratatui_textarea::CursorMove::End);
+        self.overlays.push(Overlay::Note(Box::new(NoteState {
+            editor,
+            requirement: id,
+            saved_text: text,
+            last_autosave: Instant::now(),
+            recorded: false,
+        })));
+    }
+
+    fn open_export(&mut self) {
+        let lang = self.work.as_ref().map_or("en", |w| w.lang()).to_string();
+        self.overlays.push(Overlay::Export(ExportState::new(&lang)));
+    }
+
+    /// Quits, saving first; asks when the save fails.
+    pub fn request_quit(&mut self) {
+        self.flush_note();
+        if let Some(work) = &mut self.work
+            && work.dirty
+        {
+            work.save_now();
+            if let SaveState::Failed(err) = &work.save {
+                let question = format!(
+                    "The session could not be saved ({err}). Quit and lose the unsaved changes?"
+                );
+                self.overlays.push(Overlay::Confirm {
+                    question,
+                    on_yes: OnYes::QuitUnsaved,
+                });
+                return;
+            }
+        }
+        self.quit = true;
+    }
+
+    /// Writes an open note draft into the session (and to disk) if it changed.
+    pub fn flush_note(&mut self) {
+        let who = self.who.clone();
+        let Some(work) = &mut self.work else { return };
+        for overlay in &mut self.overlays {
+            if let Overlay::Note(note) = overlay {
+                let text = note.text();
+                if text != note.saved_text {
+                    let id = note.requirement.clone();
+                    if note.recorded {
+                        work.session.set_note(&id, &text, &who);
+                        work.save_now();
+                    } else {
+                        let _ = work.edit(|s, _| {
+                            s.set_note(&id, &text, &who);
+                            Ok(())
+                        });
+                        note.recorded = true;
+                    }
+                    note.saved_text = text;
+                }
+                note.last_autosave = Instant::now();
+            }
+        }
+    }
+
+    /// Periodic work: note autosave, cursor save, retrying a failed save.
+    pub fn tick(&mut self, now: Instant) {
+        let note_due = self.overlays.iter().any(|o| {
+            matches!(o, Overlay::Note(n) if now.duration_since(n.last_autosave) >= AUTOSAVE_EVERY
+                && n.text() != n.saved_text)
+        });
+        if note_due {
+            self.flush_note();
+        }
+        if let Some(work) = &mut self.work
+            && work.dirty
+        {
+            let wait = match work.save {
+                SaveState::Saved => CURSOR_SAVE_AFTER,
+                SaveState::Failed(_) => AUTOSAVE_EVERY,
+            };
+            let due = work
+                .last_save_attempt
+                .is_none_or(|t| now.duration_since(t) >= wait);
+            if due {
+                work.save_now();
+            }
+        }
+    }
+
+    /// A mouse event: click selects in the navigator and checklist, the wheel scrolls.
+    pub fn handle_mouse(&mut self, event: MouseEvent) {
+        if !self.overlays.is_empty() {
+            return;
+        }
+        match (self.screen, event.kind) {
+            (Screen::Assessment, MouseEventKind::ScrollDown) => {
+                self.update(Action::NextRequirement);
+            }
+            (Screen::Assessment, MouseEventKind::ScrollUp) => {
+                self.update(Action::PrevRequirement);
+            }
+            (Screen::Home, MouseEventKind::ScrollDown) => {
+                self.update(Action::Down);
+            }
+            (Screen::Home, MouseEventKind::ScrollUp) => {
+                self.update(Action::Up);
+            }
+            (Screen::Assessment, MouseEventKind::Down(_)) => {
+                let target = views::assessment::hit_test(self, self.area, event.column, event.row);
+                if let (Some(requirement), Some(work)) = (target, &mut self.work) {
+                    work.jump(requirement);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Keys that are not bound in the current context: text for inputs.
+    fn text_input(&mut self, key: KeyEvent) {
+        match self.overlays.last_mut() {
+            Some(overlay) => overlays::text_input(overlay, key),
+            None if self.screen == Screen::NewSession => {
+                let form = &mut self.form;
+                if form.field() == Field::Parts && key.code == KeyCode::Char(' ') {
+                    if let Some(part) = form.parts.get_mut(form.part_cursor) {
+                        part.3 = !part.3;
+                    }
+                } else if let Some(input) = form.focused_input() {
+                    input.input(key);
+                }
+                form.error = None;
+            }
+            None => {}
+        }
+        if let Some(Overlay::Palette(p)) = self.overlays.last_mut() {
+            p.rerank();
+        }
+    }
+}

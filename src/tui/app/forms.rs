@@ -1,0 +1,362 @@
+//! State of the screens and overlays that are not the assessment itself: the home list, the
+//! new-session form, and the overlays (palette, note, N/A, evidence, confirm, export).
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::time::Instant;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+use ratatui_textarea::TextArea;
+
+use crate::model::{self, LoadedModel};
+use crate::session::{self, EvidenceType};
+use crate::summary::summarize;
+use crate::tui::keymap::Context;
+use crate::tui::palette::{self, Hit, Item};
+
+/// A one-line text input (typed characters append, Backspace deletes, Ctrl-U clears).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LineInput {
+    pub text: String,
+}
+
+impl LineInput {
+    pub fn new(text: &str) -> Self {
+        Self {
+            text: text.to_string(),
+        }
+    }
+
+    /// Handles a key; returns whether it was text editing.
+    pub fn input(&mut self, key: KeyEvent) -> bool {
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        match key.code {
+            KeyCode::Char('u') if ctrl => self.text.clear(),
+            KeyCode::Char(c) if !ctrl && !key.modifiers.contains(KeyModifiers::ALT) => {
+                self.text.push(c);
+            }
+            KeyCode::Backspace => {
+                self.text.pop();
+            }
+            _ => return false,
+        }
+        true
+    }
+}
+
+/// One session on the home screen.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HomeRow {
+    pub path: PathBuf,
+    pub name: String,
+    pub title: String,
+    pub organisation: String,
+    pub model: String,
+    pub answered: usize,
+    pub total: usize,
+    /// (part id, level) per part in scope.
+    pub levels: Vec<(String, u8)>,
+    pub updated: String,
+    /// Why the session cannot be opened, if it cannot.
+    pub error: Option<String>,
+}
+
+/// The home screen: sessions newest first, filtered fuzzily by what is typed.
+#[derive(Debug, Clone, Default)]
+pub struct Home {
+    pub rows: Vec<HomeRow>,
+    pub filter: LineInput,
+    /// Indices into `rows` that match the filter, best first.
+    pub visible: Vec<usize>,
+    pub selected: usize,
+}
+
+impl Home {
+    /// Reads the sessions dir.
+    pub fn load(dir: &std::path::Path) -> Self {
+        let mut models: HashMap<(String, Option<String>), Option<LoadedModel>> = HashMap::new();
+        let rows = session::list_sessions(dir)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|entry| {
+                let name = entry
+                    .path
+                    .file_stem()
+                    .unwrap_or_default()
+                    .to_string_lossy()
+                    .to_string();
+                let updated = humantime::format_rfc3339_seconds(entry.modified).to_string();
+                let mut row = HomeRow {
+                    path: entry.path.clone(),
+                    name,
+                    title: String::new(),
+                    organisation: String::new(),
+                    model: String::new(),
+                    answered: 0,
+                    total: 0,
+                    levels: Vec::new(),
+                    updated,
+                    error: None,
+                };
+                match entry.session {
+                    Ok(s) => {
+                        let key = (s.model.id.clone(), s.model.path.clone());
+                        let loaded = models
+                            .entry(key)
+                            .or_insert_with(|| session::model_for(&s).ok());
+                        row.title = s.title.clone();
+                        row.organisation = s.organisation.clone();
+                        row.model = s.model.id.clone();
+                        match loaded {
+                            Some(m) => {
+                                let sum = summarize(m, &s, "en");
+                                row.answered = sum.answered;
+                                row.total = sum.total;
+                                row.levels = sum
+                                    .parts
+                                    .iter()
+                                    .map(|p| (p.row.id.clone(), p.row.level))
+                                    .collect();
+                            }
+                            None => row.error = Some("its model cannot be loaded".to_string()),
+                        }
+                    }
+                    Err(e) => {
+                        row.error = Some(e.to_string().lines().next().unwrap_or("").to_string())
+                    }
+                }
+                row
+            })
+            .collect();
+        let mut home = Self {
+            rows,
+            ..Self::default()
+        };
+        home.refilter();
+        home
+    }
+
+    /// Recomputes which rows match the filter.
+    pub fn refilter(&mut self) {
+        let query = self.filter.text.trim();
+        if query.is_empty() {
+            self.visible = (0..self.rows.len()).collect();
+        } else {
+            let matcher = SkimMatcherV2::default().ignore_case();
+            let mut scored: Vec<(i64, usize)> = self
+                .rows
+                .iter()
+                .enumerate()
+                .filter_map(|(i, r)| {
+                    let hay = format!("{} {} {} {}", r.title, r.organisation, r.name, r.model);
+                    matcher.fuzzy_match(&hay, query).map(|s| (s, i))
+                })
+                .collect();
+            scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+            self.visible = scored.into_iter().map(|(_, i)| i).collect();
+        }
+        self.selected = self.selected.min(self.visible.len().saturating_sub(1));
+    }
+
+    pub fn selected_row(&self) -> Option<&HomeRow> {
+        self.visible.get(self.selected).map(|&i| &self.rows[i])
+    }
+}
+
+/// The fields of the new-session form, in tab order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Title,
+    Organisation,
+    Scope,
+    Parts,
+    Target,
+}
+
+impl Field {
+    pub const ALL: [Field; 5] = [
+        Field::Title,
+        Field::Organisation,
+        Field::Scope,
+        Field::Parts,
+        Field::Target,
+    ];
+}
+
+/// The new-session form, filled with sensible defaults.
+#[derive(Debug, Clone)]
+pub struct NewForm {
+    pub title: LineInput,
+    pub organisation: LineInput,
+    pub scope: LineInput,
+    /// (part id, English name, Chinese name, in scope).
+    pub parts: Vec<(String, String, String, bool)>,
+    pub part_cursor: usize,
+    pub target: u8,
+    pub field: usize,
+    pub error: Option<String>,
+}
+
+impl NewForm {
+    pub fn new() -> Self {
+        let parts = model::load_embedded("caict-devops")
+            .map(|m| {
+                m.model
+                    .parts
+                    .iter()
+                    .map(|p| {
+                        (
+                            p.id.clone(),
+                            p.name.get("en").to_string(),
+                            p.name.get("zh").to_string(),
+                            true,
+                        )
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        Self {
+            title: LineInput::new(&format!("Assessment {}", &session::now_timestamp()[..10])),
+            organisation: LineInput::default(),
+            scope: LineInput::default(),
+            parts,
+            part_cursor: 0,
+            target: 3,
+            field: 0,
+            error: None,
+        }
+    }
+
+    pub fn field(&self) -> Field {
+        Field::ALL[self.field.min(Field::ALL.len() - 1)]
+    }
+
+    pub fn focused_input(&mut self) -> Option<&mut LineInput> {
+        match self.field() {
+            Field::Title => Some(&mut self.title),
+            Field::Organisation => Some(&mut self.organisation),
+            Field::Scope => Some(&mut self.scope),
+            Field::Parts | Field::Target => None,
+        }
+    }
+}
+
+impl Default for NewForm {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// The fuzzy palette.
+#[derive(Debug, Clone)]
+pub struct PaletteState {
+    pub query: LineInput,
+    pub items: Vec<Item>,
+    pub hits: Vec<Hit>,
+    pub selected: usize,
+}
+
+impl PaletteState {
+    pub fn new(items: Vec<Item>) -> Self {
+        let hits = palette::rank(&items, "");
+        Self {
+            query: LineInput::default(),
+            items,
+            hits,
+            selected: 0,
+        }
+    }
+
+    pub fn rerank(&mut self) {
+        self.hits = palette::rank(&self.items, &self.query.text);
+        self.selected = 0;
+    }
+}
+
+/// The note editor: the draft, and when it was last written to disk.
+#[derive(Debug)]
+pub struct NoteState {
+    pub editor: TextArea<'static>,
+    pub requirement: String,
+    /// The text last written into the session.
+    pub saved_text: String,
+    pub last_autosave: Instant,
+    /// An undo snapshot was taken for this editing round.
+    pub recorded: bool,
+}
+
+impl NoteState {
+    pub fn text(&self) -> String {
+        self.editor.lines().join("\n")
+    }
+}
+
+/// The evidence register as a picker for the current requirement.
+#[derive(Debug, Clone, Default)]
+pub struct EvidencePicker {
+    pub selected: usize,
+    pub error: Option<String>,
+}
+
+/// A new evidence entry being typed.
+#[derive(Debug, Clone, Default)]
+pub struct EvidenceForm {
+    pub title: LineInput,
+    pub kind: EvidenceType,
+    pub location: LineInput,
+    pub field: usize,
+    pub error: Option<String>,
+}
+
+pub const EVIDENCE_KINDS: [EvidenceType; 4] = [
+    EvidenceType::Document,
+    EvidenceType::Demo,
+    EvidenceType::Link,
+    EvidenceType::File,
+];
+
+/// What a yes does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OnYes {
+    /// Quit although the last changes could not be saved.
+    QuitUnsaved,
+}
+
+/// An overlay; the top of the stack gets keys first.
+#[derive(Debug)]
+pub enum Overlay {
+    Help {
+        context: Context,
+        scroll: u16,
+    },
+    Palette(PaletteState),
+    Note(Box<NoteState>),
+    Justify {
+        input: LineInput,
+        error: Option<String>,
+    },
+    Evidence(EvidencePicker),
+    EvidenceForm(EvidenceForm),
+    Confirm {
+        question: String,
+        on_yes: OnYes,
+    },
+    Export(super::export::ExportState),
+}
+
+impl Overlay {
+    pub fn context(&self) -> Context {
+        match self {
+            Overlay::Help { .. } => Context::Help,
+            Overlay::Palette(_) => Context::Palette,
+            Overlay::Note(_) => Context::Note,
+            Overlay::Justify { .. } => Context::Justify,
+            Overlay::Evidence(_) => Context::Evidence,
+            Overlay::EvidenceForm(_) => Context::EvidenceForm,
+            Overlay::Confirm { .. } => Context::Confirm,
+            Overlay::Export(_) => Context::Export,
+        }
+    }
+}

@@ -1,0 +1,120 @@
+//! What actions do on the home screen, the new-session form and the summary screen.
+
+use super::{App, Field, Home, NewForm, Overlay, Screen, Work};
+use crate::tui::action::Action;
+use crate::tui::keymap::Context;
+
+impl App {
+    pub(super) fn update_home(&mut self, action: Action) {
+        match action {
+            Action::Confirm => {
+                let Some(row) = self.home.selected_row() else {
+                    return;
+                };
+                let path = row.path.clone();
+                match Work::open(&path) {
+                    Ok(work) => self.open_work(work),
+                    Err(e) => self.message = Some(format!("{e:#}")),
+                }
+            }
+            Action::NewSession => {
+                self.form = NewForm::new();
+                self.screen = Screen::NewSession;
+            }
+            Action::Down => {
+                self.home.selected =
+                    (self.home.selected + 1).min(self.home.visible.len().saturating_sub(1));
+            }
+            Action::Up => self.home.selected = self.home.selected.saturating_sub(1),
+            Action::Cancel => {
+                self.home.filter.text.clear();
+                self.home.refilter();
+            }
+            Action::Help => self.overlays.push(Overlay::Help {
+                context: Context::Home,
+                scroll: 0,
+            }),
+            Action::Quit => self.quit = true,
+            _ => {}
+        }
+    }
+
+    pub(super) fn update_form(&mut self, action: Action) {
+        let form = &mut self.form;
+        let n = Field::ALL.len();
+        match action {
+            Action::NextField => form.field = (form.field + 1) % n,
+            Action::PrevField => form.field = (form.field + n - 1) % n,
+            Action::Left | Action::Right => {
+                let up = action == Action::Right;
+                match form.field() {
+                    Field::Parts if !form.parts.is_empty() => {
+                        let len = form.parts.len();
+                        form.part_cursor = if up {
+                            (form.part_cursor + 1) % len
+                        } else {
+                            (form.part_cursor + len - 1) % len
+                        };
+                    }
+                    Field::Target if up => form.target = (form.target + 1).min(5),
+                    Field::Target => form.target = form.target.saturating_sub(1),
+                    _ => {}
+                }
+            }
+            Action::Confirm => self.create_session(),
+            Action::Quit => self.quit = true,
+            Action::Cancel => {
+                if self.home.rows.is_empty() {
+                    self.quit = true;
+                } else {
+                    self.screen = Screen::Home;
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn create_session(&mut self) {
+        let form = &self.form;
+        let parts: Vec<String> = form
+            .parts
+            .iter()
+            .filter(|p| p.3)
+            .map(|p| p.0.clone())
+            .collect();
+        if parts.is_empty() {
+            self.form.error = Some("choose at least one part (Space toggles)".to_string());
+            return;
+        }
+        let opts = crate::cli::NewOptions {
+            title: Some(form.title.text.clone()),
+            organisation: Some(form.organisation.text.clone()),
+            scope: Some(form.scope.text.clone()),
+            model: None,
+            parts,
+            target: Some(form.target),
+        };
+        match crate::cli::create_session(&self.dir, opts).and_then(|p| Work::open(&p)) {
+            Ok(work) => {
+                self.home = Home::load(&self.dir);
+                self.open_work(work);
+            }
+            Err(e) => self.form.error = Some(format!("{e:#}")),
+        }
+    }
+
+    pub(super) fn update_summary(&mut self, action: Action) {
+        if self.update_global(action) {
+            return;
+        }
+        let Some(work) = &mut self.work else { return };
+        let n = work.session.parts.len() + 1;
+        let now = work.summary_focus.map_or(0, |i| i + 1);
+        let next = match action {
+            Action::NextField => (now + 1) % n,
+            Action::PrevField => (now + n - 1) % n,
+            _ => return,
+        };
+        work.summary_focus = next.checked_sub(1);
+    }
+}

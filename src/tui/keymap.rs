@@ -1,0 +1,523 @@
+//! Default key bindings as data, one table per context (screen or overlay). Lookup, the help
+//! overlay and the footer hints are all generated from these tables, so they cannot drift.
+//!
+//! Key notation (also used by `App::press` in tests): a single character (`y`, `?`, `]`),
+//! a name (`Enter`, `Esc`, `Tab`, `Bksp`, `Space`, `Up`, `Down`, `Left`, `Right`, `Home`, `End`),
+//! with `C-` for Ctrl and `S-` for Shift on names (`C-r`, `S-Tab`).
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::action::Action;
+
+/// Where a key is pressed; each context has its own bindings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Context {
+    Home,
+    NewSession,
+    Assessment,
+    Summary,
+    Help,
+    Palette,
+    Note,
+    Justify,
+    Evidence,
+    EvidenceForm,
+    Confirm,
+    Export,
+}
+
+impl Context {
+    pub const ALL: [Context; 12] = [
+        Context::Home,
+        Context::NewSession,
+        Context::Assessment,
+        Context::Summary,
+        Context::Help,
+        Context::Palette,
+        Context::Note,
+        Context::Justify,
+        Context::Evidence,
+        Context::EvidenceForm,
+        Context::Confirm,
+        Context::Export,
+    ];
+
+    /// The title of this context in help.
+    pub fn title(self) -> &'static str {
+        match self {
+            Context::Home => "Sessions",
+            Context::NewSession => "New session",
+            Context::Assessment => "Assessment",
+            Context::Summary => "Summary",
+            Context::Help => "Help",
+            Context::Palette => "Jump",
+            Context::Note => "Note editor",
+            Context::Justify => "Not applicable",
+            Context::Evidence => "Evidence",
+            Context::EvidenceForm => "New evidence",
+            Context::Confirm => "Question",
+            Context::Export => "Export",
+        }
+    }
+}
+
+/// One binding: a key in notation, what it does, and whether the footer shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Binding {
+    pub key: &'static str,
+    pub action: Action,
+    pub hint: bool,
+}
+
+const fn b(key: &'static str, action: Action) -> Binding {
+    Binding {
+        key,
+        action,
+        hint: false,
+    }
+}
+
+/// A binding the footer shows.
+const fn h(key: &'static str, action: Action) -> Binding {
+    Binding {
+        key,
+        action,
+        hint: true,
+    }
+}
+
+use Action as A;
+
+const HOME: &[Binding] = &[
+    h("Enter", A::Confirm),
+    h("n", A::NewSession),
+    b("C-n", A::NewSession),
+    b("Down", A::Down),
+    b("Up", A::Up),
+    h("Esc", A::Cancel),
+    h("?", A::Help),
+    h("q", A::Quit),
+    b("C-c", A::Quit),
+];
+
+const NEW_SESSION: &[Binding] = &[
+    h("Enter", A::Confirm),
+    h("Tab", A::NextField),
+    b("S-Tab", A::PrevField),
+    b("Down", A::NextField),
+    b("Up", A::PrevField),
+    h("Left", A::Left),
+    b("Right", A::Right),
+    h("Esc", A::Cancel),
+    b("C-c", A::Quit),
+];
+
+const ASSESSMENT: &[Binding] = &[
+    h("y", A::Met),
+    h("p", A::Partial),
+    h("n", A::NotMet),
+    h("x", A::NotApplicable),
+    b("Bksp", A::Clear),
+    b("j", A::NextRequirement),
+    b("Down", A::NextRequirement),
+    b("k", A::PrevRequirement),
+    b("Up", A::PrevRequirement),
+    h("Tab", A::NextPractice),
+    b("J", A::NextPractice),
+    b("S-Tab", A::PrevPractice),
+    b("K", A::PrevPractice),
+    b("]", A::NextUnanswered),
+    b("[", A::PrevUnanswered),
+    b("0", A::QuickLevel(0)),
+    b("1", A::QuickLevel(1)),
+    b("2", A::QuickLevel(2)),
+    b("3", A::QuickLevel(3)),
+    b("4", A::QuickLevel(4)),
+    b("5", A::QuickLevel(5)),
+    h("o", A::EditNote),
+    h("e", A::Evidence),
+    b("f", A::Flag),
+    h("u", A::Undo),
+    b("C-r", A::Redo),
+    b("a", A::ToggleAutoAdvance),
+    b("L", A::ToggleLang),
+    h("r", A::Summary),
+    h("/", A::Palette),
+    b("C-p", A::Palette),
+    b("E", A::Export),
+    h("?", A::Help),
+    h("q", A::Quit),
+    b("C-c", A::Quit),
+];
+
+const SUMMARY: &[Binding] = &[
+    h("Tab", A::NextField),
+    b("S-Tab", A::PrevField),
+    h("r", A::Summary),
+    b("Esc", A::Summary),
+    b("L", A::ToggleLang),
+    b("/", A::Palette),
+    b("C-p", A::Palette),
+    b("E", A::Export),
+    h("?", A::Help),
+    h("q", A::Quit),
+    b("C-c", A::Quit),
+];
+
+const HELP: &[Binding] = &[
+    h("Esc", A::Cancel),
+    b("?", A::Cancel),
+    b("q", A::Cancel),
+    h("Down", A::Down),
+    b("j", A::Down),
+    b("Up", A::Up),
+    b("k", A::Up),
+];
+
+const PALETTE: &[Binding] = &[
+    h("Enter", A::Confirm),
+    h("Esc", A::Cancel),
+    b("C-p", A::Cancel),
+    h("Down", A::Down),
+    b("Up", A::Up),
+    b("C-n", A::Down),
+];
+
+const NOTE: &[Binding] = &[h("Esc", A::SaveClose), b("C-s", A::SaveClose)];
+
+const JUSTIFY: &[Binding] = &[h("Enter", A::Confirm), h("Esc", A::Cancel)];
+
+const EVIDENCE: &[Binding] = &[
+    h("Enter", A::Toggle),
+    h("a", A::AddEvidence),
+    h("d", A::Detach),
+    b("Down", A::Down),
+    b("j", A::Down),
+    b("Up", A::Up),
+    b("k", A::Up),
+    h("Esc", A::Cancel),
+];
+
+const EVIDENCE_FORM: &[Binding] = &[
+    h("Enter", A::Confirm),
+    h("Tab", A::NextField),
+    b("S-Tab", A::PrevField),
+    b("Down", A::NextField),
+    b("Up", A::PrevField),
+    h("Left", A::Left),
+    b("Right", A::Right),
+    h("Esc", A::Cancel),
+];
+
+const CONFIRM: &[Binding] = &[h("y", A::Yes), h("n", A::No), b("Esc", A::No)];
+
+const EXPORT: &[Binding] = &[
+    h("Enter", A::Confirm),
+    h("Tab", A::NextField),
+    b("S-Tab", A::PrevField),
+    b("Down", A::NextField),
+    b("Up", A::PrevField),
+    h("Left", A::Left),
+    b("Right", A::Right),
+    b("Space", A::Toggle),
+    h("Esc", A::Cancel),
+];
+
+/// The bindings of a context.
+pub fn bindings(context: Context) -> &'static [Binding] {
+    match context {
+        Context::Home => HOME,
+        Context::NewSession => NEW_SESSION,
+        Context::Assessment => ASSESSMENT,
+        Context::Summary => SUMMARY,
+        Context::Help => HELP,
+        Context::Palette => PALETTE,
+        Context::Note => NOTE,
+        Context::Justify => JUSTIFY,
+        Context::Evidence => EVIDENCE,
+        Context::EvidenceForm => EVIDENCE_FORM,
+        Context::Confirm => CONFIRM,
+        Context::Export => EXPORT,
+    }
+}
+
+/// The action bound to a key in a context.
+pub fn lookup(context: Context, key: KeyEvent) -> Option<Action> {
+    let key = normalize(key);
+    bindings(context)
+        .iter()
+        .find(|b| parse_key(b.key).is_some_and(|k| normalize(k) == key))
+        .map(|b| b.action)
+}
+
+/// Shift is part of the character itself (`J`), and terminals disagree on reporting it.
+fn normalize(key: KeyEvent) -> (KeyCode, KeyModifiers) {
+    let mut mods =
+        key.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
+    if matches!(key.code, KeyCode::Char(_) | KeyCode::BackTab) {
+        mods.remove(KeyModifiers::SHIFT);
+    }
+    (key.code, mods)
+}
+
+/// Parses one key in notation.
+pub fn parse_key(token: &str) -> Option<KeyEvent> {
+    let (mods, name) = if let Some(rest) = token.strip_prefix("C-").filter(|r| !r.is_empty()) {
+        (KeyModifiers::CONTROL, rest)
+    } else if let Some(rest) = token.strip_prefix("S-").filter(|r| !r.is_empty()) {
+        (KeyModifiers::SHIFT, rest)
+    } else {
+        (KeyModifiers::NONE, token)
+    };
+    let code = match name {
+        "Enter" => KeyCode::Enter,
+        "Esc" => KeyCode::Esc,
+        "Tab" if mods == KeyModifiers::SHIFT => KeyCode::BackTab,
+        "Tab" => KeyCode::Tab,
+        "Bksp" => KeyCode::Backspace,
+        "Del" => KeyCode::Delete,
+        "Space" => KeyCode::Char(' '),
+        "Up" => KeyCode::Up,
+        "Down" => KeyCode::Down,
+        "Left" => KeyCode::Left,
+        "Right" => KeyCode::Right,
+        "Home" => KeyCode::Home,
+        "End" => KeyCode::End,
+        _ => {
+            let mut chars = name.chars();
+            let c = chars.next()?;
+            if chars.next().is_some() {
+                return None;
+            }
+            KeyCode::Char(c)
+        }
+    };
+    Some(KeyEvent::new(code, mods))
+}
+
+/// How a key is shown to people: `Ctrl-R`, `Shift-Tab`, `↓`.
+pub fn display_key(token: &str) -> String {
+    let (prefix, name) = if let Some(rest) = token.strip_prefix("C-").filter(|r| !r.is_empty()) {
+        ("Ctrl-", rest)
+    } else if let Some(rest) = token.strip_prefix("S-").filter(|r| !r.is_empty()) {
+        ("Shift-", rest)
+    } else {
+        ("", token)
+    };
+    let name = match name {
+        "Up" => "↑".to_string(),
+        "Down" => "↓".to_string(),
+        "Left" => "←".to_string(),
+        "Right" => "→".to_string(),
+        "Bksp" => "Backspace".to_string(),
+        other if prefix == "Ctrl-" => other.to_uppercase(),
+        other => other.to_string(),
+    };
+    format!("{prefix}{name}")
+}
+
+/// The footer hints of a context: `key description` for bindings marked as hints.
+pub fn hints(context: Context) -> Vec<(String, String)> {
+    bindings(context)
+        .iter()
+        .filter(|b| b.hint)
+        .map(|b| (display_key(b.key), short(b.action)))
+        .collect()
+}
+
+fn short(action: Action) -> String {
+    match action {
+        Action::NextPractice => "next practice".to_string(),
+        Action::Palette => "jump".to_string(),
+        Action::Confirm => "ok".to_string(),
+        Action::Cancel => "close".to_string(),
+        Action::Down => "scroll".to_string(),
+        other => other.describe(),
+    }
+}
+
+/// Help lines for a context: (key, description), one per binding, keys sharing an action joined.
+pub fn help_lines(context: Context) -> Vec<(String, String)> {
+    let mut lines: Vec<(Vec<String>, Action)> = Vec::new();
+    for binding in bindings(context) {
+        let key = display_key(binding.key);
+        match lines.iter_mut().find(|(_, a)| *a == binding.action) {
+            Some((keys, _)) => keys.push(key),
+            None => lines.push((vec![key], binding.action)),
+        }
+    }
+    lines
+        .into_iter()
+        .map(|(keys, action)| (keys.join(" / "), action.describe()))
+        .collect()
+}
+
+/// Every context's bindings as Markdown (KEYS.md is this text; a test keeps it current).
+pub fn markdown() -> String {
+    let mut out = String::from(
+        "# Keys\n\nGenerated from the keymap (`src/tui/keymap.rs`); press `?` in the workbench for the keys of the current screen.\n",
+    );
+    for context in Context::ALL {
+        out.push_str(&format!(
+            "\n## {}\n\n| key | action |\n|---|---|\n",
+            context.title()
+        ));
+        for (key, desc) in help_lines(context) {
+            out.push_str(&format!("| `{}` | {desc} |\n", key.replace('|', "\\|")));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn every_binding_parses() {
+        for context in Context::ALL {
+            for binding in bindings(context) {
+                assert!(
+                    parse_key(binding.key).is_some(),
+                    "{context:?}: {}",
+                    binding.key
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn no_duplicate_keys_within_a_context() {
+        for context in Context::ALL {
+            let mut seen = HashSet::new();
+            for binding in bindings(context) {
+                let key = normalize(parse_key(binding.key).expect("parses"));
+                assert!(seen.insert(key), "{context:?}: {} bound twice", binding.key);
+            }
+        }
+    }
+
+    #[test]
+    fn every_user_facing_action_has_a_key() {
+        let mut actions = vec![
+            A::Quit,
+            A::Help,
+            A::Palette,
+            A::Summary,
+            A::ToggleLang,
+            A::Undo,
+            A::Redo,
+            A::NextRequirement,
+            A::PrevRequirement,
+            A::NextPractice,
+            A::PrevPractice,
+            A::NextUnanswered,
+            A::PrevUnanswered,
+            A::Met,
+            A::Partial,
+            A::NotMet,
+            A::NotApplicable,
+            A::Clear,
+            A::EditNote,
+            A::Evidence,
+            A::Flag,
+            A::ToggleAutoAdvance,
+            A::Export,
+            A::Up,
+            A::Down,
+            A::NextField,
+            A::PrevField,
+            A::Left,
+            A::Right,
+            A::Toggle,
+            A::Confirm,
+            A::Cancel,
+            A::SaveClose,
+            A::NewSession,
+            A::AddEvidence,
+            A::Detach,
+            A::Yes,
+            A::No,
+        ];
+        actions.extend((0..=5).map(A::QuickLevel));
+        let bound: HashSet<Action> = Context::ALL
+            .iter()
+            .flat_map(|c| bindings(*c).iter().map(|b| b.action))
+            .collect();
+        for action in actions {
+            assert!(bound.contains(&action), "{action:?} has no key");
+        }
+    }
+
+    #[test]
+    fn issue_keys_are_bound_as_written() {
+        let cases = [
+            ("j", A::NextRequirement),
+            ("Down", A::NextRequirement),
+            ("k", A::PrevRequirement),
+            ("Tab", A::NextPractice),
+            ("S-Tab", A::PrevPractice),
+            ("J", A::NextPractice),
+            ("K", A::PrevPractice),
+            ("y", A::Met),
+            ("p", A::Partial),
+            ("n", A::NotMet),
+            ("x", A::NotApplicable),
+            ("Bksp", A::Clear),
+            ("3", A::QuickLevel(3)),
+            ("o", A::EditNote),
+            ("e", A::Evidence),
+            ("f", A::Flag),
+            ("]", A::NextUnanswered),
+            ("[", A::PrevUnanswered),
+            ("u", A::Undo),
+            ("C-r", A::Redo),
+            ("L", A::ToggleLang),
+            ("r", A::Summary),
+            ("/", A::Palette),
+            ("C-p", A::Palette),
+            ("?", A::Help),
+            ("q", A::Quit),
+        ];
+        for (key, action) in cases {
+            let event = parse_key(key).expect("parses");
+            assert_eq!(lookup(Context::Assessment, event), Some(action), "{key}");
+        }
+    }
+
+    #[test]
+    fn shifted_letters_and_backtab_match_whatever_the_terminal_reports() {
+        let shift_j = KeyEvent::new(KeyCode::Char('J'), KeyModifiers::SHIFT);
+        assert_eq!(lookup(Context::Assessment, shift_j), Some(A::NextPractice));
+        let backtab = KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT);
+        assert_eq!(lookup(Context::Assessment, backtab), Some(A::PrevPractice));
+    }
+
+    #[test]
+    fn keys_md_is_generated_from_the_keymap() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/KEYS.md");
+        let current = std::fs::read_to_string(path).unwrap_or_default();
+        if current != markdown() {
+            if std::env::var_os("CI").is_none() {
+                let _ = std::fs::write(path, markdown());
+            }
+            panic!("KEYS.md was stale; it has been regenerated (outside CI): review and commit it");
+        }
+    }
+
+    #[test]
+    fn help_lists_every_binding() {
+        for context in Context::ALL {
+            let lines = help_lines(context);
+            for binding in bindings(context) {
+                let key = display_key(binding.key);
+                assert!(
+                    lines.iter().any(|(k, d)| k.split(" / ").any(|x| x == key)
+                        && *d == binding.action.describe()),
+                    "{context:?}: {key} missing from help"
+                );
+            }
+        }
+    }
+}

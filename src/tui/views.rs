@@ -1,0 +1,63 @@
+//! Drawing: one module per screen or panel. Every function here only reads the `App`.
+
+pub mod assessment;
+pub mod home;
+pub mod navigator;
+pub mod new_session;
+pub mod overlays;
+pub mod practice;
+pub mod status;
+pub mod summary;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+use super::app::{App, Screen};
+use super::theme;
+
+/// Below this size the workbench shows a message instead of a cramped screen.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 16;
+
+impl Widget for &App {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+            too_small(area, buf);
+            return;
+        }
+        match self.screen {
+            Screen::Home => home::render(self, area, buf),
+            Screen::NewSession => new_session::render(self, area, buf),
+            Screen::Assessment => assessment::render(self, area, buf),
+            Screen::Summary => summary::render(self, area, buf),
+        }
+        for overlay in &self.overlays {
+            overlays::render(self, overlay, area, buf);
+        }
+    }
+}
+
+fn too_small(area: Rect, buf: &mut Buffer) {
+    let text = format!(
+        "Terminal too small: {}×{}. assess needs at least {MIN_WIDTH}×{MIN_HEIGHT}; enlarge the window or reduce the font size.",
+        area.width, area.height
+    );
+    Paragraph::new(text)
+        .style(theme::WARN)
+        .alignment(Alignment::Center)
+        .wrap(Wrap { trim: true })
+        .render(area, buf);
+}
+
+/// A rectangle of at most `w`×`h` centred in `area`.
+pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}

@@ -1,0 +1,134 @@
+//! The assessment screen: navigator | practice (level ladder) | radar and guidance, with the
+//! status line below. Panels fold away as the terminal narrows.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::widgets::{Block, Borders, Widget};
+
+use super::{navigator, practice, status};
+use crate::tui::app::App;
+use crate::tui::theme;
+use crate::tui::widgets::radar::{Axis, Radar, legend};
+use crate::tui::words::words;
+
+/// Where each panel goes at a given size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Panels {
+    pub nav: Option<Rect>,
+    pub practice: Rect,
+    pub radar: Option<Rect>,
+    pub guide: Option<Rect>,
+    pub status: Rect,
+}
+
+/// The layout: wide terminals get all panels; narrower ones fold the navigator, then the radar.
+pub fn panels(area: Rect) -> Panels {
+    let [body, status] = Layout::vertical([Constraint::Min(1), Constraint::Length(2)]).areas(area);
+    let w = body.width;
+    let (nav, rest) = if w >= 130 {
+        let [nav, rest] =
+            Layout::horizontal([Constraint::Length(34), Constraint::Min(1)]).areas(body);
+        (Some(nav), rest)
+    } else {
+        (None, body)
+    };
+    if rest.width >= 96 {
+        let side = (rest.width * 9 / 20).clamp(36, 80);
+        let [center, right] =
+            Layout::horizontal([Constraint::Min(1), Constraint::Length(side)]).areas(rest);
+        let radar_h = (right.height * 11 / 20).max(10).min(right.height);
+        let [radar, guide] =
+            Layout::vertical([Constraint::Length(radar_h), Constraint::Min(0)]).areas(right);
+        Panels {
+            nav,
+            practice: center,
+            radar: Some(radar),
+            guide: (guide.height >= 3).then_some(guide),
+            status,
+        }
+    } else if rest.height >= 20 {
+        let guide_h = rest.height * 2 / 5;
+        let [center, guide] =
+            Layout::vertical([Constraint::Min(1), Constraint::Length(guide_h)]).areas(rest);
+        Panels {
+            nav,
+            practice: center,
+            radar: None,
+            guide: Some(guide),
+            status,
+        }
+    } else {
+        Panels {
+            nav,
+            practice: rest,
+            radar: None,
+            guide: None,
+            status,
+        }
+    }
+}
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let Some(work) = &app.work else { return };
+    let p = panels(area);
+    if let Some(nav) = p.nav {
+        navigator::render(work, nav, buf);
+    }
+    practice::render(work, p.practice, buf);
+    if let Some(radar) = p.radar {
+        render_radar(work, radar, buf);
+    }
+    if let Some(guide) = p.guide {
+        practice::render_guide(work, guide, buf);
+    }
+    status::render(app, p.status, buf);
+}
+
+/// The live radar of the current part's domains.
+fn render_radar(work: &crate::tui::app::Work, area: Rect, buf: &mut Buffer) {
+    let pref = &work.model.index.practices[work.practice];
+    let part = &work.model.model.parts[pref.part];
+    let lang = work.lang();
+    let target = work.session.targets.get(&part.id).map(|t| f64::from(*t));
+    let radar = Radar {
+        axes: part
+            .domains
+            .iter()
+            .zip(&work.card.parts[pref.part].domains)
+            .map(|(d, card)| Axis {
+                label: d.name.get(lang).to_string(),
+                score: card.score.score,
+                target,
+            })
+            .collect(),
+    };
+    let title = format!(
+        " {} · L{} ",
+        part.name.get(lang),
+        work.card.parts[pref.part].score.level
+    );
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme::BORDER)
+        .title(ratatui::text::Span::styled(title, theme::TITLE))
+        .title_bottom(ratatui::text::Line::from(legend(words(lang))));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    (&radar).render(inner, buf);
+}
+
+/// The requirement under a mouse position (checklist rows, or a navigator practice).
+pub fn hit_test(app: &App, area: Rect, col: u16, row: u16) -> Option<usize> {
+    let work = app.work.as_ref()?;
+    let p = panels(area);
+    let pos = ratatui::layout::Position::new(col, row);
+    if let Some(nav) = p.nav
+        && nav.contains(pos)
+    {
+        return navigator::hit(work, nav, row).and_then(|pr| work.entry_of(pr));
+    }
+    if p.practice.contains(pos) {
+        return practice::hit(work, p.practice, row);
+    }
+    None
+}

@@ -1,0 +1,100 @@
+//! The home screen: sessions newest first with progress and levels; typing filters.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{
+    Block, Borders, Cell, Paragraph, Row, StatefulWidget, Table, TableState, Widget,
+};
+
+use super::status::render_hints;
+use crate::tui::app::App;
+use crate::tui::keymap::Context;
+use crate::tui::theme;
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let [title, filter, list, message, hints] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    Paragraph::new(Line::from(vec![
+        Span::styled(" assess ", theme::TITLE),
+        Span::styled(format!("— sessions in {}", app.dir.display()), theme::MUTED),
+    ]))
+    .render(title, buf);
+    let f = &app.home.filter.text;
+    let filter_line = if f.is_empty() {
+        Line::from(Span::styled(" Type to filter", theme::MUTED))
+    } else {
+        Line::from(vec![
+            Span::styled(" Filter: ", theme::BOLD),
+            Span::raw(f.clone()),
+            Span::styled("▏", theme::KEY),
+        ])
+    };
+    Paragraph::new(filter_line).render(filter, buf);
+    // The model column only where there is room for it.
+    let wide = area.width >= 110;
+    let rows: Vec<Row> = app
+        .home
+        .visible
+        .iter()
+        .map(|&i| {
+            let r = &app.home.rows[i];
+            if let Some(err) = &r.error {
+                return Row::new(vec![
+                    Cell::from(r.name.clone()),
+                    Cell::from(Span::styled(format!("cannot open: {err}"), theme::WARN)),
+                ]);
+            }
+            let levels: Vec<String> = r.levels.iter().map(|(p, l)| format!("{p} L{l}")).collect();
+            let mut cells = vec![
+                Cell::from(r.title.clone()),
+                Cell::from(r.organisation.clone()),
+                Cell::from(format!("{}/{}", r.answered, r.total)),
+                Cell::from(levels.join(" ")),
+                Cell::from(r.updated.get(..16).unwrap_or(&r.updated).replace('T', " ")),
+            ];
+            if wide {
+                cells.insert(2, Cell::from(r.model.clone()));
+            }
+            Row::new(cells)
+        })
+        .collect();
+    let mut header = vec!["Title", "Organisation", "Answered", "Levels", "Changed"];
+    let mut widths = vec![
+        Constraint::Fill(3),
+        Constraint::Fill(2),
+        Constraint::Length(9),
+        Constraint::Fill(1),
+        Constraint::Length(16),
+    ];
+    if wide {
+        header.insert(2, "Model");
+        widths.insert(2, Constraint::Length(13));
+    }
+    let table = Table::new(rows, widths)
+        .header(Row::new(header).style(theme::BOLD))
+        .row_highlight_style(theme::SELECTED)
+        .block(
+            Block::default()
+                .borders(Borders::TOP)
+                .border_style(theme::BORDER),
+        );
+    let mut state = TableState::default().with_selected(Some(app.home.selected));
+    StatefulWidget::render(table, list, buf, &mut state);
+    if let Some(m) = &app.message {
+        Paragraph::new(Span::styled(m.clone(), theme::WARN)).render(message, buf);
+    } else if app.home.visible.is_empty() {
+        Paragraph::new(Span::styled(
+            " No session matches. Esc clears the filter.",
+            theme::MUTED,
+        ))
+        .render(message, buf);
+    }
+    render_hints(Context::Home, hints, buf);
+}

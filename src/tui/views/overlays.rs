@@ -1,0 +1,368 @@
+//! Overlays drawn over the screen: help, palette, note editor, N/A prompt, evidence picker and
+//! form, confirmation, export.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
+
+use unicode_width::UnicodeWidthStr;
+
+use super::centered;
+use super::status::hint_spans;
+use crate::tui::app::{
+    App, EvidenceForm, EvidencePicker, ExportState, FORMATS, LANGS, Overlay, PaletteState,
+};
+use crate::tui::keymap::{self, Context};
+use crate::tui::theme;
+use crate::tui::widgets::wrap::truncate;
+
+/// Clears a centred box with a border and title; returns the inside.
+fn popup(area: Rect, w: u16, h: u16, title: &str, context: Context, buf: &mut Buffer) -> Rect {
+    let r = centered(area, w, h);
+    Clear.render(r, buf);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme::BORDER_FOCUS)
+        .title(Span::styled(format!(" {title} "), theme::TITLE))
+        .title_bottom(Line::from(hint_spans(context)));
+    let inner = block.inner(r);
+    block.render(r, buf);
+    inner
+}
+
+pub fn render(app: &App, overlay: &Overlay, area: Rect, buf: &mut Buffer) {
+    let wide = area.width.saturating_sub(8).min(110);
+    match overlay {
+        Overlay::Help { context, scroll } => help(app, *context, *scroll, area, buf),
+        Overlay::Palette(p) => palette(p, area, buf),
+        Overlay::Note(note) => {
+            let inner = popup(
+                area,
+                wide,
+                area.height.saturating_sub(6).min(20),
+                &format!("Note · {} · draft saved every 2 s", note.requirement),
+                Context::Note,
+                buf,
+            );
+            note.editor.render(inner, buf);
+        }
+        Overlay::Justify { input, error } => {
+            let inner = popup(area, wide, 8, "Not applicable: why?", Context::Justify, buf);
+            let req = app.work.as_ref().map(|w| {
+                let pref = &w.model.index.practices[w.practice];
+                let rref = &w.model.index.requirements[w.requirement];
+                w.model
+                    .model
+                    .requirement_of(pref, rref)
+                    .text
+                    .get(w.lang())
+                    .to_string()
+            });
+            let mut lines = vec![
+                Line::from(Span::styled(req.unwrap_or_default(), theme::MUTED)),
+                Line::from(vec![
+                    Span::styled("Because: ", theme::BOLD),
+                    Span::raw(input.text.clone()),
+                    Span::styled("▏", theme::KEY),
+                ]),
+            ];
+            if let Some(e) = error {
+                lines.push(Line::from(Span::styled(e.clone(), theme::ERROR)));
+            }
+            Paragraph::new(lines)
+                .wrap(Wrap { trim: false })
+                .render(inner, buf);
+        }
+        Overlay::Evidence(picker) => evidence_picker(app, picker, area, buf),
+        Overlay::EvidenceForm(form) => evidence_form(form, area, buf),
+        Overlay::Confirm { question, .. } => {
+            let inner = popup(area, 70, 7, "Are you sure?", Context::Confirm, buf);
+            Paragraph::new(question.clone())
+                .wrap(Wrap { trim: true })
+                .render(inner, buf);
+        }
+        Overlay::Export(state) => export(state, area, buf),
+    }
+}
+
+fn help(app: &App, context: Context, scroll: u16, area: Rect, buf: &mut Buffer) {
+    let entries = keymap::help_lines(context);
+    let key_w = entries.iter().map(|(k, _)| k.width()).max().unwrap_or(0);
+    let desc_w = entries.iter().map(|(_, d)| d.width()).max().unwrap_or(0);
+    let col_w = key_w + 2 + desc_w + 3;
+    let w = area.width.saturating_sub(4).min(130);
+    // Two columns when they fit, so the whole keymap shows without scrolling.
+    let columns = if usize::from(w.saturating_sub(2)) >= 2 * col_w {
+        2
+    } else {
+        1
+    };
+    let rows_needed = entries.len().div_ceil(columns);
+    let h = u16::try_from(rows_needed + 5)
+        .unwrap_or(u16::MAX)
+        .min(area.height.saturating_sub(2));
+    let inner = popup(
+        area,
+        w,
+        h,
+        &format!("Keys · {}", context.title()),
+        Context::Help,
+        buf,
+    );
+    let cell = |i: usize| -> Vec<Span<'static>> {
+        entries.get(i).map_or_else(Vec::new, |(key, desc)| {
+            vec![
+                Span::styled(format!("{key:>key_w$}  "), theme::KEY),
+                Span::raw(format!("{desc:<width$}", width = desc_w + 3)),
+            ]
+        })
+    };
+    let mut lines: Vec<Line> = (0..rows_needed)
+        .map(|r| {
+            let mut spans = cell(r);
+            if columns == 2 {
+                spans.extend(cell(r + rows_needed));
+            }
+            Line::from(spans)
+        })
+        .collect();
+    let note = match context {
+        Context::Home => Some("Type to filter the sessions fuzzily; Esc clears the filter."),
+        Context::NewSession => {
+            Some("Type in the text fields; on Parts, Space toggles the part under the bar.")
+        }
+        Context::Palette => Some(
+            "Type to search parts, domains, practices, requirements, notes and evidence in English and Chinese.",
+        ),
+        Context::Note => Some(
+            "The draft is saved every two seconds while you type; u undoes the whole edit afterwards.",
+        ),
+        _ => None,
+    };
+    if let Some(note) = note {
+        lines.push(Line::default());
+        lines.push(Line::from(Span::styled(note, theme::MUTED)));
+    }
+    if context == Context::Assessment {
+        lines.push(Line::default());
+        lines.push(Line::from(Span::styled(
+            format!(
+                "After an answer the cursor moves to the next unanswered requirement (now {}).",
+                if app.auto_advance { "on" } else { "off" }
+            ),
+            theme::MUTED,
+        )));
+        lines.push(Line::from(Span::styled(
+            "Every change is saved at once. Mouse: click to select, wheel to move.",
+            theme::MUTED,
+        )));
+    }
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .scroll((scroll, 0))
+        .render(inner, buf);
+}
+
+fn highlighted(text: &str, indices: &[usize], width: usize, base: Style) -> Vec<Span<'static>> {
+    let text = truncate(&text.replace('\n', " "), width);
+    text.chars()
+        .enumerate()
+        .map(|(i, c)| {
+            let style = if indices.contains(&i) {
+                base.patch(theme::MATCH)
+            } else {
+                base
+            };
+            Span::styled(c.to_string(), style)
+        })
+        .collect()
+}
+
+fn palette(p: &PaletteState, area: Rect, buf: &mut Buffer) {
+    let w = area.width.saturating_sub(6).min(120);
+    let h = area.height.saturating_sub(4);
+    let inner = popup(area, w, h, "Jump to…", Context::Palette, buf);
+    let mut lines = vec![Line::from(vec![
+        Span::styled("> ", theme::KEY),
+        Span::raw(p.query.text.clone()),
+        Span::styled("▏", theme::KEY),
+        Span::styled(format!("   {} matches", p.hits.len()), theme::MUTED),
+    ])];
+    let rows = usize::from(inner.height.saturating_sub(1));
+    let top = p.selected.saturating_sub(rows.saturating_sub(1));
+    for (i, hit) in p.hits.iter().enumerate().skip(top).take(rows) {
+        let item = &p.items[hit.item];
+        let selected = i == p.selected;
+        let base = if selected {
+            theme::SELECTED
+        } else {
+            theme::TEXT
+        };
+        let mut spans = vec![Span::styled(
+            format!("{:>9} ", item.kind.tag()),
+            theme::MUTED.patch(base),
+        )];
+        let text = item.texts.get(hit.text).map_or("", String::as_str);
+        spans.extend(highlighted(
+            text,
+            &hit.indices,
+            usize::from(inner.width).saturating_sub(10),
+            base,
+        ));
+        lines.push(Line::from(spans));
+    }
+    Paragraph::new(lines).render(inner, buf);
+}
+
+fn evidence_picker(app: &App, picker: &EvidencePicker, area: Rect, buf: &mut Buffer) {
+    let h = area.height.saturating_sub(6).min(20);
+    let inner = popup(
+        area,
+        area.width.saturating_sub(8).min(100),
+        h,
+        "Evidence register",
+        Context::Evidence,
+        buf,
+    );
+    let Some(work) = &app.work else { return };
+    let attached = work
+        .session
+        .answers
+        .get(&work.requirement_id())
+        .map(|a| a.evidence.clone())
+        .unwrap_or_default();
+    let mut lines = vec![Line::from(Span::styled(
+        format!(
+            "Enter attaches or detaches for {}; a adds a new entry.",
+            work.requirement_id()
+        ),
+        theme::MUTED,
+    ))];
+    if work.session.evidence.is_empty() {
+        lines.push(Line::from(
+            "The register is empty: press a to add evidence.",
+        ));
+    }
+    // Keep the selected entry in view (one line is the heading, one the error).
+    let rows = usize::from(inner.height).saturating_sub(2).max(1);
+    let top = picker.selected.saturating_sub(rows - 1);
+    for (i, (id, e)) in work
+        .session
+        .evidence
+        .iter()
+        .enumerate()
+        .skip(top)
+        .take(rows)
+    {
+        let mark = if attached.contains(id) { "[x]" } else { "[ ]" };
+        let hash = if e.sha256.is_some() { " #" } else { "" };
+        let text = format!(
+            "{mark} {id} {} · {:?} · {}{hash}",
+            e.title, e.kind, e.location
+        );
+        let style = if i == picker.selected {
+            theme::SELECTED
+        } else {
+            theme::TEXT
+        };
+        lines.push(Line::from(Span::styled(text, style)));
+    }
+    if let Some(err) = &picker.error {
+        lines.push(Line::from(Span::styled(err.clone(), theme::ERROR)));
+    }
+    Paragraph::new(lines).render(inner, buf);
+}
+
+fn field(name: &str, value: String, focused: bool) -> Line<'static> {
+    let style = if focused { theme::KEY } else { theme::BOLD };
+    let mut spans = vec![
+        Span::styled(format!("{name:>9}: "), style),
+        Span::raw(value),
+    ];
+    if focused {
+        spans.push(Span::styled("▏", theme::KEY));
+    }
+    Line::from(spans)
+}
+
+fn evidence_form(form: &EvidenceForm, area: Rect, buf: &mut Buffer) {
+    let inner = popup(
+        area,
+        area.width.saturating_sub(8).min(90),
+        9,
+        "New evidence",
+        Context::EvidenceForm,
+        buf,
+    );
+    let mut lines = vec![
+        field("Title", form.title.text.clone(), form.field == 0),
+        field("Kind", format!("◀ {:?} ▶", form.kind), form.field == 1),
+        field("Location", form.location.text.clone(), form.field == 2),
+        Line::from(Span::styled(
+            "A local file is hashed (sha256) when added; it is never opened otherwise.",
+            theme::MUTED,
+        )),
+    ];
+    if let Some(err) = &form.error {
+        lines.push(Line::from(Span::styled(err.clone(), theme::ERROR)));
+    }
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .render(inner, buf);
+}
+
+fn export(state: &ExportState, area: Rect, buf: &mut Buffer) {
+    let inner = popup(
+        area,
+        area.width.saturating_sub(8).min(90),
+        9,
+        "Export report",
+        Context::Export,
+        buf,
+    );
+    let mut lines = vec![
+        field(
+            "Format",
+            format!("◀ {} ▶", FORMATS[state.format].name()),
+            state.field == 0,
+        ),
+        field(
+            "Language",
+            format!(
+                "◀ {} ▶",
+                if LANGS[state.lang] == "zh" {
+                    "中文"
+                } else {
+                    "English"
+                }
+            ),
+            state.field == 1,
+        ),
+        field(
+            "Redact",
+            if state.redact {
+                "yes: names, notes, justifications and evidence left out"
+            } else {
+                "no"
+            }
+            .to_string(),
+            state.field == 2,
+        ),
+    ];
+    match &state.result {
+        Some(Ok(path)) => lines.push(Line::from(Span::styled(
+            format!("Written to {path}"),
+            theme::OK,
+        ))),
+        Some(Err(e)) => lines.push(Line::from(Span::styled(e.clone(), theme::ERROR))),
+        None => lines.push(Line::from(Span::styled(
+            "Enter writes the report beside the session.",
+            theme::MUTED,
+        ))),
+    }
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .render(inner, buf);
+}

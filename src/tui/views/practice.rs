@@ -1,0 +1,286 @@
+//! The current practice: its provenance, level, and level ladder L1..L5 with each level's
+//! requirements as a checklist; and the guidance panel for the current requirement.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
+use unicode_width::UnicodeWidthStr;
+
+use crate::model::Provenance;
+use crate::tui::app::Work;
+use crate::tui::theme;
+use crate::tui::widgets::wrap::{truncate, wrap};
+use crate::tui::words::{Words, words};
+
+/// A checklist row and the requirement it belongs to.
+struct Row {
+    line: Line<'static>,
+    requirement: Option<usize>,
+}
+
+fn provenance_span(p: Provenance, w: &Words) -> Span<'static> {
+    match p {
+        Provenance::Standard => Span::styled(w.standard, theme::STANDARD),
+        Provenance::Authored => Span::styled(w.authored, theme::AUTHORED),
+    }
+}
+
+/// The practice's own provenance (practice override, else its part's).
+fn practice_provenance(work: &Work) -> Provenance {
+    let pref = &work.model.index.practices[work.practice];
+    let part = work.model.model.part_of(pref);
+    work.model
+        .model
+        .practice_of(pref)
+        .provenance
+        .unwrap_or(part.provenance)
+}
+
+fn block(work: &Work) -> Block<'static> {
+    let pref = &work.model.index.practices[work.practice];
+    let m = &work.model.model;
+    let lang = work.lang();
+    let crumbs = format!(
+        " {} › {} › {} ",
+        m.part_of(pref).name.get(lang),
+        m.domain_of(pref).name.get(lang),
+        m.item_of(pref).name.get(lang)
+    );
+    Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme::BORDER_FOCUS)
+        .title(Span::styled(crumbs, theme::MUTED))
+}
+
+fn header(work: &Work, width: usize) -> Vec<Line<'static>> {
+    let pref = &work.model.index.practices[work.practice];
+    let practice = work.model.model.practice_of(pref);
+    let score = work.card.practices[work.practice];
+    let part_id = &work.model.model.part_of(pref).id;
+    let target = work.session.targets.get(part_id).copied();
+    let w = words(work.lang());
+    let badge = format!(
+        "L{} ({:.2}) · {}/{} {}{}",
+        score.level,
+        score.score,
+        score.answered,
+        score.total,
+        w.answered,
+        target.map_or(String::new(), |t| format!(" · {} L{t}", w.target))
+    );
+    let name = truncate(practice.name.get(work.lang()), width);
+    vec![
+        Line::from(Span::styled(name, theme::TITLE)),
+        Line::from(vec![
+            Span::styled(badge, theme::level(score.level, target)),
+            Span::raw("  "),
+            provenance_span(practice_provenance(work), w),
+        ]),
+    ]
+}
+
+fn rows(work: &Work, width: usize) -> Vec<Row> {
+    let pref = &work.model.index.practices[work.practice];
+    let practice = work.model.model.practice_of(pref);
+    let lang = work.lang();
+    let own = practice_provenance(work);
+    let level_now = work.card.practices[work.practice].level;
+    let w = words(lang);
+    let mut out = Vec::new();
+    let mut last_level = None;
+    for r in pref.requirements.clone() {
+        let rref = &work.model.index.requirements[r];
+        let level = &practice.levels[rref.level_pos];
+        if last_level != Some(rref.level) {
+            last_level = Some(rref.level);
+            let name = work
+                .model
+                .model
+                .levels
+                .iter()
+                .find(|l| l.level == rref.level)
+                .map_or("", |l| l.name.get(lang));
+            let mut spans = vec![Span::styled(format!("L{} {name}", rref.level), theme::BOLD)];
+            if rref.level <= level_now {
+                spans.push(Span::styled(format!("  ✓ {}", w.reached), theme::OK));
+            }
+            if let Some(p) = level.provenance.filter(|p| *p != own) {
+                spans.push(Span::raw("  "));
+                spans.push(provenance_span(p, w));
+            }
+            out.push(Row {
+                line: Line::from(spans),
+                requirement: None,
+            });
+        }
+        let answer = work.session.answers.get(&rref.id);
+        let (glyph, style) = theme::status(answer.and_then(|a| a.status));
+        let mut marks = String::new();
+        if let Some(a) = answer {
+            if a.flagged {
+                marks.push_str(" ⚑");
+            }
+            if !a.note.trim().is_empty() {
+                marks.push_str(" ✎");
+            }
+            if !a.evidence.is_empty() {
+                marks.push_str(&format!(" [{}]", a.evidence.join(",")));
+            }
+        }
+        let text = work.model.model.requirement_of(pref, rref).text.get(lang);
+        let lines = wrap(&format!("{text}{marks}"), width.saturating_sub(4));
+        let current = r == work.requirement;
+        for (i, text) in lines.into_iter().enumerate() {
+            let lead = if i == 0 {
+                vec![Span::raw("  "), Span::styled(glyph, style), Span::raw(" ")]
+            } else {
+                vec![Span::raw("    ")]
+            };
+            let mut spans = lead;
+            let pad = width.saturating_sub(4 + text.width());
+            spans.push(Span::raw(text));
+            spans.push(Span::raw(" ".repeat(pad)));
+            let mut line = Line::from(spans);
+            if current {
+                line = line.style(theme::SELECTED);
+            }
+            out.push(Row {
+                line,
+                requirement: Some(r),
+            });
+        }
+    }
+    out
+}
+
+fn areas(area: Rect) -> (Rect, Rect) {
+    let inner = block_inner(area);
+    let head_h = inner.height.min(3);
+    let head = Rect {
+        height: head_h,
+        ..inner
+    };
+    let list = Rect {
+        y: inner.y + head_h,
+        height: inner.height - head_h,
+        ..inner
+    };
+    (head, list)
+}
+
+fn block_inner(area: Rect) -> Rect {
+    Block::default().borders(Borders::ALL).inner(area)
+}
+
+/// First visible checklist row, keeping the current requirement (all its lines) in view.
+fn scroll(rows: &[Row], current: usize, height: usize) -> usize {
+    let first = rows
+        .iter()
+        .position(|r| r.requirement == Some(current))
+        .unwrap_or(0);
+    let last = rows
+        .iter()
+        .rposition(|r| r.requirement == Some(current))
+        .unwrap_or(first);
+    if last < height {
+        return 0;
+    }
+    let low = (last + 1).saturating_sub(height);
+    first
+        .saturating_sub(height / 3)
+        .max(low)
+        .min(first)
+        .min(rows.len().saturating_sub(height))
+}
+
+pub fn render(work: &Work, area: Rect, buf: &mut Buffer) {
+    block(work).render(area, buf);
+    let (head, list) = areas(area);
+    Paragraph::new(header(work, usize::from(head.width))).render(head, buf);
+    let rows = rows(work, usize::from(list.width));
+    let top = scroll(&rows, work.requirement, usize::from(list.height));
+    let lines: Vec<Line> = rows.into_iter().skip(top).map(|r| r.line).collect();
+    Paragraph::new(lines).render(list, buf);
+}
+
+/// The requirement on screen row `y`.
+pub fn hit(work: &Work, area: Rect, y: u16) -> Option<usize> {
+    let (_, list) = areas(area);
+    let i = usize::from(y.checked_sub(list.y)?);
+    if i >= usize::from(list.height) {
+        return None;
+    }
+    let rows = rows(work, usize::from(list.width));
+    let top = scroll(&rows, work.requirement, usize::from(list.height));
+    rows.get(i + top)?.requirement
+}
+
+fn section(lines: &mut Vec<Line<'static>>, title: &str, style: Style, text: &str) {
+    if text.trim().is_empty() {
+        return;
+    }
+    lines.push(Line::from(Span::styled(title.to_string(), style)));
+    for l in text.lines() {
+        lines.push(Line::from(l.to_string()));
+    }
+}
+
+/// Guidance, evidence hint, good evidence, trap, and what is recorded for the requirement.
+pub fn render_guide(work: &Work, area: Rect, buf: &mut Buffer) {
+    let pref = &work.model.index.practices[work.practice];
+    let rref = &work.model.index.requirements[work.requirement];
+    let practice = work.model.model.practice_of(pref);
+    let req = work.model.model.requirement_of(pref, rref);
+    let lang = work.lang();
+    let kind = req
+        .evidence
+        .unwrap_or(practice.levels[rref.level_pos].evidence);
+    let w = words(lang);
+    let mut lines = vec![Line::from(vec![
+        Span::styled(format!("{} ", w.ask_for), theme::MUTED),
+        Span::styled(w.evidence_kind(kind), theme::BOLD),
+        Span::styled(format!("  ({})", rref.id), theme::MUTED),
+    ])];
+    if let Some(g) = &req.guidance {
+        section(&mut lines, w.guidance, theme::TITLE, g.get(lang));
+    }
+    if let Some(g) = &practice.good_evidence {
+        section(&mut lines, w.good_evidence, theme::TITLE, g.get(lang));
+    }
+    if let Some(t) = &practice.trap {
+        section(&mut lines, w.trap, theme::WARN, t.get(lang));
+    }
+    if let Some(a) = work.session.answers.get(&rref.id) {
+        if let Some(j) = &a.justification {
+            section(&mut lines, w.because, theme::TITLE, j);
+        }
+        section(&mut lines, w.note, theme::TITLE, &a.note);
+        let evidence: Vec<String> = a
+            .evidence
+            .iter()
+            .map(|id| match work.session.evidence.get(id) {
+                Some(e) if e.location.is_empty() => format!("{id} {}", e.title),
+                Some(e) => format!("{id} {} ({})", e.title, e.location),
+                None => id.clone(),
+            })
+            .collect();
+        section(&mut lines, w.evidence, theme::TITLE, &evidence.join("\n"));
+        if a.flagged {
+            lines.push(Line::from(Span::styled(
+                "⚑ flagged for review",
+                theme::WARN,
+            )));
+        }
+    }
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .block(
+            Block::default()
+                .borders(Borders::ALL)
+                .border_style(theme::BORDER)
+                .title(Span::styled(format!(" {} ", w.guidance), theme::TITLE)),
+        )
+        .render(area, buf);
+}

@@ -1,0 +1,76 @@
+//! The status line: session title, progress, save state and key hints from the keymap.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+use unicode_width::UnicodeWidthStr;
+
+use crate::tui::app::{App, SaveState};
+use crate::tui::keymap::{self, Context};
+use crate::tui::theme;
+use crate::tui::widgets::wrap::truncate;
+use crate::tui::words::words;
+
+/// Key hints of a context as styled spans: `key desc · key desc`.
+pub fn hint_spans(context: Context) -> Vec<Span<'static>> {
+    let mut spans = Vec::new();
+    for (i, (key, desc)) in keymap::hints(context).into_iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::raw("  "));
+        }
+        spans.push(Span::styled(key, theme::KEY));
+        spans.push(Span::raw(format!(" {desc}")));
+    }
+    spans
+}
+
+/// A footer line of hints.
+pub fn render_hints(context: Context, area: Rect, buf: &mut Buffer) {
+    Paragraph::new(Line::from(hint_spans(context))).render(area, buf);
+}
+
+/// Two rows: session state on top, hints below.
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let Some(work) = &app.work else { return };
+    let (answered, total) = work.progress();
+    let w = words(work.lang());
+    let save = match &work.save {
+        SaveState::Saved => Span::styled(format!(" {} ", w.saved), theme::OK),
+        SaveState::Failed(err) => Span::styled(format!(" {}: {err} ", w.not_saved), theme::ERROR),
+    };
+    let lang = if work.lang() == "zh" { "中文" } else { "EN" };
+    let auto = if app.auto_advance {
+        String::new()
+    } else {
+        format!(" · {}", w.auto_off)
+    };
+    let right = format!(" {answered}/{total} {} · {lang}{auto} ", w.answered);
+    let save_w = save.content.width();
+    let title_w = usize::from(area.width).saturating_sub(right.width() + save_w + 1);
+    let mut spans = vec![
+        Span::styled(
+            format!(
+                " {}",
+                truncate(&work.session.title, title_w.saturating_sub(1))
+            ),
+            theme::STATUS_BAR.add_modifier(ratatui::style::Modifier::BOLD),
+        ),
+        Span::styled(right, theme::STATUS_BAR),
+        save,
+    ];
+    if let Some(message) = &app.message {
+        spans.push(Span::styled(format!(" {message}"), theme::WARN));
+    }
+    let top = Rect { height: 1, ..area };
+    buf.set_style(top, theme::STATUS_BAR);
+    Paragraph::new(Line::from(spans)).render(top, buf);
+    if area.height > 1 {
+        let bottom = Rect {
+            y: area.y + 1,
+            height: 1,
+            ..area
+        };
+        render_hints(app.context(), bottom, buf);
+    }
+}

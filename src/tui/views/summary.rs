@@ -1,0 +1,130 @@
+//! The summary screen: a full-screen radar over the parts in scope (or, with a part focused,
+//! over its domains) and a table of level, score, target, gap and progress.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Cell, Row, Table, Widget};
+
+use super::status;
+use crate::summary::{ResultRow, summarize_with};
+use crate::tui::app::{App, Work};
+use crate::tui::theme;
+use crate::tui::widgets::radar::{Axis, Radar, legend};
+use crate::tui::words::words;
+
+fn axis(row: &ResultRow) -> Axis {
+    Axis {
+        label: row.name.clone(),
+        score: row.score,
+        target: row.target.map(f64::from),
+    }
+}
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let Some(work) = &app.work else { return };
+    let [body, status_area] =
+        Layout::vertical([Constraint::Min(1), Constraint::Length(2)]).areas(area);
+    let (chart, table) = if body.width >= 110 {
+        let [a, b] = Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
+            .areas(body);
+        (a, b)
+    } else {
+        let [a, b] =
+            Layout::vertical([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(body);
+        (a, b)
+    };
+    render_chart(work, chart, buf);
+    render_table(work, table, buf);
+    status::render(app, status_area, buf);
+}
+
+fn render_chart(work: &Work, area: Rect, buf: &mut Buffer) {
+    let summary = summarize_with(&work.model, &work.session, &work.card, work.lang());
+    let w = words(work.lang());
+    // One part in scope: a radar of one axis says nothing, so show its domains.
+    let focus = match (work.summary_focus, summary.parts.len()) {
+        (None, 1) => summary.parts.first(),
+        (focus, _) => focus.and_then(|i| summary.parts.get(i)),
+    };
+    let (title, axes) = match focus {
+        Some(part) => (
+            format!(" {} — {} ", part.row.name, w.domains),
+            part.domains.iter().map(axis).collect(),
+        ),
+        None => (
+            format!(" {} ", w.all_parts),
+            summary.parts.iter().map(|p| axis(&p.row)).collect(),
+        ),
+    };
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme::BORDER)
+        .title(Span::styled(title, theme::TITLE))
+        .title_bottom(Line::from({
+            let mut spans = legend(w);
+            spans.push(Span::styled(format!(" {} ", w.next_part), theme::MUTED));
+            spans
+        }));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    (&Radar { axes }).render(inner, buf);
+}
+
+fn cells(row: &ResultRow, indent: &str) -> Vec<Cell<'static>> {
+    vec![
+        Cell::from(format!("{indent}{}", row.name)),
+        Cell::from(format!("L{}", row.level)),
+        Cell::from(format!("{:.2}", row.score)),
+        Cell::from(row.target.map_or("-".to_string(), |t| format!("L{t}"))),
+        Cell::from(if row.gap > 0 {
+            format!("{}", row.gap)
+        } else {
+            "-".to_string()
+        }),
+        Cell::from(format!("{}/{}", row.answered, row.total)),
+    ]
+}
+
+fn render_table(work: &Work, area: Rect, buf: &mut Buffer) {
+    let summary = summarize_with(&work.model, &work.session, &work.card, work.lang());
+    let mut rows = Vec::new();
+    for (i, part) in summary.parts.iter().enumerate() {
+        let focused = work.summary_focus == Some(i);
+        let style = if focused {
+            theme::SELECTED
+        } else {
+            theme::level(part.row.level, part.row.target)
+        };
+        rows.push(Row::new(cells(&part.row, "")).style(style));
+        for domain in &part.domains {
+            rows.push(Row::new(cells(domain, "  ")));
+        }
+    }
+    let w = words(work.lang());
+    let header =
+        Row::new(["", w.level, w.score, w.target_col, w.gap, w.progress]).style(theme::BOLD);
+    let title = format!(
+        " {} · {}/{} {} ",
+        summary.title, summary.answered, summary.total, w.answered
+    );
+    Table::new(
+        rows,
+        [
+            Constraint::Min(16),
+            Constraint::Length(5),
+            Constraint::Length(5),
+            Constraint::Length(6),
+            Constraint::Length(3),
+            Constraint::Length(9),
+        ],
+    )
+    .header(header)
+    .block(
+        Block::default()
+            .borders(Borders::ALL)
+            .border_style(theme::BORDER)
+            .title(Span::styled(title, theme::TITLE)),
+    )
+    .render(area, buf);
+}

@@ -1,0 +1,412 @@
+//! Journeys through the real update path: keys in keymap notation, state and files after.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use assess::cli::{NewOptions, create_session};
+use assess::session::{EvidenceType, Status, load_session};
+use assess::tui::app::{App, Overlay, SaveState, Screen};
+use crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::layout::Rect;
+
+/// A fresh session on Continuous Delivery with target 3, opened in the workbench.
+fn fresh() -> (tempfile::TempDir, App) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = create_session(
+        dir.path(),
+        NewOptions {
+            title: Some("Journey".into()),
+            parts: vec!["cd".into()],
+            target: Some(3),
+            ..NewOptions::default()
+        },
+    )
+    .expect("create");
+    let app = App::open(dir.path(), &path).expect("open");
+    (dir, app)
+}
+
+fn path(app: &App) -> PathBuf {
+    app.work.as_ref().expect("work").path.clone()
+}
+
+fn current(app: &App) -> String {
+    app.work.as_ref().expect("work").requirement_id()
+}
+
+fn status_on_disk(file: &Path, id: &str) -> Option<Status> {
+    load_session(file).expect("load").status(id)
+}
+
+#[test]
+fn answers_save_at_once_and_auto_advance() {
+    let (_dir, mut app) = fresh();
+    let file = path(&app);
+    let first = current(&app);
+    app.press("y");
+    assert_eq!(status_on_disk(&file, &first), Some(Status::Met));
+    let second = current(&app);
+    assert_ne!(first, second, "moved to the next unanswered requirement");
+    app.press("p n");
+    let session = load_session(&file).expect("load");
+    assert_eq!(session.answers.len(), 3);
+    assert_eq!(
+        session.cursor.requirement,
+        current(&app),
+        "the cursor is saved too"
+    );
+}
+
+#[test]
+fn auto_advance_can_be_turned_off() {
+    let (_dir, mut app) = fresh();
+    let first = current(&app);
+    app.press("a y");
+    assert_eq!(current(&app), first);
+    app.press("n");
+    assert_eq!(status_on_disk(&path(&app), &first), Some(Status::NotMet));
+}
+
+#[test]
+fn quick_level_rates_the_practice_and_moves_on() {
+    let (_dir, mut app) = fresh();
+    let work = app.work.as_ref().expect("work");
+    let practice = work.practice;
+    app.press("2");
+    let work = app.work.as_ref().expect("work");
+    assert_eq!(work.card.practices[practice].level, 2);
+    assert_ne!(work.practice, practice, "moved to the next practice");
+    app.press("y y n 3");
+    let work = app.work.as_ref().expect("work");
+    assert_eq!(
+        work.card.practices[practice].level, 2,
+        "first practice unchanged"
+    );
+}
+
+#[test]
+fn undo_and_redo_restore_answers_on_disk() {
+    let (_dir, mut app) = fresh();
+    let file = path(&app);
+    let first = current(&app);
+    app.press("y");
+    app.press("u");
+    assert_eq!(status_on_disk(&file, &first), None);
+    assert_eq!(
+        current(&app),
+        first,
+        "undo goes back to where the change was made"
+    );
+    app.press("C-r");
+    assert_eq!(status_on_disk(&file, &first), Some(Status::Met));
+    app.press("u u");
+    assert!(
+        app.message
+            .as_deref()
+            .unwrap_or("")
+            .contains("nothing to undo")
+    );
+}
+
+#[test]
+fn not_applicable_needs_a_justification() {
+    let (_dir, mut app) = fresh();
+    let first = current(&app);
+    app.press("x Enter");
+    assert!(matches!(
+        app.overlays.last(),
+        Some(Overlay::Justify { error: Some(_), .. })
+    ));
+    app.type_text("no UI in scope");
+    app.press("Enter");
+    assert!(app.overlays.is_empty());
+    let session = load_session(&path(&app)).expect("load");
+    let answer = &session.answers[&first];
+    assert_eq!(answer.status, Some(Status::NotApplicable));
+    assert_eq!(answer.justification.as_deref(), Some("no UI in scope"));
+}
+
+#[test]
+fn navigation_keys_move_between_requirements_and_practices() {
+    let (_dir, mut app) = fresh();
+    let first = current(&app);
+    app.press("j");
+    let second = current(&app);
+    assert_ne!(first, second);
+    app.press("k");
+    assert_eq!(current(&app), first);
+    let p0 = app.work.as_ref().expect("work").practice;
+    app.press("Tab");
+    assert_ne!(app.work.as_ref().expect("work").practice, p0);
+    app.press("S-Tab");
+    assert_eq!(app.work.as_ref().expect("work").practice, p0);
+    app.press("J K");
+    assert_eq!(app.work.as_ref().expect("work").practice, p0);
+    app.press("y ] [");
+    let work = app.work.as_ref().expect("work");
+    assert!(
+        work.status(work.requirement).is_none(),
+        "[ and ] land on unanswered ones"
+    );
+}
+
+#[test]
+fn note_editor_saves_on_close_and_autosaves_drafts() {
+    let (_dir, mut app) = fresh();
+    let file = path(&app);
+    let id = current(&app);
+    app.press("o");
+    app.type_text("first line\nsecond");
+    // Not yet due: nothing written.
+    app.tick(Instant::now());
+    assert!(!load_session(&file).expect("load").answers.contains_key(&id));
+    app.tick(Instant::now() + Duration::from_secs(3));
+    let note = load_session(&file).expect("load").answers[&id].note.clone();
+    assert_eq!(note, "first line\nsecond", "the draft was autosaved");
+    app.type_text(" more");
+    app.press("Esc");
+    assert!(app.overlays.is_empty());
+    assert_eq!(
+        load_session(&file).expect("load").answers[&id].note,
+        "first line\nsecond more"
+    );
+    app.press("u");
+    assert!(
+        !load_session(&file).expect("load").answers.contains_key(&id),
+        "one undo step"
+    );
+}
+
+#[test]
+fn evidence_is_added_to_the_register_and_attached_and_files_are_hashed() {
+    let (dir, mut app) = fresh();
+    let file = path(&app);
+    let id = current(&app);
+    let doc = dir.path().join("policy.pdf");
+    std::fs::write(&doc, b"policy").expect("write");
+    app.press("e a");
+    app.type_text("Branching policy");
+    app.press("Tab Left Tab");
+    app.type_text(&doc.display().to_string());
+    app.press("Enter");
+    let session = load_session(&file).expect("load");
+    assert_eq!(session.answers[&id].evidence, vec!["E1".to_string()]);
+    let e = &session.evidence["E1"];
+    assert_eq!(e.title, "Branching policy");
+    assert_eq!(
+        e.kind,
+        EvidenceType::File,
+        "Left from Document wraps to File"
+    );
+    assert!(e.sha256.as_deref().unwrap_or("").starts_with("sha256:"));
+    // Detach, then attach again from the register.
+    app.press("d");
+    assert!(!load_session(&file).expect("load").answers.contains_key(&id));
+    app.press("Enter Esc");
+    assert_eq!(
+        load_session(&file).expect("load").answers[&id].evidence,
+        vec!["E1".to_string()]
+    );
+    // A missing file of kind File is refused with a message.
+    app.press("e a");
+    app.type_text("Ghost");
+    app.press("Tab Left Tab");
+    app.type_text("/no/such/file");
+    app.press("Enter");
+    assert!(matches!(app.overlays.last(), Some(Overlay::EvidenceForm(f)) if f.error.is_some()));
+}
+
+#[test]
+fn flag_and_language_and_summary_survive_a_reopen() {
+    let (dir, mut app) = fresh();
+    let file = path(&app);
+    app.press("j j f L r");
+    let id = current(&app);
+    assert_eq!(app.screen, Screen::Summary);
+    app.press("q");
+    assert!(app.quit);
+    let again = App::open(dir.path(), &file).expect("reopen");
+    assert_eq!(again.screen, Screen::Summary);
+    assert_eq!(current(&again), id);
+    assert_eq!(again.work.as_ref().expect("work").lang(), "zh");
+    assert!(load_session(&file).expect("load").answers[&id].flagged);
+}
+
+#[test]
+fn palette_jumps_by_fuzzy_text_in_either_language() {
+    let (_dir, mut app) = fresh();
+    app.press("/");
+    app.type_text("构建");
+    let Some(Overlay::Palette(p)) = app.overlays.last() else {
+        panic!("palette open");
+    };
+    assert!(!p.hits.is_empty());
+    let target = p.items[p.hits[0].item].target;
+    app.press("Enter");
+    assert!(app.overlays.is_empty());
+    assert_eq!(app.work.as_ref().expect("work").requirement, target);
+    app.press("C-p Esc");
+    assert!(app.overlays.is_empty());
+}
+
+#[test]
+fn a_failed_save_keeps_edits_retries_and_asks_before_quitting() {
+    let (dir, mut app) = fresh();
+    let good = path(&app);
+    app.work.as_mut().expect("work").path = dir.path().join("missing-dir").join("x.ron");
+    let id = current(&app);
+    app.press("y");
+    let work = app.work.as_ref().expect("work");
+    assert!(matches!(work.save, SaveState::Failed(_)));
+    assert_eq!(
+        work.session.status(&id),
+        Some(Status::Met),
+        "kept in memory"
+    );
+    app.press("q");
+    assert!(!app.quit);
+    assert!(matches!(app.overlays.last(), Some(Overlay::Confirm { .. })));
+    app.press("n");
+    assert!(!app.quit);
+    // The problem goes away: the next retry saves.
+    app.work.as_mut().expect("work").path = good.clone();
+    app.tick(Instant::now() + Duration::from_secs(5));
+    assert_eq!(app.work.as_ref().expect("work").save, SaveState::Saved);
+    assert_eq!(status_on_disk(&good, &id), Some(Status::Met));
+    app.press("q");
+    assert!(app.quit);
+}
+
+#[test]
+fn fresh_machine_lands_in_the_form_and_enter_starts_an_assessment() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = App::home(&dir.path().join("sessions"));
+    assert_eq!(app.screen, Screen::NewSession);
+    app.press("Tab Tab Tab Space Right Tab Left");
+    assert_eq!(app.form.target, 2);
+    app.press("Enter");
+    assert_eq!(app.screen, Screen::Assessment);
+    let work = app.work.as_ref().expect("work");
+    assert_eq!(
+        work.session.parts.len() + 1,
+        app.form.parts.len(),
+        "one part left out"
+    );
+    assert_eq!(work.session.targets.values().next(), Some(&2));
+    assert!(work.path.exists());
+}
+
+#[test]
+fn home_lists_sessions_filters_and_opens() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for title in ["Alpha bank", "Beta insurance"] {
+        create_session(
+            dir.path(),
+            NewOptions {
+                title: Some(title.into()),
+                ..NewOptions::default()
+            },
+        )
+        .expect("create");
+    }
+    let mut app = App::home(dir.path());
+    assert_eq!(app.screen, Screen::Home);
+    assert_eq!(app.home.visible.len(), 2);
+    app.type_text("beta");
+    assert_eq!(app.home.visible.len(), 1);
+    app.press("Enter");
+    assert_eq!(app.screen, Screen::Assessment);
+    assert_eq!(
+        app.work.as_ref().expect("work").session.title,
+        "Beta insurance"
+    );
+    let mut app = App::home(dir.path());
+    app.press("n");
+    assert_eq!(
+        app.screen,
+        Screen::NewSession,
+        "n on an empty filter starts a new session"
+    );
+    app.press("Esc");
+    assert_eq!(app.screen, Screen::Home);
+}
+
+#[test]
+fn mouse_click_selects_a_requirement_and_the_wheel_moves() {
+    let (_dir, mut app) = fresh();
+    app.area = Rect::new(0, 0, 160, 48);
+    let first = current(&app);
+    app.handle_mouse(MouseEvent {
+        kind: MouseEventKind::ScrollDown,
+        column: 60,
+        row: 10,
+        modifiers: KeyModifiers::NONE,
+    });
+    assert_ne!(current(&app), first);
+    // Find a row that is a requirement by probing the checklist column.
+    let mut clicked = None;
+    for row in 0..48 {
+        app.handle_mouse(MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column: 60,
+            row,
+            modifiers: KeyModifiers::NONE,
+        });
+        if current(&app) == first {
+            clicked = Some(row);
+            break;
+        }
+    }
+    assert!(
+        clicked.is_some(),
+        "a click on the first requirement selects it"
+    );
+}
+
+#[test]
+fn recovery_file_is_private_and_beside_the_session() {
+    let (_dir, mut app) = fresh();
+    app.press("y");
+    let written = assess::tui::write_recovery(&app).expect("written");
+    assert_eq!(written, assess::session::recovery_path(&path(&app)));
+    let recovered = assess::session::load_session(&written).expect("readable");
+    assert_eq!(recovered.answers.len(), 1);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&written)
+            .expect("meta")
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+}
+
+#[test]
+fn export_dialog_writes_a_report_beside_the_session_and_says_where() {
+    let (_dir, mut app) = fresh();
+    app.press("y p");
+    app.press("E Right Enter");
+    let Some(Overlay::Export(state)) = app.overlays.last() else {
+        panic!("export dialog open");
+    };
+    let Some(Ok(written)) = state.result.clone() else {
+        panic!("exported: {:?}", state.result);
+    };
+    assert!(written.ends_with(".report.html"), "{written}");
+    let html = std::fs::read_to_string(&written).expect("report written");
+    assert!(html.contains("<html"));
+    // Chinese and redacted, as Markdown.
+    app.press("Left Tab Right Tab Right Enter");
+    let Some(Overlay::Export(state)) = app.overlays.last() else {
+        panic!("export dialog open");
+    };
+    let Some(Ok(written)) = state.result.clone() else {
+        panic!("exported: {:?}", state.result);
+    };
+    assert!(written.ends_with(".report.redacted.md"), "{written}");
+    let md = std::fs::read_to_string(&written).expect("report written");
+    assert!(!md.contains("Journey"), "the title is redacted");
+    app.press("Esc");
+    assert!(app.overlays.is_empty());
+}

@@ -1,0 +1,286 @@
+//! Every screen and overlay as text (insta snapshots) at 80×24 and 160×48, on the bundled model
+//! and the sample session; and no size from 1×1 to 500×200 makes drawing panic.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
+
+use assess::tui::app::{App, Screen};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use unicode_width::UnicodeWidthStr;
+
+const SAMPLE: &str = "sessions/eastbridge-trading-platform.ron";
+
+/// The sample session copied into a temp sessions dir, with a fixed modification time.
+fn sample_dir() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("eastbridge-trading-platform.ron");
+    std::fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join(SAMPLE), &path).expect("copy");
+    let when = SystemTime::UNIX_EPOCH + Duration::from_secs(1_795_000_000);
+    std::fs::File::options()
+        .write(true)
+        .open(&path)
+        .and_then(|f| f.set_modified(when))
+        .expect("set mtime");
+    (dir, path)
+}
+
+fn sample() -> (tempfile::TempDir, App) {
+    let (dir, path) = sample_dir();
+    let mut app = App::open(dir.path(), &path).expect("open sample");
+    app.message = None;
+    (dir, app)
+}
+
+/// The buffer as lines of text, wide characters counted once.
+fn text(buf: &Buffer) -> String {
+    let area = buf.area;
+    let mut out = String::new();
+    for y in 0..area.height {
+        let mut line = String::new();
+        let mut x = 0;
+        while x < area.width {
+            let symbol = buf[(x, y)].symbol();
+            line.push_str(symbol);
+            x += u16::try_from(symbol.width().max(1)).unwrap_or(1);
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+fn draw(app: &App, w: u16, h: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+    terminal
+        .draw(|f| f.render_widget(app, f.area()))
+        .expect("draw");
+    text(terminal.backend().buffer())
+}
+
+/// Snapshots a state at both sizes, hiding the temp dir.
+fn snap(name: &str, app: &App, dir: &Path) {
+    for (w, h) in [(80, 24), (160, 48)] {
+        let screen = draw(app, w, h).replace(&dir.display().to_string(), "[DIR]");
+        insta::assert_snapshot!(format!("{name}_{w}x{h}"), screen);
+    }
+}
+
+#[test]
+fn assessment_screen() {
+    let (dir, app) = sample();
+    snap("assessment", &app, dir.path());
+}
+
+#[test]
+fn assessment_in_chinese() {
+    let (dir, mut app) = sample();
+    app.press("L");
+    snap("assessment_zh", &app, dir.path());
+}
+
+#[test]
+fn summary_screen_all_parts_and_one_part() {
+    let (dir, mut app) = sample();
+    app.press("r");
+    snap("summary", &app, dir.path());
+    app.press("Tab");
+    snap("summary_part", &app, dir.path());
+}
+
+#[test]
+fn home_screen() {
+    let (dir, _) = sample_dir();
+    let app = App::home(dir.path());
+    assert_eq!(app.screen, Screen::Home);
+    snap("home", &app, dir.path());
+}
+
+#[test]
+fn new_session_form() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = App::home(dir.path());
+    app.form.title.text = "Assessment 2026-11-23".into();
+    app.press("Tab");
+    app.type_text("Eastbridge Securities 东桥证券");
+    snap("new_session", &app, dir.path());
+}
+
+#[test]
+fn help_overlay() {
+    let (dir, mut app) = sample();
+    app.press("?");
+    snap("help", &app, dir.path());
+}
+
+#[test]
+fn palette_overlay() {
+    let (dir, mut app) = sample();
+    app.press("/");
+    app.type_text("deploy");
+    snap("palette", &app, dir.path());
+}
+
+#[test]
+fn note_overlay() {
+    let (dir, mut app) = sample();
+    app.press("o");
+    app.type_text("Seen live in the CI dashboard.\nAsk for the 90-day export.");
+    snap("note", &app, dir.path());
+}
+
+#[test]
+fn not_applicable_overlay() {
+    let (dir, mut app) = sample();
+    app.press("x");
+    app.type_text("No mobile client in scope");
+    snap("justify", &app, dir.path());
+}
+
+#[test]
+fn evidence_overlays() {
+    let (dir, mut app) = sample();
+    app.press("e");
+    snap("evidence", &app, dir.path());
+    app.press("a");
+    app.type_text("Release checklist");
+    snap("evidence_form", &app, dir.path());
+}
+
+#[test]
+fn confirm_overlay() {
+    let (dir, mut app) = sample();
+    app.work.as_mut().expect("work").path = PathBuf::from("no-such-dir/x.ron");
+    app.press("f q");
+    snap("confirm", &app, dir.path());
+}
+
+#[test]
+fn export_overlay() {
+    let (dir, mut app) = sample();
+    app.press("E");
+    snap("export", &app, dir.path());
+}
+
+#[test]
+fn too_small() {
+    let (_dir, app) = sample();
+    insta::assert_snapshot!("too_small_59x15", draw(&app, 59, 15));
+}
+
+#[test]
+fn the_current_requirement_is_a_solid_bar() {
+    let (_dir, app) = sample();
+    let mut terminal = Terminal::new(TestBackend::new(160, 48)).expect("terminal");
+    terminal
+        .draw(|f| f.render_widget(&app, f.area()))
+        .expect("draw");
+    let buf = terminal.backend().buffer();
+    let selected = buf
+        .content()
+        .iter()
+        .filter(|c| c.bg == assess::tui::theme::SELECTED.bg.expect("bg"))
+        .count();
+    assert!(
+        selected > 40,
+        "the current requirement and practice are highlighted"
+    );
+}
+
+#[test]
+fn no_size_panics_on_any_screen_or_overlay() {
+    let (dir, mut app) = sample();
+    let sizes: Vec<(u16, u16)> = [
+        1u16, 2, 10, 40, 59, 60, 61, 79, 80, 95, 96, 129, 130, 200, 500,
+    ]
+    .iter()
+    .flat_map(|&w| [1u16, 2, 8, 15, 16, 17, 24, 30, 48, 200].map(move |h| (w, h)))
+    .collect();
+    let states = ["", "?", "/", "o", "x", "e", "e a", "E", "r", "r Tab", "L"];
+    for keys in states {
+        let (_d, mut app) = sample();
+        app.press(keys);
+        for &(w, h) in &sizes {
+            draw(&app, w, h);
+        }
+    }
+    app.screen = Screen::Home;
+    for &(w, h) in &sizes {
+        draw(&app, w, h);
+    }
+    let mut form = App::home(&dir.path().join("empty"));
+    form.screen = Screen::NewSession;
+    for &(w, h) in &sizes {
+        draw(&form, w, h);
+    }
+}
+
+#[test]
+fn palette_highlights_the_matched_characters() {
+    let (_dir, mut app) = sample();
+    app.press("/");
+    app.type_text("deploy");
+    let mut terminal = Terminal::new(TestBackend::new(160, 48)).expect("terminal");
+    terminal
+        .draw(|f| f.render_widget(&app, f.area()))
+        .expect("draw");
+    let buf = terminal.backend().buffer();
+    let matched: String = buf
+        .content()
+        .iter()
+        .filter(|c| c.modifier.contains(ratatui::style::Modifier::UNDERLINED))
+        .map(|c| c.symbol().to_lowercase())
+        .collect();
+    assert!(matched.starts_with("deploy"), "{matched}");
+}
+
+#[test]
+fn long_evidence_register_scrolls_to_the_selection() {
+    let (_dir, mut app) = sample();
+    let work = app.work.as_mut().expect("work");
+    for n in 0..40 {
+        let e = assess::session::Evidence {
+            title: format!("Extra record {n}"),
+            ..Default::default()
+        };
+        work.session.add_evidence(e, "tester");
+    }
+    let count = work.session.evidence.len();
+    app.press("e");
+    for _ in 0..count {
+        app.press("j");
+    }
+    let last = app.evidence_ids().last().cloned().expect("ids");
+    let screen = draw(&app, 80, 24);
+    assert!(screen.contains(&format!("{last} ")), "{screen}");
+}
+
+#[test]
+fn the_radar_moves_the_moment_an_answer_changes() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = assess::cli::create_session(
+        dir.path(),
+        assess::cli::NewOptions {
+            parts: vec!["cd".into()],
+            target: Some(3),
+            ..Default::default()
+        },
+    )
+    .expect("create");
+    let mut app = App::open(dir.path(), &path).expect("open");
+    let radar = |app: &App| -> String {
+        let screen = draw(app, 160, 48);
+        // The right-hand column holds the radar.
+        screen
+            .lines()
+            .take(26)
+            .map(|l| l.chars().skip(110).collect::<String>() + "\n")
+            .collect()
+    };
+    let before = radar(&app);
+    assert!(before.contains("0.0"), "{before}");
+    app.press("5");
+    let after = radar(&app);
+    assert_ne!(before, after, "the achieved polygon and score moved");
+}
