@@ -27,6 +27,8 @@ fn session_backup_lock_and_recovery_files_are_0600() {
     let restored = restore_backup(&path).expect("restore");
     let kept = restored.kept.expect("kept the damaged file");
     assert_eq!(mode(&kept), 0o600, "recovery copy");
+    let recovered = assess::session::save_recovery(&path, &session).expect("crash recovery file");
+    assert_eq!(mode(&recovered), 0o600, "crash recovery file");
     assert_eq!(mode(&path), 0o600, "restored session");
 
     // A session file someone made world-readable becomes private again on the next save.
