@@ -359,7 +359,9 @@ impl App {
             .get(&id)
             .map(|a| a.note.clone())
             .unwrap_or_default();
-        let lines: Vec<String> = text.lines().map(str::to_string).collect();
+        // Split on '\n' only: `lines()` would drop a '\r' before it and a final newline, and
+        // merely opening and closing the editor would then rewrite the note.
+        let lines: Vec<String> = text.split('\n').map(str::to_string).collect();
         let mut editor = ratatui_textarea::TextArea::new(if lines.is_empty() {
             vec![String::new()]
         } else {
