@@ -130,9 +130,9 @@ fn renamed_answers_move_and_removed_ones_are_kept_as_orphans_through_a_save() {
     let opened = open_session(&path).expect("opens despite the model change");
     let warnings = opened.warnings.join("\n");
     assert!(warnings.contains("has changed"), "{warnings}");
-    assert!(warnings.contains("1 answers moved"), "{warnings}");
+    assert!(warnings.contains("1 answer moved"), "{warnings}");
     assert!(
-        warnings.contains("1 answers belong to requirements"),
+        warnings.contains("1 answer belongs to requirements"),
         "{warnings}"
     );
 

@@ -44,12 +44,14 @@ pub fn open_session(path: &Path) -> Result<Opened> {
     }
     let moved = session.apply_aliases(&model);
     if moved > 0 {
-        warnings.push(format!("{moved} answers moved to renamed requirements"));
+        warnings.push(format!("{} moved to renamed requirements", answers(moved)));
     }
     let orphaned = session.orphaned_answers(&model).count();
     if orphaned > 0 {
         warnings.push(format!(
-            "{orphaned} answers belong to requirements this model no longer has; they are kept in the file and listed in reports"
+            "{} {} to requirements this model no longer has; kept in the file and listed in reports",
+            answers(orphaned),
+            if orphaned == 1 { "belongs" } else { "belong" }
         ));
     }
     Ok(Opened {
@@ -57,6 +59,15 @@ pub fn open_session(path: &Path) -> Result<Opened> {
         model,
         warnings,
     })
+}
+
+/// "1 answer", "3 answers".
+fn answers(n: usize) -> String {
+    if n == 1 {
+        "1 answer".to_string()
+    } else {
+        format!("{n} answers")
+    }
 }
 
 /// The name stamped on answers: `ASSESS_USER`, else the login name, else "assessor".
