@@ -410,3 +410,51 @@ fn export_dialog_writes_a_report_beside_the_session_and_says_where() {
     app.press("Esc");
     assert!(app.overlays.is_empty());
 }
+
+#[test]
+fn a_paste_into_the_justification_prompt_stays_text_and_answers_nothing() {
+    let (_dir, mut app) = fresh();
+    let file = path(&app);
+    let first = current(&app);
+    app.press("x");
+    // A pasted block with a line break and letters that are answer keys on the workbench.
+    app.handle_paste("Outsourced to vendor\r\nyyn q");
+    assert!(
+        matches!(app.overlays.last(), Some(Overlay::Justify { .. })),
+        "the prompt is still open"
+    );
+    assert!(load_session(&file).expect("load").answers.is_empty());
+    app.press("Enter");
+    let session = load_session(&file).expect("load");
+    assert_eq!(session.answers.len(), 1, "only the N/A was recorded");
+    assert_eq!(session.status(&first), Some(Status::NotApplicable));
+    assert_eq!(
+        session.answers[&first].justification,
+        Some("Outsourced to vendor yyn q".to_string())
+    );
+    assert!(!app.quit);
+}
+
+#[test]
+fn a_paste_into_the_note_keeps_its_lines_and_elsewhere_is_ignored() {
+    let (_dir, mut app) = fresh();
+    let file = path(&app);
+    let first = current(&app);
+    app.handle_paste("y\ny\nq");
+    assert!(!app.quit, "a paste on the workbench is not keys");
+    assert!(load_session(&file).expect("load").answers.is_empty());
+    assert!(
+        app.message
+            .as_deref()
+            .unwrap_or("")
+            .contains("paste ignored")
+    );
+    app.press("o");
+    app.handle_paste("第一行 审计\r\nsecond, \"quoted\"\tline");
+    app.press("Esc");
+    let session = load_session(&file).expect("load");
+    assert_eq!(
+        session.answers[&first].note,
+        "第一行 审计\nsecond, \"quoted\"    line"
+    );
+}

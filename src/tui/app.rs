@@ -137,6 +137,37 @@ impl App {
         }
     }
 
+    /// Handles pasted text (bracketed paste). It goes whole into the text field in focus and
+    /// never through the keymap, so a pasted line break cannot confirm a prompt and the rest of
+    /// the text cannot become answers; where no text field has focus it is ignored.
+    pub fn handle_paste(&mut self, text: &str) {
+        self.message = None;
+        let taken = match self.overlays.last_mut() {
+            Some(overlay) => overlays::paste(overlay, text),
+            None if self.screen == Screen::Home => {
+                self.home.filter.paste(text);
+                self.home.refilter();
+                true
+            }
+            None if self.screen == Screen::NewSession => match self.form.focused_input() {
+                Some(input) => {
+                    input.paste(text);
+                    self.form.error = None;
+                    true
+                }
+                None => false,
+            },
+            None => false,
+        };
+        match self.overlays.last_mut() {
+            Some(Overlay::Palette(p)) => p.rerank(),
+            _ if !taken => {
+                self.message = Some("paste ignored: no text field here (o opens the note)".into())
+            }
+            _ => {}
+        }
+    }
+
     /// Presses keys written in keymap notation, separated by spaces: `"y y n 3"`, `"C-r"`.
     pub fn press(&mut self, keys: &str) {
         for token in keys.split_whitespace() {

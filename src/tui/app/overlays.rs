@@ -33,6 +33,32 @@ pub(super) fn text_input(overlay: &mut Overlay, key: KeyEvent) {
     }
 }
 
+/// Pasted text into an overlay's text field; returns false when the overlay has none in focus.
+pub(super) fn paste(overlay: &mut Overlay, text: &str) -> bool {
+    match overlay {
+        Overlay::Palette(p) => p.query.paste(text),
+        Overlay::Note(n) => {
+            // Keep line breaks; tabs as the editor types them.
+            let text = text.replace("\r\n", "\n").replace('\r', "\n");
+            n.editor.insert_str(text.replace('\t', "    "));
+        }
+        Overlay::Justify { input, error } => {
+            input.paste(text);
+            *error = None;
+        }
+        Overlay::EvidenceForm(form) => {
+            match form.field {
+                0 => form.title.paste(text),
+                2 => form.location.paste(text),
+                _ => return false,
+            }
+            form.error = None;
+        }
+        _ => return false,
+    }
+    true
+}
+
 fn step(value: usize, len: usize, up: bool) -> usize {
     if len == 0 {
         0
