@@ -458,3 +458,28 @@ fn a_paste_into_the_note_keeps_its_lines_and_elsewhere_is_ignored() {
         "第一行 审计\nsecond, \"quoted\"    line"
     );
 }
+
+#[test]
+fn the_last_change_names_quick_levels_and_confirmed_not_applicable() {
+    let (_dir, mut app) = fresh();
+    app.press("2");
+    assert!(
+        app.last_change
+            .as_deref()
+            .unwrap_or("")
+            .starts_with("L2 · "),
+        "{:?}",
+        app.last_change
+    );
+    app.press("x");
+    app.type_text("no database");
+    app.press("Enter");
+    assert!(
+        app.last_change
+            .as_deref()
+            .unwrap_or("")
+            .starts_with("Not applicable · L1 "),
+        "{:?}",
+        app.last_change
+    );
+}

@@ -284,3 +284,36 @@ fn the_radar_moves_the_moment_an_answer_changes() {
     let after = radar(&app);
     assert_ne!(before, after, "the achieved polygon and score moved");
 }
+
+/// The status line says what the last change was, so the room sees what was just saved after
+/// the cursor has moved on; in the shown language; never beside a failed save.
+#[test]
+fn status_line_names_the_last_saved_change() {
+    let (_dir, mut app) = sample();
+    let requirement = app.work.as_ref().expect("work").requirement;
+    let label = app
+        .work
+        .as_ref()
+        .expect("work")
+        .requirement_label(requirement);
+    app.press("p");
+    assert_ne!(app.work.as_ref().expect("work").requirement, requirement);
+    let status = draw(&app, 200, 30)
+        .lines()
+        .nth(28)
+        .unwrap_or("")
+        .to_string();
+    assert!(
+        status.contains(&format!("saved · Partial · {label}")),
+        "{status}"
+    );
+    app.press("u");
+    assert!(draw(&app, 200, 30).contains("saved · undone · L"));
+    app.press("L y");
+    assert!(draw(&app, 200, 30).contains("已保存 · 满足 · L"));
+    app.press("x");
+    assert!(
+        app.last_change.as_deref().unwrap_or("").starts_with("满足"),
+        "opening the N/A prompt is not yet a change"
+    );
+}

@@ -52,6 +52,9 @@ pub struct App {
     pub auto_advance: bool,
     /// A one-off message for the status line.
     pub message: Option<String>,
+    /// What the last change to the session was ("Met · L1 …"), so the room sees what was
+    /// just saved even after the cursor has moved on.
+    pub last_change: Option<String>,
     pub quit: bool,
     /// The last drawn terminal area, for mouse hit tests.
     pub area: Rect,
@@ -76,6 +79,7 @@ impl App {
             overlays: Vec::new(),
             auto_advance: true,
             message: None,
+            last_change: None,
             quit: false,
             area: Rect::new(0, 0, 80, 24),
             who: session::current_user(),
@@ -253,6 +257,8 @@ impl App {
         let who = self.who.clone();
         let Some(work) = &mut self.work else { return };
         let id = work.requirement_id();
+        let requirement = work.requirement;
+        let practice = work.practice;
         let advance = move |work: &mut Work| {
             if auto {
                 work.next_unanswered(true);
@@ -324,6 +330,52 @@ impl App {
             }
             _ => {}
         }
+        // N/A is a change only once its justification is confirmed (in the prompt).
+        if self.message.is_none()
+            && action != Action::NotApplicable
+            && let Some(change) = self.describe_change(action, requirement, practice)
+        {
+            self.last_change = Some(change);
+        }
+    }
+
+    /// What a change just did, in the shown language: "Met · L1 Some large requirements …".
+    pub fn describe_change(
+        &self,
+        action: Action,
+        requirement: usize,
+        practice: usize,
+    ) -> Option<String> {
+        let work = self.work.as_ref()?;
+        let zh = work.lang() == "zh";
+        let pick = |en: &str, cn: &str| if zh { cn.to_string() } else { en.to_string() };
+        let status = |s: Status| pick(s.label(), s.label_zh());
+        let (what, on) = match action {
+            Action::Met => (status(Status::Met), requirement),
+            Action::Partial => (status(Status::Partial), requirement),
+            Action::NotMet => (status(Status::NotMet), requirement),
+            Action::NotApplicable => (status(Status::NotApplicable), requirement),
+            Action::Clear => (pick("cleared", "已清除"), requirement),
+            Action::Flag => {
+                let id = &work.model.index.requirements[requirement].id;
+                let flagged = work.session.answers.get(id).is_some_and(|a| a.flagged);
+                let what = if flagged {
+                    pick("flagged", "已标记")
+                } else {
+                    pick("flag removed", "已取消标记")
+                };
+                (what, requirement)
+            }
+            Action::Undo => (pick("undone", "已撤销"), work.requirement),
+            Action::Redo => (pick("redone", "已重做"), work.requirement),
+            Action::QuickLevel(level) => {
+                let pref = &work.model.index.practices[practice];
+                let name = work.model.model.practice_of(pref).name.get(work.lang());
+                return Some(format!("L{level} · {name}"));
+            }
+            _ => return None,
+        };
+        Some(format!("{what} · {}", work.requirement_label(on)))
     }
 
     fn open_palette(&mut self) {

@@ -107,6 +107,7 @@ impl App {
                     let auto = self.auto_advance;
                     if let Some(work) = &mut self.work {
                         let id = work.requirement_id();
+                        let requirement = work.requirement;
                         let advance = |w: &mut super::Work| {
                             if auto {
                                 w.next_unanswered(true);
@@ -116,6 +117,8 @@ impl App {
                         {
                             Ok(()) => {
                                 self.overlays.pop();
+                                self.last_change =
+                                    self.describe_change(Action::NotApplicable, requirement, 0);
                             }
                             Err(e) => *error = Some(e.to_string()),
                         }

@@ -61,6 +61,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     ];
     if let Some(message) = &app.message {
         spans.push(Span::styled(format!(" {message}"), theme::WARN));
+    } else if let (Some(change), SaveState::Saved) = (&app.last_change, &work.save) {
+        spans.push(Span::styled(format!("· {change}"), theme::OK));
     }
     let top = Rect { height: 1, ..area };
     buf.set_style(top, theme::STATUS_BAR);
