@@ -317,3 +317,29 @@ fn status_line_names_the_last_saved_change() {
         "opening the N/A prompt is not yet a change"
     );
 }
+
+/// Two domains share a name (配置管理 in Continuous Delivery and in Technical Operations): the
+/// palette says which part each belongs to, so Enter jumps where the user means.
+#[test]
+fn palette_rows_say_where_an_entry_sits() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = assess::cli::create_session(
+        dir.path(),
+        assess::cli::NewOptions {
+            parts: vec!["cd".into(), "to".into()],
+            ..assess::cli::NewOptions::default()
+        },
+    )
+    .expect("create");
+    let mut app = App::open(dir.path(), &path).expect("open");
+    app.press("L /");
+    app.type_text("配置管理");
+    let screen = draw(&app, 160, 48);
+    let domains: Vec<&str> = screen
+        .lines()
+        .filter(|l| l.contains("domain 配置管理"))
+        .collect();
+    assert_eq!(domains.len(), 2, "{screen}");
+    assert!(domains[0].contains("持续交付"), "{screen}");
+    assert!(domains[1].contains("技术运营"), "{screen}");
+}
