@@ -483,3 +483,31 @@ fn the_last_change_names_quick_levels_and_confirmed_not_applicable() {
         app.last_change
     );
 }
+
+/// "Changed" is the session's own last change: copying a file (a restore, a colleague's USB
+/// stick) or a cursor save does not make an old session look newest.
+#[test]
+fn sessions_are_listed_by_their_own_last_change_not_the_file_time() {
+    let (dir, app) = fresh();
+    let fresh_path = path(&app);
+    let sample = dir.path().join("eastbridge-trading-platform.ron");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions/eastbridge-trading-platform.ron"),
+        &sample,
+    )
+    .expect("copy");
+    let later = std::time::SystemTime::now() + Duration::from_secs(86_400);
+    std::fs::File::options()
+        .write(true)
+        .open(&sample)
+        .and_then(|f| f.set_modified(later))
+        .expect("set mtime");
+    let home = assess::tui::app::Home::load(dir.path());
+    assert_eq!(
+        home.rows[0].path, fresh_path,
+        "the fresh session changed last"
+    );
+    assert_eq!(home.rows[1].updated, "2026-11-18T16:40:00Z");
+    let listed = assess::session::list_sessions(dir.path()).expect("list");
+    assert_eq!(listed[0].path, fresh_path);
+}

@@ -106,7 +106,7 @@ impl Home {
                     .unwrap_or_default()
                     .to_string_lossy()
                     .to_string();
-                let updated = humantime::format_rfc3339_seconds(entry.modified).to_string();
+                let updated = entry.changed();
                 let mut row = HomeRow {
                     path: entry.path.clone(),
                     name,
