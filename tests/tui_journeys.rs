@@ -511,3 +511,47 @@ fn sessions_are_listed_by_their_own_last_change_not_the_file_time() {
     let listed = assess::session::list_sessions(dir.path()).expect("list");
     assert_eq!(listed[0].path, fresh_path);
 }
+
+/// A mistyped local path is said at once; a file given relative to where the workbench was
+/// started is stored absolute, so the register still finds it from anywhere.
+#[test]
+fn evidence_paths_are_stored_absolute_and_a_missing_file_is_said() {
+    let (dir, mut app) = fresh();
+    let file = path(&app);
+    app.press("e a");
+    app.type_text("Old policy");
+    app.press("Tab Tab");
+    app.type_text("/no/such/policy.pdf");
+    app.press("Enter");
+    match app.overlays.last() {
+        Some(Overlay::Evidence(picker)) => assert!(
+            picker
+                .error
+                .as_deref()
+                .unwrap_or("")
+                .contains("/no/such/policy.pdf is not on this machine"),
+            "{:?}",
+            picker.error
+        ),
+        other => panic!("expected the evidence picker, got {other:?}"),
+    }
+    let session = load_session(&file).expect("load");
+    assert_eq!(session.evidence["E1"].location, "/no/such/policy.pdf");
+    assert_eq!(session.evidence["E1"].sha256, None);
+
+    let here = std::env::current_dir().expect("cwd");
+    let relative = "Cargo.toml";
+    assert!(here.join(relative).is_file());
+    let form = assess::tui::app::EvidenceForm {
+        title: assess::tui::app::LineInput::new("Manifest"),
+        location: assess::tui::app::LineInput::new(relative),
+        ..Default::default()
+    };
+    let e = assess::tui::app::evidence_from_form(&form).expect("entry");
+    assert_eq!(
+        Path::new(&e.location),
+        std::fs::canonicalize(here.join(relative)).expect("abs")
+    );
+    assert!(e.sha256.is_some(), "an existing file is hashed");
+    drop(dir);
+}

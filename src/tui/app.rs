@@ -12,6 +12,7 @@ pub use forms::{
     EVIDENCE_KINDS, EvidenceForm, EvidencePicker, Field, Home, HomeRow, LineInput, NewForm,
     NoteState, OnYes, Overlay, PaletteState,
 };
+pub use overlays::evidence_from_form;
 pub use work::{SaveState, Work};
 
 use std::path::{Path, PathBuf};

@@ -242,6 +242,7 @@ impl App {
     }
 
     fn add_and_attach(&mut self, evidence: Evidence) {
+        let notice = missing_file_notice(&evidence.location);
         let who = self.who.clone();
         let Some(work) = &mut self.work else { return };
         let id = work.requirement_id();
@@ -253,8 +254,31 @@ impl App {
         let count = self.evidence_ids().len();
         if let Some(Overlay::Evidence(picker)) = self.overlays.last_mut() {
             picker.selected = count.saturating_sub(1);
+            picker.error = notice;
         }
     }
+}
+
+/// A typed location as it is stored: `~/` expanded, and an existing local file made absolute,
+/// so the register still points at it when the workbench is started from another directory.
+pub fn local_path(typed: &str) -> String {
+    let expanded = match (typed.strip_prefix("~/"), std::env::var_os("HOME")) {
+        (Some(rest), Some(home)) => Path::new(&home).join(rest).display().to_string(),
+        _ => typed.to_string(),
+    };
+    match std::fs::canonicalize(&expanded) {
+        Ok(abs) if abs.is_file() => abs.display().to_string(),
+        _ => expanded,
+    }
+}
+
+/// A word for the picker when a location looks like a local file that is not there (a typo is
+/// then seen at once, not weeks later in the report).
+pub fn missing_file_notice(location: &str) -> Option<String> {
+    let local =
+        location.starts_with('/') || location.starts_with("./") || location.starts_with("../");
+    (local && !Path::new(location).exists())
+        .then(|| format!("note: {location} is not on this machine; recorded without a hash"))
 }
 
 /// Builds a register entry from the form; a local file is hashed (never opened otherwise).
@@ -263,7 +287,7 @@ pub fn evidence_from_form(form: &EvidenceForm) -> Result<Evidence, String> {
     if title.is_empty() {
         return Err("a title is needed".to_string());
     }
-    let location = form.location.text.trim().to_string();
+    let location = local_path(form.location.text.trim());
     let path = Path::new(&location);
     let sha256 = if form.kind == EvidenceType::File || (!location.is_empty() && path.is_file()) {
         match session::hash_file(path) {
