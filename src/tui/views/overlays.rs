@@ -46,7 +46,22 @@ pub fn render(app: &App, overlay: &Overlay, area: Rect, buf: &mut Buffer) {
                 Context::Note,
                 buf,
             );
-            note.editor.render(inner, buf);
+            // The requirement the note is about, since the popup covers the ladder.
+            let label = app.work.as_ref().and_then(|w| {
+                let r = w.model.index.requirement(&note.requirement)?;
+                Some(w.requirement_label(r))
+            });
+            let mut editor = inner;
+            if let Some(label) = label
+                && inner.height > 2
+            {
+                let top = Rect { height: 1, ..inner };
+                let text = truncate(&format!("▸ {label}"), usize::from(inner.width));
+                Paragraph::new(Span::styled(text, theme::MUTED)).render(top, buf);
+                editor.y += 1;
+                editor.height -= 1;
+            }
+            note.editor.render(editor, buf);
         }
         Overlay::Justify { input, error } => {
             let inner = popup(area, wide, 8, "Not applicable: why?", Context::Justify, buf);
