@@ -343,3 +343,33 @@ fn palette_rows_say_where_an_entry_sits() {
     assert!(domains[0].contains("持续交付"), "{screen}");
     assert!(domains[1].contains("技术运营"), "{screen}");
 }
+
+/// Six parts on 80×24: the table cannot hold every domain, so it shows the parts, and with a
+/// part focused (Tab) that part and its domains — the last part's rows are reachable too.
+#[test]
+fn summary_table_of_six_parts_follows_the_focus_on_a_small_terminal() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = assess::cli::create_session(dir.path(), assess::cli::NewOptions::default())
+        .expect("create");
+    let mut app = App::open(dir.path(), &path).expect("open");
+    app.press("r");
+    let work = app.work.as_ref().expect("work");
+    let summary = assess::summary::summarize(&work.model, &work.session, "en");
+    assert_eq!(summary.parts.len(), 6);
+    let screen = draw(&app, 80, 24);
+    for part in &summary.parts {
+        assert!(screen.contains(&part.row.name), "{screen}");
+    }
+    app.press("Tab Tab Tab Tab Tab Tab");
+    let last = summary.parts.last().expect("part");
+    let screen = draw(&app, 80, 24);
+    let shown = last
+        .domains
+        .iter()
+        .filter(|d| screen.contains(&format!("  {}", d.name)))
+        .count();
+    assert!(
+        shown >= 3,
+        "the focused part's domains are listed:\n{screen}"
+    );
+}
