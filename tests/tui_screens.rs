@@ -373,3 +373,23 @@ fn summary_table_of_six_parts_follows_the_focus_on_a_small_terminal() {
         "the focused part's domains are listed:\n{screen}"
     );
 }
+
+/// The practice header says where the team is in the part, also when the navigator is folded.
+#[test]
+fn practice_header_says_where_the_team_is_in_the_part() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = assess::cli::create_session(
+        dir.path(),
+        assess::cli::NewOptions {
+            parts: vec!["cd".into(), "to".into()],
+            ..assess::cli::NewOptions::default()
+        },
+    )
+    .expect("create");
+    let mut app = App::open(dir.path(), &path).expect("open");
+    assert!(draw(&app, 80, 24).contains("practice 1 of 49 in this part"));
+    app.press("Tab Tab");
+    assert!(draw(&app, 80, 24).contains("practice 3 of 49 in this part"));
+    app.press("L");
+    assert!(draw(&app, 80, 24).contains("本部分第 3/49 个实践"));
+}
