@@ -393,3 +393,26 @@ fn practice_header_says_where_the_team_is_in_the_part() {
     app.press("L");
     assert!(draw(&app, 80, 24).contains("本部分第 3/49 个实践"));
 }
+
+/// A damaged session on the home screen: its row says Enter explains, and Enter shows the
+/// whole message (file, line and column, and that nothing was changed), not a cut-off line.
+#[test]
+fn home_shows_why_a_damaged_session_cannot_be_opened() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("broken.ron"), "garbage (").expect("write");
+    let mut app = App::home(dir.path());
+    let screen = draw(&app, 80, 24);
+    assert!(
+        screen.contains("broken (cannot open)") && screen.contains("Enter says why"),
+        "{screen}"
+    );
+    app.press("Enter");
+    let screen = draw(&app, 80, 24);
+    let flat: String = screen
+        .lines()
+        .map(str::trim_end)
+        .collect::<Vec<_>>()
+        .join("");
+    assert!(flat.contains("broken.ron:1:1"), "{screen}");
+    assert!(flat.contains("The file was not changed."), "{screen}");
+}
