@@ -555,3 +555,31 @@ fn evidence_paths_are_stored_absolute_and_a_missing_file_is_said() {
     assert!(e.sha256.is_some(), "an existing file is hashed");
     drop(dir);
 }
+
+/// The parts in the new-session form are a vertical list: ↓/↑ walk it (they used to jump to the
+/// next field, so Space toggled the wrong thing or typed a space into the title).
+#[test]
+fn arrows_walk_the_parts_list_in_the_new_session_form() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = App::home(dir.path());
+    assert_eq!(app.screen, Screen::NewSession);
+    let title = app.form.title.text.clone();
+    app.press("Down Down Down");
+    assert_eq!(app.form.field(), assess::tui::app::Field::Parts);
+    app.press("Space Down Space Down Down Space");
+    let chosen: Vec<bool> = app.form.parts.iter().map(|p| p.3).collect();
+    assert_eq!(chosen, vec![false, false, true, false, true, true]);
+    app.press("Down Down Down");
+    assert_eq!(app.form.field(), assess::tui::app::Field::Target);
+    app.press("Up Up");
+    assert_eq!(app.form.field(), assess::tui::app::Field::Parts);
+    assert_eq!(app.form.part_cursor, 4);
+    assert_eq!(app.form.title.text, title, "no stray spaces in the title");
+    app.press("Enter");
+    assert_eq!(app.screen, Screen::Assessment);
+    let session = &app.work.as_ref().expect("work").session;
+    assert_eq!(
+        session.parts,
+        vec!["to".to_string(), "srm".into(), "tools".into()]
+    );
+}

@@ -104,8 +104,9 @@ const NEW_SESSION: &[Binding] = &[
     h("Enter", A::Confirm),
     h("Tab", A::NextField),
     b("S-Tab", A::PrevField),
-    b("Down", A::NextField),
-    b("Up", A::PrevField),
+    // Within the parts list ↓/↑ move between parts, elsewhere between fields.
+    b("Down", A::Down),
+    b("Up", A::Up),
     h("Left", A::Left),
     b("Right", A::Right),
     h("Esc", A::Cancel),
