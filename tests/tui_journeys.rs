@@ -471,6 +471,17 @@ fn the_last_change_names_quick_levels_and_confirmed_not_applicable() {
         "{:?}",
         app.last_change
     );
+    app.press("o");
+    app.type_text("seen live");
+    app.press("Esc");
+    assert!(
+        app.last_change
+            .as_deref()
+            .unwrap_or("")
+            .starts_with("note · L"),
+        "{:?}",
+        app.last_change
+    );
     app.press("x");
     app.type_text("no database");
     app.press("Enter");

@@ -96,9 +96,22 @@ impl App {
                     self.overlays.pop();
                 }
             },
-            Overlay::Note(_) => {
+            Overlay::Note(note) => {
+                let requirement = note.requirement.clone();
+                let changed = note.recorded || note.text() != note.saved_text;
                 self.flush_note();
                 self.overlays.pop();
+                if changed
+                    && let Some(work) = &self.work
+                    && let Some(r) = work.model.index.requirement(&requirement)
+                {
+                    let what = if work.lang() == "zh" {
+                        "备注"
+                    } else {
+                        "note"
+                    };
+                    self.last_change = Some(format!("{what} · {}", work.requirement_label(r)));
+                }
             }
             Overlay::Justify { input, error } => match action {
                 Action::Confirm => {
