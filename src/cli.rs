@@ -1,5 +1,6 @@
 //! The command line (clap): every command is a thin call into the core.
 
+mod doctor_cmd;
 mod model_cmd;
 mod report_cmd;
 mod session_cmd;
@@ -66,6 +67,13 @@ pub enum Command {
         /// Language of the names (en or zh).
         #[arg(long, default_value = "en", value_parser = ["en", "zh"])]
         lang: String,
+    },
+    /// Check a session: it parses, its model matches, evidence is unchanged, the backup is usable.
+    Doctor {
+        session: String,
+        /// Restore NAME.ron from NAME.ron.bak, keeping the current file as NAME.ron.damaged-<time>.
+        #[arg(long)]
+        restore_backup: bool,
     },
     /// Write a report (Markdown, HTML, CSV or JSON) beside the session or to a file.
     Report {
@@ -175,6 +183,10 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
             json,
             lang,
         }) => session_cmd::summary(out, &session::resolve_session(&spec, &dir)?, json, &lang)?,
+        Some(Command::Doctor {
+            session: spec,
+            restore_backup,
+        }) => return doctor_cmd::doctor(out, &doctor_cmd::resolve(&spec, &dir)?, restore_backup),
         Some(Command::Report {
             session: spec,
             format,

@@ -11,4 +11,6 @@ pub mod report;
 pub mod scoring;
 pub mod session;
 pub mod summary;
+pub mod textfile;
 pub mod tui;
+mod unique_keys;

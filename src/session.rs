@@ -3,7 +3,9 @@
 //!
 //! Maps are `BTreeMap`s so the file is written in a stable order and diffs cleanly in git.
 
+mod doctor;
 mod edit;
+mod lock;
 mod open;
 mod store;
 
@@ -11,10 +13,17 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+pub use doctor::{
+    Finding, RestoreError, Restored, Severity, check_session, evidence_candidates, restore_backup,
+};
 pub use edit::{EditError, NewSession, hash_file, now_timestamp};
+pub use lock::{
+    Access, LockError, LockHolder, SessionLock, acquire_lock, acquire_or_read_only, host_name,
+    lock_holder, lock_path,
+};
 pub use open::{Opened, current_user, model_for, open_session};
 pub use store::{
-    SessionEntry, SessionError, atomic_write, backup_path, create_session_file,
+    SessionEntry, SessionError, atomic_write, atomic_write_via, backup_path, create_session_file,
     default_sessions_dir, list_sessions, load_session, parse_session, recovery_path,
     resolve_session, save_recovery, save_session, session_to_string,
 };
@@ -190,13 +199,13 @@ pub struct Session {
     /// Ids of the parts in scope, in model order.
     pub parts: Vec<String>,
     /// Target level per part id.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::unique_keys::deserialize")]
     pub targets: BTreeMap<String, u8>,
     /// Answers keyed by full requirement id.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::unique_keys::deserialize")]
     pub answers: BTreeMap<String, Answer>,
     /// The evidence register, keyed by evidence id (`E1`, `E2`, …).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::unique_keys::deserialize")]
     pub evidence: BTreeMap<String, Evidence>,
     #[serde(default)]
     pub cursor: Cursor,

@@ -225,6 +225,7 @@ fn flag_and_language_and_summary_survive_a_reopen() {
     assert_eq!(app.screen, Screen::Summary);
     app.press("q");
     assert!(app.quit);
+    drop(app); // the workbench exits: its session lock goes with it
     let again = App::open(dir.path(), &file).expect("reopen");
     assert_eq!(again.screen, Screen::Summary);
     assert_eq!(current(&again), id);

@@ -9,6 +9,7 @@ use sha2::{Digest, Sha256};
 use super::index::ModelIndex;
 use super::schema::Model;
 use super::validate::{Problem, validate_model};
+use crate::textfile::{Capped, MAX_FILE_BYTES, read_capped, utf8_text};
 
 /// Models compiled into the binary: (id, file name, RON text).
 pub const EMBEDDED_MODELS: &[(&str, &str, &str)] = &[(
@@ -24,6 +25,17 @@ pub enum ModelError {
     Read {
         path: PathBuf,
         source: std::io::Error,
+    },
+    #[error(
+        "{}: the file is {}, larger than any model (the limit is {}); it is probably not a model file",
+        path.display(),
+        crate::textfile::human_size(*size),
+        crate::textfile::human_size(*limit)
+    )]
+    TooLarge {
+        path: PathBuf,
+        size: u64,
+        limit: u64,
     },
     #[error("{origin}:{line}:{column}: the model file is not valid RON: {message}")]
     Parse {
@@ -116,11 +128,28 @@ pub fn load_embedded(id: &str) -> Result<LoadedModel, ModelError> {
 
 /// Loads a model file from disk.
 pub fn load_path(path: &Path) -> Result<LoadedModel, ModelError> {
-    let text = std::fs::read_to_string(path).map_err(|source| ModelError::Read {
+    let read = read_capped(path, MAX_FILE_BYTES).map_err(|source| ModelError::Read {
         path: path.to_path_buf(),
         source,
     })?;
-    parse_model(&text, &path.display().to_string())
+    let bytes = match read {
+        Capped::Bytes(bytes) => bytes,
+        Capped::TooLarge { size } => {
+            return Err(ModelError::TooLarge {
+                path: path.to_path_buf(),
+                size,
+                limit: MAX_FILE_BYTES,
+            });
+        }
+    };
+    let origin = path.display().to_string();
+    let text = utf8_text(&bytes).map_err(|(line, column)| ModelError::Parse {
+        origin: origin.clone(),
+        line,
+        column,
+        message: "the file is not UTF-8 text".to_string(),
+    })?;
+    parse_model(text, &origin)
 }
 
 /// Resolves what a user typed: a bundled model id, or else a path to a model file.

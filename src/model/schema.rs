@@ -12,7 +12,9 @@ use serde::{Deserialize, Serialize};
 /// A text in every language the model declares, keyed by language code (`en`, `zh`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(transparent)]
-pub struct Text(pub BTreeMap<String, String>);
+pub struct Text(
+    #[serde(deserialize_with = "crate::unique_keys::deserialize")] pub BTreeMap<String, String>,
+);
 
 impl Text {
     /// Builds a text from `(language, text)` pairs.
@@ -100,7 +102,11 @@ pub struct Model {
     pub rollup: Rollup,
     pub parts: Vec<Part>,
     /// Old requirement id → current requirement id, so answers survive renames.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "crate::unique_keys::deserialize"
+    )]
     pub aliases: BTreeMap<String, String>,
 }
 

@@ -273,13 +273,20 @@ impl Session {
         Ok(())
     }
 
-    /// Answers whose requirement id the model no longer knows (even through an alias).
+    /// Answers whose requirement id the model no longer knows and that no alias will move:
+    /// an answer under an old id whose new id is already answered stays put, so it counts
+    /// here rather than vanishing from view.
     pub fn orphaned_answers<'a>(
         &'a self,
         model: &'a LoadedModel,
     ) -> impl Iterator<Item = (&'a String, &'a Answer)> {
         self.answers.iter().filter(|(id, _)| {
-            model.index.requirement(id).is_none() && !model.model.aliases.contains_key(*id)
+            let will_move = model
+                .model
+                .aliases
+                .get(*id)
+                .is_some_and(|new| !self.answers.contains_key(new));
+            model.index.requirement(id).is_none() && !will_move
         })
     }
 

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use super::{FORMAT_VERSION, Session};
+use crate::textfile::{Capped, MAX_FILE_BYTES, read_capped, utf8_text};
 
 /// Why a session could not be loaded or saved.
 #[derive(Debug, thiserror::Error)]
@@ -30,6 +31,17 @@ pub enum SessionError {
         path.display()
     )]
     NewerFormat { path: PathBuf, found: u32 },
+    #[error(
+        "{}: the file is {}, larger than any session (the limit is {}); it is probably not a session file. The file was not read or changed.",
+        path.display(),
+        crate::textfile::human_size(*size),
+        crate::textfile::human_size(*limit)
+    )]
+    TooLarge {
+        path: PathBuf,
+        size: u64,
+        limit: u64,
+    },
     #[error("{}: {action}", path.display())]
     Io {
         path: PathBuf,
@@ -121,7 +133,7 @@ struct FormatProbe {
 
 /// Reads and parses a session file. Never writes anything.
 pub fn load_session(path: &Path) -> Result<Session, SessionError> {
-    let bytes = fs::read(path).map_err(|source| {
+    let read = read_capped(path, MAX_FILE_BYTES).map_err(|source| {
         if source.kind() == std::io::ErrorKind::NotFound {
             SessionError::NotFound {
                 spec: path.display().to_string(),
@@ -131,7 +143,14 @@ pub fn load_session(path: &Path) -> Result<Session, SessionError> {
             io_error(path, "cannot read the session file")(source)
         }
     })?;
-    parse_session(&bytes, path)
+    match read {
+        Capped::Bytes(bytes) => parse_session(&bytes, path),
+        Capped::TooLarge { size } => Err(SessionError::TooLarge {
+            path: path.to_path_buf(),
+            size,
+            limit: MAX_FILE_BYTES,
+        }),
+    }
 }
 
 /// Parses session bytes; `path` names the file in errors.
@@ -142,8 +161,7 @@ pub fn parse_session(bytes: &[u8], path: &Path) -> Result<Session, SessionError>
         column,
         message,
     };
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        let (line, column) = line_col(bytes, e.valid_up_to());
+    let text = utf8_text(bytes).map_err(|(line, column)| {
         damaged(line, column, "the file is not UTF-8 text".to_string())
     })?;
     if text.trim().is_empty() {
@@ -158,16 +176,16 @@ pub fn parse_session(bytes: &[u8], path: &Path) -> Result<Session, SessionError>
             found: probe.format,
         });
     }
-    ron::Options::default()
+    let session = ron::Options::default()
         .from_str::<Session>(text)
-        .map_err(|e| damaged(e.span.start.line, e.span.start.col, e.code.to_string()))
-}
-
-fn line_col(bytes: &[u8], offset: usize) -> (usize, usize) {
-    let before = &bytes[..offset.min(bytes.len())];
-    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let column = before.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
-    (line, column)
+        .map_err(|e| damaged(e.span.start.line, e.span.start.col, e.code.to_string()))?;
+    if session.format > FORMAT_VERSION {
+        return Err(SessionError::NewerFormat {
+            path: path.to_path_buf(),
+            found: session.format,
+        });
+    }
+    Ok(session)
 }
 
 /// The session as the text written to disk: pretty RON, stable order.
@@ -189,13 +207,27 @@ pub fn save_session(path: &Path, session: &Session) -> Result<(), SessionError> 
 /// content: temp file in the same directory (mode 0600), fsync, rename, fsync the directory.
 /// With `keep_backup`, the previous file becomes `NAME.bak` first (a hard link, so it costs no copy).
 pub fn atomic_write(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), SessionError> {
+    atomic_write_via(path, bytes, keep_backup, |file, bytes| {
+        file.write_all(bytes)
+    })
+}
+
+/// `atomic_write` with the step that puts the bytes into the temporary file supplied by the
+/// caller: tests inject failures there (a full disk, an I/O error) to prove that nothing
+/// half-written ever replaces the file or its backup.
+pub fn atomic_write_via(
+    path: &Path,
+    bytes: &[u8],
+    keep_backup: bool,
+    write: impl FnOnce(&mut File, &[u8]) -> std::io::Result<()>,
+) -> Result<(), SessionError> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
     };
     let name = path.file_name().unwrap_or_default().to_string_lossy();
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = write_then_rename(path, &dir, &tmp, bytes, keep_backup);
+    let result = write_then_rename(path, &dir, &tmp, bytes, keep_backup, write);
     if result.is_err() {
         let _ = fs::remove_file(&tmp);
     }
@@ -208,10 +240,11 @@ fn write_then_rename(
     tmp: &Path,
     bytes: &[u8],
     keep_backup: bool,
+    write: impl FnOnce(&mut File, &[u8]) -> std::io::Result<()>,
 ) -> Result<(), SessionError> {
     let mut file =
         private_create(tmp).map_err(io_error(path, "cannot create a temporary file to save"))?;
-    file.write_all(bytes)
+    write(&mut file, bytes)
         .and_then(|()| file.sync_all())
         .map_err(io_error(path, "cannot write the temporary file"))?;
     drop(file);
@@ -229,6 +262,12 @@ fn keep_previous(path: &Path) -> std::io::Result<()> {
     let _ = fs::remove_file(&staging);
     if fs::hard_link(path, &staging).is_err() {
         fs::copy(path, &staging)?;
+    }
+    // The backup is as private as the session, whatever mode the old file had.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(&staging, fs::Permissions::from_mode(0o600))?;
     }
     fs::rename(&staging, &backup)
 }

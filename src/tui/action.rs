@@ -85,6 +85,24 @@ pub enum Action {
 }
 
 impl Action {
+    /// True for actions that change the session (refused when it is open read-only).
+    pub fn edits(self) -> bool {
+        matches!(
+            self,
+            Action::Undo
+                | Action::Redo
+                | Action::Met
+                | Action::Partial
+                | Action::NotMet
+                | Action::NotApplicable
+                | Action::Clear
+                | Action::QuickLevel(_)
+                | Action::EditNote
+                | Action::Evidence
+                | Action::Flag
+        )
+    }
+
     /// A short description for help and footer hints.
     pub fn describe(self) -> String {
         let text = match self {

@@ -60,6 +60,8 @@ pub struct App {
     /// The last drawn terminal area, for mouse hit tests.
     pub area: Rect,
     pub who: String,
+    /// A session another process is writing, waiting for "view it read-only?".
+    pub pending_read_only: Option<(PathBuf, session::LockHolder)>,
 }
 
 impl App {
@@ -84,14 +86,53 @@ impl App {
             quit: false,
             area: Rect::new(0, 0, 80, 24),
             who: session::current_user(),
+            pending_read_only: None,
         }
     }
 
     /// The workbench on a session file, on the screen it was left on.
+    /// When another process is writing it, the home screen asks whether to view it read-only.
     pub fn open(dir: &Path, path: &Path) -> anyhow::Result<Self> {
         let mut app = Self::home(dir);
-        app.open_work(Work::open(path)?);
+        app.open_path(path)?;
         Ok(app)
+    }
+
+    /// Opens a session as its writer; if someone else writes it, offers read-only viewing.
+    pub(super) fn open_path(&mut self, path: &Path) -> anyhow::Result<()> {
+        match Work::open(path) {
+            Ok(work) => {
+                self.open_work(work);
+                Ok(())
+            }
+            Err(e) => match e.downcast_ref::<session::LockError>() {
+                Some(session::LockError::Held { holder, .. }) => {
+                    let name = path.file_stem().unwrap_or_default().to_string_lossy();
+                    let question = format!(
+                        "{name} is already open for writing by {holder}. View it read-only? Nothing can be changed there."
+                    );
+                    self.pending_read_only = Some((path.to_path_buf(), holder.clone()));
+                    self.screen = Screen::Home;
+                    self.overlays.push(Overlay::Confirm {
+                        question,
+                        on_yes: OnYes::OpenReadOnly,
+                    });
+                    Ok(())
+                }
+                _ => Err(e),
+            },
+        }
+    }
+
+    /// The answer "yes" to "view it read-only?".
+    fn open_read_only(&mut self, pending: Option<(PathBuf, session::LockHolder)>) {
+        let Some((path, holder)) = pending else {
+            return;
+        };
+        match Work::open_read_only(&path, holder) {
+            Ok(work) => self.open_work(work),
+            Err(e) => self.message = Some(format!("{e:#}")),
+        }
     }
 
     fn open_work(&mut self, work: Work) {
@@ -257,6 +298,12 @@ impl App {
         let auto = self.auto_advance;
         let who = self.who.clone();
         let Some(work) = &mut self.work else { return };
+        if let Some(holder) = &work.read_only
+            && action.edits()
+        {
+            self.message = Some(format!("read-only: {holder} is writing this session"));
+            return;
+        }
         let id = work.requirement_id();
         let requirement = work.requirement;
         let practice = work.practice;
@@ -396,7 +443,9 @@ impl App {
             .get(&id)
             .map(|a| a.note.clone())
             .unwrap_or_default();
-        let lines: Vec<String> = text.lines().map(str::to_string).collect();
+        // Split on '\n' only: `lines()` would drop a '\r' before it and a final newline, and
+        // merely opening and closing the editor would then rewrite the note.
+        let lines: Vec<String> = text.split('\n').map(str::to_string).collect();
         let mut editor = ratatui_textarea::TextArea::new(if lines.is_empty() {
             vec![String::new()]
         } else {

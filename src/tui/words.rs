@@ -12,6 +12,8 @@ pub struct Words {
     pub progress: &'static str,
     pub saved: &'static str,
     pub not_saved: &'static str,
+    /// Shown instead of the save state when another process writes the session.
+    pub read_only: &'static str,
     pub auto_off: &'static str,
     pub target: &'static str,
     /// The target column's heading.
@@ -46,6 +48,7 @@ pub static EN: Words = Words {
     progress: "Answered",
     saved: "saved",
     not_saved: "NOT SAVED",
+    read_only: "READ-ONLY",
     auto_off: "auto-advance off",
     target: "target",
     target_col: "Target",
@@ -78,6 +81,7 @@ pub static ZH: Words = Words {
     progress: "进度",
     saved: "已保存",
     not_saved: "未保存",
+    read_only: "只读",
     auto_off: "自动前进已关闭",
     target: "目标",
     target_col: "目标",

@@ -228,3 +228,24 @@ impl Drop for Pty {
         }
     }
 }
+
+/// The text inside the popup titled `title`, its lines joined by spaces (wrapped text reads
+/// as one line), or None when no such popup is drawn.
+pub fn popup_text(screen: &str, title: &str) -> Option<String> {
+    let lines: Vec<Vec<char>> = screen.lines().map(|l| l.chars().collect()).collect();
+    let top = lines
+        .iter()
+        .position(|l| l.iter().collect::<String>().contains(&format!("┌ {title}")))?;
+    let row: String = lines[top].iter().collect();
+    let left = row[..row.find(&format!("┌ {title}"))?].chars().count();
+    let right = left + lines[top][left..].iter().position(|&c| c == '┐')?;
+    let mut words = Vec::new();
+    for line in &lines[top + 1..] {
+        if line.get(left) == Some(&'└') || line.len() <= right {
+            break;
+        }
+        let inside: String = line[left + 1..right].iter().collect();
+        words.extend(inside.split_whitespace().map(str::to_string));
+    }
+    Some(words.join(" "))
+}

@@ -341,6 +341,8 @@ pub const EVIDENCE_KINDS: [EvidenceType; 4] = [
 pub enum OnYes {
     /// Quit although the last changes could not be saved.
     QuitUnsaved,
+    /// Open the session in `App::pending_read_only` to view only.
+    OpenReadOnly,
 }
 
 /// An overlay; the top of the stack gets keys first.

@@ -146,9 +146,11 @@ impl App {
             Overlay::Confirm { on_yes, .. } => {
                 let on_yes = *on_yes;
                 self.overlays.pop();
+                let pending = self.pending_read_only.take();
                 if action == Action::Yes {
                     match on_yes {
                         OnYes::QuitUnsaved => self.quit = true,
+                        OnYes::OpenReadOnly => self.open_read_only(pending),
                     }
                 }
             }

@@ -12,9 +12,8 @@ impl App {
                     return;
                 };
                 let path = row.path.clone();
-                match Work::open(&path) {
-                    Ok(work) => self.open_work(work),
-                    Err(e) => self.message = Some(format!("{e:#}")),
+                if let Err(e) = self.open_path(&path) {
+                    self.message = Some(format!("{e:#}"));
                 }
             }
             Action::NewSession => {

@@ -8,7 +8,7 @@ use anyhow::Result;
 
 use crate::model::LoadedModel;
 use crate::scoring::Scorecard;
-use crate::session::{self, EditError, Session, Status};
+use crate::session::{self, EditError, LockHolder, Session, SessionLock, Status};
 use crate::tui::history::History;
 
 /// Whether what is on screen is on disk.
@@ -40,11 +40,30 @@ pub struct Work {
     pub warnings: Vec<String>,
     /// Summary screen focus: None for all parts, or an index into `session.parts`.
     pub summary_focus: Option<usize>,
+    /// This process's write lock on the session (released on drop, or by the OS on a crash).
+    pub lock: Option<SessionLock>,
+    /// Set when another process writes the session: it is shown, never edited or saved here.
+    pub read_only: Option<LockHolder>,
 }
 
 impl Work {
-    /// Opens a session file, landing on its saved cursor.
+    /// Opens a session file as its one writer, landing on its saved cursor. Fails with a
+    /// `LockError::Held` (inside the anyhow error) when another process has it open.
     pub fn open(path: &Path) -> Result<Self> {
+        let lock = session::acquire_lock(path)?;
+        let mut work = Self::load(path)?;
+        work.lock = Some(lock);
+        Ok(work)
+    }
+
+    /// Opens a session someone else is writing, to look at only.
+    pub fn open_read_only(path: &Path, holder: LockHolder) -> Result<Self> {
+        let mut work = Self::load(path)?;
+        work.read_only = Some(holder);
+        Ok(work)
+    }
+
+    fn load(path: &Path) -> Result<Self> {
         let opened = session::open_session(path)?;
         Ok(Self::from_parts(
             path.to_path_buf(),
@@ -76,6 +95,8 @@ impl Work {
             last_save_attempt: None,
             warnings,
             summary_focus: None,
+            lock: None,
+            read_only: None,
         };
         let start = work
             .model
@@ -283,6 +304,11 @@ impl Work {
 
     /// Saves now; on failure the edits stay in memory and the error shows.
     pub fn save_now(&mut self) {
+        if self.read_only.is_some() {
+            // Another process owns the file; what is shown here is never written.
+            self.dirty = false;
+            return;
+        }
         self.sync_cursor();
         self.last_save_attempt = Some(Instant::now());
         match session::save_session(&self.path, &self.session) {
@@ -291,7 +317,8 @@ impl Work {
                 self.dirty = false;
             }
             Err(err) => {
-                self.save = SaveState::Failed(err.to_string());
+                // The whole chain: "x.ron: cannot write …: No space left on device".
+                self.save = SaveState::Failed(format!("{:#}", anyhow::Error::from(err)));
                 self.dirty = true;
             }
         }

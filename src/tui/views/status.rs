@@ -41,6 +41,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let (answered, total) = work.progress();
     let w = words(work.lang());
     let save = match &work.save {
+        _ if work.read_only.is_some() => Span::styled(format!(" {} ", w.read_only), theme::WARN),
         SaveState::Saved => Span::styled(format!(" {} ", w.saved), theme::OK),
         SaveState::Failed(err) => Span::styled(format!(" {}: {err} ", w.not_saved), theme::ERROR),
     };

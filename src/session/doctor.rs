@@ -1,0 +1,277 @@
+//! `assess doctor`: a health check of one session file — it parses, its model loads and
+//! matches, hashed evidence is still there and unchanged, the backup is usable — and the
+//! one repair it offers, restoring the backup without ever losing the bytes it replaces.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use super::{
+    Session, SessionError, atomic_write, backup_path, hash_file, load_session, lock_holder,
+    model_for, now_timestamp,
+};
+use crate::model::LoadedModel;
+
+/// How bad a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Ok,
+    /// Worth knowing; no data is at risk.
+    Warning,
+    /// Something is wrong: data is missing, damaged or changed.
+    Problem,
+}
+
+/// One line of the report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub severity: Severity,
+    pub message: String,
+}
+
+fn finding(severity: Severity, message: impl Into<String>) -> Finding {
+    Finding {
+        severity,
+        message: message.into(),
+    }
+}
+
+/// Checks a session and everything it depends on. Reads only; never writes.
+pub fn check_session(path: &Path) -> Vec<Finding> {
+    let mut out = Vec::new();
+    match load_session(path) {
+        Ok(session) => {
+            out.push(finding(
+                Severity::Ok,
+                format!(
+                    "the session file parses (format {}, {} answers, {} evidence entries)",
+                    session.format,
+                    session.answers.len(),
+                    session.evidence.len()
+                ),
+            ));
+            check_model(&session, &mut out);
+            check_evidence(path, &session, &mut out);
+        }
+        Err(e) => out.push(finding(Severity::Problem, e.to_string())),
+    }
+    check_backup(path, &mut out);
+    if let Some(holder) = lock_holder(path) {
+        out.push(finding(
+            Severity::Warning,
+            format!("the session is open for writing by {holder}"),
+        ));
+    }
+    out
+}
+
+fn check_model(session: &Session, out: &mut Vec<Finding>) {
+    let model = match model_for(session) {
+        Ok(model) => model,
+        Err(e) => {
+            out.push(finding(
+                Severity::Problem,
+                format!("its model {:?} cannot be loaded: {e:#}", session.model.id),
+            ));
+            return;
+        }
+    };
+    if model.hash == session.model.hash {
+        out.push(finding(
+            Severity::Ok,
+            format!(
+                "model {} {} loads and is the one the session was made with",
+                model.model.id, model.model.version
+            ),
+        ));
+    } else {
+        out.push(finding(
+            Severity::Warning,
+            format!(
+                "model {} has changed since the session was saved (version {} → {})",
+                model.model.id, session.model.version, model.model.version
+            ),
+        ));
+    }
+    check_orphans(session, &model, out);
+}
+
+fn check_orphans(session: &Session, model: &LoadedModel, out: &mut Vec<Finding>) {
+    let mut moved = session.clone();
+    let aliased = moved.apply_aliases(model);
+    if aliased > 0 {
+        out.push(finding(
+            Severity::Warning,
+            format!("{aliased} answers are filed under old requirement ids and move to their new ids when opened"),
+        ));
+    }
+    let orphans: Vec<&str> = moved
+        .orphaned_answers(model)
+        .map(|(id, _)| id.as_str())
+        .collect();
+    if !orphans.is_empty() {
+        out.push(finding(
+            Severity::Warning,
+            format!(
+                "{} answers belong to requirements the model no longer has (kept in the file, listed in reports): {}",
+                orphans.len(),
+                orphans.join(", ")
+            ),
+        ));
+    }
+}
+
+/// Where an evidence path given as relative is looked for: as given, then beside the session.
+pub fn evidence_candidates(session_path: &Path, location: &str) -> Vec<PathBuf> {
+    let given = PathBuf::from(location);
+    let mut out = vec![given.clone()];
+    if given.is_relative()
+        && let Some(dir) = session_path.parent()
+    {
+        out.push(dir.join(&given));
+    }
+    out
+}
+
+fn check_evidence(path: &Path, session: &Session, out: &mut Vec<Finding>) {
+    let mut checked = 0;
+    for (id, evidence) in &session.evidence {
+        let Some(expected) = &evidence.sha256 else {
+            continue;
+        };
+        checked += 1;
+        let found = evidence_candidates(path, &evidence.location)
+            .into_iter()
+            .find(|p| p.is_file());
+        let label = format!("evidence {id} {:?} ({})", evidence.title, evidence.location);
+        match found.map(|p| hash_file(&p)) {
+            None => out.push(finding(
+                Severity::Problem,
+                format!("{label}: the file is missing"),
+            )),
+            Some(Err(e)) => out.push(finding(
+                Severity::Problem,
+                format!("{label}: cannot read the file: {e}"),
+            )),
+            Some(Ok(actual)) if &actual != expected => out.push(finding(
+                Severity::Problem,
+                format!("{label}: the file has changed since it was attached"),
+            )),
+            Some(Ok(_)) => {}
+        }
+    }
+    let problems = out
+        .iter()
+        .filter(|f| f.severity == Severity::Problem && f.message.starts_with("evidence "))
+        .count();
+    if checked > 0 && problems == 0 {
+        out.push(finding(
+            Severity::Ok,
+            format!("{checked} hashed evidence files are present and unchanged"),
+        ));
+    }
+}
+
+fn check_backup(path: &Path, out: &mut Vec<Finding>) {
+    let backup = backup_path(path);
+    if !backup.exists() {
+        out.push(finding(
+            Severity::Ok,
+            format!(
+                "no backup {} yet (it appears with the second save)",
+                backup.display()
+            ),
+        ));
+        return;
+    }
+    match load_session(&backup) {
+        Ok(s) => out.push(finding(
+            Severity::Ok,
+            format!(
+                "the backup {} parses and is usable (saved {}, {} answers)",
+                backup.display(),
+                s.updated,
+                s.answers.len()
+            ),
+        )),
+        Err(e) => out.push(finding(
+            Severity::Problem,
+            format!("the backup is not usable: {e}"),
+        )),
+    }
+}
+
+/// What `restore_backup` did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Restored {
+    /// Where the replaced session file was kept, if there was one.
+    pub kept: Option<PathBuf>,
+}
+
+/// Why a restore was refused.
+#[derive(Debug, thiserror::Error)]
+pub enum RestoreError {
+    #[error("{}: there is no backup to restore", path.display())]
+    NoBackup { path: PathBuf },
+    #[error("the backup cannot be restored: {0}")]
+    BadBackup(SessionError),
+    #[error(transparent)]
+    Locked(#[from] super::LockError),
+    #[error(transparent)]
+    Io(SessionError),
+}
+
+/// Replaces `NAME.ron` by `NAME.ron.bak` after keeping the current file, byte for byte, as
+/// `NAME.ron.damaged-<timestamp>`. Refuses when the backup does not parse or the session is
+/// open for writing elsewhere. The backup itself stays in place.
+pub fn restore_backup(path: &Path) -> Result<Restored, RestoreError> {
+    let backup = backup_path(path);
+    if !backup.exists() {
+        return Err(RestoreError::NoBackup {
+            path: path.to_path_buf(),
+        });
+    }
+    load_session(&backup).map_err(RestoreError::BadBackup)?;
+    let _lock = super::acquire_lock(path)?;
+    let bytes = fs::read(&backup).map_err(|e| RestoreError::Io(io(&backup, "cannot read", e)))?;
+    let kept = if path.exists() {
+        Some(keep_current(path)?)
+    } else {
+        None
+    };
+    atomic_write(path, &bytes, false).map_err(RestoreError::Io)?;
+    Ok(Restored { kept })
+}
+
+fn io(path: &Path, action: &str, source: std::io::Error) -> SessionError {
+    SessionError::Io {
+        path: path.to_path_buf(),
+        action: action.to_string(),
+        source,
+    }
+}
+
+/// Keeps the current file under a free `NAME.ron.damaged-<timestamp>[-n]`: a hard link (the
+/// very same bytes, whatever their size), or a private copy where links are not supported.
+fn keep_current(path: &Path) -> Result<PathBuf, RestoreError> {
+    let stamp: String = now_timestamp()
+        .chars()
+        .filter(|c| !matches!(c, '-' | ':'))
+        .collect();
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let target = (1..)
+        .map(|n| {
+            let suffix = if n == 1 {
+                String::new()
+            } else {
+                format!("-{n}")
+            };
+            path.with_file_name(format!("{name}.damaged-{stamp}{suffix}"))
+        })
+        .find(|p| !p.exists())
+        .unwrap_or_else(|| path.with_file_name(format!("{name}.damaged-{stamp}")));
+    if fs::hard_link(path, &target).is_err() {
+        let bytes = fs::read(path).map_err(|e| RestoreError::Io(io(path, "cannot read", e)))?;
+        atomic_write(&target, &bytes, false).map_err(RestoreError::Io)?;
+    }
+    Ok(target)
+}

@@ -1,0 +1,286 @@
+//! One writer per session: an OS file lock on `NAME.ron.lock` beside the session file.
+//!
+//! The lock is `flock`-style (`File::try_lock`), so the operating system releases it when the
+//! holder exits or is killed: a lock file left behind by a crash never blocks anyone, it is
+//! simply taken over. The file's text (pid, host, since when) only serves to tell a second
+//! `assess` who holds the session.
+
+use std::fmt;
+use std::fs::{self, File, OpenOptions, TryLockError};
+use std::io::{Read, Seek, Write};
+use std::path::{Path, PathBuf};
+
+use super::now_timestamp;
+
+/// Who holds a session open for writing, as recorded in its lock file.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LockHolder {
+    pub pid: Option<u32>,
+    pub host: String,
+    /// RFC 3339 UTC.
+    pub since: String,
+}
+
+impl fmt::Display for LockHolder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let pid = self.pid.map_or_else(
+            || "an unknown process".to_string(),
+            |p| format!("process {p}"),
+        );
+        let host = if self.host.is_empty() {
+            "an unknown host"
+        } else {
+            &self.host
+        };
+        let since = if self.since.is_empty() {
+            "a moment ago"
+        } else {
+            &self.since
+        };
+        write!(f, "{pid} on {host} since {since}")
+    }
+}
+
+/// Why a session could not be locked.
+#[derive(Debug, thiserror::Error)]
+pub enum LockError {
+    #[error(
+        "{}: this session is already open for writing by {holder}. Close it there, or open it read-only.",
+        session.display()
+    )]
+    Held {
+        session: PathBuf,
+        holder: LockHolder,
+    },
+    #[error("{}: cannot lock the session ({action})", session.display())]
+    Io {
+        session: PathBuf,
+        action: &'static str,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+/// The exclusive right to write a session; released when dropped (or when the process dies).
+#[derive(Debug)]
+pub struct SessionLock {
+    file: File,
+    path: PathBuf,
+}
+
+/// How a session was opened: as its one writer, or read-only because someone else writes it.
+#[derive(Debug)]
+pub enum Access {
+    Write(SessionLock),
+    ReadOnly { holder: LockHolder },
+}
+
+impl Access {
+    pub fn is_read_only(&self) -> bool {
+        matches!(self, Access::ReadOnly { .. })
+    }
+}
+
+/// `NAME.ron.lock` beside `NAME.ron`.
+pub fn lock_path(session: &Path) -> PathBuf {
+    let mut name = session.file_name().unwrap_or_default().to_os_string();
+    name.push(".lock");
+    session.with_file_name(name)
+}
+
+/// Takes the session's write lock, or says who holds it.
+pub fn acquire_lock(session: &Path) -> Result<SessionLock, LockError> {
+    let path = lock_path(session);
+    let io = |action| {
+        move |source| LockError::Io {
+            session: session.to_path_buf(),
+            action,
+            source,
+        }
+    };
+    // A holder removes the file as it lets go; if we locked a file that was just removed,
+    // the path no longer names it and we try again on the new one.
+    for _ in 0..20 {
+        let mut file = open_lock_file(&path).map_err(io("cannot open the lock file"))?;
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(TryLockError::WouldBlock) => {
+                return Err(LockError::Held {
+                    session: session.to_path_buf(),
+                    holder: read_holder(&mut file),
+                });
+            }
+            Err(TryLockError::Error(e)) => return Err(io("cannot take the lock")(e)),
+        }
+        if !same_file(&file, &path) {
+            continue;
+        }
+        write_holder(&mut file).map_err(io("cannot write the lock file"))?;
+        return Ok(SessionLock { file, path });
+    }
+    Err(io("the lock file keeps changing")(std::io::Error::other(
+        "another process keeps replacing it",
+    )))
+}
+
+/// Takes the write lock when free, else falls back to read-only access naming the holder.
+pub fn acquire_or_read_only(session: &Path) -> Result<Access, LockError> {
+    match acquire_lock(session) {
+        Ok(lock) => Ok(Access::Write(lock)),
+        Err(LockError::Held { holder, .. }) => Ok(Access::ReadOnly { holder }),
+        Err(e) => Err(e),
+    }
+}
+
+/// Who holds the session's write lock right now, if anyone (a stale file counts as no one).
+pub fn lock_holder(session: &Path) -> Option<LockHolder> {
+    let mut file = File::open(lock_path(session)).ok()?;
+    match file.try_lock_shared() {
+        Ok(()) => None,
+        Err(_) => Some(read_holder(&mut file)),
+    }
+}
+
+impl SessionLock {
+    /// The lock file this guard holds.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
+impl Drop for SessionLock {
+    fn drop(&mut self) {
+        // Remove first, unlock second (on close): whoever locks the old file afterwards sees
+        // that the path no longer names it and retries on a fresh one.
+        let _ = fs::remove_file(&self.path);
+        let _ = self.file.unlock();
+    }
+}
+
+fn open_lock_file(path: &Path) -> std::io::Result<File> {
+    let mut options = OpenOptions::new();
+    options.read(true).write(true).create(true).truncate(false);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    options.open(path)
+}
+
+#[cfg(unix)]
+fn same_file(file: &File, path: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (file.metadata(), fs::metadata(path)) {
+        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+        _ => false,
+    }
+}
+
+#[cfg(not(unix))]
+fn same_file(_file: &File, path: &Path) -> bool {
+    path.exists()
+}
+
+fn write_holder(file: &mut File) -> std::io::Result<()> {
+    let text = format!(
+        "pid={}\nhost={}\nsince={}\n",
+        std::process::id(),
+        host_name(),
+        now_timestamp()
+    );
+    file.set_len(0)?;
+    file.rewind()?;
+    file.write_all(text.as_bytes())?;
+    file.flush()
+}
+
+fn read_holder(file: &mut File) -> LockHolder {
+    let mut text = String::new();
+    // Small and ours: anything unreadable just leaves the fields unknown.
+    let _ = file.take(4096).read_to_string(&mut text);
+    let mut holder = LockHolder::default();
+    for line in text.lines() {
+        match line.split_once('=') {
+            Some(("pid", v)) => holder.pid = v.trim().parse().ok(),
+            Some(("host", v)) => holder.host = v.trim().to_string(),
+            Some(("since", v)) => holder.since = v.trim().to_string(),
+            _ => {}
+        }
+    }
+    holder
+}
+
+/// This machine's name, without any extra dependency.
+pub fn host_name() -> String {
+    ["/proc/sys/kernel/hostname", "/etc/hostname"]
+        .iter()
+        .find_map(|p| fs::read_to_string(p).ok())
+        .or_else(|| std::env::var("HOSTNAME").ok())
+        .or_else(|| std::env::var("COMPUTERNAME").ok())
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| "this machine".to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_second_lock_in_the_same_process_is_refused_and_names_the_holder() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let session = dir.path().join("s.ron");
+        let first = acquire_lock(&session).expect("first lock");
+        match acquire_lock(&session) {
+            Err(LockError::Held { holder, .. }) => {
+                assert_eq!(holder.pid, Some(std::process::id()));
+                assert_eq!(holder.host, host_name());
+                assert!(!holder.since.is_empty());
+            }
+            other => panic!("expected Held, got {other:?}"),
+        }
+        assert!(lock_holder(&session).is_some());
+        assert!(
+            acquire_or_read_only(&session)
+                .expect("access")
+                .is_read_only()
+        );
+        drop(first);
+        assert!(!lock_path(&session).exists(), "the lock file is removed");
+        assert!(lock_holder(&session).is_none());
+        let again = acquire_or_read_only(&session).expect("access");
+        assert!(!again.is_read_only());
+    }
+
+    #[test]
+    fn a_stale_lock_file_with_no_os_lock_is_taken_over() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let session = dir.path().join("s.ron");
+        fs::write(
+            lock_path(&session),
+            "pid=999999\nhost=elsewhere\nsince=2020-01-01T00:00:00Z\n",
+        )
+        .expect("write stale");
+        assert!(lock_holder(&session).is_none());
+        let lock = acquire_lock(&session).expect("stale lock taken over");
+        let text = fs::read_to_string(lock.path()).expect("read");
+        assert!(
+            text.contains(&format!("pid={}", std::process::id())),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn holder_display_names_pid_host_and_time() {
+        let h = LockHolder {
+            pid: Some(42),
+            host: "box".into(),
+            since: "2026-01-02T03:04:05Z".into(),
+        };
+        assert_eq!(
+            h.to_string(),
+            "process 42 on box since 2026-01-02T03:04:05Z"
+        );
+    }
+}
