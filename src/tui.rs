@@ -21,7 +21,10 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context as _, Result};
-use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind};
+use crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event, KeyEventKind,
+};
 use crossterm::execute;
 use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
@@ -92,6 +95,7 @@ fn event_loop(terminal: &mut Term, app: &mut App, stop: &AtomicBool) -> Result<(
             match event::read()? {
                 Event::Key(key) if key.kind != KeyEventKind::Release => app.handle_key(key),
                 Event::Mouse(mouse) => app.handle_mouse(mouse),
+                Event::Paste(text) => app.handle_paste(&text),
                 _ => {}
             }
         }
@@ -102,7 +106,14 @@ fn event_loop(terminal: &mut Term, app: &mut App, stop: &AtomicBool) -> Result<(
 fn setup() -> io::Result<Term> {
     enable_raw_mode()?;
     let mut out = io::stdout();
-    execute!(out, EnterAlternateScreen, EnableMouseCapture)?;
+    // Bracketed paste: a pasted block arrives as one event, so its line breaks and letters
+    // cannot act as keys (confirm a prompt, answer requirements, quit).
+    execute!(
+        out,
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste
+    )?;
     Terminal::new(CrosstermBackend::new(out))
 }
 
@@ -112,6 +123,7 @@ pub fn restore() {
     let _ = execute!(
         io::stdout(),
         DisableMouseCapture,
+        DisableBracketedPaste,
         LeaveAlternateScreen,
         crossterm::cursor::Show
     );

@@ -411,3 +411,187 @@ fn export_dialog_writes_a_report_beside_the_session_and_says_where() {
     app.press("Esc");
     assert!(app.overlays.is_empty());
 }
+
+#[test]
+fn a_paste_into_the_justification_prompt_stays_text_and_answers_nothing() {
+    let (_dir, mut app) = fresh();
+    let file = path(&app);
+    let first = current(&app);
+    app.press("x");
+    // A pasted block with a line break and letters that are answer keys on the workbench.
+    app.handle_paste("Outsourced to vendor\r\nyyn q");
+    assert!(
+        matches!(app.overlays.last(), Some(Overlay::Justify { .. })),
+        "the prompt is still open"
+    );
+    assert!(load_session(&file).expect("load").answers.is_empty());
+    app.press("Enter");
+    let session = load_session(&file).expect("load");
+    assert_eq!(session.answers.len(), 1, "only the N/A was recorded");
+    assert_eq!(session.status(&first), Some(Status::NotApplicable));
+    assert_eq!(
+        session.answers[&first].justification,
+        Some("Outsourced to vendor yyn q".to_string())
+    );
+    assert!(!app.quit);
+}
+
+#[test]
+fn a_paste_into_the_note_keeps_its_lines_and_elsewhere_is_ignored() {
+    let (_dir, mut app) = fresh();
+    let file = path(&app);
+    let first = current(&app);
+    app.handle_paste("y\ny\nq");
+    assert!(!app.quit, "a paste on the workbench is not keys");
+    assert!(load_session(&file).expect("load").answers.is_empty());
+    assert!(
+        app.message
+            .as_deref()
+            .unwrap_or("")
+            .contains("paste ignored")
+    );
+    app.press("o");
+    app.handle_paste("第一行 审计\r\nsecond, \"quoted\"\tline");
+    app.press("Esc");
+    let session = load_session(&file).expect("load");
+    assert_eq!(
+        session.answers[&first].note,
+        "第一行 审计\nsecond, \"quoted\"    line"
+    );
+}
+
+#[test]
+fn the_last_change_names_quick_levels_and_confirmed_not_applicable() {
+    let (_dir, mut app) = fresh();
+    app.press("2");
+    assert!(
+        app.last_change
+            .as_deref()
+            .unwrap_or("")
+            .starts_with("L2 · "),
+        "{:?}",
+        app.last_change
+    );
+    app.press("o");
+    app.type_text("seen live");
+    app.press("Esc");
+    assert!(
+        app.last_change
+            .as_deref()
+            .unwrap_or("")
+            .starts_with("note · L"),
+        "{:?}",
+        app.last_change
+    );
+    app.press("x");
+    app.type_text("no database");
+    app.press("Enter");
+    assert!(
+        app.last_change
+            .as_deref()
+            .unwrap_or("")
+            .starts_with("Not applicable · L1 "),
+        "{:?}",
+        app.last_change
+    );
+}
+
+/// "Changed" is the session's own last change: copying a file (a restore, a colleague's USB
+/// stick) or a cursor save does not make an old session look newest.
+#[test]
+fn sessions_are_listed_by_their_own_last_change_not_the_file_time() {
+    let (dir, app) = fresh();
+    let fresh_path = path(&app);
+    let sample = dir.path().join("eastbridge-trading-platform.ron");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions/eastbridge-trading-platform.ron"),
+        &sample,
+    )
+    .expect("copy");
+    let later = std::time::SystemTime::now() + Duration::from_secs(86_400);
+    std::fs::File::options()
+        .write(true)
+        .open(&sample)
+        .and_then(|f| f.set_modified(later))
+        .expect("set mtime");
+    let home = assess::tui::app::Home::load(dir.path());
+    assert_eq!(
+        home.rows[0].path, fresh_path,
+        "the fresh session changed last"
+    );
+    assert_eq!(home.rows[1].updated, "2026-11-18T16:40:00Z");
+    let listed = assess::session::list_sessions(dir.path()).expect("list");
+    assert_eq!(listed[0].path, fresh_path);
+}
+
+/// A mistyped local path is said at once; a file given relative to where the workbench was
+/// started is stored absolute, so the register still finds it from anywhere.
+#[test]
+fn evidence_paths_are_stored_absolute_and_a_missing_file_is_said() {
+    let (dir, mut app) = fresh();
+    let file = path(&app);
+    app.press("e a");
+    app.type_text("Old policy");
+    app.press("Tab Tab");
+    app.type_text("/no/such/policy.pdf");
+    app.press("Enter");
+    match app.overlays.last() {
+        Some(Overlay::Evidence(picker)) => assert!(
+            picker
+                .error
+                .as_deref()
+                .unwrap_or("")
+                .contains("/no/such/policy.pdf is not on this machine"),
+            "{:?}",
+            picker.error
+        ),
+        other => panic!("expected the evidence picker, got {other:?}"),
+    }
+    let session = load_session(&file).expect("load");
+    assert_eq!(session.evidence["E1"].location, "/no/such/policy.pdf");
+    assert_eq!(session.evidence["E1"].sha256, None);
+
+    let here = std::env::current_dir().expect("cwd");
+    let relative = "Cargo.toml";
+    assert!(here.join(relative).is_file());
+    let form = assess::tui::app::EvidenceForm {
+        title: assess::tui::app::LineInput::new("Manifest"),
+        location: assess::tui::app::LineInput::new(relative),
+        ..Default::default()
+    };
+    let e = assess::tui::app::evidence_from_form(&form).expect("entry");
+    assert_eq!(
+        Path::new(&e.location),
+        std::fs::canonicalize(here.join(relative)).expect("abs")
+    );
+    assert!(e.sha256.is_some(), "an existing file is hashed");
+    drop(dir);
+}
+
+/// The parts in the new-session form are a vertical list: ↓/↑ walk it (they used to jump to the
+/// next field, so Space toggled the wrong thing or typed a space into the title).
+#[test]
+fn arrows_walk_the_parts_list_in_the_new_session_form() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = App::home(dir.path());
+    assert_eq!(app.screen, Screen::NewSession);
+    let title = app.form.title.text.clone();
+    app.press("Down Down Down");
+    assert_eq!(app.form.field(), assess::tui::app::Field::Parts);
+    app.press("Space Down Space Down Down Space");
+    let chosen: Vec<bool> = app.form.parts.iter().map(|p| p.3).collect();
+    assert_eq!(chosen, vec![false, false, true, false, true, true]);
+    app.press("Down Down Down");
+    assert_eq!(app.form.field(), assess::tui::app::Field::Target);
+    app.press("Up Up");
+    assert_eq!(app.form.field(), assess::tui::app::Field::Parts);
+    assert_eq!(app.form.part_cursor, 4);
+    assert_eq!(app.form.title.text, title, "no stray spaces in the title");
+    app.press("Enter");
+    assert_eq!(app.screen, Screen::Assessment);
+    let session = &app.work.as_ref().expect("work").session;
+    assert_eq!(
+        session.parts,
+        vec!["to".to_string(), "srm".into(), "tools".into()]
+    );
+}

@@ -168,3 +168,28 @@ fn assess_new_opens_the_workbench_on_the_new_session() {
         vec![home.sessions().join("pty-new.ron")]
     );
 }
+
+#[test]
+fn a_bracketed_paste_in_the_justification_prompt_answers_nothing_else() {
+    let home = Home::new();
+    let mut pty = start(&home);
+    pty.send("x");
+    pty.wait_for("Not applicable: why?");
+    // What a terminal sends for a pasted two-line block.
+    pty.send("\x1b[200~vendor runs it\ryyy\x1b[201~");
+    pty.wait_for("vendor runs it yyy");
+    pty.send("\r");
+    wait_answered(&pty, 1);
+    pty.send("q");
+    assert!(pty.wait_exit().success());
+    let files = home.session_files();
+    let session = load_session(&files[0]).expect("load");
+    assert_eq!(
+        session.answers.len(),
+        1,
+        "the pasted letters answered nothing"
+    );
+    let answer = session.answers.values().next().expect("answer");
+    assert_eq!(answer.status, Some(Status::NotApplicable));
+    assert_eq!(answer.justification.as_deref(), Some("vendor runs it yyy"));
+}

@@ -284,3 +284,135 @@ fn the_radar_moves_the_moment_an_answer_changes() {
     let after = radar(&app);
     assert_ne!(before, after, "the achieved polygon and score moved");
 }
+
+/// The status line says what the last change was, so the room sees what was just saved after
+/// the cursor has moved on; in the shown language; never beside a failed save.
+#[test]
+fn status_line_names_the_last_saved_change() {
+    let (_dir, mut app) = sample();
+    let requirement = app.work.as_ref().expect("work").requirement;
+    let label = app
+        .work
+        .as_ref()
+        .expect("work")
+        .requirement_label(requirement);
+    app.press("p");
+    assert_ne!(app.work.as_ref().expect("work").requirement, requirement);
+    let status = draw(&app, 200, 30)
+        .lines()
+        .nth(28)
+        .unwrap_or("")
+        .to_string();
+    assert!(
+        status.contains(&format!("saved · Partial · {label}")),
+        "{status}"
+    );
+    app.press("u");
+    assert!(draw(&app, 200, 30).contains("saved · undone · L"));
+    app.press("L y");
+    assert!(draw(&app, 200, 30).contains("已保存 · 满足 · L"));
+    app.press("x");
+    assert!(
+        app.last_change.as_deref().unwrap_or("").starts_with("满足"),
+        "opening the N/A prompt is not yet a change"
+    );
+}
+
+/// Two domains share a name (配置管理 in Continuous Delivery and in Technical Operations): the
+/// palette says which part each belongs to, so Enter jumps where the user means.
+#[test]
+fn palette_rows_say_where_an_entry_sits() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = assess::cli::create_session(
+        dir.path(),
+        assess::cli::NewOptions {
+            parts: vec!["cd".into(), "to".into()],
+            ..assess::cli::NewOptions::default()
+        },
+    )
+    .expect("create");
+    let mut app = App::open(dir.path(), &path).expect("open");
+    app.press("L /");
+    app.type_text("配置管理");
+    let screen = draw(&app, 160, 48);
+    let domains: Vec<&str> = screen
+        .lines()
+        .filter(|l| l.contains("domain 配置管理"))
+        .collect();
+    assert_eq!(domains.len(), 2, "{screen}");
+    assert!(domains[0].contains("持续交付"), "{screen}");
+    assert!(domains[1].contains("技术运营"), "{screen}");
+}
+
+/// Six parts on 80×24: the table cannot hold every domain, so it shows the parts, and with a
+/// part focused (Tab) that part and its domains — the last part's rows are reachable too.
+#[test]
+fn summary_table_of_six_parts_follows_the_focus_on_a_small_terminal() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = assess::cli::create_session(dir.path(), assess::cli::NewOptions::default())
+        .expect("create");
+    let mut app = App::open(dir.path(), &path).expect("open");
+    app.press("r");
+    let work = app.work.as_ref().expect("work");
+    let summary = assess::summary::summarize(&work.model, &work.session, "en");
+    assert_eq!(summary.parts.len(), 6);
+    let screen = draw(&app, 80, 24);
+    for part in &summary.parts {
+        assert!(screen.contains(&part.row.name), "{screen}");
+    }
+    app.press("Tab Tab Tab Tab Tab Tab");
+    let last = summary.parts.last().expect("part");
+    let screen = draw(&app, 80, 24);
+    let shown = last
+        .domains
+        .iter()
+        .filter(|d| screen.contains(&format!("  {}", d.name)))
+        .count();
+    assert!(
+        shown >= 3,
+        "the focused part's domains are listed:\n{screen}"
+    );
+}
+
+/// The practice header says where the team is in the part, also when the navigator is folded.
+#[test]
+fn practice_header_says_where_the_team_is_in_the_part() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = assess::cli::create_session(
+        dir.path(),
+        assess::cli::NewOptions {
+            parts: vec!["cd".into(), "to".into()],
+            ..assess::cli::NewOptions::default()
+        },
+    )
+    .expect("create");
+    let mut app = App::open(dir.path(), &path).expect("open");
+    assert!(draw(&app, 80, 24).contains("practice 1 of 49 in this part"));
+    app.press("Tab Tab");
+    assert!(draw(&app, 80, 24).contains("practice 3 of 49 in this part"));
+    app.press("L");
+    assert!(draw(&app, 80, 24).contains("本部分第 3/49 个实践"));
+}
+
+/// A damaged session on the home screen: its row says Enter explains, and Enter shows the
+/// whole message (file, line and column, and that nothing was changed), not a cut-off line.
+#[test]
+fn home_shows_why_a_damaged_session_cannot_be_opened() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("broken.ron"), "garbage (").expect("write");
+    let mut app = App::home(dir.path());
+    let screen = draw(&app, 80, 24);
+    assert!(
+        screen.contains("broken (cannot open)") && screen.contains("Enter says why"),
+        "{screen}"
+    );
+    app.press("Enter");
+    let screen = draw(&app, 80, 24);
+    let flat: String = screen
+        .lines()
+        .map(str::trim_end)
+        .collect::<Vec<_>>()
+        .join("");
+    assert!(flat.contains("broken.ron:1:1"), "{screen}");
+    assert!(flat.contains("The file was not changed."), "{screen}");
+}

@@ -301,7 +301,19 @@ pub struct SessionEntry {
     pub session: Result<Session, SessionError>,
 }
 
-/// Every `*.ron` session in `dir`, newest change first. A missing dir is an empty list.
+impl SessionEntry {
+    /// When the session last changed (RFC 3339): its own `updated` stamp, which survives
+    /// copying and is not moved by cursor saves; the file's modification time when the file
+    /// cannot be read.
+    pub fn changed(&self) -> String {
+        match &self.session {
+            Ok(s) if !s.updated.is_empty() => s.updated.clone(),
+            _ => humantime::format_rfc3339_seconds(self.modified).to_string(),
+        }
+    }
+}
+
+/// Every `*.ron` session in `dir`, newest change first (see `SessionEntry::changed`). A missing dir is an empty list.
 pub fn list_sessions(dir: &Path) -> Result<Vec<SessionEntry>, SessionError> {
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
@@ -321,8 +333,8 @@ pub fn list_sessions(dir: &Path) -> Result<Vec<SessionEntry>, SessionError> {
         })
         .collect();
     found.sort_by(|a, b| {
-        b.modified
-            .cmp(&a.modified)
+        b.changed()
+            .cmp(&a.changed())
             .then_with(|| a.path.cmp(&b.path))
     });
     Ok(found)

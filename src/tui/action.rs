@@ -148,4 +148,50 @@ impl Action {
         };
         text.to_string()
     }
+
+    /// The Chinese description, for footer hints when the workbench is in Chinese.
+    pub fn describe_zh(self) -> String {
+        let text = match self {
+            Action::Quit => "退出",
+            Action::Help => "帮助",
+            Action::Palette => "跳转",
+            Action::Summary => "汇总",
+            Action::ToggleLang => "切换语言 EN/中文",
+            Action::Undo => "撤销",
+            Action::Redo => "重做",
+            Action::NextRequirement => "下一条要求",
+            Action::PrevRequirement => "上一条要求",
+            Action::NextPractice => "下一个实践",
+            Action::PrevPractice => "上一个实践",
+            Action::NextUnanswered => "下一条未作答",
+            Action::PrevUnanswered => "上一条未作答",
+            Action::Met => "满足",
+            Action::Partial => "部分满足",
+            Action::NotMet => "不满足",
+            Action::NotApplicable => "不适用",
+            Action::Clear => "清除答案",
+            Action::QuickLevel(n) => return format!("整个实践评为 L{n}，下一个实践"),
+            Action::EditNote => "备注",
+            Action::Evidence => "证据",
+            Action::Flag => "标记待复核",
+            Action::ToggleAutoAdvance => "自动前进 开/关",
+            Action::Export => "导出报告",
+            Action::Up => "上",
+            Action::Down => "滚动",
+            Action::NextField => "下一项",
+            Action::PrevField => "上一项",
+            Action::Left => "减少 / 左",
+            Action::Right => "增加 / 右",
+            Action::Toggle => "切换",
+            Action::Confirm => "确定",
+            Action::Cancel => "关闭",
+            Action::SaveClose => "保存并关闭",
+            Action::NewSession => "新建评估",
+            Action::AddEvidence => "新增证据",
+            Action::Detach => "解除关联",
+            Action::Yes => "是",
+            Action::No => "否",
+        };
+        text.to_string()
+    }
 }

@@ -12,6 +12,7 @@ pub use forms::{
     EVIDENCE_KINDS, EvidenceForm, EvidencePicker, Field, Home, HomeRow, LineInput, NewForm,
     NoteState, OnYes, Overlay, PaletteState,
 };
+pub use overlays::evidence_from_form;
 pub use work::{SaveState, Work};
 
 use std::path::{Path, PathBuf};
@@ -52,6 +53,9 @@ pub struct App {
     pub auto_advance: bool,
     /// A one-off message for the status line.
     pub message: Option<String>,
+    /// What the last change to the session was ("Met · L1 …"), so the room sees what was
+    /// just saved even after the cursor has moved on.
+    pub last_change: Option<String>,
     pub quit: bool,
     /// The last drawn terminal area, for mouse hit tests.
     pub area: Rect,
@@ -78,6 +82,7 @@ impl App {
             overlays: Vec::new(),
             auto_advance: true,
             message: None,
+            last_change: None,
             quit: false,
             area: Rect::new(0, 0, 80, 24),
             who: session::current_user(),
@@ -178,6 +183,37 @@ impl App {
         }
     }
 
+    /// Handles pasted text (bracketed paste). It goes whole into the text field in focus and
+    /// never through the keymap, so a pasted line break cannot confirm a prompt and the rest of
+    /// the text cannot become answers; where no text field has focus it is ignored.
+    pub fn handle_paste(&mut self, text: &str) {
+        self.message = None;
+        let taken = match self.overlays.last_mut() {
+            Some(overlay) => overlays::paste(overlay, text),
+            None if self.screen == Screen::Home => {
+                self.home.filter.paste(text);
+                self.home.refilter();
+                true
+            }
+            None if self.screen == Screen::NewSession => match self.form.focused_input() {
+                Some(input) => {
+                    input.paste(text);
+                    self.form.error = None;
+                    true
+                }
+                None => false,
+            },
+            None => false,
+        };
+        match self.overlays.last_mut() {
+            Some(Overlay::Palette(p)) => p.rerank(),
+            _ if !taken => {
+                self.message = Some("paste ignored: no text field here (o opens the note)".into())
+            }
+            _ => {}
+        }
+    }
+
     /// Presses keys written in keymap notation, separated by spaces: `"y y n 3"`, `"C-r"`.
     pub fn press(&mut self, keys: &str) {
         for token in keys.split_whitespace() {
@@ -269,6 +305,8 @@ impl App {
             return;
         }
         let id = work.requirement_id();
+        let requirement = work.requirement;
+        let practice = work.practice;
         let advance = move |work: &mut Work| {
             if auto {
                 work.next_unanswered(true);
@@ -340,6 +378,52 @@ impl App {
             }
             _ => {}
         }
+        // N/A is a change only once its justification is confirmed (in the prompt).
+        if self.message.is_none()
+            && action != Action::NotApplicable
+            && let Some(change) = self.describe_change(action, requirement, practice)
+        {
+            self.last_change = Some(change);
+        }
+    }
+
+    /// What a change just did, in the shown language: "Met · L1 Some large requirements …".
+    pub fn describe_change(
+        &self,
+        action: Action,
+        requirement: usize,
+        practice: usize,
+    ) -> Option<String> {
+        let work = self.work.as_ref()?;
+        let zh = work.lang() == "zh";
+        let pick = |en: &str, cn: &str| if zh { cn.to_string() } else { en.to_string() };
+        let status = |s: Status| pick(s.label(), s.label_zh());
+        let (what, on) = match action {
+            Action::Met => (status(Status::Met), requirement),
+            Action::Partial => (status(Status::Partial), requirement),
+            Action::NotMet => (status(Status::NotMet), requirement),
+            Action::NotApplicable => (status(Status::NotApplicable), requirement),
+            Action::Clear => (pick("cleared", "已清除"), requirement),
+            Action::Flag => {
+                let id = &work.model.index.requirements[requirement].id;
+                let flagged = work.session.answers.get(id).is_some_and(|a| a.flagged);
+                let what = if flagged {
+                    pick("flagged", "已标记")
+                } else {
+                    pick("flag removed", "已取消标记")
+                };
+                (what, requirement)
+            }
+            Action::Undo => (pick("undone", "已撤销"), work.requirement),
+            Action::Redo => (pick("redone", "已重做"), work.requirement),
+            Action::QuickLevel(level) => {
+                let pref = &work.model.index.practices[practice];
+                let name = work.model.model.practice_of(pref).name.get(work.lang());
+                return Some(format!("L{level} · {name}"));
+            }
+            _ => return None,
+        };
+        Some(format!("{what} · {}", work.requirement_label(on)))
     }
 
     fn open_palette(&mut self) {

@@ -104,8 +104,9 @@ const NEW_SESSION: &[Binding] = &[
     h("Enter", A::Confirm),
     h("Tab", A::NextField),
     b("S-Tab", A::PrevField),
-    b("Down", A::NextField),
-    b("Up", A::PrevField),
+    // Within the parts list ↓/↑ move between parts, elsewhere between fields.
+    b("Down", A::Down),
+    b("Up", A::Up),
     h("Left", A::Left),
     b("Right", A::Right),
     h("Esc", A::Cancel),
@@ -325,6 +326,18 @@ pub fn hints(context: Context) -> Vec<(String, String)> {
         .collect()
 }
 
+/// Footer hints in the workbench's language (`zh` gives Chinese descriptions).
+pub fn hints_in(context: Context, lang: &str) -> Vec<(String, String)> {
+    if lang != "zh" {
+        return hints(context);
+    }
+    bindings(context)
+        .iter()
+        .filter(|b| b.hint)
+        .map(|b| (display_key(b.key), b.action.describe_zh()))
+        .collect()
+}
+
 fn short(action: Action) -> String {
     match action {
         Action::NextPractice => "next practice".to_string(),
@@ -372,6 +385,22 @@ pub fn markdown() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn footer_hints_follow_the_workbench_language() {
+        let zh = hints_in(Context::Assessment, "zh");
+        assert!(zh.contains(&("y".to_string(), "满足".to_string())));
+        assert!(zh.contains(&("x".to_string(), "不适用".to_string())));
+        assert_eq!(
+            hints_in(Context::Assessment, "en"),
+            hints(Context::Assessment)
+        );
+        for context in Context::ALL {
+            for (_, desc) in hints_in(context, "zh") {
+                assert!(!desc.is_ascii(), "{context:?}: {desc} is not translated");
+            }
+        }
+    }
     use std::collections::HashSet;
 
     #[test]

@@ -39,6 +39,8 @@ pub struct Words {
     pub document: &'static str,
     pub demo: &'static str,
     pub either: &'static str,
+    /// Where the current practice is in its part; `{i}` and `{n}` are filled in.
+    pub practice_pos: &'static str,
 }
 
 pub static EN: Words = Words {
@@ -71,6 +73,7 @@ pub static EN: Words = Words {
     document: "a document",
     demo: "a live demonstration",
     either: "a document or a demonstration",
+    practice_pos: "practice {i} of {n} in this part",
 };
 
 pub static ZH: Words = Words {
@@ -103,6 +106,7 @@ pub static ZH: Words = Words {
     document: "文档",
     demo: "现场演示",
     either: "文档或现场演示",
+    practice_pos: "本部分第 {i}/{n} 个实践",
 };
 
 /// The words for a language (`zh`, else English).

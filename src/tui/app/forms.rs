@@ -29,6 +29,12 @@ impl LineInput {
         }
     }
 
+    /// Appends pasted text as one line: line breaks and tabs become spaces, other control
+    /// characters are dropped.
+    pub fn paste(&mut self, text: &str) {
+        self.text.push_str(&one_line(text));
+    }
+
     /// Handles a key; returns whether it was text editing.
     pub fn input(&mut self, key: KeyEvent) -> bool {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
@@ -44,6 +50,19 @@ impl LineInput {
         }
         true
     }
+}
+
+/// Pasted text for a one-line field.
+pub fn one_line(text: &str) -> String {
+    // Terminals send a pasted line break as CR, CRLF or LF.
+    text.replace("\r\n", "\n")
+        .chars()
+        .filter_map(|c| match c {
+            '\r' | '\n' | '\t' => Some(' '),
+            c if c.is_control() => None,
+            c => Some(c),
+        })
+        .collect()
 }
 
 /// One session on the home screen.
@@ -87,7 +106,7 @@ impl Home {
                     .unwrap_or_default()
                     .to_string_lossy()
                     .to_string();
-                let updated = humantime::format_rfc3339_seconds(entry.modified).to_string();
+                let updated = entry.changed();
                 let mut row = HomeRow {
                     path: entry.path.clone(),
                     name,

@@ -33,6 +33,32 @@ pub(super) fn text_input(overlay: &mut Overlay, key: KeyEvent) {
     }
 }
 
+/// Pasted text into an overlay's text field; returns false when the overlay has none in focus.
+pub(super) fn paste(overlay: &mut Overlay, text: &str) -> bool {
+    match overlay {
+        Overlay::Palette(p) => p.query.paste(text),
+        Overlay::Note(n) => {
+            // Keep line breaks; tabs as the editor types them.
+            let text = text.replace("\r\n", "\n").replace('\r', "\n");
+            n.editor.insert_str(text.replace('\t', "    "));
+        }
+        Overlay::Justify { input, error } => {
+            input.paste(text);
+            *error = None;
+        }
+        Overlay::EvidenceForm(form) => {
+            match form.field {
+                0 => form.title.paste(text),
+                2 => form.location.paste(text),
+                _ => return false,
+            }
+            form.error = None;
+        }
+        _ => return false,
+    }
+    true
+}
+
 fn step(value: usize, len: usize, up: bool) -> usize {
     if len == 0 {
         0
@@ -70,9 +96,22 @@ impl App {
                     self.overlays.pop();
                 }
             },
-            Overlay::Note(_) => {
+            Overlay::Note(note) => {
+                let requirement = note.requirement.clone();
+                let changed = note.recorded || note.text() != note.saved_text;
                 self.flush_note();
                 self.overlays.pop();
+                if changed
+                    && let Some(work) = &self.work
+                    && let Some(r) = work.model.index.requirement(&requirement)
+                {
+                    let what = if work.lang() == "zh" {
+                        "备注"
+                    } else {
+                        "note"
+                    };
+                    self.last_change = Some(format!("{what} · {}", work.requirement_label(r)));
+                }
             }
             Overlay::Justify { input, error } => match action {
                 Action::Confirm => {
@@ -81,6 +120,7 @@ impl App {
                     let auto = self.auto_advance;
                     if let Some(work) = &mut self.work {
                         let id = work.requirement_id();
+                        let requirement = work.requirement;
                         let advance = |w: &mut super::Work| {
                             if auto {
                                 w.next_unanswered(true);
@@ -90,6 +130,8 @@ impl App {
                         {
                             Ok(()) => {
                                 self.overlays.pop();
+                                self.last_change =
+                                    self.describe_change(Action::NotApplicable, requirement, 0);
                             }
                             Err(e) => *error = Some(e.to_string()),
                         }
@@ -215,6 +257,7 @@ impl App {
     }
 
     fn add_and_attach(&mut self, evidence: Evidence) {
+        let notice = missing_file_notice(&evidence.location);
         let who = self.who.clone();
         let Some(work) = &mut self.work else { return };
         let id = work.requirement_id();
@@ -226,8 +269,31 @@ impl App {
         let count = self.evidence_ids().len();
         if let Some(Overlay::Evidence(picker)) = self.overlays.last_mut() {
             picker.selected = count.saturating_sub(1);
+            picker.error = notice;
         }
     }
+}
+
+/// A typed location as it is stored: `~/` expanded, and an existing local file made absolute,
+/// so the register still points at it when the workbench is started from another directory.
+pub fn local_path(typed: &str) -> String {
+    let expanded = match (typed.strip_prefix("~/"), std::env::var_os("HOME")) {
+        (Some(rest), Some(home)) => Path::new(&home).join(rest).display().to_string(),
+        _ => typed.to_string(),
+    };
+    match std::fs::canonicalize(&expanded) {
+        Ok(abs) if abs.is_file() => abs.display().to_string(),
+        _ => expanded,
+    }
+}
+
+/// A word for the picker when a location looks like a local file that is not there (a typo is
+/// then seen at once, not weeks later in the report).
+pub fn missing_file_notice(location: &str) -> Option<String> {
+    let local =
+        location.starts_with('/') || location.starts_with("./") || location.starts_with("../");
+    (local && !Path::new(location).exists())
+        .then(|| format!("note: {location} is not on this machine; recorded without a hash"))
 }
 
 /// Builds a register entry from the form; a local file is hashed (never opened otherwise).
@@ -236,7 +302,7 @@ pub fn evidence_from_form(form: &EvidenceForm) -> Result<Evidence, String> {
     if title.is_empty() {
         return Err("a title is needed".to_string());
     }
-    let location = form.location.text.trim().to_string();
+    let location = local_path(form.location.text.trim());
     let path = Path::new(&location);
     let sha256 = if form.kind == EvidenceType::File || (!location.is_empty() && path.is_file()) {
         match session::hash_file(path) {

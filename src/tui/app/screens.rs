@@ -44,6 +44,29 @@ impl App {
         match action {
             Action::NextField => form.field = (form.field + 1) % n,
             Action::PrevField => form.field = (form.field + n - 1) % n,
+            // The parts are a vertical list: ↓/↑ walk it and leave it at its ends.
+            Action::Down => {
+                let parts = form.field() == Field::Parts;
+                if parts && form.part_cursor + 1 < form.parts.len() {
+                    form.part_cursor += 1;
+                } else {
+                    form.field = (form.field + 1) % n;
+                    if form.field() == Field::Parts {
+                        form.part_cursor = 0;
+                    }
+                }
+            }
+            Action::Up => {
+                let parts = form.field() == Field::Parts;
+                if parts && form.part_cursor > 0 {
+                    form.part_cursor -= 1;
+                } else {
+                    form.field = (form.field + n - 1) % n;
+                    if form.field() == Field::Parts {
+                        form.part_cursor = form.parts.len().saturating_sub(1);
+                    }
+                }
+            }
             Action::Left | Action::Right => {
                 let up = action == Action::Right;
                 match form.field() {

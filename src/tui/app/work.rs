@@ -221,6 +221,19 @@ impl Work {
         false
     }
 
+    /// A requirement as the status line names it: its level and text, in the shown language.
+    pub fn requirement_label(&self, requirement: usize) -> String {
+        let rref = &self.model.index.requirements[requirement];
+        let pref = &self.model.index.practices[rref.practice];
+        let text = self
+            .model
+            .model
+            .requirement_of(pref, rref)
+            .text
+            .get(self.lang());
+        format!("L{} {text}", rref.level)
+    }
+
     /// Full id of the current requirement.
     pub fn requirement_id(&self) -> String {
         self.model.index.requirements[self.requirement].id.clone()

@@ -4,8 +4,9 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{
-    Block, Borders, Cell, Paragraph, Row, StatefulWidget, Table, TableState, Widget,
+    Block, Borders, Cell, Paragraph, Row, StatefulWidget, Table, TableState, Widget, Wrap,
 };
+use unicode_width::UnicodeWidthStr;
 
 use super::status::render_hints;
 use crate::tui::app::App;
@@ -13,11 +14,21 @@ use crate::tui::keymap::Context;
 use crate::tui::theme;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    // A message (why a session cannot be opened names the file, line and column) may need a
+    // few lines to be read whole.
+    let message_h = match &app.message {
+        Some(m) => {
+            let width = usize::from(area.width.max(1));
+            let lines: usize = m.lines().map(|l| l.width().div_ceil(width).max(1)).sum();
+            u16::try_from(lines.clamp(1, 4)).unwrap_or(4)
+        }
+        None => 1,
+    };
     let [title, filter, list, message, hints] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Min(1),
-        Constraint::Length(1),
+        Constraint::Length(message_h),
         Constraint::Length(1),
     ])
     .areas(area);
@@ -45,10 +56,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .iter()
         .map(|&i| {
             let r = &app.home.rows[i];
-            if let Some(err) = &r.error {
+            if r.error.is_some() {
                 return Row::new(vec![
-                    Cell::from(r.name.clone()),
-                    Cell::from(Span::styled(format!("cannot open: {err}"), theme::WARN)),
+                    Cell::from(Span::styled(
+                        format!("{} (cannot open)", r.name),
+                        theme::WARN,
+                    )),
+                    Cell::from(Span::styled("Enter says why", theme::WARN)),
                 ]);
             }
             let levels: Vec<String> = r.levels.iter().map(|(p, l)| format!("{p} L{l}")).collect();
@@ -88,7 +102,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let mut state = TableState::default().with_selected(Some(app.home.selected));
     StatefulWidget::render(table, list, buf, &mut state);
     if let Some(m) = &app.message {
-        Paragraph::new(Span::styled(m.clone(), theme::WARN)).render(message, buf);
+        Paragraph::new(ratatui::text::Text::styled(m.clone(), theme::WARN))
+            .wrap(Wrap { trim: false })
+            .render(message, buf);
     } else if app.home.visible.is_empty() {
         Paragraph::new(Span::styled(
             " No session matches. Esc clears the filter.",

@@ -70,7 +70,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         lines.push(Line::from(Span::styled(err.clone(), theme::ERROR)));
     } else {
         lines.push(Line::from(Span::styled(
-            "Enter starts the assessment. Space toggles a part, ←/→ choose.",
+            "Enter starts the assessment. Space toggles a part; ↑/↓ move, ←/→ choose.",
             theme::MUTED,
         )));
     }

@@ -36,7 +36,7 @@ pub fn render(app: &App, overlay: &Overlay, area: Rect, buf: &mut Buffer) {
     let wide = area.width.saturating_sub(8).min(110);
     match overlay {
         Overlay::Help { context, scroll } => help(app, *context, *scroll, area, buf),
-        Overlay::Palette(p) => palette(p, area, buf),
+        Overlay::Palette(p) => palette(app, p, area, buf),
         Overlay::Note(note) => {
             let inner = popup(
                 area,
@@ -46,7 +46,22 @@ pub fn render(app: &App, overlay: &Overlay, area: Rect, buf: &mut Buffer) {
                 Context::Note,
                 buf,
             );
-            note.editor.render(inner, buf);
+            // The requirement the note is about, since the popup covers the ladder.
+            let label = app.work.as_ref().and_then(|w| {
+                let r = w.model.index.requirement(&note.requirement)?;
+                Some(w.requirement_label(r))
+            });
+            let mut editor = inner;
+            if let Some(label) = label
+                && inner.height > 2
+            {
+                let top = Rect { height: 1, ..inner };
+                let text = truncate(&format!("▸ {label}"), usize::from(inner.width));
+                Paragraph::new(Span::styled(text, theme::MUTED)).render(top, buf);
+                editor.y += 1;
+                editor.height -= 1;
+            }
+            note.editor.render(editor, buf);
         }
         Overlay::Justify { input, error } => {
             let inner = popup(area, wide, 8, "Not applicable: why?", Context::Justify, buf);
@@ -180,7 +195,32 @@ fn highlighted(text: &str, indices: &[usize], width: usize, base: Style) -> Vec<
         .collect()
 }
 
-fn palette(p: &PaletteState, area: Rect, buf: &mut Buffer) {
+/// Where a palette entry sits, so entries with the same name (a domain in two parts, a
+/// requirement text in two practices) can be told apart: the part of a domain, the domain of
+/// a practice, the practice of anything on a requirement.
+fn palette_context(app: &App, item: &crate::tui::palette::Item) -> String {
+    use crate::tui::palette::Kind;
+    let Some(work) = &app.work else {
+        return String::new();
+    };
+    let Some(rref) = work.model.index.requirements.get(item.target) else {
+        return String::new();
+    };
+    let pref = &work.model.index.practices[rref.practice];
+    let model = &work.model.model;
+    let lang = work.lang();
+    let part = model.part_of(pref).name.get(lang);
+    let domain = model.domain_of(pref).name.get(lang);
+    let practice = model.practice_of(pref).name.get(lang);
+    match item.kind {
+        Kind::Part => String::new(),
+        Kind::Domain => part.to_string(),
+        Kind::Practice => domain.to_string(),
+        Kind::Requirement | Kind::Note | Kind::Evidence => practice.to_string(),
+    }
+}
+
+fn palette(app: &App, p: &PaletteState, area: Rect, buf: &mut Buffer) {
     let w = area.width.saturating_sub(6).min(120);
     let h = area.height.saturating_sub(4);
     let inner = popup(area, w, h, "Jump to…", Context::Palette, buf);
@@ -192,6 +232,7 @@ fn palette(p: &PaletteState, area: Rect, buf: &mut Buffer) {
     ])];
     let rows = usize::from(inner.height.saturating_sub(1));
     let top = p.selected.saturating_sub(rows.saturating_sub(1));
+    let room = usize::from(inner.width).saturating_sub(10);
     for (i, hit) in p.hits.iter().enumerate().skip(top).take(rows) {
         let item = &p.items[hit.item];
         let selected = i == p.selected;
@@ -205,12 +246,23 @@ fn palette(p: &PaletteState, area: Rect, buf: &mut Buffer) {
             theme::MUTED.patch(base),
         )];
         let text = item.texts.get(hit.text).map_or("", String::as_str);
-        spans.extend(highlighted(
-            text,
-            &hit.indices,
-            usize::from(inner.width).saturating_sub(10),
-            base,
-        ));
+        // The place takes at most a third of the row; the text keeps the rest.
+        let context = palette_context(app, item);
+        let context = if context.is_empty() {
+            String::new()
+        } else {
+            format!("  {}", truncate(&context, room / 3))
+        };
+        let text_room = room.saturating_sub(context.width());
+        spans.extend(highlighted(text, &hit.indices, text_room, base));
+        let used: usize = spans.iter().skip(1).map(|s| s.content.width()).sum();
+        if !context.is_empty() {
+            spans.push(Span::styled(
+                " ".repeat(text_room.saturating_sub(used)),
+                base,
+            ));
+            spans.push(Span::styled(context, theme::MUTED.patch(base)));
+        }
         lines.push(Line::from(spans));
     }
     Paragraph::new(lines).render(inner, buf);

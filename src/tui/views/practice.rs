@@ -70,9 +70,32 @@ fn header(work: &Work, width: usize) -> Vec<Line<'static>> {
         w.answered,
         target.map_or(String::new(), |t| format!(" · {} L{t}", w.target))
     );
-    let name = truncate(practice.name.get(work.lang()), width);
+    // Where the team is in the part, for the room (the navigator folds away below 130 columns).
+    let in_part: Vec<usize> = work
+        .practices()
+        .into_iter()
+        .filter(|&p| work.model.index.practices[p].part == pref.part)
+        .collect();
+    let pos = in_part
+        .iter()
+        .position(|&p| p == work.practice)
+        .unwrap_or(0)
+        + 1;
+    let where_ = format!(
+        "  {}",
+        w.practice_pos
+            .replace("{i}", &pos.to_string())
+            .replace("{n}", &in_part.len().to_string())
+    );
+    let name = truncate(
+        practice.name.get(work.lang()),
+        width.saturating_sub(where_.width()).max(width / 2),
+    );
     vec![
-        Line::from(Span::styled(name, theme::TITLE)),
+        Line::from(vec![
+            Span::styled(name, theme::TITLE),
+            Span::styled(where_, theme::MUTED),
+        ]),
         Line::from(vec![
             Span::styled(badge, theme::level(score.level, target)),
             Span::raw("  "),

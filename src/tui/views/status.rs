@@ -14,8 +14,13 @@ use crate::tui::words::words;
 
 /// Key hints of a context as styled spans: `key desc · key desc`.
 pub fn hint_spans(context: Context) -> Vec<Span<'static>> {
+    spans_of(keymap::hints(context))
+}
+
+/// (key, description) pairs as styled spans.
+fn spans_of(hints: Vec<(String, String)>) -> Vec<Span<'static>> {
     let mut spans = Vec::new();
-    for (i, (key, desc)) in keymap::hints(context).into_iter().enumerate() {
+    for (i, (key, desc)) in hints.into_iter().enumerate() {
         if i > 0 {
             spans.push(Span::raw("  "));
         }
@@ -62,6 +67,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     ];
     if let Some(message) = &app.message {
         spans.push(Span::styled(format!(" {message}"), theme::WARN));
+    } else if let (Some(change), SaveState::Saved) = (&app.last_change, &work.save) {
+        spans.push(Span::styled(format!("· {change}"), theme::OK));
     }
     let top = Rect { height: 1, ..area };
     buf.set_style(top, theme::STATUS_BAR);
@@ -72,6 +79,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             height: 1,
             ..area
         };
-        render_hints(app.context(), bottom, buf);
+        let spans = spans_of(keymap::hints_in(app.context(), work.lang()));
+        Paragraph::new(Line::from(spans)).render(bottom, buf);
     }
 }

@@ -88,17 +88,27 @@ fn cells(row: &ResultRow, indent: &str) -> Vec<Cell<'static>> {
 
 fn render_table(work: &Work, area: Rect, buf: &mut Buffer) {
     let summary = summarize_with(&work.model, &work.session, &work.card, work.lang());
+    // When every row does not fit (six parts on 80×24), show what the radar shows: the parts,
+    // or the focused part with its domains, rather than cutting the table off.
+    let room = usize::from(area.height.saturating_sub(3));
+    let all = summary.parts.len() + summary.parts.iter().map(|p| p.domains.len()).sum::<usize>();
+    let fits = all <= room;
     let mut rows = Vec::new();
     for (i, part) in summary.parts.iter().enumerate() {
         let focused = work.summary_focus == Some(i);
+        if !fits && work.summary_focus.is_some() && !focused {
+            continue;
+        }
         let style = if focused {
             theme::SELECTED
         } else {
             theme::level(part.row.level, part.row.target)
         };
         rows.push(Row::new(cells(&part.row, "")).style(style));
-        for domain in &part.domains {
-            rows.push(Row::new(cells(domain, "  ")));
+        if fits || focused || summary.parts.len() == 1 {
+            for domain in &part.domains {
+                rows.push(Row::new(cells(domain, "  ")));
+            }
         }
     }
     let w = words(work.lang());
