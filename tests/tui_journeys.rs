@@ -524,10 +524,10 @@ fn sessions_are_listed_by_their_own_last_change_not_the_file_time() {
     assert_eq!(listed[0].path, fresh_path);
 }
 
-/// A mistyped local path is said at once; a file given relative to where the workbench was
-/// started is stored absolute, so the register still finds it from anywhere.
+/// A mistyped local path is said at once; a path is stored exactly as given, and a file it
+/// names (relative, absolute or under `~/`) is hashed when attached.
 #[test]
-fn evidence_paths_are_stored_absolute_and_a_missing_file_is_said() {
+fn evidence_paths_are_stored_as_given_hashed_and_a_missing_file_is_said() {
     let (dir, mut app) = fresh();
     let file = path(&app);
     app.press("e a");
@@ -560,11 +560,13 @@ fn evidence_paths_are_stored_absolute_and_a_missing_file_is_said() {
         ..Default::default()
     };
     let e = assess::tui::app::evidence_from_form(&form).expect("entry");
+    assert_eq!(e.location, relative, "stored as given");
+    let expected = assess::session::hash_file(&here.join(relative)).expect("hash");
     assert_eq!(
-        Path::new(&e.location),
-        std::fs::canonicalize(here.join(relative)).expect("abs")
+        e.sha256.as_deref(),
+        Some(expected.as_str()),
+        "an existing file is hashed"
     );
-    assert!(e.sha256.is_some(), "an existing file is hashed");
     drop(dir);
 }
 

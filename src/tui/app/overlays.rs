@@ -257,7 +257,7 @@ impl App {
     }
 
     fn add_and_attach(&mut self, evidence: Evidence) {
-        let notice = missing_file_notice(&evidence.location);
+        let notice = missing_file_notice(&local_path(&evidence.location));
         let who = self.who.clone();
         let Some(work) = &mut self.work else { return };
         let id = work.requirement_id();
@@ -274,16 +274,12 @@ impl App {
     }
 }
 
-/// A typed location as it is stored: `~/` expanded, and an existing local file made absolute,
-/// so the register still points at it when the workbench is started from another directory.
+/// Where a typed location is on this machine (`~/` expanded), for hashing and the
+/// missing-file notice; the register keeps the location exactly as typed.
 pub fn local_path(typed: &str) -> String {
-    let expanded = match (typed.strip_prefix("~/"), std::env::var_os("HOME")) {
+    match (typed.strip_prefix("~/"), std::env::var_os("HOME")) {
         (Some(rest), Some(home)) => Path::new(&home).join(rest).display().to_string(),
         _ => typed.to_string(),
-    };
-    match std::fs::canonicalize(&expanded) {
-        Ok(abs) if abs.is_file() => abs.display().to_string(),
-        _ => expanded,
     }
 }
 
@@ -302,8 +298,10 @@ pub fn evidence_from_form(form: &EvidenceForm) -> Result<Evidence, String> {
     if title.is_empty() {
         return Err("a title is needed".to_string());
     }
-    let location = local_path(form.location.text.trim());
-    let path = Path::new(&location);
+    // Stored exactly as typed; only the hash needs to find the file (`~/` expanded).
+    let location = form.location.text.trim().to_string();
+    let resolved = local_path(&location);
+    let path = Path::new(&resolved);
     let sha256 = if form.kind == EvidenceType::File || (!location.is_empty() && path.is_file()) {
         match session::hash_file(path) {
             Ok(hash) => Some(hash),
