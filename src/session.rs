@@ -157,6 +157,10 @@ pub struct Cursor {
     /// The model language shown (`en` or `zh`).
     #[serde(default = "default_lang")]
     pub lang: String,
+    /// After an answer, move to the next unanswered requirement (the facilitator's choice).
+    /// Written only when off, so files stay as older versions wrote them.
+    #[serde(default = "default_auto_advance", skip_serializing_if = "is_true")]
+    pub auto_advance: bool,
 }
 
 fn default_screen() -> String {
@@ -167,6 +171,14 @@ fn default_lang() -> String {
     "en".to_string()
 }
 
+fn default_auto_advance() -> bool {
+    true
+}
+
+fn is_true(value: &bool) -> bool {
+    *value
+}
+
 impl Default for Cursor {
     fn default() -> Self {
         Self {
@@ -174,6 +186,7 @@ impl Default for Cursor {
             requirement: String::new(),
             screen: default_screen(),
             lang: default_lang(),
+            auto_advance: default_auto_advance(),
         }
     }
 }

@@ -4,8 +4,8 @@
 //! the file must parse and hold every change the screen had acknowledged as saved, and the
 //! reopened workbench must show it.
 //!
-//! A change counts as acknowledged once a later probe key (toggling auto-advance, which does
-//! not touch the session) has been drawn with " saved " in the status line: keys are handled
+//! A change counts as acknowledged once a later probe key (toggling auto-advance, which changes
+//! only a setting kept with the cursor, not answers) has been drawn with " saved " in the status line: keys are handled
 //! in order and answers are saved before the next key is read. The expected state is a mirror
 //! session edited with the same core functions.
 //!
@@ -321,7 +321,8 @@ fn run_once(
     wait(&pty, "the reopened session", |s| {
         answered(s) == Some(expected) && current_id(s, model).is_some()
     });
-    let mut auto_on = true;
+    // Auto-advance is kept with the session: start from what the reopened file says.
+    let mut auto_on = load_session(file).map_or(true, |s| s.cursor.auto_advance);
     let mut screen = probe(&mut pty, &mut auto_on);
     let edits = 1 + rng.below(5);
     let kill = match rng.below(4) {

@@ -68,6 +68,36 @@ fn auto_advance_can_be_turned_off() {
 }
 
 #[test]
+fn auto_advance_off_survives_a_reopen_and_undo() {
+    let (dir, mut app) = fresh();
+    let file = path(&app);
+    app.press("a y u");
+    assert!(!app.auto_advance(), "undo does not bring auto-advance back");
+    app.press("q");
+    assert!(app.quit);
+    drop(app);
+    assert!(!load_session(&file).expect("load").cursor.auto_advance);
+    let mut again = App::open(dir.path(), &file).expect("reopen");
+    assert!(!again.auto_advance(), "the facilitator's choice is kept");
+    let first = current(&again);
+    again.press("y");
+    assert_eq!(
+        current(&again),
+        first,
+        "still no auto-advance after reopening"
+    );
+    again.press("a q");
+    drop(again);
+    let session = load_session(&file).expect("load");
+    assert!(session.cursor.auto_advance, "turned back on and saved");
+    let text = std::fs::read_to_string(&file).expect("read");
+    assert!(
+        !text.contains("auto_advance"),
+        "the default is not written, so the file reads as older versions wrote it"
+    );
+}
+
+#[test]
 fn quick_level_rates_the_practice_and_moves_on() {
     let (_dir, mut app) = fresh();
     let work = app.work.as_ref().expect("work");

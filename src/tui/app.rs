@@ -49,8 +49,6 @@ pub struct App {
     pub form: NewForm,
     pub work: Option<Work>,
     pub overlays: Vec<Overlay>,
-    /// Move to the next unanswered requirement after an answer.
-    pub auto_advance: bool,
     /// A one-off message for the status line.
     pub message: Option<String>,
     /// What the last change to the session was ("Met · L1 …"), so the room sees what was
@@ -80,7 +78,6 @@ impl App {
             form: NewForm::new(),
             work: None,
             overlays: Vec::new(),
-            auto_advance: true,
             message: None,
             last_change: None,
             quit: false,
@@ -143,6 +140,13 @@ impl App {
         };
         self.message = work.warnings.first().cloned();
         self.work = Some(work);
+    }
+
+    /// Whether an answer moves to the next unanswered requirement (kept in the session).
+    pub fn auto_advance(&self) -> bool {
+        self.work
+            .as_ref()
+            .is_none_or(|w| w.session.cursor.auto_advance)
     }
 
     /// The context whose keymap applies now.
@@ -295,7 +299,7 @@ impl App {
         if self.update_global(action) {
             return;
         }
-        let auto = self.auto_advance;
+        let auto = self.auto_advance();
         let who = self.who.clone();
         let Some(work) = &mut self.work else { return };
         if let Some(holder) = &work.read_only
@@ -370,11 +374,10 @@ impl App {
                 .overlays
                 .push(Overlay::Evidence(EvidencePicker::default())),
             Action::ToggleAutoAdvance => {
-                self.auto_advance = !self.auto_advance;
-                self.message = Some(format!(
-                    "auto-advance {}",
-                    if self.auto_advance { "on" } else { "off" }
-                ));
+                let on = !work.session.cursor.auto_advance;
+                work.session.cursor.auto_advance = on;
+                work.dirty = true;
+                self.message = Some(format!("auto-advance {}", if on { "on" } else { "off" }));
             }
             _ => {}
         }

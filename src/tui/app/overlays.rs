@@ -117,8 +117,8 @@ impl App {
                 Action::Confirm => {
                     let text = input.text.clone();
                     let who = self.who.clone();
-                    let auto = self.auto_advance;
                     if let Some(work) = &mut self.work {
+                        let auto = work.session.cursor.auto_advance;
                         let id = work.requirement_id();
                         let requirement = work.requirement;
                         let advance = |w: &mut super::Work| {

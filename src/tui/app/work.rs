@@ -288,8 +288,9 @@ impl Work {
         let Some(mut restored) = restored else {
             return false;
         };
-        // Language and screen are views, not session changes.
+        // Language, screen and auto-advance are views, not session changes.
         restored.cursor.lang = self.session.cursor.lang.clone();
+        restored.cursor.auto_advance = self.session.cursor.auto_advance;
         restored.cursor.screen = self.session.cursor.screen.clone();
         let land = self
             .model

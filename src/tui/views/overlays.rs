@@ -165,7 +165,7 @@ fn help(app: &App, context: Context, scroll: u16, area: Rect, buf: &mut Buffer) 
         lines.push(Line::from(Span::styled(
             format!(
                 "After an answer the cursor moves to the next unanswered requirement (now {}).",
-                if app.auto_advance { "on" } else { "off" }
+                if app.auto_advance() { "on" } else { "off" }
             ),
             theme::MUTED,
         )));
@@ -224,11 +224,13 @@ fn palette(app: &App, p: &PaletteState, area: Rect, buf: &mut Buffer) {
     let w = area.width.saturating_sub(6).min(120);
     let h = area.height.saturating_sub(4);
     let inner = popup(area, w, h, "Jump to…", Context::Palette, buf);
+    let n = p.hits.len();
+    let count = format!("   {n} {}", if n == 1 { "match" } else { "matches" });
     let mut lines = vec![Line::from(vec![
         Span::styled("> ", theme::KEY),
         Span::raw(p.query.text.clone()),
         Span::styled("▏", theme::KEY),
-        Span::styled(format!("   {} matches", p.hits.len()), theme::MUTED),
+        Span::styled(count, theme::MUTED),
     ])];
     let rows = usize::from(inner.height.saturating_sub(1));
     let top = p.selected.saturating_sub(rows.saturating_sub(1));

@@ -46,7 +46,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         SaveState::Failed(err) => Span::styled(format!(" {}: {err} ", w.not_saved), theme::ERROR),
     };
     let lang = if work.lang() == "zh" { "中文" } else { "EN" };
-    let auto = if app.auto_advance {
+    let auto = if app.auto_advance() {
         String::new()
     } else {
         format!(" · {}", w.auto_off)
