@@ -416,3 +416,89 @@ fn home_shows_why_a_damaged_session_cannot_be_opened() {
     assert!(flat.contains("broken.ron:1:1"), "{screen}");
     assert!(flat.contains("The file was not changed."), "{screen}");
 }
+
+/// Text too long for its place is cut with an ellipsis, never clipped mid-word: the
+/// provenance mark, summary table names, and the home screen's titles and levels.
+#[test]
+fn cut_text_ends_with_an_ellipsis() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let options = || assess::cli::NewOptions {
+        title: Some("Same title".into()),
+        ..assess::cli::NewOptions::default()
+    };
+    let first = assess::cli::create_session(dir.path(), options()).expect("create");
+    let second = assess::cli::create_session(dir.path(), options()).expect("create");
+    let mut app = App::open(dir.path(), &first).expect("open");
+    let mark = "[authored: not the standard's text]";
+    let mut seen = 0;
+    for _ in 0..40 {
+        for w in 100..=120 {
+            for line in draw(&app, w, 30).lines() {
+                if let Some(at) = line.find("[authored") {
+                    seen += 1;
+                    let rest = &line[at..];
+                    assert!(
+                        rest.starts_with(mark) || rest.contains('…'),
+                        "at {w} columns: {line}"
+                    );
+                }
+            }
+        }
+        app.press("Tab");
+    }
+    assert!(seen > 0, "the authored mark was drawn somewhere");
+
+    app.press("r");
+    let work = app.work.as_ref().expect("work");
+    let summary = assess::summary::summarize(&work.model, &work.session, "en");
+    let names: Vec<String> = summary
+        .parts
+        .iter()
+        .flat_map(|p| std::iter::once(&p.row).chain(&p.domains))
+        .map(|r| r.name.clone())
+        .collect();
+    let mut rows = 0;
+    for w in [60, 80, 100, 160] {
+        let screen = draw(&app, w, 60);
+        // Table rows: "│  Name … L0  0.00 …"; the name is what comes before the level.
+        for line in screen.lines() {
+            let Some(at) = line.find(" L0 ").or_else(|| line.find(" L1 ")) else {
+                continue;
+            };
+            if !line[at..].contains("0.") {
+                continue;
+            }
+            let cell = line[..at].rsplit('│').next().unwrap_or("").trim();
+            rows += 1;
+            let whole = names.iter().any(|n| n == cell);
+            let cut = cell
+                .strip_suffix('…')
+                .is_some_and(|head| names.iter().any(|n| n.starts_with(head)));
+            assert!(
+                whole || cut,
+                "at {w} columns, {cell:?} is cut without an ellipsis:\n{screen}"
+            );
+        }
+    }
+    assert!(rows > 0, "table rows were found");
+
+    app.press("q");
+    drop(app);
+    let home = App::home(dir.path());
+    let screen = draw(&home, 80, 24);
+    for file in [&first, &second] {
+        let stem = file.file_stem().expect("stem").to_string_lossy();
+        assert!(
+            screen.contains(&*stem),
+            "{stem} tells the two apart:\n{screen}"
+        );
+    }
+    assert!(
+        screen.contains('+'),
+        "levels that do not fit are counted:\n{screen}"
+    );
+    assert!(
+        !screen.contains("agile L0 cd L\n") && !screen.contains("cd L "),
+        "{screen}"
+    );
+}

@@ -1,4 +1,6 @@
-//! Reusable widgets: the radar chart and text wrapping that lays out wide (CJK) text correctly.
+//! Reusable widgets: the radar chart, table column fitting, and text wrapping that lays out
+//! wide (CJK) text correctly.
 
+pub mod columns;
 pub mod radar;
 pub mod wrap;

@@ -9,9 +9,11 @@ use ratatui::widgets::{
 use unicode_width::UnicodeWidthStr;
 
 use super::status::render_hints;
-use crate::tui::app::App;
+use crate::tui::app::{App, HomeRow};
 use crate::tui::keymap::Context;
 use crate::tui::theme;
+use crate::tui::widgets::columns::{column_widths, fit_items};
+use crate::tui::widgets::wrap::truncate;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     // A message (why a session cannot be opened names the file, line and column) may need a
@@ -50,6 +52,20 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     Paragraph::new(filter_line).render(filter, buf);
     // The model column only where there is room for it.
     let wide = area.width >= 110;
+    let mut header = vec!["Title", "Organisation", "Answered", "Levels", "Changed"];
+    let mut widths = vec![
+        Constraint::Fill(3),
+        Constraint::Fill(2),
+        Constraint::Length(9),
+        Constraint::Fill(1),
+        Constraint::Length(16),
+    ];
+    if wide {
+        header.insert(2, "Model");
+        widths.insert(2, Constraint::Length(13));
+    }
+    let cols = column_widths(list.width, &widths);
+    let (title_w, org_w, levels_w) = (cols[0], cols[1], cols[if wide { 4 } else { 3 }]);
     let rows: Vec<Row> = app
         .home
         .visible
@@ -67,10 +83,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             }
             let levels: Vec<String> = r.levels.iter().map(|(p, l)| format!("{p} L{l}")).collect();
             let mut cells = vec![
-                Cell::from(r.title.clone()),
-                Cell::from(r.organisation.clone()),
+                Cell::from(title_cell(app, r, title_w)),
+                Cell::from(truncate(&r.organisation, org_w)),
                 Cell::from(format!("{}/{}", r.answered, r.total)),
-                Cell::from(levels.join(" ")),
+                Cell::from(fit_items(&levels, levels_w)),
                 Cell::from(r.updated.get(..16).unwrap_or(&r.updated).replace('T', " ")),
             ];
             if wide {
@@ -79,18 +95,6 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             Row::new(cells)
         })
         .collect();
-    let mut header = vec!["Title", "Organisation", "Answered", "Levels", "Changed"];
-    let mut widths = vec![
-        Constraint::Fill(3),
-        Constraint::Fill(2),
-        Constraint::Length(9),
-        Constraint::Fill(1),
-        Constraint::Length(16),
-    ];
-    if wide {
-        header.insert(2, "Model");
-        widths.insert(2, Constraint::Length(13));
-    }
     let table = Table::new(rows, widths)
         .header(Row::new(header).style(theme::BOLD))
         .row_highlight_style(theme::SELECTED)
@@ -113,4 +117,24 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .render(message, buf);
     }
     render_hints(Context::Home, hints, buf);
+}
+
+/// The title, cut to `width`; when another session has the same title, its file name follows,
+/// dimmed, so the two can be told apart.
+fn title_cell(app: &App, row: &HomeRow, width: usize) -> Line<'static> {
+    let same = app
+        .home
+        .rows
+        .iter()
+        .filter(|r| r.title == row.title)
+        .count();
+    if same < 2 {
+        return Line::from(truncate(&row.title, width));
+    }
+    let name = format!(" · {}", row.name);
+    // The file name is what tells them apart: keep it whole when there is room for it.
+    let title_w = width.saturating_sub(name.width()).max(width.min(8));
+    let title = truncate(&row.title, title_w);
+    let name = truncate(&name, width.saturating_sub(title.width()));
+    Line::from(vec![Span::raw(title), Span::styled(name, theme::MUTED)])
 }

@@ -20,10 +20,11 @@ struct Row {
     requirement: Option<usize>,
 }
 
-fn provenance_span(p: Provenance, w: &Words) -> Span<'static> {
+/// The provenance mark, cut with an ellipsis to the `room` left on its line.
+fn provenance_span(p: Provenance, w: &Words, room: usize) -> Span<'static> {
     match p {
-        Provenance::Standard => Span::styled(w.standard, theme::STANDARD),
-        Provenance::Authored => Span::styled(w.authored, theme::AUTHORED),
+        Provenance::Standard => Span::styled(truncate(w.standard, room), theme::STANDARD),
+        Provenance::Authored => Span::styled(truncate(w.authored, room), theme::AUTHORED),
     }
 }
 
@@ -97,9 +98,13 @@ fn header(work: &Work, width: usize) -> Vec<Line<'static>> {
             Span::styled(where_, theme::MUTED),
         ]),
         Line::from(vec![
-            Span::styled(badge, theme::level(score.level, target)),
+            Span::styled(badge.clone(), theme::level(score.level, target)),
             Span::raw("  "),
-            provenance_span(practice_provenance(work), w),
+            provenance_span(
+                practice_provenance(work),
+                w,
+                width.saturating_sub(badge.width() + 2),
+            ),
         ]),
     ]
 }
@@ -130,8 +135,9 @@ fn rows(work: &Work, width: usize) -> Vec<Row> {
                 spans.push(Span::styled(format!("  ✓ {}", w.reached), theme::OK));
             }
             if let Some(p) = level.provenance.filter(|p| *p != own) {
+                let used: usize = spans.iter().map(|s| s.content.width()).sum();
                 spans.push(Span::raw("  "));
-                spans.push(provenance_span(p, w));
+                spans.push(provenance_span(p, w, width.saturating_sub(used + 2)));
             }
             out.push(Row {
                 line: Line::from(spans),

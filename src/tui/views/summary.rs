@@ -10,7 +10,9 @@ use super::status;
 use crate::summary::{ResultRow, summarize_with};
 use crate::tui::app::{App, Work};
 use crate::tui::theme;
+use crate::tui::widgets::columns::column_widths;
 use crate::tui::widgets::radar::{Axis, Radar, legend};
+use crate::tui::widgets::wrap::truncate;
 use crate::tui::words::words;
 
 fn axis(row: &ResultRow) -> Axis {
@@ -71,9 +73,10 @@ fn render_chart(work: &Work, area: Rect, buf: &mut Buffer) {
     (&Radar { axes }).render(inner, buf);
 }
 
-fn cells(row: &ResultRow, indent: &str) -> Vec<Cell<'static>> {
+/// A table row's cells, the name cut with an ellipsis to `name_w` columns.
+fn cells(row: &ResultRow, indent: &str, name_w: usize) -> Vec<Cell<'static>> {
     vec![
-        Cell::from(format!("{indent}{}", row.name)),
+        Cell::from(truncate(&format!("{indent}{}", row.name), name_w)),
         Cell::from(format!("L{}", row.level)),
         Cell::from(format!("{:.2}", row.score)),
         Cell::from(row.target.map_or("-".to_string(), |t| format!("L{t}"))),
@@ -86,7 +89,19 @@ fn cells(row: &ResultRow, indent: &str) -> Vec<Cell<'static>> {
     ]
 }
 
+/// The table's columns: name, level, score, target, gap, progress.
+const COLUMNS: [Constraint; 6] = [
+    Constraint::Min(16),
+    Constraint::Length(5),
+    Constraint::Length(5),
+    Constraint::Length(6),
+    Constraint::Length(3),
+    Constraint::Length(9),
+];
+
 fn render_table(work: &Work, area: Rect, buf: &mut Buffer) {
+    // Inside the border.
+    let name_w = column_widths(area.width.saturating_sub(2), &COLUMNS)[0];
     let summary = summarize_with(&work.model, &work.session, &work.card, work.lang());
     // When every row does not fit (six parts on 80×24), show what the radar shows: the parts,
     // or the focused part with its domains, rather than cutting the table off.
@@ -104,10 +119,10 @@ fn render_table(work: &Work, area: Rect, buf: &mut Buffer) {
         } else {
             theme::level(part.row.level, part.row.target)
         };
-        rows.push(Row::new(cells(&part.row, "")).style(style));
+        rows.push(Row::new(cells(&part.row, "", name_w)).style(style));
         if fits || focused || summary.parts.len() == 1 {
             for domain in &part.domains {
-                rows.push(Row::new(cells(domain, "  ")));
+                rows.push(Row::new(cells(domain, "  ", name_w)));
             }
         }
     }
@@ -118,23 +133,13 @@ fn render_table(work: &Work, area: Rect, buf: &mut Buffer) {
         " {} · {}/{} {} ",
         summary.title, summary.answered, summary.total, w.answered
     );
-    Table::new(
-        rows,
-        [
-            Constraint::Min(16),
-            Constraint::Length(5),
-            Constraint::Length(5),
-            Constraint::Length(6),
-            Constraint::Length(3),
-            Constraint::Length(9),
-        ],
-    )
-    .header(header)
-    .block(
-        Block::default()
-            .borders(Borders::ALL)
-            .border_style(theme::BORDER)
-            .title(Span::styled(title, theme::TITLE)),
-    )
-    .render(area, buf);
+    Table::new(rows, COLUMNS)
+        .header(header)
+        .block(
+            Block::default()
+                .borders(Borders::ALL)
+                .border_style(theme::BORDER)
+                .title(Span::styled(title, theme::TITLE)),
+        )
+        .render(area, buf);
 }
