@@ -502,3 +502,24 @@ fn cut_text_ends_with_an_ellipsis() {
         "{screen}"
     );
 }
+
+/// The palette counts its matches in good English: "1 match", "2 matches".
+#[test]
+fn palette_says_1_match_not_1_matches() {
+    let (_dir, mut app) = sample();
+    app.press("/");
+    app.type_text("deploy");
+    let keep = |app: &mut App, n: usize| {
+        if let Some(assess::tui::app::Overlay::Palette(p)) = app.overlays.last_mut() {
+            p.hits.truncate(n);
+        }
+    };
+    keep(&mut app, 2);
+    assert!(draw(&app, 120, 30).contains("   2 matches"));
+    keep(&mut app, 1);
+    let screen = draw(&app, 120, 30);
+    assert!(
+        screen.contains("   1 match") && !screen.contains("1 matches"),
+        "{screen}"
+    );
+}
