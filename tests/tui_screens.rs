@@ -523,3 +523,21 @@ fn palette_says_1_match_not_1_matches() {
         "{screen}"
     );
 }
+
+/// The help overlay follows the workbench language, as the footer does, and its Chinese
+/// columns line up by display width.
+#[test]
+fn help_follows_the_workbench_language() {
+    let (_dir, mut app) = sample();
+    app.press("?");
+    let english = draw(&app, 160, 48);
+    assert!(english.contains("auto-advance on/off"), "{english}");
+    app.press("Esc L ?");
+    let chinese = draw(&app, 160, 48);
+    let zh = assess::tui::action::Action::ToggleAutoAdvance.describe_zh();
+    assert!(chinese.contains(&zh), "{chinese}");
+    assert!(!chinese.contains("auto-advance on/off"), "{chinese}");
+    for line in chinese.lines() {
+        assert!(line.width() <= 160, "{line}");
+    }
+}

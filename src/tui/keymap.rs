@@ -351,6 +351,11 @@ fn short(action: Action) -> String {
 
 /// Help lines for a context: (key, description), one per binding, keys sharing an action joined.
 pub fn help_lines(context: Context) -> Vec<(String, String)> {
+    help_lines_in(context, "en")
+}
+
+/// Help lines in the workbench's language (`zh` gives Chinese descriptions, as the footer).
+pub fn help_lines_in(context: Context, lang: &str) -> Vec<(String, String)> {
     let mut lines: Vec<(Vec<String>, Action)> = Vec::new();
     for binding in bindings(context) {
         let key = display_key(binding.key);
@@ -361,7 +366,14 @@ pub fn help_lines(context: Context) -> Vec<(String, String)> {
     }
     lines
         .into_iter()
-        .map(|(keys, action)| (keys.join(" / "), action.describe()))
+        .map(|(keys, action)| {
+            let text = if lang == "zh" {
+                action.describe_zh()
+            } else {
+                action.describe()
+            };
+            (keys.join(" / "), text)
+        })
         .collect()
 }
 

@@ -103,7 +103,8 @@ pub fn render(app: &App, overlay: &Overlay, area: Rect, buf: &mut Buffer) {
 }
 
 fn help(app: &App, context: Context, scroll: u16, area: Rect, buf: &mut Buffer) {
-    let entries = keymap::help_lines(context);
+    let lang = app.work.as_ref().map_or("en", |w| w.lang());
+    let entries = keymap::help_lines_in(context, lang);
     let key_w = entries.iter().map(|(k, _)| k.width()).max().unwrap_or(0);
     let desc_w = entries.iter().map(|(_, d)| d.width()).max().unwrap_or(0);
     let col_w = key_w + 2 + desc_w + 3;
@@ -130,7 +131,8 @@ fn help(app: &App, context: Context, scroll: u16, area: Rect, buf: &mut Buffer) 
         entries.get(i).map_or_else(Vec::new, |(key, desc)| {
             vec![
                 Span::styled(format!("{key:>key_w$}  "), theme::KEY),
-                Span::raw(format!("{desc:<width$}", width = desc_w + 3)),
+                // Padded by display width: Chinese descriptions are two columns a character.
+                Span::raw(format!("{desc}{}", " ".repeat(desc_w + 3 - desc.width()))),
             ]
         })
     };
