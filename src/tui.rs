@@ -16,8 +16,8 @@ use std::io::{self, Stdout};
 use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, mpsc};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context as _, Result};
@@ -84,6 +84,7 @@ pub fn run(dir: &Path, session: Option<&Path>) -> Result<ExitCode> {
 }
 
 fn event_loop(terminal: &mut Term, app: &mut App, stop: &AtomicBool) -> Result<()> {
+    let events = spawn_event_reader();
     loop {
         let size = terminal.size()?;
         app.area = Rect::new(0, 0, size.width, size.height);
@@ -91,16 +92,31 @@ fn event_loop(terminal: &mut Term, app: &mut App, stop: &AtomicBool) -> Result<(
         if app.quit || stop.load(Ordering::Relaxed) {
             return Ok(());
         }
-        if event::poll(Duration::from_millis(250))? {
-            match event::read()? {
-                Event::Key(key) if key.kind != KeyEventKind::Release => app.handle_key(key),
-                Event::Mouse(mouse) => app.handle_mouse(mouse),
-                Event::Paste(text) => app.handle_paste(&text),
-                _ => {}
-            }
+        match events.recv_timeout(Duration::from_millis(250)) {
+            Ok(Event::Key(key)) if key.kind != KeyEventKind::Release => app.handle_key(key),
+            Ok(Event::Mouse(mouse)) => app.handle_mouse(mouse),
+            Ok(Event::Paste(text)) => app.handle_paste(&text),
+            Ok(_) | Err(mpsc::RecvTimeoutError::Timeout) => {}
+            // The terminal is gone: leave the loop so what is in memory is saved.
+            Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(()),
         }
         app.tick(Instant::now());
     }
+}
+
+/// Reads terminal events on a thread of their own. Once a terminal hangs up, crossterm's
+/// reader retries the dead descriptor forever and never returns; waiting on a channel with a
+/// timeout keeps the loop alive to see SIGHUP, save and exit (the thread ends with the process).
+fn spawn_event_reader() -> mpsc::Receiver<Event> {
+    let (sender, receiver) = mpsc::channel();
+    std::thread::spawn(move || {
+        while let Ok(event) = event::read() {
+            if sender.send(event).is_err() {
+                break;
+            }
+        }
+    });
+    receiver
 }
 
 fn setup() -> io::Result<Term> {

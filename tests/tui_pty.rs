@@ -148,6 +148,28 @@ fn closing_the_terminal_saves_where_the_cursor_was() {
     );
 }
 
+/// A window closed for real: the terminal hangs up and reads from it fail from then on. The
+/// workbench must notice, save and exit — not spin on the dead terminal (crossterm's reader
+/// retries a hung-up terminal forever, so the loop must never wait on it alone).
+#[test]
+fn a_terminal_that_hangs_up_makes_the_workbench_save_and_exit() {
+    let home = Home::new();
+    let mut pty = start(&home);
+    let files = home.session_files();
+    pty.send("jj");
+    pty.send("?");
+    pty.wait_for("Keys · Assessment");
+    pty.hang_up("\x1b");
+    pty.wait_exit();
+    let session = load_session(&files[0]).expect("load");
+    let model = assess::model::load_embedded("caict-devops").expect("model");
+    let scope: Vec<usize> = session.requirements_in_scope(&model).collect();
+    assert_eq!(
+        session.cursor.requirement, model.index.requirements[scope[2]].id,
+        "the position when the terminal closed is saved"
+    );
+}
+
 #[test]
 fn assess_new_opens_the_workbench_on_the_new_session() {
     let home = Home::new();

@@ -94,10 +94,12 @@ impl Default for Home {
 /// The binary running in a pseudo-terminal.
 pub struct Pty {
     parser: Arc<Mutex<vt100::Parser>>,
-    writer: Box<dyn Write + Send>,
+    writer: Option<Box<dyn Write + Send>>,
     child: Box<dyn Child + Send + Sync>,
     reader: Option<JoinHandle<()>>,
-    _master: Box<dyn MasterPty + Send>,
+    master: Option<Box<dyn MasterPty + Send>>,
+    /// Tells the reader thread to close its end after its next read (see `hang_up`).
+    closing: Arc<std::sync::atomic::AtomicBool>,
 }
 
 impl Pty {
@@ -125,6 +127,8 @@ impl Pty {
         let size = |n: u16| std::num::NonZeroU16::new(n.max(1)).expect("non-zero");
         let parser = Arc::new(Mutex::new(vt100::Parser::new(size(rows), size(cols), 0)));
         let sink = Arc::clone(&parser);
+        let closing = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let stop = Arc::clone(&closing);
         let reader = thread::spawn(move || {
             let mut buf = [0u8; 8192];
             while let Ok(n) = reader.read(&mut buf) {
@@ -134,15 +138,33 @@ impl Pty {
                 if let Ok(mut p) = sink.lock() {
                     p.process(&buf[..n]);
                 }
+                if stop.load(std::sync::atomic::Ordering::SeqCst) {
+                    break;
+                }
             }
         });
         Self {
             parser,
-            writer,
+            writer: Some(writer),
             child,
             reader: Some(reader),
-            _master: pair.master,
+            master: Some(pair.master),
+            closing,
         }
+    }
+
+    /// Closes the terminal as a window manager does: every master descriptor goes away, so
+    /// the program's terminal hangs up (SIGHUP, and reads that fail from then on).
+    /// `provoke` is a key that makes the program redraw, so the reader thread wakes to close.
+    pub fn hang_up(&mut self, provoke: &str) {
+        self.closing
+            .store(true, std::sync::atomic::Ordering::SeqCst);
+        self.send(provoke);
+        if let Some(reader) = self.reader.take() {
+            let _ = reader.join();
+        }
+        self.writer = None;
+        self.master = None;
     }
 
     /// The screen as text.
@@ -175,10 +197,9 @@ impl Pty {
 
     /// Sends raw bytes (keys as a terminal sends them).
     pub fn send(&mut self, bytes: &str) {
-        self.writer
-            .write_all(bytes.as_bytes())
-            .expect("write to pty");
-        self.writer.flush().expect("flush pty");
+        let writer = self.writer.as_mut().expect("the terminal is open");
+        writer.write_all(bytes.as_bytes()).expect("write to pty");
+        writer.flush().expect("flush pty");
     }
 
     /// The child's process id.
