@@ -2,11 +2,14 @@
 //! target, gap and progress. `assess summary`, the TUI's summary screen and the reports all
 //! read this, so they can never disagree.
 
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
 use serde::Serialize;
 
 use crate::model::LoadedModel;
 use crate::scoring::{GroupScore, Scorecard, gaps};
-use crate::session::Session;
+use crate::session::{self, Session, SessionError};
 
 /// One row of results (a part or a domain).
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -110,4 +113,94 @@ pub fn summarize_with(
         total,
         parts,
     }
+}
+
+/// A part's level and target, as session lists show them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PartLevel {
+    pub id: String,
+    pub level: u8,
+    pub target: Option<u8>,
+}
+
+/// One session of a sessions directory, as `assess list` and the home screen show it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SessionOverview {
+    pub path: PathBuf,
+    /// The file stem, by which the CLI names the session.
+    pub name: String,
+    pub title: String,
+    pub organisation: String,
+    pub model: String,
+    pub answered: usize,
+    pub total: usize,
+    pub parts: Vec<PartLevel>,
+    /// The session's own last change (see `SessionEntry::changed`).
+    pub updated: String,
+    /// Why the session cannot be opened, if it cannot.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+}
+
+/// Every session in `dir`, newest change first, with its progress and levels. Each model is
+/// loaded once however many sessions use it; answers under aliased ids count as moved.
+pub fn overview_sessions(dir: &Path) -> Result<Vec<SessionOverview>, SessionError> {
+    let mut models: HashMap<(String, Option<String>), Result<LoadedModel, String>> = HashMap::new();
+    let entries = session::list_sessions(dir)?;
+    Ok(entries
+        .into_iter()
+        .map(|entry| {
+            let mut overview = SessionOverview {
+                name: entry
+                    .path
+                    .file_stem()
+                    .unwrap_or_default()
+                    .to_string_lossy()
+                    .to_string(),
+                updated: entry.changed(),
+                path: entry.path,
+                title: String::new(),
+                organisation: String::new(),
+                model: String::new(),
+                answered: 0,
+                total: 0,
+                parts: Vec::new(),
+                error: None,
+            };
+            let mut session = match entry.session {
+                Ok(session) => session,
+                Err(e) => {
+                    overview.error = Some(e.to_string());
+                    return overview;
+                }
+            };
+            let key = (session.model.id.clone(), session.model.path.clone());
+            let loaded = models.entry(key).or_insert_with(|| {
+                session::model_for(&session)
+                    .map_err(|e| format!("cannot load its model {:?}: {e:#}", session.model.id))
+            });
+            match loaded {
+                Ok(model) => {
+                    session.apply_aliases(model);
+                    let summary = summarize(model, &session, "en");
+                    overview.title = summary.title;
+                    overview.organisation = summary.organisation;
+                    overview.model = summary.model;
+                    overview.answered = summary.answered;
+                    overview.total = summary.total;
+                    overview.parts = summary
+                        .parts
+                        .iter()
+                        .map(|p| PartLevel {
+                            id: p.row.id.clone(),
+                            level: p.row.level,
+                            target: p.row.target,
+                        })
+                        .collect();
+                }
+                Err(error) => overview.error = Some(error.clone()),
+            }
+            overview
+        })
+        .collect())
 }

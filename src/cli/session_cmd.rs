@@ -4,11 +4,10 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
-use serde_json::json;
 
 use crate::model;
 use crate::session::{self, NewSession, Session, open_session};
-use crate::summary::{Summary, summarize};
+use crate::summary::{Summary, overview_sessions, summarize};
 
 /// Options of `assess new`.
 #[derive(Debug, Clone, Default)]
@@ -87,45 +86,7 @@ fn free_path(dir: &Path, stem: &str) -> PathBuf {
 
 /// `assess list`: the sessions in `dir`, newest first.
 pub fn list(out: &mut dyn Write, dir: &Path, as_json: bool) -> Result<()> {
-    let entries = session::list_sessions(dir)?;
-    let mut rows = Vec::new();
-    for entry in &entries {
-        let name = entry
-            .path
-            .file_stem()
-            .unwrap_or_default()
-            .to_string_lossy()
-            .to_string();
-        let modified = humantime::format_rfc3339_seconds(entry.modified).to_string();
-        let row = match entry
-            .session
-            .as_ref()
-            .map_err(ToString::to_string)
-            .and_then(|_| open_session(&entry.path).map_err(|e| format!("{e:#}")))
-        {
-            Ok(opened) => {
-                let summary = summarize(&opened.model, &opened.session, "en");
-                json!({
-                    "name": name,
-                    "path": entry.path,
-                    "title": summary.title,
-                    "organisation": summary.organisation,
-                    "model": summary.model,
-                    "answered": summary.answered,
-                    "total": summary.total,
-                    "parts": summary.parts.iter().map(|p| json!({
-                        "id": p.row.id, "level": p.row.level, "target": p.row.target,
-                    })).collect::<Vec<_>>(),
-                    "updated": opened.session.updated,
-                    "modified": modified,
-                })
-            }
-            Err(error) => {
-                json!({ "name": name, "path": entry.path, "error": error, "modified": modified })
-            }
-        };
-        rows.push(row);
-    }
+    let rows = overview_sessions(dir)?;
     if as_json {
         serde_json::to_writer_pretty(&mut *out, &rows)?;
         writeln!(out)?;
@@ -140,33 +101,25 @@ pub fn list(out: &mut dyn Write, dir: &Path, as_json: bool) -> Result<()> {
         return Ok(());
     }
     for row in &rows {
-        if let Some(error) = row["error"].as_str() {
-            writeln!(
-                out,
-                "{}\tDAMAGED\t{}",
-                row["name"].as_str().unwrap_or(""),
-                first_line(error)
-            )?;
+        if let Some(error) = &row.error {
+            writeln!(out, "{}\tDAMAGED\t{}", row.name, first_line(error))?;
             continue;
         }
-        let levels: Vec<String> = row["parts"]
-            .as_array()
-            .map(|ps| {
-                ps.iter()
-                    .map(|p| format!("{} L{}", p["id"].as_str().unwrap_or(""), p["level"]))
-                    .collect()
-            })
-            .unwrap_or_default();
+        let levels: Vec<String> = row
+            .parts
+            .iter()
+            .map(|p| format!("{} L{}", p.id, p.level))
+            .collect();
         writeln!(
             out,
             "{}\t{}\t{}\t{}/{} answered\t{}\t{}",
-            row["name"].as_str().unwrap_or(""),
-            row["title"].as_str().unwrap_or(""),
-            row["model"].as_str().unwrap_or(""),
-            row["answered"],
-            row["total"],
+            row.name,
+            row.title,
+            row.model,
+            row.answered,
+            row.total,
             levels.join(", "),
-            row["updated"].as_str().unwrap_or(""),
+            row.updated,
         )?;
     }
     Ok(())

@@ -1,8 +1,6 @@
 //! State of the screens and overlays that are not the assessment itself: the home list, the
 //! new-session form, and the overlays (palette, note, N/A, evidence, confirm, export).
 
-use std::collections::HashMap;
-use std::path::PathBuf;
 use std::time::Instant;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -10,9 +8,8 @@ use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use ratatui_textarea::TextArea;
 
-use crate::model::{self, LoadedModel};
+use crate::model;
 use crate::session::{self, EvidenceType};
-use crate::summary::summarize;
 use crate::tui::keymap::Context;
 use crate::tui::palette::{self, Hit, Item};
 
@@ -65,22 +62,8 @@ pub fn one_line(text: &str) -> String {
         .collect()
 }
 
-/// One session on the home screen.
-#[derive(Debug, Clone, PartialEq)]
-pub struct HomeRow {
-    pub path: PathBuf,
-    pub name: String,
-    pub title: String,
-    pub organisation: String,
-    pub model: String,
-    pub answered: usize,
-    pub total: usize,
-    /// (part id, level) per part in scope.
-    pub levels: Vec<(String, u8)>,
-    pub updated: String,
-    /// Why the session cannot be opened, if it cannot.
-    pub error: Option<String>,
-}
+/// One session on the home screen: the same overview `assess list` prints.
+pub type HomeRow = crate::summary::SessionOverview;
 
 /// The home screen: sessions newest first, filtered fuzzily by what is typed.
 #[derive(Debug, Clone, Default)]
@@ -95,62 +78,8 @@ pub struct Home {
 impl Home {
     /// Reads the sessions dir.
     pub fn load(dir: &std::path::Path) -> Self {
-        let mut models: HashMap<(String, Option<String>), Option<LoadedModel>> = HashMap::new();
-        let rows = session::list_sessions(dir)
-            .unwrap_or_default()
-            .into_iter()
-            .map(|entry| {
-                let name = entry
-                    .path
-                    .file_stem()
-                    .unwrap_or_default()
-                    .to_string_lossy()
-                    .to_string();
-                let updated = entry.changed();
-                let mut row = HomeRow {
-                    path: entry.path.clone(),
-                    name,
-                    title: String::new(),
-                    organisation: String::new(),
-                    model: String::new(),
-                    answered: 0,
-                    total: 0,
-                    levels: Vec::new(),
-                    updated,
-                    error: None,
-                };
-                match entry.session {
-                    Ok(s) => {
-                        let key = (s.model.id.clone(), s.model.path.clone());
-                        let loaded = models
-                            .entry(key)
-                            .or_insert_with(|| session::model_for(&s).ok());
-                        row.title = s.title.clone();
-                        row.organisation = s.organisation.clone();
-                        row.model = s.model.id.clone();
-                        match loaded {
-                            Some(m) => {
-                                let sum = summarize(m, &s, "en");
-                                row.answered = sum.answered;
-                                row.total = sum.total;
-                                row.levels = sum
-                                    .parts
-                                    .iter()
-                                    .map(|p| (p.row.id.clone(), p.row.level))
-                                    .collect();
-                            }
-                            None => row.error = Some("its model cannot be loaded".to_string()),
-                        }
-                    }
-                    Err(e) => {
-                        row.error = Some(e.to_string().lines().next().unwrap_or("").to_string())
-                    }
-                }
-                row
-            })
-            .collect();
         let mut home = Self {
-            rows,
+            rows: crate::summary::overview_sessions(dir).unwrap_or_default(),
             ..Self::default()
         };
         home.refilter();

@@ -81,7 +81,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                     Cell::from(Span::styled("Enter says why", theme::WARN)),
                 ]);
             }
-            let levels: Vec<String> = r.levels.iter().map(|(p, l)| format!("{p} L{l}")).collect();
+            let levels: Vec<String> = r
+                .parts
+                .iter()
+                .map(|p| format!("{} L{}", p.id, p.level))
+                .collect();
             let mut cells = vec![
                 Cell::from(title_cell(app, r, title_w)),
                 Cell::from(truncate(&r.organisation, org_w)),
