@@ -2,27 +2,13 @@
 //! the whole model after an answer, and the atomic, fsynced save that follows every change.
 //! Run with `cargo bench --bench core`; figures are recorded in BENCHMARKS.md.
 
-use std::hint::black_box;
-use std::time::{Duration, Instant};
+mod harness;
+
+use harness::time;
 
 use assess::model::load_embedded;
 use assess::scoring::Scorecard;
 use assess::session::{NewSession, Session, Status, save_session};
-
-fn time<T>(name: &str, runs: u32, mut f: impl FnMut() -> T) {
-    let _ = black_box(f()); // warm up
-    let mut samples: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let start = Instant::now();
-            black_box(f());
-            start.elapsed()
-        })
-        .collect();
-    samples.sort();
-    let median = samples[samples.len() / 2];
-    let worst = samples[samples.len() - 1];
-    println!("{name:<48} median {median:>10.2?}   worst {worst:>10.2?}   ({runs} runs)");
-}
 
 fn main() {
     let model = load_embedded("caict-devops").expect("model");

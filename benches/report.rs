@@ -2,27 +2,13 @@
 //! 1,000 answers (notes, evidence, flags and N/A among them), in each format.
 //! Run with `cargo bench --bench report`; figures are recorded in BENCHMARKS.md.
 
-use std::hint::black_box;
-use std::time::{Duration, Instant};
+mod harness;
+
+use harness::time;
 
 use assess::model::load_embedded;
 use assess::report::{self, Format, ReportOptions};
 use assess::session::{Evidence, NewSession, Session, Status};
-
-fn time<T>(name: &str, runs: u32, mut f: impl FnMut() -> T) {
-    let _ = black_box(f()); // warm up
-    let mut samples: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let start = Instant::now();
-            black_box(f());
-            start.elapsed()
-        })
-        .collect();
-    samples.sort();
-    let median = samples[samples.len() / 2];
-    let worst = samples[samples.len() - 1];
-    println!("{name:<48} median {median:>10.2?}   worst {worst:>10.2?}   ({runs} runs)");
-}
 
 fn main() {
     let model = load_embedded("caict-devops").expect("model");

@@ -2,29 +2,15 @@
 //! atomic save), and the fuzzy palette over the whole bundled model in both languages.
 //! Run with `cargo bench --bench tui`; figures are recorded in BENCHMARKS.md.
 
-use std::hint::black_box;
-use std::time::{Duration, Instant};
+mod harness;
+
+use harness::time;
 
 use assess::cli::{NewOptions, create_session};
 use assess::tui::app::App;
 use assess::tui::palette::{items, rank};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-
-fn time<T>(name: &str, runs: u32, mut f: impl FnMut() -> T) {
-    let _ = black_box(f());
-    let mut samples: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let start = Instant::now();
-            black_box(f());
-            start.elapsed()
-        })
-        .collect();
-    samples.sort();
-    let median = samples[samples.len() / 2];
-    let worst = samples[samples.len() - 1];
-    println!("{name:<48} median {median:>10.2?}   worst {worst:>10.2?}   ({runs} runs)");
-}
 
 fn main() {
     let dir = tempfile::tempdir().expect("temp dir");

@@ -14,25 +14,7 @@ use assess::model::parse_model;
 use assess::session::{
     Evidence, EvidenceType, Session, load_session, parse_session, save_session, session_to_string,
 };
-use fixtures::{WHO, model, requirement_ids, sample_session};
-
-/// xorshift64*: small, seeded, reproducible.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-    fn byte(&mut self) -> u8 {
-        self.next().to_le_bytes()[0]
-    }
-}
+use fixtures::{Rng, WHO, model, requirement_ids, sample_session};
 
 fn iterations() -> usize {
     std::env::var("ASSESS_FUZZ_ITERATIONS")

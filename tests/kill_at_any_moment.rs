@@ -12,6 +12,7 @@
 //! 50 iterations (one spawn, 1–5 edits, one kill) by default, seeded; the long run:
 //! `ASSESS_STRESS_ITERATIONS=1000 cargo test --test kill_at_any_moment -- --nocapture`.
 
+mod fixtures;
 mod support;
 
 use std::collections::BTreeMap;
@@ -20,27 +21,10 @@ use std::time::{Duration, Instant};
 
 use assess::model::{LoadedModel, load_embedded};
 use assess::session::{Evidence, Session, Status, load_session};
+use fixtures::Rng;
 use support::{DEADLINE, Home, Pty};
 
 const WHO: &str = "tester";
-
-/// xorshift64*: small, seeded, reproducible.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[self.below(items.len())]
-    }
-}
 
 /// Text typed into notes and evidence titles: wide CJK, emoji, combining marks, RTL.
 const WORDS: &[&str] = &[
