@@ -1,60 +1,95 @@
-//! Timings of the core paths a user waits on: loading the bundled model at start-up, scoring
-//! the whole model after an answer, and the atomic, fsynced save that follows every change.
-//! Run with `cargo bench --bench core`; figures are recorded in BENCHMARKS.md.
+//! The core paths a user waits on: start-up to the first drawn frame, the scoring rollup, the
+//! atomic autosave after every change, and the fuzzy palette, on the bundled model and on a
+//! synthetic model of 10,000 requirements. Run with `cargo bench --bench core`; figures are
+//! recorded in BENCHMARKS.md.
 
-mod harness;
+mod support;
 
-use harness::time;
+use std::hint::black_box;
 
 use assess::model::load_embedded;
 use assess::scoring::Scorecard;
-use assess::session::{NewSession, Session, Status, save_session};
+use assess::session::{open_session, save_session, session_to_string};
+use assess::tui::palette::{items, rank};
+use divan::Bencher;
+use support::{Size, fixture};
 
 fn main() {
-    let model = load_embedded("caict-devops").expect("model");
-    let mut session = Session::new(
-        &model,
-        NewSession {
-            title: "bench".into(),
-            ..NewSession::default()
-        },
-    )
-    .expect("session");
-    // Answer 1,000 requirements across all parts, with notes on every tenth.
-    for (n, r) in model.index.requirements.iter().take(1000).enumerate() {
-        let status = [Status::Met, Status::Partial, Status::NotMet][n % 3];
-        session.set_status(&r.id, status, "bench").expect("answer");
-        if n % 10 == 0 {
-            session.set_note(
-                &r.id,
-                "A note of a realistic length, with 中文 text and a path docs/x.pdf.",
-                "bench",
-            );
-        }
-    }
-    let dir = tempfile::tempdir().expect("tempdir");
-    let path = dir.path().join("bench.ron");
+    divan::main();
+}
 
-    println!(
-        "model: {} practices, {} requirements; session: {} answers\n",
-        model.index.practices.len(),
-        model.index.requirements.len(),
-        session.answers.len()
-    );
-    time("load + validate the bundled model", 20, || {
-        load_embedded("caict-devops").expect("model")
+/// Answers in the sessions of the scoring and autosave benches (on the 10,000 model).
+const ANSWERS: [usize; 3] = [100, 1_000, 10_000];
+
+#[divan::bench(sample_count = 30)]
+fn load_bundled_model() -> assess::model::LoadedModel {
+    load_embedded("caict-devops").expect("model")
+}
+
+/// Model load and validation, session load: what `assess open` does before drawing.
+#[divan::bench(sample_count = 30)]
+fn open_full_session(bencher: Bencher) {
+    let f = fixture(Size::Bundled, 1_897, false);
+    bencher.bench_local(|| open_session(&f.path).expect("open"));
+}
+
+/// Start-up to the first drawn frame: model, session, lock, scorecard, layout and render.
+#[divan::bench(args = [(80, 24), (250, 70)], sample_count = 30)]
+fn first_frame_full_session(bencher: Bencher, (w, h): (u16, u16)) {
+    let f = fixture(Size::Bundled, 1_897, false);
+    bencher.bench_local(|| {
+        let mut app = support::open(&f);
+        let mut terminal = support::terminal(w, h);
+        support::draw(&mut app, &mut terminal);
+        app
     });
-    time(
-        "score every practice and roll up (1,000 answers)",
-        200,
-        || Scorecard::compute(&model, &session.answers),
-    );
-    time("summary of all six parts", 200, || {
-        assess::summary::summarize(&model, &session, "en")
+}
+
+#[divan::bench(sample_count = 10)]
+fn first_frame_synthetic_10k(bencher: Bencher) {
+    let f = fixture(Size::Synthetic(10_000), 1_000, false);
+    bencher.bench_local(|| {
+        let mut app = support::open(&f);
+        let mut terminal = support::terminal(250, 70);
+        support::draw(&mut app, &mut terminal);
+        app
     });
-    time(
-        "atomic save with fsync and backup (1,000 answers)",
-        50,
-        || save_session(&path, &session).expect("save"),
-    );
+}
+
+/// Scoring every practice and rolling up items, domains and parts from scratch.
+#[divan::bench(args = ANSWERS, sample_count = 30)]
+fn scoring_full_rollup(bencher: Bencher, answers: usize) {
+    let f = fixture(Size::Synthetic(10_000), answers, true);
+    bencher.bench_local(|| Scorecard::compute(&f.model, &f.session.answers));
+}
+
+/// One autosave: serialise, write a temp file, fsync, backup link, rename, fsync the dir.
+#[divan::bench(args = ANSWERS, sample_count = 30)]
+fn autosave(bencher: Bencher, answers: usize) {
+    let f = fixture(Size::Synthetic(10_000), answers, false);
+    bencher.bench_local(|| save_session(&f.path, &f.session).expect("save"));
+}
+
+/// The serialising part of an autosave alone.
+#[divan::bench(args = ANSWERS, sample_count = 30)]
+fn autosave_serialise_only(bencher: Bencher, answers: usize) {
+    let f = fixture(Size::Synthetic(10_000), answers, true);
+    bencher.bench_local(|| session_to_string(&f.session));
+}
+
+const QUERIES: [&str; 4] = ["d", "deploy", "部署", "rollback plan"];
+
+#[divan::bench(args = QUERIES, sample_count = 30)]
+fn palette_query_bundled(bencher: Bencher, query: &str) {
+    let f = fixture(Size::Bundled, 1_000, true);
+    let all = items(&f.model, &f.session);
+    bencher.bench_local(|| rank(black_box(&all), query));
+}
+
+/// 10,000 requirements, a third of the 1,000 answers with a long note.
+#[divan::bench(args = QUERIES, sample_count = 20)]
+fn palette_query_synthetic_10k(bencher: Bencher, query: &str) {
+    let f = fixture(Size::Synthetic(10_000), 10_000, true);
+    let all = items(&f.model, &f.session);
+    bencher.bench_local(|| rank(black_box(&all), query));
 }

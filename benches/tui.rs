@@ -1,57 +1,55 @@
-//! Timings of what a workbench user waits on: drawing a full frame, answering (update, rescore,
-//! atomic save), and the fuzzy palette over the whole bundled model in both languages.
+//! Key-to-frame: one key handled by the workbench and the next frame drawn, per screen
+//! (assessment, summary with radar, palette with a query), at 80×24 and 250×70, on the bundled
+//! model and on a synthetic model of 10,000 requirements. The session lives in memory
+//! (`/dev/shm`) so an answer's fsync is not counted here: the `autosave` bench times the disk.
 //! Run with `cargo bench --bench tui`; figures are recorded in BENCHMARKS.md.
 
-mod harness;
+mod support;
 
-use harness::time;
-
-use assess::cli::{NewOptions, create_session};
-use assess::tui::app::App;
-use assess::tui::palette::{items, rank};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use divan::Bencher;
+use support::{SCREENS, Size, fixture};
 
 fn main() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = create_session(dir.path(), NewOptions::default()).expect("session");
-    let mut app = App::open(dir.path(), &path).expect("open");
-    // Answer 1,000 requirements across all parts first, as late in a long assessment.
-    for i in 0..1000 {
-        app.press(["y", "p", "n"][i % 3]);
-    }
-    for (w, h) in [(80, 24), (160, 48)] {
-        let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
-        time(
-            &format!("draw the assessment screen at {w}x{h}"),
-            200,
-            || {
-                terminal
-                    .draw(|f| f.render_widget(&app, f.area()))
-                    .expect("draw");
-            },
-        );
-    }
-    app.press("r");
-    let mut terminal = Terminal::new(TestBackend::new(160, 48)).expect("terminal");
-    time("draw the summary screen at 160x48", 200, || {
-        terminal
-            .draw(|f| f.render_widget(&app, f.area()))
-            .expect("draw");
+    divan::main();
+}
+
+/// Screen names, as the bench arguments.
+const NAMES: [&str; 4] = [SCREENS[0].0, SCREENS[1].0, SCREENS[2].0, SCREENS[3].0];
+
+fn key_to_frame(bencher: Bencher, size: Size, (w, h): (u16, u16), name: &str) {
+    let (_, setup, keys) = SCREENS
+        .iter()
+        .find(|s| s.0 == name)
+        .expect("a screen of SCREENS");
+    let f = fixture(size, 1_000, true);
+    let mut app = support::open(&f);
+    let mut terminal = support::terminal(w, h);
+    app.press(setup);
+    support::draw(&mut app, &mut terminal);
+    let mut turn = 0;
+    bencher.bench_local(|| {
+        app.press(keys[turn % keys.len()]);
+        turn += 1;
+        support::draw(&mut app, &mut terminal);
     });
-    app.press("r a");
-    time("answer: update, rescore, atomic save", 200, || {
-        app.press("y")
-    });
-    let work = app.work.as_ref().expect("work");
-    let all = items(&work.model, &work.session);
-    println!("palette entries: {}", all.len());
-    time("palette: build the entries", 50, || {
-        items(&work.model, &work.session)
-    });
-    for query in ["d", "deploy", "部署", "rollback plan"] {
-        time(&format!("palette: rank {query:?}"), 50, || {
-            rank(&all, query)
-        });
-    }
+}
+
+#[divan::bench(args = NAMES, sample_count = 50)]
+fn bundled_80x24(bencher: Bencher, name: &str) {
+    key_to_frame(bencher, Size::Bundled, (80, 24), name);
+}
+
+#[divan::bench(args = NAMES, sample_count = 50)]
+fn bundled_250x70(bencher: Bencher, name: &str) {
+    key_to_frame(bencher, Size::Bundled, (250, 70), name);
+}
+
+#[divan::bench(args = NAMES, sample_count = 50)]
+fn synthetic_10k_80x24(bencher: Bencher, name: &str) {
+    key_to_frame(bencher, Size::Synthetic(10_000), (80, 24), name);
+}
+
+#[divan::bench(args = NAMES, sample_count = 50)]
+fn synthetic_10k_250x70(bencher: Bencher, name: &str) {
+    key_to_frame(bencher, Size::Synthetic(10_000), (250, 70), name);
 }

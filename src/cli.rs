@@ -124,6 +124,21 @@ pub enum ModelCommand {
         #[arg(long, default_value = "en")]
         lang: String,
     },
+    /// Write a synthetic model (and optionally a session on it) of any size, the same for the
+    /// same seed: for measuring the workbench on models far larger than the bundled one.
+    Synth {
+        /// How many requirements the model has (at least 120).
+        #[arg(long, default_value_t = 10_000)]
+        requirements: usize,
+        /// Also write a session with this many answers, in DIR/sessions.
+        #[arg(long, value_name = "N")]
+        answers: Option<usize>,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// The directory to write into (created if missing).
+        #[arg(short, long, value_name = "DIR")]
+        output: PathBuf,
+    },
 }
 
 /// Parses the arguments, runs the command, prints errors to stderr.
@@ -237,5 +252,11 @@ fn run_model(cmd: ModelCommand, out: &mut dyn Write) -> Result<()> {
         ModelCommand::Stats { model, json, lang } => {
             model_cmd::stats(out, &load(model)?, json, &lang)
         }
+        ModelCommand::Synth {
+            requirements,
+            answers,
+            seed,
+            output,
+        } => model_cmd::synth(out, &output, requirements, answers, seed),
     }
 }

@@ -11,6 +11,7 @@ pub mod report;
 pub mod scoring;
 pub mod session;
 pub mod summary;
+pub mod synth;
 pub mod textfile;
 pub mod tui;
 mod unique_keys;

@@ -1,10 +1,12 @@
-//! `assess model …`: list, show, validate and count the assessment models.
+//! `assess model …`: list, show, validate, count and synthesise assessment models.
 
 use std::io::Write;
+use std::path::Path;
 
-use anyhow::Result;
+use anyhow::{Context as _, Result};
 
 use crate::model::{self, LoadedModel, Text};
+use crate::{session, synth};
 
 /// `assess model list`: the bundled models, one line each.
 pub fn list(out: &mut dyn Write) -> Result<()> {
@@ -109,6 +111,38 @@ pub fn stats(out: &mut dyn Write, loaded: &LoadedModel, json: bool, lang: &str) 
             "\n{authored} of {} practices are authored by analogy (provenance: authored), not taken from the standard's published tables.",
             stats.total.practices
         )?;
+    }
+    Ok(())
+}
+
+/// `assess model synth`: writes `DIR/synthetic-N.ron` and, with `answers`, a session on it
+/// in `DIR/sessions` that records the model's absolute path. Existing files are not replaced.
+pub fn synth(
+    out: &mut dyn Write,
+    dir: &Path,
+    requirements: usize,
+    answers: Option<usize>,
+    seed: u64,
+) -> Result<()> {
+    let text = synth::model_ron(&synth::model(requirements, seed));
+    let loaded = model::parse_model(&text, "synthetic")?;
+    let n = loaded.index.requirements.len();
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let model_path = std::path::absolute(dir.join(format!("synthetic-{n}.ron")))?;
+    if model_path.exists() {
+        anyhow::bail!("{} already exists", model_path.display());
+    }
+    session::atomic_write(&model_path, text.as_bytes(), false)?;
+    writeln!(out, "{}", model_path.display())?;
+    if let Some(answers) = answers {
+        let path_text = model_path.to_string_lossy().to_string();
+        let made = synth::session(&loaded, answers, seed, Some(path_text))?;
+        let sessions = dir.join("sessions");
+        std::fs::create_dir_all(&sessions)
+            .with_context(|| format!("cannot create {}", sessions.display()))?;
+        let path = sessions.join(format!("synthetic-{n}-{answers}.ron"));
+        session::create_session_file(&path, &made)?;
+        writeln!(out, "{}", path.display())?;
     }
     Ok(())
 }
