@@ -21,6 +21,17 @@ pub struct PracticeScore {
     pub score: f64,
     pub answered: usize,
     pub total: usize,
+    /// Requirements per level (1..=5) that are not Met or N/A, so gap counts need no walk
+    /// over the requirements.
+    #[serde(skip)]
+    pub unmet: [usize; 5],
+}
+
+impl PracticeScore {
+    /// Requirements at or below `target` that are not Met or N/A.
+    pub fn gaps_up_to(&self, target: u8) -> usize {
+        self.unmet[..usize::from(target.min(5))].iter().sum()
+    }
 }
 
 /// The result for a group of practices (capability item, domain, part).
@@ -86,6 +97,7 @@ pub fn score_practice(
         score: level as f64 + next_share,
         answered,
         total,
+        unmet: per_level.map(|(n, met)| n - met),
     }
 }
 
@@ -145,16 +157,7 @@ impl Scorecard {
             .map(|i| score_practice(model, i, answers))
             .collect();
         let rule = model.model.rollup;
-        let of = |pred: &dyn Fn(&crate::model::PracticeRef) -> bool| -> Vec<PracticeScore> {
-            model
-                .index
-                .practices
-                .iter()
-                .zip(&practices)
-                .filter(|(r, _)| pred(r))
-                .map(|(_, s)| *s)
-                .collect()
-        };
+        let under = |pi, di, ii| &practices[model.index.practices_under(pi, di, ii)];
         let parts = model
             .model
             .parts
@@ -172,20 +175,18 @@ impl Scorecard {
                             .iter()
                             .enumerate()
                             .map(|(ii, item)| {
-                                let members =
-                                    of(&|r| r.part == pi && r.domain == di && r.item == ii);
-                                rollup(format!("{domain_id}.{}", item.id), rule, &members)
+                                let members = under(pi, Some(di), Some(ii));
+                                rollup(format!("{domain_id}.{}", item.id), rule, members)
                             })
                             .collect();
-                        let members = of(&|r| r.part == pi && r.domain == di);
                         DomainCard {
-                            score: rollup(domain_id, rule, &members),
+                            score: rollup(domain_id, rule, under(pi, Some(di), None)),
                             items,
                         }
                     })
                     .collect();
                 PartCard {
-                    score: rollup(part.id.clone(), rule, &of(&|r| r.part == pi)),
+                    score: rollup(part.id.clone(), rule, under(pi, None, None)),
                     domains,
                 }
             })
@@ -193,9 +194,45 @@ impl Scorecard {
         Self { practices, parts }
     }
 
+    /// After answers of one practice changed: rescores it and rolls up again only its item,
+    /// domain and part, so an answer costs the same on a model of any size.
+    pub fn rescore(
+        &mut self,
+        model: &LoadedModel,
+        answers: &BTreeMap<String, Answer>,
+        practice: usize,
+    ) {
+        let Some(pref) = model.index.practices.get(practice) else {
+            return;
+        };
+        self.practices[practice] = score_practice(model, practice, answers);
+        let (pi, di, ii) = (pref.part, pref.domain, pref.item);
+        let rule = model.model.rollup;
+        let index = &model.index;
+        let practices = &self.practices;
+        let part = &mut self.parts[pi];
+        let domain = &mut part.domains[di];
+        let item = &mut domain.items[ii];
+        let members = &practices[index.practices_under(pi, Some(di), Some(ii))];
+        *item = rollup(std::mem::take(&mut item.id), rule, members);
+        let members = &practices[index.practices_under(pi, Some(di), None)];
+        domain.score = rollup(std::mem::take(&mut domain.score.id), rule, members);
+        let members = &practices[index.practices_under(pi, None, None)];
+        part.score = rollup(std::mem::take(&mut part.score.id), rule, members);
+    }
+
     /// The card of a part by id.
     pub fn part(&self, model: &LoadedModel, id: &str) -> Option<&PartCard> {
         model.model.part_index(id).map(|i| &self.parts[i])
+    }
+
+    /// How many requirements of a part at or below `target` are not Met or N/A: the same
+    /// count as `gaps(..).len()`, from the practice scores.
+    pub fn gap_count(&self, model: &LoadedModel, part: usize, target: u8) -> usize {
+        self.practices[model.index.practices_under(part, None, None)]
+            .iter()
+            .map(|p| p.gaps_up_to(target))
+            .sum()
     }
 }
 

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use crate::model::LoadedModel;
-use crate::scoring::{GroupScore, Scorecard, gaps};
+use crate::scoring::{GroupScore, Scorecard};
 use crate::session::{self, Session, SessionError};
 
 /// One row of results (a part or a domain).
@@ -80,6 +80,7 @@ pub fn summarize_with(
     card: &Scorecard,
     lang: &str,
 ) -> Summary {
+    let (mut answered, mut total) = (0, 0);
     let parts = model
         .model
         .parts
@@ -89,6 +90,8 @@ pub fn summarize_with(
         .filter(|(_, (part, _))| session.parts.contains(&part.id))
         .map(|(pi, (part, part_card))| {
             let target = session.targets.get(&part.id).copied();
+            answered += part_card.score.answered;
+            total += part_card.score.total;
             let domains = part
                 .domains
                 .iter()
@@ -97,12 +100,11 @@ pub fn summarize_with(
                 .collect();
             PartSummary {
                 row: row(&part_card.score, &part.id, part.name.get(lang), target),
-                gap_requirements: target.map_or(0, |t| gaps(model, pi, t, &session.answers).len()),
+                gap_requirements: target.map_or(0, |t| card.gap_count(model, pi, t)),
                 domains,
             }
         })
         .collect();
-    let (answered, total) = session.progress(model);
     Summary {
         title: session.title.clone(),
         organisation: session.organisation.clone(),

@@ -23,7 +23,7 @@ use std::time::{Duration, Instant};
 use anyhow::{Context as _, Result};
 use crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-    Event, KeyEventKind,
+    Event, KeyEventKind, MouseEventKind,
 };
 use crossterm::execute;
 use crossterm::terminal::{
@@ -83,24 +83,40 @@ pub fn run(dir: &Path, session: Option<&Path>) -> Result<ExitCode> {
     }
 }
 
+/// Draws only after something happened (a key, a click, a paste, a resize, a save by the
+/// timer), never in a busy loop: an idle workbench wakes four times a second to look at the
+/// clock and draws nothing. Each draw sends the terminal only the cells that changed.
 fn event_loop(terminal: &mut Term, app: &mut App, stop: &AtomicBool) -> Result<()> {
     let events = spawn_event_reader();
+    let mut redraw = true;
     loop {
-        let size = terminal.size()?;
-        app.area = Rect::new(0, 0, size.width, size.height);
-        terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+        if redraw {
+            let size = terminal.size()?;
+            app.area = Rect::new(0, 0, size.width, size.height);
+            terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+        }
         if app.quit || stop.load(Ordering::Relaxed) {
             return Ok(());
         }
-        match events.recv_timeout(Duration::from_millis(250)) {
-            Ok(Event::Key(key)) if key.kind != KeyEventKind::Release => app.handle_key(key),
-            Ok(Event::Mouse(mouse)) => app.handle_mouse(mouse),
-            Ok(Event::Paste(text)) => app.handle_paste(&text),
-            Ok(_) | Err(mpsc::RecvTimeoutError::Timeout) => {}
+        redraw = match events.recv_timeout(Duration::from_millis(250)) {
+            Ok(Event::Key(key)) if key.kind != KeyEventKind::Release => {
+                app.handle_key(key);
+                true
+            }
+            Ok(Event::Mouse(mouse)) if mouse.kind != MouseEventKind::Moved => {
+                app.handle_mouse(mouse);
+                true
+            }
+            Ok(Event::Paste(text)) => {
+                app.handle_paste(&text);
+                true
+            }
+            Ok(Event::Resize(..)) => true,
+            Ok(_) | Err(mpsc::RecvTimeoutError::Timeout) => false,
             // The terminal is gone: leave the loop so what is in memory is saved.
             Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(()),
-        }
-        app.tick(Instant::now());
+        };
+        redraw |= app.tick(Instant::now());
     }
 }
 

@@ -190,3 +190,46 @@ fn gaps_list_every_requirement_up_to_the_target_not_met_or_na() {
         "target 0 has no gaps"
     );
 }
+
+/// The workbench rescores only the practice an answer changed; that must always agree with
+/// scoring everything, and the gap count from practice scores with the list of gaps.
+#[test]
+fn rescoring_one_practice_agrees_with_scoring_everything() {
+    let model = assess::synth::loaded(600, 5).expect("model");
+    let mut session = assess::synth::session(&model, 300, 5, None).expect("session");
+    let mut card = Scorecard::compute(&model, &session.answers);
+    let statuses = [
+        Status::Met,
+        Status::Partial,
+        Status::NotMet,
+        Status::NotApplicable,
+    ];
+    for step in 0..400usize {
+        let r = (step * 7919) % model.index.requirements.len();
+        let id = model.index.requirements[r].id.clone();
+        let answer = session.answers.entry(id).or_default();
+        answer.status = (step % 5 != 4).then(|| statuses[step % 4]);
+        card.rescore(
+            &model,
+            &session.answers,
+            model.index.requirements[r].practice,
+        );
+        if step % 50 == 0 {
+            assert_eq!(
+                card,
+                Scorecard::compute(&model, &session.answers),
+                "step {step}"
+            );
+        }
+    }
+    assert_eq!(card, Scorecard::compute(&model, &session.answers));
+    for part in 0..model.model.parts.len() {
+        for target in 0..=5 {
+            assert_eq!(
+                card.gap_count(&model, part, target),
+                gaps(&model, part, target, &session.answers).len(),
+                "part {part}, target {target}"
+            );
+        }
+    }
+}

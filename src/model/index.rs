@@ -100,6 +100,28 @@ impl ModelIndex {
         self.practice_by_id.get(id).copied()
     }
 
+    /// The practices of a part, of a domain of it, or of an item of that domain: a contiguous
+    /// range, as practices are in tree order. Found by binary search, so callers on every key
+    /// press or frame never walk the whole model.
+    pub fn practices_under(
+        &self,
+        part: usize,
+        domain: Option<usize>,
+        item: Option<usize>,
+    ) -> Range<usize> {
+        let want = (part, domain.unwrap_or(0), item.unwrap_or(0));
+        let key = |p: &PracticeRef| {
+            (
+                p.part,
+                domain.map_or(0, |_| p.domain),
+                item.map_or(0, |_| p.item),
+            )
+        };
+        let start = self.practices.partition_point(|p| key(p) < want);
+        let end = self.practices.partition_point(|p| key(p) <= want);
+        start..end
+    }
+
     /// Indices of the practices of a part, in order.
     pub fn practices_of_part(&self, part: usize) -> impl Iterator<Item = usize> + '_ {
         self.practices

@@ -65,7 +65,10 @@ pub struct App {
 impl App {
     /// The home screen of a sessions dir; with no sessions, the new-session form.
     pub fn home(dir: &Path) -> Self {
-        let home = Home::load(dir);
+        Self::with_home(dir, Home::load(dir))
+    }
+
+    fn with_home(dir: &Path, home: Home) -> Self {
         let screen = if home.rows.is_empty() {
             Screen::NewSession
         } else {
@@ -90,8 +93,12 @@ impl App {
     /// The workbench on a session file, on the screen it was left on.
     /// When another process is writing it, the home screen asks whether to view it read-only.
     pub fn open(dir: &Path, path: &Path) -> anyhow::Result<Self> {
-        let mut app = Self::home(dir);
+        // The home screen reads every session in the dir: only when it is shown.
+        let mut app = Self::with_home(dir, Home::default());
         app.open_path(path)?;
+        if app.work.is_none() {
+            app.home = Home::load(dir);
+        }
         Ok(app)
     }
 
@@ -430,8 +437,8 @@ impl App {
     }
 
     fn open_palette(&mut self) {
-        if let Some(work) = &self.work {
-            let items = super::palette::items(&work.model, &work.session);
+        if let Some(work) = &mut self.work {
+            let items = work.palette_items();
             self.overlays
                 .push(Overlay::Palette(PaletteState::new(items)));
         }
@@ -502,6 +509,7 @@ impl App {
                     let id = note.requirement.clone();
                     if note.recorded {
                         work.session.set_note(&id, &text, &who);
+                        work.palette = None;
                         work.save_now();
                     } else {
                         let _ = work.edit(|s, _| {
@@ -517,8 +525,9 @@ impl App {
         }
     }
 
-    /// Periodic work: note autosave, cursor save, retrying a failed save.
-    pub fn tick(&mut self, now: Instant) {
+    /// Periodic work: note autosave, cursor save, retrying a failed save. Returns whether it
+    /// did anything (the save state may show differently), so the screen is redrawn only then.
+    pub fn tick(&mut self, now: Instant) -> bool {
         let note_due = self.overlays.iter().any(|o| {
             matches!(o, Overlay::Note(n) if now.duration_since(n.last_autosave) >= AUTOSAVE_EVERY
                 && n.text() != n.saved_text)
@@ -526,6 +535,7 @@ impl App {
         if note_due {
             self.flush_note();
         }
+        let mut saved = false;
         if let Some(work) = &mut self.work
             && work.dirty
         {
@@ -538,8 +548,10 @@ impl App {
                 .is_none_or(|t| now.duration_since(t) >= wait);
             if due {
                 work.save_now();
+                saved = true;
             }
         }
+        note_due || saved
     }
 
     /// A mouse event: click selects in the navigator and checklist, the wheel scrolls.

@@ -1,5 +1,5 @@
-//! Undo and redo as a bounded stack of snapshots. A session is small (kilobytes), so whole
-//! copies are simpler and safer than inverse operations.
+//! Undo and redo as a bounded stack of snapshots (the workbench keeps, for each change, the
+//! session without its answers and the answers of the one practice changed).
 
 /// How many steps back undo can go.
 pub const LIMIT: usize = 200;
@@ -42,6 +42,15 @@ impl<T> History<T> {
         let next = self.redo.pop()?;
         self.undo.push(current);
         Some(next)
+    }
+
+    /// The state the next undo (or, with `redo`, redo) would restore.
+    pub fn peek(&self, redo: bool) -> Option<&T> {
+        if redo {
+            self.redo.last()
+        } else {
+            self.undo.last()
+        }
     }
 
     pub fn can_undo(&self) -> bool {

@@ -49,11 +49,14 @@ pub struct Hit {
     pub indices: Vec<usize>,
 }
 
+/// How many of the best hits come with their match positions; the palette shows fewer rows
+/// than this, and `match_indices` finds them for any row further down.
+pub const WITH_INDICES: usize = 100;
+
 /// Ranks items against a query, best first (ties keep model order). An empty query lists
 /// every item in order, matching its first text.
 pub fn rank(items: &[Item], query: &str) -> Vec<Hit> {
-    let query = query.trim();
-    if query.is_empty() {
+    if query.trim().is_empty() {
         return (0..items.len())
             .map(|item| Hit {
                 item,
@@ -63,29 +66,55 @@ pub fn rank(items: &[Item], query: &str) -> Vec<Hit> {
             })
             .collect();
     }
+    rank_among(items, query, 0..items.len())
+}
+
+/// Ranks only the `candidates` (indices into `items`). Whatever matches a query also matches
+/// every prefix of it (a match is a subsequence), so while a query is typed the palette ranks
+/// only the hits of the query before. Scores come from the matcher's fast path; match
+/// positions are found for the best `WITH_INDICES` hits only.
+pub fn rank_among(
+    items: &[Item],
+    query: &str,
+    candidates: impl IntoIterator<Item = usize>,
+) -> Vec<Hit> {
+    let query = query.trim();
     let matcher = SkimMatcherV2::default().ignore_case();
-    let mut hits: Vec<Hit> = items
-        .iter()
-        .enumerate()
-        .filter_map(|(i, item)| {
-            item.texts
+    let mut hits: Vec<Hit> = candidates
+        .into_iter()
+        .filter_map(|i| {
+            items[i]
+                .texts
                 .iter()
                 .enumerate()
-                .filter_map(|(t, text)| {
-                    matcher
-                        .fuzzy_indices(text, query)
-                        .map(|(score, indices)| Hit {
-                            item: i,
-                            text: t,
-                            score,
-                            indices,
-                        })
+                .filter_map(|(t, text)| matcher.fuzzy_match(text, query).map(|s| (t, s)))
+                .max_by_key(|&(_, score)| score)
+                .map(|(text, score)| Hit {
+                    item: i,
+                    text,
+                    score,
+                    indices: Vec::new(),
                 })
-                .max_by_key(|h| h.score)
         })
         .collect();
     hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.item.cmp(&b.item)));
+    for hit in hits.iter_mut().take(WITH_INDICES) {
+        let text = &items[hit.item].texts[hit.text];
+        hit.indices = matcher
+            .fuzzy_indices(text, query)
+            .map(|(_, indices)| indices)
+            .unwrap_or_default();
+    }
     hits
+}
+
+/// The positions of `query`'s characters in `text`, for highlighting.
+pub fn match_indices(text: &str, query: &str) -> Vec<usize> {
+    SkimMatcherV2::default()
+        .ignore_case()
+        .fuzzy_indices(text, query.trim())
+        .map(|(_, indices)| indices)
+        .unwrap_or_default()
 }
 
 fn texts(text: &crate::model::Text) -> Vec<String> {
@@ -195,6 +224,41 @@ mod tests {
             vec![0, 8, 16],
             "case-insensitive, indices for highlighting"
         );
+    }
+
+    #[test]
+    fn narrowing_and_fast_scores_rank_as_a_full_match_would() {
+        let items: Vec<Item> = (0..300)
+            .map(|i| {
+                item(
+                    &[
+                        &format!("deploy {i} rollback plan"),
+                        &format!("item {i} 部署"),
+                    ],
+                    i,
+                )
+            })
+            .collect();
+        let matcher = SkimMatcherV2::default().ignore_case();
+        for (shorter, query) in [
+            ("d", "dep"),
+            ("ro", "rollb"),
+            ("部", "部署"),
+            ("i", "item 1"),
+        ] {
+            let narrowed = rank_among(&items, query, rank(&items, shorter).iter().map(|h| h.item));
+            let full = rank(&items, query);
+            assert_eq!(narrowed, full, "{query:?}");
+            for hit in &full {
+                let text = &items[hit.item].texts[hit.text];
+                let (score, indices) = matcher.fuzzy_indices(text, query).expect("a match");
+                assert_eq!(hit.score, score, "{query:?} in {text:?}");
+                if !hit.indices.is_empty() {
+                    assert_eq!(hit.indices, indices);
+                }
+                assert_eq!(match_indices(text, query), indices);
+            }
+        }
     }
 
     #[test]

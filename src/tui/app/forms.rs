@@ -1,6 +1,7 @@
 //! State of the screens and overlays that are not the assessment itself: the home list, the
 //! new-session form, and the overlays (palette, note, N/A, evidence, confirm, export).
 
+use std::sync::Arc;
 use std::time::Instant;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -201,24 +202,45 @@ impl Default for NewForm {
 #[derive(Debug, Clone)]
 pub struct PaletteState {
     pub query: LineInput,
-    pub items: Vec<Item>,
+    pub items: Arc<[Item]>,
     pub hits: Vec<Hit>,
     pub selected: usize,
+    /// The hits of the queries typed on the way to this one, shortest first: a longer query
+    /// ranks only the hits of the one it extends, and Backspace returns to one at once.
+    earlier: Vec<(String, Vec<Hit>)>,
 }
 
 impl PaletteState {
-    pub fn new(items: Vec<Item>) -> Self {
+    pub fn new(items: Arc<[Item]>) -> Self {
         let hits = palette::rank(&items, "");
         Self {
             query: LineInput::default(),
             items,
             hits,
             selected: 0,
+            earlier: Vec::new(),
         }
     }
 
     pub fn rerank(&mut self) {
-        self.hits = palette::rank(&self.items, &self.query.text);
+        let query = self.query.text.trim().to_string();
+        while self
+            .earlier
+            .last()
+            .is_some_and(|(q, _)| !query.starts_with(q.as_str()))
+        {
+            self.earlier.pop();
+        }
+        self.hits = match self.earlier.last() {
+            Some((q, hits)) if *q == query => hits.clone(),
+            Some((q, hits)) if !q.is_empty() => {
+                palette::rank_among(&self.items, &query, hits.iter().map(|h| h.item))
+            }
+            _ => palette::rank(&self.items, &query),
+        };
+        if self.earlier.last().is_none_or(|(q, _)| *q != query) {
+            self.earlier.push((query, self.hits.clone()));
+        }
         self.selected = 0;
     }
 }

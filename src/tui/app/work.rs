@@ -2,14 +2,16 @@
 //! state. Navigation and edits here are plain methods, so tests drive them without a terminal.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Instant;
 
 use anyhow::Result;
 
 use crate::model::LoadedModel;
 use crate::scoring::Scorecard;
-use crate::session::{self, EditError, LockHolder, Session, SessionLock, Status};
+use crate::session::{self, Answer, EditError, LockHolder, Session, SessionLock, Status};
 use crate::tui::history::History;
+use crate::tui::palette::{self, Item};
 
 /// Whether what is on screen is on disk.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,6 +19,18 @@ pub enum SaveState {
     Saved,
     /// The last save failed: the edits are kept in memory and retried.
     Failed(String),
+}
+
+/// What undo keeps of the session before a change: everything but the answers, and the
+/// answers of the one practice the change was on. Whole copies would cost a copy of every
+/// answer and note per key press, and hundreds of megabytes over a long session.
+#[derive(Debug, Clone)]
+pub struct Snapshot {
+    /// The session with its answers left out.
+    rest: Session,
+    practice: usize,
+    /// The practice's answers by requirement id (None: it had none).
+    answers: Vec<(String, Option<Answer>)>,
 }
 
 /// An open session and everything the workbench keeps about it.
@@ -32,7 +46,7 @@ pub struct Work {
     pub requirement: usize,
     /// Requirements in scope, in order.
     pub scope: Vec<usize>,
-    pub history: History<Session>,
+    pub history: History<Snapshot>,
     pub save: SaveState,
     /// Something (an edit or the cursor) is not on disk yet.
     pub dirty: bool,
@@ -44,6 +58,9 @@ pub struct Work {
     pub lock: Option<SessionLock>,
     /// Set when another process writes the session: it is shown, never edited or saved here.
     pub read_only: Option<LockHolder>,
+    /// The palette's entries, built once and shared by every opening of the palette until a
+    /// note or the evidence changes (see `palette_items`).
+    pub palette: Option<Arc<[Item]>>,
 }
 
 impl Work {
@@ -97,6 +114,7 @@ impl Work {
             summary_focus: None,
             lock: None,
             read_only: None,
+            palette: None,
         };
         let start = work
             .model
@@ -125,11 +143,15 @@ impl Work {
         }
     }
 
+    /// Where the cursor is in the scope (which is in model order, so a binary search).
     fn position(&self) -> usize {
-        self.scope
-            .iter()
-            .position(|&r| r == self.requirement)
-            .unwrap_or(0)
+        self.scope.binary_search(&self.requirement).unwrap_or(0)
+    }
+
+    /// Whether a practice is in a part in scope.
+    fn in_scope(&self, practice: usize) -> bool {
+        let part = &self.model.model.parts[self.model.index.practices[practice].part];
+        self.session.parts.contains(&part.id)
     }
 
     pub fn next_requirement(&mut self, forward: bool) {
@@ -156,21 +178,23 @@ impl Work {
         out
     }
 
-    /// Moves to the next (or previous) practice, on its first unanswered requirement.
+    /// Moves to the next (or previous) practice in scope, on its first unanswered requirement;
+    /// stays on the last (or first) one.
     pub fn next_practice(&mut self, forward: bool) {
-        let practices = self.practices();
-        let pos = practices
-            .iter()
-            .position(|&p| p == self.practice)
-            .unwrap_or(0);
+        let here = self.practice;
         let next = if forward {
-            (pos + 1).min(practices.len().saturating_sub(1))
+            (here + 1..self.model.index.practices.len()).find(|&p| self.in_scope(p))
         } else {
-            pos.saturating_sub(1)
+            (0..here).rev().find(|&p| self.in_scope(p))
         };
-        if let Some(&p) = practices.get(next) {
-            self.enter_practice(p);
-        }
+        self.enter_practice(next.unwrap_or(here));
+    }
+
+    /// (position from 1, count) of the current practice among its part's practices.
+    pub fn practice_position(&self) -> (usize, usize) {
+        let part = self.model.index.practices[self.practice].part;
+        let range = self.model.index.practices_under(part, None, None);
+        (self.practice - range.start + 1, range.len())
     }
 
     /// Moves to a practice's first unanswered requirement, or its first one.
@@ -261,25 +285,123 @@ impl Work {
         then: impl FnOnce(&mut Work),
     ) -> Result<(), EditError> {
         self.sync_cursor();
-        let before = self.session.clone();
+        let at = self.practice;
+        let before = self.snapshot(at);
+        // Debug builds (the tests) check that the change stayed within practice `at`.
+        let whole = cfg!(debug_assertions).then(|| self.session.answers.clone());
         change(&mut self.session, &self.model)?;
+        if let Some(whole) = whole {
+            self.assert_only_changed(&whole, at);
+        }
+        if self.texts_changed(&before) {
+            self.palette = None;
+        }
         self.history.record(before);
         then(self);
-        self.changed();
+        self.changed(at);
         Ok(())
     }
 
-    /// After any change of answers: rescore and save.
-    fn changed(&mut self) {
-        self.card = Scorecard::compute(&self.model, &self.session.answers);
+    /// The session as undo needs it to go back to now, for a change on `practice`.
+    fn snapshot(&mut self, practice: usize) -> Snapshot {
+        let answers = std::mem::take(&mut self.session.answers);
+        let rest = self.session.clone();
+        self.session.answers = answers;
+        let mine = self.model.index.practices[practice].requirements.clone();
+        let answers = mine
+            .map(|r| {
+                let id = &self.model.index.requirements[r].id;
+                (id.clone(), self.session.answers.get(id).cloned())
+            })
+            .collect();
+        Snapshot {
+            rest,
+            practice,
+            answers,
+        }
+    }
+
+    /// Puts a snapshot back: the session from it, with its practice's answers as they were.
+    fn restore(&mut self, snapshot: Snapshot) {
+        let answers = std::mem::take(&mut self.session.answers);
+        self.session = snapshot.rest;
+        self.session.answers = answers;
+        for (id, answer) in snapshot.answers {
+            match answer {
+                Some(answer) => self.session.answers.insert(id, answer),
+                None => self.session.answers.remove(&id),
+            };
+        }
+    }
+
+    fn assert_only_changed(&self, before: &std::collections::BTreeMap<String, Answer>, at: usize) {
+        let mine = &self.model.index.practices[at].requirements;
+        let outside =
+            |answers: &std::collections::BTreeMap<String, Answer>| -> Vec<(String, Answer)> {
+                answers
+                    .iter()
+                    .filter(|(id, _)| {
+                        !self
+                            .model
+                            .index
+                            .requirement(id)
+                            .is_some_and(|r| mine.contains(&r))
+                    })
+                    .map(|(id, a)| (id.clone(), a.clone()))
+                    .collect()
+            };
+        assert!(
+            outside(before) == outside(&self.session.answers),
+            "an edit changed answers outside practice {at}"
+        );
+    }
+
+    /// After a change of the answers of practice `at` (every edit of the workbench is on the
+    /// practice at the cursor): rescore it alone, and save. Debug builds (the tests) check
+    /// that this agrees with scoring everything.
+    fn changed(&mut self, at: usize) {
+        self.card.rescore(&self.model, &self.session.answers, at);
+        debug_assert_eq!(
+            self.card,
+            Scorecard::compute(&self.model, &self.session.answers),
+            "an edit changed answers outside practice {at}"
+        );
         self.dirty = true;
         self.save_now();
+    }
+
+    /// Whether a change since `before` changed what the palette finds: a note or the evidence.
+    fn texts_changed(&self, before: &Snapshot) -> bool {
+        let texts = |a: Option<&Answer>| a.map(|a| (a.note.clone(), a.evidence.clone()));
+        before.rest.evidence != self.session.evidence
+            || before
+                .answers
+                .iter()
+                .any(|(id, old)| texts(old.as_ref()) != texts(self.session.answers.get(id)))
+    }
+
+    /// The palette's entries: built on first use, then reused until a note or the evidence
+    /// changes, so opening the palette does not walk the whole model each time.
+    pub fn palette_items(&mut self) -> Arc<[Item]> {
+        let items = self
+            .palette
+            .get_or_insert_with(|| palette::items(&self.model, &self.session).into())
+            .clone();
+        debug_assert_eq!(
+            *items,
+            *palette::items(&self.model, &self.session),
+            "the palette cache missed a change"
+        );
+        items
     }
 
     /// Restores the state before the last change (or after the last undo, for redo).
     pub fn undo(&mut self, redo: bool) -> bool {
         self.sync_cursor();
-        let current = self.session.clone();
+        let Some(practice) = self.history.peek(redo).map(|s| s.practice) else {
+            return false;
+        };
+        let current = self.snapshot(practice);
         let restored = if redo {
             self.history.redo(current)
         } else {
@@ -289,17 +411,19 @@ impl Work {
             return false;
         };
         // Language, screen and auto-advance are views, not session changes.
-        restored.cursor.lang = self.session.cursor.lang.clone();
-        restored.cursor.auto_advance = self.session.cursor.auto_advance;
-        restored.cursor.screen = self.session.cursor.screen.clone();
+        let cursor = &mut restored.rest.cursor;
+        cursor.lang = self.session.cursor.lang.clone();
+        cursor.auto_advance = self.session.cursor.auto_advance;
+        cursor.screen = self.session.cursor.screen.clone();
         let land = self
             .model
             .index
-            .requirement(&restored.cursor.requirement)
+            .requirement(&cursor.requirement)
             .unwrap_or(self.requirement);
-        self.session = restored;
+        self.restore(restored);
+        self.palette = None;
         self.jump(land);
-        self.changed();
+        self.changed(practice);
         true
     }
 
@@ -325,13 +449,16 @@ impl Work {
         }
     }
 
-    /// (answered, total) in scope.
+    /// (answered, total) in scope, from the scorecard (no walk over the answers).
     pub fn progress(&self) -> (usize, usize) {
-        let answered = self
-            .scope
+        self.model
+            .model
+            .parts
             .iter()
-            .filter(|&&r| self.status(r).is_some())
-            .count();
-        (answered, self.scope.len())
+            .zip(&self.card.parts)
+            .filter(|(part, _)| self.session.parts.contains(&part.id))
+            .fold((0, 0), |(a, t), (_, card)| {
+                (a + card.score.answered, t + card.score.total)
+            })
     }
 }

@@ -47,7 +47,7 @@ fn rows(work: &Work, width: usize) -> Vec<Row> {
             continue;
         }
         let pcard = &work.card.parts[pi];
-        let first = model.index.practices_of_part(pi).next();
+        let first = Some(model.index.practices_under(pi, None, None).start);
         out.push(Row {
             line: row(
                 0,
@@ -64,11 +64,7 @@ fn rows(work: &Work, width: usize) -> Vec<Row> {
         }
         for (di, domain) in part.domains.iter().enumerate() {
             let dcard = &pcard.domains[di];
-            let first = model
-                .index
-                .practices
-                .iter()
-                .position(|p| p.part == pi && p.domain == di);
+            let first = Some(model.index.practices_under(pi, Some(di), None).start);
             out.push(Row {
                 line: row(
                     1,
@@ -95,12 +91,9 @@ fn rows(work: &Work, width: usize) -> Vec<Row> {
                     practice: None,
                     current: false,
                 });
+                let first = model.index.practices_under(pi, Some(di), Some(ii)).start;
                 for (xi, practice) in item.practices.iter().enumerate() {
-                    let Some(index) = model.index.practices.iter().position(|p| {
-                        p.part == pi && p.domain == di && p.item == ii && p.practice == xi
-                    }) else {
-                        continue;
-                    };
+                    let index = first + xi;
                     let score = &work.card.practices[index];
                     let badge = format!("L{} {}/{}", score.level, score.answered, score.total);
                     out.push(Row {

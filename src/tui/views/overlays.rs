@@ -258,7 +258,12 @@ fn palette(app: &App, p: &PaletteState, area: Rect, buf: &mut Buffer) {
             format!("  {}", truncate(&context, room / 3))
         };
         let text_room = room.saturating_sub(context.width());
-        spans.extend(highlighted(text, &hit.indices, text_room, base));
+        let indices = if hit.indices.is_empty() && !p.query.text.trim().is_empty() {
+            &crate::tui::palette::match_indices(text, &p.query.text)
+        } else {
+            &hit.indices
+        };
+        spans.extend(highlighted(text, indices, text_room, base));
         let used: usize = spans.iter().skip(1).map(|s| s.content.width()).sum();
         if !context.is_empty() {
             spans.push(Span::styled(

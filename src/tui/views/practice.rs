@@ -72,21 +72,12 @@ fn header(work: &Work, width: usize) -> Vec<Line<'static>> {
         target.map_or(String::new(), |t| format!(" · {} L{t}", w.target))
     );
     // Where the team is in the part, for the room (the navigator folds away below 130 columns).
-    let in_part: Vec<usize> = work
-        .practices()
-        .into_iter()
-        .filter(|&p| work.model.index.practices[p].part == pref.part)
-        .collect();
-    let pos = in_part
-        .iter()
-        .position(|&p| p == work.practice)
-        .unwrap_or(0)
-        + 1;
+    let (pos, count) = work.practice_position();
     let where_ = format!(
         "  {}",
         w.practice_pos
             .replace("{i}", &pos.to_string())
-            .replace("{n}", &in_part.len().to_string())
+            .replace("{n}", &count.to_string())
     );
     let name = truncate(
         practice.name.get(work.lang()),
