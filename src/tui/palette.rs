@@ -49,6 +49,35 @@ pub struct Hit {
     pub indices: Vec<usize>,
 }
 
+/// The one matcher configuration, so scores and highlighted positions agree everywhere.
+fn matcher() -> SkimMatcherV2 {
+    SkimMatcherV2::default().ignore_case()
+}
+
+/// Whether `query` can match `text` at all: its characters in order, ASCII letters in
+/// either case, anything else exactly, as the matcher compares them. A byte scan, far
+/// cheaper than the matcher, so most texts are turned away without being scored.
+fn could_match(text: &str, query: &str) -> bool {
+    let mut rest = text;
+    for q in query.chars() {
+        // Slicing just after a match stays on a character boundary: an ASCII byte is never
+        // part of a longer character.
+        let found = if q.is_ascii() {
+            let (lower, upper) = (q.to_ascii_lowercase() as u8, q.to_ascii_uppercase() as u8);
+            rest.bytes()
+                .position(|b| b == lower || b == upper)
+                .map(|i| i + 1)
+        } else {
+            rest.find(q).map(|i| i + q.len_utf8())
+        };
+        match found {
+            Some(end) => rest = &rest[end..],
+            None => return false,
+        }
+    }
+    true
+}
+
 /// How many of the best hits come with their match positions; the palette shows fewer rows
 /// than this, and `match_indices` finds them for any row further down.
 pub const WITH_INDICES: usize = 100;
@@ -79,7 +108,7 @@ pub fn rank_among(
     candidates: impl IntoIterator<Item = usize>,
 ) -> Vec<Hit> {
     let query = query.trim();
-    let matcher = SkimMatcherV2::default().ignore_case();
+    let matcher = matcher();
     let mut hits: Vec<Hit> = candidates
         .into_iter()
         .filter_map(|i| {
@@ -87,6 +116,7 @@ pub fn rank_among(
                 .texts
                 .iter()
                 .enumerate()
+                .filter(|(_, text)| could_match(text, query))
                 .filter_map(|(t, text)| matcher.fuzzy_match(text, query).map(|s| (t, s)))
                 .max_by_key(|&(_, score)| score)
                 .map(|(text, score)| Hit {
@@ -110,8 +140,7 @@ pub fn rank_among(
 
 /// The positions of `query`'s characters in `text`, for highlighting.
 pub fn match_indices(text: &str, query: &str) -> Vec<usize> {
-    SkimMatcherV2::default()
-        .ignore_case()
+    matcher()
         .fuzzy_indices(text, query.trim())
         .map(|(_, indices)| indices)
         .unwrap_or_default()
@@ -239,25 +268,36 @@ mod tests {
                 )
             })
             .collect();
-        let matcher = SkimMatcherV2::default().ignore_case();
-        for (shorter, query) in [
+        let plain = SkimMatcherV2::default().ignore_case();
+        let queries = [
             ("d", "dep"),
             ("ro", "rollb"),
             ("部", "部署"),
             ("i", "item 1"),
-        ] {
+        ];
+        for (shorter, query) in queries {
             let narrowed = rank_among(&items, query, rank(&items, shorter).iter().map(|h| h.item));
             let full = rank(&items, query);
             assert_eq!(narrowed, full, "{query:?}");
             for hit in &full {
                 let text = &items[hit.item].texts[hit.text];
-                let (score, indices) = matcher.fuzzy_indices(text, query).expect("a match");
-                assert_eq!(hit.score, score, "{query:?} in {text:?}");
-                if !hit.indices.is_empty() {
-                    assert_eq!(hit.indices, indices);
-                }
-                assert_eq!(match_indices(text, query), indices);
+                assert_eq!(Some(hit.score), matcher().fuzzy_match(text, query));
+                assert!(hit.indices.is_empty() || hit.indices == match_indices(text, query));
             }
+            // The byte scan turns away exactly what the matcher would not match.
+            for text in items.iter().flat_map(|i| &i.texts) {
+                let matches = plain.fuzzy_match(text, query).is_some();
+                assert_eq!(could_match(text, query), matches, "{query:?} in {text:?}");
+            }
+        }
+        for (text, query) in [
+            ("Deploy", "dPL"),
+            ("部署与发布", "部发"),
+            ("版本", "部"),
+            ("", "a"),
+        ] {
+            let matches = plain.fuzzy_match(text, query).is_some();
+            assert_eq!(could_match(text, query), matches, "{query:?} in {text:?}");
         }
     }
 
