@@ -63,6 +63,16 @@ fn scoring_full_rollup(bencher: Bencher, answers: usize) {
     bencher.bench_local(|| Scorecard::compute(&f.model, &f.session.answers));
 }
 
+/// What an answer costs the scorecard now: one practice rescored, its item, domain and part
+/// rolled up again.
+#[divan::bench(args = ANSWERS, sample_count = 30)]
+fn scoring_rescore_one_practice(bencher: Bencher, answers: usize) {
+    let f = fixture(Size::Synthetic(10_000), answers, true);
+    let mut card = Scorecard::compute(&f.model, &f.session.answers);
+    let practice = f.model.index.practices.len() / 2;
+    bencher.bench_local(|| card.rescore(&f.model, &f.session.answers, black_box(practice)));
+}
+
 /// One autosave: serialise, write a temp file, fsync, backup link, rename, fsync the dir.
 #[divan::bench(args = ANSWERS, sample_count = 30)]
 fn autosave(bencher: Bencher, answers: usize) {

@@ -169,3 +169,33 @@ fn errors_are_clear_and_exit_non_zero() {
         "Session(format: 1, title: "
     );
 }
+
+#[test]
+fn model_synth_writes_a_model_and_a_session_that_open() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("synth");
+    let args = ["model", "synth", "--requirements", "300", "--answers", "40"];
+    let printed = stdout(&assess(
+        dir.path(),
+        &[&args[..], &["-o", out.to_str().expect("utf-8 path")]].concat(),
+    ));
+    let model = out.join("synthetic-300.ron");
+    let session = out.join("sessions").join("synthetic-300-40.ron");
+    assert!(printed.contains("synthetic-300.ron") && printed.contains("synthetic-300-40.ron"));
+    let valid = stdout(&assess(
+        dir.path(),
+        &["model", "validate", model.to_str().expect("path")],
+    ));
+    assert!(valid.contains("300 requirements"), "{valid}");
+    let summary = stdout(&assess(
+        dir.path(),
+        &["summary", session.to_str().expect("path")],
+    ));
+    assert!(summary.contains("40/300"), "{summary}");
+    // The same seed writes the same model; existing files are not replaced.
+    let again = assess(
+        dir.path(),
+        &[&args[..], &["-o", out.to_str().expect("utf-8 path")]].concat(),
+    );
+    assert!(stderr_of_failure(&again).contains("already exists"));
+}
