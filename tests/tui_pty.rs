@@ -215,3 +215,28 @@ fn a_bracketed_paste_in_the_justification_prompt_answers_nothing_else() {
     assert_eq!(answer.status, Some(Status::NotApplicable));
     assert_eq!(answer.justification.as_deref(), Some("vendor runs it yyy"));
 }
+
+/// An idle workbench draws nothing: it redraws after input or a save by its timer, never in a
+/// loop, so nothing reaches the terminal while nobody types.
+#[test]
+fn an_idle_workbench_writes_nothing_to_the_terminal() {
+    let home = Home::new();
+    let mut pty = start(&home);
+    pty.send("y");
+    wait_answered(&pty, 1);
+    // Past the cursor save (one second after a move) and its redraw of the status line.
+    std::thread::sleep(std::time::Duration::from_millis(1_500));
+    let before = pty.bytes_received();
+    // Several of the event loop's quarter-second wake-ups.
+    std::thread::sleep(std::time::Duration::from_millis(1_200));
+    assert_eq!(
+        pty.bytes_received(),
+        before,
+        "the idle workbench wrote to the terminal"
+    );
+    pty.send("y");
+    wait_answered(&pty, 2);
+    assert!(pty.bytes_received() > before, "a key is drawn at once");
+    pty.send("q");
+    assert!(pty.wait_exit().success());
+}

@@ -100,6 +100,8 @@ pub struct Pty {
     master: Option<Box<dyn MasterPty + Send>>,
     /// Tells the reader thread to close its end after its next read (see `hang_up`).
     closing: Arc<std::sync::atomic::AtomicBool>,
+    /// Bytes the program has written to the terminal so far.
+    received: Arc<std::sync::atomic::AtomicUsize>,
 }
 
 impl Pty {
@@ -129,12 +131,15 @@ impl Pty {
         let sink = Arc::clone(&parser);
         let closing = Arc::new(std::sync::atomic::AtomicBool::new(false));
         let stop = Arc::clone(&closing);
+        let received = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let count = Arc::clone(&received);
         let reader = thread::spawn(move || {
             let mut buf = [0u8; 8192];
             while let Ok(n) = reader.read(&mut buf) {
                 if n == 0 {
                     break;
                 }
+                count.fetch_add(n, std::sync::atomic::Ordering::SeqCst);
                 if let Ok(mut p) = sink.lock() {
                     p.process(&buf[..n]);
                 }
@@ -150,7 +155,13 @@ impl Pty {
             reader: Some(reader),
             master: Some(pair.master),
             closing,
+            received,
         }
+    }
+
+    /// How many bytes the program has written to the terminal so far.
+    pub fn bytes_received(&self) -> usize {
+        self.received.load(std::sync::atomic::Ordering::SeqCst)
     }
 
     /// Closes the terminal as a window manager does: every master descriptor goes away, so
