@@ -25,11 +25,13 @@ fn main() {
         let status = [Status::Met, Status::Partial, Status::NotMet][n % 3];
         session.set_status(&r.id, status, "bench").expect("answer");
         if n % 10 == 0 {
-            session.set_note(
-                &r.id,
-                "A note of a realistic length, with 中文 text and a path docs/x.pdf.",
-                "bench",
-            );
+            session
+                .set_note(
+                    &r.id,
+                    "A note of a realistic length, with 中文 text and a path docs/x.pdf.",
+                    "bench",
+                )
+                .expect("edit");
         }
     }
     let dir = tempfile::tempdir().expect("tempdir");

@@ -29,7 +29,7 @@ fn main() {
                 location: format!("docs/evidence/{n}.pdf"),
                 ..Evidence::default()
             };
-            session.add_evidence(e, "bench")
+            session.add_evidence(e, "bench").expect("edit")
         })
         .collect();
     for (n, r) in model.index.requirements.iter().take(1000).enumerate() {
@@ -44,13 +44,13 @@ fn main() {
         .expect("answer");
         if n % 3 == 0 {
             let note = "A note of a realistic length, with \"quotes\", commas, 中文 text\nand a second line.";
-            session.set_note(&r.id, note, "bench");
+            session.set_note(&r.id, note, "bench").expect("edit");
             session
                 .attach_evidence(&r.id, &evidence[n % 50], "bench")
                 .expect("evidence");
         }
         if n % 25 == 0 {
-            session.toggle_flag(&r.id, "bench");
+            session.toggle_flag(&r.id, "bench").expect("edit");
         }
     }
     println!(

@@ -5,6 +5,7 @@
 
 mod doctor;
 mod edit;
+mod history;
 mod lock;
 mod open;
 mod store;
@@ -17,6 +18,7 @@ pub use doctor::{
     Finding, RestoreError, Restored, Severity, check_session, evidence_candidates, restore_backup,
 };
 pub use edit::{EditError, NewSession, hash_file, now_timestamp};
+pub use history::Change;
 pub use lock::{
     Access, LockError, LockHolder, SessionLock, acquire_lock, acquire_or_read_only, host_name,
     lock_holder, lock_path,
@@ -29,7 +31,8 @@ pub use store::{
 };
 
 /// The session file format this build writes; newer files are refused, not misread.
-pub const FORMAT_VERSION: u32 = 1;
+/// 2 added participants, sign-off and the history (the audit trail).
+pub const FORMAT_VERSION: u32 = 2;
 
 /// How a team answered one requirement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -129,6 +132,26 @@ pub struct Evidence {
     pub added_at: String,
 }
 
+/// Someone taking part in a workshop, and the role they speak for.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Participant {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub role: String,
+}
+
+/// The sign-off that made a session final (read-only until an explicit, logged reopen).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SignOff {
+    pub by: String,
+    /// RFC 3339, UTC.
+    pub at: String,
+    /// `sha256:<hex>` of the session's answers, notes and evidence when it was signed off.
+    pub hash: String,
+}
+
 /// Which model a session was made against; the hash notices content changes.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -204,6 +227,9 @@ pub struct Session {
     pub scope: String,
     #[serde(default)]
     pub assessors: Vec<String>,
+    /// The people in the room (workshops), with their roles.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub participants: Vec<Participant>,
     #[serde(default)]
     pub created: String,
     #[serde(default)]
@@ -222,4 +248,10 @@ pub struct Session {
     pub evidence: BTreeMap<String, Evidence>,
     #[serde(default)]
     pub cursor: Cursor,
+    /// Set when the session is final; edits are refused until it is reopened.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sign_off: Option<SignOff>,
+    /// The audit trail: every change, oldest first (see `history.rs`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<Change>,
 }

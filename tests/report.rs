@@ -204,7 +204,7 @@ fn the_roadmap_orders_gaps_by_the_level_they_block() {
 fn a_reached_target_and_a_missing_target_are_said_plainly() {
     let model = common::model();
     let mut session = common::session(&model);
-    session.set_target("ops", 1).unwrap();
+    session.set_target("ops", 1, "tester").expect("edit");
     session.targets.remove("cd");
     let data = report::build(&model, &session, "en");
     assert!(data.parts[0].roadmap.is_none());

@@ -345,26 +345,17 @@ impl App {
                 });
             }
             Action::Clear => {
-                let _ = work.edit(|s, _| {
-                    s.clear_status(&id, &who);
-                    Ok(())
-                });
+                let _ = work.edit(|s, _| s.clear_status(&id, &who));
             }
             Action::QuickLevel(level) => {
                 let practice = work.practice;
                 let _ = work.edit_then(
-                    |s, m| {
-                        s.quick_level(m, practice, level, &who);
-                        Ok(())
-                    },
+                    |s, m| s.quick_level(m, practice, level, &who),
                     |w| w.next_practice(true),
                 );
             }
             Action::Flag => {
-                let _ = work.edit(|s, _| {
-                    s.toggle_flag(&id, &who);
-                    Ok(())
-                });
+                let _ = work.edit(|s, _| s.toggle_flag(&id, &who).map(|_| ()));
             }
             Action::Undo | Action::Redo if !work.undo(action == Action::Redo) => {
                 self.message = Some(format!("nothing to {}", action.describe()));
@@ -501,13 +492,11 @@ impl App {
                 if text != note.saved_text {
                     let id = note.requirement.clone();
                     if note.recorded {
-                        work.session.set_note(&id, &text, &who);
-                        work.save_now();
+                        if work.session.set_note(&id, &text, &who).is_ok() {
+                            work.save_now();
+                        }
                     } else {
-                        let _ = work.edit(|s, _| {
-                            s.set_note(&id, &text, &who);
-                            Ok(())
-                        });
+                        let _ = work.edit(|s, _| s.set_note(&id, &text, &who));
                         note.recorded = true;
                     }
                     note.saved_text = text;

@@ -50,7 +50,7 @@ pub fn session(model: &LoadedModel) -> Session {
         },
     )
     .unwrap();
-    s.set_target("ops", 2).unwrap();
+    s.set_target("ops", 2, "tester").expect("edit");
     let alice = "Alice Zhang";
     let wang = "王伟";
     for id in [
@@ -69,7 +69,8 @@ pub fn session(model: &LoadedModel) -> Session {
     }
     s.set_status("cd.config.vc.vcs.l3.1", Status::Partial, wang)
         .unwrap();
-    s.set_note("cd.config.vc.vcs.l3.1", SAMPLE_NOTE, wang);
+    s.set_note("cd.config.vc.vcs.l3.1", SAMPLE_NOTE, wang)
+        .expect("edit");
     s.set_status("cd.build.ci.ci.l3.1", Status::NotMet, alice)
         .unwrap();
     s.set_status("cd.build.ci.artifacts.l2.1", Status::NotMet, alice)
@@ -84,31 +85,37 @@ pub fn session(model: &LoadedModel) -> Session {
     .unwrap();
     s.set_status("ops.capacity.plan.plan.l2.1", Status::Met, wang)
         .unwrap();
-    s.toggle_flag("cd.deploy.auto.deploy.l2.1", alice);
+    s.toggle_flag("cd.deploy.auto.deploy.l2.1", alice)
+        .expect("edit");
     s.set_note(
         "cd.deploy.auto.deploy.l2.1",
         "flag-note-secret: ask for the test log",
         alice,
-    );
-    let runbook = s.add_evidence(
-        Evidence {
-            title: "runbook-secret-title, v3".into(),
-            kind: EvidenceType::Link,
-            location: "https://intranet.example/runbook".into(),
-            ..Evidence::default()
-        },
-        alice,
-    );
-    let log = s.add_evidence(
-        Evidence {
-            title: "deploy-log-2026.txt".into(),
-            kind: EvidenceType::File,
-            location: "/srv/evidence/deploy-log-2026.txt".into(),
-            sha256: Some("sha256:00aa11bb".into()),
-            ..Evidence::default()
-        },
-        wang,
-    );
+    )
+    .expect("edit");
+    let runbook = s
+        .add_evidence(
+            Evidence {
+                title: "runbook-secret-title, v3".into(),
+                kind: EvidenceType::Link,
+                location: "https://intranet.example/runbook".into(),
+                ..Evidence::default()
+            },
+            alice,
+        )
+        .expect("edit");
+    let log = s
+        .add_evidence(
+            Evidence {
+                title: "deploy-log-2026.txt".into(),
+                kind: EvidenceType::File,
+                location: "/srv/evidence/deploy-log-2026.txt".into(),
+                sha256: Some("sha256:00aa11bb".into()),
+                ..Evidence::default()
+            },
+            wang,
+        )
+        .expect("edit");
     s.attach_evidence("cd.config.vc.vcs.l3.1", &runbook, wang)
         .unwrap();
     s.attach_evidence("cd.deploy.auto.deploy.l2.1", &log, alice)

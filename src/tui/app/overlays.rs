@@ -208,10 +208,7 @@ impl App {
                     .get(&id)
                     .is_some_and(|a| a.evidence.contains(&eid));
                 if attached {
-                    let _ = work.edit(|s, _| {
-                        s.detach_evidence(&id, &eid, &who);
-                        Ok(())
-                    });
+                    let _ = work.edit(|s, _| s.detach_evidence(&id, &eid, &who));
                 } else if action == Action::Toggle {
                     let _ = work.edit(|s, _| s.attach_evidence(&id, &eid, &who));
                 }
@@ -262,7 +259,7 @@ impl App {
         let Some(work) = &mut self.work else { return };
         let id = work.requirement_id();
         let _ = work.edit(|s, _| {
-            let eid = s.add_evidence(evidence, &who);
+            let eid = s.add_evidence(evidence, &who)?;
             s.attach_evidence(&id, &eid, &who)
         });
         self.overlays.pop();
