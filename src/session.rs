@@ -3,8 +3,10 @@
 //!
 //! Maps are `BTreeMap`s so the file is written in a stable order and diffs cleanly in git.
 
+mod agenda;
 mod doctor;
 mod edit;
+mod findings;
 mod history;
 mod lock;
 mod open;
@@ -14,10 +16,13 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+pub use agenda::{Agenda, AgendaRow, clock, domain_key};
 pub use doctor::{
-    Finding, RestoreError, Restored, Severity, check_session, evidence_candidates, restore_backup,
+    CheckSeverity, DoctorFinding, RestoreError, Restored, check_session, evidence_candidates,
+    restore_backup,
 };
 pub use edit::{EditError, NewSession, hash_file, now_timestamp};
+pub use findings::{Finding, Severity, TieKind, is_date, tie_kind};
 pub use history::Change;
 pub use lock::{
     Access, LockError, LockHolder, SessionLock, acquire_lock, acquire_or_read_only, host_name,
@@ -184,6 +189,9 @@ pub struct Cursor {
     /// Written only when off, so files stay as older versions wrote them.
     #[serde(default = "default_auto_advance", skip_serializing_if = "is_true")]
     pub auto_advance: bool,
+    /// The facilitator (projection) view is on.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub facilitator: bool,
 }
 
 fn default_screen() -> String {
@@ -210,6 +218,7 @@ impl Default for Cursor {
             screen: default_screen(),
             lang: default_lang(),
             auto_advance: default_auto_advance(),
+            facilitator: false,
         }
     }
 }
@@ -254,4 +263,14 @@ pub struct Session {
     /// The audit trail: every change, oldest first (see `history.rs`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub history: Vec<Change>,
+    /// Findings keyed by id (`F1`, `F2`, …; see `findings.rs`).
+    #[serde(
+        default,
+        deserialize_with = "crate::unique_keys::deserialize",
+        skip_serializing_if = "BTreeMap::is_empty"
+    )]
+    pub findings: BTreeMap<String, Finding>,
+    /// Planned and spent workshop time (see `agenda.rs`).
+    #[serde(default, skip_serializing_if = "Agenda::is_empty")]
+    pub agenda: Agenda,
 }

@@ -292,6 +292,9 @@ impl Work {
         restored.cursor.lang = self.session.cursor.lang.clone();
         restored.cursor.auto_advance = self.session.cursor.auto_advance;
         restored.cursor.screen = self.session.cursor.screen.clone();
+        restored.cursor.facilitator = self.session.cursor.facilitator;
+        // Time spent is measured, not edited: undo never takes it back.
+        restored.agenda.spent_seconds = self.session.agenda.spent_seconds.clone();
         let land = self
             .model
             .index
