@@ -82,6 +82,18 @@ pub enum Action {
     Yes,
     /// Answer no to a question.
     No,
+    /// Open the findings view.
+    Findings,
+    /// Add a finding on the current requirement.
+    NewFinding,
+    /// Turn the facilitator (projection) view on or off.
+    ToggleFacilitator,
+    /// Open the agenda (planned minutes per part or domain).
+    Agenda,
+    /// Delete the selected item (asks first).
+    Delete,
+    /// Go to the place the selected item is about.
+    GoTo,
 }
 
 impl Action {
@@ -100,6 +112,8 @@ impl Action {
                 | Action::EditNote
                 | Action::Evidence
                 | Action::Flag
+                | Action::NewFinding
+                | Action::Agenda
         )
     }
 
@@ -145,6 +159,12 @@ impl Action {
             Action::Detach => "detach",
             Action::Yes => "yes",
             Action::No => "no",
+            Action::Findings => "findings",
+            Action::NewFinding => "new finding",
+            Action::ToggleFacilitator => "facilitator view on/off",
+            Action::Agenda => "agenda (planned minutes)",
+            Action::Delete => "delete",
+            Action::GoTo => "go to its place",
         };
         text.to_string()
     }
@@ -191,6 +211,12 @@ impl Action {
             Action::Detach => "解除关联",
             Action::Yes => "是",
             Action::No => "否",
+            Action::Findings => "发现项",
+            Action::NewFinding => "新增发现项",
+            Action::ToggleFacilitator => "主持视图 开/关",
+            Action::Agenda => "议程（计划分钟数）",
+            Action::Delete => "删除",
+            Action::GoTo => "转到所在位置",
         };
         text.to_string()
     }

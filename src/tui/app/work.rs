@@ -44,6 +44,8 @@ pub struct Work {
     pub lock: Option<SessionLock>,
     /// Set when another process writes the session: it is shown, never edited or saved here.
     pub read_only: Option<LockHolder>,
+    /// Workshop time being counted (see `agenda.rs`).
+    pub time: super::TimeClock,
 }
 
 impl Work {
@@ -97,6 +99,7 @@ impl Work {
             summary_focus: None,
             lock: None,
             read_only: None,
+            time: Default::default(),
         };
         let start = work
             .model
@@ -319,6 +322,7 @@ impl Work {
             Ok(()) => {
                 self.save = SaveState::Saved;
                 self.dirty = false;
+                self.time.unsaved = false;
             }
             Err(err) => {
                 // The whole chain: "x.ron: cannot write …: No space left on device".

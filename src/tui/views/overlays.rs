@@ -19,7 +19,14 @@ use crate::tui::theme;
 use crate::tui::widgets::wrap::truncate;
 
 /// Clears a centred box with a border and title; returns the inside.
-fn popup(area: Rect, w: u16, h: u16, title: &str, context: Context, buf: &mut Buffer) -> Rect {
+pub(super) fn popup(
+    area: Rect,
+    w: u16,
+    h: u16,
+    title: &str,
+    context: Context,
+    buf: &mut Buffer,
+) -> Rect {
     let r = centered(area, w, h);
     Clear.render(r, buf);
     let block = Block::default()
@@ -99,6 +106,9 @@ pub fn render(app: &App, overlay: &Overlay, area: Rect, buf: &mut Buffer) {
                 .render(inner, buf);
         }
         Overlay::Export(state) => export(state, area, buf),
+        Overlay::Findings(list) => super::findings::list(app, list, area, buf),
+        Overlay::FindingForm(form) => super::findings::form(app, form, area, buf),
+        Overlay::Agenda(editor) => super::agenda::editor(app, editor, area, buf),
     }
 }
 
