@@ -72,6 +72,12 @@ pub fn render(data: &ReportData, l: &Labels, bom: bool) -> Vec<u8> {
             .chain(answer_cols(data, l, &orphan.answer));
         row(&mut out, cols.chain([yes_no(true)]));
     }
+    for table in super::workshop::csv_tables(&data.findings, &data.agenda) {
+        out.push_str("\r\n");
+        for fields in table {
+            row(&mut out, fields.into_iter());
+        }
+    }
     out.into_bytes()
 }
 
