@@ -75,7 +75,7 @@ fn ties_name_a_requirement_practice_or_domain_of_the_model() {
     }
     s.add_finding(&model, finding("t", Severity::Low, "", &domain), WHO)
         .expect("a domain is a valid tie");
-    assert!(s.findings.is_empty() == false);
+    assert_eq!(s.findings.len(), 1);
 }
 
 #[test]

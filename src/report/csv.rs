@@ -1,6 +1,7 @@
 //! The CSV report: one row per requirement in scope, then one per orphaned answer, with the
-//! stable columns listed in `COLUMNS` (documented in `docs/REPORT_JSON.md`). RFC 4180 quoting,
-//! CRLF line ends and an optional UTF-8 BOM, so Excel opens Chinese text and multi-line notes.
+//! stable columns listed in `COLUMNS` (documented in `docs/REPORT_JSON.md`); findings and the
+//! agenda follow as tables of their own after a blank line. RFC 4180 quoting, CRLF line ends
+//! and an optional UTF-8 BOM, so Excel opens Chinese text and multi-line notes.
 
 use super::data::{AnswerView, ReportData, status_code};
 use super::labels::Labels;

@@ -166,6 +166,12 @@ fn help(app: &App, context: Context, scroll: u16, area: Rect, buf: &mut Buffer) 
         Context::Note => Some(
             "The draft is saved every two seconds while you type; u undoes the whole edit afterwards.",
         ),
+        Context::FindingForm => Some(
+            "Tab moves between fields; ←/→ change severity and what the finding is about. In the description Enter is a new line; Ctrl-S saves from anywhere.",
+        ),
+        Context::Agenda => Some(
+            "Time is counted for the domain on screen; the status line shows the current item (its domain if planned, else its part) against its plan.",
+        ),
         _ => None,
     };
     if let Some(note) = note {
