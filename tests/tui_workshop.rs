@@ -257,6 +257,26 @@ fn time_is_counted_per_domain_saved_sparingly_and_warns_once_when_over() {
 }
 
 #[test]
+fn ticks_every_quarter_second_write_time_at_most_every_30_seconds() {
+    let (_dir, mut app) = fresh();
+    let t0 = Instant::now();
+    let mut saves = 0;
+    let mut last = None;
+    for i in 0..=480 {
+        app.tick(t0 + Duration::from_millis(250 * i));
+        let saved_at = app.work.as_ref().expect("work").time.saved_at;
+        if saved_at != last && i > 0 {
+            saves += 1;
+        }
+        last = saved_at;
+    }
+    // Two minutes in one domain: written at 30, 60, 90 and 120 seconds, not 480 times.
+    assert_eq!(saves, 4);
+    let spent = load_session(&path(&app)).expect("load").agenda.spent("cd");
+    assert_eq!(spent, 120);
+}
+
+#[test]
 fn time_is_saved_when_the_domain_changes_and_undo_keeps_it() {
     let (_dir, mut app) = fresh();
     let file = path(&app);

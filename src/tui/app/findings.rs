@@ -271,6 +271,7 @@ impl App {
             Action::Right => form.change(true),
             Action::Confirm | Action::SaveClose => {
                 let (id, finding) = (form.id.clone(), form.finding());
+                let title = finding.title.trim().to_string();
                 let Some(work) = &mut self.work else { return };
                 let mut new_id = None;
                 let result = work.edit(|s, m| match &id {
@@ -281,7 +282,12 @@ impl App {
                     Ok(()) => {
                         self.overlays.pop();
                         let id = id.or(new_id).unwrap_or_default();
-                        self.last_change = Some(format!("finding {id} saved"));
+                        let what = if work.lang() == "zh" {
+                            "发现项"
+                        } else {
+                            "finding"
+                        };
+                        self.last_change = Some(format!("{what} {id} · {}", title));
                     }
                     Err(e) => form.error = Some(e.to_string()),
                 }
