@@ -381,3 +381,13 @@ fn the_new_views_draw_at_any_size() {
         draw(&app, w, 16 + (w % 60));
     }
 }
+
+#[test]
+fn snapshot_agenda_editor() {
+    let (_dir, mut app) = fresh();
+    app.press("A Right Right Right Right Enter A Down Right Right");
+    let t0 = Instant::now();
+    app.tick(t0);
+    app.tick(t0 + Duration::from_secs(95));
+    insta::assert_snapshot!("agenda_editor_80x24", draw(&app, 80, 24));
+}

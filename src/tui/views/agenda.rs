@@ -58,7 +58,12 @@ pub fn editor(app: &App, editor: &AgendaEditor, area: Rect, buf: &mut Buffer) {
         } else {
             format!("{minutes} min")
         };
-        let right = format!("{planned:>7}  {:>6}", clock(row.spent_seconds));
+        // Live: the clock keeps running while the editor is open.
+        let spent = app
+            .work
+            .as_ref()
+            .map_or(row.spent_seconds, |w| w.session.agenda.spent(&row.key));
+        let right = format!("{planned:>7}  {:>6}", clock(spent));
         let style = match (i == editor.selected, row.is_part) {
             (true, _) => theme::SELECTED,
             (false, true) => theme::BOLD,
@@ -81,7 +86,14 @@ pub fn panel(work: &Work, area: Rect, buf: &mut Buffer) {
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme::BORDER)
-        .title(Span::styled(" Agenda ", theme::TITLE));
+        .title(Span::styled(
+            if work.lang() == "zh" {
+                " 议程 "
+            } else {
+                " Agenda "
+            },
+            theme::TITLE,
+        ));
     let inner = block.inner(area);
     block.render(area, buf);
     let rows = work.session.agenda_rows(&work.model);
