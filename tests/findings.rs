@@ -236,3 +236,27 @@ fn severity_labels_are_bilingual() {
         ]
     );
 }
+
+#[test]
+fn doctor_warns_about_findings_on_places_the_model_no_longer_has() {
+    let (model, mut s) = session();
+    let req = requirement_ids(&model)[0].clone();
+    s.add_finding(&model, finding("kept", Severity::Low, "", &req), WHO)
+        .expect("add");
+    // As if a model update retired the requirement.
+    s.findings.get_mut("F1").expect("F1").tie = "cd.retired.requirement".into();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("s.ron");
+    save_session(&path, &s).expect("save");
+    let warnings: Vec<String> = assess::session::check_session(&path)
+        .into_iter()
+        .filter(|f| f.severity == assess::session::CheckSeverity::Warning)
+        .map(|f| f.message)
+        .collect();
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("F1 (cd.retired.requirement)")),
+        "{warnings:?}"
+    );
+}

@@ -118,6 +118,22 @@ fn check_orphans(session: &Session, model: &LoadedModel, out: &mut Vec<DoctorFin
             ),
         ));
     }
+    let loose: Vec<String> = session
+        .findings
+        .iter()
+        .filter(|(_, f)| super::tie_kind(model, &f.tie).is_none())
+        .map(|(id, f)| format!("{id} ({})", f.tie))
+        .collect();
+    if !loose.is_empty() {
+        out.push(finding(
+            CheckSeverity::Warning,
+            format!(
+                "{} findings are about places the model no longer has (kept, listed in reports): {}",
+                loose.len(),
+                loose.join(", ")
+            ),
+        ));
+    }
 }
 
 /// Where an evidence path given as relative is looked for: as given, then beside the session.
