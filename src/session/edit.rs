@@ -39,6 +39,16 @@ pub enum EditError {
     UnknownEvidence(String),
     #[error("the session was signed off as final by {by} at {at}; reopen it to change it")]
     Final { by: String, at: String },
+    #[error("the session is not signed off")]
+    NotFinal,
+    #[error("reopening a final session needs a reason")]
+    ReasonRequired,
+    #[error("a participant needs a name")]
+    NameRequired,
+    #[error("{0:?} is already a participant")]
+    DuplicateParticipant(String),
+    #[error("no participant {0:?}")]
+    UnknownParticipant(String),
 }
 
 impl Session {
@@ -135,7 +145,7 @@ impl Session {
 
     /// Applies `change` to a requirement's answer, stamps it, records what changed in the
     /// history, and drops the answer if it became empty. Refused once the session is final.
-    fn touch(
+    pub(super) fn touch(
         &mut self,
         requirement: &str,
         who: &str,

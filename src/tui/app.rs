@@ -1,12 +1,14 @@
 //! The workbench's state and its one way to change: keys become `Action`s (through the keymap
 //! of the current context) and `update` applies them. Rendering only reads this state.
 
+mod audit;
 mod export;
 mod forms;
 mod overlays;
 mod screens;
 mod work;
 
+pub use audit::ParticipantsState;
 pub use export::{ExportState, FORMATS, LANGS};
 pub use forms::{
     EVIDENCE_KINDS, EvidenceForm, EvidencePicker, Field, Home, HomeRow, LineInput, NewForm,
@@ -95,6 +97,14 @@ impl App {
         Ok(app)
     }
 
+    /// As `open`, recording edits under `who` (who joins the assessors if new).
+    pub fn open_as(dir: &Path, path: &Path, who: &str) -> anyhow::Result<Self> {
+        let mut app = Self::home(dir);
+        app.who = who.to_string();
+        app.open_path(path)?;
+        Ok(app)
+    }
+
     /// Opens a session as its writer; if someone else writes it, offers read-only viewing.
     pub(super) fn open_path(&mut self, path: &Path) -> anyhow::Result<()> {
         match Work::open(path) {
@@ -140,6 +150,7 @@ impl App {
         };
         self.message = work.warnings.first().cloned();
         self.work = Some(work);
+        self.join_as_assessor();
     }
 
     /// Whether an answer moves to the next unanswered requirement (kept in the session).
@@ -308,26 +319,38 @@ impl App {
             self.message = Some(format!("read-only: {holder} is writing this session"));
             return;
         }
+        if self.update_audit(action) {
+            return;
+        }
+        let Some(work) = &mut self.work else { return };
         let id = work.requirement_id();
         let requirement = work.requirement;
         let practice = work.practice;
+        let decider = work.session.cursor.decider.clone();
         let advance = move |work: &mut Work| {
             if auto {
                 work.next_unanswered(true);
             }
         };
         let answer = |work: &mut Work, status: Status| {
-            let _ = work.edit_then(|s, _| s.set_status(&id, status, &who), advance);
+            work.edit_then(
+                |s, _| {
+                    s.set_status(&id, status, &who)?;
+                    audit::stamp_decider(s, &[id.as_str()], &decider, &who)
+                },
+                advance,
+            )
         };
-        match action {
-            Action::NextRequirement => work.next_requirement(true),
-            Action::PrevRequirement => work.next_requirement(false),
-            Action::NextPractice => work.next_practice(true),
-            Action::PrevPractice => work.next_practice(false),
+        let result = match action {
+            Action::NextRequirement => Ok(work.next_requirement(true)),
+            Action::PrevRequirement => Ok(work.next_requirement(false)),
+            Action::NextPractice => Ok(work.next_practice(true)),
+            Action::PrevPractice => Ok(work.next_practice(false)),
             Action::NextUnanswered | Action::PrevUnanswered
                 if !work.next_unanswered(action == Action::NextUnanswered) =>
             {
                 self.message = Some("every requirement in scope is answered".to_string());
+                Ok(())
             }
             Action::Met => answer(work, Status::Met),
             Action::Partial => answer(work, Status::Partial),
@@ -343,34 +366,44 @@ impl App {
                     input: LineInput::new(&current),
                     error: None,
                 });
+                Ok(())
             }
-            Action::Clear => {
-                let _ = work.edit(|s, _| s.clear_status(&id, &who));
-            }
+            Action::Clear => work.edit(|s, _| s.clear_status(&id, &who)),
             Action::QuickLevel(level) => {
                 let practice = work.practice;
-                let _ = work.edit_then(
-                    |s, m| s.quick_level(m, practice, level, &who),
+                work.edit_then(
+                    |s, m| {
+                        s.quick_level(m, practice, level, &who)?;
+                        let ids = audit::answered_in(s, m, practice);
+                        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+                        audit::stamp_decider(s, &ids, &decider, &who)
+                    },
                     |w| w.next_practice(true),
-                );
+                )
             }
-            Action::Flag => {
-                let _ = work.edit(|s, _| s.toggle_flag(&id, &who).map(|_| ()));
-            }
-            Action::Undo | Action::Redo if !work.undo(action == Action::Redo) => {
-                self.message = Some(format!("nothing to {}", action.describe()));
-            }
-            Action::EditNote => self.open_note(),
-            Action::Evidence => self
+            Action::Flag => work.edit(|s, _| s.toggle_flag(&id, &who).map(|_| ())),
+            Action::Undo | Action::Redo => match work.undo(action == Action::Redo, &who) {
+                Ok(false) => {
+                    self.message = Some(format!("nothing to {}", action.describe()));
+                    Ok(())
+                }
+                other => other.map(|_| ()),
+            },
+            Action::EditNote => Ok(self.open_note(false)),
+            Action::Evidence => Ok(self
                 .overlays
-                .push(Overlay::Evidence(EvidencePicker::default())),
+                .push(Overlay::Evidence(EvidencePicker::default()))),
             Action::ToggleAutoAdvance => {
                 let on = !work.session.cursor.auto_advance;
                 work.session.cursor.auto_advance = on;
                 work.dirty = true;
                 self.message = Some(format!("auto-advance {}", if on { "on" } else { "off" }));
+                Ok(())
             }
-            _ => {}
+            _ => Ok(()),
+        };
+        if let Err(e) = result {
+            self.message = Some(e.to_string());
         }
         // N/A is a change only once its justification is confirmed (in the prompt).
         if self.message.is_none()
@@ -428,14 +461,20 @@ impl App {
         }
     }
 
-    fn open_note(&mut self) {
+    fn open_note(&mut self, discussion: bool) {
         let Some(work) = &self.work else { return };
         let id = work.requirement_id();
         let text = work
             .session
             .answers
             .get(&id)
-            .map(|a| a.note.clone())
+            .map(|a| {
+                if discussion {
+                    a.discussion.clone()
+                } else {
+                    a.note.clone()
+                }
+            })
             .unwrap_or_default();
         // Split on '\n' only: `lines()` would drop a '\r' before it and a final newline, and
         // merely opening and closing the editor would then rewrite the note.
@@ -453,6 +492,7 @@ impl App {
             saved_text: text,
             last_autosave: Instant::now(),
             recorded: false,
+            discussion,
         })));
     }
 
@@ -491,12 +531,19 @@ impl App {
                 let text = note.text();
                 if text != note.saved_text {
                     let id = note.requirement.clone();
+                    let set = |s: &mut session::Session| {
+                        if note.discussion {
+                            s.set_discussion(&id, &text, &who)
+                        } else {
+                            s.set_note(&id, &text, &who)
+                        }
+                    };
                     if note.recorded {
-                        if work.session.set_note(&id, &text, &who).is_ok() {
+                        if set(&mut work.session).is_ok() {
                             work.save_now();
                         }
                     } else {
-                        let _ = work.edit(|s, _| s.set_note(&id, &text, &who));
+                        let _ = work.edit(|s, _| set(s));
                         note.recorded = true;
                     }
                     note.saved_text = text;

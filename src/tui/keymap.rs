@@ -24,10 +24,15 @@ pub enum Context {
     EvidenceForm,
     Confirm,
     Export,
+    History,
+    Decider,
+    Participants,
+    ParticipantForm,
+    Reason,
 }
 
 impl Context {
-    pub const ALL: [Context; 12] = [
+    pub const ALL: [Context; 17] = [
         Context::Home,
         Context::NewSession,
         Context::Assessment,
@@ -40,6 +45,11 @@ impl Context {
         Context::EvidenceForm,
         Context::Confirm,
         Context::Export,
+        Context::History,
+        Context::Decider,
+        Context::Participants,
+        Context::ParticipantForm,
+        Context::Reason,
     ];
 
     /// The title of this context in help.
@@ -57,6 +67,11 @@ impl Context {
             Context::EvidenceForm => "New evidence",
             Context::Confirm => "Question",
             Context::Export => "Export",
+            Context::History => "History",
+            Context::Decider => "Who decides",
+            Context::Participants => "Participants",
+            Context::ParticipantForm => "Participant",
+            Context::Reason => "Reopen",
         }
     }
 }
@@ -146,6 +161,11 @@ const ASSESSMENT: &[Binding] = &[
     h("/", A::Palette),
     b("C-p", A::Palette),
     b("E", A::Export),
+    b("h", A::History),
+    b("w", A::Decider),
+    b("P", A::Participants),
+    b("D", A::Discussion),
+    b("S", A::SignOff),
     h("?", A::Help),
     h("q", A::Quit),
     b("C-c", A::Quit),
@@ -224,6 +244,40 @@ const EXPORT: &[Binding] = &[
     h("Esc", A::Cancel),
 ];
 
+const HISTORY: &[Binding] = &[
+    h("Esc", A::Cancel),
+    b("h", A::Cancel),
+    b("q", A::Cancel),
+    h("Down", A::Down),
+    b("j", A::Down),
+    b("Up", A::Up),
+    b("k", A::Up),
+];
+
+const DECIDER: &[Binding] = &[
+    h("Enter", A::Confirm),
+    b("Down", A::Down),
+    b("j", A::Down),
+    b("Up", A::Up),
+    b("k", A::Up),
+    h("Esc", A::Cancel),
+];
+
+const PARTICIPANTS: &[Binding] = &[
+    h("a", A::Add),
+    h("Enter", A::Confirm),
+    h("d", A::Remove),
+    b("Down", A::Down),
+    b("j", A::Down),
+    b("Up", A::Up),
+    b("k", A::Up),
+    h("Esc", A::Cancel),
+];
+
+const PARTICIPANT_FORM: &[Binding] = &[h("Enter", A::Confirm), h("Esc", A::Cancel)];
+
+const REASON: &[Binding] = &[h("Enter", A::Confirm), h("Esc", A::Cancel)];
+
 /// The bindings of a context.
 pub fn bindings(context: Context) -> &'static [Binding] {
     match context {
@@ -239,6 +293,11 @@ pub fn bindings(context: Context) -> &'static [Binding] {
         Context::EvidenceForm => EVIDENCE_FORM,
         Context::Confirm => CONFIRM,
         Context::Export => EXPORT,
+        Context::History => HISTORY,
+        Context::Decider => DECIDER,
+        Context::Participants => PARTICIPANTS,
+        Context::ParticipantForm => PARTICIPANT_FORM,
+        Context::Reason => REASON,
     }
 }
 

@@ -1,6 +1,7 @@
 //! Drawing: one module per screen or panel. Every function here only reads the `App`.
 
 pub mod assessment;
+pub mod audit;
 pub mod home;
 pub mod navigator;
 pub mod new_session;

@@ -233,6 +233,8 @@ pub struct NoteState {
     pub last_autosave: Instant,
     /// An undo snapshot was taken for this editing round.
     pub recorded: bool,
+    /// The discussion (dissent) note beside the answer rather than the note.
+    pub discussion: bool,
 }
 
 impl NoteState {
@@ -272,6 +274,8 @@ pub enum OnYes {
     QuitUnsaved,
     /// Open the session in `App::pending_read_only` to view only.
     OpenReadOnly,
+    /// Sign the session off as final.
+    SignOff,
 }
 
 /// An overlay; the top of the stack gets keys first.
@@ -294,6 +298,20 @@ pub enum Overlay {
         on_yes: OnYes,
     },
     Export(super::export::ExportState),
+    /// The history of the current requirement, newest first.
+    History {
+        scroll: u16,
+    },
+    /// Who decides the following answers.
+    Decider {
+        selected: usize,
+    },
+    Participants(super::audit::ParticipantsState),
+    /// Why a final session is reopened.
+    Reason {
+        input: LineInput,
+        error: Option<String>,
+    },
 }
 
 impl Overlay {
@@ -307,6 +325,11 @@ impl Overlay {
             Overlay::EvidenceForm(_) => Context::EvidenceForm,
             Overlay::Confirm { .. } => Context::Confirm,
             Overlay::Export(_) => Context::Export,
+            Overlay::History { .. } => Context::History,
+            Overlay::Decider { .. } => Context::Decider,
+            Overlay::Participants(p) if p.form.is_some() => Context::ParticipantForm,
+            Overlay::Participants(_) => Context::Participants,
+            Overlay::Reason { .. } => Context::Reason,
         }
     }
 }

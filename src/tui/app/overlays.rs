@@ -17,9 +17,14 @@ pub(super) fn text_input(overlay: &mut Overlay, key: KeyEvent) {
         Overlay::Note(n) => {
             n.editor.input(key);
         }
-        Overlay::Justify { input, error } => {
+        Overlay::Justify { input, error } | Overlay::Reason { input, error } => {
             input.input(key);
             *error = None;
+        }
+        Overlay::Participants(state) => {
+            if let Some((input, _)) = &mut state.form {
+                input.input(key);
+            }
         }
         Overlay::EvidenceForm(form) => {
             match form.field {
@@ -42,10 +47,14 @@ pub(super) fn paste(overlay: &mut Overlay, text: &str) -> bool {
             let text = text.replace("\r\n", "\n").replace('\r', "\n");
             n.editor.insert_str(text.replace('\t', "    "));
         }
-        Overlay::Justify { input, error } => {
+        Overlay::Justify { input, error } | Overlay::Reason { input, error } => {
             input.paste(text);
             *error = None;
         }
+        Overlay::Participants(state) => match &mut state.form {
+            Some((input, _)) => input.paste(text),
+            None => return false,
+        },
         Overlay::EvidenceForm(form) => {
             match form.field {
                 0 => form.title.paste(text),
@@ -71,6 +80,9 @@ fn step(value: usize, len: usize, up: bool) -> usize {
 
 impl App {
     pub(super) fn update_overlay(&mut self, action: Action) -> Option<Action> {
+        if self.update_audit_overlay(action) {
+            return None;
+        }
         let top = self.overlays.last_mut()?;
         match top {
             Overlay::Help { scroll, .. } => match action {
@@ -151,9 +163,15 @@ impl App {
                     match on_yes {
                         OnYes::QuitUnsaved => self.quit = true,
                         OnYes::OpenReadOnly => self.open_read_only(pending),
+                        OnYes::SignOff => self.sign_off(),
                     }
                 }
             }
+            // Handled in `update_audit_overlay` above.
+            Overlay::History { .. }
+            | Overlay::Decider { .. }
+            | Overlay::Participants(_)
+            | Overlay::Reason { .. } => {}
             Overlay::Export(state) => match action {
                 Action::NextField => state.field = (state.field + 1) % 3,
                 Action::PrevField => state.field = (state.field + 2) % 3,

@@ -276,8 +276,10 @@ impl Work {
         self.save_now();
     }
 
-    /// Restores the state before the last change (or after the last undo, for redo).
-    pub fn undo(&mut self, redo: bool) -> bool {
+    /// Brings back the content before the last change (or after the last undo, for redo) as
+    /// new, logged changes: the audit trail only grows. Refused (unchanged) once final.
+    pub fn undo(&mut self, redo: bool, who: &str) -> Result<bool, EditError> {
+        self.session.ensure_editable()?;
         self.sync_cursor();
         let current = self.session.clone();
         let restored = if redo {
@@ -285,22 +287,18 @@ impl Work {
         } else {
             self.history.undo(current)
         };
-        let Some(mut restored) = restored else {
-            return false;
+        let Some(restored) = restored else {
+            return Ok(false);
         };
-        // Language, screen and auto-advance are views, not session changes.
-        restored.cursor.lang = self.session.cursor.lang.clone();
-        restored.cursor.auto_advance = self.session.cursor.auto_advance;
-        restored.cursor.screen = self.session.cursor.screen.clone();
+        self.session.revert_to(&restored, who)?;
         let land = self
             .model
             .index
             .requirement(&restored.cursor.requirement)
             .unwrap_or(self.requirement);
-        self.session = restored;
         self.jump(land);
         self.changed();
-        true
+        Ok(true)
     }
 
     /// Saves now; on failure the edits stay in memory and the error shows.

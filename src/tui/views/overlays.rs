@@ -19,7 +19,14 @@ use crate::tui::theme;
 use crate::tui::widgets::wrap::truncate;
 
 /// Clears a centred box with a border and title; returns the inside.
-fn popup(area: Rect, w: u16, h: u16, title: &str, context: Context, buf: &mut Buffer) -> Rect {
+pub(super) fn popup(
+    area: Rect,
+    w: u16,
+    h: u16,
+    title: &str,
+    context: Context,
+    buf: &mut Buffer,
+) -> Rect {
     let r = centered(area, w, h);
     Clear.render(r, buf);
     let block = Block::default()
@@ -42,7 +49,15 @@ pub fn render(app: &App, overlay: &Overlay, area: Rect, buf: &mut Buffer) {
                 area,
                 wide,
                 area.height.saturating_sub(6).min(20),
-                &format!("Note · {} · draft saved every 2 s", note.requirement),
+                &format!(
+                    "{} · {} · draft saved every 2 s",
+                    if note.discussion {
+                        "Discussion / dissent"
+                    } else {
+                        "Note"
+                    },
+                    note.requirement
+                ),
                 Context::Note,
                 buf,
             );
@@ -99,6 +114,10 @@ pub fn render(app: &App, overlay: &Overlay, area: Rect, buf: &mut Buffer) {
                 .render(inner, buf);
         }
         Overlay::Export(state) => export(state, area, buf),
+        Overlay::History { scroll } => super::audit::history(app, *scroll, area, buf),
+        Overlay::Decider { selected } => super::audit::decider(app, *selected, area, buf),
+        Overlay::Participants(state) => super::audit::participants(app, state, area, buf),
+        Overlay::Reason { input, error } => super::audit::reason(input, error, area, buf),
     }
 }
 
