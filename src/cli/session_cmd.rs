@@ -163,6 +163,13 @@ fn print_summary(out: &mut dyn Write, s: &Summary) -> Result<()> {
         "Model {} {} · {}/{} requirements answered\n",
         s.model, s.model_version, s.answered, s.total
     )?;
+    if let Some(f) = &s.sign_off {
+        writeln!(
+            out,
+            "FINAL: signed off by {} at {} · {}\n",
+            f.by, f.at, f.hash
+        )?;
+    }
     writeln!(
         out,
         "{:<44} {:>5} {:>6} {:>6} {:>4} {:>11}",
