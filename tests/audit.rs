@@ -39,7 +39,8 @@ fn every_edit_is_logged_with_who_old_and_new() {
     let (a, b) = (&ids[0], &ids[1]);
     s.set_status(a, Status::Met, "alice").expect("edit");
     s.set_status(a, Status::Partial, "bob").expect("edit");
-    s.set_not_applicable(b, "out of scope", "alice").expect("edit");
+    s.set_not_applicable(b, "out of scope", "alice")
+        .expect("edit");
     s.toggle_flag(a, "alice").expect("edit");
     s.set_target("cd", 4, "alice").expect("edit");
     let e = s
@@ -180,22 +181,24 @@ fn finalize_refuses_edits_verify_notices_tampering_and_reopen_is_logged() {
     let text = std::fs::read_to_string(&file).expect("read");
     std::fs::write(&file, text.replacen("Met", "Partial", 1)).expect("tamper");
     let tampered = load_session(&file).expect("load");
-    assert!(matches!(
-        tampered.verify(),
-        Verification::Mismatch { .. }
-    ));
+    assert!(matches!(tampered.verify(), Verification::Mismatch { .. }));
 
     assert_eq!(s.reopen("  ", "bob"), Err(EditError::ReasonRequired));
     s.reopen("typo in a note", "bob").expect("reopen");
     assert!(s.sign_off.is_none());
     let reopened = s.history.last().expect("logged");
     assert_eq!(
-        (reopened.by.as_str(), reopened.field.as_str(), reopened.new.as_str()),
+        (
+            reopened.by.as_str(),
+            reopened.field.as_str(),
+            reopened.new.as_str()
+        ),
         ("bob", "reopen", "typo in a note")
     );
     assert!(reopened.old.contains(&hash));
     assert_eq!(s.reopen("again", "bob"), Err(EditError::NotFinal));
-    s.set_status(&id, Status::NotMet, "bob").expect("editable again");
+    s.set_status(&id, Status::NotMet, "bob")
+        .expect("editable again");
 }
 
 #[test]
@@ -210,9 +213,7 @@ fn the_hash_covers_answers_evidence_participants_but_not_the_cursor() {
     for change in [
         |s: &mut Session, id: &str| s.set_note(id, "n", "a").map(|_| ()),
         |s: &mut Session, _: &str| s.add_participant("P", "", "a"),
-        |s: &mut Session, _: &str| {
-            s.add_evidence(Evidence::default(), "a").map(|_| ())
-        },
+        |s: &mut Session, _: &str| s.add_evidence(Evidence::default(), "a").map(|_| ()),
         |s: &mut Session, id: &str| s.set_discussion(id, "d", "a"),
     ] {
         let before = content_hash(&s);

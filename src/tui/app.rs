@@ -142,7 +142,8 @@ impl App {
         }
     }
 
-    fn open_work(&mut self, work: Work) {
+    fn open_work(&mut self, mut work: Work) {
+        work.who = self.who.clone();
         self.screen = if work.session.cursor.screen == "summary" {
             Screen::Summary
         } else {
@@ -150,7 +151,6 @@ impl App {
         };
         self.message = work.warnings.first().cloned();
         self.work = Some(work);
-        self.join_as_assessor();
     }
 
     /// Whether an answer moves to the next unanswered requirement (kept in the session).

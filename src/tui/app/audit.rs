@@ -92,24 +92,15 @@ impl App {
         true
     }
 
-    /// Whoever works in the workbench is one of the session's assessors (logged when added).
-    /// A final or read-only session is left as it is.
-    pub(super) fn join_as_assessor(&mut self) {
-        let Some(work) = &mut self.work else { return };
-        if work.read_only.is_some() {
-            return;
-        }
-        if let Ok(true) = work.session.ensure_assessor(&self.who) {
-            work.dirty = true;
-            work.save_now();
-        }
-    }
-
     /// Signs off the open session (the confirmed `S`).
     pub(super) fn sign_off(&mut self) {
         let who = self.who.clone();
         let Some(work) = &mut self.work else { return };
-        match work.session.finalize(&who) {
+        let signed = work
+            .session
+            .ensure_assessor(&who)
+            .and_then(|_| work.session.finalize(&who).cloned());
+        match signed {
             Ok(s) => {
                 self.message = Some(format!("signed off as final · {}", s.hash));
                 work.dirty = true;
@@ -174,7 +165,11 @@ impl App {
         }
         let reason = input.text.clone();
         let Some(work) = &mut self.work else { return };
-        match work.session.reopen(&reason, &who) {
+        let reopened = work
+            .session
+            .reopen(&reason, &who)
+            .and_then(|()| work.session.ensure_assessor(&who).map(|_| ()));
+        match reopened {
             Ok(()) => {
                 work.dirty = true;
                 work.save_now();

@@ -44,6 +44,8 @@ pub struct Work {
     pub lock: Option<SessionLock>,
     /// Set when another process writes the session: it is shown, never edited or saved here.
     pub read_only: Option<LockHolder>,
+    /// Who edits (`--as`, default the OS user); joins the assessors with the first change.
+    pub who: String,
 }
 
 impl Work {
@@ -97,6 +99,7 @@ impl Work {
             summary_focus: None,
             lock: None,
             read_only: None,
+            who: session::current_user(),
         };
         let start = work
             .model
@@ -262,6 +265,8 @@ impl Work {
     ) -> Result<(), EditError> {
         self.sync_cursor();
         let before = self.session.clone();
+        self.session.ensure_editable()?;
+        self.session.ensure_assessor(&self.who)?;
         change(&mut self.session, &self.model)?;
         self.history.record(before);
         then(self);

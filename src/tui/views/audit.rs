@@ -35,6 +35,27 @@ pub fn field_label(field: &str, zh: bool) -> &str {
     }
 }
 
+/// A recorded value in the shown language (statuses and the flag are stored in English).
+fn value_label(field: &str, value: &str, zh: bool) -> String {
+    use crate::session::Status;
+    if !zh {
+        return value.to_string();
+    }
+    let status = [
+        Status::Met,
+        Status::Partial,
+        Status::NotMet,
+        Status::NotApplicable,
+    ]
+    .into_iter()
+    .find(|s| s.label() == value);
+    match (field, status) {
+        ("status", Some(s)) => s.label_zh().to_string(),
+        ("flag", _) if value == "flagged" => "已标记".to_string(),
+        _ => value.to_string(),
+    }
+}
+
 fn zh(app: &App) -> bool {
     app.work.as_ref().is_some_and(|w| w.lang() == "zh")
 }
@@ -75,7 +96,7 @@ pub fn history(app: &App, scroll: u16, area: Rect, buf: &mut Buffer) {
             if s.is_empty() {
                 empty.to_string()
             } else {
-                s.replace('\n', " ⏎ ")
+                value_label(&c.field, s, zh).replace('\n', " ⏎ ")
             }
         };
         let rest = usize::from(inner.width).saturating_sub(20 + by_w + field_w + 6);
@@ -177,10 +198,14 @@ pub fn participants(app: &App, state: &ParticipantsState, area: Rect, buf: &mut 
         lines.push(Line::from(Span::styled(none, theme::MUTED)));
     }
     if let Some((input, _)) = &state.form {
-        let label = if zh { "姓名: 角色 " } else { "Name: Role " };
+        let label = if zh {
+            "姓名: 角色 › "
+        } else {
+            "Name: Role › "
+        };
         lines.push(Line::raw(""));
         lines.push(Line::from(vec![
-            Span::styled(label, theme::BOLD),
+            Span::styled(label, theme::MUTED),
             Span::raw(input.text.clone()),
             Span::styled("▏", theme::KEY),
         ]));
