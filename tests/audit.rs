@@ -236,6 +236,16 @@ fn reports_show_the_sign_off_in_every_format() {
         assert!(out.contains(&hash), "{format:?} shows the hash");
         assert!(out.contains("Bob"), "{format:?} shows who decided");
     }
+    let redacted = ReportOptions {
+        redact: true,
+        ..ReportOptions::default()
+    };
+    for format in [Format::Markdown, Format::Html, Format::Csv, Format::Json] {
+        let out = String::from_utf8(render(&model, &s, format, &redacted)).expect("utf-8");
+        assert!(out.contains(&hash), "{format:?}: the hash stays when redacted");
+        assert!(!out.contains("Dev lead"), "{format:?}: roles are removed");
+        assert!(!out.contains("Bob"), "{format:?}: names are removed");
+    }
     let json = render(&model, &s, Format::Json, &ReportOptions::default());
     let v: serde_json::Value = serde_json::from_slice(&json).expect("json");
     assert_eq!(v["session"]["sign_off"]["by"], "alice");

@@ -30,7 +30,6 @@ pub const SECRETS: &[&str] = &[
     "flag-note-secret",
     "sha256:00aa11bb",
     "Carol Chen",
-    "Release manager",
     "dissent-secret",
 ];
 
