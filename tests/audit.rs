@@ -242,7 +242,10 @@ fn reports_show_the_sign_off_in_every_format() {
     };
     for format in [Format::Markdown, Format::Html, Format::Csv, Format::Json] {
         let out = String::from_utf8(render(&model, &s, format, &redacted)).expect("utf-8");
-        assert!(out.contains(&hash), "{format:?}: the hash stays when redacted");
+        assert!(
+            out.contains(&hash),
+            "{format:?}: the hash stays when redacted"
+        );
         assert!(!out.contains("Dev lead"), "{format:?}: roles are removed");
         assert!(!out.contains("Bob"), "{format:?}: names are removed");
     }

@@ -341,20 +341,20 @@ impl App {
                 advance,
             )
         };
-        let result = match action {
-            Action::NextRequirement => Ok(work.next_requirement(true)),
-            Action::PrevRequirement => Ok(work.next_requirement(false)),
-            Action::NextPractice => Ok(work.next_practice(true)),
-            Action::PrevPractice => Ok(work.next_practice(false)),
+        let mut result = Ok(());
+        match action {
+            Action::NextRequirement => work.next_requirement(true),
+            Action::PrevRequirement => work.next_requirement(false),
+            Action::NextPractice => work.next_practice(true),
+            Action::PrevPractice => work.next_practice(false),
             Action::NextUnanswered | Action::PrevUnanswered
                 if !work.next_unanswered(action == Action::NextUnanswered) =>
             {
                 self.message = Some("every requirement in scope is answered".to_string());
-                Ok(())
             }
-            Action::Met => answer(work, Status::Met),
-            Action::Partial => answer(work, Status::Partial),
-            Action::NotMet => answer(work, Status::NotMet),
+            Action::Met => result = answer(work, Status::Met),
+            Action::Partial => result = answer(work, Status::Partial),
+            Action::NotMet => result = answer(work, Status::NotMet),
             Action::NotApplicable => {
                 let current = work
                     .session
@@ -366,12 +366,11 @@ impl App {
                     input: LineInput::new(&current),
                     error: None,
                 });
-                Ok(())
             }
-            Action::Clear => work.edit(|s, _| s.clear_status(&id, &who)),
+            Action::Clear => result = work.edit(|s, _| s.clear_status(&id, &who)),
             Action::QuickLevel(level) => {
                 let practice = work.practice;
-                work.edit_then(
+                result = work.edit_then(
                     |s, m| {
                         s.quick_level(m, practice, level, &who)?;
                         let ids = audit::answered_in(s, m, practice);
@@ -379,29 +378,25 @@ impl App {
                         audit::stamp_decider(s, &ids, &decider, &who)
                     },
                     |w| w.next_practice(true),
-                )
+                );
             }
-            Action::Flag => work.edit(|s, _| s.toggle_flag(&id, &who).map(|_| ())),
+            Action::Flag => result = work.edit(|s, _| s.toggle_flag(&id, &who).map(|_| ())),
             Action::Undo | Action::Redo => match work.undo(action == Action::Redo, &who) {
-                Ok(false) => {
-                    self.message = Some(format!("nothing to {}", action.describe()));
-                    Ok(())
-                }
-                other => other.map(|_| ()),
+                Ok(false) => self.message = Some(format!("nothing to {}", action.describe())),
+                other => result = other.map(|_| ()),
             },
-            Action::EditNote => Ok(self.open_note(false)),
-            Action::Evidence => Ok(self
+            Action::EditNote => self.open_note(false),
+            Action::Evidence => self
                 .overlays
-                .push(Overlay::Evidence(EvidencePicker::default()))),
+                .push(Overlay::Evidence(EvidencePicker::default())),
             Action::ToggleAutoAdvance => {
                 let on = !work.session.cursor.auto_advance;
                 work.session.cursor.auto_advance = on;
                 work.dirty = true;
                 self.message = Some(format!("auto-advance {}", if on { "on" } else { "off" }));
-                Ok(())
             }
-            _ => Ok(()),
-        };
+            _ => {}
+        }
         if let Err(e) = result {
             self.message = Some(e.to_string());
         }

@@ -110,6 +110,7 @@ impl App {
             },
             Overlay::Note(note) => {
                 let requirement = note.requirement.clone();
+                let discussion = note.discussion;
                 let changed = note.recorded || note.text() != note.saved_text;
                 self.flush_note();
                 self.overlays.pop();
@@ -117,10 +118,11 @@ impl App {
                     && let Some(work) = &self.work
                     && let Some(r) = work.model.index.requirement(&requirement)
                 {
-                    let what = if work.lang() == "zh" {
-                        "备注"
-                    } else {
-                        "note"
+                    let what = match (work.lang() == "zh", discussion) {
+                        (true, false) => "备注",
+                        (true, true) => "讨论",
+                        (false, false) => "note",
+                        (false, true) => "discussion",
                     };
                     self.last_change = Some(format!("{what} · {}", work.requirement_label(r)));
                 }
