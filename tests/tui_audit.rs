@@ -126,10 +126,27 @@ fn the_sticky_decider_is_stamped_on_following_answers_and_resumes() {
         assert_eq!(s.answers[id].decided_by, "Bob");
         assert_eq!(s.answers[id].by, "alice");
     }
+    // N/A (after its justification) and a quick level are stamped too.
+    let third = current(&app);
+    app.press("x");
+    app.type_text("no mainframe\n");
+    assert_eq!(on_disk(&app).answers[&third].decided_by, "Bob");
+    app.press("w k Enter");
+    let practice_first = current(&app);
+    app.press("w j j Enter 2");
+    assert_eq!(on_disk(&app).answers[&practice_first].decided_by, "Carol");
+    assert_eq!(
+        on_disk(&app).answers[&third].decided_by,
+        "Bob",
+        "quick level keeps an N/A answer's decider"
+    );
+    app.press("w k Enter");
     let status = draw(&app, 100, 30);
     assert!(status.contains("decides Bob"), "{status}");
-    // Resuming keeps the decider.
+    // Quitting saves the cursor, and resuming keeps the decider.
     let file = path(&app);
+    app.press("q");
+    assert!(app.quit);
     drop(app);
     let app = App::open_as(dir.path(), &file, "alice").expect("reopen");
     assert_eq!(

@@ -31,13 +31,17 @@ pub(super) fn stamp_decider(
     Ok(())
 }
 
-/// Ids of the answered requirements of a practice.
+/// Ids of the requirements of a practice that "quick level" rated (N/A answers keep theirs).
 pub(super) fn answered_in(session: &Session, model: &LoadedModel, practice: usize) -> Vec<String> {
     model.index.practices[practice]
         .requirements
         .clone()
         .map(|r| model.index.requirements[r].id.clone())
-        .filter(|id| session.status(id).is_some())
+        .filter(|id| {
+            session
+                .status(id)
+                .is_some_and(|s| s != session::Status::NotApplicable)
+        })
         .collect()
 }
 

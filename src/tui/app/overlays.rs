@@ -140,8 +140,12 @@ impl App {
                                 w.next_unanswered(true);
                             }
                         };
-                        match work.edit_then(|s, _| s.set_not_applicable(&id, &text, &who), advance)
-                        {
+                        let decider = work.session.cursor.decider.clone();
+                        let change = |s: &mut session::Session, _: &_| {
+                            s.set_not_applicable(&id, &text, &who)?;
+                            super::audit::stamp_decider(s, &[id.as_str()], &decider, &who)
+                        };
+                        match work.edit_then(change, advance) {
                             Ok(()) => {
                                 self.overlays.pop();
                                 self.last_change =
