@@ -264,3 +264,31 @@ fn older_files_without_the_new_fields_still_load() {
     assert!(!text.contains("decided_by") && !text.contains("discussion"));
     assert!(!text.contains("decider") && !text.contains("sign_off"));
 }
+
+#[test]
+fn alias_moves_are_logged_and_a_final_session_stays_as_signed() {
+    let (mut model, mut s) = fresh();
+    let id = first_ids(&model, 1)[0].clone();
+    model.model.aliases.insert("old.id".into(), id.clone());
+    s.answers.insert(
+        "old.id".into(),
+        assess::session::Answer {
+            status: Some(Status::Met),
+            ..Default::default()
+        },
+    );
+    let mut signed = s.clone();
+    assert_eq!(s.apply_aliases(&model), 1);
+    let moved = s.history.last().expect("logged");
+    assert_eq!(
+        (
+            moved.target.as_str(),
+            moved.field.as_str(),
+            moved.old.as_str()
+        ),
+        (id.as_str(), "moved from", "old.id")
+    );
+    signed.finalize("alice").expect("final");
+    assert_eq!(signed.apply_aliases(&model), 0);
+    assert!(matches!(signed.verify(), Verification::Match { .. }));
+}

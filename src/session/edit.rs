@@ -343,8 +343,12 @@ impl Session {
     }
 
     /// Moves answers filed under an aliased (old) id to the current id, never overwriting an
-    /// answer already given under the new id. Returns how many moved.
+    /// answer already given under the new id; each move is logged. Returns how many moved.
+    /// A final session is left as signed (its hash covers the ids as they were).
     pub fn apply_aliases(&mut self, model: &LoadedModel) -> usize {
+        if self.is_final() {
+            return 0;
+        }
         let mut moved = 0;
         for (old, new) in &model.model.aliases {
             if self.answers.contains_key(new) {
@@ -352,6 +356,7 @@ impl Session {
             }
             if let Some(answer) = self.answers.remove(old) {
                 self.answers.insert(new.clone(), answer);
+                self.append("model aliases", new, "moved from", old, new);
                 moved += 1;
             }
         }
