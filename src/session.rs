@@ -10,6 +10,9 @@ mod findings;
 mod history;
 mod lock;
 mod open;
+mod participants;
+mod revert;
+mod signoff;
 mod store;
 
 use std::collections::BTreeMap;
@@ -29,6 +32,8 @@ pub use lock::{
     lock_holder, lock_path,
 };
 pub use open::{Opened, current_user, model_for, open_session};
+pub use participants::parse_participant;
+pub use signoff::{Verification, content_hash};
 pub use store::{
     SessionEntry, SessionError, atomic_write, atomic_write_via, backup_path, create_session_file,
     default_sessions_dir, list_sessions, load_session, parse_session, recovery_path,
@@ -86,6 +91,12 @@ pub struct Answer {
     pub evidence: Vec<String>,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub flagged: bool,
+    /// The participant who decided this answer (a workshop's decider).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub decided_by: String,
+    /// A dissent or discussion note kept beside the answer.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub discussion: String,
     /// Who last changed this answer, and when (RFC 3339, UTC).
     #[serde(default)]
     pub by: String,
@@ -101,6 +112,8 @@ impl Answer {
             && self.note.is_empty()
             && self.evidence.is_empty()
             && !self.flagged
+            && self.decided_by.is_empty()
+            && self.discussion.is_empty()
     }
 }
 
@@ -192,6 +205,9 @@ pub struct Cursor {
     /// The facilitator (projection) view is on.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub facilitator: bool,
+    /// The participant stamped as decider on each answer given in the workbench (sticky).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub decider: String,
 }
 
 fn default_screen() -> String {
@@ -219,6 +235,7 @@ impl Default for Cursor {
             lang: default_lang(),
             auto_advance: default_auto_advance(),
             facilitator: false,
+            decider: String::new(),
         }
     }
 }

@@ -46,6 +46,8 @@ pub struct Work {
     pub read_only: Option<LockHolder>,
     /// Workshop time being counted (see `agenda.rs`).
     pub time: super::TimeClock,
+    /// Who edits (`--as`, default the OS user); joins the assessors with the first change.
+    pub who: String,
 }
 
 impl Work {
@@ -100,6 +102,7 @@ impl Work {
             lock: None,
             read_only: None,
             time: Default::default(),
+            who: session::current_user(),
         };
         let start = work
             .model
@@ -265,6 +268,8 @@ impl Work {
     ) -> Result<(), EditError> {
         self.sync_cursor();
         let before = self.session.clone();
+        self.session.ensure_editable()?;
+        self.session.ensure_assessor(&self.who)?;
         change(&mut self.session, &self.model)?;
         self.history.record(before);
         then(self);
@@ -279,8 +284,10 @@ impl Work {
         self.save_now();
     }
 
-    /// Restores the state before the last change (or after the last undo, for redo).
-    pub fn undo(&mut self, redo: bool) -> bool {
+    /// Brings back the content before the last change (or after the last undo, for redo) as
+    /// new, logged changes: the audit trail only grows. Refused (unchanged) once final.
+    pub fn undo(&mut self, redo: bool, who: &str) -> Result<bool, EditError> {
+        self.session.ensure_editable()?;
         self.sync_cursor();
         let current = self.session.clone();
         let restored = if redo {
@@ -288,25 +295,18 @@ impl Work {
         } else {
             self.history.undo(current)
         };
-        let Some(mut restored) = restored else {
-            return false;
+        let Some(restored) = restored else {
+            return Ok(false);
         };
-        // Language, screen and auto-advance are views, not session changes.
-        restored.cursor.lang = self.session.cursor.lang.clone();
-        restored.cursor.auto_advance = self.session.cursor.auto_advance;
-        restored.cursor.screen = self.session.cursor.screen.clone();
-        restored.cursor.facilitator = self.session.cursor.facilitator;
-        // Time spent is measured, not edited: undo never takes it back.
-        restored.agenda.spent_seconds = self.session.agenda.spent_seconds.clone();
+        self.session.revert_to(&restored, who)?;
         let land = self
             .model
             .index
             .requirement(&restored.cursor.requirement)
             .unwrap_or(self.requirement);
-        self.session = restored;
         self.jump(land);
         self.changed();
-        true
+        Ok(true)
     }
 
     /// Saves now; on failure the edits stay in memory and the error shows.
