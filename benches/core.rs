@@ -87,6 +87,30 @@ fn autosave_serialise_only(bencher: Bencher, answers: usize) {
     bencher.bench_local(|| session_to_string(&f.session));
 }
 
+/// The sign-off content hash (finalize / verify).
+#[divan::bench(args = ANSWERS, sample_count = 30)]
+fn sign_off_content_hash(bencher: Bencher, answers: usize) {
+    let f = fixture(Size::Synthetic(10_000), answers, true);
+    bencher.bench_local(|| assess::session::content_hash(&f.session));
+}
+
+/// Undo in the workbench: bring back the session before one answer, logging the change.
+#[divan::bench(args = ANSWERS, sample_count = 30)]
+fn undo_one_answer_logged(bencher: Bencher, answers: usize) {
+    let f = fixture(Size::Synthetic(10_000), answers, true);
+    let mut after = f.session.clone();
+    let first = &f.model.index.requirements[0].id;
+    after
+        .set_status(first, assess::session::Status::NotMet, "bench")
+        .expect("edit");
+    bencher
+        .with_inputs(|| after.clone())
+        .bench_local_values(|mut s| {
+            s.revert_to(&f.session, "bench").expect("undo");
+            s
+        });
+}
+
 const QUERIES: [&str; 4] = ["d", "deploy", "部署", "rollback plan"];
 
 #[divan::bench(args = QUERIES, sample_count = 30)]

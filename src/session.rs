@@ -3,25 +3,37 @@
 //!
 //! Maps are `BTreeMap`s so the file is written in a stable order and diffs cleanly in git.
 
+mod agenda;
 mod doctor;
 mod edit;
+mod findings;
+mod history;
 mod lock;
 mod open;
+mod participants;
+mod revert;
+mod signoff;
 mod store;
 
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+pub use agenda::{Agenda, AgendaRow, clock, domain_key};
 pub use doctor::{
-    Finding, RestoreError, Restored, Severity, check_session, evidence_candidates, restore_backup,
+    CheckSeverity, DoctorFinding, RestoreError, Restored, check_session, evidence_candidates,
+    restore_backup,
 };
 pub use edit::{EditError, NewSession, hash_file, now_timestamp};
+pub use findings::{Finding, Severity, TieKind, is_date, tie_kind};
+pub use history::Change;
 pub use lock::{
     Access, LockError, LockHolder, SessionLock, acquire_lock, acquire_or_read_only, host_name,
     lock_holder, lock_path,
 };
 pub use open::{Opened, current_user, model_for, open_session};
+pub use participants::parse_participant;
+pub use signoff::{Verification, content_hash};
 pub use store::{
     SessionEntry, SessionError, atomic_write, atomic_write_via, backup_path, create_session_file,
     default_sessions_dir, list_sessions, load_session, parse_session, recovery_path,
@@ -29,7 +41,8 @@ pub use store::{
 };
 
 /// The session file format this build writes; newer files are refused, not misread.
-pub const FORMAT_VERSION: u32 = 1;
+/// 2 added participants, sign-off and the history (the audit trail).
+pub const FORMAT_VERSION: u32 = 2;
 
 /// How a team answered one requirement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -78,6 +91,12 @@ pub struct Answer {
     pub evidence: Vec<String>,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub flagged: bool,
+    /// The participant who decided this answer (a workshop's decider).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub decided_by: String,
+    /// A dissent or discussion note kept beside the answer.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub discussion: String,
     /// Who last changed this answer, and when (RFC 3339, UTC).
     #[serde(default)]
     pub by: String,
@@ -93,6 +112,8 @@ impl Answer {
             && self.note.is_empty()
             && self.evidence.is_empty()
             && !self.flagged
+            && self.decided_by.is_empty()
+            && self.discussion.is_empty()
     }
 }
 
@@ -129,6 +150,26 @@ pub struct Evidence {
     pub added_at: String,
 }
 
+/// Someone taking part in a workshop, and the role they speak for.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Participant {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub role: String,
+}
+
+/// The sign-off that made a session final (read-only until an explicit, logged reopen).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SignOff {
+    pub by: String,
+    /// RFC 3339, UTC.
+    pub at: String,
+    /// `sha256:<hex>` of the session's answers, notes and evidence when it was signed off.
+    pub hash: String,
+}
+
 /// Which model a session was made against; the hash notices content changes.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -161,6 +202,12 @@ pub struct Cursor {
     /// Written only when off, so files stay as older versions wrote them.
     #[serde(default = "default_auto_advance", skip_serializing_if = "is_true")]
     pub auto_advance: bool,
+    /// The facilitator (projection) view is on.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub facilitator: bool,
+    /// The participant stamped as decider on each answer given in the workbench (sticky).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub decider: String,
 }
 
 fn default_screen() -> String {
@@ -187,6 +234,8 @@ impl Default for Cursor {
             screen: default_screen(),
             lang: default_lang(),
             auto_advance: default_auto_advance(),
+            facilitator: false,
+            decider: String::new(),
         }
     }
 }
@@ -204,6 +253,9 @@ pub struct Session {
     pub scope: String,
     #[serde(default)]
     pub assessors: Vec<String>,
+    /// The people in the room (workshops), with their roles.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub participants: Vec<Participant>,
     #[serde(default)]
     pub created: String,
     #[serde(default)]
@@ -222,4 +274,20 @@ pub struct Session {
     pub evidence: BTreeMap<String, Evidence>,
     #[serde(default)]
     pub cursor: Cursor,
+    /// Set when the session is final; edits are refused until it is reopened.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sign_off: Option<SignOff>,
+    /// The audit trail: every change, oldest first (see `history.rs`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<Change>,
+    /// Findings keyed by id (`F1`, `F2`, …; see `findings.rs`).
+    #[serde(
+        default,
+        deserialize_with = "crate::unique_keys::deserialize",
+        skip_serializing_if = "BTreeMap::is_empty"
+    )]
+    pub findings: BTreeMap<String, Finding>,
+    /// Planned and spent workshop time (see `agenda.rs`).
+    #[serde(default, skip_serializing_if = "Agenda::is_empty")]
+    pub agenda: Agenda,
 }

@@ -281,7 +281,7 @@ pub fn session(
             };
             session.add_evidence(e, who)
         })
-        .collect();
+        .collect::<Result<_, _>>()?;
     for (n, r) in model.index.requirements.iter().take(answers).enumerate() {
         if n % 10 == 9 {
             session.set_not_applicable(&r.id, "Out of scope: no such system here.", who)?;
@@ -290,13 +290,13 @@ pub fn session(
             session.set_status(&r.id, status, who)?;
         }
         if n % 3 == 0 {
-            session.set_note(&r.id, &note(n, seed), who);
+            session.set_note(&r.id, &note(n, seed), who)?;
         }
         if n % 5 == 0 {
             session.attach_evidence(&r.id, &evidence[n % 50], who)?;
         }
         if n % 25 == 0 {
-            session.toggle_flag(&r.id, who);
+            session.toggle_flag(&r.id, who)?;
         }
     }
     Ok(session)

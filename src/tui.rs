@@ -39,11 +39,14 @@ use crate::session;
 type Term = Terminal<CrosstermBackend<Stdout>>;
 
 /// Opens the workbench on a session, or on the home screen of `dir`.
-pub fn run(dir: &Path, session: Option<&Path>) -> Result<ExitCode> {
+/// `who` is the name edits are recorded under (`--as`; default the OS user).
+pub fn run(dir: &Path, session: Option<&Path>, who: Option<&str>) -> Result<ExitCode> {
+    let who = who.map_or_else(session::current_user, str::to_string);
     let mut app = match session {
-        Some(path) => App::open(dir, path)?,
+        Some(path) => App::open_as(dir, path, &who)?,
         None => App::home(dir),
     };
+    app.who = who;
     let stop = Arc::new(AtomicBool::new(false));
     for signal in [
         signal_hook::consts::SIGTERM,
@@ -64,7 +67,7 @@ pub fn run(dir: &Path, session: Option<&Path>) -> Result<ExitCode> {
             // Whatever ended the loop, what is in memory goes to disk.
             app.flush_note();
             if let Some(work) = &mut app.work
-                && work.dirty
+                && work.needs_save()
             {
                 work.save_now();
             }

@@ -80,15 +80,17 @@ fn evidence_locations_are_stored_exactly_as_given() {
         "$(touch pwned)",
     ];
     for location in locations {
-        session.add_evidence(
-            Evidence {
-                title: "as given".into(),
-                kind: EvidenceType::File,
-                location: location.into(),
-                ..Evidence::default()
-            },
-            WHO,
-        );
+        session
+            .add_evidence(
+                Evidence {
+                    title: "as given".into(),
+                    kind: EvidenceType::File,
+                    location: location.into(),
+                    ..Evidence::default()
+                },
+                WHO,
+            )
+            .expect("edit");
     }
     save_session(&path, &session).expect("save");
     let back = load_session(&path).expect("load");
@@ -129,16 +131,18 @@ fn commands_never_open_evidence_files() {
         eprintln!("skipped: mkfifo is not available");
         return;
     }
-    session.add_evidence(
-        Evidence {
-            title: "a pipe".into(),
-            kind: EvidenceType::File,
-            location: fifo.display().to_string(),
-            sha256: Some("sha256:00".into()),
-            ..Evidence::default()
-        },
-        WHO,
-    );
+    session
+        .add_evidence(
+            Evidence {
+                title: "a pipe".into(),
+                kind: EvidenceType::File,
+                location: fifo.display().to_string(),
+                sha256: Some("sha256:00".into()),
+                ..Evidence::default()
+            },
+            WHO,
+        )
+        .expect("edit");
     save_session(&path, &session).expect("save");
     let spec = path.display().to_string();
     for args in [

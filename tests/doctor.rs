@@ -156,16 +156,18 @@ fn evidence_that_vanished_or_changed_is_a_problem() {
     let policy = dir.path().join("policy.txt");
     std::fs::write(&policy, "version 1").expect("evidence");
     let hash = hash_file(&policy).expect("hash");
-    session.add_evidence(
-        Evidence {
-            title: "Policy".into(),
-            kind: EvidenceType::File,
-            location: "policy.txt".into(), // relative: found beside the session
-            sha256: Some(hash),
-            ..Evidence::default()
-        },
-        fixtures::WHO,
-    );
+    session
+        .add_evidence(
+            Evidence {
+                title: "Policy".into(),
+                kind: EvidenceType::File,
+                location: "policy.txt".into(), // relative: found beside the session
+                sha256: Some(hash),
+                ..Evidence::default()
+            },
+            fixtures::WHO,
+        )
+        .expect("edit");
     save_session(&path, &session).expect("save");
     let (out, text) = doctor(dir.path(), &[s(&path)]);
     assert!(out.status.success(), "{text}");

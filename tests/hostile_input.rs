@@ -194,23 +194,26 @@ fn with_everywhere(texts: &[String]) -> Session {
     let mut s = sample_session(&m);
     for (i, text) in texts.iter().enumerate() {
         let id = &ids[i % ids.len()];
-        s.set_note(id, text, WHO);
+        s.set_note(id, text, WHO).expect("edit");
         if !text.trim().is_empty() {
             s.set_not_applicable(id, text, WHO).expect("na");
         }
-        let e = s.add_evidence(
-            Evidence {
-                title: text.clone(),
-                kind: EvidenceType::File,
-                location: text.clone(),
-                sha256: Some(text.clone()),
-                ..Evidence::default()
-            },
-            text,
-        );
+        let e = s
+            .add_evidence(
+                Evidence {
+                    title: text.clone(),
+                    kind: EvidenceType::File,
+                    location: text.clone(),
+                    sha256: Some(text.clone()),
+                    ..Evidence::default()
+                },
+                text,
+            )
+            .expect("edit");
         s.attach_evidence(id, &e, WHO).expect("attach");
         // Keys too: a requirement id is just a string to the session file.
-        s.set_note(&format!("orphan {text}"), text, WHO);
+        s.set_note(&format!("orphan {text}"), text, WHO)
+            .expect("edit");
     }
     s.title = texts.concat();
     s.assessors = texts.to_vec();
@@ -253,6 +256,7 @@ fn a_one_megabyte_paste_round_trips_exactly() {
     assert!(paste.len() > 1_048_576);
     let m = model();
     let mut s = sample_session(&m);
-    s.set_note(&requirement_ids(&m)[0], &paste, WHO);
+    s.set_note(&requirement_ids(&m)[0], &paste, WHO)
+        .expect("edit");
     round_trip(&s);
 }

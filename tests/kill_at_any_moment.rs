@@ -137,23 +137,25 @@ impl Edit {
             Edit::Answer(_, status) => mirror.edit(|s| {
                 s.set_status(id, *status, WHO).expect("status");
             }),
-            Edit::Clear => mirror.edit(|s| s.clear_status(id, WHO)),
+            Edit::Clear => mirror.edit(|s| s.clear_status(id, WHO).expect("edit")),
             Edit::Flag => mirror.edit(|s| {
-                s.toggle_flag(id, WHO);
+                s.toggle_flag(id, WHO).expect("edit");
             }),
             Edit::Note(text) => {
                 let old = mirror.now.answers.get(id).map(|a| a.note.clone());
                 let new = format!("{}{text}", old.unwrap_or_default());
-                mirror.edit(|s| s.set_note(id, &new, WHO));
+                mirror.edit(|s| s.set_note(id, &new, WHO).expect("edit"));
             }
             Edit::Evidence(title) => mirror.edit(|s| {
-                let e = s.add_evidence(
-                    Evidence {
-                        title: title.trim().to_string(),
-                        ..Evidence::default()
-                    },
-                    WHO,
-                );
+                let e = s
+                    .add_evidence(
+                        Evidence {
+                            title: title.trim().to_string(),
+                            ..Evidence::default()
+                        },
+                        WHO,
+                    )
+                    .expect("edit");
                 s.attach_evidence(id, &e, WHO).expect("attach");
             }),
             Edit::Undo => mirror.undo(false),

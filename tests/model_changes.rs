@@ -102,18 +102,22 @@ fn session_on_model_file(
     s.set_status(&ids.kept, Status::Met, WHO).expect("answer");
     s.set_status(&ids.renamed_old, Status::Partial, WHO)
         .expect("answer");
-    s.set_note(&ids.renamed_old, "owner is on leave", WHO);
+    s.set_note(&ids.renamed_old, "owner is on leave", WHO)
+        .expect("edit");
     s.set_status(&ids.removed, Status::NotMet, WHO)
         .expect("answer");
-    s.set_note(&ids.removed, "no HA plan at all — 高可用方案缺失", WHO);
-    let e = s.add_evidence(
-        Evidence {
-            title: "Ops review".into(),
-            location: "minutes/2024-03.md".into(),
-            ..Evidence::default()
-        },
-        WHO,
-    );
+    s.set_note(&ids.removed, "no HA plan at all — 高可用方案缺失", WHO)
+        .expect("edit");
+    let e = s
+        .add_evidence(
+            Evidence {
+                title: "Ops review".into(),
+                location: "minutes/2024-03.md".into(),
+                ..Evidence::default()
+            },
+            WHO,
+        )
+        .expect("edit");
     s.attach_evidence(&ids.removed, &e, WHO).expect("attach");
     let path = dir.join("drift.ron");
     save_session(&path, &s).expect("save");
@@ -155,7 +159,7 @@ fn renamed_answers_move_and_removed_ones_are_kept_as_orphans_through_a_save() {
 
     // The workbench saves after every edit: the orphan must survive that save.
     let mut edited = opened.session.clone();
-    edited.set_note(&ids.kept, "confirmed", WHO);
+    edited.set_note(&ids.kept, "confirmed", WHO).expect("edit");
     save_session(&path, &edited).expect("save");
     let reloaded = load_session(&path).expect("reload");
     assert_eq!(

@@ -38,19 +38,22 @@ fn sample(model: &assess::model::LoadedModel) -> Session {
         "cd.config.vc.vcs.l2.1",
         "Two teams still on SVN.\n迁移计划：2027 年一季度。",
         "li",
-    );
-    let e = s.add_evidence(
-        Evidence {
-            title: "Repository list".into(),
-            kind: EvidenceType::Document,
-            location: "docs/repos.xlsx".into(),
-            ..Evidence::default()
-        },
-        "li",
-    );
+    )
+    .expect("edit");
+    let e = s
+        .add_evidence(
+            Evidence {
+                title: "Repository list".into(),
+                kind: EvidenceType::Document,
+                location: "docs/repos.xlsx".into(),
+                ..Evidence::default()
+            },
+            "li",
+        )
+        .expect("edit");
     s.attach_evidence("cd.config.vc.vcs.l2.1", &e, "li")
         .expect("attach");
-    s.toggle_flag("cd.config.vc.vcs.l1.1", "li");
+    s.toggle_flag("cd.config.vc.vcs.l1.1", "li").expect("edit");
     s
 }
 
@@ -158,7 +161,7 @@ fn a_newer_format_is_refused_not_misread() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("s.ron");
     let text = session_to_string(&sample(&model))
-        .replace("format: 1,", "format: 99,\n    hologram: true,");
+        .replace("format: 2,", "format: 99,\n    hologram: true,");
     fs::write(&path, &text).expect("write");
     let err = load_session(&path).expect_err("newer");
     assert!(
@@ -173,7 +176,7 @@ fn quick_level_sets_every_requirement_of_a_practice_but_keeps_na() {
     let model = load_embedded("caict-devops").expect("model");
     let mut s = sample(&model);
     let p = model.index.practice("cd.config.vc.vcs").expect("vcs");
-    s.quick_level(&model, p, 2, "li");
+    s.quick_level(&model, p, 2, "li").expect("edit");
     assert_eq!(s.status("cd.config.vc.vcs.l2.2"), Some(Status::Met));
     assert_eq!(s.status("cd.config.vc.vcs.l3.1"), Some(Status::NotMet));
     assert_eq!(

@@ -38,18 +38,20 @@ fn hostile_app() -> (tempfile::TempDir, App) {
     let paste = NASTY
         .join("\n")
         .repeat(1_048_576 / NASTY.join("\n").len() + 1);
-    s.set_note(&first, &paste, "x");
+    s.set_note(&first, &paste, "x").expect("edit");
     s.set_not_applicable(&first, NASTY[4], "x").expect("na");
     for text in NASTY {
-        let e = s.add_evidence(
-            Evidence {
-                title: (*text).to_string(),
-                kind: EvidenceType::Link,
-                location: (*text).to_string(),
-                ..Evidence::default()
-            },
-            text,
-        );
+        let e = s
+            .add_evidence(
+                Evidence {
+                    title: (*text).to_string(),
+                    kind: EvidenceType::Link,
+                    location: (*text).to_string(),
+                    ..Evidence::default()
+                },
+                text,
+            )
+            .expect("edit");
         s.attach_evidence(&first, &e, "x").expect("attach");
     }
     save_session(&path, &s).expect("save");

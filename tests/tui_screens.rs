@@ -244,7 +244,7 @@ fn long_evidence_register_scrolls_to_the_selection() {
             title: format!("Extra record {n}"),
             ..Default::default()
         };
-        work.session.add_evidence(e, "tester");
+        work.session.add_evidence(e, "tester").expect("edit");
     }
     let count = work.session.evidence.len();
     app.press("e");

@@ -1,12 +1,13 @@
 //! The CSV report: one row per requirement in scope, then one per orphaned answer, with the
-//! stable columns listed in `COLUMNS` (documented in `docs/REPORT_JSON.md`). RFC 4180 quoting,
-//! CRLF line ends and an optional UTF-8 BOM, so Excel opens Chinese text and multi-line notes.
+//! stable columns listed in `COLUMNS` (documented in `docs/REPORT_JSON.md`); findings and the
+//! agenda follow as tables of their own after a blank line. RFC 4180 quoting, CRLF line ends
+//! and an optional UTF-8 BOM, so Excel opens Chinese text and multi-line notes.
 
 use super::data::{AnswerView, ReportData, status_code};
 use super::labels::Labels;
 
 /// The header row. Names are stable and English whatever the language of the values.
-pub const COLUMNS: [&str; 22] = [
+pub const COLUMNS: [&str; 27] = [
     "part_id",
     "part",
     "domain_id",
@@ -29,6 +30,11 @@ pub const COLUMNS: [&str; 22] = [
     "by",
     "at",
     "orphaned",
+    "decided_by",
+    "discussion",
+    "final_by",
+    "final_at",
+    "final_hash",
 ];
 
 /// Renders the CSV bytes, with a UTF-8 BOM first when `bom`.
@@ -59,7 +65,11 @@ pub fn render(data: &ReportData, l: &Labels, bom: bool) -> Vec<u8> {
                     let cols = model_cols
                         .into_iter()
                         .chain(answer_cols(data, l, &r.answer));
-                    row(&mut out, cols.chain([yes_no(false)]));
+                    row(
+                        &mut out,
+                        cols.chain([yes_no(false)])
+                            .chain(audit_cols(data, &r.answer)),
+                    );
                 }
             }
         }
@@ -70,7 +80,17 @@ pub fn render(data: &ReportData, l: &Labels, bom: bool) -> Vec<u8> {
         let cols = model_cols
             .into_iter()
             .chain(answer_cols(data, l, &orphan.answer));
-        row(&mut out, cols.chain([yes_no(true)]));
+        row(
+            &mut out,
+            cols.chain([yes_no(true)])
+                .chain(audit_cols(data, &orphan.answer)),
+        );
+    }
+    for table in super::workshop::csv_tables(&data.findings, &data.agenda) {
+        out.push_str("\r\n");
+        for fields in table {
+            row(&mut out, fields.into_iter());
+        }
     }
     out.into_bytes()
 }
@@ -104,6 +124,20 @@ fn answer_cols(data: &ReportData, l: &Labels, a: &AnswerView) -> [String; 9] {
         yes_no(a.flagged),
         a.by.clone(),
         a.at.clone(),
+    ]
+}
+
+/// Who decided, the discussion, and the session's sign-off (the same on every row; empty
+/// when not final), so a spreadsheet alone shows whether it holds final results.
+fn audit_cols(data: &ReportData, a: &AnswerView) -> [String; 5] {
+    let s = data.session.sign_off.as_ref();
+    let of = |f: fn(&super::data::SignOffInfo) -> &String| s.map(f).cloned().unwrap_or_default();
+    [
+        a.decided_by.clone(),
+        a.discussion.clone(),
+        of(|s| &s.by),
+        of(|s| &s.at),
+        of(|s| &s.hash),
     ]
 }
 

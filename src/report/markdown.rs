@@ -26,6 +26,7 @@ pub fn render(data: &ReportData, l: &Labels) -> String {
         part_section(&mut md, data, part, l);
     }
     lists(&mut md, data, l);
+    super::workshop::markdown(&mut md, &data.lang, &data.findings, &data.agenda);
     let _ = writeln!(md, "\n---\n\n{}\n\n{}", l.authored_legend, l.generated_by);
     md
 }
@@ -222,8 +223,14 @@ fn requirement_md(
     if a.flagged {
         meta.push(format!("⚑ {}", l.flagged));
     }
+    if !a.decided_by.is_empty() {
+        meta.push(format!("{}: {}", l.decided_by, a.decided_by));
+    }
     let mut lines = vec![head, meta.join(" · ")];
     lines.extend(details(data, a.justification.as_deref(), &a.note, l));
+    if !a.discussion.is_empty() {
+        lines.push(format!("{}: {}", l.discussion, block(&a.discussion)));
+    }
     if !a.evidence.is_empty() {
         lines.push(format!("{}: {}", l.evidence, a.evidence.join(", ")));
     }

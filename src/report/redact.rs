@@ -12,6 +12,10 @@ pub fn redact(data: &mut ReportData) {
     s.organisation.clear();
     s.scope.clear();
     s.assessors.clear();
+    s.participants.clear();
+    if let Some(sign_off) = &mut s.sign_off {
+        sign_off.by.clear();
+    }
     let answers = data
         .parts
         .iter_mut()
@@ -25,6 +29,7 @@ pub fn redact(data: &mut ReportData) {
         h.justification = h.justification.as_ref().map(|_| String::new());
         h.note.clear();
     }
+    super::workshop::redact(&mut data.findings);
     for e in &mut data.evidence {
         e.title.clear();
         e.location.clear();
@@ -37,4 +42,6 @@ fn redact_answer(a: &mut AnswerView) {
     a.justification = a.justification.as_ref().map(|_| String::new());
     a.note.clear();
     a.by.clear();
+    a.decided_by.clear();
+    a.discussion.clear();
 }

@@ -37,6 +37,28 @@ pub enum EditError {
     JustificationRequired,
     #[error("no evidence {0:?} in the register")]
     UnknownEvidence(String),
+    #[error("a finding needs a title")]
+    FindingTitleRequired,
+    #[error("{0:?} is not a date written YYYY-MM-DD")]
+    BadDate(String),
+    #[error("the model has no requirement, practice or domain {0:?}")]
+    UnknownTie(String),
+    #[error("no finding {0:?}")]
+    UnknownFinding(String),
+    #[error("{0:?} is not a part or domain in scope")]
+    UnknownAgendaItem(String),
+    #[error("the session was signed off as final by {by} at {at}; reopen it to change it")]
+    Final { by: String, at: String },
+    #[error("the session is not signed off")]
+    NotFinal,
+    #[error("reopening a final session needs a reason")]
+    ReasonRequired,
+    #[error("a participant needs a name")]
+    NameRequired,
+    #[error("{0:?} is already a participant")]
+    DuplicateParticipant(String),
+    #[error("no participant {0:?}")]
+    UnknownParticipant(String),
 }
 
 impl Session {
@@ -79,6 +101,11 @@ impl Session {
             answers: Default::default(),
             evidence: Default::default(),
             cursor: Cursor::default(),
+            participants: Default::default(),
+            sign_off: None,
+            history: Default::default(),
+            findings: Default::default(),
+            agenda: Default::default(),
         };
         let first = session.practices_in_scope(model).next();
         if let Some(first) = first {
@@ -128,17 +155,32 @@ impl Session {
         self.answers.get(requirement).and_then(|a| a.status)
     }
 
-    /// Applies `change` to a requirement's answer, stamps it, and drops it if it became empty.
-    fn touch(&mut self, requirement: &str, who: &str, change: impl FnOnce(&mut Answer)) {
+    /// Applies `change` to a requirement's answer, stamps it, records what changed in the
+    /// history, and drops the answer if it became empty. Refused once the session is final.
+    pub(super) fn touch(
+        &mut self,
+        requirement: &str,
+        who: &str,
+        change: impl FnOnce(&mut Answer),
+    ) -> Result<(), EditError> {
+        self.ensure_editable()?;
+        let before = self.answers.get(requirement).cloned().unwrap_or_default();
+        let mut after = before.clone();
+        change(&mut after);
+        if after == before {
+            return Ok(());
+        }
         let now = now_timestamp();
-        let answer = self.answers.entry(requirement.to_string()).or_default();
-        change(answer);
-        answer.by = who.to_string();
-        answer.at = now.clone();
-        if answer.is_empty() {
+        self.record_answer_change(who, requirement, &before, &after);
+        after.by = who.to_string();
+        after.at = now.clone();
+        if after.is_empty() {
             self.answers.remove(requirement);
+        } else {
+            self.answers.insert(requirement.to_string(), after);
         }
         self.updated = now;
+        Ok(())
     }
 
     /// Sets a status. Not applicable needs a justification (`set_not_applicable`).
@@ -154,8 +196,7 @@ impl Session {
         self.touch(requirement, who, |a| {
             a.status = Some(status);
             a.justification = None;
-        });
-        Ok(())
+        })
     }
 
     /// Marks a requirement Not applicable, with the reason.
@@ -172,35 +213,35 @@ impl Session {
         self.touch(requirement, who, |a| {
             a.status = Some(Status::NotApplicable);
             a.justification = Some(justification.to_string());
-        });
-        Ok(())
+        })
     }
 
     /// Clears the status (the note, evidence and flag stay).
-    pub fn clear_status(&mut self, requirement: &str, who: &str) {
+    pub fn clear_status(&mut self, requirement: &str, who: &str) -> Result<(), EditError> {
         self.touch(requirement, who, |a| {
             a.status = None;
             a.justification = None;
-        });
+        })
     }
 
     /// Replaces the note of a requirement.
-    pub fn set_note(&mut self, requirement: &str, note: &str, who: &str) {
-        self.touch(requirement, who, |a| a.note = note.to_string());
+    pub fn set_note(&mut self, requirement: &str, note: &str, who: &str) -> Result<(), EditError> {
+        self.touch(requirement, who, |a| a.note = note.to_string())
     }
 
     /// Flags a requirement for review, or unflags it; returns the new state.
-    pub fn toggle_flag(&mut self, requirement: &str, who: &str) -> bool {
+    pub fn toggle_flag(&mut self, requirement: &str, who: &str) -> Result<bool, EditError> {
         let mut flagged = false;
         self.touch(requirement, who, |a| {
             a.flagged = !a.flagged;
             flagged = a.flagged;
-        });
-        flagged
+        })?;
+        Ok(flagged)
     }
 
     /// Adds an entry to the evidence register and returns its new id (`E1`, `E2`, …).
-    pub fn add_evidence(&mut self, mut evidence: Evidence, who: &str) -> String {
+    pub fn add_evidence(&mut self, mut evidence: Evidence, who: &str) -> Result<String, EditError> {
+        self.ensure_editable()?;
         let next = self
             .evidence
             .keys()
@@ -211,9 +252,11 @@ impl Session {
         let id = format!("E{next}");
         evidence.added_by = who.to_string();
         evidence.added_at = now_timestamp();
+        let summary = format!("{} ({})", evidence.title, evidence.location);
         self.evidence.insert(id.clone(), evidence);
+        self.record(who, &format!("evidence/{id}"), "added", "", &summary);
         self.updated = now_timestamp();
-        id
+        Ok(id)
     }
 
     /// Links a register entry to a requirement (once).
@@ -230,18 +273,29 @@ impl Session {
             if !a.evidence.iter().any(|e| e == evidence) {
                 a.evidence.push(evidence.to_string());
             }
-        });
-        Ok(())
+        })
     }
 
     /// Removes a register entry's link from a requirement.
-    pub fn detach_evidence(&mut self, requirement: &str, evidence: &str, who: &str) {
-        self.touch(requirement, who, |a| a.evidence.retain(|e| e != evidence));
+    pub fn detach_evidence(
+        &mut self,
+        requirement: &str,
+        evidence: &str,
+        who: &str,
+    ) -> Result<(), EditError> {
+        self.touch(requirement, who, |a| a.evidence.retain(|e| e != evidence))
     }
 
     /// "Quick level": every requirement of the practice up to `level` becomes Met, every one
     /// above it Not met. Not applicable answers keep their justified status.
-    pub fn quick_level(&mut self, model: &LoadedModel, practice: usize, level: u8, who: &str) {
+    pub fn quick_level(
+        &mut self,
+        model: &LoadedModel,
+        practice: usize,
+        level: u8,
+        who: &str,
+    ) -> Result<(), EditError> {
+        self.ensure_editable()?;
         for r in model.index.practices[practice].requirements.clone() {
             let req = &model.index.requirements[r];
             if self.status(&req.id) == Some(Status::NotApplicable) {
@@ -253,12 +307,14 @@ impl Session {
                 Status::NotMet
             };
             let id = req.id.clone();
-            self.touch(&id, who, |a| a.status = Some(status));
+            self.touch(&id, who, |a| a.status = Some(status))?;
         }
+        Ok(())
     }
 
     /// Sets the target level of a part in scope.
-    pub fn set_target(&mut self, part: &str, target: u8) -> Result<(), EditError> {
+    pub fn set_target(&mut self, part: &str, target: u8, who: &str) -> Result<(), EditError> {
+        self.ensure_editable()?;
         if target > 5 {
             return Err(EditError::BadTarget(target));
         }
@@ -268,7 +324,15 @@ impl Session {
                 self.parts.join(", "),
             ));
         }
-        self.targets.insert(part.to_string(), target);
+        let old = self.targets.insert(part.to_string(), target);
+        let old = old.map(|t| t.to_string()).unwrap_or_default();
+        self.record(
+            who,
+            &format!("part/{part}"),
+            "target",
+            &old,
+            &target.to_string(),
+        );
         self.updated = now_timestamp();
         Ok(())
     }
@@ -291,8 +355,12 @@ impl Session {
     }
 
     /// Moves answers filed under an aliased (old) id to the current id, never overwriting an
-    /// answer already given under the new id. Returns how many moved.
+    /// answer already given under the new id; each move is logged. Returns how many moved.
+    /// A final session is left as signed (its hash covers the ids as they were).
     pub fn apply_aliases(&mut self, model: &LoadedModel) -> usize {
+        if self.is_final() {
+            return 0;
+        }
         let mut moved = 0;
         for (old, new) in &model.model.aliases {
             if self.answers.contains_key(new) {
@@ -300,6 +368,7 @@ impl Session {
             }
             if let Some(answer) = self.answers.remove(old) {
                 self.answers.insert(new.clone(), answer);
+                self.append("model aliases", new, "moved from", old, new);
                 moved += 1;
             }
         }

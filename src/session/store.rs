@@ -176,7 +176,7 @@ pub fn parse_session(bytes: &[u8], path: &Path) -> Result<Session, SessionError>
             found: probe.format,
         });
     }
-    let session = ron::Options::default()
+    let mut session = ron::Options::default()
         .from_str::<Session>(text)
         .map_err(|e| damaged(e.span.start.line, e.span.start.col, e.code.to_string()))?;
     if session.format > FORMAT_VERSION {
@@ -185,6 +185,9 @@ pub fn parse_session(bytes: &[u8], path: &Path) -> Result<Session, SessionError>
             found: session.format,
         });
     }
+    // Older formats are subsets of this one: the next save writes the current format, so an
+    // older build meeting the new fields says "newer format" rather than "damaged".
+    session.format = FORMAT_VERSION;
     Ok(session)
 }
 

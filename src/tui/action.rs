@@ -82,6 +82,32 @@ pub enum Action {
     Yes,
     /// Answer no to a question.
     No,
+    /// Open the findings view.
+    Findings,
+    /// Add a finding on the current requirement.
+    NewFinding,
+    /// Turn the facilitator (projection) view on or off.
+    ToggleFacilitator,
+    /// Open the agenda (planned minutes per part or domain).
+    Agenda,
+    /// Delete the selected item (asks first).
+    Delete,
+    /// Go to the place the selected item is about.
+    GoTo,
+    /// Show or hide the history of the current requirement (who changed what, when).
+    History,
+    /// Pick who decides the following answers (from the participants).
+    Decider,
+    /// Edit the participants and their roles.
+    Participants,
+    /// Edit the dissent or discussion note beside the answer.
+    Discussion,
+    /// Sign the session off as final, or reopen it (with a reason).
+    SignOff,
+    /// Add a new entry.
+    Add,
+    /// Remove the selected entry.
+    Remove,
 }
 
 impl Action {
@@ -100,6 +126,11 @@ impl Action {
                 | Action::EditNote
                 | Action::Evidence
                 | Action::Flag
+                | Action::NewFinding
+                | Action::Agenda
+                | Action::Participants
+                | Action::Discussion
+                | Action::SignOff
         )
     }
 
@@ -145,6 +176,19 @@ impl Action {
             Action::Detach => "detach",
             Action::Yes => "yes",
             Action::No => "no",
+            Action::Findings => "findings",
+            Action::NewFinding => "new finding",
+            Action::ToggleFacilitator => "facilitator view on/off",
+            Action::Agenda => "agenda (planned minutes)",
+            Action::Delete => "delete",
+            Action::GoTo => "go to its place",
+            Action::History => "history of the requirement",
+            Action::Decider => "who decides",
+            Action::Participants => "participants",
+            Action::Discussion => "discussion / dissent note",
+            Action::SignOff => "sign off as final / reopen",
+            Action::Add => "add",
+            Action::Remove => "remove",
         };
         text.to_string()
     }
@@ -191,6 +235,19 @@ impl Action {
             Action::Detach => "解除关联",
             Action::Yes => "是",
             Action::No => "否",
+            Action::Findings => "发现项",
+            Action::NewFinding => "新增发现项",
+            Action::ToggleFacilitator => "主持视图 开/关",
+            Action::Agenda => "议程（计划分钟数）",
+            Action::Delete => "删除",
+            Action::GoTo => "转到所在位置",
+            Action::History => "本条修改记录",
+            Action::Decider => "决定人",
+            Action::Participants => "参与人",
+            Action::Discussion => "讨论 / 异议",
+            Action::SignOff => "签署定稿 / 重新打开",
+            Action::Add => "新增",
+            Action::Remove => "删除",
         };
         text.to_string()
     }

@@ -1,13 +1,19 @@
 //! The workbench's state and its one way to change: keys become `Action`s (through the keymap
 //! of the current context) and `update` applies them. Rendering only reads this state.
 
+mod agenda;
+mod audit;
 mod export;
+mod findings;
 mod forms;
 mod overlays;
 mod screens;
 mod work;
 
+pub use agenda::{AgendaEditor, MINUTES_STEP, TIME_SAVE_EVERY, TimeClock, Timebox};
+pub use audit::ParticipantsState;
 pub use export::{ExportState, FORMATS, LANGS};
+pub use findings::{FINDING_FIELDS, FindingForm, FindingsList, finding_marks, tie_requirement};
 pub use forms::{
     EVIDENCE_KINDS, EvidenceForm, EvidencePicker, Field, Home, HomeRow, LineInput, NewForm,
     NoteState, OnYes, Overlay, PaletteState,
@@ -93,8 +99,14 @@ impl App {
     /// The workbench on a session file, on the screen it was left on.
     /// When another process is writing it, the home screen asks whether to view it read-only.
     pub fn open(dir: &Path, path: &Path) -> anyhow::Result<Self> {
+        Self::open_as(dir, path, &session::current_user())
+    }
+
+    /// As `open`, recording edits under `who` (who joins the assessors if new).
+    pub fn open_as(dir: &Path, path: &Path, who: &str) -> anyhow::Result<Self> {
         // The home screen reads every session in the dir: only when it is shown.
         let mut app = Self::with_home(dir, Home::default());
+        app.who = who.to_string();
         app.open_path(path)?;
         if app.work.is_none() {
             app.home = Home::load(dir);
@@ -139,7 +151,8 @@ impl App {
         }
     }
 
-    fn open_work(&mut self, work: Work) {
+    fn open_work(&mut self, mut work: Work) {
+        work.who = self.who.clone();
         self.screen = if work.session.cursor.screen == "summary" {
             Screen::Summary
         } else {
@@ -315,17 +328,29 @@ impl App {
             self.message = Some(format!("read-only: {holder} is writing this session"));
             return;
         }
+        if self.update_audit(action) {
+            return;
+        }
+        let Some(work) = &mut self.work else { return };
         let id = work.requirement_id();
         let requirement = work.requirement;
         let practice = work.practice;
+        let decider = work.session.cursor.decider.clone();
         let advance = move |work: &mut Work| {
             if auto {
                 work.next_unanswered(true);
             }
         };
         let answer = |work: &mut Work, status: Status| {
-            let _ = work.edit_then(|s, _| s.set_status(&id, status, &who), advance);
+            work.edit_then(
+                |s, _| {
+                    s.set_status(&id, status, &who)?;
+                    audit::stamp_decider(s, &[id.as_str()], &decider, &who)
+                },
+                advance,
+            )
         };
+        let mut result = Ok(());
         match action {
             Action::NextRequirement => work.next_requirement(true),
             Action::PrevRequirement => work.next_requirement(false),
@@ -336,9 +361,9 @@ impl App {
             {
                 self.message = Some("every requirement in scope is answered".to_string());
             }
-            Action::Met => answer(work, Status::Met),
-            Action::Partial => answer(work, Status::Partial),
-            Action::NotMet => answer(work, Status::NotMet),
+            Action::Met => result = answer(work, Status::Met),
+            Action::Partial => result = answer(work, Status::Partial),
+            Action::NotMet => result = answer(work, Status::NotMet),
             Action::NotApplicable => {
                 let current = work
                     .session
@@ -351,35 +376,38 @@ impl App {
                     error: None,
                 });
             }
-            Action::Clear => {
-                let _ = work.edit(|s, _| {
-                    s.clear_status(&id, &who);
-                    Ok(())
-                });
-            }
+            Action::Clear => result = work.edit(|s, _| s.clear_status(&id, &who)),
             Action::QuickLevel(level) => {
                 let practice = work.practice;
-                let _ = work.edit_then(
+                result = work.edit_then(
                     |s, m| {
-                        s.quick_level(m, practice, level, &who);
-                        Ok(())
+                        s.quick_level(m, practice, level, &who)?;
+                        let ids = audit::answered_in(s, m, practice);
+                        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+                        audit::stamp_decider(s, &ids, &decider, &who)
                     },
                     |w| w.next_practice(true),
                 );
             }
-            Action::Flag => {
-                let _ = work.edit(|s, _| {
-                    s.toggle_flag(&id, &who);
-                    Ok(())
-                });
-            }
-            Action::Undo | Action::Redo if !work.undo(action == Action::Redo) => {
-                self.message = Some(format!("nothing to {}", action.describe()));
-            }
-            Action::EditNote => self.open_note(),
+            Action::Flag => result = work.edit(|s, _| s.toggle_flag(&id, &who).map(|_| ())),
+            Action::Undo | Action::Redo => match work.undo(action == Action::Redo, &who) {
+                Ok(false) => self.message = Some(format!("nothing to {}", action.describe())),
+                other => result = other.map(|_| ()),
+            },
+            Action::EditNote => self.open_note(false),
             Action::Evidence => self
                 .overlays
                 .push(Overlay::Evidence(EvidencePicker::default())),
+            Action::NewFinding => self.open_new_finding(),
+            Action::Findings => self
+                .overlays
+                .push(Overlay::Findings(FindingsList::default())),
+            Action::Agenda => self.open_agenda(),
+            Action::ToggleFacilitator => {
+                let on = !work.session.cursor.facilitator;
+                work.session.cursor.facilitator = on;
+                work.dirty = true;
+            }
             Action::ToggleAutoAdvance => {
                 let on = !work.session.cursor.auto_advance;
                 work.session.cursor.auto_advance = on;
@@ -387,6 +415,9 @@ impl App {
                 self.message = Some(format!("auto-advance {}", if on { "on" } else { "off" }));
             }
             _ => {}
+        }
+        if let Err(e) = result {
+            self.message = Some(e.to_string());
         }
         // N/A is a change only once its justification is confirmed (in the prompt).
         if self.message.is_none()
@@ -444,14 +475,20 @@ impl App {
         }
     }
 
-    fn open_note(&mut self) {
+    fn open_note(&mut self, discussion: bool) {
         let Some(work) = &self.work else { return };
         let id = work.requirement_id();
         let text = work
             .session
             .answers
             .get(&id)
-            .map(|a| a.note.clone())
+            .map(|a| {
+                if discussion {
+                    a.discussion.clone()
+                } else {
+                    a.note.clone()
+                }
+            })
             .unwrap_or_default();
         // Split on '\n' only: `lines()` would drop a '\r' before it and a final newline, and
         // merely opening and closing the editor would then rewrite the note.
@@ -469,6 +506,7 @@ impl App {
             saved_text: text,
             last_autosave: Instant::now(),
             recorded: false,
+            discussion,
         })));
     }
 
@@ -481,7 +519,7 @@ impl App {
     pub fn request_quit(&mut self) {
         self.flush_note();
         if let Some(work) = &mut self.work
-            && work.dirty
+            && work.needs_save()
         {
             work.save_now();
             if let SaveState::Failed(err) = &work.save {
@@ -507,15 +545,20 @@ impl App {
                 let text = note.text();
                 if text != note.saved_text {
                     let id = note.requirement.clone();
+                    let set = |s: &mut session::Session| {
+                        if note.discussion {
+                            s.set_discussion(&id, &text, &who)
+                        } else {
+                            s.set_note(&id, &text, &who)
+                        }
+                    };
                     if note.recorded {
-                        work.session.set_note(&id, &text, &who);
-                        work.palette = None;
-                        work.save_now();
+                        if set(&mut work.session).is_ok() {
+                            work.palette = None;
+                            work.save_now();
+                        }
                     } else {
-                        let _ = work.edit(|s, _| {
-                            s.set_note(&id, &text, &who);
-                            Ok(())
-                        });
+                        let _ = work.edit(|s, _| set(s));
                         note.recorded = true;
                     }
                     note.saved_text = text;
@@ -525,9 +568,15 @@ impl App {
         }
     }
 
-    /// Periodic work: note autosave, cursor save, retrying a failed save. Returns whether it
-    /// did anything (the save state may show differently), so the screen is redrawn only then.
+    /// Periodic work: note autosave, cursor save, retrying a failed save, workshop time.
+    /// `now` is passed in so tests drive the clock without sleeping. Returns whether anything
+    /// on screen may have changed (a save, a message, the clock shown), so the event loop
+    /// redraws only then.
     pub fn tick(&mut self, now: Instant) -> bool {
+        let shown = self.clock_shown();
+        let message = self.message.clone();
+        self.account_time(now);
+        let clock_moved = self.clock_shown() != shown || self.message != message;
         let note_due = self.overlays.iter().any(|o| {
             matches!(o, Overlay::Note(n) if now.duration_since(n.last_autosave) >= AUTOSAVE_EVERY
                 && n.text() != n.saved_text)
@@ -551,7 +600,18 @@ impl App {
                 saved = true;
             }
         }
-        note_due || saved
+        note_due || saved || clock_moved
+    }
+
+    /// What of the workshop clock is on screen: the status line's timebox, and the time spent
+    /// that an open overlay (the agenda editor) shows as it runs.
+    fn clock_shown(&self) -> (Option<String>, Option<session::Agenda>) {
+        let Some(work) = &self.work else {
+            return (None, None);
+        };
+        let timebox = work.timebox().map(|t| t.text);
+        let spent = (!self.overlays.is_empty()).then(|| work.session.agenda.clone());
+        (timebox, spent)
     }
 
     /// A mouse event: click selects in the navigator and checklist, the wheel scrolls.

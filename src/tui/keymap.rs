@@ -24,10 +24,18 @@ pub enum Context {
     EvidenceForm,
     Confirm,
     Export,
+    Findings,
+    FindingForm,
+    Agenda,
+    History,
+    Decider,
+    Participants,
+    ParticipantForm,
+    Reason,
 }
 
 impl Context {
-    pub const ALL: [Context; 12] = [
+    pub const ALL: [Context; 20] = [
         Context::Home,
         Context::NewSession,
         Context::Assessment,
@@ -40,6 +48,14 @@ impl Context {
         Context::EvidenceForm,
         Context::Confirm,
         Context::Export,
+        Context::Findings,
+        Context::FindingForm,
+        Context::Agenda,
+        Context::History,
+        Context::Decider,
+        Context::Participants,
+        Context::ParticipantForm,
+        Context::Reason,
     ];
 
     /// The title of this context in help.
@@ -57,6 +73,14 @@ impl Context {
             Context::EvidenceForm => "New evidence",
             Context::Confirm => "Question",
             Context::Export => "Export",
+            Context::Findings => "Findings",
+            Context::FindingForm => "Finding",
+            Context::Agenda => "Agenda",
+            Context::History => "History",
+            Context::Decider => "Who decides",
+            Context::Participants => "Participants",
+            Context::ParticipantForm => "Participant",
+            Context::Reason => "Reopen",
         }
     }
 }
@@ -146,6 +170,15 @@ const ASSESSMENT: &[Binding] = &[
     h("/", A::Palette),
     b("C-p", A::Palette),
     b("E", A::Export),
+    b("!", A::NewFinding),
+    b("F", A::Findings),
+    b("v", A::ToggleFacilitator),
+    b("A", A::Agenda),
+    b("h", A::History),
+    b("w", A::Decider),
+    b("P", A::Participants),
+    b("D", A::Discussion),
+    b("S", A::SignOff),
     h("?", A::Help),
     h("q", A::Quit),
     b("C-c", A::Quit),
@@ -224,6 +257,72 @@ const EXPORT: &[Binding] = &[
     h("Esc", A::Cancel),
 ];
 
+const FINDINGS: &[Binding] = &[
+    h("Enter", A::Confirm),
+    h("d", A::Delete),
+    h("g", A::GoTo),
+    b("Down", A::Down),
+    b("j", A::Down),
+    b("Up", A::Up),
+    b("k", A::Up),
+    h("Esc", A::Cancel),
+];
+
+const HISTORY: &[Binding] = &[
+    h("Esc", A::Cancel),
+    b("h", A::Cancel),
+    b("q", A::Cancel),
+    h("Down", A::Down),
+    b("j", A::Down),
+    b("Up", A::Up),
+    b("k", A::Up),
+];
+
+const DECIDER: &[Binding] = &[
+    h("Enter", A::Confirm),
+    b("Down", A::Down),
+    b("j", A::Down),
+    b("Up", A::Up),
+    b("k", A::Up),
+    h("Esc", A::Cancel),
+];
+
+// No ↑/↓ here: they move the cursor in the description. Enter there is a line break.
+const FINDING_FORM: &[Binding] = &[
+    h("C-s", A::SaveClose),
+    b("Enter", A::Confirm),
+    h("Tab", A::NextField),
+    b("S-Tab", A::PrevField),
+    h("Left", A::Left),
+    b("Right", A::Right),
+    h("Esc", A::Cancel),
+];
+
+const AGENDA: &[Binding] = &[
+    h("Enter", A::Confirm),
+    b("Down", A::Down),
+    b("j", A::Down),
+    b("Up", A::Up),
+    b("k", A::Up),
+    h("Left", A::Left),
+    h("Right", A::Right),
+    h("Esc", A::Cancel),
+];
+const PARTICIPANTS: &[Binding] = &[
+    h("a", A::Add),
+    h("Enter", A::Confirm),
+    h("d", A::Remove),
+    b("Down", A::Down),
+    b("j", A::Down),
+    b("Up", A::Up),
+    b("k", A::Up),
+    h("Esc", A::Cancel),
+];
+
+const PARTICIPANT_FORM: &[Binding] = &[h("Enter", A::Confirm), h("Esc", A::Cancel)];
+
+const REASON: &[Binding] = &[h("Enter", A::Confirm), h("Esc", A::Cancel)];
+
 /// The bindings of a context.
 pub fn bindings(context: Context) -> &'static [Binding] {
     match context {
@@ -239,6 +338,14 @@ pub fn bindings(context: Context) -> &'static [Binding] {
         Context::EvidenceForm => EVIDENCE_FORM,
         Context::Confirm => CONFIRM,
         Context::Export => EXPORT,
+        Context::Findings => FINDINGS,
+        Context::FindingForm => FINDING_FORM,
+        Context::Agenda => AGENDA,
+        Context::History => HISTORY,
+        Context::Decider => DECIDER,
+        Context::Participants => PARTICIPANTS,
+        Context::ParticipantForm => PARTICIPANT_FORM,
+        Context::Reason => REASON,
     }
 }
 
@@ -480,6 +587,12 @@ mod tests {
             A::Detach,
             A::Yes,
             A::No,
+            A::Findings,
+            A::NewFinding,
+            A::ToggleFacilitator,
+            A::Agenda,
+            A::Delete,
+            A::GoTo,
         ];
         actions.extend((0..=5).map(A::QuickLevel));
         let bound: HashSet<Action> = Context::ALL
@@ -520,6 +633,10 @@ mod tests {
             ("C-p", A::Palette),
             ("?", A::Help),
             ("q", A::Quit),
+            ("F", A::Findings),
+            ("!", A::NewFinding),
+            ("v", A::ToggleFacilitator),
+            ("A", A::Agenda),
         ];
         for (key, action) in cases {
             let event = parse_key(key).expect("parses");

@@ -4,7 +4,9 @@
 #![allow(dead_code, clippy::unwrap_used)]
 
 use assess::model::{LoadedModel, parse_model};
-use assess::session::{Answer, Evidence, EvidenceType, NewSession, Session, Status};
+use assess::session::{
+    Answer, Evidence, EvidenceType, Finding, NewSession, Session, Severity, Status,
+};
 
 pub const MODEL_RON: &str = include_str!("../fixtures/report-model.ron");
 
@@ -29,6 +31,12 @@ pub const SECRETS: &[&str] = &[
     "legacy-note-secret",
     "flag-note-secret",
     "sha256:00aa11bb",
+    "finding-secret-title",
+    "finding-secret-description",
+    "finding-secret-recommendation",
+    "Carol Owner",
+    "Carol Chen",
+    "dissent-secret",
 ];
 
 pub fn model() -> LoadedModel {
@@ -50,7 +58,7 @@ pub fn session(model: &LoadedModel) -> Session {
         },
     )
     .unwrap();
-    s.set_target("ops", 2).unwrap();
+    s.set_target("ops", 2, "tester").expect("edit");
     let alice = "Alice Zhang";
     let wang = "王伟";
     for id in [
@@ -69,7 +77,8 @@ pub fn session(model: &LoadedModel) -> Session {
     }
     s.set_status("cd.config.vc.vcs.l3.1", Status::Partial, wang)
         .unwrap();
-    s.set_note("cd.config.vc.vcs.l3.1", SAMPLE_NOTE, wang);
+    s.set_note("cd.config.vc.vcs.l3.1", SAMPLE_NOTE, wang)
+        .expect("edit");
     s.set_status("cd.build.ci.ci.l3.1", Status::NotMet, alice)
         .unwrap();
     s.set_status("cd.build.ci.artifacts.l2.1", Status::NotMet, alice)
@@ -84,37 +93,54 @@ pub fn session(model: &LoadedModel) -> Session {
     .unwrap();
     s.set_status("ops.capacity.plan.plan.l2.1", Status::Met, wang)
         .unwrap();
-    s.toggle_flag("cd.deploy.auto.deploy.l2.1", alice);
+    s.toggle_flag("cd.deploy.auto.deploy.l2.1", alice)
+        .expect("edit");
     s.set_note(
         "cd.deploy.auto.deploy.l2.1",
         "flag-note-secret: ask for the test log",
         alice,
-    );
-    let runbook = s.add_evidence(
-        Evidence {
-            title: "runbook-secret-title, v3".into(),
-            kind: EvidenceType::Link,
-            location: "https://intranet.example/runbook".into(),
-            ..Evidence::default()
-        },
-        alice,
-    );
-    let log = s.add_evidence(
-        Evidence {
-            title: "deploy-log-2026.txt".into(),
-            kind: EvidenceType::File,
-            location: "/srv/evidence/deploy-log-2026.txt".into(),
-            sha256: Some("sha256:00aa11bb".into()),
-            ..Evidence::default()
-        },
-        wang,
-    );
+    )
+    .expect("edit");
+    let runbook = s
+        .add_evidence(
+            Evidence {
+                title: "runbook-secret-title, v3".into(),
+                kind: EvidenceType::Link,
+                location: "https://intranet.example/runbook".into(),
+                ..Evidence::default()
+            },
+            alice,
+        )
+        .expect("edit");
+    let log = s
+        .add_evidence(
+            Evidence {
+                title: "deploy-log-2026.txt".into(),
+                kind: EvidenceType::File,
+                location: "/srv/evidence/deploy-log-2026.txt".into(),
+                sha256: Some("sha256:00aa11bb".into()),
+                ..Evidence::default()
+            },
+            wang,
+        )
+        .expect("edit");
     s.attach_evidence("cd.config.vc.vcs.l3.1", &runbook, wang)
         .unwrap();
     s.attach_evidence("cd.deploy.auto.deploy.l2.1", &log, alice)
         .unwrap();
     s.attach_evidence("cd.deploy.auto.deploy.l1.1", &log, alice)
         .unwrap();
+    // A workshop: who decided, and a dissent kept beside the answer.
+    s.add_participant("Carol Chen", "Release manager", alice)
+        .expect("edit");
+    s.set_decided_by("cd.deploy.auto.deploy.l2.1", "Carol Chen", alice)
+        .expect("edit");
+    s.set_discussion(
+        "cd.deploy.auto.deploy.l2.1",
+        "dissent-secret: ops thinks this is Not met",
+        wang,
+    )
+    .expect("edit");
     // An answer to a requirement the model no longer has (e.g. after a model update).
     s.answers.insert(
         "cd.legacy.old.gone.l2.1".into(),
@@ -125,8 +151,48 @@ pub fn session(model: &LoadedModel) -> Session {
             ..Answer::default()
         },
     );
+    workshop(model, &mut s);
     fix_timestamps(&mut s);
     s
+}
+
+/// Findings (two severities, a multi-line description, one tied to a domain) and an agenda
+/// with planned and spent time, one item over.
+fn workshop(model: &LoadedModel, s: &mut Session) {
+    let finding = |title: &str, severity, due: &str, tie: &str| Finding {
+        title: title.into(),
+        severity,
+        description: "finding-secret-description: branches, \"merges\"\n第二行 <b>".into(),
+        recommendation: "finding-secret-recommendation".into(),
+        owner: "Carol Owner".into(),
+        due: due.into(),
+        tie: tie.into(),
+        ..Finding::default()
+    };
+    s.add_finding(
+        model,
+        finding("finding-secret-title", Severity::Low, "", "ops.monitor"),
+        "Alice Zhang",
+    )
+    .expect("finding");
+    s.add_finding(
+        model,
+        finding(
+            "Builds are not reproducible",
+            Severity::High,
+            "2026-06-30",
+            "cd.build.ci.ci.l3.1",
+        ),
+        "王伟",
+    )
+    .expect("finding");
+    s.set_planned_minutes(model, "cd", 90, "Alice Zhang")
+        .expect("plan");
+    s.set_planned_minutes(model, "cd.config", 20, "Alice Zhang")
+        .expect("plan");
+    s.add_time_spent("cd.config", 25 * 60 + 30);
+    s.add_time_spent("cd.build", 40 * 60);
+    s.add_time_spent("ops.monitor", 5 * 60);
 }
 
 /// Replaces every "now" with a fixed, distinct time so output never depends on the clock.
@@ -138,5 +204,8 @@ pub fn fix_timestamps(s: &mut Session) {
     }
     for (i, evidence) in s.evidence.values_mut().enumerate() {
         evidence.added_at = format!("2026-03-03T09:{:02}:00Z", i % 60);
+    }
+    for (i, finding) in s.findings.values_mut().enumerate() {
+        finding.added_at = format!("2026-03-04T11:{:02}:00Z", i % 60);
     }
 }

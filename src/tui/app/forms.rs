@@ -255,6 +255,8 @@ pub struct NoteState {
     pub last_autosave: Instant,
     /// An undo snapshot was taken for this editing round.
     pub recorded: bool,
+    /// The discussion (dissent) note beside the answer rather than the note.
+    pub discussion: bool,
 }
 
 impl NoteState {
@@ -294,6 +296,10 @@ pub enum OnYes {
     QuitUnsaved,
     /// Open the session in `App::pending_read_only` to view only.
     OpenReadOnly,
+    /// Delete the finding the findings view asked about.
+    DeleteFinding,
+    /// Sign the session off as final.
+    SignOff,
 }
 
 /// An overlay; the top of the stack gets keys first.
@@ -316,6 +322,23 @@ pub enum Overlay {
         on_yes: OnYes,
     },
     Export(super::export::ExportState),
+    Findings(super::FindingsList),
+    FindingForm(Box<super::FindingForm>),
+    Agenda(super::AgendaEditor),
+    /// The history of the current requirement, newest first.
+    History {
+        scroll: u16,
+    },
+    /// Who decides the following answers.
+    Decider {
+        selected: usize,
+    },
+    Participants(super::audit::ParticipantsState),
+    /// Why a final session is reopened.
+    Reason {
+        input: LineInput,
+        error: Option<String>,
+    },
 }
 
 impl Overlay {
@@ -329,6 +352,14 @@ impl Overlay {
             Overlay::EvidenceForm(_) => Context::EvidenceForm,
             Overlay::Confirm { .. } => Context::Confirm,
             Overlay::Export(_) => Context::Export,
+            Overlay::Findings(_) => Context::Findings,
+            Overlay::FindingForm(_) => Context::FindingForm,
+            Overlay::Agenda(_) => Context::Agenda,
+            Overlay::History { .. } => Context::History,
+            Overlay::Decider { .. } => Context::Decider,
+            Overlay::Participants(p) if p.form.is_some() => Context::ParticipantForm,
+            Overlay::Participants(_) => Context::Participants,
+            Overlay::Reason { .. } => Context::Reason,
         }
     }
 }

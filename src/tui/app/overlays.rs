@@ -17,9 +17,14 @@ pub(super) fn text_input(overlay: &mut Overlay, key: KeyEvent) {
         Overlay::Note(n) => {
             n.editor.input(key);
         }
-        Overlay::Justify { input, error } => {
+        Overlay::Justify { input, error } | Overlay::Reason { input, error } => {
             input.input(key);
             *error = None;
+        }
+        Overlay::Participants(state) => {
+            if let Some((input, _)) = &mut state.form {
+                input.input(key);
+            }
         }
         Overlay::EvidenceForm(form) => {
             match form.field {
@@ -29,6 +34,7 @@ pub(super) fn text_input(overlay: &mut Overlay, key: KeyEvent) {
             };
             form.error = None;
         }
+        Overlay::FindingForm(form) => form.input(key),
         _ => {}
     }
 }
@@ -42,10 +48,14 @@ pub(super) fn paste(overlay: &mut Overlay, text: &str) -> bool {
             let text = text.replace("\r\n", "\n").replace('\r', "\n");
             n.editor.insert_str(text.replace('\t', "    "));
         }
-        Overlay::Justify { input, error } => {
+        Overlay::Justify { input, error } | Overlay::Reason { input, error } => {
             input.paste(text);
             *error = None;
         }
+        Overlay::Participants(state) => match &mut state.form {
+            Some((input, _)) => input.paste(text),
+            None => return false,
+        },
         Overlay::EvidenceForm(form) => {
             match form.field {
                 0 => form.title.paste(text),
@@ -54,6 +64,7 @@ pub(super) fn paste(overlay: &mut Overlay, text: &str) -> bool {
             }
             form.error = None;
         }
+        Overlay::FindingForm(form) => return form.paste(text),
         _ => return false,
     }
     true
@@ -71,6 +82,9 @@ fn step(value: usize, len: usize, up: bool) -> usize {
 
 impl App {
     pub(super) fn update_overlay(&mut self, action: Action) -> Option<Action> {
+        if self.update_audit_overlay(action) {
+            return None;
+        }
         let top = self.overlays.last_mut()?;
         match top {
             Overlay::Help { scroll, .. } => match action {
@@ -98,6 +112,7 @@ impl App {
             },
             Overlay::Note(note) => {
                 let requirement = note.requirement.clone();
+                let discussion = note.discussion;
                 let changed = note.recorded || note.text() != note.saved_text;
                 self.flush_note();
                 self.overlays.pop();
@@ -105,10 +120,11 @@ impl App {
                     && let Some(work) = &self.work
                     && let Some(r) = work.model.index.requirement(&requirement)
                 {
-                    let what = if work.lang() == "zh" {
-                        "备注"
-                    } else {
-                        "note"
+                    let what = match (work.lang() == "zh", discussion) {
+                        (true, false) => "备注",
+                        (true, true) => "讨论",
+                        (false, false) => "note",
+                        (false, true) => "discussion",
                     };
                     self.last_change = Some(format!("{what} · {}", work.requirement_label(r)));
                 }
@@ -126,8 +142,12 @@ impl App {
                                 w.next_unanswered(true);
                             }
                         };
-                        match work.edit_then(|s, _| s.set_not_applicable(&id, &text, &who), advance)
-                        {
+                        let decider = work.session.cursor.decider.clone();
+                        let change = |s: &mut session::Session, _: &_| {
+                            s.set_not_applicable(&id, &text, &who)?;
+                            super::audit::stamp_decider(s, &[id.as_str()], &decider, &who)
+                        };
+                        match work.edit_then(change, advance) {
                             Ok(()) => {
                                 self.overlays.pop();
                                 self.last_change =
@@ -142,6 +162,9 @@ impl App {
                 }
             },
             Overlay::Evidence(_) => self.update_evidence_picker(action),
+            Overlay::Findings(_) => self.update_findings_list(action),
+            Overlay::FindingForm(_) => self.update_finding_form(action),
+            Overlay::Agenda(_) => self.update_agenda(action),
             Overlay::EvidenceForm(_) => self.update_evidence_form(action),
             Overlay::Confirm { on_yes, .. } => {
                 let on_yes = *on_yes;
@@ -151,9 +174,16 @@ impl App {
                     match on_yes {
                         OnYes::QuitUnsaved => self.quit = true,
                         OnYes::OpenReadOnly => self.open_read_only(pending),
+                        OnYes::DeleteFinding => self.delete_pending_finding(),
+                        OnYes::SignOff => self.sign_off(),
                     }
                 }
             }
+            // Handled in `update_audit_overlay` above.
+            Overlay::History { .. }
+            | Overlay::Decider { .. }
+            | Overlay::Participants(_)
+            | Overlay::Reason { .. } => {}
             Overlay::Export(state) => match action {
                 Action::NextField => state.field = (state.field + 1) % 3,
                 Action::PrevField => state.field = (state.field + 2) % 3,
@@ -208,10 +238,7 @@ impl App {
                     .get(&id)
                     .is_some_and(|a| a.evidence.contains(&eid));
                 if attached {
-                    let _ = work.edit(|s, _| {
-                        s.detach_evidence(&id, &eid, &who);
-                        Ok(())
-                    });
+                    let _ = work.edit(|s, _| s.detach_evidence(&id, &eid, &who));
                 } else if action == Action::Toggle {
                     let _ = work.edit(|s, _| s.attach_evidence(&id, &eid, &who));
                 }
@@ -262,7 +289,7 @@ impl App {
         let Some(work) = &mut self.work else { return };
         let id = work.requirement_id();
         let _ = work.edit(|s, _| {
-            let eid = s.add_evidence(evidence, &who);
+            let eid = s.add_evidence(evidence, &who)?;
             s.attach_evidence(&id, &eid, &who)
         });
         self.overlays.pop();

@@ -21,12 +21,13 @@ pub enum SaveState {
     Failed(String),
 }
 
-/// What undo keeps of the session before a change: everything but the answers, and the
-/// answers of the one practice the change was on. Whole copies would cost a copy of every
-/// answer and note per key press, and hundreds of megabytes over a long session.
+/// What undo keeps of the session before a change: everything but the answers and the audit
+/// trail (which only grows, and undo only appends to), plus the answers of the one practice
+/// the change was on. Whole copies would cost a copy of every answer, note and logged change
+/// per key press, and hundreds of megabytes over a long session.
 #[derive(Debug, Clone)]
 pub struct Snapshot {
-    /// The session with its answers left out.
+    /// The session with its answers and audit trail left out.
     rest: Session,
     practice: usize,
     /// The practice's answers by requirement id (None: it had none).
@@ -61,6 +62,10 @@ pub struct Work {
     /// The palette's entries, built once and shared by every opening of the palette until a
     /// note or the evidence changes (see `palette_items`).
     pub palette: Option<Arc<[Item]>>,
+    /// Workshop time being counted (see `agenda.rs`).
+    pub time: super::TimeClock,
+    /// Who edits (`--as`, default the OS user); joins the assessors with the first change.
+    pub who: String,
 }
 
 impl Work {
@@ -115,6 +120,8 @@ impl Work {
             lock: None,
             read_only: None,
             palette: None,
+            time: Default::default(),
+            who: session::current_user(),
         };
         let start = work
             .model
@@ -285,6 +292,8 @@ impl Work {
         then: impl FnOnce(&mut Work),
     ) -> Result<(), EditError> {
         self.sync_cursor();
+        self.session.ensure_editable()?;
+        self.session.ensure_assessor(&self.who)?;
         let at = self.practice;
         let before = self.snapshot(at);
         // Debug builds (the tests) check that the change stayed within practice `at`.
@@ -305,8 +314,10 @@ impl Work {
     /// The session as undo needs it to go back to now, for a change on `practice`.
     fn snapshot(&mut self, practice: usize) -> Snapshot {
         let answers = std::mem::take(&mut self.session.answers);
+        let trail = std::mem::take(&mut self.session.history);
         let rest = self.session.clone();
         self.session.answers = answers;
+        self.session.history = trail;
         let mine = self.model.index.practices[practice].requirements.clone();
         let answers = mine
             .map(|r| {
@@ -321,17 +332,18 @@ impl Work {
         }
     }
 
-    /// Puts a snapshot back: the session from it, with its practice's answers as they were.
-    fn restore(&mut self, snapshot: Snapshot) {
-        let answers = std::mem::take(&mut self.session.answers);
-        self.session = snapshot.rest;
-        self.session.answers = answers;
+    /// The whole session as a snapshot had it: its rest, and today's answers with its
+    /// practice's answers as they were (undo needs the whole, to log what it changes back).
+    fn earlier(&self, snapshot: Snapshot) -> Session {
+        let mut earlier = snapshot.rest;
+        earlier.answers = self.session.answers.clone();
         for (id, answer) in snapshot.answers {
             match answer {
-                Some(answer) => self.session.answers.insert(id, answer),
-                None => self.session.answers.remove(&id),
+                Some(answer) => earlier.answers.insert(id, answer),
+                None => earlier.answers.remove(&id),
             };
         }
+        earlier
     }
 
     fn assert_only_changed(&self, before: &std::collections::BTreeMap<String, Answer>, at: usize) {
@@ -395,11 +407,13 @@ impl Work {
         items
     }
 
-    /// Restores the state before the last change (or after the last undo, for redo).
-    pub fn undo(&mut self, redo: bool) -> bool {
+    /// Brings back the content before the last change (or after the last undo, for redo) as
+    /// new, logged changes: the audit trail only grows. Refused (unchanged) once final.
+    pub fn undo(&mut self, redo: bool, who: &str) -> Result<bool, EditError> {
+        self.session.ensure_editable()?;
         self.sync_cursor();
         let Some(practice) = self.history.peek(redo).map(|s| s.practice) else {
-            return false;
+            return Ok(false);
         };
         let current = self.snapshot(practice);
         let restored = if redo {
@@ -407,24 +421,21 @@ impl Work {
         } else {
             self.history.undo(current)
         };
-        let Some(mut restored) = restored else {
-            return false;
+        let Some(restored) = restored else {
+            return Ok(false);
         };
-        // Language, screen and auto-advance are views, not session changes.
-        let cursor = &mut restored.rest.cursor;
-        cursor.lang = self.session.cursor.lang.clone();
-        cursor.auto_advance = self.session.cursor.auto_advance;
-        cursor.screen = self.session.cursor.screen.clone();
         let land = self
             .model
             .index
-            .requirement(&cursor.requirement)
+            .requirement(&restored.rest.cursor.requirement)
             .unwrap_or(self.requirement);
-        self.restore(restored);
+        let earlier = self.earlier(restored);
+        self.session.revert_to(&earlier, who)?;
         self.palette = None;
         self.jump(land);
+        // The change undone was on the practice it was made at.
         self.changed(practice);
-        true
+        Ok(true)
     }
 
     /// Saves now; on failure the edits stay in memory and the error shows.
@@ -440,6 +451,7 @@ impl Work {
             Ok(()) => {
                 self.save = SaveState::Saved;
                 self.dirty = false;
+                self.time.unsaved = false;
             }
             Err(err) => {
                 // The whole chain: "x.ron: cannot write …: No space left on device".

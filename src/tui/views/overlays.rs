@@ -19,7 +19,14 @@ use crate::tui::theme;
 use crate::tui::widgets::wrap::truncate;
 
 /// Clears a centred box with a border and title; returns the inside.
-fn popup(area: Rect, w: u16, h: u16, title: &str, context: Context, buf: &mut Buffer) -> Rect {
+pub(super) fn popup(
+    area: Rect,
+    w: u16,
+    h: u16,
+    title: &str,
+    context: Context,
+    buf: &mut Buffer,
+) -> Rect {
     let r = centered(area, w, h);
     Clear.render(r, buf);
     let block = Block::default()
@@ -42,7 +49,15 @@ pub fn render(app: &App, overlay: &Overlay, area: Rect, buf: &mut Buffer) {
                 area,
                 wide,
                 area.height.saturating_sub(6).min(20),
-                &format!("Note · {} · draft saved every 2 s", note.requirement),
+                &format!(
+                    "{} · {} · draft saved every 2 s",
+                    if note.discussion {
+                        "Discussion / dissent"
+                    } else {
+                        "Note"
+                    },
+                    note.requirement
+                ),
                 Context::Note,
                 buf,
             );
@@ -99,6 +114,13 @@ pub fn render(app: &App, overlay: &Overlay, area: Rect, buf: &mut Buffer) {
                 .render(inner, buf);
         }
         Overlay::Export(state) => export(state, area, buf),
+        Overlay::Findings(list) => super::findings::list(app, list, area, buf),
+        Overlay::FindingForm(form) => super::findings::form(app, form, area, buf),
+        Overlay::Agenda(editor) => super::agenda::editor(app, editor, area, buf),
+        Overlay::History { scroll } => super::audit::history(app, *scroll, area, buf),
+        Overlay::Decider { selected } => super::audit::decider(app, *selected, area, buf),
+        Overlay::Participants(state) => super::audit::participants(app, state, area, buf),
+        Overlay::Reason { input, error } => super::audit::reason(input, error, area, buf),
     }
 }
 
@@ -155,6 +177,12 @@ fn help(app: &App, context: Context, scroll: u16, area: Rect, buf: &mut Buffer) 
         ),
         Context::Note => Some(
             "The draft is saved every two seconds while you type; u undoes the whole edit afterwards.",
+        ),
+        Context::FindingForm => Some(
+            "Tab moves between fields; ←/→ change severity and what the finding is about. In the description Enter is a new line; Ctrl-S saves from anywhere.",
+        ),
+        Context::Agenda => Some(
+            "Time is counted for the domain on screen; the status line shows the current item (its domain if planned, else its part) against its plan.",
         ),
         _ => None,
     };

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use crate::model::Provenance;
-use crate::tui::app::Work;
+use crate::tui::app::{Work, finding_marks};
 use crate::tui::theme;
 use crate::tui::widgets::wrap::{truncate, wrap};
 use crate::tui::words::{Words, words};
@@ -79,6 +79,14 @@ fn header(work: &Work, width: usize) -> Vec<Line<'static>> {
             .replace("{i}", &pos.to_string())
             .replace("{n}", &count.to_string())
     );
+    // Findings on the practice itself or on its domain.
+    let domain = crate::session::domain_key(&work.model, work.practice);
+    let marks = format!(
+        "{}{}",
+        finding_marks(work, &pref.id),
+        finding_marks(work, &domain)
+    );
+    let where_ = format!("{marks}{where_}");
     let name = truncate(
         practice.name.get(work.lang()),
         width.saturating_sub(where_.width()).max(width / 2),
@@ -149,6 +157,7 @@ fn rows(work: &Work, width: usize) -> Vec<Row> {
                 marks.push_str(&format!(" [{}]", a.evidence.join(",")));
             }
         }
+        marks.push_str(&finding_marks(work, &rref.id));
         let text = work.model.model.requirement_of(pref, rref).text.get(lang);
         let lines = wrap(&format!("{text}{marks}"), width.saturating_sub(4));
         let current = r == work.requirement;
@@ -277,6 +286,8 @@ pub fn render_guide(work: &Work, area: Rect, buf: &mut Buffer) {
             section(&mut lines, w.because, theme::TITLE, j);
         }
         section(&mut lines, w.note, theme::TITLE, &a.note);
+        section(&mut lines, w.decided_by, theme::TITLE, &a.decided_by);
+        section(&mut lines, w.discussion, theme::TITLE, &a.discussion);
         let evidence: Vec<String> = a
             .evidence
             .iter()

@@ -51,8 +51,29 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     } else {
         format!(" · {}", w.auto_off)
     };
-    let right = format!(" {answered}/{total} {} · {lang}{auto} ", w.answered);
-    let save_w = save.content.width();
+    let decider = match work.session.cursor.decider.as_str() {
+        "" => String::new(),
+        name => format!(" · {} {name}", w.decider),
+    };
+    let right = format!(
+        " {answered}/{total} {} · {lang}{auto}{decider} ",
+        w.answered
+    );
+    let save = match &work.session.sign_off {
+        Some(_) if work.read_only.is_none() && work.save == SaveState::Saved => {
+            Span::styled(format!(" {} ", w.final_mark), theme::FINAL)
+        }
+        _ => save,
+    };
+    let timebox = work.timebox().map(|t| {
+        let style = if t.over {
+            theme::TIMEBOX_OVER
+        } else {
+            theme::TIMEBOX
+        };
+        Span::styled(format!(" ⏱ {} ", t.text), style)
+    });
+    let save_w = save.content.width() + timebox.as_ref().map_or(0, |t| t.content.width());
     let title_w = usize::from(area.width).saturating_sub(right.width() + save_w + 1);
     let mut spans = vec![
         Span::styled(
@@ -63,8 +84,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             theme::STATUS_BAR.add_modifier(ratatui::style::Modifier::BOLD),
         ),
         Span::styled(right, theme::STATUS_BAR),
-        save,
     ];
+    spans.extend(timebox);
+    spans.push(save);
     if let Some(message) = &app.message {
         spans.push(Span::styled(format!(" {message}"), theme::WARN));
     } else if let (Some(change), SaveState::Saved) = (&app.last_change, &work.save) {

@@ -1,0 +1,144 @@
+//! The audit trail: every change to a session is appended to its history as who, when, what,
+//! old → new. Entries are never rewritten except that a note typed in one sitting (the editor
+//! saves drafts every few seconds) stays one entry: its `old` is kept and its `new` updated.
+
+use serde::{Deserialize, Serialize};
+
+use super::edit::{EditError, now_timestamp};
+use super::{Answer, Session};
+
+/// One recorded change.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Change {
+    /// RFC 3339, UTC.
+    pub at: String,
+    pub by: String,
+    /// What changed: a full requirement id, `evidence/E3`, `finding/F2`, `part/cd`, `session`.
+    pub target: String,
+    /// Which field of it: `status`, `note`, `justification`, `flag`, `evidence`, `sign-off`, …
+    pub field: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub old: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub new: String,
+}
+
+/// Notes edited again by the same person within this many seconds are one entry.
+const NOTE_SITTING_SECONDS: u64 = 10 * 60;
+
+impl Session {
+    /// Appends a change to the history (nothing when old and new are equal).
+    pub fn record(&mut self, who: &str, target: &str, field: &str, old: &str, new: &str) {
+        if old == new {
+            return;
+        }
+        let at = now_timestamp();
+        if matches!(field, "note" | "discussion")
+            && let Some(last) = self.history.last_mut()
+            && last.target == target
+            && last.field == field
+            && last.by == who
+            && seconds_between(&last.at, &at).is_some_and(|s| s <= NOTE_SITTING_SECONDS)
+        {
+            last.new = new.to_string();
+            last.at = at;
+            return;
+        }
+        self.append(who, target, field, old, new);
+    }
+
+    /// Appends a change as a new entry, never merged into the last one (undo, sign-off).
+    pub(crate) fn append(&mut self, who: &str, target: &str, field: &str, old: &str, new: &str) {
+        if old == new {
+            return;
+        }
+        self.history.push(Change {
+            at: now_timestamp(),
+            by: who.to_string(),
+            target: target.to_string(),
+            field: field.to_string(),
+            old: old.to_string(),
+            new: new.to_string(),
+        });
+    }
+
+    /// Records every field that differs between two versions of a requirement's answer.
+    pub(crate) fn record_answer_change(
+        &mut self,
+        who: &str,
+        requirement: &str,
+        before: &Answer,
+        after: &Answer,
+    ) {
+        for (field, old, new) in answer_fields(before)
+            .into_iter()
+            .zip(answer_fields(after))
+            .map(|((field, old), (_, new))| (field, old, new))
+        {
+            self.record(who, requirement, field, &old, &new);
+        }
+    }
+
+    /// As `record_answer_change`, each field a new entry (an undo is its own change).
+    pub(crate) fn append_answer_change(
+        &mut self,
+        who: &str,
+        requirement: &str,
+        before: &Answer,
+        after: &Answer,
+    ) {
+        for ((field, old), (_, new)) in answer_fields(before).into_iter().zip(answer_fields(after))
+        {
+            self.append(who, requirement, field, &old, &new);
+        }
+    }
+
+    /// The recorded changes of one target (a requirement id, `finding/F1`, …), oldest first.
+    pub fn history_of<'a>(&'a self, target: &'a str) -> impl Iterator<Item = &'a Change> + 'a {
+        self.history.iter().filter(move |c| c.target == target)
+    }
+
+    /// Refuses changes to a signed-off session until it is explicitly reopened.
+    pub fn ensure_editable(&self) -> Result<(), EditError> {
+        match &self.sign_off {
+            Some(sign_off) => Err(EditError::Final {
+                by: sign_off.by.clone(),
+                at: sign_off.at.clone(),
+            }),
+            None => Ok(()),
+        }
+    }
+}
+
+/// The audited fields of an answer as text, in a fixed order.
+fn answer_fields(answer: &Answer) -> Vec<(&'static str, String)> {
+    vec![
+        (
+            "status",
+            answer
+                .status
+                .map(|s| s.label().to_string())
+                .unwrap_or_default(),
+        ),
+        (
+            "justification",
+            answer.justification.clone().unwrap_or_default(),
+        ),
+        ("note", answer.note.clone()),
+        ("evidence", answer.evidence.join(", ")),
+        (
+            "flag",
+            if answer.flagged { "flagged" } else { "" }.to_string(),
+        ),
+        ("decided by", answer.decided_by.clone()),
+        ("discussion", answer.discussion.clone()),
+    ]
+}
+
+/// Seconds from `earlier` to `later` (RFC 3339 timestamps), if both parse.
+fn seconds_between(earlier: &str, later: &str) -> Option<u64> {
+    let earlier = humantime::parse_rfc3339_weak(earlier).ok()?;
+    let later = humantime::parse_rfc3339_weak(later).ok()?;
+    later.duration_since(earlier).ok().map(|d| d.as_secs())
+}
