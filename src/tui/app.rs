@@ -71,10 +71,10 @@ pub struct App {
 impl App {
     /// The home screen of a sessions dir; with no sessions, the new-session form.
     pub fn home(dir: &Path) -> Self {
-        Self::with_home(dir, Home::load(dir))
+        Self::with_home(dir, Home::load(dir), NewForm::new())
     }
 
-    fn with_home(dir: &Path, home: Home) -> Self {
+    fn with_home(dir: &Path, home: Home, form: NewForm) -> Self {
         let screen = if home.rows.is_empty() {
             Screen::NewSession
         } else {
@@ -84,7 +84,7 @@ impl App {
             dir: dir.to_path_buf(),
             screen,
             home,
-            form: NewForm::new(),
+            form,
             work: None,
             overlays: Vec::new(),
             message: None,
@@ -104,12 +104,14 @@ impl App {
 
     /// As `open`, recording edits under `who` (who joins the assessors if new).
     pub fn open_as(dir: &Path, path: &Path, who: &str) -> anyhow::Result<Self> {
-        // The home screen reads every session in the dir: only when it is shown.
-        let mut app = Self::with_home(dir, Home::default());
+        // The home screen reads every session in the dir, and the new-session form the bundled
+        // model: only when they can be shown.
+        let mut app = Self::with_home(dir, Home::default(), NewForm::unfilled());
         app.who = who.to_string();
         app.open_path(path)?;
         if app.work.is_none() {
             app.home = Home::load(dir);
+            app.form = NewForm::new();
         }
         Ok(app)
     }

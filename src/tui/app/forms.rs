@@ -178,6 +178,21 @@ impl NewForm {
         }
     }
 
+    /// An empty form for a workbench opened on a session, which shows the form only after
+    /// going home (and `new` fills it then): `new` reads the bundled model.
+    pub fn unfilled() -> Self {
+        Self {
+            title: LineInput::default(),
+            organisation: LineInput::default(),
+            scope: LineInput::default(),
+            parts: Vec::new(),
+            part_cursor: 0,
+            target: 3,
+            field: 0,
+            error: None,
+        }
+    }
+
     pub fn field(&self) -> Field {
         Field::ALL[self.field.min(Field::ALL.len() - 1)]
     }
