@@ -158,12 +158,7 @@ pub fn status_code(status: Status) -> &'static str {
 
 /// A stable machine code for an evidence kind.
 pub fn kind_code(kind: EvidenceType) -> &'static str {
-    match kind {
-        EvidenceType::Document => "document",
-        EvidenceType::Demo => "demo",
-        EvidenceType::Link => "link",
-        EvidenceType::File => "file",
-    }
+    kind.code()
 }
 
 pub(super) fn status_code_ser<S: Serializer>(

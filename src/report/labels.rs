@@ -214,13 +214,17 @@ impl Labels {
     pub fn evidence_kind(&self, kind: EvidenceType) -> &'static str {
         match (kind, self.zh) {
             (EvidenceType::Document, false) => "Document",
-            (EvidenceType::Demo, false) => "Demo",
+            (EvidenceType::Screenshot, false) => "Screenshot",
+            (EvidenceType::Recording, false) => "Recording",
             (EvidenceType::Link, false) => "Link",
-            (EvidenceType::File, false) => "File",
+            (EvidenceType::Interview, false) => "Interview",
+            (EvidenceType::Observation, false) => "Observation",
             (EvidenceType::Document, true) => "文档",
-            (EvidenceType::Demo, true) => "演示",
+            (EvidenceType::Screenshot, true) => "截图",
+            (EvidenceType::Recording, true) => "演示录像",
             (EvidenceType::Link, true) => "链接",
-            (EvidenceType::File, true) => "文件",
+            (EvidenceType::Interview, true) => "访谈",
+            (EvidenceType::Observation, true) => "现场观察",
         }
     }
 }

@@ -37,6 +37,12 @@ pub enum EditError {
     JustificationRequired,
     #[error("no evidence {0:?} in the register")]
     UnknownEvidence(String),
+    #[error("{0} is cited by {1}; detach it there first")]
+    EvidenceInUse(String, String),
+    #[error("{0}")]
+    Evidence(String),
+    #[error("only an answered requirement can be marked as reviewed")]
+    NothingToReview,
     #[error("the session was signed off as final by {by} at {at}; reopen it to change it")]
     Final { by: String, at: String },
 }
@@ -148,6 +154,10 @@ impl Session {
         if after == before {
             return Ok(());
         }
+        // A review applies to the answer it saw: a new status (or reason) clears the mark.
+        if after.status != before.status || after.justification != before.justification {
+            after.reviewed = None;
+        }
         let now = now_timestamp();
         self.record_answer_change(who, requirement, &before, &after);
         after.by = who.to_string();
@@ -215,6 +225,27 @@ impl Session {
             flagged = a.flagged;
         })?;
         Ok(flagged)
+    }
+
+    /// Marks an answered requirement as reviewed by `who`, or removes the mark; returns
+    /// the new state.
+    pub fn toggle_reviewed(&mut self, requirement: &str, who: &str) -> Result<bool, EditError> {
+        if self.status(requirement).is_none() {
+            self.ensure_editable()?;
+            return Err(EditError::NothingToReview);
+        }
+        let mut reviewed = false;
+        self.touch(requirement, who, |a| {
+            a.reviewed = match a.reviewed {
+                Some(_) => None,
+                None => Some(super::Reviewed {
+                    by: who.to_string(),
+                    at: now_timestamp(),
+                }),
+            };
+            reviewed = a.reviewed.is_some();
+        })?;
+        Ok(reviewed)
     }
 
     /// Adds an entry to the evidence register and returns its new id (`E1`, `E2`, …).

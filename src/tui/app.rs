@@ -4,15 +4,16 @@
 mod export;
 mod forms;
 mod overlays;
+mod register;
 mod screens;
 mod work;
 
 pub use export::{ExportState, FORMATS, LANGS};
 pub use forms::{
-    EVIDENCE_KINDS, EvidenceForm, EvidencePicker, Field, Home, HomeRow, LineInput, NewForm,
-    NoteState, OnYes, Overlay, PaletteState,
+    EVIDENCE_KINDS, EvidenceForm, EvidencePicker, Field, FilterPicker, Home, HomeRow, LineInput,
+    NewForm, NoteState, OnYes, Overlay, PaletteState,
 };
-pub use overlays::evidence_from_form;
+pub use register::{evidence_from_form, evidence_items};
 pub use work::{SaveState, Work};
 
 use std::path::{Path, PathBuf};
@@ -210,7 +211,7 @@ impl App {
             None => false,
         };
         match self.overlays.last_mut() {
-            Some(Overlay::Palette(p)) => p.rerank(),
+            Some(Overlay::Palette(p) | Overlay::EvidenceSearch(p)) => p.rerank(),
             _ if !taken => {
                 self.message = Some("paste ignored: no text field here (o opens the note)".into())
             }
@@ -320,6 +321,14 @@ impl App {
             let _ = work.edit_then(|s, _| s.set_status(&id, status, &who), advance);
         };
         match action {
+            Action::NextRequirement
+            | Action::PrevRequirement
+            | Action::NextPractice
+            | Action::PrevPractice
+                if work.filter.is_some() =>
+            {
+                self.message = register::move_among_matches(work, action);
+            }
             Action::NextRequirement => work.next_requirement(true),
             Action::PrevRequirement => work.next_requirement(false),
             Action::NextPractice => work.next_practice(true),
@@ -356,6 +365,23 @@ impl App {
             }
             Action::Flag => {
                 let _ = work.edit(|s, _| s.toggle_flag(&id, &who).map(|_| ()));
+            }
+            Action::Review => {
+                if let Err(e) = work.edit(|s, _| s.toggle_reviewed(&id, &who).map(|_| ())) {
+                    self.message = Some(e.to_string());
+                }
+            }
+            Action::FilterPicker => {
+                let counts = crate::review::counts(&work.model, &work.session, &work.checks);
+                let selected = work
+                    .filter
+                    .and_then(|f| counts.iter().position(|(c, _)| *c == f))
+                    .map_or(0, |i| i + 1);
+                self.overlays
+                    .push(Overlay::Filter(FilterPicker { selected, counts }));
+            }
+            Action::ClearFilter if work.filter.take().is_some() => {
+                self.message = Some("filter cleared".to_string());
             }
             Action::Undo | Action::Redo if !work.undo(action == Action::Redo) => {
                 self.message = Some(format!("nothing to {}", action.describe()));
@@ -405,6 +431,20 @@ impl App {
                     pick("flagged", "已标记")
                 } else {
                     pick("flag removed", "已取消标记")
+                };
+                (what, requirement)
+            }
+            Action::Review => {
+                let id = &work.model.index.requirements[requirement].id;
+                let reviewed = work
+                    .session
+                    .answers
+                    .get(id)
+                    .is_some_and(|a| a.reviewed.is_some());
+                let what = if reviewed {
+                    pick("reviewed", "已复核")
+                } else {
+                    pick("review mark removed", "已取消复核")
                 };
                 (what, requirement)
             }
@@ -576,7 +616,7 @@ impl App {
             }
             None => {}
         }
-        if let Some(Overlay::Palette(p)) = self.overlays.last_mut() {
+        if let Some(Overlay::Palette(p) | Overlay::EvidenceSearch(p)) = self.overlays.last_mut() {
             p.rerank();
         }
     }

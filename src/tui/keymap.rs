@@ -22,12 +22,14 @@ pub enum Context {
     Justify,
     Evidence,
     EvidenceForm,
+    EvidenceSearch,
+    Filter,
     Confirm,
     Export,
 }
 
 impl Context {
-    pub const ALL: [Context; 12] = [
+    pub const ALL: [Context; 14] = [
         Context::Home,
         Context::NewSession,
         Context::Assessment,
@@ -38,6 +40,8 @@ impl Context {
         Context::Justify,
         Context::Evidence,
         Context::EvidenceForm,
+        Context::EvidenceSearch,
+        Context::Filter,
         Context::Confirm,
         Context::Export,
     ];
@@ -55,6 +59,8 @@ impl Context {
             Context::Justify => "Not applicable",
             Context::Evidence => "Evidence",
             Context::EvidenceForm => "New evidence",
+            Context::EvidenceSearch => "Find evidence",
+            Context::Filter => "Filter",
             Context::Confirm => "Question",
             Context::Export => "Export",
         }
@@ -138,6 +144,9 @@ const ASSESSMENT: &[Binding] = &[
     h("o", A::EditNote),
     h("e", A::Evidence),
     b("f", A::Flag),
+    b("R", A::Review),
+    b("C-f", A::FilterPicker),
+    b("Esc", A::ClearFilter),
     h("u", A::Undo),
     b("C-r", A::Redo),
     b("a", A::ToggleAutoAdvance),
@@ -192,7 +201,28 @@ const EVIDENCE: &[Binding] = &[
     h("Enter", A::Toggle),
     h("a", A::AddEvidence),
     h("d", A::Detach),
+    h("/", A::SearchEvidence),
+    b("c", A::EditEvidence),
+    b("H", A::AcceptNewVersion),
+    b("x", A::RemoveEvidence),
     b("Down", A::Down),
+    b("j", A::Down),
+    b("Up", A::Up),
+    b("k", A::Up),
+    h("Esc", A::Cancel),
+];
+
+const EVIDENCE_SEARCH: &[Binding] = &[
+    h("Enter", A::Confirm),
+    h("Esc", A::Cancel),
+    h("Down", A::Down),
+    b("Up", A::Up),
+    b("C-n", A::Down),
+];
+
+const FILTER: &[Binding] = &[
+    h("Enter", A::Confirm),
+    h("Down", A::Down),
     b("j", A::Down),
     b("Up", A::Up),
     b("k", A::Up),
@@ -237,6 +267,8 @@ pub fn bindings(context: Context) -> &'static [Binding] {
         Context::Justify => JUSTIFY,
         Context::Evidence => EVIDENCE,
         Context::EvidenceForm => EVIDENCE_FORM,
+        Context::EvidenceSearch => EVIDENCE_SEARCH,
+        Context::Filter => FILTER,
         Context::Confirm => CONFIRM,
         Context::Export => EXPORT,
     }
@@ -478,6 +510,13 @@ mod tests {
             A::NewSession,
             A::AddEvidence,
             A::Detach,
+            A::Review,
+            A::FilterPicker,
+            A::ClearFilter,
+            A::SearchEvidence,
+            A::EditEvidence,
+            A::AcceptNewVersion,
+            A::RemoveEvidence,
             A::Yes,
             A::No,
         ];

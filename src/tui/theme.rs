@@ -4,7 +4,7 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
-use crate::session::Status;
+use crate::session::{EvidenceCheck, Status};
 
 pub const TEXT: Style = Style::new();
 pub const BOLD: Style = Style::new().add_modifier(Modifier::BOLD);
@@ -64,3 +64,15 @@ pub fn level(level: u8, target: Option<u8>) -> Style {
         None => BOLD,
     }
 }
+
+/// Style of an evidence file's check: ok green, changed yellow, missing or unreadable red.
+pub fn evidence_check(check: &EvidenceCheck) -> Style {
+    match check {
+        EvidenceCheck::Ok => OK,
+        EvidenceCheck::Changed => Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+        _ => Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
+    }
+}
+
+/// A requirement matching the review filter in force (its checklist mark).
+pub const FILTER_MATCH: Style = Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD);

@@ -108,7 +108,7 @@ pub fn session(model: &LoadedModel) -> Session {
         .add_evidence(
             Evidence {
                 title: "deploy-log-2026.txt".into(),
-                kind: EvidenceType::File,
+                kind: EvidenceType::Document,
                 location: "/srv/evidence/deploy-log-2026.txt".into(),
                 sha256: Some("sha256:00aa11bb".into()),
                 ..Evidence::default()

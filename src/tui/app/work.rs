@@ -6,9 +6,12 @@ use std::time::Instant;
 
 use anyhow::Result;
 
+use std::collections::BTreeMap;
+
 use crate::model::LoadedModel;
+use crate::review::{self, Filter};
 use crate::scoring::Scorecard;
-use crate::session::{self, EditError, LockHolder, Session, SessionLock, Status};
+use crate::session::{self, EditError, EvidenceCheck, LockHolder, Session, SessionLock, Status};
 use crate::tui::history::History;
 
 /// Whether what is on screen is on disk.
@@ -44,6 +47,11 @@ pub struct Work {
     pub lock: Option<SessionLock>,
     /// Set when another process writes the session: it is shown, never edited or saved here.
     pub read_only: Option<LockHolder>,
+    /// The evidence files' checks (ok / changed / missing), made when the session is opened
+    /// and after each change to the register.
+    pub checks: BTreeMap<String, EvidenceCheck>,
+    /// The review filter in force: the navigator and moves keep to its matches.
+    pub filter: Option<Filter>,
 }
 
 impl Work {
@@ -81,6 +89,7 @@ impl Work {
     ) -> Self {
         let scope: Vec<usize> = session.requirements_in_scope(&model).collect();
         let card = Scorecard::compute(&model, &session.answers);
+        let checks = session::evidence_checks(&session, &session::base_dir(&path));
         let mut work = Self {
             path,
             model,
@@ -97,6 +106,8 @@ impl Work {
             summary_focus: None,
             lock: None,
             read_only: None,
+            checks,
+            filter: None,
         };
         let start = work
             .model
@@ -130,6 +141,80 @@ impl Work {
             .iter()
             .position(|&r| r == self.requirement)
             .unwrap_or(0)
+    }
+
+    /// The folder relative evidence locations are read from (the session's).
+    pub fn base_dir(&self) -> PathBuf {
+        session::base_dir(&self.path)
+    }
+
+    /// Checks the register's files again (after a change to the register).
+    pub fn recheck_evidence(&mut self) {
+        self.checks = session::evidence_checks(&self.session, &self.base_dir());
+    }
+
+    /// Whether a requirement (by index) matches the filter in force (all do without one).
+    pub fn matches(&self, requirement: usize) -> bool {
+        self.filter.is_none_or(|f| {
+            let id = &self.model.index.requirements[requirement].id;
+            review::matches(f, &self.session, id, &self.checks)
+        })
+    }
+
+    /// Moves to the next (or previous) requirement matching the filter in force; stays at
+    /// the ends. Returns whether it moved.
+    pub fn next_match(&mut self, forward: bool) -> bool {
+        let pos = self.position();
+        let found = if forward {
+            self.scope[pos + 1..]
+                .iter()
+                .copied()
+                .find(|&r| self.matches(r))
+        } else {
+            self.scope[..pos]
+                .iter()
+                .rev()
+                .copied()
+                .find(|&r| self.matches(r))
+        };
+        found.inspect(|&r| self.jump(r)).is_some()
+    }
+
+    /// Moves to the first match of the next (or previous) practice that has one.
+    pub fn next_matching_practice(&mut self, forward: bool) -> bool {
+        let here = self.practice;
+        let practice_of = |r: usize| self.model.index.requirements[r].practice;
+        let pos = self.position();
+        let found = if forward {
+            self.scope[pos..]
+                .iter()
+                .copied()
+                .find(|&r| practice_of(r) != here && self.matches(r))
+        } else {
+            // The previous practice's first match: walk back to its last, then to its start.
+            let last = self.scope[..pos]
+                .iter()
+                .rev()
+                .copied()
+                .find(|&r| practice_of(r) != here && self.matches(r));
+            last.map(|l| {
+                self.scope
+                    .iter()
+                    .copied()
+                    .find(|&r| practice_of(r) == practice_of(l) && self.matches(r))
+                    .unwrap_or(l)
+            })
+        };
+        found.inspect(|&r| self.jump(r)).is_some()
+    }
+
+    /// How many requirements of a practice match the filter in force.
+    pub fn matches_in(&self, practice: usize) -> usize {
+        self.model.index.practices[practice]
+            .requirements
+            .clone()
+            .filter(|&r| self.matches(r))
+            .count()
     }
 
     pub fn next_requirement(&mut self, forward: bool) {

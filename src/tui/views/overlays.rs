@@ -11,15 +11,20 @@ use unicode_width::UnicodeWidthStr;
 
 use super::centered;
 use super::status::hint_spans;
-use crate::tui::app::{
-    App, EvidenceForm, EvidencePicker, ExportState, FORMATS, LANGS, Overlay, PaletteState,
-};
+use crate::tui::app::{App, EvidenceForm, ExportState, FORMATS, LANGS, Overlay, PaletteState};
 use crate::tui::keymap::{self, Context};
 use crate::tui::theme;
 use crate::tui::widgets::wrap::truncate;
 
 /// Clears a centred box with a border and title; returns the inside.
-fn popup(area: Rect, w: u16, h: u16, title: &str, context: Context, buf: &mut Buffer) -> Rect {
+pub(super) fn popup(
+    area: Rect,
+    w: u16,
+    h: u16,
+    title: &str,
+    context: Context,
+    buf: &mut Buffer,
+) -> Rect {
     let r = centered(area, w, h);
     Clear.render(r, buf);
     let block = Block::default()
@@ -90,8 +95,10 @@ pub fn render(app: &App, overlay: &Overlay, area: Rect, buf: &mut Buffer) {
                 .wrap(Wrap { trim: false })
                 .render(inner, buf);
         }
-        Overlay::Evidence(picker) => evidence_picker(app, picker, area, buf),
+        Overlay::Evidence(picker) => super::register::evidence_picker(app, picker, area, buf),
         Overlay::EvidenceForm(form) => evidence_form(form, area, buf),
+        Overlay::EvidenceSearch(p) => super::register::evidence_search(app, p, area, buf),
+        Overlay::Filter(picker) => super::register::filter_picker(picker, area, buf),
         Overlay::Confirm { question, .. } => {
             let inner = popup(area, 70, 7, "Are you sure?", Context::Confirm, buf);
             Paragraph::new(question.clone())
@@ -182,7 +189,12 @@ fn help(app: &App, context: Context, scroll: u16, area: Rect, buf: &mut Buffer) 
         .render(inner, buf);
 }
 
-fn highlighted(text: &str, indices: &[usize], width: usize, base: Style) -> Vec<Span<'static>> {
+pub(super) fn highlighted(
+    text: &str,
+    indices: &[usize],
+    width: usize,
+    base: Style,
+) -> Vec<Span<'static>> {
     let text = truncate(&text.replace('\n', " "), width);
     text.chars()
         .enumerate()
@@ -272,66 +284,7 @@ fn palette(app: &App, p: &PaletteState, area: Rect, buf: &mut Buffer) {
     Paragraph::new(lines).render(inner, buf);
 }
 
-fn evidence_picker(app: &App, picker: &EvidencePicker, area: Rect, buf: &mut Buffer) {
-    let h = area.height.saturating_sub(6).min(20);
-    let inner = popup(
-        area,
-        area.width.saturating_sub(8).min(100),
-        h,
-        "Evidence register",
-        Context::Evidence,
-        buf,
-    );
-    let Some(work) = &app.work else { return };
-    let attached = work
-        .session
-        .answers
-        .get(&work.requirement_id())
-        .map(|a| a.evidence.clone())
-        .unwrap_or_default();
-    let mut lines = vec![Line::from(Span::styled(
-        format!(
-            "Enter attaches or detaches for {}; a adds a new entry.",
-            work.requirement_id()
-        ),
-        theme::MUTED,
-    ))];
-    if work.session.evidence.is_empty() {
-        lines.push(Line::from(
-            "The register is empty: press a to add evidence.",
-        ));
-    }
-    // Keep the selected entry in view (one line is the heading, one the error).
-    let rows = usize::from(inner.height).saturating_sub(2).max(1);
-    let top = picker.selected.saturating_sub(rows - 1);
-    for (i, (id, e)) in work
-        .session
-        .evidence
-        .iter()
-        .enumerate()
-        .skip(top)
-        .take(rows)
-    {
-        let mark = if attached.contains(id) { "[x]" } else { "[ ]" };
-        let hash = if e.sha256.is_some() { " #" } else { "" };
-        let text = format!(
-            "{mark} {id} {} · {:?} · {}{hash}",
-            e.title, e.kind, e.location
-        );
-        let style = if i == picker.selected {
-            theme::SELECTED
-        } else {
-            theme::TEXT
-        };
-        lines.push(Line::from(Span::styled(text, style)));
-    }
-    if let Some(err) = &picker.error {
-        lines.push(Line::from(Span::styled(err.clone(), theme::ERROR)));
-    }
-    Paragraph::new(lines).render(inner, buf);
-}
-
-fn field(name: &str, value: String, focused: bool) -> Line<'static> {
+pub(super) fn field(name: &str, value: String, focused: bool) -> Line<'static> {
     let style = if focused { theme::KEY } else { theme::BOLD };
     let mut spans = vec![
         Span::styled(format!("{name:>9}: "), style),
@@ -348,7 +301,10 @@ fn evidence_form(form: &EvidenceForm, area: Rect, buf: &mut Buffer) {
         area,
         area.width.saturating_sub(8).min(90),
         9,
-        "New evidence",
+        &match &form.editing {
+            Some(id) => format!("Edit evidence {id}"),
+            None => "New evidence".to_string(),
+        },
         Context::EvidenceForm,
         buf,
     );
@@ -357,7 +313,7 @@ fn evidence_form(form: &EvidenceForm, area: Rect, buf: &mut Buffer) {
         field("Kind", format!("◀ {:?} ▶", form.kind), form.field == 1),
         field("Location", form.location.text.clone(), form.field == 2),
         Line::from(Span::styled(
-            "A local file is hashed (sha256) when added; it is never opened otherwise.",
+            "A local file's SHA-256 and size are recorded when added, and checked on opening.",
             theme::MUTED,
         )),
     ];

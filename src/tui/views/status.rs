@@ -35,6 +35,28 @@ pub fn render_hints(context: Context, area: Rect, buf: &mut Buffer) {
     Paragraph::new(Line::from(hint_spans(context))).render(area, buf);
 }
 
+/// The review filter in force and the evidence files not as attached, when there are any:
+/// ` · filter: flagged (3) · evidence: 1 changed, 1 missing`.
+fn review_text(work: &crate::tui::app::Work) -> String {
+    let mut out = String::new();
+    if let Some(f) = work.filter {
+        let n = work.scope.iter().filter(|&&r| work.matches(r)).count();
+        out.push_str(&format!(" · filter: {} ({n})", f.label()));
+    }
+    let (changed, missing) = crate::review::evidence_problems(&work.checks);
+    let mut parts = Vec::new();
+    if changed > 0 {
+        parts.push(format!("{changed} changed"));
+    }
+    if missing > 0 {
+        parts.push(format!("{missing} missing"));
+    }
+    if !parts.is_empty() {
+        out.push_str(&format!(" · evidence: {}", parts.join(", ")));
+    }
+    out
+}
+
 /// Two rows: session state on top, hints below.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(work) = &app.work else { return };
@@ -51,7 +73,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     } else {
         format!(" · {}", w.auto_off)
     };
-    let right = format!(" {answered}/{total} {} · {lang}{auto} ", w.answered);
+    let right = format!(
+        " {answered}/{total} {} · {lang}{auto}{} ",
+        w.answered,
+        review_text(work)
+    );
     let save_w = save.content.width();
     let title_w = usize::from(area.width).saturating_sub(right.width() + save_w + 1);
     let mut spans = vec![
