@@ -292,3 +292,45 @@ fn register_edits_are_refused_once_final() {
     ));
     assert_eq!(s, before);
 }
+
+#[test]
+fn summary_and_reports_say_which_files_changed_or_went_missing() {
+    let (dir, path, file) = saved_with_file();
+    fs::write(&file, b"version two").expect("change");
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_assess"))
+            .args(args)
+            .env("HOME", dir.path())
+            .output()
+            .expect("run");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).expect("utf-8")
+    };
+    let session = path.display().to_string();
+    let text = run(&["summary", &session]);
+    assert!(text.contains("evidence changed or missing 2"), "{text}");
+    assert!(text.contains("E1 changed (evidence.txt)"), "{text}");
+    let json: serde_json::Value =
+        serde_json::from_str(&run(&["summary", "--json", &session])).expect("json");
+    assert_eq!(json["review"]["evidence"]["E1"], "changed");
+    assert_eq!(json["review"]["filters"]["evidence_changed_or_missing"], 2);
+
+    fs::remove_file(&file).expect("rm");
+    let report: serde_json::Value =
+        serde_json::from_str(&run(&["report", &session, "--format", "json", "-o", "-"]))
+            .expect("json");
+    assert_eq!(report["evidence"][0]["check"], "missing");
+    assert_eq!(report["evidence"][0]["size"], 11);
+    let review = report["review"].as_array().expect("review counts");
+    assert!(
+        review
+            .iter()
+            .any(|c| c["filter"] == "evidence_changed_or_missing" && c["count"] == 2)
+    );
+    let md = run(&["report", &session, "--format", "md", "-o", "-"]);
+    assert!(md.contains("File check: **missing**"), "{md}");
+}

@@ -6,7 +6,7 @@ use super::data::{AnswerView, ReportData, status_code};
 use super::labels::Labels;
 
 /// The header row. Names are stable and English whatever the language of the values.
-pub const COLUMNS: [&str; 22] = [
+pub const COLUMNS: [&str; 23] = [
     "part_id",
     "part",
     "domain_id",
@@ -29,6 +29,7 @@ pub const COLUMNS: [&str; 22] = [
     "by",
     "at",
     "orphaned",
+    "reviewed_by",
 ];
 
 /// Renders the CSV bytes, with a UTF-8 BOM first when `bom`.
@@ -59,7 +60,8 @@ pub fn render(data: &ReportData, l: &Labels, bom: bool) -> Vec<u8> {
                     let cols = model_cols
                         .into_iter()
                         .chain(answer_cols(data, l, &r.answer));
-                    row(&mut out, cols.chain([yes_no(false)]));
+                    let reviewed = reviewed_by(&r.answer);
+                    row(&mut out, cols.chain([yes_no(false), reviewed]));
                 }
             }
         }
@@ -70,7 +72,8 @@ pub fn render(data: &ReportData, l: &Labels, bom: bool) -> Vec<u8> {
         let cols = model_cols
             .into_iter()
             .chain(answer_cols(data, l, &orphan.answer));
-        row(&mut out, cols.chain([yes_no(true)]));
+        let reviewed = reviewed_by(&orphan.answer);
+        row(&mut out, cols.chain([yes_no(true), reviewed]));
     }
     out.into_bytes()
 }
@@ -85,7 +88,8 @@ fn answer_cols(data: &ReportData, l: &Labels, a: &AnswerView) -> [String; 9] {
                     .sha256
                     .as_deref()
                     .map_or(String::new(), |h| format!(" {h}"));
-                format!("{id}: {} <{}>{hash}", e.title, e.location)
+                let check = e.check.map_or(String::new(), |c| format!(" [{c}]"));
+                format!("{id}: {} <{}>{hash}{check}", e.title, e.location)
             }
             _ => id.clone(),
         })
@@ -105,6 +109,11 @@ fn answer_cols(data: &ReportData, l: &Labels, a: &AnswerView) -> [String; 9] {
         a.by.clone(),
         a.at.clone(),
     ]
+}
+
+/// Who reviewed an answer (empty when not reviewed).
+fn reviewed_by(a: &AnswerView) -> String {
+    a.reviewed.as_ref().map_or(String::new(), |r| r.by.clone())
 }
 
 fn yes_no(b: bool) -> String {

@@ -58,6 +58,9 @@ pub struct Labels {
     pub kind: &'static str,
     pub location: &'static str,
     pub used_by: &'static str,
+    pub review: &'static str,
+    pub reviewed_by: &'static str,
+    pub file_check: &'static str,
     pub orphaned: &'static str,
     pub orphaned_intro: &'static str,
     pub none: &'static str,
@@ -118,6 +121,9 @@ pub static EN: Labels = Labels {
     kind: "Kind",
     location: "Location",
     used_by: "Used by",
+    review: "Review",
+    reviewed_by: "reviewed by",
+    file_check: "File check",
     orphaned: "Orphaned answers",
     orphaned_intro: "Answers recorded against requirements the current model no longer has. They are kept in the session file and listed here so nothing is lost.",
     none: "None.",
@@ -178,6 +184,9 @@ pub static ZH: Labels = Labels {
     kind: "类型",
     location: "位置",
     used_by: "关联要求",
+    review: "复核",
+    reviewed_by: "复核人",
+    file_check: "文件核对",
     orphaned: "孤立作答",
     orphaned_intro: "这些作答对应的要求已不在当前模型中。它们仍保存在会话文件中，并在此列出，不会丢失。",
     none: "无。",
@@ -207,6 +216,37 @@ impl Labels {
             (true, n) => format!("{n} {}", self.requirements_word),
             (false, 1) => "1 requirement".to_string(),
             (false, n) => format!("{n} {}", self.requirements_word),
+        }
+    }
+
+    /// A file check word (`ok`, `changed`, `missing`, `unreadable`) in this language.
+    pub fn check(&self, check: &str) -> &'static str {
+        match (check, self.zh) {
+            ("ok", false) => "ok",
+            ("changed", false) => "changed since attached",
+            ("missing", false) => "missing",
+            (_, false) => "unreadable",
+            ("ok", true) => "一致",
+            ("changed", true) => "附加后已更改",
+            ("missing", true) => "缺失",
+            (_, true) => "无法读取",
+        }
+    }
+
+    /// A review filter's name in this language (by its stable code).
+    pub fn review_filter(&self, code: &str, english: &'static str) -> &'static str {
+        if !self.zh {
+            return english;
+        }
+        match code {
+            "unanswered" => "未作答",
+            "flagged" => "已标记待复核",
+            "partial" => "部分满足",
+            "na_without_justification" => "不适用但无理由",
+            "met_without_evidence" => "满足但无证据",
+            "evidence_changed_or_missing" => "证据已更改或缺失",
+            "not_reviewed" => "未复核",
+            _ => english,
         }
     }
 

@@ -29,6 +29,7 @@ pub fn redact(data: &mut ReportData) {
         e.title.clear();
         e.location.clear();
         e.sha256 = None;
+        e.size = None;
         e.added_by.clear();
     }
 }
@@ -37,4 +38,7 @@ fn redact_answer(a: &mut AnswerView) {
     a.justification = a.justification.as_ref().map(|_| String::new());
     a.note.clear();
     a.by.clear();
+    if let Some(r) = &mut a.reviewed {
+        r.by.clear();
+    }
 }
