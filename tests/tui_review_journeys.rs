@@ -176,3 +176,20 @@ fn a_filter_keeps_the_navigator_and_moves_to_its_matches() {
     app.press("C-f k Enter"); // the picker opens on the filter in force; above it, none
     assert_eq!(work(&app).filter, None);
 }
+
+#[test]
+fn undoing_accept_new_version_shows_the_file_as_changed_again() {
+    let (dir, mut app) = fresh();
+    std::fs::write(dir.path().join("log.txt"), b"one").expect("write");
+    app.press("e a");
+    app.type_text("Log");
+    app.press("Tab Tab");
+    app.type_text("log.txt");
+    app.press("Enter");
+    std::fs::write(dir.path().join("log.txt"), b"two").expect("write");
+    app.work.as_mut().expect("work").recheck_evidence();
+    app.press("H Esc");
+    assert_eq!(work(&app).checks["E1"], EvidenceCheck::Ok);
+    app.press("u");
+    assert_eq!(work(&app).checks["E1"], EvidenceCheck::Changed);
+}

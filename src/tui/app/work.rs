@@ -382,7 +382,12 @@ impl Work {
             .index
             .requirement(&restored.cursor.requirement)
             .unwrap_or(self.requirement);
+        // Only a change to the register needs its files checked again.
+        let register_changed = restored.evidence != self.session.evidence;
         self.session = restored;
+        if register_changed {
+            self.recheck_evidence();
+        }
         self.jump(land);
         self.changed();
         true

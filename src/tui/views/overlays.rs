@@ -163,6 +163,12 @@ fn help(app: &App, context: Context, scroll: u16, area: Rect, buf: &mut Buffer) 
         Context::Note => Some(
             "The draft is saved every two seconds while you type; u undoes the whole edit afterwards.",
         ),
+        Context::Evidence => Some(
+            "A local file's SHA-256 and size are recorded when it is added and checked whenever the session is opened: ok, changed or missing shows at the right. H accepts a changed file as the new version; every change is in the history.",
+        ),
+        Context::Filter => Some(
+            "The navigator keeps the practices with matches; j/k and Tab move among them; Esc on the assessment clears the filter.",
+        ),
         _ => None,
     };
     if let Some(note) = note {
