@@ -188,6 +188,10 @@ fn help(app: &App, context: Context, scroll: u16, area: Rect, buf: &mut Buffer) 
             "Every change is saved at once. Mouse: click to select, wheel to move.",
             theme::MUTED,
         )));
+        lines.push(Line::from(Span::styled(
+            "Checklist marks: ‹doc›/‹demo› the evidence the model asks for · ⚑ flagged · ✎ note · R:name reviewed · [E3 changed] cited evidence whose file changed or is missing.",
+            theme::MUTED,
+        )));
     }
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
