@@ -193,3 +193,27 @@ fn undoing_accept_new_version_shows_the_file_as_changed_again() {
     app.press("u");
     assert_eq!(work(&app).checks["E1"], EvidenceCheck::Changed);
 }
+
+#[test]
+fn under_a_filter_an_answer_moves_on_to_the_next_match() {
+    let (_dir, mut app) = fresh();
+    app.press("a f j j j f a"); // flag the first and the fourth requirement
+    app.press("C-f j j Enter k k"); // flagged; back to the first match
+    let first = current(&app);
+    app.press("y");
+    let s = load_session(&work(&app).path).expect("load");
+    assert!(s.status(&first).is_some(), "answered the first match");
+    let flagged: Vec<&String> = s
+        .answers
+        .iter()
+        .filter(|(_, a)| a.flagged)
+        .map(|(id, _)| id)
+        .collect();
+    assert_eq!(flagged.len(), 2);
+    assert!(flagged.contains(&&current(&app)));
+    assert_ne!(
+        current(&app),
+        first,
+        "y moved on to the other flagged requirement"
+    );
+}

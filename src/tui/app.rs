@@ -314,7 +314,7 @@ impl App {
         let practice = work.practice;
         let advance = move |work: &mut Work| {
             if auto {
-                work.next_unanswered(true);
+                work.advance();
             }
         };
         let answer = |work: &mut Work, status: Status| {

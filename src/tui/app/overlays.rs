@@ -120,7 +120,7 @@ impl App {
                         let requirement = work.requirement;
                         let advance = |w: &mut super::Work| {
                             if auto {
-                                w.next_unanswered(true);
+                                w.advance();
                             }
                         };
                         match work.edit_then(|s, _| s.set_not_applicable(&id, &text, &who), advance)

@@ -208,6 +208,16 @@ impl Work {
         found.inspect(|&r| self.jump(r)).is_some()
     }
 
+    /// Where auto-advance goes after an answer: the next match of the filter in force, else
+    /// the next unanswered requirement.
+    pub fn advance(&mut self) {
+        if self.filter.is_some() {
+            self.next_match(true);
+        } else {
+            self.next_unanswered(true);
+        }
+    }
+
     /// How many requirements of a practice match the filter in force.
     pub fn matches_in(&self, practice: usize) -> usize {
         self.model.index.practices[practice]
