@@ -235,17 +235,8 @@ impl Labels {
 
     /// A review filter's name in this language (by its stable code).
     pub fn review_filter(&self, code: &str, english: &'static str) -> &'static str {
-        if !self.zh {
-            return english;
-        }
-        match code {
-            "unanswered" => "未作答",
-            "flagged" => "已标记待复核",
-            "partial" => "部分满足",
-            "na_without_justification" => "不适用但无理由",
-            "met_without_evidence" => "满足但无证据",
-            "evidence_changed_or_missing" => "证据已更改或缺失",
-            "not_reviewed" => "未复核",
+        match crate::review::Filter::from_code(code) {
+            Some(f) if self.zh => f.label_zh(),
             _ => english,
         }
     }

@@ -98,7 +98,7 @@ pub fn render(app: &App, overlay: &Overlay, area: Rect, buf: &mut Buffer) {
         Overlay::Evidence(picker) => super::register::evidence_picker(app, picker, area, buf),
         Overlay::EvidenceForm(form) => evidence_form(form, area, buf),
         Overlay::EvidenceSearch(p) => super::register::evidence_search(app, p, area, buf),
-        Overlay::Filter(picker) => super::register::filter_picker(picker, area, buf),
+        Overlay::Filter(picker) => super::register::filter_picker(app, picker, area, buf),
         Overlay::Confirm { question, .. } => {
             let inner = popup(area, 70, 7, "Are you sure?", Context::Confirm, buf);
             Paragraph::new(question.clone())

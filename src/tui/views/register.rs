@@ -178,15 +178,21 @@ pub fn evidence_search(app: &App, p: &PaletteState, area: Rect, buf: &mut Buffer
     Paragraph::new(lines).render(inner, buf);
 }
 
-pub fn filter_picker(picker: &FilterPicker, area: Rect, buf: &mut Buffer) {
+pub fn filter_picker(app: &App, picker: &FilterPicker, area: Rect, buf: &mut Buffer) {
+    let lang = app.work.as_ref().map_or("en", |w| w.lang());
     let h = u16::try_from(picker.counts.len() + 4).unwrap_or(u16::MAX);
     let inner = popup(area, 56, h, "Filter the checklist", Context::Filter, buf);
-    let mut rows = vec![("no filter (show everything)".to_string(), None)];
+    let none = if lang == "zh" {
+        "不筛选（全部显示）"
+    } else {
+        "no filter (show everything)"
+    };
+    let mut rows = vec![(none.to_string(), None)];
     rows.extend(
         picker
             .counts
             .iter()
-            .map(|(f, n)| (f.label().to_string(), Some(*n))),
+            .map(|(f, n)| (f.label_in(lang).to_string(), Some(*n))),
     );
     let width = usize::from(inner.width);
     let lines: Vec<Line> = rows

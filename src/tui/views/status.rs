@@ -38,21 +38,28 @@ pub fn render_hints(context: Context, area: Rect, buf: &mut Buffer) {
 /// The review filter in force and the evidence files not as attached, when there are any:
 /// ` · filter: flagged (3) · evidence: 1 changed, 1 missing`.
 fn review_text(work: &crate::tui::app::Work) -> String {
+    let zh = work.lang() == "zh";
     let mut out = String::new();
     if let Some(f) = work.filter {
         let n = work.scope.iter().filter(|&&r| work.matches(r)).count();
-        out.push_str(&format!(" · filter: {} ({n})", f.label()));
+        let word = if zh { "筛选" } else { "filter" };
+        out.push_str(&format!(" · {word}: {} ({n})", f.label_in(work.lang())));
     }
     let (changed, missing) = crate::review::evidence_problems(&work.checks);
+    let (w_evidence, w_changed, w_missing) = if zh {
+        ("证据", "已更改", "缺失")
+    } else {
+        ("evidence", "changed", "missing")
+    };
     let mut parts = Vec::new();
     if changed > 0 {
-        parts.push(format!("{changed} changed"));
+        parts.push(format!("{changed} {w_changed}"));
     }
     if missing > 0 {
-        parts.push(format!("{missing} missing"));
+        parts.push(format!("{missing} {w_missing}"));
     }
     if !parts.is_empty() {
-        out.push_str(&format!(" · evidence: {}", parts.join(", ")));
+        out.push_str(&format!(" · {w_evidence}: {}", parts.join(", ")));
     }
     out
 }
