@@ -11,6 +11,7 @@ mod markdown;
 mod redact;
 mod roadmap;
 mod svg;
+mod workshop;
 
 use std::path::{Path, PathBuf};
 
@@ -25,6 +26,7 @@ pub use data::{
 pub use labels::{EN, Labels, ZH, labels};
 pub use redact::redact;
 pub use roadmap::{Phase, PhaseDomain, Roadmap, RoadmapItem, phase_of};
+pub use workshop::{AGENDA_COLUMNS, AgendaEntry, FINDING_COLUMNS, FindingEntry};
 
 /// The formats a report comes in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

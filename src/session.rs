@@ -3,9 +3,11 @@
 //!
 //! Maps are `BTreeMap`s so the file is written in a stable order and diffs cleanly in git.
 
+mod agenda;
 mod doctor;
 mod edit;
 mod evidence;
+mod findings;
 mod history;
 mod lock;
 mod open;
@@ -15,14 +17,16 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+pub use agenda::{Agenda, AgendaRow, clock, domain_key};
 pub use doctor::{
-    Finding, RestoreError, Restored, Severity, base_dir, check_session, evidence_candidates,
-    restore_backup,
+    CheckSeverity, DoctorFinding, RestoreError, Restored, base_dir, check_session,
+    evidence_candidates, restore_backup,
 };
 pub use edit::{EditError, NewSession, hash_file, now_timestamp};
 pub use evidence::{
     EvidenceCheck, candidates, describe_evidence, evidence_checks, fingerprint, local_path,
 };
+pub use findings::{Finding, Severity, TieKind, is_date, tie_kind};
 pub use history::Change;
 pub use lock::{
     Access, LockError, LockHolder, SessionLock, acquire_lock, acquire_or_read_only, host_name,
@@ -241,6 +245,9 @@ pub struct Cursor {
     /// Written only when off, so files stay as older versions wrote them.
     #[serde(default = "default_auto_advance", skip_serializing_if = "is_true")]
     pub auto_advance: bool,
+    /// The facilitator (projection) view is on.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub facilitator: bool,
 }
 
 fn default_screen() -> String {
@@ -267,6 +274,7 @@ impl Default for Cursor {
             screen: default_screen(),
             lang: default_lang(),
             auto_advance: default_auto_advance(),
+            facilitator: false,
         }
     }
 }
@@ -311,4 +319,14 @@ pub struct Session {
     /// The audit trail: every change, oldest first (see `history.rs`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub history: Vec<Change>,
+    /// Findings keyed by id (`F1`, `F2`, …; see `findings.rs`).
+    #[serde(
+        default,
+        deserialize_with = "crate::unique_keys::deserialize",
+        skip_serializing_if = "BTreeMap::is_empty"
+    )]
+    pub findings: BTreeMap<String, Finding>,
+    /// Planned and spent workshop time (see `agenda.rs`).
+    #[serde(default, skip_serializing_if = "Agenda::is_empty")]
+    pub agenda: Agenda,
 }

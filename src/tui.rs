@@ -64,7 +64,7 @@ pub fn run(dir: &Path, session: Option<&Path>) -> Result<ExitCode> {
             // Whatever ended the loop, what is in memory goes to disk.
             app.flush_note();
             if let Some(work) = &mut app.work
-                && work.dirty
+                && work.needs_save()
             {
                 work.save_now();
             }

@@ -339,7 +339,9 @@ fn csv_has_a_bom_stable_columns_and_quotes_notes_correctly() {
         "BOM on by default"
     );
     let text = String::from_utf8(bytes).unwrap();
-    let rows = parse_csv(text.trim_start_matches('\u{feff}'));
+    // The answers table comes first; the findings and agenda tables follow blank lines.
+    let tables = csv_tables(text.trim_start_matches('\u{feff}'));
+    let rows = tables[0].clone();
     let header = &rows[0];
     assert_eq!(header[0], "part_id");
     assert!(
@@ -648,4 +650,30 @@ fn chinese_reports_have_chinese_chrome_as_well_as_chinese_model_texts() {
             assert!(!zh.contains(word), "{format:?}: {word} left in English");
         }
     }
+}
+
+#[test]
+fn csv_findings_and_agenda_are_tables_of_their_own() {
+    let model = common::model();
+    let session = common::session(&model);
+    let bytes = report::render(&model, &session, Format::Csv, &options("en", false));
+    let text = String::from_utf8(bytes).unwrap();
+    let tables = csv_tables(&text);
+    assert_eq!(tables.len(), 3, "answers, findings, agenda");
+    let findings = &tables[1];
+    assert_eq!(findings[0], report::FINDING_COLUMNS.map(String::from));
+    assert!(findings.iter().all(|r| r.len() == findings[0].len()));
+    let ids: Vec<&str> = findings[1..].iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(ids, ["F2", "F1"], "high before low");
+    let agenda = &tables[2];
+    assert_eq!(agenda[0], report::AGENDA_COLUMNS.map(String::from));
+    let cd = agenda.iter().find(|r| r[0] == "cd").unwrap();
+    assert_eq!((cd[3].as_str(), cd[4].as_str()), ("90", "3930"));
+}
+
+/// The CSV file's tables: each ends with a blank line before the next.
+fn csv_tables(text: &str) -> Vec<Vec<Vec<String>>> {
+    text.split("\r\n\r\n")
+        .map(|t| parse_csv(&format!("{}\r\n", t.trim_end_matches("\r\n"))))
+        .collect()
 }

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
-use crate::session::{self, SessionError, Severity};
+use crate::session::{self, CheckSeverity, SessionError};
 
 /// The session a spec names; a missing file is fine when its backup exists (doctor can restore).
 pub fn resolve(spec: &str, dir: &Path) -> Result<PathBuf> {
@@ -37,9 +37,9 @@ pub fn doctor(out: &mut dyn Write, path: &Path, restore: bool) -> Result<ExitCod
     let findings = session::check_session(path);
     for f in &findings {
         let tag = match f.severity {
-            Severity::Ok => "ok     ",
-            Severity::Warning => "warning",
-            Severity::Problem => "PROBLEM",
+            CheckSeverity::Ok => "ok     ",
+            CheckSeverity::Warning => "warning",
+            CheckSeverity::Problem => "PROBLEM",
         };
         let mut lines = f.message.lines();
         writeln!(out, "  {tag}  {}", lines.next().unwrap_or(""))?;
@@ -48,7 +48,7 @@ pub fn doctor(out: &mut dyn Write, path: &Path, restore: bool) -> Result<ExitCod
         }
     }
     let count = |s| findings.iter().filter(|f| f.severity == s).count();
-    let (problems, warnings) = (count(Severity::Problem), count(Severity::Warning));
+    let (problems, warnings) = (count(CheckSeverity::Problem), count(CheckSeverity::Warning));
     if problems == 0 {
         writeln!(out, "No problems, {}.", plural(warnings, "warning"))?;
         return Ok(ExitCode::SUCCESS);
@@ -61,7 +61,7 @@ pub fn doctor(out: &mut dyn Write, path: &Path, restore: bool) -> Result<ExitCod
     )?;
     let backup_ok = findings
         .iter()
-        .any(|f| f.severity == Severity::Ok && f.message.starts_with("the backup "));
+        .any(|f| f.severity == CheckSeverity::Ok && f.message.starts_with("the backup "));
     if backup_ok && !restore {
         writeln!(
             out,

@@ -1,6 +1,7 @@
 //! The CSV report: one row per requirement in scope, then one per orphaned answer, with the
-//! stable columns listed in `COLUMNS` (documented in `docs/REPORT_JSON.md`). RFC 4180 quoting,
-//! CRLF line ends and an optional UTF-8 BOM, so Excel opens Chinese text and multi-line notes.
+//! stable columns listed in `COLUMNS` (documented in `docs/REPORT_JSON.md`); findings and the
+//! agenda follow as tables of their own after a blank line. RFC 4180 quoting, CRLF line ends
+//! and an optional UTF-8 BOM, so Excel opens Chinese text and multi-line notes.
 
 use super::data::{AnswerView, ReportData, status_code};
 use super::labels::Labels;
@@ -74,6 +75,12 @@ pub fn render(data: &ReportData, l: &Labels, bom: bool) -> Vec<u8> {
             .chain(answer_cols(data, l, &orphan.answer));
         let reviewed = reviewed_by(&orphan.answer);
         row(&mut out, cols.chain([yes_no(true), reviewed]));
+    }
+    for table in super::workshop::csv_tables(&data.findings, &data.agenda) {
+        out.push_str("\r\n");
+        for fields in table {
+            row(&mut out, fields.into_iter());
+        }
     }
     out.into_bytes()
 }

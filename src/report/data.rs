@@ -34,6 +34,10 @@ pub struct ReportData {
     pub flagged: Vec<Highlight>,
     pub evidence: Vec<EvidenceEntry>,
     pub orphaned: Vec<OrphanedAnswer>,
+    /// Findings, most severe and soonest due first (see `workshop.rs`).
+    pub findings: Vec<super::workshop::FindingEntry>,
+    /// Planned against spent time per part and domain; empty when the agenda was not used.
+    pub agenda: Vec<super::workshop::AgendaEntry>,
     /// How many requirements in scope each review filter matches.
     pub review: Vec<ReviewCount>,
 }
@@ -241,6 +245,8 @@ pub fn build(model: &LoadedModel, session: &Session, lang: &str) -> ReportData {
                 answer: AnswerView::of(Some(a)),
             })
             .collect(),
+        findings: super::workshop::findings(model, session, lang),
+        agenda: super::workshop::agenda(model, session, lang),
         review: review_counts(model, session, &BTreeMap::new()),
     }
 }

@@ -52,6 +52,7 @@ pub fn render(data: &ReportData, l: &Labels) -> String {
         part_section(&mut h, data, part, l);
     }
     lists(&mut h, data, l);
+    super::workshop::html(&mut h, &data.lang, &data.findings, &data.agenda);
     let _ = writeln!(
         h,
         "<footer><p>{}</p><p>{}</p></footer>\n</body>\n</html>",

@@ -26,6 +26,7 @@ pub fn render(data: &ReportData, l: &Labels) -> String {
         part_section(&mut md, data, part, l);
     }
     lists(&mut md, data, l);
+    super::workshop::markdown(&mut md, &data.lang, &data.findings, &data.agenda);
     let _ = writeln!(md, "\n---\n\n{}\n\n{}", l.authored_legend, l.generated_by);
     md
 }

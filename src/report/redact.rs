@@ -25,6 +25,7 @@ pub fn redact(data: &mut ReportData) {
         h.justification = h.justification.as_ref().map(|_| String::new());
         h.note.clear();
     }
+    super::workshop::redact(&mut data.findings);
     for e in &mut data.evidence {
         e.title.clear();
         e.location.clear();

@@ -13,7 +13,7 @@ use crate::model::LoadedModel;
 
 /// How bad a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Severity {
+pub enum CheckSeverity {
     Ok,
     /// Worth knowing; no data is at risk.
     Warning,
@@ -23,25 +23,25 @@ pub enum Severity {
 
 /// One line of the report.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Finding {
-    pub severity: Severity,
+pub struct DoctorFinding {
+    pub severity: CheckSeverity,
     pub message: String,
 }
 
-fn finding(severity: Severity, message: impl Into<String>) -> Finding {
-    Finding {
+fn finding(severity: CheckSeverity, message: impl Into<String>) -> DoctorFinding {
+    DoctorFinding {
         severity,
         message: message.into(),
     }
 }
 
 /// Checks a session and everything it depends on. Reads only; never writes.
-pub fn check_session(path: &Path) -> Vec<Finding> {
+pub fn check_session(path: &Path) -> Vec<DoctorFinding> {
     let mut out = Vec::new();
     match load_session(path) {
         Ok(session) => {
             out.push(finding(
-                Severity::Ok,
+                CheckSeverity::Ok,
                 format!(
                     "the session file parses (format {}, {} answers, {} evidence entries)",
                     session.format,
@@ -52,24 +52,24 @@ pub fn check_session(path: &Path) -> Vec<Finding> {
             check_model(&session, &mut out);
             check_evidence(path, &session, &mut out);
         }
-        Err(e) => out.push(finding(Severity::Problem, e.to_string())),
+        Err(e) => out.push(finding(CheckSeverity::Problem, e.to_string())),
     }
     check_backup(path, &mut out);
     if let Some(holder) = lock_holder(path) {
         out.push(finding(
-            Severity::Warning,
+            CheckSeverity::Warning,
             format!("the session is open for writing by {holder}"),
         ));
     }
     out
 }
 
-fn check_model(session: &Session, out: &mut Vec<Finding>) {
+fn check_model(session: &Session, out: &mut Vec<DoctorFinding>) {
     let model = match model_for(session) {
         Ok(model) => model,
         Err(e) => {
             out.push(finding(
-                Severity::Problem,
+                CheckSeverity::Problem,
                 format!("its model {:?} cannot be loaded: {e:#}", session.model.id),
             ));
             return;
@@ -77,7 +77,7 @@ fn check_model(session: &Session, out: &mut Vec<Finding>) {
     };
     if model.hash == session.model.hash {
         out.push(finding(
-            Severity::Ok,
+            CheckSeverity::Ok,
             format!(
                 "model {} {} loads and is the one the session was made with",
                 model.model.id, model.model.version
@@ -85,7 +85,7 @@ fn check_model(session: &Session, out: &mut Vec<Finding>) {
         ));
     } else {
         out.push(finding(
-            Severity::Warning,
+            CheckSeverity::Warning,
             format!(
                 "model {} has changed since the session was saved (version {} → {})",
                 model.model.id, session.model.version, model.model.version
@@ -95,12 +95,12 @@ fn check_model(session: &Session, out: &mut Vec<Finding>) {
     check_orphans(session, &model, out);
 }
 
-fn check_orphans(session: &Session, model: &LoadedModel, out: &mut Vec<Finding>) {
+fn check_orphans(session: &Session, model: &LoadedModel, out: &mut Vec<DoctorFinding>) {
     let mut moved = session.clone();
     let aliased = moved.apply_aliases(model);
     if aliased > 0 {
         out.push(finding(
-            Severity::Warning,
+            CheckSeverity::Warning,
             format!("{aliased} answers are filed under old requirement ids and move to their new ids when opened"),
         ));
     }
@@ -110,11 +110,27 @@ fn check_orphans(session: &Session, model: &LoadedModel, out: &mut Vec<Finding>)
         .collect();
     if !orphans.is_empty() {
         out.push(finding(
-            Severity::Warning,
+            CheckSeverity::Warning,
             format!(
                 "{} answers belong to requirements the model no longer has (kept in the file, listed in reports): {}",
                 orphans.len(),
                 orphans.join(", ")
+            ),
+        ));
+    }
+    let loose: Vec<String> = session
+        .findings
+        .iter()
+        .filter(|(_, f)| super::tie_kind(model, &f.tie).is_none())
+        .map(|(id, f)| format!("{id} ({})", f.tie))
+        .collect();
+    if !loose.is_empty() {
+        out.push(finding(
+            CheckSeverity::Warning,
+            format!(
+                "{} findings are about places the model no longer has (kept, listed in reports): {}",
+                loose.len(),
+                loose.join(", ")
             ),
         ));
     }
@@ -132,8 +148,8 @@ pub fn base_dir(session_path: &Path) -> PathBuf {
         .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
 }
 
-/// The same checks the workbench and reports show, as findings.
-fn check_evidence(path: &Path, session: &Session, out: &mut Vec<Finding>) {
+/// The same checks the workbench and reports show, as doctor lines.
+fn check_evidence(path: &Path, session: &Session, out: &mut Vec<DoctorFinding>) {
     let checks = evidence_checks(session, &base_dir(path));
     let mut problems = 0;
     for (id, check) in &checks {
@@ -146,11 +162,11 @@ fn check_evidence(path: &Path, session: &Session, out: &mut Vec<Finding>) {
             EvidenceCheck::Unreadable(e) => format!("cannot read the file: {e}"),
         };
         problems += 1;
-        out.push(finding(Severity::Problem, format!("{label}: {what}")));
+        out.push(finding(CheckSeverity::Problem, format!("{label}: {what}")));
     }
     if !checks.is_empty() && problems == 0 {
         out.push(finding(
-            Severity::Ok,
+            CheckSeverity::Ok,
             format!(
                 "{} hashed evidence files are present and unchanged",
                 checks.len()
@@ -159,11 +175,11 @@ fn check_evidence(path: &Path, session: &Session, out: &mut Vec<Finding>) {
     }
 }
 
-fn check_backup(path: &Path, out: &mut Vec<Finding>) {
+fn check_backup(path: &Path, out: &mut Vec<DoctorFinding>) {
     let backup = backup_path(path);
     if !backup.exists() {
         out.push(finding(
-            Severity::Ok,
+            CheckSeverity::Ok,
             format!(
                 "no backup {} yet (it appears with the second save)",
                 backup.display()
@@ -173,7 +189,7 @@ fn check_backup(path: &Path, out: &mut Vec<Finding>) {
     }
     match load_session(&backup) {
         Ok(s) => out.push(finding(
-            Severity::Ok,
+            CheckSeverity::Ok,
             format!(
                 "the backup {} parses and is usable (saved {}, {} answers)",
                 backup.display(),
@@ -182,7 +198,7 @@ fn check_backup(path: &Path, out: &mut Vec<Finding>) {
             ),
         )),
         Err(e) => out.push(finding(
-            Severity::Problem,
+            CheckSeverity::Problem,
             format!("the backup is not usable: {e}"),
         )),
     }

@@ -43,6 +43,16 @@ pub enum EditError {
     Evidence(String),
     #[error("only an answered requirement can be marked as reviewed")]
     NothingToReview,
+    #[error("a finding needs a title")]
+    FindingTitleRequired,
+    #[error("{0:?} is not a date written YYYY-MM-DD")]
+    BadDate(String),
+    #[error("the model has no requirement, practice or domain {0:?}")]
+    UnknownTie(String),
+    #[error("no finding {0:?}")]
+    UnknownFinding(String),
+    #[error("{0:?} is not a part or domain in scope")]
+    UnknownAgendaItem(String),
     #[error("the session was signed off as final by {by} at {at}; reopen it to change it")]
     Final { by: String, at: String },
 }
@@ -90,6 +100,8 @@ impl Session {
             participants: Default::default(),
             sign_off: None,
             history: Default::default(),
+            findings: Default::default(),
+            agenda: Default::default(),
         };
         let first = session.practices_in_scope(model).next();
         if let Some(first) = first {

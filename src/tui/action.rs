@@ -96,6 +96,18 @@ pub enum Action {
     Yes,
     /// Answer no to a question.
     No,
+    /// Open the findings view.
+    Findings,
+    /// Add a finding on the current requirement.
+    NewFinding,
+    /// Turn the facilitator (projection) view on or off.
+    ToggleFacilitator,
+    /// Open the agenda (planned minutes per part or domain).
+    Agenda,
+    /// Delete the selected item (asks first).
+    Delete,
+    /// Go to the place the selected item is about.
+    GoTo,
 }
 
 impl Action {
@@ -115,6 +127,8 @@ impl Action {
                 | Action::Evidence
                 | Action::Flag
                 | Action::Review
+                | Action::NewFinding
+                | Action::Agenda
         )
     }
 
@@ -167,6 +181,12 @@ impl Action {
             Action::RemoveEvidence => "remove unused entry",
             Action::Yes => "yes",
             Action::No => "no",
+            Action::Findings => "findings",
+            Action::NewFinding => "new finding",
+            Action::ToggleFacilitator => "facilitator view on/off",
+            Action::Agenda => "agenda (planned minutes)",
+            Action::Delete => "delete",
+            Action::GoTo => "go to its place",
         };
         text.to_string()
     }
@@ -220,6 +240,12 @@ impl Action {
             Action::RemoveEvidence => "删除未使用的证据",
             Action::Yes => "是",
             Action::No => "否",
+            Action::Findings => "发现项",
+            Action::NewFinding => "新增发现项",
+            Action::ToggleFacilitator => "主持视图 开/关",
+            Action::Agenda => "议程（计划分钟数）",
+            Action::Delete => "删除",
+            Action::GoTo => "转到所在位置",
         };
         text.to_string()
     }

@@ -1,14 +1,18 @@
 //! The workbench's state and its one way to change: keys become `Action`s (through the keymap
 //! of the current context) and `update` applies them. Rendering only reads this state.
 
+mod agenda;
 mod export;
+mod findings;
 mod forms;
 mod overlays;
 mod register;
 mod screens;
 mod work;
 
+pub use agenda::{AgendaEditor, MINUTES_STEP, TIME_SAVE_EVERY, TimeClock, Timebox};
 pub use export::{ExportState, FORMATS, LANGS};
+pub use findings::{FINDING_FIELDS, FindingForm, FindingsList, finding_marks, tie_requirement};
 pub use forms::{
     EVIDENCE_KINDS, EvidenceForm, EvidencePicker, Field, FilterPicker, Home, HomeRow, LineInput,
     NewForm, NoteState, OnYes, Overlay, PaletteState,
@@ -390,6 +394,16 @@ impl App {
             Action::Evidence => self
                 .overlays
                 .push(Overlay::Evidence(EvidencePicker::default())),
+            Action::NewFinding => self.open_new_finding(),
+            Action::Findings => self
+                .overlays
+                .push(Overlay::Findings(FindingsList::default())),
+            Action::Agenda => self.open_agenda(),
+            Action::ToggleFacilitator => {
+                let on = !work.session.cursor.facilitator;
+                work.session.cursor.facilitator = on;
+                work.dirty = true;
+            }
             Action::ToggleAutoAdvance => {
                 let on = !work.session.cursor.auto_advance;
                 work.session.cursor.auto_advance = on;
@@ -505,7 +519,7 @@ impl App {
     pub fn request_quit(&mut self) {
         self.flush_note();
         if let Some(work) = &mut self.work
-            && work.dirty
+            && work.needs_save()
         {
             work.save_now();
             if let SaveState::Failed(err) = &work.save {
@@ -546,8 +560,10 @@ impl App {
         }
     }
 
-    /// Periodic work: note autosave, cursor save, retrying a failed save.
+    /// Periodic work: note autosave, cursor save, retrying a failed save, workshop time.
+    /// `now` is passed in so tests drive the clock without sleeping.
     pub fn tick(&mut self, now: Instant) {
+        self.account_time(now);
         let note_due = self.overlays.iter().any(|o| {
             matches!(o, Overlay::Note(n) if now.duration_since(n.last_autosave) >= AUTOSAVE_EVERY
                 && n.text() != n.saved_text)

@@ -26,10 +26,13 @@ pub enum Context {
     Filter,
     Confirm,
     Export,
+    Findings,
+    FindingForm,
+    Agenda,
 }
 
 impl Context {
-    pub const ALL: [Context; 14] = [
+    pub const ALL: [Context; 17] = [
         Context::Home,
         Context::NewSession,
         Context::Assessment,
@@ -44,6 +47,9 @@ impl Context {
         Context::Filter,
         Context::Confirm,
         Context::Export,
+        Context::Findings,
+        Context::FindingForm,
+        Context::Agenda,
     ];
 
     /// The title of this context in help.
@@ -63,6 +69,9 @@ impl Context {
             Context::Filter => "Filter",
             Context::Confirm => "Question",
             Context::Export => "Export",
+            Context::Findings => "Findings",
+            Context::FindingForm => "Finding",
+            Context::Agenda => "Agenda",
         }
     }
 }
@@ -155,6 +164,10 @@ const ASSESSMENT: &[Binding] = &[
     h("/", A::Palette),
     b("C-p", A::Palette),
     b("E", A::Export),
+    b("!", A::NewFinding),
+    b("F", A::Findings),
+    b("v", A::ToggleFacilitator),
+    b("A", A::Agenda),
     h("?", A::Help),
     h("q", A::Quit),
     b("C-c", A::Quit),
@@ -254,6 +267,39 @@ const EXPORT: &[Binding] = &[
     h("Esc", A::Cancel),
 ];
 
+const FINDINGS: &[Binding] = &[
+    h("Enter", A::Confirm),
+    h("d", A::Delete),
+    h("g", A::GoTo),
+    b("Down", A::Down),
+    b("j", A::Down),
+    b("Up", A::Up),
+    b("k", A::Up),
+    h("Esc", A::Cancel),
+];
+
+// No ↑/↓ here: they move the cursor in the description. Enter there is a line break.
+const FINDING_FORM: &[Binding] = &[
+    h("C-s", A::SaveClose),
+    b("Enter", A::Confirm),
+    h("Tab", A::NextField),
+    b("S-Tab", A::PrevField),
+    h("Left", A::Left),
+    b("Right", A::Right),
+    h("Esc", A::Cancel),
+];
+
+const AGENDA: &[Binding] = &[
+    h("Enter", A::Confirm),
+    b("Down", A::Down),
+    b("j", A::Down),
+    b("Up", A::Up),
+    b("k", A::Up),
+    h("Left", A::Left),
+    h("Right", A::Right),
+    h("Esc", A::Cancel),
+];
+
 /// The bindings of a context.
 pub fn bindings(context: Context) -> &'static [Binding] {
     match context {
@@ -271,6 +317,9 @@ pub fn bindings(context: Context) -> &'static [Binding] {
         Context::Filter => FILTER,
         Context::Confirm => CONFIRM,
         Context::Export => EXPORT,
+        Context::Findings => FINDINGS,
+        Context::FindingForm => FINDING_FORM,
+        Context::Agenda => AGENDA,
     }
 }
 
@@ -519,6 +568,12 @@ mod tests {
             A::RemoveEvidence,
             A::Yes,
             A::No,
+            A::Findings,
+            A::NewFinding,
+            A::ToggleFacilitator,
+            A::Agenda,
+            A::Delete,
+            A::GoTo,
         ];
         actions.extend((0..=5).map(A::QuickLevel));
         let bound: HashSet<Action> = Context::ALL
@@ -559,6 +614,10 @@ mod tests {
             ("C-p", A::Palette),
             ("?", A::Help),
             ("q", A::Quit),
+            ("F", A::Findings),
+            ("!", A::NewFinding),
+            ("v", A::ToggleFacilitator),
+            ("A", A::Agenda),
         ];
         for (key, action) in cases {
             let event = parse_key(key).expect("parses");

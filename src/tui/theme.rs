@@ -4,7 +4,7 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
-use crate::session::{EvidenceCheck, Status};
+use crate::session::{EvidenceCheck, Severity, Status};
 
 pub const TEXT: Style = Style::new();
 pub const BOLD: Style = Style::new().add_modifier(Modifier::BOLD);
@@ -35,6 +35,28 @@ pub const ACHIEVED: Color = Color::LightCyan;
 pub const TARGET: Color = Color::LightYellow;
 pub const GRID: Color = Color::DarkGray;
 pub const LABEL: Style = Style::new().fg(Color::White).add_modifier(Modifier::BOLD);
+
+/// The timebox in the status line, and once it is over: noticeable, not alarming.
+pub const TIMEBOX: Style = Style::new().fg(Color::White).bg(Color::Blue);
+pub const TIMEBOX_OVER: Style = Style::new()
+    .fg(Color::Black)
+    .bg(Color::LightYellow)
+    .add_modifier(Modifier::BOLD);
+/// The facilitator view's large text.
+pub const PROJECTED: Style = Style::new().fg(Color::White).add_modifier(Modifier::BOLD);
+pub const PROJECTED_TITLE: Style = Style::new()
+    .fg(Color::LightCyan)
+    .add_modifier(Modifier::BOLD);
+
+/// Style of a finding's severity.
+pub fn severity(severity: Severity) -> Style {
+    match severity {
+        Severity::High => Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
+        Severity::Medium => Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+        Severity::Low => Style::new().fg(Color::Green),
+        Severity::Info => Style::new().fg(Color::Gray),
+    }
+}
 
 /// Glyph and style of an answer (unanswered: a dot).
 pub fn status(status: Option<Status>) -> (&'static str, Style) {

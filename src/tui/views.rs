@@ -1,6 +1,9 @@
 //! Drawing: one module per screen or panel. Every function here only reads the `App`.
 
+pub mod agenda;
 pub mod assessment;
+pub mod facilitator;
+pub mod findings;
 pub mod home;
 pub mod navigator;
 pub mod new_session;

@@ -4,7 +4,9 @@
 #![allow(dead_code, clippy::unwrap_used)]
 
 use assess::model::{LoadedModel, parse_model};
-use assess::session::{Answer, Evidence, EvidenceType, NewSession, Session, Status};
+use assess::session::{
+    Answer, Evidence, EvidenceType, Finding, NewSession, Session, Severity, Status,
+};
 
 pub const MODEL_RON: &str = include_str!("../fixtures/report-model.ron");
 
@@ -29,6 +31,10 @@ pub const SECRETS: &[&str] = &[
     "legacy-note-secret",
     "flag-note-secret",
     "sha256:00aa11bb",
+    "finding-secret-title",
+    "finding-secret-description",
+    "finding-secret-recommendation",
+    "Carol Owner",
 ];
 
 pub fn model() -> LoadedModel {
@@ -134,8 +140,48 @@ pub fn session(model: &LoadedModel) -> Session {
             ..Answer::default()
         },
     );
+    workshop(model, &mut s);
     fix_timestamps(&mut s);
     s
+}
+
+/// Findings (two severities, a multi-line description, one tied to a domain) and an agenda
+/// with planned and spent time, one item over.
+fn workshop(model: &LoadedModel, s: &mut Session) {
+    let finding = |title: &str, severity, due: &str, tie: &str| Finding {
+        title: title.into(),
+        severity,
+        description: "finding-secret-description: branches, \"merges\"\n第二行 <b>".into(),
+        recommendation: "finding-secret-recommendation".into(),
+        owner: "Carol Owner".into(),
+        due: due.into(),
+        tie: tie.into(),
+        ..Finding::default()
+    };
+    s.add_finding(
+        model,
+        finding("finding-secret-title", Severity::Low, "", "ops.monitor"),
+        "Alice Zhang",
+    )
+    .expect("finding");
+    s.add_finding(
+        model,
+        finding(
+            "Builds are not reproducible",
+            Severity::High,
+            "2026-06-30",
+            "cd.build.ci.ci.l3.1",
+        ),
+        "王伟",
+    )
+    .expect("finding");
+    s.set_planned_minutes(model, "cd", 90, "Alice Zhang")
+        .expect("plan");
+    s.set_planned_minutes(model, "cd.config", 20, "Alice Zhang")
+        .expect("plan");
+    s.add_time_spent("cd.config", 25 * 60 + 30);
+    s.add_time_spent("cd.build", 40 * 60);
+    s.add_time_spent("ops.monitor", 5 * 60);
 }
 
 /// Replaces every "now" with a fixed, distinct time so output never depends on the clock.
@@ -150,5 +196,8 @@ pub fn fix_timestamps(s: &mut Session) {
     }
     for (i, evidence) in s.evidence.values_mut().enumerate() {
         evidence.added_at = format!("2026-03-03T09:{:02}:00Z", i % 60);
+    }
+    for (i, finding) in s.findings.values_mut().enumerate() {
+        finding.added_at = format!("2026-03-04T11:{:02}:00Z", i % 60);
     }
 }

@@ -289,6 +289,8 @@ pub enum OnYes {
     QuitUnsaved,
     /// Open the session in `App::pending_read_only` to view only.
     OpenReadOnly,
+    /// Delete the finding the findings view asked about.
+    DeleteFinding,
 }
 
 /// An overlay; the top of the stack gets keys first.
@@ -314,6 +316,9 @@ pub enum Overlay {
         on_yes: OnYes,
     },
     Export(super::export::ExportState),
+    Findings(super::FindingsList),
+    FindingForm(Box<super::FindingForm>),
+    Agenda(super::AgendaEditor),
 }
 
 impl Overlay {
@@ -329,6 +334,9 @@ impl Overlay {
             Overlay::Filter(_) => Context::Filter,
             Overlay::Confirm { .. } => Context::Confirm,
             Overlay::Export(_) => Context::Export,
+            Overlay::Findings(_) => Context::Findings,
+            Overlay::FindingForm(_) => Context::FindingForm,
+            Overlay::Agenda(_) => Context::Agenda,
         }
     }
 }

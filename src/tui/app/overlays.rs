@@ -26,6 +26,7 @@ pub(super) fn text_input(overlay: &mut Overlay, key: KeyEvent) {
             };
             form.error = None;
         }
+        Overlay::FindingForm(form) => form.input(key),
         _ => {}
     }
 }
@@ -51,6 +52,7 @@ pub(super) fn paste(overlay: &mut Overlay, text: &str) -> bool {
             }
             form.error = None;
         }
+        Overlay::FindingForm(form) => return form.paste(text),
         _ => return false,
     }
     true
@@ -139,6 +141,9 @@ impl App {
                 }
             },
             Overlay::Evidence(_) => self.update_evidence_picker(action),
+            Overlay::Findings(_) => self.update_findings_list(action),
+            Overlay::FindingForm(_) => self.update_finding_form(action),
+            Overlay::Agenda(_) => self.update_agenda(action),
             Overlay::EvidenceForm(_) => self.update_evidence_form(action),
             Overlay::EvidenceSearch(_) => self.update_evidence_search(action),
             Overlay::Filter(_) => self.update_filter_picker(action),
@@ -150,6 +155,7 @@ impl App {
                     match on_yes {
                         OnYes::QuitUnsaved => self.quit = true,
                         OnYes::OpenReadOnly => self.open_read_only(pending),
+                        OnYes::DeleteFinding => self.delete_pending_finding(),
                     }
                 }
             }

@@ -52,6 +52,8 @@ pub struct Work {
     pub checks: BTreeMap<String, EvidenceCheck>,
     /// The review filter in force: the navigator and moves keep to its matches.
     pub filter: Option<Filter>,
+    /// Workshop time being counted (see `agenda.rs`).
+    pub time: super::TimeClock,
 }
 
 impl Work {
@@ -108,6 +110,7 @@ impl Work {
             read_only: None,
             checks,
             filter: None,
+            time: Default::default(),
         };
         let start = work
             .model
@@ -387,6 +390,9 @@ impl Work {
         restored.cursor.lang = self.session.cursor.lang.clone();
         restored.cursor.auto_advance = self.session.cursor.auto_advance;
         restored.cursor.screen = self.session.cursor.screen.clone();
+        restored.cursor.facilitator = self.session.cursor.facilitator;
+        // Time spent is measured, not edited: undo never takes it back.
+        restored.agenda.spent_seconds = self.session.agenda.spent_seconds.clone();
         let land = self
             .model
             .index
@@ -416,6 +422,7 @@ impl Work {
             Ok(()) => {
                 self.save = SaveState::Saved;
                 self.dirty = false;
+                self.time.unsaved = false;
             }
             Err(err) => {
                 // The whole chain: "x.ron: cannot write …: No space left on device".

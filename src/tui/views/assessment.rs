@@ -70,6 +70,9 @@ pub fn panels(area: Rect) -> Panels {
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(work) = &app.work else { return };
+    if work.session.cursor.facilitator {
+        return super::facilitator::render(app, area, buf);
+    }
     let p = panels(area);
     if let Some(nav) = p.nav {
         navigator::render(work, nav, buf);
@@ -85,7 +88,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 /// The live radar of the current part's domains.
-fn render_radar(work: &crate::tui::app::Work, area: Rect, buf: &mut Buffer) {
+pub(super) fn render_radar(work: &crate::tui::app::Work, area: Rect, buf: &mut Buffer) {
     let pref = &work.model.index.practices[work.practice];
     let part = &work.model.model.parts[pref.part];
     let lang = work.lang();
@@ -120,6 +123,14 @@ fn render_radar(work: &crate::tui::app::Work, area: Rect, buf: &mut Buffer) {
 /// The requirement under a mouse position (checklist rows, or a navigator practice).
 pub fn hit_test(app: &App, area: Rect, col: u16, row: u16) -> Option<usize> {
     let work = app.work.as_ref()?;
+    if work.session.cursor.facilitator {
+        let l = super::facilitator::layout(work, area);
+        let pos = ratatui::layout::Position::new(col, row);
+        return l
+            .ladder
+            .contains(pos)
+            .then(|| practice::hit(work, l.ladder, row))?;
+    }
     let p = panels(area);
     let pos = ratatui::layout::Position::new(col, row);
     if let Some(nav) = p.nav

@@ -106,6 +106,9 @@ pub fn render(app: &App, overlay: &Overlay, area: Rect, buf: &mut Buffer) {
                 .render(inner, buf);
         }
         Overlay::Export(state) => export(state, area, buf),
+        Overlay::Findings(list) => super::findings::list(app, list, area, buf),
+        Overlay::FindingForm(form) => super::findings::form(app, form, area, buf),
+        Overlay::Agenda(editor) => super::agenda::editor(app, editor, area, buf),
     }
 }
 
@@ -168,6 +171,12 @@ fn help(app: &App, context: Context, scroll: u16, area: Rect, buf: &mut Buffer) 
         ),
         Context::Filter => Some(
             "The navigator keeps the practices with matches; j/k and Tab move among them; Esc on the assessment clears the filter.",
+        ),
+        Context::FindingForm => Some(
+            "Tab moves between fields; ←/→ change severity and what the finding is about. In the description Enter is a new line; Ctrl-S saves from anywhere.",
+        ),
+        Context::Agenda => Some(
+            "Time is counted for the domain on screen; the status line shows the current item (its domain if planned, else its part) against its plan.",
         ),
         _ => None,
     };

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use crate::model::{EvidenceKind, Provenance};
-use crate::tui::app::Work;
+use crate::tui::app::{Work, finding_marks};
 use crate::tui::theme;
 use crate::tui::widgets::wrap::{truncate, wrap};
 use crate::tui::words::{Words, words};
@@ -88,6 +88,14 @@ fn header(work: &Work, width: usize) -> Vec<Line<'static>> {
             .replace("{i}", &pos.to_string())
             .replace("{n}", &in_part.len().to_string())
     );
+    // Findings on the practice itself or on its domain.
+    let domain = crate::session::domain_key(&work.model, work.practice);
+    let marks = format!(
+        "{}{}",
+        finding_marks(work, &pref.id),
+        finding_marks(work, &domain)
+    );
+    let where_ = format!("{marks}{where_}");
     let name = truncate(
         practice.name.get(work.lang()),
         width.saturating_sub(where_.width()).max(width / 2),
@@ -148,7 +156,7 @@ fn rows(work: &Work, width: usize) -> Vec<Row> {
         let (glyph, style) = theme::status(answer.and_then(|a| a.status));
         let hint = hint_tag(req_hint(work, r), lang);
         let text = work.model.model.requirement_of(pref, rref).text.get(lang);
-        let marks = marks(work, answer);
+        let marks = marks(work, answer) + &finding_marks(work, &rref.id);
         let lines = wrap(&format!("{text} ‹{hint}›{marks}"), width.saturating_sub(4));
         let current = r == work.requirement;
         // With a review filter, matches carry a mark and the rest step back.

@@ -85,7 +85,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         w.answered,
         review_text(work)
     );
-    let save_w = save.content.width();
+    let timebox = work.timebox().map(|t| {
+        let style = if t.over {
+            theme::TIMEBOX_OVER
+        } else {
+            theme::TIMEBOX
+        };
+        Span::styled(format!(" ⏱ {} ", t.text), style)
+    });
+    let save_w = save.content.width() + timebox.as_ref().map_or(0, |t| t.content.width());
     let title_w = usize::from(area.width).saturating_sub(right.width() + save_w + 1);
     let mut spans = vec![
         Span::styled(
@@ -96,8 +104,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             theme::STATUS_BAR.add_modifier(ratatui::style::Modifier::BOLD),
         ),
         Span::styled(right, theme::STATUS_BAR),
-        save,
     ];
+    spans.extend(timebox);
+    spans.push(save);
     if let Some(message) = &app.message {
         spans.push(Span::styled(format!(" {message}"), theme::WARN));
     } else if let (Some(change), SaveState::Saved) = (&app.last_change, &work.save) {

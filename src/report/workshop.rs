@@ -1,0 +1,341 @@
+//! The workshop's part of a report: the findings (severity, then due date) and the agenda
+//! (planned against spent minutes per part and domain). Data builders, redaction and one small
+//! renderer per format live here, so the main renderers only call in.
+
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+use super::html::escape;
+use crate::model::LoadedModel;
+use crate::session::{Session, clock, tie_kind};
+
+/// A finding as reports show it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FindingEntry {
+    pub id: String,
+    /// `high`, `medium`, `low` or `info`.
+    pub severity: &'static str,
+    /// The severity in the report's language.
+    pub severity_label: &'static str,
+    pub title: String,
+    pub description: String,
+    pub recommendation: String,
+    pub owner: String,
+    /// `YYYY-MM-DD` or `""`.
+    pub due: String,
+    /// Full model id of what it is about.
+    pub tie: String,
+    /// `requirement`, `practice`, `domain`, or `""` when the model no longer has the id.
+    pub tie_kind: &'static str,
+    pub added_by: String,
+    pub added_at: String,
+}
+
+/// One agenda row: a part in scope or one of its domains with a plan or time spent.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AgendaEntry {
+    /// `cd` or `cd.config`.
+    pub id: String,
+    /// `part` or `domain`.
+    pub kind: &'static str,
+    pub name: String,
+    pub planned_minutes: Option<u32>,
+    pub spent_seconds: u64,
+}
+
+/// The findings of a session, in the findings view's order.
+pub fn findings(model: &LoadedModel, session: &Session, lang: &str) -> Vec<FindingEntry> {
+    session
+        .findings_sorted()
+        .into_iter()
+        .map(|(id, f)| FindingEntry {
+            id: id.clone(),
+            severity: f.severity.code(),
+            severity_label: f.severity.label_in(lang),
+            title: f.title.clone(),
+            description: f.description.clone(),
+            recommendation: f.recommendation.clone(),
+            owner: f.owner.clone(),
+            due: f.due.clone(),
+            tie: f.tie.clone(),
+            tie_kind: tie_kind(model, &f.tie).map_or("", |k| k.code()),
+            added_by: f.added_by.clone(),
+            added_at: f.added_at.clone(),
+        })
+        .collect()
+}
+
+/// Parts and domains that have a plan or time spent (empty when the agenda was never used).
+pub fn agenda(model: &LoadedModel, session: &Session, lang: &str) -> Vec<AgendaEntry> {
+    session
+        .agenda_rows(model)
+        .into_iter()
+        .filter(|r| r.planned_minutes.is_some() || r.spent_seconds > 0)
+        .map(|r| AgendaEntry {
+            kind: if r.is_part { "part" } else { "domain" },
+            name: if lang.starts_with("zh") {
+                r.name_zh
+            } else {
+                r.name_en
+            },
+            id: r.key,
+            planned_minutes: r.planned_minutes,
+            spent_seconds: r.spent_seconds,
+        })
+        .collect()
+}
+
+/// Findings' free text and names are confidential; ids, severity, dates and ties stay.
+pub fn redact(findings: &mut [FindingEntry]) {
+    for f in findings {
+        f.title.clear();
+        f.description.clear();
+        f.recommendation.clear();
+        f.owner.clear();
+        f.added_by.clear();
+    }
+}
+
+/// Headings and column names in the report's language.
+struct Words {
+    findings: &'static str,
+    agenda: &'static str,
+    none: &'static str,
+    columns: [&'static str; 6],
+    agenda_columns: [&'static str; 3],
+    description: &'static str,
+    recommendation: &'static str,
+}
+
+fn words(lang: &str) -> &'static Words {
+    const EN: Words = Words {
+        findings: "Findings",
+        agenda: "Agenda: planned and spent time",
+        none: "None.",
+        columns: ["ID", "Severity", "Title", "Owner", "Due", "About"],
+        agenda_columns: ["Part / domain", "Planned", "Spent"],
+        description: "Description",
+        recommendation: "Recommendation",
+    };
+    const ZH: Words = Words {
+        findings: "发现项",
+        agenda: "议程：计划与实际用时",
+        none: "无。",
+        columns: ["编号", "严重程度", "标题", "负责人", "期限", "关联"],
+        agenda_columns: ["部分 / 领域", "计划", "实际"],
+        description: "描述",
+        recommendation: "建议",
+    };
+    if lang.starts_with("zh") { &ZH } else { &EN }
+}
+
+fn planned(minutes: Option<u32>) -> String {
+    minutes.map_or_else(|| "–".to_string(), |m| format!("{m} min"))
+}
+
+fn md_cell(s: &str) -> String {
+    s.replace('<', "&lt;")
+        .replace('|', "\\|")
+        .replace("\r\n", "\n")
+        .replace('\n', "<br>")
+}
+
+/// The Markdown sections.
+pub fn markdown(md: &mut String, lang: &str, findings: &[FindingEntry], agenda: &[AgendaEntry]) {
+    let w = words(lang);
+    let _ = writeln!(md, "\n## {}\n", w.findings);
+    if findings.is_empty() {
+        let _ = writeln!(md, "{}", w.none);
+    } else {
+        let c = w.columns;
+        let _ = writeln!(
+            md,
+            "| {} | {} | {} | {} | {} | {} |",
+            c[0], c[1], c[2], c[3], c[4], c[5]
+        );
+        md.push_str("|---|---|---|---|---|---|\n");
+    }
+    for f in findings {
+        let mut title = md_cell(&f.title);
+        for (label, text) in [
+            (w.description, &f.description),
+            (w.recommendation, &f.recommendation),
+        ] {
+            if !text.is_empty() {
+                let _ = write!(title, "<br>*{label}:* {}", md_cell(text));
+            }
+        }
+        let _ = writeln!(
+            md,
+            "| {} | {} | {title} | {} | {} | {} `{}` |",
+            f.id,
+            f.severity_label,
+            md_cell(&f.owner),
+            f.due,
+            f.tie_kind,
+            f.tie
+        );
+    }
+    if agenda.is_empty() {
+        return;
+    }
+    let c = w.agenda_columns;
+    let _ = writeln!(
+        md,
+        "\n## {}\n\n| {} | {} | {} |\n|---|---|---|",
+        w.agenda, c[0], c[1], c[2]
+    );
+    for a in agenda {
+        let indent = if a.kind == "domain" { "  ↳ " } else { "" };
+        let _ = writeln!(
+            md,
+            "| {indent}{} `{}` | {} | {} |",
+            md_cell(&a.name),
+            a.id,
+            planned(a.planned_minutes),
+            clock(a.spent_seconds)
+        );
+    }
+}
+
+/// The HTML sections.
+pub fn html(h: &mut String, lang: &str, findings: &[FindingEntry], agenda: &[AgendaEntry]) {
+    let w = words(lang);
+    let _ = writeln!(
+        h,
+        "<section class=\"findings\">\n<h2>{}</h2>",
+        escape(w.findings)
+    );
+    if findings.is_empty() {
+        let _ = writeln!(h, "<p>{}</p>", escape(w.none));
+    } else {
+        h.push_str("<table class=\"findings\"><thead><tr>");
+        for c in w.columns {
+            let _ = write!(h, "<th>{}</th>", escape(c));
+        }
+        h.push_str("</tr></thead><tbody>\n");
+    }
+    for f in findings {
+        let mut detail = String::new();
+        for (label, text) in [
+            (w.description, &f.description),
+            (w.recommendation, &f.recommendation),
+        ] {
+            if !text.is_empty() {
+                let text = escape(text).replace('\n', "<br>");
+                let _ = write!(detail, "<div><em>{}:</em> {text}</div>", escape(label));
+            }
+        }
+        let _ = writeln!(
+            h,
+            "<tr class=\"sev-{}\"><td><code>{}</code></td><td>{}</td><td><strong>{}</strong>{detail}</td><td>{}</td><td>{}</td><td>{} <code>{}</code></td></tr>",
+            f.severity,
+            escape(&f.id),
+            escape(f.severity_label),
+            escape(&f.title),
+            escape(&f.owner),
+            escape(&f.due),
+            escape(f.tie_kind),
+            escape(&f.tie)
+        );
+    }
+    if !findings.is_empty() {
+        h.push_str("</tbody></table>\n");
+    }
+    h.push_str("</section>\n");
+    if agenda.is_empty() {
+        return;
+    }
+    let c = w.agenda_columns;
+    let _ = writeln!(
+        h,
+        "<section class=\"agenda\">\n<h2>{}</h2>\n<table class=\"agenda\"><thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
+        escape(w.agenda),
+        escape(c[0]),
+        escape(c[1]),
+        escape(c[2])
+    );
+    for a in agenda {
+        let over = a
+            .planned_minutes
+            .is_some_and(|m| a.spent_seconds > u64::from(m) * 60);
+        let _ = writeln!(
+            h,
+            "<tr class=\"{}{}\"><td>{} <code>{}</code></td><td>{}</td><td>{}</td></tr>",
+            a.kind,
+            if over { " over" } else { "" },
+            escape(&a.name),
+            escape(&a.id),
+            planned(a.planned_minutes),
+            clock(a.spent_seconds)
+        );
+    }
+    h.push_str("</tbody></table>\n</section>\n");
+}
+
+/// The findings table's header (a second table in the CSV file; see `docs/REPORT_JSON.md`).
+pub const FINDING_COLUMNS: [&str; 12] = [
+    "finding_id",
+    "severity",
+    "severity_label",
+    "title",
+    "description",
+    "recommendation",
+    "owner",
+    "due",
+    "tie_kind",
+    "tie",
+    "added_by",
+    "added_at",
+];
+
+/// The agenda table's header (a third table in the CSV file).
+pub const AGENDA_COLUMNS: [&str; 5] = [
+    "agenda_id",
+    "agenda_kind",
+    "name",
+    "planned_minutes",
+    "spent_seconds",
+];
+
+/// The CSV tables: after a blank line, the findings (when there are any), then after another
+/// blank line the agenda (when used). Each starts with its own header row.
+pub fn csv_tables(findings: &[FindingEntry], agenda: &[AgendaEntry]) -> Vec<Vec<Vec<String>>> {
+    let mut tables = Vec::new();
+    let strings = |cols: &[&str]| cols.iter().map(|c| (*c).to_string()).collect::<Vec<_>>();
+    if !findings.is_empty() {
+        let mut rows = vec![strings(&FINDING_COLUMNS)];
+        rows.extend(findings.iter().map(|f| {
+            vec![
+                f.id.clone(),
+                f.severity.to_string(),
+                f.severity_label.to_string(),
+                f.title.clone(),
+                f.description.clone(),
+                f.recommendation.clone(),
+                f.owner.clone(),
+                f.due.clone(),
+                f.tie_kind.to_string(),
+                f.tie.clone(),
+                f.added_by.clone(),
+                f.added_at.clone(),
+            ]
+        }));
+        tables.push(rows);
+    }
+    if !agenda.is_empty() {
+        let mut rows = vec![strings(&AGENDA_COLUMNS)];
+        rows.extend(agenda.iter().map(|a| {
+            vec![
+                a.id.clone(),
+                a.kind.to_string(),
+                a.name.clone(),
+                a.planned_minutes.map(|m| m.to_string()).unwrap_or_default(),
+                a.spent_seconds.to_string(),
+            ]
+        }));
+        tables.push(rows);
+    }
+    tables
+}

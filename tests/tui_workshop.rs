@@ -1,0 +1,393 @@
+//! The workshop slice through the real update path: findings (`!`, `F`), the facilitator view
+//! (`v`), the agenda (`A`) and the timebox; snapshots of the new views.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use assess::cli::{NewOptions, create_session};
+use assess::session::{Severity, load_session};
+use assess::tui::app::{App, Overlay};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use unicode_width::UnicodeWidthStr;
+
+/// A fresh session on Continuous Delivery with target 3, opened in the workbench.
+fn fresh() -> (tempfile::TempDir, App) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = create_session(
+        dir.path(),
+        NewOptions {
+            title: Some("Workshop".into()),
+            parts: vec!["cd".into()],
+            target: Some(3),
+            ..NewOptions::default()
+        },
+    )
+    .expect("create");
+    let mut app = App::open(dir.path(), &path).expect("open");
+    app.who = "facilitator".into();
+    (dir, app)
+}
+
+fn path(app: &App) -> PathBuf {
+    app.work.as_ref().expect("work").path.clone()
+}
+
+fn current(app: &App) -> String {
+    app.work.as_ref().expect("work").requirement_id()
+}
+
+fn draw(app: &App, w: u16, h: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+    terminal
+        .draw(|f| f.render_widget(app, f.area()))
+        .expect("draw");
+    let buf = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..h {
+        let mut line = String::new();
+        let mut x = 0;
+        while x < w {
+            let symbol = buf[(x, y)].symbol();
+            line.push_str(symbol);
+            x += u16::try_from(symbol.width().max(1)).unwrap_or(1);
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// Fills the finding form as a person would: title, severity up one (High), a two-line
+/// description, recommendation, owner and due date.
+fn write_finding(app: &mut App) {
+    app.press("!");
+    app.type_text("Branches live for weeks");
+    app.press("Tab Left Tab");
+    app.type_text("Merges hurt.\nNobody owns main.");
+    app.press("Tab");
+    app.type_text("Adopt trunk-based development");
+    app.press("Tab");
+    app.type_text("Dev lead");
+    app.press("Tab");
+    app.type_text("2026-06-30");
+}
+
+#[test]
+fn a_finding_is_written_on_the_current_requirement_and_saved() {
+    let (_dir, mut app) = fresh();
+    let requirement = current(&app);
+    write_finding(&mut app);
+    app.press("C-s");
+    assert!(app.overlays.is_empty(), "the form closed");
+    let session = load_session(&path(&app)).expect("load");
+    let f = &session.findings["F1"];
+    assert_eq!(f.title, "Branches live for weeks");
+    assert_eq!(f.severity, Severity::High);
+    assert_eq!(f.description, "Merges hurt.\nNobody owns main.");
+    assert_eq!(f.recommendation, "Adopt trunk-based development");
+    assert_eq!(
+        (f.owner.as_str(), f.due.as_str()),
+        ("Dev lead", "2026-06-30")
+    );
+    assert_eq!(f.tie, requirement);
+    assert_eq!(f.added_by, "facilitator");
+    assert!(
+        session
+            .history
+            .iter()
+            .any(|c| c.target == "finding/F1" && c.field == "title")
+    );
+    // The checklist marks the requirement.
+    assert!(draw(&app, 160, 48).contains("◆F1"));
+}
+
+#[test]
+fn a_bad_due_date_keeps_the_form_open_with_the_reason() {
+    let (_dir, mut app) = fresh();
+    app.press("!");
+    app.type_text("Late");
+    app.press("Tab Tab Tab Tab Tab");
+    app.type_text("2026-02-30");
+    app.press("Enter");
+    match app.overlays.last() {
+        Some(Overlay::FindingForm(form)) => {
+            assert!(form.error.as_deref().unwrap_or("").contains("YYYY-MM-DD"));
+        }
+        other => panic!("form closed: {other:?}"),
+    }
+    assert!(load_session(&path(&app)).expect("load").findings.is_empty());
+}
+
+#[test]
+fn the_tie_can_be_the_practice_or_the_domain() {
+    let (_dir, mut app) = fresh();
+    let work = app.work.as_ref().expect("work");
+    let practice = work.model.index.practices[work.practice].id.clone();
+    app.press("!");
+    app.type_text("About the practice");
+    // The tie is the last field: Shift-Tab wraps to it.
+    app.press("S-Tab Right Enter");
+    let session = load_session(&path(&app)).expect("load");
+    assert_eq!(session.findings["F1"].tie, practice);
+}
+
+#[test]
+fn the_findings_view_edits_deletes_and_jumps() {
+    let (_dir, mut app) = fresh();
+    let requirement = current(&app);
+    write_finding(&mut app);
+    app.press("C-s");
+    app.press("j j j");
+    assert_ne!(current(&app), requirement);
+    app.press("F");
+    assert!(matches!(app.overlays.last(), Some(Overlay::Findings(_))));
+    // Enter edits: Ctrl-U clears the title, then retype.
+    app.press("Enter C-u");
+    app.type_text("Branches live for months");
+    app.press("C-s");
+    let file = path(&app);
+    assert_eq!(
+        load_session(&file).expect("load").findings["F1"].title,
+        "Branches live for months"
+    );
+    // g goes to the tied requirement.
+    app.press("g");
+    assert!(app.overlays.is_empty());
+    assert_eq!(current(&app), requirement);
+    // d asks first; n keeps it, y deletes it.
+    app.press("F d n");
+    assert_eq!(load_session(&file).expect("load").findings.len(), 1);
+    app.press("d y");
+    assert!(load_session(&file).expect("load").findings.is_empty());
+    assert!(matches!(app.overlays.last(), Some(Overlay::Findings(_))));
+    app.press("Esc");
+    assert!(app.overlays.is_empty());
+}
+
+#[test]
+fn the_facilitator_view_is_remembered_and_answers_still_work() {
+    let (dir, mut app) = fresh();
+    let first = current(&app);
+    app.press("v");
+    app.tick(Instant::now() + Duration::from_secs(5));
+    let file = path(&app);
+    assert!(load_session(&file).expect("load").cursor.facilitator);
+    app.press("y");
+    assert_eq!(
+        load_session(&file).expect("load").status(&first),
+        Some(assess::session::Status::Met)
+    );
+    app.press("q");
+    drop(app);
+    let reopened = App::open(dir.path(), &file).expect("open");
+    assert!(
+        reopened
+            .work
+            .as_ref()
+            .expect("work")
+            .session
+            .cursor
+            .facilitator
+    );
+    let screen = draw(&reopened, 160, 48);
+    assert!(!screen.contains("Guidance"), "no guidance panel:\n{screen}");
+    let mut app = reopened;
+    app.press("v");
+    assert!(!app.work.as_ref().expect("work").session.cursor.facilitator);
+}
+
+#[test]
+fn the_agenda_plans_minutes_and_logs_them() {
+    let (_dir, mut app) = fresh();
+    // First row is the part (cd); four presses of → are 20 minutes.
+    app.press("A Right Right Right Right Enter");
+    let session = load_session(&path(&app)).expect("load");
+    assert_eq!(session.agenda.planned("cd"), Some(20));
+    let last = session.history.last().expect("logged");
+    assert_eq!((last.target.as_str(), last.new.as_str()), ("part/cd", "20"));
+    // Esc throws a draft away.
+    app.press("A Right Esc");
+    assert_eq!(
+        load_session(&path(&app))
+            .expect("load")
+            .agenda
+            .planned("cd"),
+        Some(20)
+    );
+}
+
+#[test]
+fn time_is_counted_per_domain_saved_sparingly_and_warns_once_when_over() {
+    let (_dir, mut app) = fresh();
+    app.press("A Right Enter"); // 5 minutes for the part
+    let file = path(&app);
+    let t0 = Instant::now();
+    app.tick(t0);
+    app.tick(t0 + Duration::from_secs(10));
+    let spent = |f: &Path| load_session(f).expect("load").agenda.spent("cd");
+    assert_eq!(spent(&file), 0, "not written before 30 s");
+    app.tick(t0 + Duration::from_secs(31));
+    assert_eq!(spent(&file), 31);
+    let work = app.work.as_ref().expect("work");
+    assert_eq!(work.timebox().expect("timebox").text, "0:31 / 5:00");
+    let history = load_session(&file).expect("load").history.len();
+    app.tick(t0 + Duration::from_secs(301));
+    assert!(
+        app.message.as_deref().unwrap_or("").contains("time is up"),
+        "{:?}",
+        app.message
+    );
+    app.message = None;
+    app.tick(t0 + Duration::from_secs(320));
+    assert_eq!(app.message, None, "the warning comes once");
+    assert!(
+        app.work
+            .as_ref()
+            .expect("work")
+            .timebox()
+            .expect("box")
+            .over
+    );
+    // Quitting writes what was counted; none of it is in the history.
+    app.press("q");
+    let session = load_session(&file).expect("load");
+    assert_eq!(session.agenda.spent("cd"), 320);
+    assert_eq!(session.history.len(), history);
+}
+
+#[test]
+fn ticks_every_quarter_second_write_time_at_most_every_30_seconds() {
+    let (_dir, mut app) = fresh();
+    let t0 = Instant::now();
+    let mut saves = 0;
+    let mut last = None;
+    for i in 0..=480 {
+        app.tick(t0 + Duration::from_millis(250 * i));
+        let saved_at = app.work.as_ref().expect("work").time.saved_at;
+        if saved_at != last && i > 0 {
+            saves += 1;
+        }
+        last = saved_at;
+    }
+    // Two minutes in one domain: written at 30, 60, 90 and 120 seconds, not 480 times.
+    assert_eq!(saves, 4);
+    let spent = load_session(&path(&app)).expect("load").agenda.spent("cd");
+    assert_eq!(spent, 120);
+}
+
+#[test]
+fn time_is_saved_when_the_domain_changes_and_undo_keeps_it() {
+    let (_dir, mut app) = fresh();
+    let file = path(&app);
+    let t0 = Instant::now();
+    app.tick(t0);
+    let first_domain = {
+        let w = app.work.as_ref().expect("work");
+        assess::session::domain_key(&w.model, w.practice)
+    };
+    app.press("y");
+    // Move practice by practice until the domain changes.
+    for _ in 0..20 {
+        let w = app.work.as_ref().expect("work");
+        if assess::session::domain_key(&w.model, w.practice) != first_domain {
+            break;
+        }
+        app.press("Tab");
+    }
+    app.tick(t0 + Duration::from_secs(12));
+    let session = load_session(&file).expect("load");
+    assert_eq!(session.agenda.spent(&first_domain), 12);
+    app.press("u");
+    assert_eq!(
+        app.work
+            .as_ref()
+            .expect("work")
+            .session
+            .agenda
+            .spent(&first_domain),
+        12,
+        "undo does not take time back"
+    );
+}
+
+#[test]
+fn snapshot_findings_view_and_form() {
+    let (_dir, mut app) = fresh();
+    write_finding(&mut app);
+    insta::assert_snapshot!("finding_form_80x24", draw(&app, 80, 24));
+    insta::assert_snapshot!("finding_form_160x48", draw(&app, 160, 48));
+    app.press("C-s");
+    app.press("j ! ");
+    app.type_text("Second, low");
+    app.press("Tab Right C-s F");
+    insta::assert_snapshot!("findings_view_80x24", draw(&app, 80, 24));
+    insta::assert_snapshot!("findings_view_160x48", draw(&app, 160, 48));
+}
+
+#[test]
+fn snapshot_facilitator_view() {
+    let (_dir, mut app) = fresh();
+    app.press("A Right Right Right Right Enter y p v");
+    let t0 = Instant::now();
+    app.tick(t0);
+    app.tick(t0 + Duration::from_secs(750));
+    app.message = None;
+    insta::assert_snapshot!("facilitator_80x24", draw(&app, 80, 24));
+    insta::assert_snapshot!("facilitator_160x48", draw(&app, 160, 48));
+    insta::assert_snapshot!("facilitator_250x70", draw(&app, 250, 70));
+}
+
+#[test]
+fn snapshot_status_line_with_the_timebox_over() {
+    let (_dir, mut app) = fresh();
+    app.press("A Right Enter");
+    let t0 = Instant::now();
+    app.tick(t0);
+    app.tick(t0 + Duration::from_secs(330));
+    let screen = draw(&app, 120, 30);
+    let status: String = screen.lines().rev().skip(1).take(1).collect();
+    assert!(status.contains("5:30 / 5:00"), "{status}");
+    insta::assert_snapshot!("status_timebox_over", status);
+    // The over style, not only the text.
+    let mut terminal = Terminal::new(TestBackend::new(120, 30)).expect("terminal");
+    terminal
+        .draw(|f| f.render_widget(&app, f.area()))
+        .expect("draw");
+    let buf = terminal.backend().buffer();
+    let x = (0..120)
+        .find(|&x| buf[(x, 28)].symbol() == "⏱")
+        .expect("timebox on the status line");
+    assert_eq!(buf[(x, 28)].style().bg, assess::tui::theme::TIMEBOX_OVER.bg);
+}
+
+#[test]
+fn the_new_views_draw_at_any_size() {
+    let (_dir, mut app) = fresh();
+    write_finding(&mut app);
+    for (w, h) in [(1, 1), (20, 5), (60, 16), (61, 17), (80, 24), (300, 100)] {
+        draw(&app, w, h);
+    }
+    app.press("C-s F");
+    for (w, h) in [(60, 16), (80, 24), (300, 100)] {
+        draw(&app, w, h);
+    }
+    app.press("Esc A");
+    for (w, h) in [(60, 16), (80, 24), (300, 100)] {
+        draw(&app, w, h);
+    }
+    app.press("Esc v");
+    for w in 60..=260 {
+        draw(&app, w, 16 + (w % 60));
+    }
+}
+
+#[test]
+fn snapshot_agenda_editor() {
+    let (_dir, mut app) = fresh();
+    app.press("A Right Right Right Right Enter A Down Right Right");
+    let t0 = Instant::now();
+    app.tick(t0);
+    app.tick(t0 + Duration::from_secs(95));
+    insta::assert_snapshot!("agenda_editor_80x24", draw(&app, 80, 24));
+}
