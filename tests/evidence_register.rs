@@ -334,3 +334,18 @@ fn summary_and_reports_say_which_files_changed_or_went_missing() {
     let md = run(&["report", &session, "--format", "md", "-o", "-"]);
     assert!(md.contains("File check: **missing**"), "{md}");
 }
+
+#[test]
+fn the_shipped_sample_written_with_the_old_kinds_loads_with_the_new_ones() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("sessions/eastbridge-trading-platform.ron");
+    let text = fs::read_to_string(&path).expect("read");
+    assert!(
+        text.contains("kind: Demo") && text.contains("kind: File"),
+        "still the old kinds"
+    );
+    let s = load_session(&path).expect("loads");
+    let kinds: Vec<EvidenceType> = s.evidence.values().map(|e| e.kind).collect();
+    assert!(kinds.contains(&EvidenceType::Recording));
+    assert!(!kinds.is_empty() && kinds.iter().all(|k| EvidenceType::ALL.contains(k)));
+}
