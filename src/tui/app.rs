@@ -7,6 +7,7 @@ mod findings;
 mod forms;
 mod overlays;
 mod register;
+mod review;
 mod screens;
 mod work;
 
