@@ -349,3 +349,15 @@ fn the_shipped_sample_written_with_the_old_kinds_loads_with_the_new_ones() {
     assert!(kinds.contains(&EvidenceType::Recording));
     assert!(!kinds.is_empty() && kinds.iter().all(|k| EvidenceType::ALL.contains(k)));
 }
+
+#[test]
+fn a_file_larger_than_one_read_block_hashes_as_its_whole_content() {
+    let dir = tempfile::tempdir().expect("dir");
+    let file = dir.path().join("recording.mp4");
+    let bytes: Vec<u8> = (0..700_000u32).map(|i| (i % 251) as u8).collect();
+    fs::write(&file, &bytes).expect("write");
+    assert_eq!(
+        assess::session::hash_file(&file).expect("hash"),
+        assess::model::content_hash(&bytes)
+    );
+}

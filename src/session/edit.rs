@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use super::{Answer, Cursor, Evidence, FORMAT_VERSION, ModelRef, Session, Status};
-use crate::model::{LoadedModel, content_hash};
+use crate::model::{LoadedModel, digest_text};
 
 /// Now, as RFC 3339 UTC to the second.
 pub fn now_timestamp() -> String {
@@ -392,7 +392,22 @@ impl Session {
     }
 }
 
-/// `sha256:<hex>` of a file's bytes (evidence is hashed when attached, never opened otherwise).
+/// `sha256:<hex>` of a file's bytes (evidence is hashed when attached and checked when a
+/// session is opened, never opened otherwise). Read in blocks, so a long recording of a demo
+/// is never held in memory whole.
 pub fn hash_file(path: &Path) -> std::io::Result<String> {
-    Ok(content_hash(&std::fs::read(path)?))
+    use sha2::Digest;
+    use std::io::Read;
+    let mut file = std::fs::File::open(path)?;
+    let mut hasher = sha2::Sha256::new();
+    let mut block = vec![0u8; 256 * 1024];
+    loop {
+        match file.read(&mut block) {
+            Ok(0) => break,
+            Ok(n) => hasher.update(&block[..n]),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(digest_text(&hasher.finalize()))
 }
