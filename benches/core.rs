@@ -59,4 +59,21 @@ fn main() {
         50,
         || save_session(&path, &session).expect("save"),
     );
+    time(
+        "sign-off content hash (finalize / verify, 1,000 answers)",
+        200,
+        || assess::session::content_hash(&session),
+    );
+    // Undo in the workbench: bring back the snapshot before one answer, logging the change.
+    let before = session.clone();
+    let mut after = session.clone();
+    let first = &model.index.requirements[0].id;
+    after
+        .set_status(first, Status::NotMet, "bench")
+        .expect("edit");
+    time("undo one answer, appending to the history", 200, || {
+        let mut s = after.clone();
+        s.revert_to(&before, "bench").expect("undo");
+        s
+    });
 }

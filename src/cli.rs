@@ -1,5 +1,6 @@
 //! The command line (clap): every command is a thin call into the core.
 
+mod audit_cmd;
 mod doctor_cmd;
 mod model_cmd;
 mod report_cmd;
@@ -24,6 +25,10 @@ pub struct Cli {
     /// Where sessions live (default: the platform data dir; also ASSESS_SESSIONS_DIR).
     #[arg(long, global = true, env = "ASSESS_SESSIONS_DIR", value_name = "DIR")]
     pub sessions_dir: Option<PathBuf>,
+    /// Who is working: edits are recorded under this name, added to the assessors if new
+    /// (default: the OS user).
+    #[arg(long = "as", global = true, value_name = "NAME")]
+    pub as_user: Option<String>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -48,6 +53,9 @@ pub enum Command {
         /// Target level for every part in scope (0–5).
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(0..=5))]
         target: Option<u8>,
+        /// A participant as "Name:Role" (repeat for each person).
+        #[arg(long = "participant", value_name = "NAME:ROLE")]
+        participants: Vec<String>,
         /// Print the new session's path and exit instead of opening it.
         #[arg(long)]
         no_open: bool,
@@ -95,6 +103,24 @@ pub enum Command {
         #[arg(long)]
         no_bom: bool,
     },
+    /// The audit trail: every change to a session (who, when, what, old → new), oldest first.
+    Log {
+        session: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Sign a session off as final: it becomes read-only and its content hash is recorded.
+    #[command(alias = "sign-off")]
+    Finalize { session: String },
+    /// Reopen a final session for changes (the reason is logged).
+    Reopen {
+        session: String,
+        #[arg(long)]
+        reason: String,
+    },
+    /// Recompute a final session's content hash: exit 0 on a match, 1 on a mismatch or when
+    /// the session is not signed off.
+    Verify { session: String },
     /// Work with assessment models.
     #[command(subcommand)]
     Model(ModelCommand),
@@ -144,6 +170,8 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
         .sessions_dir
         .clone()
         .unwrap_or_else(session::default_sessions_dir);
+    let who = cli.as_user.clone();
+    let who_or_user = || who.clone().unwrap_or_else(session::current_user);
     match cli.command {
         Some(Command::Model(cmd)) => run_model(cmd, out)?,
         Some(Command::New {
@@ -153,6 +181,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
             model,
             parts,
             target,
+            participants,
             no_open,
         }) => {
             let parts = parts.as_deref().map(session_cmd::parse_parts).transpose()?;
@@ -165,17 +194,38 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
                     model,
                     parts: parts.unwrap_or_default(),
                     target,
+                    assessor: who.clone(),
+                    participants,
                 },
             )?;
             if no_open {
                 writeln!(out, "{}", path.display())?;
             } else {
-                return open_workbench(&dir, Some(path));
+                return open_workbench(&dir, Some(path), who.as_deref());
             }
         }
         Some(Command::Open { session: spec }) => {
             let path = session::resolve_session(&spec, &dir)?;
-            return open_workbench(&dir, Some(path));
+            return open_workbench(&dir, Some(path), who.as_deref());
+        }
+        Some(Command::Log {
+            session: spec,
+            json,
+        }) => audit_cmd::log(out, &session::resolve_session(&spec, &dir)?, json)?,
+        Some(Command::Finalize { session: spec }) => {
+            audit_cmd::finalize(out, &session::resolve_session(&spec, &dir)?, &who_or_user())?
+        }
+        Some(Command::Reopen {
+            session: spec,
+            reason,
+        }) => audit_cmd::reopen(
+            out,
+            &session::resolve_session(&spec, &dir)?,
+            &reason,
+            &who_or_user(),
+        )?,
+        Some(Command::Verify { session: spec }) => {
+            return audit_cmd::verify(out, &session::resolve_session(&spec, &dir)?);
         }
         Some(Command::List { json }) => session_cmd::list(out, &dir, json)?,
         Some(Command::Summary {
@@ -205,14 +255,18 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
                 bom: !no_bom,
             },
         )?,
-        None => return open_workbench(&dir, None),
+        None => return open_workbench(&dir, None, who.as_deref()),
     }
     Ok(ExitCode::SUCCESS)
 }
 
 /// Opens the workbench on a session, or on the home screen.
-fn open_workbench(dir: &std::path::Path, session: Option<std::path::PathBuf>) -> Result<ExitCode> {
-    crate::tui::run(dir, session.as_deref())
+fn open_workbench(
+    dir: &std::path::Path,
+    session: Option<std::path::PathBuf>,
+    who: Option<&str>,
+) -> Result<ExitCode> {
+    crate::tui::run(dir, session.as_deref(), who)
 }
 
 const DEFAULT_MODEL: &str = "caict-devops";

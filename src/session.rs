@@ -11,6 +11,9 @@ mod findings;
 mod history;
 mod lock;
 mod open;
+mod participants;
+mod revert;
+mod signoff;
 mod store;
 
 use std::collections::BTreeMap;
@@ -33,6 +36,8 @@ pub use lock::{
     lock_holder, lock_path,
 };
 pub use open::{Opened, current_user, model_for, open_session};
+pub use participants::parse_participant;
+pub use signoff::{Verification, content_hash};
 pub use store::{
     SessionEntry, SessionError, atomic_write, atomic_write_via, backup_path, create_session_file,
     default_sessions_dir, list_sessions, load_session, parse_session, recovery_path,
@@ -93,6 +98,12 @@ pub struct Answer {
     /// Who reviewed this answer, and when; cleared when its status changes afterwards.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reviewed: Option<Reviewed>,
+    /// The participant who decided this answer (a workshop's decider).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub decided_by: String,
+    /// A dissent or discussion note kept beside the answer.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub discussion: String,
     /// Who last changed this answer, and when (RFC 3339, UTC).
     #[serde(default)]
     pub by: String,
@@ -109,6 +120,8 @@ impl Answer {
             && self.evidence.is_empty()
             && !self.flagged
             && self.reviewed.is_none()
+            && self.decided_by.is_empty()
+            && self.discussion.is_empty()
     }
 }
 
@@ -248,6 +261,9 @@ pub struct Cursor {
     /// The facilitator (projection) view is on.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub facilitator: bool,
+    /// The participant stamped as decider on each answer given in the workbench (sticky).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub decider: String,
 }
 
 fn default_screen() -> String {
@@ -275,6 +291,7 @@ impl Default for Cursor {
             lang: default_lang(),
             auto_advance: default_auto_advance(),
             facilitator: false,
+            decider: String::new(),
         }
     }
 }

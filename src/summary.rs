@@ -46,6 +46,8 @@ pub struct Summary {
     pub model_version: String,
     pub answered: usize,
     pub total: usize,
+    /// Set when the session is signed off as final: who, when and the content hash.
+    pub sign_off: Option<session::SignOff>,
     pub parts: Vec<PartSummary>,
 }
 
@@ -111,6 +113,7 @@ pub fn summarize_with(
         model_version: model.model.version.clone(),
         answered,
         total,
+        sign_off: session.sign_off.clone(),
         parts,
     }
 }

@@ -39,11 +39,15 @@ use crate::session;
 type Term = Terminal<CrosstermBackend<Stdout>>;
 
 /// Opens the workbench on a session, or on the home screen of `dir`.
-pub fn run(dir: &Path, session: Option<&Path>) -> Result<ExitCode> {
-    let mut app = match session {
-        Some(path) => App::open(dir, path)?,
-        None => App::home(dir),
-    };
+/// `who` is the name edits are recorded under (`--as`; default the OS user).
+pub fn run(dir: &Path, session: Option<&Path>, who: Option<&str>) -> Result<ExitCode> {
+    let mut app = App::home(dir);
+    if let Some(who) = who {
+        app.who = who.to_string();
+    }
+    if let Some(path) = session {
+        app.open_path(path)?;
+    }
     let stop = Arc::new(AtomicBool::new(false));
     for signal in [
         signal_hook::consts::SIGTERM,

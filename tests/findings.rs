@@ -260,3 +260,52 @@ fn doctor_warns_about_findings_on_places_the_model_no_longer_has() {
         "{warnings:?}"
     );
 }
+
+#[test]
+fn undo_brings_findings_and_plans_back_as_logged_changes_and_keeps_time_spent() {
+    let (model, mut s) = session();
+    let req = model.index.requirements[0].id.clone();
+    let before = s.clone();
+    let id = s
+        .add_finding(&model, finding("Gap", Severity::High, "", &req), WHO)
+        .expect("add");
+    s.set_planned_minutes(&model, "cd", 30, WHO).expect("plan");
+    assert!(s.add_time_spent("cd.config", 90));
+    let logged = s.history.len();
+
+    s.revert_to(&before, "undoer").expect("undo");
+
+    assert!(s.findings.is_empty(), "the finding is gone");
+    assert!(s.agenda.planned_minutes.is_empty(), "the plan is gone");
+    assert_eq!(
+        s.agenda.spent("cd.config"),
+        90,
+        "time spent is measured, not undone"
+    );
+    let reverts: Vec<_> = s.history[logged..].iter().collect();
+    assert!(reverts.iter().all(|c| c.by == "undoer"));
+    assert!(
+        reverts
+            .iter()
+            .any(|c| c.target == format!("finding/{id}") && c.field == "removed")
+    );
+    assert!(
+        reverts
+            .iter()
+            .any(|c| c.target == "part/cd" && c.field == "planned minutes" && c.old == "30")
+    );
+
+    // Redo: the finding comes back under its id, logged field by field.
+    let mut redo_target = before.clone();
+    redo_target
+        .findings
+        .insert(id.clone(), finding("Gap", Severity::High, "", &req));
+    s.revert_to(&redo_target, "undoer").expect("redo");
+    assert_eq!(s.findings.get(&id).map(|f| f.title.as_str()), Some("Gap"));
+    assert!(
+        s.history
+            .iter()
+            .rev()
+            .any(|c| c.target == format!("finding/{id}") && c.field == "title" && c.new == "Gap")
+    );
+}

@@ -18,6 +18,10 @@ pub struct NewOptions {
     pub model: Option<String>,
     pub parts: Vec<String>,
     pub target: Option<u8>,
+    /// Who creates it (`--as`; default the OS user): the first assessor.
+    pub assessor: Option<String>,
+    /// `Name:Role` of each participant.
+    pub participants: Vec<String>,
 }
 
 /// Creates a session file in `dir` and returns its path. Never overwrites an existing file.
@@ -32,18 +36,23 @@ pub fn create(dir: &Path, opts: NewOptions) -> Result<PathBuf> {
         .title
         .filter(|t| !t.trim().is_empty())
         .unwrap_or_else(|| format!("Assessment {}", &session::now_timestamp()[..10]));
-    let session = Session::new(
+    let assessor = opts.assessor.unwrap_or_else(session::current_user);
+    let mut session = Session::new(
         &loaded,
         NewSession {
             title: title.clone(),
             organisation: opts.organisation.unwrap_or_default(),
             scope: opts.scope.unwrap_or_default(),
-            assessors: vec![session::current_user()],
+            assessors: vec![assessor.clone()],
             parts: opts.parts,
             target: opts.target,
             model_path,
         },
     )?;
+    for spec in &opts.participants {
+        let (name, role) = session::parse_participant(spec);
+        session.add_participant(&name, &role, &assessor)?;
+    }
     std::fs::create_dir_all(dir)
         .with_context(|| format!("cannot create the sessions directory {}", dir.display()))?;
     let path = free_path(dir, &slug(&title));
@@ -217,6 +226,13 @@ fn print_summary(out: &mut dyn Write, s: &Summary) -> Result<()> {
         "Model {} {} · {}/{} requirements answered\n",
         s.model, s.model_version, s.answered, s.total
     )?;
+    if let Some(f) = &s.sign_off {
+        writeln!(
+            out,
+            "FINAL: signed off by {} at {} · {}\n",
+            f.by, f.at, f.hash
+        )?;
+    }
     writeln!(
         out,
         "{:<44} {:>5} {:>6} {:>6} {:>4} {:>11}",

@@ -7,7 +7,7 @@ use super::data::{AnswerView, ReportData, status_code};
 use super::labels::Labels;
 
 /// The header row. Names are stable and English whatever the language of the values.
-pub const COLUMNS: [&str; 23] = [
+pub const COLUMNS: [&str; 28] = [
     "part_id",
     "part",
     "domain_id",
@@ -30,6 +30,11 @@ pub const COLUMNS: [&str; 23] = [
     "by",
     "at",
     "orphaned",
+    "decided_by",
+    "discussion",
+    "final_by",
+    "final_at",
+    "final_hash",
     "reviewed_by",
 ];
 
@@ -62,7 +67,12 @@ pub fn render(data: &ReportData, l: &Labels, bom: bool) -> Vec<u8> {
                         .into_iter()
                         .chain(answer_cols(data, l, &r.answer));
                     let reviewed = reviewed_by(&r.answer);
-                    row(&mut out, cols.chain([yes_no(false), reviewed]));
+                    row(
+                        &mut out,
+                        cols.chain([yes_no(false)])
+                            .chain(audit_cols(data, &r.answer))
+                            .chain([reviewed]),
+                    );
                 }
             }
         }
@@ -74,7 +84,12 @@ pub fn render(data: &ReportData, l: &Labels, bom: bool) -> Vec<u8> {
             .into_iter()
             .chain(answer_cols(data, l, &orphan.answer));
         let reviewed = reviewed_by(&orphan.answer);
-        row(&mut out, cols.chain([yes_no(true), reviewed]));
+        row(
+            &mut out,
+            cols.chain([yes_no(true)])
+                .chain(audit_cols(data, &orphan.answer))
+                .chain([reviewed]),
+        );
     }
     for table in super::workshop::csv_tables(&data.findings, &data.agenda) {
         out.push_str("\r\n");
@@ -115,6 +130,20 @@ fn answer_cols(data: &ReportData, l: &Labels, a: &AnswerView) -> [String; 9] {
         yes_no(a.flagged),
         a.by.clone(),
         a.at.clone(),
+    ]
+}
+
+/// Who decided, the discussion, and the session's sign-off (the same on every row; empty
+/// when not final), so a spreadsheet alone shows whether it holds final results.
+fn audit_cols(data: &ReportData, a: &AnswerView) -> [String; 5] {
+    let s = data.session.sign_off.as_ref();
+    let of = |f: fn(&super::data::SignOffInfo) -> &String| s.map(f).cloned().unwrap_or_default();
+    [
+        a.decided_by.clone(),
+        a.discussion.clone(),
+        of(|s| &s.by),
+        of(|s| &s.at),
+        of(|s| &s.hash),
     ]
 }
 

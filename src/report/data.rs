@@ -59,6 +59,24 @@ pub struct SessionInfo {
     pub assessors: Vec<String>,
     pub created: String,
     pub updated: String,
+    /// The people in the room, with their roles.
+    pub participants: Vec<ParticipantEntry>,
+    /// Present when the session is signed off as final.
+    pub sign_off: Option<SignOffInfo>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ParticipantEntry {
+    pub name: String,
+    pub role: String,
+}
+
+/// Who made the session final, when, and the content hash `assess verify` checks.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SignOffInfo {
+    pub by: String,
+    pub at: String,
+    pub hash: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -123,6 +141,10 @@ pub struct AnswerView {
     pub note: String,
     pub evidence: Vec<String>,
     pub flagged: bool,
+    /// The participant who decided it.
+    pub decided_by: String,
+    /// A dissent or discussion note kept beside the answer.
+    pub discussion: String,
     pub by: String,
     pub at: String,
     /// Who reviewed the answer, and when; None when not reviewed.
@@ -202,6 +224,8 @@ impl AnswerView {
             note: a.note.clone(),
             evidence: a.evidence.clone(),
             flagged: a.flagged,
+            decided_by: a.decided_by.clone(),
+            discussion: a.discussion.clone(),
             by: a.by.clone(),
             at: a.at.clone(),
             reviewed: a.reviewed.clone(),
@@ -230,6 +254,19 @@ pub fn build(model: &LoadedModel, session: &Session, lang: &str) -> ReportData {
             assessors: session.assessors.clone(),
             created: session.created.clone(),
             updated: session.updated.clone(),
+            participants: session
+                .participants
+                .iter()
+                .map(|p| ParticipantEntry {
+                    name: p.name.clone(),
+                    role: p.role.clone(),
+                })
+                .collect(),
+            sign_off: session.sign_off.as_ref().map(|s| SignOffInfo {
+                by: s.by.clone(),
+                at: s.at.clone(),
+                hash: s.hash.clone(),
+            }),
         },
         model: model_info(model, lang),
         answered: summary.answered,
@@ -463,7 +500,9 @@ impl ReportData {
         let rows = [
             (l.organisation, s.organisation.clone()),
             (l.scope, s.scope.clone()),
+            (l.final_status, self.final_text(l)),
             (l.assessors, s.assessors.join(", ")),
+            (l.participants, self.participants_text()),
             (
                 l.model,
                 format!(
@@ -477,6 +516,36 @@ impl ReportData {
             (l.updated, s.updated.clone()),
         ];
         rows.into_iter().filter(|(_, v)| !v.is_empty()).collect()
+    }
+
+    /// "Final · signed off by X at T · sha256:…", or empty when not signed off.
+    pub fn final_text(&self, l: &super::Labels) -> String {
+        let Some(s) = &self.session.sign_off else {
+            return String::new();
+        };
+        let by = if s.by.is_empty() {
+            String::new()
+        } else {
+            format!(" {} {}", l.signed_off_by, s.by)
+        };
+        format!("{}{by} · {} · {}", l.final_mark, s.at, s.hash)
+    }
+
+    /// "Name (Role), Name", or empty.
+    pub fn participants_text(&self) -> String {
+        let names: Vec<String> = self
+            .session
+            .participants
+            .iter()
+            .map(|p| {
+                if p.role.is_empty() {
+                    p.name.clone()
+                } else {
+                    format!("{} ({})", p.name, p.role)
+                }
+            })
+            .collect();
+        names.join(", ")
     }
 
     /// Text for an answer's justification: the text, or "redacted" when it was removed.

@@ -295,8 +295,18 @@ fn answer_row(
     if !a.note.is_empty() {
         let _ = write!(notes, "<div class=\"note\">{}</div>", escape(&a.note));
     }
-    let who: Vec<String> = [&a.by, &a.at]
-        .iter()
+    if !a.discussion.is_empty() {
+        let _ = write!(
+            notes,
+            "<div class=\"discussion\"><b>{}:</b> {}</div>",
+            escape(l.discussion),
+            escape(&a.discussion)
+        );
+    }
+    let decided = (!a.decided_by.is_empty()).then(|| format!("{}: {}", l.decided_by, a.decided_by));
+    let who: Vec<String> = [decided.as_ref(), Some(&a.by), Some(&a.at)]
+        .into_iter()
+        .flatten()
         .filter(|s| !s.is_empty())
         .map(|s| escape(s))
         .collect();

@@ -223,6 +223,9 @@ fn requirement_md(
     if a.flagged {
         meta.push(format!("⚑ {}", l.flagged));
     }
+    if !a.decided_by.is_empty() {
+        meta.push(format!("{}: {}", l.decided_by, a.decided_by));
+    }
     if let Some(r) = &a.reviewed {
         meta.push(
             format!("{} {} {}", l.reviewed_by, inline(&r.by), r.at)
@@ -232,6 +235,9 @@ fn requirement_md(
     }
     let mut lines = vec![head, meta.join(" · ")];
     lines.extend(details(data, a.justification.as_deref(), &a.note, l));
+    if !a.discussion.is_empty() {
+        lines.push(format!("{}: {}", l.discussion, block(&a.discussion)));
+    }
     if !a.evidence.is_empty() {
         lines.push(format!("{}: {}", l.evidence, a.evidence.join(", ")));
     }

@@ -12,6 +12,10 @@ pub fn redact(data: &mut ReportData) {
     s.organisation.clear();
     s.scope.clear();
     s.assessors.clear();
+    s.participants.clear();
+    if let Some(sign_off) = &mut s.sign_off {
+        sign_off.by.clear();
+    }
     let answers = data
         .parts
         .iter_mut()
@@ -42,4 +46,6 @@ fn redact_answer(a: &mut AnswerView) {
     if let Some(r) = &mut a.reviewed {
         r.by.clear();
     }
+    a.decided_by.clear();
+    a.discussion.clear();
 }

@@ -55,6 +55,16 @@ pub enum EditError {
     UnknownAgendaItem(String),
     #[error("the session was signed off as final by {by} at {at}; reopen it to change it")]
     Final { by: String, at: String },
+    #[error("the session is not signed off")]
+    NotFinal,
+    #[error("reopening a final session needs a reason")]
+    ReasonRequired,
+    #[error("a participant needs a name")]
+    NameRequired,
+    #[error("{0:?} is already a participant")]
+    DuplicateParticipant(String),
+    #[error("no participant {0:?}")]
+    UnknownParticipant(String),
 }
 
 impl Session {
@@ -153,7 +163,7 @@ impl Session {
 
     /// Applies `change` to a requirement's answer, stamps it, records what changed in the
     /// history, and drops the answer if it became empty. Refused once the session is final.
-    fn touch(
+    pub(super) fn touch(
         &mut self,
         requirement: &str,
         who: &str,
@@ -376,8 +386,12 @@ impl Session {
     }
 
     /// Moves answers filed under an aliased (old) id to the current id, never overwriting an
-    /// answer already given under the new id. Returns how many moved.
+    /// answer already given under the new id; each move is logged. Returns how many moved.
+    /// A final session is left as signed (its hash covers the ids as they were).
     pub fn apply_aliases(&mut self, model: &LoadedModel) -> usize {
+        if self.is_final() {
+            return 0;
+        }
         let mut moved = 0;
         for (old, new) in &model.model.aliases {
             if self.answers.contains_key(new) {
@@ -385,6 +399,7 @@ impl Session {
             }
             if let Some(answer) = self.answers.remove(old) {
                 self.answers.insert(new.clone(), answer);
+                self.append("model aliases", new, "moved from", old, new);
                 moved += 1;
             }
         }

@@ -270,7 +270,13 @@ impl Session {
     }
 
     /// One history entry per field that differs (`before` is None for a new finding).
-    fn record_finding(&mut self, who: &str, id: &str, before: Option<&Finding>, after: &Finding) {
+    pub(super) fn record_finding(
+        &mut self,
+        who: &str,
+        id: &str,
+        before: Option<&Finding>,
+        after: &Finding,
+    ) {
         let target = format!("finding/{id}");
         for (field, new) in after.fields() {
             let old = before

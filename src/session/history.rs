@@ -34,7 +34,7 @@ impl Session {
             return;
         }
         let at = now_timestamp();
-        if field == "note"
+        if matches!(field, "note" | "discussion")
             && let Some(last) = self.history.last_mut()
             && last.target == target
             && last.field == field
@@ -45,8 +45,16 @@ impl Session {
             last.at = at;
             return;
         }
+        self.append(who, target, field, old, new);
+    }
+
+    /// Appends a change as a new entry, never merged into the last one (undo, sign-off).
+    pub(crate) fn append(&mut self, who: &str, target: &str, field: &str, old: &str, new: &str) {
+        if old == new {
+            return;
+        }
         self.history.push(Change {
-            at,
+            at: now_timestamp(),
             by: who.to_string(),
             target: target.to_string(),
             field: field.to_string(),
@@ -69,6 +77,20 @@ impl Session {
             .map(|((field, old), (_, new))| (field, old, new))
         {
             self.record(who, requirement, field, &old, &new);
+        }
+    }
+
+    /// As `record_answer_change`, each field a new entry (an undo is its own change).
+    pub(crate) fn append_answer_change(
+        &mut self,
+        who: &str,
+        requirement: &str,
+        before: &Answer,
+        after: &Answer,
+    ) {
+        for ((field, old), (_, new)) in answer_fields(before).into_iter().zip(answer_fields(after))
+        {
+            self.append(who, requirement, field, &old, &new);
         }
     }
 
@@ -117,6 +139,8 @@ fn answer_fields(answer: &Answer) -> Vec<(&'static str, String)> {
                 .map(|r| r.by.clone())
                 .unwrap_or_default(),
         ),
+        ("decided by", answer.decided_by.clone()),
+        ("discussion", answer.discussion.clone()),
     ]
 }
 

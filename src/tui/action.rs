@@ -108,6 +108,20 @@ pub enum Action {
     Delete,
     /// Go to the place the selected item is about.
     GoTo,
+    /// Show or hide the history of the current requirement (who changed what, when).
+    History,
+    /// Pick who decides the following answers (from the participants).
+    Decider,
+    /// Edit the participants and their roles.
+    Participants,
+    /// Edit the dissent or discussion note beside the answer.
+    Discussion,
+    /// Sign the session off as final, or reopen it (with a reason).
+    SignOff,
+    /// Add a new entry.
+    Add,
+    /// Remove the selected entry.
+    Remove,
 }
 
 impl Action {
@@ -129,6 +143,9 @@ impl Action {
                 | Action::Review
                 | Action::NewFinding
                 | Action::Agenda
+                | Action::Participants
+                | Action::Discussion
+                | Action::SignOff
         )
     }
 
@@ -187,6 +204,13 @@ impl Action {
             Action::Agenda => "agenda (planned minutes)",
             Action::Delete => "delete",
             Action::GoTo => "go to its place",
+            Action::History => "history of the requirement",
+            Action::Decider => "who decides",
+            Action::Participants => "participants",
+            Action::Discussion => "discussion / dissent note",
+            Action::SignOff => "sign off as final / reopen",
+            Action::Add => "add",
+            Action::Remove => "remove",
         };
         text.to_string()
     }
@@ -246,6 +270,13 @@ impl Action {
             Action::Agenda => "议程（计划分钟数）",
             Action::Delete => "删除",
             Action::GoTo => "转到所在位置",
+            Action::History => "本条修改记录",
+            Action::Decider => "决定人",
+            Action::Participants => "参与人",
+            Action::Discussion => "讨论 / 异议",
+            Action::SignOff => "签署定稿 / 重新打开",
+            Action::Add => "新增",
+            Action::Remove => "删除",
         };
         text.to_string()
     }

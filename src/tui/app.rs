@@ -2,6 +2,7 @@
 //! of the current context) and `update` applies them. Rendering only reads this state.
 
 mod agenda;
+mod audit;
 mod export;
 mod findings;
 mod forms;
@@ -12,6 +13,7 @@ mod screens;
 mod work;
 
 pub use agenda::{AgendaEditor, MINUTES_STEP, TIME_SAVE_EVERY, TimeClock, Timebox};
+pub use audit::ParticipantsState;
 pub use export::{ExportState, FORMATS, LANGS};
 pub use findings::{FINDING_FIELDS, FindingForm, FindingsList, finding_marks, tie_requirement};
 pub use forms::{
@@ -101,6 +103,14 @@ impl App {
         Ok(app)
     }
 
+    /// As `open`, recording edits under `who` (who joins the assessors if new).
+    pub fn open_as(dir: &Path, path: &Path, who: &str) -> anyhow::Result<Self> {
+        let mut app = Self::home(dir);
+        app.who = who.to_string();
+        app.open_path(path)?;
+        Ok(app)
+    }
+
     /// Opens a session as its writer; if someone else writes it, offers read-only viewing.
     pub(super) fn open_path(&mut self, path: &Path) -> anyhow::Result<()> {
         match Work::open(path) {
@@ -138,7 +148,8 @@ impl App {
         }
     }
 
-    fn open_work(&mut self, work: Work) {
+    fn open_work(&mut self, mut work: Work) {
+        work.who = self.who.clone();
         self.screen = if work.session.cursor.screen == "summary" {
             Screen::Summary
         } else {
@@ -314,17 +325,29 @@ impl App {
             self.message = Some(format!("read-only: {holder} is writing this session"));
             return;
         }
+        if self.update_audit(action) {
+            return;
+        }
+        let Some(work) = &mut self.work else { return };
         let id = work.requirement_id();
         let requirement = work.requirement;
         let practice = work.practice;
+        let decider = work.session.cursor.decider.clone();
         let advance = move |work: &mut Work| {
             if auto {
                 work.advance();
             }
         };
         let answer = |work: &mut Work, status: Status| {
-            let _ = work.edit_then(|s, _| s.set_status(&id, status, &who), advance);
+            work.edit_then(
+                |s, _| {
+                    s.set_status(&id, status, &who)?;
+                    audit::stamp_decider(s, &[id.as_str()], &decider, &who)
+                },
+                advance,
+            )
         };
+        let mut result = Ok(());
         match action {
             Action::NextRequirement
             | Action::PrevRequirement
@@ -343,9 +366,9 @@ impl App {
             {
                 self.message = Some("every requirement in scope is answered".to_string());
             }
-            Action::Met => answer(work, Status::Met),
-            Action::Partial => answer(work, Status::Partial),
-            Action::NotMet => answer(work, Status::NotMet),
+            Action::Met => result = answer(work, Status::Met),
+            Action::Partial => result = answer(work, Status::Partial),
+            Action::NotMet => result = answer(work, Status::NotMet),
             Action::NotApplicable => {
                 let current = work
                     .session
@@ -358,23 +381,27 @@ impl App {
                     error: None,
                 });
             }
-            Action::Clear => {
-                let _ = work.edit(|s, _| s.clear_status(&id, &who));
-            }
+            Action::Clear => result = work.edit(|s, _| s.clear_status(&id, &who)),
             Action::QuickLevel(level) => {
                 let practice = work.practice;
-                let _ = work.edit_then(
-                    |s, m| s.quick_level(m, practice, level, &who),
+                result = work.edit_then(
+                    |s, m| {
+                        s.quick_level(m, practice, level, &who)?;
+                        let ids = audit::answered_in(s, m, practice);
+                        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+                        audit::stamp_decider(s, &ids, &decider, &who)
+                    },
                     |w| w.next_practice(true),
                 );
             }
-            Action::Flag => {
-                let _ = work.edit(|s, _| s.toggle_flag(&id, &who).map(|_| ()));
-            }
+            Action::Flag => result = work.edit(|s, _| s.toggle_flag(&id, &who).map(|_| ())),
+            Action::Undo | Action::Redo => match work.undo(action == Action::Redo, &who) {
+                Ok(false) => self.message = Some(format!("nothing to {}", action.describe())),
+                other => result = other.map(|_| ()),
+            },
+            Action::EditNote => self.open_note(false),
             Action::Review => {
-                if let Err(e) = work.edit(|s, _| s.toggle_reviewed(&id, &who).map(|_| ())) {
-                    self.message = Some(e.to_string());
-                }
+                result = work.edit(|s, _| s.toggle_reviewed(&id, &who).map(|_| ()));
             }
             Action::FilterPicker => {
                 let counts = crate::review::counts(&work.model, &work.session, &work.checks);
@@ -388,10 +415,6 @@ impl App {
             Action::ClearFilter if work.filter.take().is_some() => {
                 self.message = Some("filter cleared".to_string());
             }
-            Action::Undo | Action::Redo if !work.undo(action == Action::Redo) => {
-                self.message = Some(format!("nothing to {}", action.describe()));
-            }
-            Action::EditNote => self.open_note(),
             Action::Evidence => self
                 .overlays
                 .push(Overlay::Evidence(EvidencePicker::default())),
@@ -412,6 +435,9 @@ impl App {
                 self.message = Some(format!("auto-advance {}", if on { "on" } else { "off" }));
             }
             _ => {}
+        }
+        if let Err(e) = result {
+            self.message = Some(e.to_string());
         }
         // N/A is a change only once its justification is confirmed (in the prompt).
         if self.message.is_none()
@@ -483,14 +509,20 @@ impl App {
         }
     }
 
-    fn open_note(&mut self) {
+    fn open_note(&mut self, discussion: bool) {
         let Some(work) = &self.work else { return };
         let id = work.requirement_id();
         let text = work
             .session
             .answers
             .get(&id)
-            .map(|a| a.note.clone())
+            .map(|a| {
+                if discussion {
+                    a.discussion.clone()
+                } else {
+                    a.note.clone()
+                }
+            })
             .unwrap_or_default();
         // Split on '\n' only: `lines()` would drop a '\r' before it and a final newline, and
         // merely opening and closing the editor would then rewrite the note.
@@ -508,6 +540,7 @@ impl App {
             saved_text: text,
             last_autosave: Instant::now(),
             recorded: false,
+            discussion,
         })));
     }
 
@@ -546,12 +579,19 @@ impl App {
                 let text = note.text();
                 if text != note.saved_text {
                     let id = note.requirement.clone();
+                    let set = |s: &mut session::Session| {
+                        if note.discussion {
+                            s.set_discussion(&id, &text, &who)
+                        } else {
+                            s.set_note(&id, &text, &who)
+                        }
+                    };
                     if note.recorded {
-                        if work.session.set_note(&id, &text, &who).is_ok() {
+                        if set(&mut work.session).is_ok() {
                             work.save_now();
                         }
                     } else {
-                        let _ = work.edit(|s, _| s.set_note(&id, &text, &who));
+                        let _ = work.edit(|s, _| set(s));
                         note.recorded = true;
                     }
                     note.saved_text = text;

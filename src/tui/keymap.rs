@@ -29,10 +29,15 @@ pub enum Context {
     Findings,
     FindingForm,
     Agenda,
+    History,
+    Decider,
+    Participants,
+    ParticipantForm,
+    Reason,
 }
 
 impl Context {
-    pub const ALL: [Context; 17] = [
+    pub const ALL: [Context; 22] = [
         Context::Home,
         Context::NewSession,
         Context::Assessment,
@@ -50,6 +55,11 @@ impl Context {
         Context::Findings,
         Context::FindingForm,
         Context::Agenda,
+        Context::History,
+        Context::Decider,
+        Context::Participants,
+        Context::ParticipantForm,
+        Context::Reason,
     ];
 
     /// The title of this context in help.
@@ -72,6 +82,11 @@ impl Context {
             Context::Findings => "Findings",
             Context::FindingForm => "Finding",
             Context::Agenda => "Agenda",
+            Context::History => "History",
+            Context::Decider => "Who decides",
+            Context::Participants => "Participants",
+            Context::ParticipantForm => "Participant",
+            Context::Reason => "Reopen",
         }
     }
 }
@@ -168,6 +183,11 @@ const ASSESSMENT: &[Binding] = &[
     b("F", A::Findings),
     b("v", A::ToggleFacilitator),
     b("A", A::Agenda),
+    b("h", A::History),
+    b("w", A::Decider),
+    b("P", A::Participants),
+    b("D", A::Discussion),
+    b("S", A::SignOff),
     h("?", A::Help),
     h("q", A::Quit),
     b("C-c", A::Quit),
@@ -278,6 +298,25 @@ const FINDINGS: &[Binding] = &[
     h("Esc", A::Cancel),
 ];
 
+const HISTORY: &[Binding] = &[
+    h("Esc", A::Cancel),
+    b("h", A::Cancel),
+    b("q", A::Cancel),
+    h("Down", A::Down),
+    b("j", A::Down),
+    b("Up", A::Up),
+    b("k", A::Up),
+];
+
+const DECIDER: &[Binding] = &[
+    h("Enter", A::Confirm),
+    b("Down", A::Down),
+    b("j", A::Down),
+    b("Up", A::Up),
+    b("k", A::Up),
+    h("Esc", A::Cancel),
+];
+
 // No ↑/↓ here: they move the cursor in the description. Enter there is a line break.
 const FINDING_FORM: &[Binding] = &[
     h("C-s", A::SaveClose),
@@ -299,6 +338,20 @@ const AGENDA: &[Binding] = &[
     h("Right", A::Right),
     h("Esc", A::Cancel),
 ];
+const PARTICIPANTS: &[Binding] = &[
+    h("a", A::Add),
+    h("Enter", A::Confirm),
+    h("d", A::Remove),
+    b("Down", A::Down),
+    b("j", A::Down),
+    b("Up", A::Up),
+    b("k", A::Up),
+    h("Esc", A::Cancel),
+];
+
+const PARTICIPANT_FORM: &[Binding] = &[h("Enter", A::Confirm), h("Esc", A::Cancel)];
+
+const REASON: &[Binding] = &[h("Enter", A::Confirm), h("Esc", A::Cancel)];
 
 /// The bindings of a context.
 pub fn bindings(context: Context) -> &'static [Binding] {
@@ -320,6 +373,11 @@ pub fn bindings(context: Context) -> &'static [Binding] {
         Context::Findings => FINDINGS,
         Context::FindingForm => FINDING_FORM,
         Context::Agenda => AGENDA,
+        Context::History => HISTORY,
+        Context::Decider => DECIDER,
+        Context::Participants => PARTICIPANTS,
+        Context::ParticipantForm => PARTICIPANT_FORM,
+        Context::Reason => REASON,
     }
 }
 

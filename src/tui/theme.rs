@@ -29,6 +29,11 @@ pub const OK: Style = Style::new().fg(Color::Green);
 pub const WARN: Style = Style::new().fg(Color::Yellow);
 pub const AUTHORED: Style = Style::new().fg(Color::Magenta).add_modifier(Modifier::BOLD);
 pub const STANDARD: Style = Style::new().fg(Color::Green);
+/// The FINAL mark of a signed-off session.
+pub const FINAL: Style = Style::new()
+    .fg(Color::Black)
+    .bg(Color::LightMagenta)
+    .add_modifier(Modifier::BOLD);
 pub const STATUS_BAR: Style = Style::new().fg(Color::White).bg(Color::Blue);
 /// The radar's achieved polygon and its target.
 pub const ACHIEVED: Color = Color::LightCyan;

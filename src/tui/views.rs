@@ -2,6 +2,7 @@
 
 pub mod agenda;
 pub mod assessment;
+pub mod audit;
 pub mod facilitator;
 pub mod findings;
 pub mod home;

@@ -35,6 +35,8 @@ pub const SECRETS: &[&str] = &[
     "finding-secret-description",
     "finding-secret-recommendation",
     "Carol Owner",
+    "Carol Chen",
+    "dissent-secret",
 ];
 
 pub fn model() -> LoadedModel {
@@ -130,6 +132,17 @@ pub fn session(model: &LoadedModel) -> Session {
         .unwrap();
     s.attach_evidence("cd.deploy.auto.deploy.l1.1", &log, alice)
         .unwrap();
+    // A workshop: who decided, and a dissent kept beside the answer.
+    s.add_participant("Carol Chen", "Release manager", alice)
+        .expect("edit");
+    s.set_decided_by("cd.deploy.auto.deploy.l2.1", "Carol Chen", alice)
+        .expect("edit");
+    s.set_discussion(
+        "cd.deploy.auto.deploy.l2.1",
+        "dissent-secret: ops thinks this is Not met",
+        wang,
+    )
+    .expect("edit");
     // An answer to a requirement the model no longer has (e.g. after a model update).
     s.answers.insert(
         "cd.legacy.old.gone.l2.1".into(),

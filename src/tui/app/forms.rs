@@ -233,6 +233,8 @@ pub struct NoteState {
     pub last_autosave: Instant,
     /// An undo snapshot was taken for this editing round.
     pub recorded: bool,
+    /// The discussion (dissent) note beside the answer rather than the note.
+    pub discussion: bool,
 }
 
 impl NoteState {
@@ -291,6 +293,8 @@ pub enum OnYes {
     OpenReadOnly,
     /// Delete the finding the findings view asked about.
     DeleteFinding,
+    /// Sign the session off as final.
+    SignOff,
 }
 
 /// An overlay; the top of the stack gets keys first.
@@ -319,6 +323,20 @@ pub enum Overlay {
     Findings(super::FindingsList),
     FindingForm(Box<super::FindingForm>),
     Agenda(super::AgendaEditor),
+    /// The history of the current requirement, newest first.
+    History {
+        scroll: u16,
+    },
+    /// Who decides the following answers.
+    Decider {
+        selected: usize,
+    },
+    Participants(super::audit::ParticipantsState),
+    /// Why a final session is reopened.
+    Reason {
+        input: LineInput,
+        error: Option<String>,
+    },
 }
 
 impl Overlay {
@@ -337,6 +355,11 @@ impl Overlay {
             Overlay::Findings(_) => Context::Findings,
             Overlay::FindingForm(_) => Context::FindingForm,
             Overlay::Agenda(_) => Context::Agenda,
+            Overlay::History { .. } => Context::History,
+            Overlay::Decider { .. } => Context::Decider,
+            Overlay::Participants(p) if p.form.is_some() => Context::ParticipantForm,
+            Overlay::Participants(_) => Context::Participants,
+            Overlay::Reason { .. } => Context::Reason,
         }
     }
 }

@@ -3,6 +3,7 @@
 use crossterm::event::KeyEvent;
 
 use super::{App, OnYes, Overlay};
+use crate::session;
 use crate::tui::action::Action;
 
 /// Typed text for the overlay on top.
@@ -14,9 +15,14 @@ pub(super) fn text_input(overlay: &mut Overlay, key: KeyEvent) {
         Overlay::Note(n) => {
             n.editor.input(key);
         }
-        Overlay::Justify { input, error } => {
+        Overlay::Justify { input, error } | Overlay::Reason { input, error } => {
             input.input(key);
             *error = None;
+        }
+        Overlay::Participants(state) => {
+            if let Some((input, _)) = &mut state.form {
+                input.input(key);
+            }
         }
         Overlay::EvidenceForm(form) => {
             match form.field {
@@ -40,10 +46,14 @@ pub(super) fn paste(overlay: &mut Overlay, text: &str) -> bool {
             let text = text.replace("\r\n", "\n").replace('\r', "\n");
             n.editor.insert_str(text.replace('\t', "    "));
         }
-        Overlay::Justify { input, error } => {
+        Overlay::Justify { input, error } | Overlay::Reason { input, error } => {
             input.paste(text);
             *error = None;
         }
+        Overlay::Participants(state) => match &mut state.form {
+            Some((input, _)) => input.paste(text),
+            None => return false,
+        },
         Overlay::EvidenceForm(form) => {
             match form.field {
                 0 => form.title.paste(text),
@@ -70,6 +80,9 @@ pub(super) fn step(value: usize, len: usize, up: bool) -> usize {
 
 impl App {
     pub(super) fn update_overlay(&mut self, action: Action) -> Option<Action> {
+        if self.update_audit_overlay(action) {
+            return None;
+        }
         let top = self.overlays.last_mut()?;
         match top {
             Overlay::Help { scroll, .. } => match action {
@@ -97,6 +110,7 @@ impl App {
             },
             Overlay::Note(note) => {
                 let requirement = note.requirement.clone();
+                let discussion = note.discussion;
                 let changed = note.recorded || note.text() != note.saved_text;
                 self.flush_note();
                 self.overlays.pop();
@@ -104,10 +118,11 @@ impl App {
                     && let Some(work) = &self.work
                     && let Some(r) = work.model.index.requirement(&requirement)
                 {
-                    let what = if work.lang() == "zh" {
-                        "备注"
-                    } else {
-                        "note"
+                    let what = match (work.lang() == "zh", discussion) {
+                        (true, false) => "备注",
+                        (true, true) => "讨论",
+                        (false, false) => "note",
+                        (false, true) => "discussion",
                     };
                     self.last_change = Some(format!("{what} · {}", work.requirement_label(r)));
                 }
@@ -125,8 +140,12 @@ impl App {
                                 w.advance();
                             }
                         };
-                        match work.edit_then(|s, _| s.set_not_applicable(&id, &text, &who), advance)
-                        {
+                        let decider = work.session.cursor.decider.clone();
+                        let change = |s: &mut session::Session, _: &_| {
+                            s.set_not_applicable(&id, &text, &who)?;
+                            super::audit::stamp_decider(s, &[id.as_str()], &decider, &who)
+                        };
+                        match work.edit_then(change, advance) {
                             Ok(()) => {
                                 self.overlays.pop();
                                 self.last_change =
@@ -156,9 +175,15 @@ impl App {
                         OnYes::QuitUnsaved => self.quit = true,
                         OnYes::OpenReadOnly => self.open_read_only(pending),
                         OnYes::DeleteFinding => self.delete_pending_finding(),
+                        OnYes::SignOff => self.sign_off(),
                     }
                 }
             }
+            // Handled in `update_audit_overlay` above.
+            Overlay::History { .. }
+            | Overlay::Decider { .. }
+            | Overlay::Participants(_)
+            | Overlay::Reason { .. } => {}
             Overlay::Export(state) => match action {
                 Action::NextField => state.field = (state.field + 1) % 3,
                 Action::PrevField => state.field = (state.field + 2) % 3,

@@ -115,6 +115,8 @@ impl App {
             model: None,
             parts,
             target: Some(form.target),
+            assessor: Some(self.who.clone()),
+            ..Default::default()
         };
         match crate::cli::create_session(&self.dir, opts).and_then(|p| Work::open(&p)) {
             Ok(work) => {

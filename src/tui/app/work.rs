@@ -54,6 +54,8 @@ pub struct Work {
     pub filter: Option<Filter>,
     /// Workshop time being counted (see `agenda.rs`).
     pub time: super::TimeClock,
+    /// Who edits (`--as`, default the OS user); joins the assessors with the first change.
+    pub who: String,
 }
 
 impl Work {
@@ -111,6 +113,7 @@ impl Work {
             checks,
             filter: None,
             time: Default::default(),
+            who: session::current_user(),
         };
         let start = work
             .model
@@ -276,6 +279,8 @@ impl Work {
     ) -> Result<(), EditError> {
         self.sync_cursor();
         let before = self.session.clone();
+        self.session.ensure_editable()?;
+        self.session.ensure_assessor(&self.who)?;
         change(&mut self.session, &self.model)?;
         self.history.record(before);
         then(self);
@@ -290,8 +295,10 @@ impl Work {
         self.save_now();
     }
 
-    /// Restores the state before the last change (or after the last undo, for redo).
-    pub fn undo(&mut self, redo: bool) -> bool {
+    /// Brings back the content before the last change (or after the last undo, for redo) as
+    /// new, logged changes: the audit trail only grows. Refused (unchanged) once final.
+    pub fn undo(&mut self, redo: bool, who: &str) -> Result<bool, EditError> {
+        self.session.ensure_editable()?;
         self.sync_cursor();
         let current = self.session.clone();
         let restored = if redo {
@@ -299,30 +306,23 @@ impl Work {
         } else {
             self.history.undo(current)
         };
-        let Some(mut restored) = restored else {
-            return false;
+        let Some(restored) = restored else {
+            return Ok(false);
         };
-        // Language, screen and auto-advance are views, not session changes.
-        restored.cursor.lang = self.session.cursor.lang.clone();
-        restored.cursor.auto_advance = self.session.cursor.auto_advance;
-        restored.cursor.screen = self.session.cursor.screen.clone();
-        restored.cursor.facilitator = self.session.cursor.facilitator;
-        // Time spent is measured, not edited: undo never takes it back.
-        restored.agenda.spent_seconds = self.session.agenda.spent_seconds.clone();
+        // Only a change to the register needs its files checked again.
+        let register_changed = restored.evidence != self.session.evidence;
+        self.session.revert_to(&restored, who)?;
+        if register_changed {
+            self.recheck_evidence();
+        }
         let land = self
             .model
             .index
             .requirement(&restored.cursor.requirement)
             .unwrap_or(self.requirement);
-        // Only a change to the register needs its files checked again.
-        let register_changed = restored.evidence != self.session.evidence;
-        self.session = restored;
-        if register_changed {
-            self.recheck_evidence();
-        }
         self.jump(land);
         self.changed();
-        true
+        Ok(true)
     }
 
     /// Saves now; on failure the edits stay in memory and the error shows.

@@ -47,7 +47,15 @@ pub fn render(app: &App, overlay: &Overlay, area: Rect, buf: &mut Buffer) {
                 area,
                 wide,
                 area.height.saturating_sub(6).min(20),
-                &format!("Note · {} · draft saved every 2 s", note.requirement),
+                &format!(
+                    "{} · {} · draft saved every 2 s",
+                    if note.discussion {
+                        "Discussion / dissent"
+                    } else {
+                        "Note"
+                    },
+                    note.requirement
+                ),
                 Context::Note,
                 buf,
             );
@@ -109,6 +117,10 @@ pub fn render(app: &App, overlay: &Overlay, area: Rect, buf: &mut Buffer) {
         Overlay::Findings(list) => super::findings::list(app, list, area, buf),
         Overlay::FindingForm(form) => super::findings::form(app, form, area, buf),
         Overlay::Agenda(editor) => super::agenda::editor(app, editor, area, buf),
+        Overlay::History { scroll } => super::audit::history(app, *scroll, area, buf),
+        Overlay::Decider { selected } => super::audit::decider(app, *selected, area, buf),
+        Overlay::Participants(state) => super::audit::participants(app, state, area, buf),
+        Overlay::Reason { input, error } => super::audit::reason(input, error, area, buf),
     }
 }
 

@@ -349,6 +349,8 @@ pub fn render_guide(work: &Work, area: Rect, buf: &mut Buffer) {
             section(&mut lines, w.because, theme::TITLE, j);
         }
         section(&mut lines, w.note, theme::TITLE, &a.note);
+        section(&mut lines, w.decided_by, theme::TITLE, &a.decided_by);
+        section(&mut lines, w.discussion, theme::TITLE, &a.discussion);
         let evidence: Vec<String> = a
             .evidence
             .iter()

@@ -80,11 +80,21 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     } else {
         format!(" · {}", w.auto_off)
     };
+    let decider = match work.session.cursor.decider.as_str() {
+        "" => String::new(),
+        name => format!(" · {} {name}", w.decider),
+    };
     let right = format!(
-        " {answered}/{total} {} · {lang}{auto}{} ",
+        " {answered}/{total} {} · {lang}{auto}{decider}{} ",
         w.answered,
         review_text(work)
     );
+    let save = match &work.session.sign_off {
+        Some(_) if work.read_only.is_none() && work.save == SaveState::Saved => {
+            Span::styled(format!(" {} ", w.final_mark), theme::FINAL)
+        }
+        _ => save,
+    };
     let timebox = work.timebox().map(|t| {
         let style = if t.over {
             theme::TIMEBOX_OVER

@@ -1,0 +1,244 @@
+//! The workbench's audit and workshop keys: the history panel, who decides, participants,
+//! the discussion note and sign-off. Every change goes through a core edit function.
+
+use super::{App, LineInput, OnYes, Overlay};
+use crate::model::LoadedModel;
+use crate::session::{self, EditError, Session};
+use crate::tui::action::Action;
+
+/// The participants editor: a list, and a `Name: Role` line while adding or editing.
+#[derive(Debug, Clone, Default)]
+pub struct ParticipantsState {
+    pub selected: usize,
+    /// The line being typed, and the participant it edits (None adds a new one).
+    pub form: Option<(LineInput, Option<String>)>,
+    pub error: Option<String>,
+}
+
+/// Stamps the sticky decider on answers just given (nothing when no one is picked).
+pub(super) fn stamp_decider(
+    session: &mut Session,
+    requirements: &[&str],
+    decider: &str,
+    who: &str,
+) -> Result<(), EditError> {
+    if decider.is_empty() || session.participant(decider).is_none() {
+        return Ok(());
+    }
+    for id in requirements {
+        session.set_decided_by(id, decider, who)?;
+    }
+    Ok(())
+}
+
+/// Ids of the requirements of a practice that "quick level" rated (N/A answers keep theirs).
+pub(super) fn answered_in(session: &Session, model: &LoadedModel, practice: usize) -> Vec<String> {
+    model.index.practices[practice]
+        .requirements
+        .clone()
+        .map(|r| model.index.requirements[r].id.clone())
+        .filter(|id| {
+            session
+                .status(id)
+                .is_some_and(|s| s != session::Status::NotApplicable)
+        })
+        .collect()
+}
+
+impl App {
+    /// The audit keys of the assessment screen; false when `action` is not one of them.
+    pub(super) fn update_audit(&mut self, action: Action) -> bool {
+        let Some(work) = &mut self.work else {
+            return false;
+        };
+        if let Some(sign_off) = &work.session.sign_off
+            && action.edits()
+            && action != Action::SignOff
+        {
+            self.message = Some(format!(
+                "FINAL: signed off by {} at {}; S reopens it (with a reason)",
+                sign_off.by, sign_off.at
+            ));
+            return true;
+        }
+        match action {
+            Action::History => self.overlays.push(Overlay::History { scroll: 0 }),
+            Action::Decider => {
+                let current = &work.session.cursor.decider;
+                let selected = work
+                    .session
+                    .participants
+                    .iter()
+                    .position(|p| &p.name == current)
+                    .map_or(0, |i| i + 1);
+                self.overlays.push(Overlay::Decider { selected });
+            }
+            Action::Participants => self
+                .overlays
+                .push(Overlay::Participants(ParticipantsState::default())),
+            Action::Discussion => self.open_note(true),
+            Action::SignOff if work.session.is_final() => self.overlays.push(Overlay::Reason {
+                input: LineInput::default(),
+                error: None,
+            }),
+            Action::SignOff => {
+                let (answered, total) = work.progress();
+                let question = format!(
+                    "Sign off this session as final ({answered}/{total} answered)? It becomes read-only; reopening needs a reason and is logged."
+                );
+                self.overlays.push(Overlay::Confirm {
+                    question,
+                    on_yes: OnYes::SignOff,
+                });
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    /// Signs off the open session (the confirmed `S`).
+    pub(super) fn sign_off(&mut self) {
+        let who = self.who.clone();
+        let Some(work) = &mut self.work else { return };
+        let signed = work
+            .session
+            .ensure_assessor(&who)
+            .and_then(|_| work.session.finalize(&who).cloned());
+        match signed {
+            Ok(s) => {
+                self.message = Some(format!("signed off as final · {}", s.hash));
+                work.dirty = true;
+                work.save_now();
+            }
+            Err(e) => self.message = Some(e.to_string()),
+        }
+    }
+
+    /// Keys in the history, decider, participants and reason overlays; false for others.
+    pub(super) fn update_audit_overlay(&mut self, action: Action) -> bool {
+        match self.overlays.last_mut() {
+            Some(Overlay::History { scroll }) => match action {
+                Action::Down => *scroll = scroll.saturating_add(1),
+                Action::Up => *scroll = scroll.saturating_sub(1),
+                _ => {
+                    self.overlays.pop();
+                }
+            },
+            Some(Overlay::Decider { .. }) => self.update_decider(action),
+            Some(Overlay::Participants(_)) => self.update_participants(action),
+            Some(Overlay::Reason { .. }) => self.update_reason(action),
+            _ => return false,
+        }
+        true
+    }
+
+    fn update_decider(&mut self, action: Action) {
+        let Some(work) = &mut self.work else { return };
+        let Some(Overlay::Decider { selected }) = self.overlays.last_mut() else {
+            return;
+        };
+        // Row 0 is "nobody"; then the participants in order.
+        let rows = work.session.participants.len() + 1;
+        match action {
+            Action::Down => *selected = (*selected + 1).min(rows - 1),
+            Action::Up => *selected = selected.saturating_sub(1),
+            Action::Confirm => {
+                let name = match *selected {
+                    0 => String::new(),
+                    i => work.session.participants[i - 1].name.clone(),
+                };
+                // A view setting kept in the cursor, so resuming keeps it; not a change.
+                work.session.cursor.decider = name;
+                work.dirty = true;
+                self.overlays.pop();
+            }
+            _ => {
+                self.overlays.pop();
+            }
+        }
+    }
+
+    fn update_reason(&mut self, action: Action) {
+        let who = self.who.clone();
+        let Some(Overlay::Reason { input, error }) = self.overlays.last_mut() else {
+            return;
+        };
+        if action != Action::Confirm {
+            self.overlays.pop();
+            return;
+        }
+        let reason = input.text.clone();
+        let Some(work) = &mut self.work else { return };
+        let reopened = work
+            .session
+            .reopen(&reason, &who)
+            .and_then(|()| work.session.ensure_assessor(&who).map(|_| ()));
+        match reopened {
+            Ok(()) => {
+                work.dirty = true;
+                work.save_now();
+                self.overlays.pop();
+                self.message = Some("reopened: changes are possible again".to_string());
+            }
+            Err(e) => *error = Some(e.to_string()),
+        }
+    }
+
+    fn update_participants(&mut self, action: Action) {
+        let who = self.who.clone();
+        let Some(work) = &mut self.work else { return };
+        let Some(Overlay::Participants(state)) = self.overlays.last_mut() else {
+            return;
+        };
+        let count = work.session.participants.len();
+        let selected = work.session.participants.get(state.selected).cloned();
+        state.error = None;
+        if let Some((input, editing)) = &state.form {
+            match action {
+                Action::Confirm => {
+                    let (name, role) = session::parse_participant(&input.text);
+                    let result = match editing {
+                        Some(old) => work.edit(|s, _| s.set_participant_role(old, &role, &who)),
+                        None => work.edit(|s, _| s.add_participant(&name, &role, &who)),
+                    };
+                    match result {
+                        Ok(()) => {
+                            if editing.is_none() {
+                                state.selected = count;
+                            }
+                            state.form = None;
+                        }
+                        Err(e) => state.error = Some(e.to_string()),
+                    }
+                }
+                _ => state.form = None,
+            }
+            return;
+        }
+        match action {
+            Action::Down => state.selected = (state.selected + 1).min(count.saturating_sub(1)),
+            Action::Up => state.selected = state.selected.saturating_sub(1),
+            Action::Add => state.form = Some((LineInput::default(), None)),
+            Action::Confirm => match selected {
+                Some(p) => {
+                    let text = format!("{}: {}", p.name, p.role);
+                    state.form = Some((LineInput::new(&text), Some(p.name)));
+                }
+                None => state.form = Some((LineInput::default(), None)),
+            },
+            Action::Remove => {
+                if let Some(p) = selected {
+                    match work.edit(|s, _| s.remove_participant(&p.name, &who)) {
+                        Ok(()) => {
+                            state.selected = state.selected.min(count.saturating_sub(2));
+                        }
+                        Err(e) => state.error = Some(e.to_string()),
+                    }
+                }
+            }
+            _ => {
+                self.overlays.pop();
+            }
+        }
+    }
+}

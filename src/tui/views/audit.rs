@@ -1,0 +1,242 @@
+//! The audit overlays: the history of the current requirement, who decides, participants and
+//! the reopen prompt. Labels follow the workbench language.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+use unicode_width::UnicodeWidthStr;
+
+use super::overlays::popup;
+use crate::tui::app::{App, LineInput, ParticipantsState};
+use crate::tui::keymap::Context;
+use crate::tui::theme;
+use crate::tui::widgets::wrap::truncate;
+
+/// A history field name in the shown language.
+pub fn field_label(field: &str, zh: bool) -> &str {
+    if !zh {
+        return field;
+    }
+    match field {
+        "status" => "状态",
+        "justification" => "不适用理由",
+        "note" => "备注",
+        "evidence" => "证据",
+        "flag" => "标记",
+        "decided by" => "决定人",
+        "discussion" => "讨论",
+        "target" => "目标",
+        "participant" | "participants" => "参与人",
+        "assessors" => "评估人",
+        "sign-off" => "签署定稿",
+        "reopen" => "重新打开",
+        other => other,
+    }
+}
+
+/// A recorded value in the shown language (statuses and the flag are stored in English).
+fn value_label(field: &str, value: &str, zh: bool) -> String {
+    use crate::session::Status;
+    if !zh {
+        return value.to_string();
+    }
+    let status = [
+        Status::Met,
+        Status::Partial,
+        Status::NotMet,
+        Status::NotApplicable,
+    ]
+    .into_iter()
+    .find(|s| s.label() == value);
+    match (field, status) {
+        ("status", Some(s)) => s.label_zh().to_string(),
+        ("flag", _) if value == "flagged" => "已标记".to_string(),
+        _ => value.to_string(),
+    }
+}
+
+fn zh(app: &App) -> bool {
+    app.work.as_ref().is_some_and(|w| w.lang() == "zh")
+}
+
+/// The history of the current requirement, newest first: when, who, field, old → new.
+pub fn history(app: &App, scroll: u16, area: Rect, buf: &mut Buffer) {
+    let Some(work) = &app.work else { return };
+    let zh = zh(app);
+    let id = work.requirement_id();
+    let title = if zh { "修改记录" } else { "History" };
+    let w = area.width.saturating_sub(8).min(110);
+    let inner = popup(
+        area,
+        w,
+        area.height.saturating_sub(4).min(20),
+        &format!("{title} · {id}"),
+        Context::History,
+        buf,
+    );
+    let changes: Vec<_> = work.session.history_of(&id).collect();
+    let mut lines = Vec::new();
+    if changes.is_empty() {
+        let none = if zh { "尚无修改" } else { "no changes yet" };
+        lines.push(Line::from(Span::styled(none, theme::MUTED)));
+    }
+    let by_w = changes.iter().map(|c| c.by.width()).max().unwrap_or(0);
+    let field_w = changes
+        .iter()
+        .map(|c| field_label(&c.field, zh).width())
+        .max()
+        .unwrap_or(0);
+    for c in changes.iter().rev() {
+        let when = c.at.replace('T', " ").trim_end_matches('Z').to_string();
+        let field = field_label(&c.field, zh);
+        let pad = |s: &str, w: usize| format!("{s}{}", " ".repeat(w.saturating_sub(s.width())));
+        let empty = if zh { "（空）" } else { "(empty)" };
+        let show = |s: &str| {
+            if s.is_empty() {
+                empty.to_string()
+            } else {
+                value_label(&c.field, s, zh).replace('\n', " ⏎ ")
+            }
+        };
+        let rest = usize::from(inner.width).saturating_sub(20 + by_w + field_w + 6);
+        lines.push(Line::from(vec![
+            Span::styled(when, theme::MUTED),
+            Span::raw("  "),
+            Span::styled(pad(&c.by, by_w), theme::BOLD),
+            Span::raw("  "),
+            Span::styled(pad(field, field_w), theme::TITLE),
+            Span::raw("  "),
+            Span::raw(truncate(
+                &format!("{} → {}", show(&c.old), show(&c.new)),
+                rest,
+            )),
+        ]));
+    }
+    Paragraph::new(lines).scroll((scroll, 0)).render(inner, buf);
+}
+
+/// Picks who decides the following answers: nobody, or one of the participants.
+pub fn decider(app: &App, selected: usize, area: Rect, buf: &mut Buffer) {
+    let Some(work) = &app.work else { return };
+    let zh = zh(app);
+    let people = &work.session.participants;
+    let h = u16::try_from(people.len())
+        .unwrap_or(u16::MAX)
+        .saturating_add(5)
+        .min(20);
+    let title = if zh { "决定人" } else { "Who decides" };
+    let inner = popup(area, 60, h, title, Context::Decider, buf);
+    let nobody = if zh { "（无人）" } else { "(nobody)" };
+    let mut rows = vec![nobody.to_string()];
+    rows.extend(people.iter().map(shown));
+    let mut lines: Vec<Line> = rows
+        .into_iter()
+        .enumerate()
+        .map(|(i, row)| {
+            let style = if i == selected {
+                theme::SELECTED
+            } else {
+                theme::TEXT
+            };
+            Line::from(Span::styled(format!(" {row} "), style))
+        })
+        .collect();
+    if people.is_empty() {
+        let hint = if zh {
+            "尚无参与人：按 P 添加"
+        } else {
+            "no participants yet: P adds them"
+        };
+        lines.push(Line::from(Span::styled(hint, theme::MUTED)));
+    }
+    Paragraph::new(lines).render(inner, buf);
+}
+
+fn shown(p: &crate::session::Participant) -> String {
+    if p.role.is_empty() {
+        p.name.clone()
+    } else {
+        format!("{} · {}", p.name, p.role)
+    }
+}
+
+/// The participants and their roles; `Name: Role` while adding or editing.
+pub fn participants(app: &App, state: &ParticipantsState, area: Rect, buf: &mut Buffer) {
+    let Some(work) = &app.work else { return };
+    let zh = zh(app);
+    let people = &work.session.participants;
+    let h = u16::try_from(people.len())
+        .unwrap_or(u16::MAX)
+        .saturating_add(7)
+        .min(22);
+    let title = if zh { "参与人" } else { "Participants" };
+    let context = if state.form.is_some() {
+        Context::ParticipantForm
+    } else {
+        Context::Participants
+    };
+    let inner = popup(area, 70, h, title, context, buf);
+    let mut lines: Vec<Line> = people
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let style = if i == state.selected && state.form.is_none() {
+                theme::SELECTED
+            } else {
+                theme::TEXT
+            };
+            Line::from(Span::styled(format!(" {} ", shown(p)), style))
+        })
+        .collect();
+    if people.is_empty() {
+        let none = if zh {
+            "尚无参与人"
+        } else {
+            "no participants yet"
+        };
+        lines.push(Line::from(Span::styled(none, theme::MUTED)));
+    }
+    if let Some((input, _)) = &state.form {
+        let label = if zh {
+            "姓名: 角色 › "
+        } else {
+            "Name: Role › "
+        };
+        lines.push(Line::raw(""));
+        lines.push(Line::from(vec![
+            Span::styled(label, theme::MUTED),
+            Span::raw(input.text.clone()),
+            Span::styled("▏", theme::KEY),
+        ]));
+    }
+    if let Some(e) = &state.error {
+        lines.push(Line::from(Span::styled(e.clone(), theme::ERROR)));
+    }
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .render(inner, buf);
+}
+
+/// Why a final session is reopened (required, logged).
+pub fn reason(input: &LineInput, error: &Option<String>, area: Rect, buf: &mut Buffer) {
+    let inner = popup(
+        area,
+        70,
+        7,
+        "Reopen the final session: why?",
+        Context::Reason,
+        buf,
+    );
+    let mut lines = vec![Line::from(vec![
+        Span::styled("Reason: ", theme::BOLD),
+        Span::raw(input.text.clone()),
+        Span::styled("▏", theme::KEY),
+    ])];
+    if let Some(e) = error {
+        lines.push(Line::from(Span::styled(e.clone(), theme::ERROR)));
+    }
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .render(inner, buf);
+}
