@@ -8,6 +8,7 @@ pub mod cli;
 pub mod model;
 pub mod radar;
 pub mod report;
+pub mod review;
 pub mod scoring;
 pub mod session;
 pub mod summary;

@@ -102,6 +102,18 @@ pub fn prepare(model: &LoadedModel, session: &Session, options: &ReportOptions) 
     data
 }
 
+/// The report data of the session file at `session_path`, with its evidence files checked
+/// (relative locations are read from the session's folder).
+pub fn prepare_checked(
+    session_path: &Path,
+    model: &LoadedModel,
+    session: &Session,
+    options: &ReportOptions,
+) -> ReportData {
+    let checks = crate::session::evidence_checks(session, &crate::session::base_dir(session_path));
+    prepare(model, session, options).with_checks(model, session, &checks)
+}
+
 /// Renders a session's report. Same session and options, same bytes.
 pub fn render(
     model: &LoadedModel,
@@ -164,7 +176,8 @@ pub fn export(
         || default_path(session_path, format, options.redact),
         Path::to_path_buf,
     );
-    write_report(&path, model, session, format, options)?;
+    let data = prepare_checked(session_path, model, session, options);
+    atomic_write(&path, &render_data(&data, format, options), false)?;
     Ok(path)
 }
 

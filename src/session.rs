@@ -6,6 +6,7 @@
 mod agenda;
 mod doctor;
 mod edit;
+mod evidence;
 mod findings;
 mod history;
 mod lock;
@@ -21,10 +22,13 @@ use serde::{Deserialize, Serialize};
 
 pub use agenda::{Agenda, AgendaRow, clock, domain_key};
 pub use doctor::{
-    CheckSeverity, DoctorFinding, RestoreError, Restored, check_session, evidence_candidates,
-    restore_backup,
+    CheckSeverity, DoctorFinding, RestoreError, Restored, base_dir, check_session,
+    evidence_candidates, restore_backup,
 };
 pub use edit::{EditError, NewSession, hash_file, now_timestamp};
+pub use evidence::{
+    EvidenceCheck, candidates, describe_evidence, evidence_checks, fingerprint, local_path,
+};
 pub use findings::{Finding, Severity, TieKind, is_date, tie_kind};
 pub use history::Change;
 pub use lock::{
@@ -91,6 +95,9 @@ pub struct Answer {
     pub evidence: Vec<String>,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub flagged: bool,
+    /// Who reviewed this answer, and when; cleared when its status changes afterwards.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reviewed: Option<Reviewed>,
     /// The participant who decided this answer (a workshop's decider).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub decided_by: String,
@@ -112,23 +119,67 @@ impl Answer {
             && self.note.is_empty()
             && self.evidence.is_empty()
             && !self.flagged
+            && self.reviewed.is_none()
             && self.decided_by.is_empty()
             && self.discussion.is_empty()
     }
 }
 
+/// A reviewer's mark on an answer.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reviewed {
+    pub by: String,
+    /// RFC 3339, UTC.
+    pub at: String,
+}
+
 /// What kind of thing a piece of evidence is.
+///
+/// Files written before the register had these kinds load unchanged: `Demo` (a live
+/// demonstration, with its recording as the location) reads as `Recording`, and `File` (a local
+/// file, hashed when attached) reads as `Document`, which keeps its hash and is still checked.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum EvidenceType {
     /// A document (policy, plan, record); `location` is a path or a reference.
     #[default]
+    #[serde(alias = "File")]
     Document,
-    /// A live demonstration seen by the assessors; `location` names the recording if any.
-    Demo,
+    /// A screenshot of a tool or a screen.
+    Screenshot,
+    /// A recording of a demonstration (or the demonstration itself, seen by the assessors).
+    #[serde(alias = "Demo")]
+    Recording,
     /// A web address or ticket reference (never opened by the tool).
     Link,
-    /// A local file; hashed when attached.
-    File,
+    /// What someone said in an interview.
+    Interview,
+    /// What the assessors saw for themselves.
+    Observation,
+}
+
+impl EvidenceType {
+    /// Every kind, in the order forms cycle through them.
+    pub const ALL: [EvidenceType; 6] = [
+        EvidenceType::Document,
+        EvidenceType::Screenshot,
+        EvidenceType::Recording,
+        EvidenceType::Link,
+        EvidenceType::Interview,
+        EvidenceType::Observation,
+    ];
+
+    /// A stable lower-case code (reports, the CLI, the workbench).
+    pub fn code(self) -> &'static str {
+        match self {
+            EvidenceType::Document => "document",
+            EvidenceType::Screenshot => "screenshot",
+            EvidenceType::Recording => "recording",
+            EvidenceType::Link => "link",
+            EvidenceType::Interview => "interview",
+            EvidenceType::Observation => "observation",
+        }
+    }
 }
 
 /// One entry of the evidence register.
@@ -144,8 +195,13 @@ pub struct Evidence {
     /// `sha256:<hex>` of the file when it was attached, if it was a readable file.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sha256: Option<String>,
+    /// The file's size in bytes when it was attached (with `sha256`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub size: Option<u64>,
+    /// Who collected it (shown as "collected by").
     #[serde(default)]
     pub added_by: String,
+    /// When it was collected (RFC 3339, UTC).
     #[serde(default)]
     pub added_at: String,
 }

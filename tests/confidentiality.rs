@@ -84,7 +84,7 @@ fn evidence_locations_are_stored_exactly_as_given() {
             .add_evidence(
                 Evidence {
                     title: "as given".into(),
-                    kind: EvidenceType::File,
+                    kind: EvidenceType::Document,
                     location: location.into(),
                     ..Evidence::default()
                 },
@@ -135,7 +135,7 @@ fn commands_never_open_evidence_files() {
         .add_evidence(
             Evidence {
                 title: "a pipe".into(),
-                kind: EvidenceType::File,
+                kind: EvidenceType::Document,
                 location: fifo.display().to_string(),
                 sha256: Some("sha256:00".into()),
                 ..Evidence::default()

@@ -160,7 +160,7 @@ fn evidence_that_vanished_or_changed_is_a_problem() {
         .add_evidence(
             Evidence {
                 title: "Policy".into(),
-                kind: EvidenceType::File,
+                kind: EvidenceType::Document,
                 location: "policy.txt".into(), // relative: found beside the session
                 sha256: Some(hash),
                 ..Evidence::default()

@@ -202,7 +202,7 @@ fn with_everywhere(texts: &[String]) -> Session {
             .add_evidence(
                 Evidence {
                     title: text.clone(),
-                    kind: EvidenceType::File,
+                    kind: EvidenceType::Document,
                     location: text.clone(),
                     sha256: Some(text.clone()),
                     ..Evidence::default()

@@ -494,7 +494,10 @@ fn cli_writes_each_format_beside_the_session_and_says_where() {
             .unwrap()
             .model
             .path;
-        let want = report::render(&model, &session, format, &options("en", false));
+        // What the core renders for that session file, its evidence files checked.
+        let opts = options("en", false);
+        let data = report::prepare_checked(&dir.path().join("audit.ron"), &model, &session, &opts);
+        let want = report::render_data(&data, format, &opts);
         assert_eq!(
             std::fs::read(&expected).unwrap(),
             want,

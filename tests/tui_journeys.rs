@@ -225,10 +225,11 @@ fn evidence_is_added_to_the_register_and_attached_and_files_are_hashed() {
     assert_eq!(e.title, "Branching policy");
     assert_eq!(
         e.kind,
-        EvidenceType::File,
-        "Left from Document wraps to File"
+        EvidenceType::Observation,
+        "Left from Document wraps to Observation"
     );
     assert!(e.sha256.as_deref().unwrap_or("").starts_with("sha256:"));
+    assert_eq!(e.size, Some(6), "the size is recorded with the hash");
     // Detach, then attach again from the register.
     app.press("d");
     assert!(!load_session(&file).expect("load").answers.contains_key(&id));
@@ -237,10 +238,8 @@ fn evidence_is_added_to_the_register_and_attached_and_files_are_hashed() {
         load_session(&file).expect("load").answers[&id].evidence,
         vec!["E1".to_string()]
     );
-    // A missing file of kind File is refused with a message.
-    app.press("e a");
-    app.type_text("Ghost");
-    app.press("Tab Left Tab");
+    // A title is needed.
+    app.press("e a Tab Tab");
     app.type_text("/no/such/file");
     app.press("Enter");
     assert!(matches!(app.overlays.last(), Some(Overlay::EvidenceForm(f)) if f.error.is_some()));
@@ -589,7 +588,8 @@ fn evidence_paths_are_stored_as_given_hashed_and_a_missing_file_is_said() {
         location: assess::tui::app::LineInput::new(relative),
         ..Default::default()
     };
-    let e = assess::tui::app::evidence_from_form(&form).expect("entry");
+    let e = assess::tui::app::evidence_from_form(&form, std::path::Path::new("/nonexistent"))
+        .expect("entry");
     assert_eq!(e.location, relative, "stored as given");
     let expected = assess::session::hash_file(&here.join(relative)).expect("hash");
     assert_eq!(

@@ -197,7 +197,23 @@ fn no_size_panics_on_any_screen_or_overlay() {
     .iter()
     .flat_map(|&w| [1u16, 2, 8, 15, 16, 17, 24, 30, 48, 200].map(move |h| (w, h)))
     .collect();
-    let states = ["", "?", "/", "o", "x", "e", "e a", "E", "r", "r Tab", "L"];
+    let states = [
+        "",
+        "?",
+        "/",
+        "o",
+        "x",
+        "e",
+        "e a",
+        "e /",
+        "e c",
+        "C-f",
+        "C-f j j Enter",
+        "E",
+        "r",
+        "r Tab",
+        "L",
+    ];
     for keys in states {
         let (_d, mut app) = sample();
         app.press(keys);
@@ -540,4 +556,33 @@ fn help_follows_the_workbench_language() {
     for line in chinese.lines() {
         assert!(line.width() <= 160, "{line}");
     }
+}
+
+/// The register with a file that changed since it was attached, its fuzzy search, the filter
+/// picker and the navigator under a filter.
+#[test]
+fn evidence_register_search_and_review_filter() {
+    let (dir, mut app) = sample();
+    std::fs::write(dir.path().join("pipeline-log.txt"), b"run 1: green").expect("write");
+    app.press("e a");
+    app.type_text("Pipeline log");
+    app.press("Tab Tab");
+    app.type_text("pipeline-log.txt");
+    app.press("Enter");
+    std::fs::write(dir.path().join("pipeline-log.txt"), b"run 2: red!!").expect("change");
+    let work = app.work.as_mut().expect("work");
+    // Who and when are the machine's; fix them so the snapshot is the same everywhere.
+    for e in work.session.evidence.values_mut() {
+        e.added_by = "Marta Kowalski".into();
+        e.added_at = "2026-11-20T10:00:00Z".into();
+    }
+    work.recheck_evidence();
+    snap("evidence_register_checks", &app, dir.path());
+    app.press("/");
+    app.type_text("pipe");
+    snap("evidence_search", &app, dir.path());
+    app.press("Esc Esc C-f");
+    snap("filter_picker", &app, dir.path());
+    app.press("j j Enter");
+    snap("filtered_navigator", &app, dir.path());
 }

@@ -44,12 +44,8 @@ pub fn report(out: &mut dyn Write, path: &Path, args: &ReportArgs) -> Result<()>
         bom: args.bom,
     };
     if args.output.as_deref().is_some_and(|o| o.as_os_str() == "-") {
-        out.write_all(&report::render(
-            &opened.model,
-            &opened.session,
-            format,
-            &options,
-        ))?;
+        let data = report::prepare_checked(path, &opened.model, &opened.session, &options);
+        out.write_all(&report::render_data(&data, format, &options))?;
         return Ok(());
     }
     let target = report::export(

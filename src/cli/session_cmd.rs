@@ -145,12 +145,75 @@ pub fn summary(out: &mut dyn Write, path: &Path, as_json: bool, lang: &str) -> R
         eprintln!("assess: warning: {}: {warning}", path.display());
     }
     let summary = summarize(&opened.model, &opened.session, lang);
+    let checks = crate::session::evidence_checks(&opened.session, &crate::session::base_dir(path));
+    let review = ReviewLines {
+        filters: crate::review::counts(&opened.model, &opened.session, &checks)
+            .into_iter()
+            .map(|(f, n)| (f.code(), n))
+            .collect(),
+        evidence: checks
+            .iter()
+            .map(|(id, c)| (id.clone(), c.label()))
+            .collect(),
+    };
     if as_json {
-        serde_json::to_writer_pretty(&mut *out, &summary)?;
+        #[derive(serde::Serialize)]
+        struct WithReview<'a> {
+            #[serde(flatten)]
+            summary: &'a Summary,
+            review: &'a ReviewLines,
+        }
+        let both = WithReview {
+            summary: &summary,
+            review: &review,
+        };
+        serde_json::to_writer_pretty(&mut *out, &both)?;
         writeln!(out)?;
         return Ok(());
     }
-    print_summary(out, &summary)
+    print_summary(out, &summary)?;
+    print_review(out, &review, &opened.session)
+}
+
+/// What `assess summary` adds for reviewers: the count of each review filter and the check
+/// of each evidence file (`ok`, `changed`, `missing`, `unreadable`).
+#[derive(Debug, serde::Serialize)]
+struct ReviewLines {
+    filters: std::collections::BTreeMap<&'static str, usize>,
+    evidence: std::collections::BTreeMap<String, &'static str>,
+}
+
+fn print_review(
+    out: &mut dyn Write,
+    review: &ReviewLines,
+    session: &crate::session::Session,
+) -> Result<()> {
+    let counts: Vec<String> = crate::review::Filter::ALL
+        .iter()
+        .map(|f| format!("{} {}", f.label(), review.filters[f.code()]))
+        .collect();
+    writeln!(out, "\nReview: {}", counts.join(" · "))?;
+    let problems: Vec<String> = review
+        .evidence
+        .iter()
+        .filter(|(_, c)| **c != "ok")
+        .map(|(id, c)| {
+            let location = session.evidence.get(id).map_or("", |e| e.location.as_str());
+            format!("{id} {c} ({location})")
+        })
+        .collect();
+    if !review.evidence.is_empty() {
+        let ok = review.evidence.len() - problems.len();
+        writeln!(
+            out,
+            "Evidence files: {ok} ok, {} not as attached",
+            problems.len()
+        )?;
+    }
+    for p in problems {
+        writeln!(out, "  {p}")?;
+    }
+    Ok(())
 }
 
 fn print_summary(out: &mut dyn Write, s: &Summary) -> Result<()> {

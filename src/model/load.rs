@@ -82,7 +82,11 @@ pub struct LoadedModel {
 
 /// `sha256:<hex>` of some content.
 pub fn content_hash(bytes: &[u8]) -> String {
-    let digest = Sha256::digest(bytes);
+    digest_text(&Sha256::digest(bytes))
+}
+
+/// A SHA-256 digest as `sha256:<hex>`.
+pub fn digest_text(digest: &[u8]) -> String {
     let mut hex = String::with_capacity(7 + digest.len() * 2);
     hex.push_str("sha256:");
     for byte in digest.iter() {

@@ -7,7 +7,7 @@ use super::data::{AnswerView, ReportData, status_code};
 use super::labels::Labels;
 
 /// The header row. Names are stable and English whatever the language of the values.
-pub const COLUMNS: [&str; 27] = [
+pub const COLUMNS: [&str; 28] = [
     "part_id",
     "part",
     "domain_id",
@@ -35,6 +35,7 @@ pub const COLUMNS: [&str; 27] = [
     "final_by",
     "final_at",
     "final_hash",
+    "reviewed_by",
 ];
 
 /// Renders the CSV bytes, with a UTF-8 BOM first when `bom`.
@@ -65,10 +66,12 @@ pub fn render(data: &ReportData, l: &Labels, bom: bool) -> Vec<u8> {
                     let cols = model_cols
                         .into_iter()
                         .chain(answer_cols(data, l, &r.answer));
+                    let reviewed = reviewed_by(&r.answer);
                     row(
                         &mut out,
                         cols.chain([yes_no(false)])
-                            .chain(audit_cols(data, &r.answer)),
+                            .chain(audit_cols(data, &r.answer))
+                            .chain([reviewed]),
                     );
                 }
             }
@@ -80,10 +83,12 @@ pub fn render(data: &ReportData, l: &Labels, bom: bool) -> Vec<u8> {
         let cols = model_cols
             .into_iter()
             .chain(answer_cols(data, l, &orphan.answer));
+        let reviewed = reviewed_by(&orphan.answer);
         row(
             &mut out,
             cols.chain([yes_no(true)])
-                .chain(audit_cols(data, &orphan.answer)),
+                .chain(audit_cols(data, &orphan.answer))
+                .chain([reviewed]),
         );
     }
     for table in super::workshop::csv_tables(&data.findings, &data.agenda) {
@@ -105,7 +110,8 @@ fn answer_cols(data: &ReportData, l: &Labels, a: &AnswerView) -> [String; 9] {
                     .sha256
                     .as_deref()
                     .map_or(String::new(), |h| format!(" {h}"));
-                format!("{id}: {} <{}>{hash}", e.title, e.location)
+                let check = e.check.map_or(String::new(), |c| format!(" [{c}]"));
+                format!("{id}: {} <{}>{hash}{check}", e.title, e.location)
             }
             _ => id.clone(),
         })
@@ -139,6 +145,11 @@ fn audit_cols(data: &ReportData, a: &AnswerView) -> [String; 5] {
         of(|s| &s.at),
         of(|s| &s.hash),
     ]
+}
+
+/// Who reviewed an answer (empty when not reviewed).
+fn reviewed_by(a: &AnswerView) -> String {
+    a.reviewed.as_ref().map_or(String::new(), |r| r.by.clone())
 }
 
 fn yes_no(b: bool) -> String {

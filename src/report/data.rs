@@ -10,7 +10,7 @@ use serde::{Serialize, Serializer};
 use super::roadmap::{Roadmap, roadmap};
 use crate::model::{LoadedModel, PracticeRef, Provenance, Rollup};
 use crate::scoring::Scorecard;
-use crate::session::{Answer, EvidenceType, Session, Status};
+use crate::session::{Answer, EvidenceCheck, EvidenceType, Session, Status};
 use crate::summary::{PartSummary, ResultRow, summarize_with};
 
 /// Bumped whenever a field changes meaning or disappears (adding fields does not bump it).
@@ -38,6 +38,17 @@ pub struct ReportData {
     pub findings: Vec<super::workshop::FindingEntry>,
     /// Planned against spent time per part and domain; empty when the agenda was not used.
     pub agenda: Vec<super::workshop::AgendaEntry>,
+    /// How many requirements in scope each review filter matches.
+    pub review: Vec<ReviewCount>,
+}
+
+/// One review filter and how many requirements in scope it matches.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReviewCount {
+    /// A stable code: `unanswered`, `flagged`, `evidence_changed_or_missing`, …
+    pub filter: &'static str,
+    pub label: &'static str,
+    pub count: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -136,6 +147,8 @@ pub struct AnswerView {
     pub discussion: String,
     pub by: String,
     pub at: String,
+    /// Who reviewed the answer, and when; None when not reviewed.
+    pub reviewed: Option<crate::session::Reviewed>,
 }
 
 /// A requirement pulled out into the N/A or flagged list.
@@ -158,6 +171,11 @@ pub struct EvidenceEntry {
     pub kind: EvidenceType,
     pub location: String,
     pub sha256: Option<String>,
+    /// The file's size in bytes when it was attached.
+    pub size: Option<u64>,
+    /// `ok`, `changed`, `missing` or `unreadable` when the report was made; None for an
+    /// entry without a file.
+    pub check: Option<&'static str>,
     pub added_by: String,
     pub added_at: String,
     /// Requirement ids that cite this entry, in id order.
@@ -184,12 +202,7 @@ pub fn status_code(status: Status) -> &'static str {
 
 /// A stable machine code for an evidence kind.
 pub fn kind_code(kind: EvidenceType) -> &'static str {
-    match kind {
-        EvidenceType::Document => "document",
-        EvidenceType::Demo => "demo",
-        EvidenceType::Link => "link",
-        EvidenceType::File => "file",
-    }
+    kind.code()
 }
 
 pub(super) fn status_code_ser<S: Serializer>(
@@ -215,6 +228,7 @@ impl AnswerView {
             discussion: a.discussion.clone(),
             by: a.by.clone(),
             at: a.at.clone(),
+            reviewed: a.reviewed.clone(),
         })
     }
 }
@@ -270,6 +284,7 @@ pub fn build(model: &LoadedModel, session: &Session, lang: &str) -> ReportData {
             .collect(),
         findings: super::workshop::findings(model, session, lang),
         agenda: super::workshop::agenda(model, session, lang),
+        review: review_counts(model, session, &BTreeMap::new()),
     }
 }
 
@@ -401,6 +416,39 @@ fn practices_of(
         .collect()
 }
 
+fn review_counts(
+    model: &LoadedModel,
+    session: &Session,
+    checks: &BTreeMap<String, EvidenceCheck>,
+) -> Vec<ReviewCount> {
+    crate::review::counts(model, session, checks)
+        .into_iter()
+        .map(|(f, count)| ReviewCount {
+            filter: f.code(),
+            label: f.label(),
+            count,
+        })
+        .collect()
+}
+
+impl ReportData {
+    /// Adds what the evidence files' checks say (each entry's check, and the count of
+    /// requirements citing a changed or missing file). Reports written for a session file
+    /// (`assess report`, the workbench's export) always carry them.
+    pub fn with_checks(
+        mut self,
+        model: &LoadedModel,
+        session: &Session,
+        checks: &BTreeMap<String, EvidenceCheck>,
+    ) -> Self {
+        for e in &mut self.evidence {
+            e.check = checks.get(&e.id).map(EvidenceCheck::label);
+        }
+        self.review = review_counts(model, session, checks);
+        self
+    }
+}
+
 fn evidence_register(session: &Session) -> Vec<EvidenceEntry> {
     let mut used_by: BTreeMap<&str, Vec<String>> = BTreeMap::new();
     for (req, answer) in &session.answers {
@@ -417,6 +465,8 @@ fn evidence_register(session: &Session) -> Vec<EvidenceEntry> {
             kind: e.kind,
             location: e.location.clone(),
             sha256: e.sha256.clone(),
+            size: e.size,
+            check: None,
             added_by: e.added_by.clone(),
             added_at: e.added_at.clone(),
             used_by: used_by.remove(id.as_str()).unwrap_or_default(),

@@ -275,6 +275,14 @@ fn answer_row(
     } else {
         String::new()
     };
+    let flag = match &a.reviewed {
+        Some(r) => format!(
+            "{flag} <span class=\"reviewed\">✓ {} {}</span>",
+            escape(l.reviewed_by),
+            escape(&r.by)
+        ),
+        None => flag,
+    };
     let mut notes = String::new();
     if let Some(j) = data.justification_text(a.justification.as_deref(), l) {
         let _ = write!(
@@ -336,6 +344,7 @@ fn lists(h: &mut String, data: &ReportData, l: &Labels) {
         }
         h.push_str("</tbody></table>\n");
     }
+    review_html(h, data, l);
     evidence_html(h, data, l);
     let _ = writeln!(h, "<h2>{}</h2>", escape(l.orphaned));
     if data.orphaned.is_empty() {
@@ -349,6 +358,19 @@ fn lists(h: &mut String, data: &ReportData, l: &Labels) {
         h.push_str("</tbody></table>\n");
     }
     h.push_str("</section>\n");
+}
+
+fn review_html(h: &mut String, data: &ReportData, l: &Labels) {
+    let _ = writeln!(h, "<h2>{}</h2>\n<ul class=\"review\">", escape(l.review));
+    for c in &data.review {
+        let _ = writeln!(
+            h,
+            "<li>{}: {}</li>",
+            escape(l.review_filter(c.filter, c.label)),
+            c.count
+        );
+    }
+    h.push_str("</ul>\n");
 }
 
 fn evidence_html(h: &mut String, data: &ReportData, l: &Labels) {
@@ -368,9 +390,20 @@ fn evidence_html(h: &mut String, data: &ReportData, l: &Labels) {
         escape(l.used_by)
     );
     for e in &data.evidence {
-        let hash = e.sha256.as_deref().map_or(String::new(), |s| {
+        let mut hash = e.sha256.as_deref().map_or(String::new(), |s| {
             format!("<div class=\"hash\">{}</div>", escape(s))
         });
+        if let Some(size) = e.size {
+            let _ = write!(hash, "<div class=\"hash\">{size} B</div>");
+        }
+        if let Some(check) = e.check {
+            let _ = write!(
+                hash,
+                "<div class=\"check check-{check}\">{}: {}</div>",
+                escape(l.file_check),
+                escape(l.check(check))
+            );
+        }
         let who: Vec<String> = [&e.added_by, &e.added_at]
             .iter()
             .filter(|s| !s.is_empty())

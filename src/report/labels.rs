@@ -65,6 +65,9 @@ pub struct Labels {
     pub kind: &'static str,
     pub location: &'static str,
     pub used_by: &'static str,
+    pub review: &'static str,
+    pub reviewed_by: &'static str,
+    pub file_check: &'static str,
     pub orphaned: &'static str,
     pub orphaned_intro: &'static str,
     pub none: &'static str,
@@ -131,6 +134,9 @@ pub static EN: Labels = Labels {
     kind: "Kind",
     location: "Location",
     used_by: "Used by",
+    review: "Review",
+    reviewed_by: "reviewed by",
+    file_check: "File check",
     orphaned: "Orphaned answers",
     orphaned_intro: "Answers recorded against requirements the current model no longer has. They are kept in the session file and listed here so nothing is lost.",
     none: "None.",
@@ -197,6 +203,9 @@ pub static ZH: Labels = Labels {
     kind: "类型",
     location: "位置",
     used_by: "关联要求",
+    review: "复核",
+    reviewed_by: "复核人",
+    file_check: "文件核对",
     orphaned: "孤立作答",
     orphaned_intro: "这些作答对应的要求已不在当前模型中。它们仍保存在会话文件中，并在此列出，不会丢失。",
     none: "无。",
@@ -229,17 +238,43 @@ impl Labels {
         }
     }
 
+    /// A file check word (`ok`, `changed`, `missing`, `unreadable`) in this language.
+    pub fn check(&self, check: &str) -> &'static str {
+        match (check, self.zh) {
+            ("ok", false) => "ok",
+            ("changed", false) => "changed since attached",
+            ("missing", false) => "missing",
+            (_, false) => "unreadable",
+            ("ok", true) => "一致",
+            ("changed", true) => "附加后已更改",
+            ("missing", true) => "缺失",
+            (_, true) => "无法读取",
+        }
+    }
+
+    /// A review filter's name in this language (by its stable code).
+    pub fn review_filter(&self, code: &str, english: &'static str) -> &'static str {
+        match crate::review::Filter::from_code(code) {
+            Some(f) if self.zh => f.label_zh(),
+            _ => english,
+        }
+    }
+
     /// An evidence kind in this language.
     pub fn evidence_kind(&self, kind: EvidenceType) -> &'static str {
         match (kind, self.zh) {
             (EvidenceType::Document, false) => "Document",
-            (EvidenceType::Demo, false) => "Demo",
+            (EvidenceType::Screenshot, false) => "Screenshot",
+            (EvidenceType::Recording, false) => "Recording",
             (EvidenceType::Link, false) => "Link",
-            (EvidenceType::File, false) => "File",
+            (EvidenceType::Interview, false) => "Interview",
+            (EvidenceType::Observation, false) => "Observation",
             (EvidenceType::Document, true) => "文档",
-            (EvidenceType::Demo, true) => "演示",
+            (EvidenceType::Screenshot, true) => "截图",
+            (EvidenceType::Recording, true) => "演示录像",
             (EvidenceType::Link, true) => "链接",
-            (EvidenceType::File, true) => "文件",
+            (EvidenceType::Interview, true) => "访谈",
+            (EvidenceType::Observation, true) => "现场观察",
         }
     }
 }

@@ -226,6 +226,13 @@ fn requirement_md(
     if !a.decided_by.is_empty() {
         meta.push(format!("{}: {}", l.decided_by, a.decided_by));
     }
+    if let Some(r) = &a.reviewed {
+        meta.push(
+            format!("{} {} {}", l.reviewed_by, inline(&r.by), r.at)
+                .trim()
+                .to_string(),
+        );
+    }
     let mut lines = vec![head, meta.join(" · ")];
     lines.extend(details(data, a.justification.as_deref(), &a.note, l));
     if !a.discussion.is_empty() {
@@ -275,6 +282,7 @@ fn lists(md: &mut String, data: &ReportData, l: &Labels) {
             item(md, &lines);
         }
     }
+    review_md(md, data, l);
     let _ = writeln!(md, "\n## {}\n", l.evidence_register);
     if data.evidence.is_empty() {
         let _ = writeln!(md, "{}", l.none);
@@ -287,10 +295,16 @@ fn lists(md: &mut String, data: &ReportData, l: &Labels) {
     }
     for e in &data.evidence {
         let used: Vec<String> = e.used_by.iter().map(|u| format!("`{u}`")).collect();
-        let location = match &e.sha256 {
-            Some(hash) => format!("{}<br>`{hash}`", cell(&e.location)),
-            None => cell(&e.location),
-        };
+        let mut location = cell(&e.location);
+        if let Some(hash) = &e.sha256 {
+            location.push_str(&format!("<br>`{hash}`"));
+        }
+        if let Some(size) = e.size {
+            location.push_str(&format!(" · {size} B"));
+        }
+        if let Some(check) = e.check {
+            location.push_str(&format!("<br>{}: **{}**", l.file_check, l.check(check)));
+        }
         let who: Vec<&str> = [e.added_by.as_str(), e.added_at.as_str()]
             .into_iter()
             .filter(|s| !s.is_empty())
@@ -321,6 +335,14 @@ fn lists(md: &mut String, data: &ReportData, l: &Labels) {
             answer: o.answer.clone(),
         };
         requirement_md(md, data, &r, false, l);
+    }
+}
+
+/// The review counts: how many requirements each review filter matches.
+fn review_md(md: &mut String, data: &ReportData, l: &Labels) {
+    let _ = writeln!(md, "\n## {}\n", l.review);
+    for c in &data.review {
+        let _ = writeln!(md, "- {}: {}", l.review_filter(c.filter, c.label), c.count);
     }
 }
 

@@ -34,6 +34,7 @@ pub fn redact(data: &mut ReportData) {
         e.title.clear();
         e.location.clear();
         e.sha256 = None;
+        e.size = None;
         e.added_by.clear();
     }
 }
@@ -42,6 +43,9 @@ fn redact_answer(a: &mut AnswerView) {
     a.justification = a.justification.as_ref().map(|_| String::new());
     a.note.clear();
     a.by.clear();
+    if let Some(r) = &mut a.reviewed {
+        r.by.clear();
+    }
     a.decided_by.clear();
     a.discussion.clear();
 }

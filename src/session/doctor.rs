@@ -6,8 +6,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::{
-    Session, SessionError, atomic_write, backup_path, hash_file, load_session, lock_holder,
-    model_for, now_timestamp,
+    EvidenceCheck, Session, SessionError, atomic_write, backup_path, candidates, evidence_checks,
+    load_session, lock_holder, model_for, now_timestamp,
 };
 use crate::model::LoadedModel;
 
@@ -138,51 +138,39 @@ fn check_orphans(session: &Session, model: &LoadedModel, out: &mut Vec<DoctorFin
 
 /// Where an evidence path given as relative is looked for: as given, then beside the session.
 pub fn evidence_candidates(session_path: &Path, location: &str) -> Vec<PathBuf> {
-    let given = PathBuf::from(location);
-    let mut out = vec![given.clone()];
-    if given.is_relative()
-        && let Some(dir) = session_path.parent()
-    {
-        out.push(dir.join(&given));
-    }
-    out
+    candidates(&base_dir(session_path), location)
 }
 
+/// The folder relative evidence locations are read from: the session's own.
+pub fn base_dir(session_path: &Path) -> PathBuf {
+    session_path
+        .parent()
+        .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+}
+
+/// The same checks the workbench and reports show, as doctor lines.
 fn check_evidence(path: &Path, session: &Session, out: &mut Vec<DoctorFinding>) {
-    let mut checked = 0;
-    for (id, evidence) in &session.evidence {
-        let Some(expected) = &evidence.sha256 else {
-            continue;
-        };
-        checked += 1;
-        let found = evidence_candidates(path, &evidence.location)
-            .into_iter()
-            .find(|p| p.is_file());
+    let checks = evidence_checks(session, &base_dir(path));
+    let mut problems = 0;
+    for (id, check) in &checks {
+        let evidence = &session.evidence[id];
         let label = format!("evidence {id} {:?} ({})", evidence.title, evidence.location);
-        match found.map(|p| hash_file(&p)) {
-            None => out.push(finding(
-                CheckSeverity::Problem,
-                format!("{label}: the file is missing"),
-            )),
-            Some(Err(e)) => out.push(finding(
-                CheckSeverity::Problem,
-                format!("{label}: cannot read the file: {e}"),
-            )),
-            Some(Ok(actual)) if &actual != expected => out.push(finding(
-                CheckSeverity::Problem,
-                format!("{label}: the file has changed since it was attached"),
-            )),
-            Some(Ok(_)) => {}
-        }
+        let what = match check {
+            EvidenceCheck::Ok => continue,
+            EvidenceCheck::Missing => "the file is missing".to_string(),
+            EvidenceCheck::Changed => "the file has changed since it was attached".to_string(),
+            EvidenceCheck::Unreadable(e) => format!("cannot read the file: {e}"),
+        };
+        problems += 1;
+        out.push(finding(CheckSeverity::Problem, format!("{label}: {what}")));
     }
-    let problems = out
-        .iter()
-        .filter(|f| f.severity == CheckSeverity::Problem && f.message.starts_with("evidence "))
-        .count();
-    if checked > 0 && problems == 0 {
+    if !checks.is_empty() && problems == 0 {
         out.push(finding(
             CheckSeverity::Ok,
-            format!("{checked} hashed evidence files are present and unchanged"),
+            format!(
+                "{} hashed evidence files are present and unchanged",
+                checks.len()
+            ),
         ));
     }
 }

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use super::{Answer, Cursor, Evidence, FORMAT_VERSION, ModelRef, Session, Status};
-use crate::model::{LoadedModel, content_hash};
+use crate::model::{LoadedModel, digest_text};
 
 /// Now, as RFC 3339 UTC to the second.
 pub fn now_timestamp() -> String {
@@ -37,6 +37,12 @@ pub enum EditError {
     JustificationRequired,
     #[error("no evidence {0:?} in the register")]
     UnknownEvidence(String),
+    #[error("{0} is cited by {1}; detach it there first")]
+    EvidenceInUse(String, String),
+    #[error("{0}")]
+    Evidence(String),
+    #[error("only an answered requirement can be marked as reviewed")]
+    NothingToReview,
     #[error("a finding needs a title")]
     FindingTitleRequired,
     #[error("{0:?} is not a date written YYYY-MM-DD")]
@@ -170,6 +176,10 @@ impl Session {
         if after == before {
             return Ok(());
         }
+        // A review applies to the answer it saw: a new status (or reason) clears the mark.
+        if after.status != before.status || after.justification != before.justification {
+            after.reviewed = None;
+        }
         let now = now_timestamp();
         self.record_answer_change(who, requirement, &before, &after);
         after.by = who.to_string();
@@ -237,6 +247,27 @@ impl Session {
             flagged = a.flagged;
         })?;
         Ok(flagged)
+    }
+
+    /// Marks an answered requirement as reviewed by `who`, or removes the mark; returns
+    /// the new state.
+    pub fn toggle_reviewed(&mut self, requirement: &str, who: &str) -> Result<bool, EditError> {
+        if self.status(requirement).is_none() {
+            self.ensure_editable()?;
+            return Err(EditError::NothingToReview);
+        }
+        let mut reviewed = false;
+        self.touch(requirement, who, |a| {
+            a.reviewed = match a.reviewed {
+                Some(_) => None,
+                None => Some(super::Reviewed {
+                    by: who.to_string(),
+                    at: now_timestamp(),
+                }),
+            };
+            reviewed = a.reviewed.is_some();
+        })?;
+        Ok(reviewed)
     }
 
     /// Adds an entry to the evidence register and returns its new id (`E1`, `E2`, …).
@@ -376,7 +407,22 @@ impl Session {
     }
 }
 
-/// `sha256:<hex>` of a file's bytes (evidence is hashed when attached, never opened otherwise).
+/// `sha256:<hex>` of a file's bytes (evidence is hashed when attached and checked when a
+/// session is opened, never opened otherwise). Read in blocks, so a long recording of a demo
+/// is never held in memory whole.
 pub fn hash_file(path: &Path) -> std::io::Result<String> {
-    Ok(content_hash(&std::fs::read(path)?))
+    use sha2::Digest;
+    use std::io::Read;
+    let mut file = std::fs::File::open(path)?;
+    let mut hasher = sha2::Sha256::new();
+    let mut block = vec![0u8; 256 * 1024];
+    loop {
+        match file.read(&mut block) {
+            Ok(0) => break,
+            Ok(n) => hasher.update(&block[..n]),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(digest_text(&hasher.finalize()))
 }

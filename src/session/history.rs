@@ -131,6 +131,14 @@ fn answer_fields(answer: &Answer) -> Vec<(&'static str, String)> {
             "flag",
             if answer.flagged { "flagged" } else { "" }.to_string(),
         ),
+        (
+            "reviewed",
+            answer
+                .reviewed
+                .as_ref()
+                .map(|r| r.by.clone())
+                .unwrap_or_default(),
+        ),
         ("decided by", answer.decided_by.clone()),
         ("discussion", answer.discussion.clone()),
     ]

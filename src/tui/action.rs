@@ -78,6 +78,20 @@ pub enum Action {
     AddEvidence,
     /// Detach the selected evidence from the requirement.
     Detach,
+    /// Mark the current answer as reviewed by you (or remove the mark).
+    Review,
+    /// Choose a review filter for the checklist and navigator.
+    FilterPicker,
+    /// Clear the review filter.
+    ClearFilter,
+    /// Search the evidence register to attach an entry.
+    SearchEvidence,
+    /// Edit the selected evidence entry (title, kind, location).
+    EditEvidence,
+    /// Accept the selected file as it is now (record its new hash and size).
+    AcceptNewVersion,
+    /// Remove the selected entry from the register (only when nothing cites it).
+    RemoveEvidence,
     /// Answer yes to a question.
     Yes,
     /// Answer no to a question.
@@ -126,6 +140,7 @@ impl Action {
                 | Action::EditNote
                 | Action::Evidence
                 | Action::Flag
+                | Action::Review
                 | Action::NewFinding
                 | Action::Agenda
                 | Action::Participants
@@ -174,6 +189,13 @@ impl Action {
             Action::NewSession => "new session",
             Action::AddEvidence => "add new evidence",
             Action::Detach => "detach",
+            Action::Review => "mark reviewed by you",
+            Action::FilterPicker => "filter (review)",
+            Action::ClearFilter => "clear the filter",
+            Action::SearchEvidence => "search the register",
+            Action::EditEvidence => "edit entry",
+            Action::AcceptNewVersion => "accept the file's new version",
+            Action::RemoveEvidence => "remove unused entry",
             Action::Yes => "yes",
             Action::No => "no",
             Action::Findings => "findings",
@@ -233,6 +255,13 @@ impl Action {
             Action::NewSession => "新建评估",
             Action::AddEvidence => "新增证据",
             Action::Detach => "解除关联",
+            Action::Review => "标记为已复核",
+            Action::FilterPicker => "筛选（复核）",
+            Action::ClearFilter => "清除筛选",
+            Action::SearchEvidence => "搜索证据",
+            Action::EditEvidence => "编辑证据",
+            Action::AcceptNewVersion => "接受文件新版本",
+            Action::RemoveEvidence => "删除未使用的证据",
             Action::Yes => "是",
             Action::No => "否",
             Action::Findings => "发现项",

@@ -7,6 +7,8 @@ mod export;
 mod findings;
 mod forms;
 mod overlays;
+mod register;
+mod review;
 mod screens;
 mod work;
 
@@ -15,10 +17,10 @@ pub use audit::ParticipantsState;
 pub use export::{ExportState, FORMATS, LANGS};
 pub use findings::{FINDING_FIELDS, FindingForm, FindingsList, finding_marks, tie_requirement};
 pub use forms::{
-    EVIDENCE_KINDS, EvidenceForm, EvidencePicker, Field, Home, HomeRow, LineInput, NewForm,
-    NoteState, OnYes, Overlay, PaletteState,
+    EVIDENCE_KINDS, EvidenceForm, EvidencePicker, Field, FilterPicker, Home, HomeRow, LineInput,
+    NewForm, NoteState, OnYes, Overlay, PaletteState,
 };
-pub use overlays::evidence_from_form;
+pub use register::{evidence_from_form, evidence_items};
 pub use work::{SaveState, Work};
 
 use std::path::{Path, PathBuf};
@@ -232,7 +234,7 @@ impl App {
             None => false,
         };
         match self.overlays.last_mut() {
-            Some(Overlay::Palette(p)) => p.rerank(),
+            Some(Overlay::Palette(p) | Overlay::EvidenceSearch(p)) => p.rerank(),
             _ if !taken => {
                 self.message = Some("paste ignored: no text field here (o opens the note)".into())
             }
@@ -340,7 +342,7 @@ impl App {
         let decider = work.session.cursor.decider.clone();
         let advance = move |work: &mut Work| {
             if auto {
-                work.next_unanswered(true);
+                work.advance();
             }
         };
         let answer = |work: &mut Work, status: Status| {
@@ -354,6 +356,14 @@ impl App {
         };
         let mut result = Ok(());
         match action {
+            Action::NextRequirement
+            | Action::PrevRequirement
+            | Action::NextPractice
+            | Action::PrevPractice
+                if work.filter.is_some() =>
+            {
+                self.message = register::move_among_matches(work, action);
+            }
             Action::NextRequirement => work.next_requirement(true),
             Action::PrevRequirement => work.next_requirement(false),
             Action::NextPractice => work.next_practice(true),
@@ -397,6 +407,21 @@ impl App {
                 other => result = other.map(|_| ()),
             },
             Action::EditNote => self.open_note(false),
+            Action::Review => {
+                result = work.edit(|s, _| s.toggle_reviewed(&id, &who).map(|_| ()));
+            }
+            Action::FilterPicker => {
+                let counts = crate::review::counts(&work.model, &work.session, &work.checks);
+                let selected = work
+                    .filter
+                    .and_then(|f| counts.iter().position(|(c, _)| *c == f))
+                    .map_or(0, |i| i + 1);
+                self.overlays
+                    .push(Overlay::Filter(FilterPicker { selected, counts }));
+            }
+            Action::ClearFilter if work.filter.take().is_some() => {
+                self.message = Some("filter cleared".to_string());
+            }
             Action::Evidence => self
                 .overlays
                 .push(Overlay::Evidence(EvidencePicker::default())),
@@ -454,6 +479,20 @@ impl App {
                     pick("flagged", "已标记")
                 } else {
                     pick("flag removed", "已取消标记")
+                };
+                (what, requirement)
+            }
+            Action::Review => {
+                let id = &work.model.index.requirements[requirement].id;
+                let reviewed = work
+                    .session
+                    .answers
+                    .get(id)
+                    .is_some_and(|a| a.reviewed.is_some());
+                let what = if reviewed {
+                    pick("reviewed", "已复核")
+                } else {
+                    pick("review mark removed", "已取消复核")
                 };
                 (what, requirement)
             }
@@ -661,7 +700,7 @@ impl App {
             }
             None => {}
         }
-        if let Some(Overlay::Palette(p)) = self.overlays.last_mut() {
+        if let Some(Overlay::Palette(p) | Overlay::EvidenceSearch(p)) = self.overlays.last_mut() {
             p.rerank();
         }
     }

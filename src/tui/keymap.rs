@@ -22,6 +22,8 @@ pub enum Context {
     Justify,
     Evidence,
     EvidenceForm,
+    EvidenceSearch,
+    Filter,
     Confirm,
     Export,
     Findings,
@@ -35,7 +37,7 @@ pub enum Context {
 }
 
 impl Context {
-    pub const ALL: [Context; 20] = [
+    pub const ALL: [Context; 22] = [
         Context::Home,
         Context::NewSession,
         Context::Assessment,
@@ -46,6 +48,8 @@ impl Context {
         Context::Justify,
         Context::Evidence,
         Context::EvidenceForm,
+        Context::EvidenceSearch,
+        Context::Filter,
         Context::Confirm,
         Context::Export,
         Context::Findings,
@@ -71,6 +75,8 @@ impl Context {
             Context::Justify => "Not applicable",
             Context::Evidence => "Evidence",
             Context::EvidenceForm => "New evidence",
+            Context::EvidenceSearch => "Find evidence",
+            Context::Filter => "Filter",
             Context::Confirm => "Question",
             Context::Export => "Export",
             Context::Findings => "Findings",
@@ -162,6 +168,9 @@ const ASSESSMENT: &[Binding] = &[
     h("o", A::EditNote),
     h("e", A::Evidence),
     b("f", A::Flag),
+    b("R", A::Review),
+    b("C-f", A::FilterPicker),
+    b("Esc", A::ClearFilter),
     h("u", A::Undo),
     b("C-r", A::Redo),
     b("a", A::ToggleAutoAdvance),
@@ -225,7 +234,28 @@ const EVIDENCE: &[Binding] = &[
     h("Enter", A::Toggle),
     h("a", A::AddEvidence),
     h("d", A::Detach),
+    h("/", A::SearchEvidence),
+    b("c", A::EditEvidence),
+    b("H", A::AcceptNewVersion),
+    b("x", A::RemoveEvidence),
     b("Down", A::Down),
+    b("j", A::Down),
+    b("Up", A::Up),
+    b("k", A::Up),
+    h("Esc", A::Cancel),
+];
+
+const EVIDENCE_SEARCH: &[Binding] = &[
+    h("Enter", A::Confirm),
+    h("Esc", A::Cancel),
+    h("Down", A::Down),
+    b("Up", A::Up),
+    b("C-n", A::Down),
+];
+
+const FILTER: &[Binding] = &[
+    h("Enter", A::Confirm),
+    h("Down", A::Down),
     b("j", A::Down),
     b("Up", A::Up),
     b("k", A::Up),
@@ -336,6 +366,8 @@ pub fn bindings(context: Context) -> &'static [Binding] {
         Context::Justify => JUSTIFY,
         Context::Evidence => EVIDENCE,
         Context::EvidenceForm => EVIDENCE_FORM,
+        Context::EvidenceSearch => EVIDENCE_SEARCH,
+        Context::Filter => FILTER,
         Context::Confirm => CONFIRM,
         Context::Export => EXPORT,
         Context::Findings => FINDINGS,
@@ -585,6 +617,13 @@ mod tests {
             A::NewSession,
             A::AddEvidence,
             A::Detach,
+            A::Review,
+            A::FilterPicker,
+            A::ClearFilter,
+            A::SearchEvidence,
+            A::EditEvidence,
+            A::AcceptNewVersion,
+            A::RemoveEvidence,
             A::Yes,
             A::No,
             A::Findings,

@@ -4,7 +4,7 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
-use crate::session::{Severity, Status};
+use crate::session::{EvidenceCheck, Severity, Status};
 
 pub const TEXT: Style = Style::new();
 pub const BOLD: Style = Style::new().add_modifier(Modifier::BOLD);
@@ -91,3 +91,15 @@ pub fn level(level: u8, target: Option<u8>) -> Style {
         None => BOLD,
     }
 }
+
+/// Style of an evidence file's check: ok green, changed yellow, missing or unreadable red.
+pub fn evidence_check(check: &EvidenceCheck) -> Style {
+    match check {
+        EvidenceCheck::Ok => OK,
+        EvidenceCheck::Changed => Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+        _ => Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
+    }
+}
+
+/// A requirement matching the review filter in force (its checklist mark).
+pub const FILTER_MATCH: Style = Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD);

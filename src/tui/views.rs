@@ -10,6 +10,7 @@ pub mod navigator;
 pub mod new_session;
 pub mod overlays;
 pub mod practice;
+pub mod register;
 pub mod status;
 pub mod summary;
 

@@ -77,6 +77,8 @@ pub fn session(model: &LoadedModel) -> Session {
     }
     s.set_status("cd.config.vc.vcs.l3.1", Status::Partial, wang)
         .unwrap();
+    s.toggle_reviewed("cd.config.vc.vcs.l1.1", wang)
+        .expect("review");
     s.set_note("cd.config.vc.vcs.l3.1", SAMPLE_NOTE, wang)
         .expect("edit");
     s.set_status("cd.build.ci.ci.l3.1", Status::NotMet, alice)
@@ -116,7 +118,7 @@ pub fn session(model: &LoadedModel) -> Session {
         .add_evidence(
             Evidence {
                 title: "deploy-log-2026.txt".into(),
-                kind: EvidenceType::File,
+                kind: EvidenceType::Document,
                 location: "/srv/evidence/deploy-log-2026.txt".into(),
                 sha256: Some("sha256:00aa11bb".into()),
                 ..Evidence::default()
@@ -201,6 +203,9 @@ pub fn fix_timestamps(s: &mut Session) {
     s.updated = "2026-03-04T17:30:00Z".into();
     for (i, answer) in s.answers.values_mut().enumerate() {
         answer.at = format!("2026-03-03T10:{:02}:00Z", i % 60);
+        if let Some(r) = &mut answer.reviewed {
+            r.at = "2026-03-04T09:00:00Z".into();
+        }
     }
     for (i, evidence) in s.evidence.values_mut().enumerate() {
         evidence.added_at = format!("2026-03-03T09:{:02}:00Z", i % 60);

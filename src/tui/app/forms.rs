@@ -287,7 +287,7 @@ pub struct EvidencePicker {
     pub error: Option<String>,
 }
 
-/// A new evidence entry being typed.
+/// A new evidence entry being typed, or an existing one being edited.
 #[derive(Debug, Clone, Default)]
 pub struct EvidenceForm {
     pub title: LineInput,
@@ -295,14 +295,31 @@ pub struct EvidenceForm {
     pub location: LineInput,
     pub field: usize,
     pub error: Option<String>,
+    /// The id of the entry being edited; None for a new one.
+    pub editing: Option<String>,
 }
 
-pub const EVIDENCE_KINDS: [EvidenceType; 4] = [
-    EvidenceType::Document,
-    EvidenceType::Demo,
-    EvidenceType::Link,
-    EvidenceType::File,
-];
+impl EvidenceForm {
+    /// The form filled with an existing entry, to edit it.
+    pub fn edit(id: &str, e: &session::Evidence) -> Self {
+        Self {
+            title: LineInput::new(&e.title),
+            kind: e.kind,
+            location: LineInput::new(&e.location),
+            editing: Some(id.to_string()),
+            ..Self::default()
+        }
+    }
+}
+
+/// The review filter picker: "no filter" then every filter with its count.
+#[derive(Debug, Clone, Default)]
+pub struct FilterPicker {
+    pub selected: usize,
+    pub counts: Vec<(crate::review::Filter, usize)>,
+}
+
+pub const EVIDENCE_KINDS: [EvidenceType; 6] = EvidenceType::ALL;
 
 /// What a yes does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -332,6 +349,9 @@ pub enum Overlay {
     },
     Evidence(EvidencePicker),
     EvidenceForm(EvidenceForm),
+    /// Fuzzy search over the register; `target` of each item is its index in the register.
+    EvidenceSearch(PaletteState),
+    Filter(FilterPicker),
     Confirm {
         question: String,
         on_yes: OnYes,
@@ -365,6 +385,8 @@ impl Overlay {
             Overlay::Justify { .. } => Context::Justify,
             Overlay::Evidence(_) => Context::Evidence,
             Overlay::EvidenceForm(_) => Context::EvidenceForm,
+            Overlay::EvidenceSearch(_) => Context::EvidenceSearch,
+            Overlay::Filter(_) => Context::Filter,
             Overlay::Confirm { .. } => Context::Confirm,
             Overlay::Export(_) => Context::Export,
             Overlay::Findings(_) => Context::Findings,

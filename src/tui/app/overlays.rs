@@ -1,17 +1,15 @@
 //! What actions and typed text do in each overlay.
 
-use std::path::Path;
-
 use crossterm::event::KeyEvent;
 
-use super::{App, EVIDENCE_KINDS, EvidenceForm, OnYes, Overlay};
-use crate::session::{self, Evidence, EvidenceType};
+use super::{App, OnYes, Overlay};
+use crate::session;
 use crate::tui::action::Action;
 
 /// Typed text for the overlay on top.
 pub(super) fn text_input(overlay: &mut Overlay, key: KeyEvent) {
     match overlay {
-        Overlay::Palette(p) => {
+        Overlay::Palette(p) | Overlay::EvidenceSearch(p) => {
             p.query.input(key);
         }
         Overlay::Note(n) => {
@@ -42,7 +40,7 @@ pub(super) fn text_input(overlay: &mut Overlay, key: KeyEvent) {
 /// Pasted text into an overlay's text field; returns false when the overlay has none in focus.
 pub(super) fn paste(overlay: &mut Overlay, text: &str) -> bool {
     match overlay {
-        Overlay::Palette(p) => p.query.paste(text),
+        Overlay::Palette(p) | Overlay::EvidenceSearch(p) => p.query.paste(text),
         Overlay::Note(n) => {
             // Keep line breaks; tabs as the editor types them.
             let text = text.replace("\r\n", "\n").replace('\r', "\n");
@@ -70,7 +68,7 @@ pub(super) fn paste(overlay: &mut Overlay, text: &str) -> bool {
     true
 }
 
-fn step(value: usize, len: usize, up: bool) -> usize {
+pub(super) fn step(value: usize, len: usize, up: bool) -> usize {
     if len == 0 {
         0
     } else if up {
@@ -139,7 +137,7 @@ impl App {
                         let requirement = work.requirement;
                         let advance = |w: &mut super::Work| {
                             if auto {
-                                w.next_unanswered(true);
+                                w.advance();
                             }
                         };
                         let decider = work.session.cursor.decider.clone();
@@ -166,6 +164,8 @@ impl App {
             Overlay::FindingForm(_) => self.update_finding_form(action),
             Overlay::Agenda(_) => self.update_agenda(action),
             Overlay::EvidenceForm(_) => self.update_evidence_form(action),
+            Overlay::EvidenceSearch(_) => self.update_evidence_search(action),
+            Overlay::Filter(_) => self.update_filter_picker(action),
             Overlay::Confirm { on_yes, .. } => {
                 let on_yes = *on_yes;
                 self.overlays.pop();
@@ -203,148 +203,4 @@ impl App {
         }
         None
     }
-
-    /// Evidence ids of the register, in order (the picker's rows).
-    pub fn evidence_ids(&self) -> Vec<String> {
-        self.work
-            .as_ref()
-            .map(|w| w.session.evidence.keys().cloned().collect())
-            .unwrap_or_default()
-    }
-
-    fn update_evidence_picker(&mut self, action: Action) {
-        let ids = self.evidence_ids();
-        let who = self.who.clone();
-        let Some(Overlay::Evidence(picker)) = self.overlays.last_mut() else {
-            return;
-        };
-        match action {
-            Action::Down => picker.selected = step(picker.selected, ids.len(), true),
-            Action::Up => picker.selected = step(picker.selected, ids.len(), false),
-            Action::AddEvidence => {
-                self.overlays
-                    .push(Overlay::EvidenceForm(EvidenceForm::default()));
-            }
-            Action::Toggle | Action::Detach => {
-                let Some(eid) = ids.get(picker.selected).cloned() else {
-                    picker.error = Some("the register is empty: press a to add".to_string());
-                    return;
-                };
-                let Some(work) = &mut self.work else { return };
-                let id = work.requirement_id();
-                let attached = work
-                    .session
-                    .answers
-                    .get(&id)
-                    .is_some_and(|a| a.evidence.contains(&eid));
-                if attached {
-                    let _ = work.edit(|s, _| s.detach_evidence(&id, &eid, &who));
-                } else if action == Action::Toggle {
-                    let _ = work.edit(|s, _| s.attach_evidence(&id, &eid, &who));
-                }
-            }
-            _ => {
-                self.overlays.pop();
-            }
-        }
-    }
-
-    fn update_evidence_form(&mut self, action: Action) {
-        let Some(Overlay::EvidenceForm(form)) = self.overlays.last_mut() else {
-            return;
-        };
-        let kinds = EVIDENCE_KINDS.len();
-        let kind_pos = EVIDENCE_KINDS
-            .iter()
-            .position(|k| *k == form.kind)
-            .unwrap_or(0);
-        match action {
-            Action::NextField => form.field = (form.field + 1) % 3,
-            Action::PrevField => form.field = (form.field + 2) % 3,
-            Action::Left if form.field == 1 => {
-                form.kind = EVIDENCE_KINDS[(kind_pos + kinds - 1) % kinds]
-            }
-            Action::Right if form.field == 1 => form.kind = EVIDENCE_KINDS[(kind_pos + 1) % kinds],
-            Action::Confirm => {
-                let form = form.clone();
-                match evidence_from_form(&form) {
-                    Ok(evidence) => self.add_and_attach(evidence),
-                    Err(e) => {
-                        if let Some(Overlay::EvidenceForm(f)) = self.overlays.last_mut() {
-                            f.error = Some(e);
-                        }
-                    }
-                }
-            }
-            Action::Cancel => {
-                self.overlays.pop();
-            }
-            _ => {}
-        }
-    }
-
-    fn add_and_attach(&mut self, evidence: Evidence) {
-        let notice = missing_file_notice(&local_path(&evidence.location));
-        let who = self.who.clone();
-        let Some(work) = &mut self.work else { return };
-        let id = work.requirement_id();
-        let _ = work.edit(|s, _| {
-            let eid = s.add_evidence(evidence, &who)?;
-            s.attach_evidence(&id, &eid, &who)
-        });
-        self.overlays.pop();
-        let count = self.evidence_ids().len();
-        if let Some(Overlay::Evidence(picker)) = self.overlays.last_mut() {
-            picker.selected = count.saturating_sub(1);
-            picker.error = notice;
-        }
-    }
-}
-
-/// Where a typed location is on this machine (`~/` expanded), for hashing and the
-/// missing-file notice; the register keeps the location exactly as typed.
-pub fn local_path(typed: &str) -> String {
-    match (typed.strip_prefix("~/"), std::env::var_os("HOME")) {
-        (Some(rest), Some(home)) => Path::new(&home).join(rest).display().to_string(),
-        _ => typed.to_string(),
-    }
-}
-
-/// A word for the picker when a location looks like a local file that is not there (a typo is
-/// then seen at once, not weeks later in the report).
-pub fn missing_file_notice(location: &str) -> Option<String> {
-    let local =
-        location.starts_with('/') || location.starts_with("./") || location.starts_with("../");
-    (local && !Path::new(location).exists())
-        .then(|| format!("note: {location} is not on this machine; recorded without a hash"))
-}
-
-/// Builds a register entry from the form; a local file is hashed (never opened otherwise).
-pub fn evidence_from_form(form: &EvidenceForm) -> Result<Evidence, String> {
-    let title = form.title.text.trim();
-    if title.is_empty() {
-        return Err("a title is needed".to_string());
-    }
-    // Stored exactly as typed; only the hash needs to find the file (`~/` expanded).
-    let location = form.location.text.trim().to_string();
-    let resolved = local_path(&location);
-    let path = Path::new(&resolved);
-    let sha256 = if form.kind == EvidenceType::File || (!location.is_empty() && path.is_file()) {
-        match session::hash_file(path) {
-            Ok(hash) => Some(hash),
-            Err(e) if form.kind == EvidenceType::File => {
-                return Err(format!("cannot read the file {location:?}: {e}"));
-            }
-            Err(_) => None,
-        }
-    } else {
-        None
-    };
-    Ok(Evidence {
-        title: title.to_string(),
-        kind: form.kind,
-        location,
-        sha256,
-        ..Evidence::default()
-    })
 }

@@ -7,9 +7,14 @@ use std::time::Instant;
 
 use anyhow::Result;
 
+use std::collections::BTreeMap;
+
 use crate::model::LoadedModel;
+use crate::review::Filter;
 use crate::scoring::Scorecard;
-use crate::session::{self, Answer, EditError, LockHolder, Session, SessionLock, Status};
+use crate::session::{
+    self, Answer, EditError, EvidenceCheck, LockHolder, Session, SessionLock, Status,
+};
 use crate::tui::history::History;
 use crate::tui::palette::{self, Item};
 
@@ -62,6 +67,11 @@ pub struct Work {
     /// The palette's entries, built once and shared by every opening of the palette until a
     /// note or the evidence changes (see `palette_items`).
     pub palette: Option<Arc<[Item]>>,
+    /// The evidence files' checks (ok / changed / missing), made when the session is opened
+    /// and after each change to the register.
+    pub checks: BTreeMap<String, EvidenceCheck>,
+    /// The review filter in force: the navigator and moves keep to its matches.
+    pub filter: Option<Filter>,
     /// Workshop time being counted (see `agenda.rs`).
     pub time: super::TimeClock,
     /// Who edits (`--as`, default the OS user); joins the assessors with the first change.
@@ -103,6 +113,7 @@ impl Work {
     ) -> Self {
         let scope: Vec<usize> = session.requirements_in_scope(&model).collect();
         let card = Scorecard::compute(&model, &session.answers);
+        let checks = session::evidence_checks(&session, &session::base_dir(&path));
         let mut work = Self {
             path,
             model,
@@ -120,6 +131,8 @@ impl Work {
             lock: None,
             read_only: None,
             palette: None,
+            checks,
+            filter: None,
             time: Default::default(),
             who: session::current_user(),
         };
@@ -151,7 +164,7 @@ impl Work {
     }
 
     /// Where the cursor is in the scope (which is in model order, so a binary search).
-    fn position(&self) -> usize {
+    pub(super) fn position(&self) -> usize {
         self.scope.binary_search(&self.requirement).unwrap_or(0)
     }
 
@@ -430,7 +443,12 @@ impl Work {
             .requirement(&restored.rest.cursor.requirement)
             .unwrap_or(self.requirement);
         let earlier = self.earlier(restored);
+        // Only a change to the register needs its files checked again.
+        let register_changed = earlier.evidence != self.session.evidence;
         self.session.revert_to(&earlier, who)?;
+        if register_changed {
+            self.recheck_evidence();
+        }
         self.palette = None;
         self.jump(land);
         // The change undone was on the practice it was made at.

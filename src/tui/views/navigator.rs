@@ -37,7 +37,54 @@ fn group_badge(score: &GroupScore) -> String {
     format!("L{} {}/{}", score.level, score.answered, score.total)
 }
 
+/// With a review filter: only the practices with matches, under their part, each with its
+/// count of matching requirements.
+fn filtered_rows(work: &Work, width: usize) -> Vec<Row> {
+    let model = &work.model;
+    let lang = work.lang();
+    let label = work.filter.map_or("", |f| f.label_in(lang));
+    let total: usize = work.scope.iter().filter(|&&r| work.matches(r)).count();
+    let mut out = vec![Row {
+        line: row(
+            0,
+            &format!("▸ {label}"),
+            total.to_string(),
+            theme::FILTER_MATCH,
+            width,
+        ),
+        practice: None,
+        current: false,
+    }];
+    let mut last_part = None;
+    for p in work.practices() {
+        let n = work.matches_in(p);
+        if n == 0 {
+            continue;
+        }
+        let pref = &model.index.practices[p];
+        if last_part != Some(pref.part) {
+            last_part = Some(pref.part);
+            let name = model.model.part_of(pref).name.get(lang);
+            out.push(Row {
+                line: row(0, name, String::new(), theme::TITLE, width),
+                practice: None,
+                current: false,
+            });
+        }
+        let name = model.model.practice_of(pref).name.get(lang);
+        out.push(Row {
+            line: row(1, name, n.to_string(), theme::TEXT, width),
+            practice: Some(p),
+            current: p == work.practice,
+        });
+    }
+    out
+}
+
 fn rows(work: &Work, width: usize) -> Vec<Row> {
+    if work.filter.is_some() {
+        return filtered_rows(work, width);
+    }
     let model = &work.model;
     let lang = work.lang();
     let here = &model.index.practices[work.practice];

@@ -11,9 +11,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::centered;
 use super::status::hint_spans;
-use crate::tui::app::{
-    App, EvidenceForm, EvidencePicker, ExportState, FORMATS, LANGS, Overlay, PaletteState,
-};
+use crate::tui::app::{App, EvidenceForm, ExportState, FORMATS, LANGS, Overlay, PaletteState};
 use crate::tui::keymap::{self, Context};
 use crate::tui::theme;
 use crate::tui::widgets::wrap::truncate;
@@ -105,8 +103,10 @@ pub fn render(app: &App, overlay: &Overlay, area: Rect, buf: &mut Buffer) {
                 .wrap(Wrap { trim: false })
                 .render(inner, buf);
         }
-        Overlay::Evidence(picker) => evidence_picker(app, picker, area, buf),
+        Overlay::Evidence(picker) => super::register::evidence_picker(app, picker, area, buf),
         Overlay::EvidenceForm(form) => evidence_form(form, area, buf),
+        Overlay::EvidenceSearch(p) => super::register::evidence_search(app, p, area, buf),
+        Overlay::Filter(picker) => super::register::filter_picker(app, picker, area, buf),
         Overlay::Confirm { question, .. } => {
             let inner = popup(area, 70, 7, "Are you sure?", Context::Confirm, buf);
             Paragraph::new(question.clone())
@@ -178,6 +178,12 @@ fn help(app: &App, context: Context, scroll: u16, area: Rect, buf: &mut Buffer) 
         Context::Note => Some(
             "The draft is saved every two seconds while you type; u undoes the whole edit afterwards.",
         ),
+        Context::Evidence => Some(
+            "A local file's SHA-256 and size are recorded when it is added and checked whenever the session is opened: ok, changed or missing shows at the right. H accepts a changed file as the new version; every change is in the history.",
+        ),
+        Context::Filter => Some(
+            "The navigator keeps the practices with matches; j/k and Tab move among them; Esc on the assessment clears the filter.",
+        ),
         Context::FindingForm => Some(
             "Tab moves between fields; ←/→ change severity and what the finding is about. In the description Enter is a new line; Ctrl-S saves from anywhere.",
         ),
@@ -203,6 +209,10 @@ fn help(app: &App, context: Context, scroll: u16, area: Rect, buf: &mut Buffer) 
             "Every change is saved at once. Mouse: click to select, wheel to move.",
             theme::MUTED,
         )));
+        lines.push(Line::from(Span::styled(
+            "Checklist marks: ‹doc›/‹demo› the evidence the model asks for · ⚑ flagged · ✎ note · R:name reviewed · [E3 changed] cited evidence whose file changed or is missing.",
+            theme::MUTED,
+        )));
     }
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
@@ -210,7 +220,12 @@ fn help(app: &App, context: Context, scroll: u16, area: Rect, buf: &mut Buffer) 
         .render(inner, buf);
 }
 
-fn highlighted(text: &str, indices: &[usize], width: usize, base: Style) -> Vec<Span<'static>> {
+pub(super) fn highlighted(
+    text: &str,
+    indices: &[usize],
+    width: usize,
+    base: Style,
+) -> Vec<Span<'static>> {
     let text = truncate(&text.replace('\n', " "), width);
     text.chars()
         .enumerate()
@@ -305,66 +320,7 @@ fn palette(app: &App, p: &PaletteState, area: Rect, buf: &mut Buffer) {
     Paragraph::new(lines).render(inner, buf);
 }
 
-fn evidence_picker(app: &App, picker: &EvidencePicker, area: Rect, buf: &mut Buffer) {
-    let h = area.height.saturating_sub(6).min(20);
-    let inner = popup(
-        area,
-        area.width.saturating_sub(8).min(100),
-        h,
-        "Evidence register",
-        Context::Evidence,
-        buf,
-    );
-    let Some(work) = &app.work else { return };
-    let attached = work
-        .session
-        .answers
-        .get(&work.requirement_id())
-        .map(|a| a.evidence.clone())
-        .unwrap_or_default();
-    let mut lines = vec![Line::from(Span::styled(
-        format!(
-            "Enter attaches or detaches for {}; a adds a new entry.",
-            work.requirement_id()
-        ),
-        theme::MUTED,
-    ))];
-    if work.session.evidence.is_empty() {
-        lines.push(Line::from(
-            "The register is empty: press a to add evidence.",
-        ));
-    }
-    // Keep the selected entry in view (one line is the heading, one the error).
-    let rows = usize::from(inner.height).saturating_sub(2).max(1);
-    let top = picker.selected.saturating_sub(rows - 1);
-    for (i, (id, e)) in work
-        .session
-        .evidence
-        .iter()
-        .enumerate()
-        .skip(top)
-        .take(rows)
-    {
-        let mark = if attached.contains(id) { "[x]" } else { "[ ]" };
-        let hash = if e.sha256.is_some() { " #" } else { "" };
-        let text = format!(
-            "{mark} {id} {} · {:?} · {}{hash}",
-            e.title, e.kind, e.location
-        );
-        let style = if i == picker.selected {
-            theme::SELECTED
-        } else {
-            theme::TEXT
-        };
-        lines.push(Line::from(Span::styled(text, style)));
-    }
-    if let Some(err) = &picker.error {
-        lines.push(Line::from(Span::styled(err.clone(), theme::ERROR)));
-    }
-    Paragraph::new(lines).render(inner, buf);
-}
-
-fn field(name: &str, value: String, focused: bool) -> Line<'static> {
+pub(super) fn field(name: &str, value: String, focused: bool) -> Line<'static> {
     let style = if focused { theme::KEY } else { theme::BOLD };
     let mut spans = vec![
         Span::styled(format!("{name:>9}: "), style),
@@ -381,7 +337,10 @@ fn evidence_form(form: &EvidenceForm, area: Rect, buf: &mut Buffer) {
         area,
         area.width.saturating_sub(8).min(90),
         9,
-        "New evidence",
+        &match &form.editing {
+            Some(id) => format!("Edit evidence {id}"),
+            None => "New evidence".to_string(),
+        },
         Context::EvidenceForm,
         buf,
     );
@@ -390,7 +349,7 @@ fn evidence_form(form: &EvidenceForm, area: Rect, buf: &mut Buffer) {
         field("Kind", format!("◀ {:?} ▶", form.kind), form.field == 1),
         field("Location", form.location.text.clone(), form.field == 2),
         Line::from(Span::styled(
-            "A local file is hashed (sha256) when added; it is never opened otherwise.",
+            "A local file's SHA-256 and size are recorded when added, and checked on opening.",
             theme::MUTED,
         )),
     ];

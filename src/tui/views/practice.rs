@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 use unicode_width::UnicodeWidthStr;
 
-use crate::model::Provenance;
+use crate::model::{EvidenceKind, Provenance};
 use crate::tui::app::{Work, finding_marks};
 use crate::tui::theme;
 use crate::tui::widgets::wrap::{truncate, wrap};
@@ -145,31 +145,33 @@ fn rows(work: &Work, width: usize) -> Vec<Row> {
         }
         let answer = work.session.answers.get(&rref.id);
         let (glyph, style) = theme::status(answer.and_then(|a| a.status));
-        let mut marks = String::new();
-        if let Some(a) = answer {
-            if a.flagged {
-                marks.push_str(" ⚑");
-            }
-            if !a.note.trim().is_empty() {
-                marks.push_str(" ✎");
-            }
-            if !a.evidence.is_empty() {
-                marks.push_str(&format!(" [{}]", a.evidence.join(",")));
-            }
-        }
-        marks.push_str(&finding_marks(work, &rref.id));
+        let hint = hint_tag(req_hint(work, r), lang);
         let text = work.model.model.requirement_of(pref, rref).text.get(lang);
-        let lines = wrap(&format!("{text}{marks}"), width.saturating_sub(4));
+        let marks = marks(work, answer) + &finding_marks(work, &rref.id);
+        let lines = wrap(&format!("{text} ‹{hint}›{marks}"), width.saturating_sub(4));
         let current = r == work.requirement;
+        // With a review filter, matches carry a mark and the rest step back.
+        let filtered = work.filter.is_some();
+        let matching = filtered && work.matches(r);
         for (i, text) in lines.into_iter().enumerate() {
             let lead = if i == 0 {
-                vec![Span::raw("  "), Span::styled(glyph, style), Span::raw(" ")]
+                let pointer = if matching { "▸ " } else { "  " };
+                vec![
+                    Span::styled(pointer, theme::FILTER_MATCH),
+                    Span::styled(glyph, style),
+                    Span::raw(" "),
+                ]
             } else {
                 vec![Span::raw("    ")]
             };
             let mut spans = lead;
             let pad = width.saturating_sub(4 + text.width());
-            spans.push(Span::raw(text));
+            let text_style = if filtered && !matching {
+                theme::MUTED
+            } else {
+                theme::TEXT
+            };
+            spans.push(Span::styled(text, text_style));
             spans.push(Span::raw(" ".repeat(pad)));
             let mut line = Line::from(spans);
             if current {
@@ -182,6 +184,58 @@ fn rows(work: &Work, width: usize) -> Vec<Row> {
         }
     }
     out
+}
+
+/// The evidence the model asks for on a requirement (its own, else its level's).
+fn req_hint(work: &Work, requirement: usize) -> EvidenceKind {
+    let rref = &work.model.index.requirements[requirement];
+    let pref = &work.model.index.practices[rref.practice];
+    let practice = work.model.model.practice_of(pref);
+    work.model
+        .model
+        .requirement_of(pref, rref)
+        .evidence
+        .unwrap_or(practice.levels[rref.level_pos].evidence)
+}
+
+/// The CAICT evidence hint as a short tag beside each requirement.
+fn hint_tag(kind: EvidenceKind, lang: &str) -> &'static str {
+    match (kind, lang == "zh") {
+        (EvidenceKind::Document, false) => "doc",
+        (EvidenceKind::Demo, false) => "demo",
+        (EvidenceKind::Either, false) => "doc|demo",
+        (EvidenceKind::Document, true) => "文档",
+        (EvidenceKind::Demo, true) => "演示",
+        (EvidenceKind::Either, true) => "文档|演示",
+    }
+}
+
+/// Flag, note, review and evidence marks of a checklist line; a cited file that changed or
+/// went missing says so beside its id (`E3 changed`).
+fn marks(work: &Work, answer: Option<&crate::session::Answer>) -> String {
+    let mut marks = String::new();
+    let Some(a) = answer else { return marks };
+    if a.flagged {
+        marks.push_str(" ⚑");
+    }
+    if !a.note.trim().is_empty() {
+        marks.push_str(" ✎");
+    }
+    if let Some(r) = &a.reviewed {
+        marks.push_str(&format!(" R:{}", r.by));
+    }
+    if !a.evidence.is_empty() {
+        let ids: Vec<String> = a
+            .evidence
+            .iter()
+            .map(|id| match work.checks.get(id) {
+                Some(check) if check.is_problem() => format!("{id} {}", check.label()),
+                _ => id.clone(),
+            })
+            .collect();
+        marks.push_str(&format!(" [{}]", ids.join(", ")));
+    }
+    marks
 }
 
 fn areas(area: Rect) -> (Rect, Rect) {
@@ -291,10 +345,16 @@ pub fn render_guide(work: &Work, area: Rect, buf: &mut Buffer) {
         let evidence: Vec<String> = a
             .evidence
             .iter()
-            .map(|id| match work.session.evidence.get(id) {
-                Some(e) if e.location.is_empty() => format!("{id} {}", e.title),
-                Some(e) => format!("{id} {} ({})", e.title, e.location),
-                None => id.clone(),
+            .map(|id| {
+                let check = work
+                    .checks
+                    .get(id)
+                    .map_or(String::new(), |c| format!(" · {}", c.label()));
+                match work.session.evidence.get(id) {
+                    Some(e) if e.location.is_empty() => format!("{id} {}{check}", e.title),
+                    Some(e) => format!("{id} {} ({}){check}", e.title, e.location),
+                    None => id.clone(),
+                }
             })
             .collect();
         section(&mut lines, w.evidence, theme::TITLE, &evidence.join("\n"));
@@ -302,6 +362,12 @@ pub fn render_guide(work: &Work, area: Rect, buf: &mut Buffer) {
             lines.push(Line::from(Span::styled(
                 "⚑ flagged for review",
                 theme::WARN,
+            )));
+        }
+        if let Some(r) = &a.reviewed {
+            lines.push(Line::from(Span::styled(
+                format!("R reviewed by {} at {}", r.by, r.at),
+                theme::OK,
             )));
         }
     }

@@ -35,6 +35,35 @@ pub fn render_hints(context: Context, area: Rect, buf: &mut Buffer) {
     Paragraph::new(Line::from(hint_spans(context))).render(area, buf);
 }
 
+/// The review filter in force and the evidence files not as attached, when there are any:
+/// ` · filter: flagged (3) · evidence: 1 changed, 1 missing`.
+fn review_text(work: &crate::tui::app::Work) -> String {
+    let zh = work.lang() == "zh";
+    let mut out = String::new();
+    if let Some(f) = work.filter {
+        let n = work.scope.iter().filter(|&&r| work.matches(r)).count();
+        let word = if zh { "筛选" } else { "filter" };
+        out.push_str(&format!(" · {word}: {} ({n})", f.label_in(work.lang())));
+    }
+    let (changed, missing) = crate::review::evidence_problems(&work.checks);
+    let (w_evidence, w_changed, w_missing) = if zh {
+        ("证据", "已更改", "缺失")
+    } else {
+        ("evidence", "changed", "missing")
+    };
+    let mut parts = Vec::new();
+    if changed > 0 {
+        parts.push(format!("{changed} {w_changed}"));
+    }
+    if missing > 0 {
+        parts.push(format!("{missing} {w_missing}"));
+    }
+    if !parts.is_empty() {
+        out.push_str(&format!(" · {w_evidence}: {}", parts.join(", ")));
+    }
+    out
+}
+
 /// Two rows: session state on top, hints below.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(work) = &app.work else { return };
@@ -56,8 +85,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         name => format!(" · {} {name}", w.decider),
     };
     let right = format!(
-        " {answered}/{total} {} · {lang}{auto}{decider} ",
-        w.answered
+        " {answered}/{total} {} · {lang}{auto}{decider}{} ",
+        w.answered,
+        review_text(work)
     );
     let save = match &work.session.sign_off {
         Some(_) if work.read_only.is_none() && work.save == SaveState::Saved => {

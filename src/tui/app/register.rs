@@ -1,0 +1,313 @@
+//! The evidence register and review filters in the workbench: the register overlay (attach,
+//! detach, add, edit, accept a new version, remove), its fuzzy search, and the filter picker.
+//! Every change is a core `Session` function; the files are checked again after each one.
+
+use std::path::Path;
+
+use super::overlays::step;
+use super::{App, EVIDENCE_KINDS, EvidenceForm, Overlay, PaletteState, Work};
+use crate::session::{self, Evidence};
+use crate::tui::action::Action;
+use crate::tui::palette::{Item, Kind};
+
+/// Moves among the matches of the filter in force; a word when there is no further one.
+pub(super) fn move_among_matches(work: &mut Work, action: Action) -> Option<String> {
+    let moved = match action {
+        Action::NextRequirement => work.next_match(true),
+        Action::PrevRequirement => work.next_match(false),
+        Action::NextPractice => work.next_matching_practice(true),
+        _ => work.next_matching_practice(false),
+    };
+    let label = work.filter.map_or("", |f| f.label());
+    (!moved).then(|| format!("no further match for \"{label}\" (Esc clears the filter)"))
+}
+
+/// The register as search items: id, title, kind and location; `target` is the position in
+/// the register (the order of `App::evidence_ids`).
+pub fn evidence_items(session: &session::Session) -> Vec<Item> {
+    session
+        .evidence
+        .iter()
+        .enumerate()
+        .map(|(i, (id, e))| Item {
+            kind: Kind::Evidence,
+            texts: vec![format!(
+                "{id} {} · {} · {}",
+                e.title,
+                e.kind.code(),
+                e.location
+            )],
+            target: i,
+        })
+        .collect()
+}
+
+impl App {
+    /// Evidence ids of the register, in order (the picker's rows).
+    pub fn evidence_ids(&self) -> Vec<String> {
+        self.work
+            .as_ref()
+            .map(|w| w.session.evidence.keys().cloned().collect())
+            .unwrap_or_default()
+    }
+
+    /// Sets the picker's message (an error or a notice).
+    fn picker_says(&mut self, text: Option<String>) {
+        if let Some(Overlay::Evidence(picker)) = self.overlays.last_mut() {
+            picker.error = text;
+        }
+    }
+
+    pub(super) fn update_evidence_picker(&mut self, action: Action) {
+        let ids = self.evidence_ids();
+        let who = self.who.clone();
+        let Some(Overlay::Evidence(picker)) = self.overlays.last_mut() else {
+            return;
+        };
+        let selected = ids.get(picker.selected).cloned();
+        match action {
+            Action::Down => picker.selected = step(picker.selected, ids.len(), true),
+            Action::Up => picker.selected = step(picker.selected, ids.len(), false),
+            Action::AddEvidence => {
+                self.overlays
+                    .push(Overlay::EvidenceForm(EvidenceForm::default()));
+            }
+            Action::SearchEvidence => {
+                let items = self
+                    .work
+                    .as_ref()
+                    .map(|w| evidence_items(&w.session))
+                    .unwrap_or_default();
+                self.overlays
+                    .push(Overlay::EvidenceSearch(PaletteState::new(items.into())));
+            }
+            _ if selected.is_none()
+                && matches!(
+                    action,
+                    Action::Toggle
+                        | Action::Detach
+                        | Action::EditEvidence
+                        | Action::AcceptNewVersion
+                        | Action::RemoveEvidence
+                ) =>
+            {
+                picker.error = Some("the register is empty: press a to add".to_string());
+            }
+            Action::Toggle | Action::Detach => {
+                let eid = selected.unwrap_or_default();
+                self.toggle_attached(&eid, action == Action::Toggle);
+            }
+            Action::EditEvidence => {
+                let eid = selected.unwrap_or_default();
+                if let Some(e) = self
+                    .work
+                    .as_ref()
+                    .and_then(|w| w.session.evidence.get(&eid))
+                {
+                    let form = EvidenceForm::edit(&eid, e);
+                    self.overlays.push(Overlay::EvidenceForm(form));
+                }
+            }
+            Action::AcceptNewVersion => {
+                let eid = selected.unwrap_or_default();
+                let Some(work) = &mut self.work else { return };
+                let base = work.base_dir();
+                let said = match work.edit(|s, _| s.rehash_evidence(&eid, &base, &who)) {
+                    Ok(()) => format!("{eid}: the file as it is now is accepted (new hash)"),
+                    Err(e) => e.to_string(),
+                };
+                work.recheck_evidence();
+                self.picker_says(Some(said));
+            }
+            Action::RemoveEvidence => {
+                let eid = selected.unwrap_or_default();
+                let Some(work) = &mut self.work else { return };
+                let said = match work.edit(|s, _| s.remove_evidence(&eid, &who).map(|_| ())) {
+                    Ok(()) => None,
+                    Err(e) => Some(e.to_string()),
+                };
+                work.recheck_evidence();
+                let count = self.evidence_ids().len();
+                if let Some(Overlay::Evidence(picker)) = self.overlays.last_mut() {
+                    picker.selected = picker.selected.min(count.saturating_sub(1));
+                    picker.error = said;
+                }
+            }
+            _ => {
+                self.overlays.pop();
+            }
+        }
+    }
+
+    /// Attaches (when `attach`) or detaches an entry on the current requirement.
+    fn toggle_attached(&mut self, eid: &str, attach: bool) {
+        let who = self.who.clone();
+        let Some(work) = &mut self.work else { return };
+        let id = work.requirement_id();
+        let attached = work
+            .session
+            .answers
+            .get(&id)
+            .is_some_and(|a| a.evidence.iter().any(|e| e == eid));
+        if attached {
+            let _ = work.edit(|s, _| s.detach_evidence(&id, eid, &who));
+        } else if attach {
+            let _ = work.edit(|s, _| s.attach_evidence(&id, eid, &who));
+        }
+    }
+
+    pub(super) fn update_evidence_search(&mut self, action: Action) {
+        let ids = self.evidence_ids();
+        let Some(Overlay::EvidenceSearch(p)) = self.overlays.last_mut() else {
+            return;
+        };
+        match action {
+            Action::Down => p.selected = step(p.selected, p.hits.len(), true),
+            Action::Up => p.selected = step(p.selected, p.hits.len(), false),
+            Action::Confirm => {
+                let pos = p.hits.get(p.selected).map(|h| p.items[h.item].target);
+                self.overlays.pop();
+                let Some(pos) = pos else { return };
+                if let Some(eid) = ids.get(pos) {
+                    self.toggle_attached(eid, true);
+                }
+                if let Some(Overlay::Evidence(picker)) = self.overlays.last_mut() {
+                    picker.selected = pos;
+                }
+            }
+            _ => {
+                self.overlays.pop();
+            }
+        }
+    }
+
+    pub(super) fn update_evidence_form(&mut self, action: Action) {
+        let Some(Overlay::EvidenceForm(form)) = self.overlays.last_mut() else {
+            return;
+        };
+        let kinds = EVIDENCE_KINDS.len();
+        let kind_pos = EVIDENCE_KINDS
+            .iter()
+            .position(|k| *k == form.kind)
+            .unwrap_or(0);
+        match action {
+            Action::NextField => form.field = (form.field + 1) % 3,
+            Action::PrevField => form.field = (form.field + 2) % 3,
+            Action::Left if form.field == 1 => {
+                form.kind = EVIDENCE_KINDS[(kind_pos + kinds - 1) % kinds]
+            }
+            Action::Right if form.field == 1 => form.kind = EVIDENCE_KINDS[(kind_pos + 1) % kinds],
+            Action::Confirm => {
+                let form = form.clone();
+                let result = match &form.editing {
+                    Some(id) => self.save_edited(id, &form),
+                    None => self.add_from_form(&form),
+                };
+                if let Err(e) = result
+                    && let Some(Overlay::EvidenceForm(f)) = self.overlays.last_mut()
+                {
+                    f.error = Some(e);
+                }
+            }
+            Action::Cancel => {
+                self.overlays.pop();
+            }
+            _ => {}
+        }
+    }
+
+    fn save_edited(&mut self, id: &str, form: &EvidenceForm) -> Result<(), String> {
+        let who = self.who.clone();
+        let Some(work) = &mut self.work else {
+            return Ok(());
+        };
+        let base = work.base_dir();
+        let new = Evidence {
+            title: form.title.text.clone(),
+            kind: form.kind,
+            location: form.location.text.clone(),
+            ..Evidence::default()
+        };
+        work.edit(|s, _| s.edit_evidence(id, &new, &base, &who))
+            .map_err(|e| e.to_string())?;
+        work.recheck_evidence();
+        self.overlays.pop();
+        self.picker_says(Some(format!("{id} changed")));
+        Ok(())
+    }
+
+    fn add_from_form(&mut self, form: &EvidenceForm) -> Result<(), String> {
+        let base = self.work.as_ref().map(Work::base_dir).unwrap_or_default();
+        let evidence = evidence_from_form(form, &base)?;
+        let notice = missing_file_notice(&evidence, &base);
+        let who = self.who.clone();
+        let Some(work) = &mut self.work else {
+            return Ok(());
+        };
+        let id = work.requirement_id();
+        let _ = work.edit(|s, _| {
+            let eid = s.add_evidence(evidence, &who)?;
+            s.attach_evidence(&id, &eid, &who)
+        });
+        work.recheck_evidence();
+        self.overlays.pop();
+        let count = self.evidence_ids().len();
+        if let Some(Overlay::Evidence(picker)) = self.overlays.last_mut() {
+            picker.selected = count.saturating_sub(1);
+            picker.error = notice;
+        }
+        Ok(())
+    }
+
+    pub(super) fn update_filter_picker(&mut self, action: Action) {
+        let Some(Overlay::Filter(picker)) = self.overlays.last_mut() else {
+            return;
+        };
+        let rows = picker.counts.len() + 1;
+        match action {
+            Action::Down => picker.selected = step(picker.selected, rows, true),
+            Action::Up => picker.selected = step(picker.selected, rows, false),
+            Action::Confirm => {
+                let chosen = picker
+                    .selected
+                    .checked_sub(1)
+                    .and_then(|i| picker.counts.get(i))
+                    .map(|(f, _)| *f);
+                self.overlays.pop();
+                let Some(work) = &mut self.work else { return };
+                work.filter = chosen;
+                // Land on a match: the current requirement if it is one, else the next.
+                if chosen.is_some()
+                    && !work.matches(work.requirement)
+                    && !work.next_match(true)
+                    && !work.next_match(false)
+                {
+                    self.message = Some("nothing matches this filter".to_string());
+                }
+            }
+            _ => {
+                self.overlays.pop();
+            }
+        }
+    }
+}
+
+/// A word for the picker when a location looks like a local file that is not there (a typo is
+/// then seen at once, not weeks later in the report).
+fn missing_file_notice(evidence: &Evidence, base: &Path) -> Option<String> {
+    let location = &evidence.location;
+    let local = ["/", "./", "../", "~/"]
+        .iter()
+        .any(|p| location.starts_with(p));
+    (local
+        && session::candidates(base, location)
+            .iter()
+            .all(|p| !p.exists()))
+    .then(|| format!("note: {location} is not on this machine; recorded without a hash"))
+}
+
+/// Builds a register entry from the form; a local file is fingerprinted (SHA-256 and size).
+/// Relative locations are read as given, then from `base` (the session's folder).
+pub fn evidence_from_form(form: &EvidenceForm, base: &Path) -> Result<Evidence, String> {
+    session::describe_evidence(base, &form.title.text, form.kind, &form.location.text)
+}

@@ -1,0 +1,214 @@
+//! The evidence register overlay (each entry with its file check), its fuzzy search, and the
+//! review filter picker.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+use unicode_width::UnicodeWidthStr;
+
+use super::overlays::{highlighted, popup};
+use crate::tui::app::{App, EvidencePicker, FilterPicker, PaletteState, Work};
+use crate::tui::keymap::Context;
+use crate::tui::theme;
+use crate::tui::widgets::wrap::truncate;
+
+/// The check word of an entry (`changed`, …) with its style; None when it has no file.
+pub fn check_span(work: &Work, id: &str) -> Option<Span<'static>> {
+    let check = work.checks.get(id)?;
+    Some(Span::styled(
+        check.label().to_string(),
+        theme::evidence_check(check),
+    ))
+}
+
+/// "12.3 KB"-style size.
+fn size_text(bytes: u64) -> String {
+    match bytes {
+        b if b < 1024 => format!("{b} B"),
+        b if b < 1024 * 1024 => format!("{:.1} KB", b as f64 / 1024.0),
+        b => format!("{:.1} MB", b as f64 / (1024.0 * 1024.0)),
+    }
+}
+
+pub fn evidence_picker(app: &App, picker: &EvidencePicker, area: Rect, buf: &mut Buffer) {
+    let h = area.height.saturating_sub(6).min(22);
+    let inner = popup(
+        area,
+        area.width.saturating_sub(8).min(110),
+        h,
+        "Evidence register",
+        Context::Evidence,
+        buf,
+    );
+    let Some(work) = &app.work else { return };
+    let width = usize::from(inner.width);
+    let attached = work
+        .session
+        .answers
+        .get(&work.requirement_id())
+        .map(|a| a.evidence.clone())
+        .unwrap_or_default();
+    let mut lines = vec![Line::from(Span::styled(
+        truncate(
+            &format!(
+                "Enter attaches or detaches for {}; / searches, a adds, c edits, H accepts a changed file, x removes an unused entry.",
+                work.requirement_id()
+            ),
+            width,
+        ),
+        theme::MUTED,
+    ))];
+    if work.session.evidence.is_empty() {
+        lines.push(Line::from(
+            "The register is empty: press a to add evidence.",
+        ));
+    }
+    // Keep the selected entry in view (heading, two detail lines and the message).
+    let rows = usize::from(inner.height).saturating_sub(4).max(1);
+    let top = picker.selected.saturating_sub(rows - 1);
+    for (i, (id, e)) in work
+        .session
+        .evidence
+        .iter()
+        .enumerate()
+        .skip(top)
+        .take(rows)
+    {
+        let mark = if attached.contains(id) { "[x]" } else { "[ ]" };
+        let check = check_span(work, id);
+        let check_w = check.as_ref().map_or(0, |c| c.content.width() + 1);
+        let text = format!(
+            "{mark} {id} {} · {} · {}",
+            e.title,
+            e.kind.code(),
+            e.location
+        );
+        let style = if i == picker.selected {
+            theme::SELECTED
+        } else {
+            theme::TEXT
+        };
+        let text = truncate(&text, width.saturating_sub(check_w));
+        let pad = width.saturating_sub(text.width() + check_w);
+        let mut spans = vec![
+            Span::styled(text, style),
+            Span::styled(" ".repeat(pad), style),
+        ];
+        if let Some(check) = check {
+            spans.push(Span::raw(" "));
+            spans.push(check);
+        }
+        lines.push(Line::from(spans));
+    }
+    lines.extend(details(work, picker.selected, width));
+    if let Some(err) = &picker.error {
+        lines.push(Line::from(Span::styled(err.clone(), theme::ERROR)));
+    }
+    Paragraph::new(lines).render(inner, buf);
+}
+
+/// Who collected the selected entry and when, its fingerprint, and what cites it.
+fn details(work: &Work, selected: usize, width: usize) -> Vec<Line<'static>> {
+    let Some((id, e)) = work.session.evidence.iter().nth(selected) else {
+        return Vec::new();
+    };
+    let mut collected = format!("{id}: collected by {} at {}", e.added_by, e.added_at);
+    if let (Some(hash), Some(size)) = (&e.sha256, e.size) {
+        let short: String = hash.chars().take(19).collect();
+        collected.push_str(&format!(" · {short}… · {}", size_text(size)));
+    } else if let Some(hash) = &e.sha256 {
+        let short: String = hash.chars().take(19).collect();
+        collected.push_str(&format!(" · {short}…"));
+    }
+    let cited = work.session.citing(id);
+    let cited = if cited.is_empty() {
+        "cited by no requirement".to_string()
+    } else {
+        format!("cited by {}", cited.join(", "))
+    };
+    vec![
+        Line::from(Span::styled(truncate(&collected, width), theme::MUTED)),
+        Line::from(Span::styled(truncate(&cited, width), theme::MUTED)),
+    ]
+}
+
+pub fn evidence_search(app: &App, p: &PaletteState, area: Rect, buf: &mut Buffer) {
+    let w = area.width.saturating_sub(10).min(110);
+    let h = area.height.saturating_sub(8).min(18);
+    let inner = popup(
+        area,
+        w,
+        h,
+        "Find evidence to attach",
+        Context::EvidenceSearch,
+        buf,
+    );
+    let n = p.hits.len();
+    let mut lines = vec![Line::from(vec![
+        Span::styled("> ", theme::KEY),
+        Span::raw(p.query.text.clone()),
+        Span::styled("▏", theme::KEY),
+        Span::styled(format!("   {n} of {}", p.items.len()), theme::MUTED),
+    ])];
+    let ids = app.evidence_ids();
+    let rows = usize::from(inner.height.saturating_sub(1));
+    let top = p.selected.saturating_sub(rows.saturating_sub(1));
+    let room = usize::from(inner.width).saturating_sub(12);
+    for (i, hit) in p.hits.iter().enumerate().skip(top).take(rows) {
+        let item = &p.items[hit.item];
+        let base = if i == p.selected {
+            theme::SELECTED
+        } else {
+            theme::TEXT
+        };
+        let text = item.texts.get(hit.text).map_or("", String::as_str);
+        let mut spans = highlighted(text, &hit.indices, room, base);
+        let check = app
+            .work
+            .as_ref()
+            .zip(ids.get(item.target))
+            .and_then(|(w, id)| check_span(w, id));
+        if let Some(check) = check {
+            spans.push(Span::raw("  "));
+            spans.push(check);
+        }
+        lines.push(Line::from(spans));
+    }
+    Paragraph::new(lines).render(inner, buf);
+}
+
+pub fn filter_picker(app: &App, picker: &FilterPicker, area: Rect, buf: &mut Buffer) {
+    let lang = app.work.as_ref().map_or("en", |w| w.lang());
+    let h = u16::try_from(picker.counts.len() + 4).unwrap_or(u16::MAX);
+    let inner = popup(area, 56, h, "Filter the checklist", Context::Filter, buf);
+    let none = if lang == "zh" {
+        "不筛选（全部显示）"
+    } else {
+        "no filter (show everything)"
+    };
+    let mut rows = vec![(none.to_string(), None)];
+    rows.extend(
+        picker
+            .counts
+            .iter()
+            .map(|(f, n)| (f.label_in(lang).to_string(), Some(*n))),
+    );
+    let width = usize::from(inner.width);
+    let lines: Vec<Line> = rows
+        .into_iter()
+        .enumerate()
+        .map(|(i, (label, count))| {
+            let count = count.map_or(String::new(), |n| n.to_string());
+            let pad = width.saturating_sub(label.width() + count.width() + 2);
+            let text = format!(" {label}{}{count} ", " ".repeat(pad));
+            let style = if i == picker.selected {
+                theme::SELECTED
+            } else {
+                theme::TEXT
+            };
+            Line::from(Span::styled(text, style))
+        })
+        .collect();
+    Paragraph::new(lines).render(inner, buf);
+}
