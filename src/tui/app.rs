@@ -10,6 +10,7 @@ mod overlays;
 mod register;
 mod review;
 mod screens;
+mod undo;
 mod work;
 
 pub use agenda::{AgendaEditor, MINUTES_STEP, TIME_SAVE_EVERY, TimeClock, Timebox};
@@ -21,6 +22,7 @@ pub use forms::{
     NewForm, NoteState, OnYes, Overlay, PaletteState,
 };
 pub use register::{evidence_from_form, evidence_items};
+pub use undo::Snapshot;
 pub use work::{SaveState, Work};
 
 use std::path::{Path, PathBuf};

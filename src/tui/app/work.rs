@@ -9,12 +9,11 @@ use anyhow::Result;
 
 use std::collections::BTreeMap;
 
+use super::undo::Snapshot;
 use crate::model::LoadedModel;
 use crate::review::Filter;
 use crate::scoring::Scorecard;
-use crate::session::{
-    self, Answer, EditError, EvidenceCheck, LockHolder, Session, SessionLock, Status,
-};
+use crate::session::{self, EditError, EvidenceCheck, LockHolder, Session, SessionLock, Status};
 use crate::tui::history::History;
 use crate::tui::palette::{self, Item};
 
@@ -24,19 +23,6 @@ pub enum SaveState {
     Saved,
     /// The last save failed: the edits are kept in memory and retried.
     Failed(String),
-}
-
-/// What undo keeps of the session before a change: everything but the answers and the audit
-/// trail (which only grows, and undo only appends to), plus the answers of the one practice
-/// the change was on. Whole copies would cost a copy of every answer, note and logged change
-/// per key press, and hundreds of megabytes over a long session.
-#[derive(Debug, Clone)]
-pub struct Snapshot {
-    /// The session with its answers and audit trail left out.
-    rest: Session,
-    practice: usize,
-    /// The practice's answers by requirement id (None: it had none).
-    answers: Vec<(String, Option<Answer>)>,
 }
 
 /// An open session and everything the workbench keeps about it.
@@ -284,7 +270,7 @@ impl Work {
     }
 
     /// Writes the cursor into the session (it is saved with it).
-    fn sync_cursor(&mut self) {
+    pub(super) fn sync_cursor(&mut self) {
         self.session.cursor.practice = self.model.index.practices[self.practice].id.clone();
         self.session.cursor.requirement = self.requirement_id();
     }
@@ -324,67 +310,10 @@ impl Work {
         Ok(())
     }
 
-    /// The session as undo needs it to go back to now, for a change on `practice`.
-    fn snapshot(&mut self, practice: usize) -> Snapshot {
-        let answers = std::mem::take(&mut self.session.answers);
-        let trail = std::mem::take(&mut self.session.history);
-        let rest = self.session.clone();
-        self.session.answers = answers;
-        self.session.history = trail;
-        let mine = self.model.index.practices[practice].requirements.clone();
-        let answers = mine
-            .map(|r| {
-                let id = &self.model.index.requirements[r].id;
-                (id.clone(), self.session.answers.get(id).cloned())
-            })
-            .collect();
-        Snapshot {
-            rest,
-            practice,
-            answers,
-        }
-    }
-
-    /// The whole session as a snapshot had it: its rest, and today's answers with its
-    /// practice's answers as they were (undo needs the whole, to log what it changes back).
-    fn earlier(&self, snapshot: Snapshot) -> Session {
-        let mut earlier = snapshot.rest;
-        earlier.answers = self.session.answers.clone();
-        for (id, answer) in snapshot.answers {
-            match answer {
-                Some(answer) => earlier.answers.insert(id, answer),
-                None => earlier.answers.remove(&id),
-            };
-        }
-        earlier
-    }
-
-    fn assert_only_changed(&self, before: &std::collections::BTreeMap<String, Answer>, at: usize) {
-        let mine = &self.model.index.practices[at].requirements;
-        let outside =
-            |answers: &std::collections::BTreeMap<String, Answer>| -> Vec<(String, Answer)> {
-                answers
-                    .iter()
-                    .filter(|(id, _)| {
-                        !self
-                            .model
-                            .index
-                            .requirement(id)
-                            .is_some_and(|r| mine.contains(&r))
-                    })
-                    .map(|(id, a)| (id.clone(), a.clone()))
-                    .collect()
-            };
-        assert!(
-            outside(before) == outside(&self.session.answers),
-            "an edit changed answers outside practice {at}"
-        );
-    }
-
     /// After a change of the answers of practice `at` (every edit of the workbench is on the
     /// practice at the cursor): rescore it alone, and save. Debug builds (the tests) check
     /// that this agrees with scoring everything.
-    fn changed(&mut self, at: usize) {
+    pub(super) fn changed(&mut self, at: usize) {
         self.card.rescore(&self.model, &self.session.answers, at);
         debug_assert_eq!(
             self.card,
@@ -393,16 +322,6 @@ impl Work {
         );
         self.dirty = true;
         self.save_now();
-    }
-
-    /// Whether a change since `before` changed what the palette finds: a note or the evidence.
-    fn texts_changed(&self, before: &Snapshot) -> bool {
-        let texts = |a: Option<&Answer>| a.map(|a| (a.note.clone(), a.evidence.clone()));
-        before.rest.evidence != self.session.evidence
-            || before
-                .answers
-                .iter()
-                .any(|(id, old)| texts(old.as_ref()) != texts(self.session.answers.get(id)))
     }
 
     /// The palette's entries: built on first use, then reused until a note or the evidence
@@ -418,42 +337,6 @@ impl Work {
             "the palette cache missed a change"
         );
         items
-    }
-
-    /// Brings back the content before the last change (or after the last undo, for redo) as
-    /// new, logged changes: the audit trail only grows. Refused (unchanged) once final.
-    pub fn undo(&mut self, redo: bool, who: &str) -> Result<bool, EditError> {
-        self.session.ensure_editable()?;
-        self.sync_cursor();
-        let Some(practice) = self.history.peek(redo).map(|s| s.practice) else {
-            return Ok(false);
-        };
-        let current = self.snapshot(practice);
-        let restored = if redo {
-            self.history.redo(current)
-        } else {
-            self.history.undo(current)
-        };
-        let Some(restored) = restored else {
-            return Ok(false);
-        };
-        let land = self
-            .model
-            .index
-            .requirement(&restored.rest.cursor.requirement)
-            .unwrap_or(self.requirement);
-        let earlier = self.earlier(restored);
-        // Only a change to the register needs its files checked again.
-        let register_changed = earlier.evidence != self.session.evidence;
-        self.session.revert_to(&earlier, who)?;
-        if register_changed {
-            self.recheck_evidence();
-        }
-        self.palette = None;
-        self.jump(land);
-        // The change undone was on the practice it was made at.
-        self.changed(practice);
-        Ok(true)
     }
 
     /// Saves now; on failure the edits stay in memory and the error shows.
