@@ -1,7 +1,9 @@
 //! Percentiles of key-to-frame and start-up, which divan does not report (it gives the
 //! median, mean and extremes): the budget "≤ 2 ms p99 on every screen at 250×70" needs the
 //! 99th percentile of many single key presses. Each sample is one key and one frame, timed
-//! alone. `cargo bench --bench frames` measures; under `cargo test --benches` (no `--bench`
+//! alone. As in the event loop, an edit's frame is drawn before its save; each key reports the
+//! time to that frame ("key-to-frame") and to the frame after the save ("…then saved").
+//! `cargo bench --bench frames` measures; under `cargo test --benches` (no `--bench`
 //! argument) each case runs a few times only, to prove it works.
 
 mod support;
@@ -25,15 +27,21 @@ fn main() {
             let mut terminal = support::terminal(250, 70);
             app.press(setup);
             support::draw(&mut app, &mut terminal);
-            let samples = (0..keys)
+            let mut any_saved = false;
+            let (samples, saved): (Vec<_>, Vec<_>) = (0..keys)
                 .map(|turn| {
                     let start = Instant::now();
                     app.press(pressed[turn % pressed.len()]);
                     support::draw(&mut app, &mut terminal);
-                    start.elapsed()
+                    let frame = start.elapsed();
+                    any_saved |= support::save_after_frame(&mut app, &mut terminal);
+                    (frame, start.elapsed())
                 })
-                .collect();
+                .unzip();
             report(&format!("{}: {name}", size.name()), samples);
+            if any_saved {
+                report(&format!("{}: {name}, then saved", size.name()), saved);
+            }
         }
     }
     for (size, answers) in [(Size::Bundled, 1_897), (Size::Synthetic(10_000), 1_000)] {

@@ -1,4 +1,5 @@
-//! Key-to-frame: one key handled by the workbench and the next frame drawn, per screen
+//! Key-to-saved-frame: one key handled by the workbench, the next frame drawn, its save and the
+//! status line redrawn (the whole work of one key, as the event loop does it), per screen
 //! (assessment, summary with radar, palette with a query), at 80×24 and 250×70, on the bundled
 //! model and on a synthetic model of 10,000 requirements. The session lives in memory
 //! (`/dev/shm`) so an answer's fsync is not counted here: the `autosave` bench times the disk.
@@ -31,6 +32,7 @@ fn key_to_frame(bencher: Bencher, size: Size, (w, h): (u16, u16), name: &str) {
         app.press(keys[turn % keys.len()]);
         turn += 1;
         support::draw(&mut app, &mut terminal);
+        let _ = support::save_after_frame(&mut app, &mut terminal);
     });
 }
 

@@ -91,12 +91,19 @@ pub fn run(dir: &Path, session: Option<&Path>, who: Option<&str>) -> Result<Exit
 /// clock and draws nothing. Each draw sends the terminal only the cells that changed.
 fn event_loop(terminal: &mut Term, app: &mut App, stop: &AtomicBool) -> Result<()> {
     let events = spawn_event_reader();
+    app.defer_saves();
     let mut redraw = true;
     loop {
         if redraw {
             let size = terminal.size()?;
             app.area = Rect::new(0, 0, size.width, size.height);
             terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+        }
+        // The frame showing an edit is out; now its save, before the next key is read, and
+        // a redraw of the status line ("saved", or why not).
+        if app.save_after_frame() {
+            redraw = true;
+            continue;
         }
         if app.quit || stop.load(Ordering::Relaxed) {
             return Ok(());

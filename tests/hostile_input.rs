@@ -260,3 +260,22 @@ fn a_one_megabyte_paste_round_trips_exactly() {
         .expect("edit");
     round_trip(&s);
 }
+
+#[test]
+fn files_are_plain_text_unless_a_control_character_would_reach_the_terminal() {
+    let plain = with_everywhere(&["two\nlines and a \"quote\"#, 中文".to_string()]);
+    let text = assess::session::session_to_string(&plain);
+    assert!(
+        text.contains("two\nlines"),
+        "multi-line notes stay readable"
+    );
+    round_trip(&plain);
+
+    let hostile = with_everywhere(&["\x1b[31mred\x1b[0m and \u{85}".to_string()]);
+    let text = assess::session::session_to_string(&hostile);
+    assert!(
+        !text.contains('\x1b') && !text.contains('\u{85}'),
+        "escape sequences are escaped in the file"
+    );
+    round_trip(&hostile);
+}

@@ -627,3 +627,48 @@ fn arrows_walk_the_parts_list_in_the_new_session_form() {
         vec!["to".to_string(), "srm".into(), "tools".into()]
     );
 }
+
+/// As the event loop runs it: the frame showing an answer is drawn first ("saving…"), then
+/// the answer is saved and the status line says so, before the next key is read.
+#[test]
+fn the_event_loop_draws_an_answer_then_saves_it_before_the_next_key() {
+    let (_dir, mut app) = fresh();
+    app.defer_saves();
+    let file = path(&app);
+    let first = current(&app);
+    app.press("y");
+    let work = app.work.as_ref().expect("work");
+    assert_eq!(work.save, SaveState::Pending);
+    assert_eq!(
+        work.session.status(&first),
+        Some(Status::Met),
+        "shown at once"
+    );
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).expect("terminal");
+    let drawn = |app: &App, terminal: &mut ratatui::Terminal<ratatui::backend::TestBackend>| {
+        terminal
+            .draw(|frame| frame.render_widget(app, frame.area()))
+            .expect("draw");
+        let buffer = terminal.backend().buffer();
+        (0..buffer.area.height)
+            .map(|y| {
+                (0..buffer.area.width)
+                    .map(|x| buffer[(x, y)].symbol())
+                    .collect::<String>()
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert!(drawn(&app, &mut terminal).contains(" saving… "));
+    assert_eq!(
+        status_on_disk(&file, &first),
+        None,
+        "not on disk before its frame"
+    );
+
+    assert!(app.save_after_frame(), "the loop saves after the frame");
+    assert_eq!(status_on_disk(&file, &first), Some(Status::Met));
+    assert!(drawn(&app, &mut terminal).contains(" saved "));
+    assert!(!app.save_after_frame(), "nothing left to save");
+}

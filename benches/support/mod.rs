@@ -78,7 +78,20 @@ pub fn fixture(size: Size, answers: usize, in_memory: bool) -> Fixture {
 
 /// The workbench on a fixture's session, as `assess open` starts it.
 pub fn open(f: &Fixture) -> App {
-    App::open(f.dir.path(), &f.path).expect("open")
+    let mut app = App::open(f.dir.path(), &f.path).expect("open");
+    // As the event loop runs it: an edit is drawn first, then saved.
+    app.defer_saves();
+    app
+}
+
+/// What the event loop does after a frame: save the edit it showed, and redraw the status
+/// line if that changed. True when there was a save.
+pub fn save_after_frame(app: &mut App, terminal: &mut Terminal<TestBackend>) -> bool {
+    let saved = app.save_after_frame();
+    if saved {
+        draw(app, terminal);
+    }
+    saved
 }
 
 /// An in-memory terminal of `w`×`h` cells (no terminal I/O is timed).

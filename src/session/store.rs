@@ -192,13 +192,38 @@ pub fn parse_session(bytes: &[u8], path: &Path) -> Result<Session, SessionError>
 }
 
 /// The session as the text written to disk: pretty RON, stable order.
+///
+/// Strings are written as they are (a multi-line note stays multi-line, so files read and diff
+/// well) unless one holds a control character other than a line break or a tab: then every
+/// string is escaped, so `cat` on a session file can never send a terminal escape sequence.
+/// Escaping costs about five times the unescaped write, so it is kept for that case.
 pub fn session_to_string(session: &Session) -> String {
+    let plain = session_to_string_with(session, false);
+    if has_unsafe_controls(&plain) {
+        session_to_string_with(session, true)
+    } else {
+        plain
+    }
+}
+
+fn session_to_string_with(session: &Session, escape: bool) -> String {
     let config = ron::ser::PrettyConfig::new()
         .struct_names(true)
         .indentor("    ".to_string())
-        .extensions(ron::extensions::Extensions::IMPLICIT_SOME);
+        .extensions(ron::extensions::Extensions::IMPLICIT_SOME)
+        .escape_strings(escape);
     // Serialising plain data into a String cannot fail.
     ron::ser::to_string_pretty(session, config).unwrap_or_default() + "\n"
+}
+
+/// C0 controls but line feed and tab, DEL, and C1 controls (UTF-8 `C2 80`..`C2 9F`).
+fn has_unsafe_controls(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| {
+        (b < 0x20 && b != b'\n' && b != b'\t')
+            || b == 0x7f
+            || (b == 0xc2 && bytes.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)))
+    })
 }
 
 /// Saves atomically and durably, keeping the previous version as `NAME.ron.bak`.

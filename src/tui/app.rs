@@ -65,6 +65,8 @@ pub struct App {
     /// just saved even after the cursor has moved on.
     pub last_change: Option<String>,
     pub quit: bool,
+    /// Edits are saved after their frame (see `defer_saves`).
+    defer_saves: bool,
     /// The last drawn terminal area, for mouse hit tests.
     pub area: Rect,
     pub who: String,
@@ -94,6 +96,7 @@ impl App {
             message: None,
             last_change: None,
             quit: false,
+            defer_saves: false,
             area: Rect::new(0, 0, 80, 24),
             who: session::current_user(),
             pending_read_only: None,
@@ -159,6 +162,7 @@ impl App {
 
     fn open_work(&mut self, mut work: Work) {
         work.who = self.who.clone();
+        work.defer_saves = self.defer_saves;
         self.screen = if work.session.cursor.screen == "summary" {
             Screen::Summary
         } else {
@@ -245,6 +249,21 @@ impl App {
     }
 
     /// Presses keys written in keymap notation, separated by spaces: `"y y n 3"`, `"C-r"`.
+    /// From now on an edit is saved right after the frame that shows it, by
+    /// `save_after_frame`, instead of before its key returns: the room sees the answer without
+    /// waiting for the disk, and the save still lands before the next key is read.
+    pub fn defer_saves(&mut self) {
+        self.defer_saves = true;
+        if let Some(work) = &mut self.work {
+            work.defer_saves = true;
+        }
+    }
+
+    /// Saves an edit whose frame has been drawn; true when the status line changed.
+    pub fn save_after_frame(&mut self) -> bool {
+        self.work.as_mut().is_some_and(Work::save_pending)
+    }
+
     pub fn press(&mut self, keys: &str) {
         for token in keys.split_whitespace() {
             match keymap::parse_key(token) {
@@ -632,6 +651,7 @@ impl App {
             && work.dirty
         {
             let wait = match work.save {
+                SaveState::Pending => Duration::ZERO,
                 SaveState::Saved => CURSOR_SAVE_AFTER,
                 SaveState::Failed(_) => AUTOSAVE_EVERY,
             };

@@ -11,6 +11,7 @@ pub struct Words {
     /// The progress column's heading.
     pub progress: &'static str,
     pub saved: &'static str,
+    pub saving: &'static str,
     pub not_saved: &'static str,
     /// Shown instead of the save state when another process writes the session.
     pub read_only: &'static str,
@@ -53,6 +54,7 @@ pub static EN: Words = Words {
     answered: "answered",
     progress: "Answered",
     saved: "saved",
+    saving: "saving…",
     not_saved: "NOT SAVED",
     read_only: "READ-ONLY",
     auto_off: "auto-advance off",
@@ -90,6 +92,7 @@ pub static ZH: Words = Words {
     answered: "已作答",
     progress: "进度",
     saved: "已保存",
+    saving: "保存中…",
     not_saved: "未保存",
     read_only: "只读",
     auto_off: "自动前进已关闭",

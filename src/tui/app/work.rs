@@ -21,6 +21,8 @@ use crate::tui::palette::{self, Item};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SaveState {
     Saved,
+    /// A change waits for the save that follows the frame showing it (see `defer_saves`).
+    Pending,
     /// The last save failed: the edits are kept in memory and retried.
     Failed(String),
 }
@@ -42,6 +44,9 @@ pub struct Work {
     pub save: SaveState,
     /// Something (an edit or the cursor) is not on disk yet.
     pub dirty: bool,
+    /// Save an edit after the frame that shows it rather than before (the event loop turns
+    /// this on and saves before reading the next key; direct callers save at once).
+    pub defer_saves: bool,
     pub last_save_attempt: Option<Instant>,
     pub warnings: Vec<String>,
     /// Summary screen focus: None for all parts, or an index into `session.parts`.
@@ -111,6 +116,7 @@ impl Work {
             history: History::default(),
             save: SaveState::Saved,
             dirty: false,
+            defer_saves: false,
             last_save_attempt: None,
             warnings,
             summary_focus: None,
@@ -321,7 +327,20 @@ impl Work {
             "an edit changed answers outside practice {at}"
         );
         self.dirty = true;
-        self.save_now();
+        if self.defer_saves {
+            self.save = SaveState::Pending;
+        } else {
+            self.save_now();
+        }
+    }
+
+    /// Saves a change that waited for its frame; true when there was one.
+    pub fn save_pending(&mut self) -> bool {
+        let pending = self.save == SaveState::Pending;
+        if pending {
+            self.save_now();
+        }
+        pending
     }
 
     /// The palette's entries: built on first use, then reused until a note or the evidence

@@ -72,6 +72,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let save = match &work.save {
         _ if work.read_only.is_some() => Span::styled(format!(" {} ", w.read_only), theme::WARN),
         SaveState::Saved => Span::styled(format!(" {} ", w.saved), theme::OK),
+        SaveState::Pending => Span::styled(format!(" {} ", w.saving), theme::WARN),
         SaveState::Failed(err) => Span::styled(format!(" {}: {err} ", w.not_saved), theme::ERROR),
     };
     let lang = if work.lang() == "zh" { "中文" } else { "EN" };
