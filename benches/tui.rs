@@ -32,7 +32,7 @@ fn key_to_frame(bencher: Bencher, size: Size, (w, h): (u16, u16), name: &str) {
         app.press(keys[turn % keys.len()]);
         turn += 1;
         support::draw(&mut app, &mut terminal);
-        let _ = support::save_after_frame(&mut app, &mut terminal);
+        let _ = support::after_frame(&mut app, &mut terminal);
     });
 }
 

@@ -99,9 +99,9 @@ fn event_loop(terminal: &mut Term, app: &mut App, stop: &AtomicBool) -> Result<(
             app.area = Rect::new(0, 0, size.width, size.height);
             terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
         }
-        // The frame showing an edit is out; now its save, before the next key is read, and
-        // a redraw of the status line ("saved", or why not).
-        if app.save_after_frame() {
+        // The frame showing an edit (or a typed query) is out; now its save (or the ranking),
+        // before the next key is read, and a redraw ("saved", or why not; the ranked hits).
+        if app.after_frame() {
             redraw = true;
             continue;
         }

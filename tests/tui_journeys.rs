@@ -667,8 +667,40 @@ fn the_event_loop_draws_an_answer_then_saves_it_before_the_next_key() {
         "not on disk before its frame"
     );
 
-    assert!(app.save_after_frame(), "the loop saves after the frame");
+    assert!(app.after_frame(), "the loop saves after the frame");
     assert_eq!(status_on_disk(&file, &first), Some(Status::Met));
     assert!(drawn(&app, &mut terminal).contains(" saved "));
-    assert!(!app.save_after_frame(), "nothing left to save");
+    assert!(!app.after_frame(), "nothing left to save");
+}
+
+/// As the event loop runs it: a typed letter is drawn at once, the query is ranked right
+/// after, and a key that acts on the hits never sees those of the query before.
+#[test]
+fn the_palette_draws_the_typed_letter_then_ranks() {
+    let (_dir, mut app) = fresh();
+    app.defer_saves();
+    app.press("/");
+    app.type_text("rollback");
+    let Some(Overlay::Palette(p)) = app.overlays.last() else {
+        panic!("the palette is open");
+    };
+    assert!(p.stale, "ranking waits for the frame");
+    assert!(app.after_frame(), "the loop ranks after the frame");
+    let Some(Overlay::Palette(p)) = app.overlays.last() else {
+        panic!("the palette is open");
+    };
+    assert!(!p.stale);
+    let ranked: Vec<usize> = p.hits.iter().map(|h| h.item).collect();
+    assert!(!ranked.is_empty());
+    let target = p.items[p.hits[0].item].target;
+
+    // Typed and confirmed with no frame between: Enter ranks first, then jumps.
+    app.press("Esc /");
+    app.type_text("rollback");
+    app.press("Enter");
+    let work = app.work.as_ref().expect("work");
+    assert_eq!(
+        work.requirement, target,
+        "jumped to the best hit of the typed query"
+    );
 }

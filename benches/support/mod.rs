@@ -84,10 +84,10 @@ pub fn open(f: &Fixture) -> App {
     app
 }
 
-/// What the event loop does after a frame: save the edit it showed, and redraw the status
-/// line if that changed. True when there was a save.
-pub fn save_after_frame(app: &mut App, terminal: &mut Terminal<TestBackend>) -> bool {
-    let saved = app.save_after_frame();
+/// What the event loop does after a frame: rank the query or save the edit it showed, and
+/// redraw. True when there was such work.
+pub fn after_frame(app: &mut App, terminal: &mut Terminal<TestBackend>) -> bool {
+    let saved = app.after_frame();
     if saved {
         draw(app, terminal);
     }

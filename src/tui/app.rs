@@ -239,8 +239,9 @@ impl App {
             },
             None => false,
         };
+        let defer = self.defer_saves;
         match self.overlays.last_mut() {
-            Some(Overlay::Palette(p) | Overlay::EvidenceSearch(p)) => p.rerank(),
+            Some(Overlay::Palette(p) | Overlay::EvidenceSearch(p)) => p.query_changed(defer),
             _ if !taken => {
                 self.message = Some("paste ignored: no text field here (o opens the note)".into())
             }
@@ -249,9 +250,10 @@ impl App {
     }
 
     /// Presses keys written in keymap notation, separated by spaces: `"y y n 3"`, `"C-r"`.
-    /// From now on an edit is saved right after the frame that shows it, by
-    /// `save_after_frame`, instead of before its key returns: the room sees the answer without
-    /// waiting for the disk, and the save still lands before the next key is read.
+    /// From now on an edit is saved right after the frame that shows it, by `after_frame`,
+    /// instead of before its key returns (and a palette query is ranked after the frame showing
+    /// the typed letter): the room sees the answer without waiting for the disk, and the save
+    /// still lands before the next key is read.
     pub fn defer_saves(&mut self) {
         self.defer_saves = true;
         if let Some(work) = &mut self.work {
@@ -259,9 +261,18 @@ impl App {
         }
     }
 
-    /// Saves an edit whose frame has been drawn; true when the status line changed.
-    pub fn save_after_frame(&mut self) -> bool {
-        self.work.as_mut().is_some_and(Work::save_pending)
+    /// The work that waited for a frame: ranking a query whose typed letter has been drawn,
+    /// and saving an edit that has been drawn. True when the screen changed.
+    pub fn after_frame(&mut self) -> bool {
+        let mut ranked = false;
+        if let Some(Overlay::Palette(p) | Overlay::EvidenceSearch(p)) = self.overlays.last_mut()
+            && p.stale
+        {
+            p.rerank();
+            ranked = true;
+        }
+        let saved = self.work.as_mut().is_some_and(Work::save_pending);
+        ranked || saved
     }
 
     pub fn press(&mut self, keys: &str) {
@@ -722,8 +733,9 @@ impl App {
             }
             None => {}
         }
+        let defer = self.defer_saves;
         if let Some(Overlay::Palette(p) | Overlay::EvidenceSearch(p)) = self.overlays.last_mut() {
-            p.rerank();
+            p.query_changed(defer);
         }
     }
 }

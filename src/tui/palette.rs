@@ -49,10 +49,25 @@ pub struct Hit {
     pub indices: Vec<usize>,
 }
 
-/// The one matcher configuration, so scores and highlighted positions agree everywhere.
+/// The matcher that finds the positions to highlight (the optimal alignment).
 fn matcher() -> SkimMatcherV2 {
     SkimMatcherV2::default().ignore_case()
 }
+
+/// Texts longer than this (a long note, guidance) are scored by the matcher's linear pass
+/// instead of its alignment matrix: the matrix costs the text's length times the query's, and
+/// long notes were most of a query's time. Short texts (names, requirement texts) keep the
+/// optimal score.
+const LONG_TEXT: usize = 160;
+
+/// The matcher that scores: the same as `matcher`, with the linear pass for long texts.
+fn scorer() -> SkimMatcherV2 {
+    // Scoring without positions uses a matrix of two rows.
+    matcher().element_limit(2 * (LONG_TEXT + 1))
+}
+
+/// Below this many candidates one thread ranks them; above, every core takes a share.
+const PARALLEL_FROM: usize = 2_000;
 
 /// Whether `query` can match `text` at all: its characters in order, ASCII letters in
 /// either case, anything else exactly, as the matcher compares them. A byte scan, far
@@ -108,26 +123,32 @@ pub fn rank_among(
     candidates: impl IntoIterator<Item = usize>,
 ) -> Vec<Hit> {
     let query = query.trim();
-    let matcher = matcher();
-    let mut hits: Vec<Hit> = candidates
-        .into_iter()
-        .filter_map(|i| {
-            items[i]
-                .texts
-                .iter()
-                .enumerate()
-                .filter(|(_, text)| could_match(text, query))
-                .filter_map(|(t, text)| matcher.fuzzy_match(text, query).map(|s| (t, s)))
-                .max_by_key(|&(_, score)| score)
-                .map(|(text, score)| Hit {
-                    item: i,
-                    text,
-                    score,
-                    indices: Vec::new(),
-                })
+    let candidates: Vec<usize> = candidates.into_iter().collect();
+    let scorer = scorer();
+    let score = |chunk: &[usize]| -> Vec<Hit> {
+        chunk
+            .iter()
+            .filter_map(|&i| best_text(&scorer, &items[i], query).map(|hit| Hit { item: i, ..hit }))
+            .collect()
+    };
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    let mut hits: Vec<Hit> = if candidates.len() < PARALLEL_FROM || threads < 2 {
+        score(&candidates)
+    } else {
+        let share = candidates.len().div_ceil(threads);
+        std::thread::scope(|scope| {
+            let workers: Vec<_> = candidates
+                .chunks(share)
+                .map(|chunk| scope.spawn(move || score(chunk)))
+                .collect();
+            workers
+                .into_iter()
+                .flat_map(|w| w.join().unwrap_or_default())
+                .collect()
         })
-        .collect();
-    hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.item.cmp(&b.item)));
+    };
+    hits.sort_unstable_by(|a, b| b.score.cmp(&a.score).then(a.item.cmp(&b.item)));
+    let matcher = matcher();
     for hit in hits.iter_mut().take(WITH_INDICES) {
         let text = &items[hit.item].texts[hit.text];
         hit.indices = matcher
@@ -136,6 +157,22 @@ pub fn rank_among(
             .unwrap_or_default();
     }
     hits
+}
+
+/// The best-scoring text of an item, if any matches (`item` is left for the caller).
+fn best_text(scorer: &SkimMatcherV2, item: &Item, query: &str) -> Option<Hit> {
+    item.texts
+        .iter()
+        .enumerate()
+        .filter(|(_, text)| could_match(text, query))
+        .filter_map(|(t, text)| scorer.fuzzy_match(text, query).map(|s| (t, s)))
+        .max_by_key(|&(_, score)| score)
+        .map(|(text, score)| Hit {
+            item: 0,
+            text,
+            score,
+            indices: Vec::new(),
+        })
 }
 
 /// The positions of `query`'s characters in `text`, for highlighting.
@@ -281,7 +318,7 @@ mod tests {
             assert_eq!(narrowed, full, "{query:?}");
             for hit in &full {
                 let text = &items[hit.item].texts[hit.text];
-                assert_eq!(Some(hit.score), matcher().fuzzy_match(text, query));
+                assert_eq!(Some(hit.score), scorer().fuzzy_match(text, query));
                 assert!(hit.indices.is_empty() || hit.indices == match_indices(text, query));
             }
             // The byte scan turns away exactly what the matcher would not match.

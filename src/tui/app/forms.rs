@@ -220,6 +220,9 @@ pub struct PaletteState {
     pub items: Arc<[Item]>,
     pub hits: Vec<Hit>,
     pub selected: usize,
+    /// The query changed and `hits` are still those of the one before: the event loop draws
+    /// the typed letter first and ranks right after (see `App::after_frame`).
+    pub stale: bool,
     /// The hits of the queries typed on the way to this one, shortest first: a longer query
     /// ranks only the hits of the one it extends, and Backspace returns to one at once.
     earlier: Vec<(String, Vec<Hit>)>,
@@ -233,7 +236,17 @@ impl PaletteState {
             items,
             hits,
             selected: 0,
+            stale: false,
             earlier: Vec::new(),
+        }
+    }
+
+    /// The query was edited: rank now, or mark the hits stale for after the frame.
+    pub fn query_changed(&mut self, defer: bool) {
+        if defer {
+            self.stale = true;
+        } else {
+            self.rerank();
         }
     }
 
@@ -257,6 +270,7 @@ impl PaletteState {
             self.earlier.push((query, self.hits.clone()));
         }
         self.selected = 0;
+        self.stale = false;
     }
 }
 

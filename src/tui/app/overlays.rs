@@ -80,6 +80,12 @@ pub(super) fn step(value: usize, len: usize, up: bool) -> usize {
 
 impl App {
     pub(super) fn update_overlay(&mut self, action: Action) -> Option<Action> {
+        // A key acts on the hits of the query as typed, even if the loop has not ranked yet.
+        if let Some(Overlay::Palette(p) | Overlay::EvidenceSearch(p)) = self.overlays.last_mut()
+            && p.stale
+        {
+            p.rerank();
+        }
         if self.update_audit_overlay(action) {
             return None;
         }

@@ -227,17 +227,32 @@ pub(super) fn highlighted(
     base: Style,
 ) -> Vec<Span<'static>> {
     let text = truncate(&text.replace('\n', " "), width);
-    text.chars()
-        .enumerate()
-        .map(|(i, c)| {
-            let style = if indices.contains(&i) {
-                base.patch(theme::MATCH)
-            } else {
-                base
-            };
-            Span::styled(c.to_string(), style)
-        })
-        .collect()
+    // One span per run of matched or unmatched characters (a span per character made a
+    // palette of long notes slow to draw).
+    let mut spans: Vec<Span<'static>> = Vec::new();
+    let mut run = String::new();
+    let mut run_matched = false;
+    for (i, c) in text.chars().enumerate() {
+        let matched = indices.contains(&i);
+        if matched != run_matched && !run.is_empty() {
+            spans.push(styled_run(std::mem::take(&mut run), run_matched, base));
+        }
+        run_matched = matched;
+        run.push(c);
+    }
+    if !run.is_empty() {
+        spans.push(styled_run(run, run_matched, base));
+    }
+    spans
+}
+
+fn styled_run(text: String, matched: bool, base: Style) -> Span<'static> {
+    let style = if matched {
+        base.patch(theme::MATCH)
+    } else {
+        base
+    };
+    Span::styled(text, style)
 }
 
 /// Where a palette entry sits, so entries with the same name (a domain in two parts, a
@@ -270,7 +285,11 @@ fn palette(app: &App, p: &PaletteState, area: Rect, buf: &mut Buffer) {
     let h = area.height.saturating_sub(4);
     let inner = popup(area, w, h, "Jump to…", Context::Palette, buf);
     let n = p.hits.len();
-    let count = format!("   {n} {}", if n == 1 { "match" } else { "matches" });
+    let count = if p.stale {
+        "   searching…".to_string()
+    } else {
+        format!("   {n} {}", if n == 1 { "match" } else { "matches" })
+    };
     let mut lines = vec![Line::from(vec![
         Span::styled("> ", theme::KEY),
         Span::raw(p.query.text.clone()),
