@@ -128,8 +128,11 @@ fn check_orphans(session: &Session, model: &LoadedModel, out: &mut Vec<DoctorFin
         out.push(finding(
             CheckSeverity::Warning,
             format!(
-                "{} findings are about places the model no longer has (kept, listed in reports): {}",
-                loose.len(),
+                "{} about places the model no longer has (kept, listed in reports): {}",
+                match loose.len() {
+                    1 => "1 finding is".to_string(),
+                    n => format!("{n} findings are"),
+                },
                 loose.join(", ")
             ),
         ));
