@@ -3,24 +3,13 @@
 //! level moves to the next practice, an answer to the next unanswered requirement.
 //! The counts are recorded in BENCHMARKS.md.
 
-use assess::cli::{NewOptions, create_session};
+mod workbench;
+
 use assess::tui::app::App;
 
-/// A fresh session on Continuous Delivery, opened in the workbench.
+/// A fresh session on Continuous Delivery with target 3, opened in the workbench.
 fn continuous_delivery() -> (tempfile::TempDir, App) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = create_session(
-        dir.path(),
-        NewOptions {
-            title: Some("Speed".into()),
-            parts: vec!["cd".into()],
-            target: Some(3),
-            ..NewOptions::default()
-        },
-    )
-    .expect("create");
-    let app = App::open(dir.path(), &path).expect("open");
-    (dir, app)
+    workbench::fresh_on_cd("Speed")
 }
 
 /// Presses keys one at a time, counting them.

@@ -1,5 +1,7 @@
 //! Journeys through the real update path: keys in keymap notation, state and files after.
 
+mod workbench;
+
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -11,19 +13,7 @@ use ratatui::layout::Rect;
 
 /// A fresh session on Continuous Delivery with target 3, opened in the workbench.
 fn fresh() -> (tempfile::TempDir, App) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = create_session(
-        dir.path(),
-        NewOptions {
-            title: Some("Journey".into()),
-            parts: vec!["cd".into()],
-            target: Some(3),
-            ..NewOptions::default()
-        },
-    )
-    .expect("create");
-    let app = App::open(dir.path(), &path).expect("open");
-    (dir, app)
+    workbench::fresh_on_cd("Journey")
 }
 
 fn path(app: &App) -> PathBuf {

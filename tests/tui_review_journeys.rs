@@ -2,25 +2,15 @@
 //! to many requirements through the fuzzy search, edit it, accept a changed file, remove an
 //! unused item; mark an answer reviewed; filter the checklist and move among the matches.
 
-use assess::cli::{NewOptions, create_session};
+mod workbench;
+
 use assess::review::Filter;
 use assess::session::{EvidenceCheck, EvidenceType, Status, load_session};
 use assess::tui::app::{App, Overlay};
 
+/// A fresh session on Continuous Delivery with target 3, opened in the workbench.
 fn fresh() -> (tempfile::TempDir, App) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = create_session(
-        dir.path(),
-        NewOptions {
-            title: Some("Review".into()),
-            parts: vec!["cd".into()],
-            target: Some(3),
-            ..NewOptions::default()
-        },
-    )
-    .expect("create");
-    let app = App::open(dir.path(), &path).expect("open");
-    (dir, app)
+    workbench::fresh_on_cd("Review")
 }
 
 fn work(app: &App) -> &assess::tui::app::Work {

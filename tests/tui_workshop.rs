@@ -1,10 +1,11 @@
 //! The workshop slice through the real update path: findings (`!`, `F`), the facilitator view
 //! (`v`), the agenda (`A`) and the timebox; snapshots of the new views.
 
+mod workbench;
+
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use assess::cli::{NewOptions, create_session};
 use assess::session::{Severity, load_session};
 use assess::tui::app::{App, Overlay};
 use ratatui::Terminal;
@@ -13,18 +14,7 @@ use unicode_width::UnicodeWidthStr;
 
 /// A fresh session on Continuous Delivery with target 3, opened in the workbench.
 fn fresh() -> (tempfile::TempDir, App) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = create_session(
-        dir.path(),
-        NewOptions {
-            title: Some("Workshop".into()),
-            parts: vec!["cd".into()],
-            target: Some(3),
-            ..NewOptions::default()
-        },
-    )
-    .expect("create");
-    let mut app = App::open(dir.path(), &path).expect("open");
+    let (dir, mut app) = workbench::fresh_on_cd("Workshop");
     app.who = "facilitator".into();
     (dir, app)
 }
