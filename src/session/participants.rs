@@ -34,14 +34,17 @@ impl Session {
         Ok(())
     }
 
+    fn participant_index(&self, name: &str) -> Result<usize, EditError> {
+        self.participants
+            .iter()
+            .position(|p| p.name == name)
+            .ok_or_else(|| EditError::UnknownParticipant(name.to_string()))
+    }
+
     /// Removes a participant (answers they decided keep their name).
     pub fn remove_participant(&mut self, name: &str, who: &str) -> Result<(), EditError> {
         self.ensure_editable()?;
-        let i = self
-            .participants
-            .iter()
-            .position(|p| p.name == name)
-            .ok_or_else(|| EditError::UnknownParticipant(name.to_string()))?;
+        let i = self.participant_index(name)?;
         let p = self.participants.remove(i);
         self.record(who, "session", "participant", &shown(&p), "");
         if self.cursor.decider == name {
@@ -59,11 +62,7 @@ impl Session {
         who: &str,
     ) -> Result<(), EditError> {
         self.ensure_editable()?;
-        let i = self
-            .participants
-            .iter()
-            .position(|p| p.name == name)
-            .ok_or_else(|| EditError::UnknownParticipant(name.to_string()))?;
+        let i = self.participant_index(name)?;
         let old = shown(&self.participants[i]);
         self.participants[i].role = role.trim().to_string();
         let new = shown(&self.participants[i]);

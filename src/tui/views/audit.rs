@@ -228,15 +228,5 @@ pub fn reason(input: &LineInput, error: &Option<String>, area: Rect, buf: &mut B
         Context::Reason,
         buf,
     );
-    let mut lines = vec![Line::from(vec![
-        Span::styled("Reason: ", theme::BOLD),
-        Span::raw(input.text.clone()),
-        Span::styled("▏", theme::KEY),
-    ])];
-    if let Some(e) = error {
-        lines.push(Line::from(Span::styled(e.clone(), theme::ERROR)));
-    }
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .render(inner, buf);
+    super::overlays::prompt(None, "Reason: ", input, error.as_deref(), inner, buf);
 }

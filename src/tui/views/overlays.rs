@@ -88,20 +88,15 @@ pub fn render(app: &App, overlay: &Overlay, area: Rect, buf: &mut Buffer) {
                     .get(w.lang())
                     .to_string()
             });
-            let mut lines = vec![
-                Line::from(Span::styled(req.unwrap_or_default(), theme::MUTED)),
-                Line::from(vec![
-                    Span::styled("Because: ", theme::BOLD),
-                    Span::raw(input.text.clone()),
-                    Span::styled("▏", theme::KEY),
-                ]),
-            ];
-            if let Some(e) = error {
-                lines.push(Line::from(Span::styled(e.clone(), theme::ERROR)));
-            }
-            Paragraph::new(lines)
-                .wrap(Wrap { trim: false })
-                .render(inner, buf);
+            let context = Line::from(Span::styled(req.unwrap_or_default(), theme::MUTED));
+            prompt(
+                Some(context),
+                "Because: ",
+                input,
+                error.as_deref(),
+                inner,
+                buf,
+            );
         }
         Overlay::Evidence(picker) => super::register::evidence_picker(app, picker, area, buf),
         Overlay::EvidenceForm(form) => evidence_form(form, area, buf),
@@ -337,6 +332,30 @@ fn palette(app: &App, p: &PaletteState, area: Rect, buf: &mut Buffer) {
         lines.push(Line::from(spans));
     }
     Paragraph::new(lines).render(inner, buf);
+}
+
+/// A one-line text prompt: an optional line of context, the label with the text and its
+/// cursor, and the error of the last try.
+pub(super) fn prompt(
+    context: Option<Line<'static>>,
+    label: &str,
+    input: &crate::tui::app::LineInput,
+    error: Option<&str>,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let mut lines: Vec<Line> = context.into_iter().collect();
+    lines.push(Line::from(vec![
+        Span::styled(label.to_string(), theme::BOLD),
+        Span::raw(input.text.clone()),
+        Span::styled("▏", theme::KEY),
+    ]));
+    if let Some(e) = error {
+        lines.push(Line::from(Span::styled(e.to_string(), theme::ERROR)));
+    }
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .render(area, buf);
 }
 
 pub(super) fn field(name: &str, value: String, focused: bool) -> Line<'static> {
