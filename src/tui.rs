@@ -4,6 +4,7 @@
 
 pub mod action;
 pub mod app;
+pub mod fuzzy;
 pub mod history;
 pub mod keymap;
 pub mod palette;

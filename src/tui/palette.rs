@@ -1,11 +1,9 @@
 //! The fuzzy palette's data: what can be jumped to (parts, domains, practices, requirement
 //! text, notes, evidence — in every language) and a pure ranking function with match indices.
 
-use fuzzy_matcher::FuzzyMatcher;
-use fuzzy_matcher::skim::SkimMatcherV2;
-
 use crate::model::LoadedModel;
 use crate::session::Session;
+use crate::tui::fuzzy::{self, Pattern, Scorer};
 
 /// What kind of thing an entry is (shown as a tag).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,6 +36,20 @@ pub struct Item {
     pub texts: Vec<String>,
     /// Requirement index (in the model index) to jump to.
     pub target: usize,
+    /// Each text's `fuzzy::mask`, so a query turns most texts away without reading them.
+    masks: Vec<u64>,
+}
+
+impl Item {
+    pub fn new(kind: Kind, texts: Vec<String>, target: usize) -> Self {
+        let masks = texts.iter().map(|text| fuzzy::mask(text)).collect();
+        Item {
+            kind,
+            texts,
+            target,
+            masks,
+        }
+    }
 }
 
 /// A ranked match: which item, which of its texts matched, and the matched char positions.
@@ -49,49 +61,8 @@ pub struct Hit {
     pub indices: Vec<usize>,
 }
 
-/// The matcher that finds the positions to highlight (the optimal alignment).
-fn matcher() -> SkimMatcherV2 {
-    SkimMatcherV2::default().ignore_case()
-}
-
-/// Texts longer than this (a long note, guidance) are scored by the matcher's linear pass
-/// instead of its alignment matrix: the matrix costs the text's length times the query's, and
-/// long notes were most of a query's time. Short texts (names, requirement texts) keep the
-/// optimal score.
-const LONG_TEXT: usize = 160;
-
-/// The matcher that scores: the same as `matcher`, with the linear pass for long texts.
-fn scorer() -> SkimMatcherV2 {
-    // Scoring without positions uses a matrix of two rows.
-    matcher().element_limit(2 * (LONG_TEXT + 1))
-}
-
 /// Below this many candidates one thread ranks them; above, every core takes a share.
 const PARALLEL_FROM: usize = 2_000;
-
-/// Whether `query` can match `text` at all: its characters in order, ASCII letters in
-/// either case, anything else exactly, as the matcher compares them. A byte scan, far
-/// cheaper than the matcher, so most texts are turned away without being scored.
-fn could_match(text: &str, query: &str) -> bool {
-    let mut rest = text;
-    for q in query.chars() {
-        // Slicing just after a match stays on a character boundary: an ASCII byte is never
-        // part of a longer character.
-        let found = if q.is_ascii() {
-            let (lower, upper) = (q.to_ascii_lowercase() as u8, q.to_ascii_uppercase() as u8);
-            rest.bytes()
-                .position(|b| b == lower || b == upper)
-                .map(|i| i + 1)
-        } else {
-            rest.find(q).map(|i| i + q.len_utf8())
-        };
-        match found {
-            Some(end) => rest = &rest[end..],
-            None => return false,
-        }
-    }
-    true
-}
 
 /// How many of the best hits come with their match positions; the palette shows fewer rows
 /// than this, and `match_indices` finds them for any row further down.
@@ -115,7 +86,8 @@ pub fn rank(items: &[Item], query: &str) -> Vec<Hit> {
 
 /// Ranks only the `candidates` (indices into `items`). Whatever matches a query also matches
 /// every prefix of it (a match is a subsequence), so while a query is typed the palette ranks
-/// only the hits of the query before. Scores come from the matcher's fast path; match
+/// only the hits of the query before. Scores come from `fuzzy::Scorer` (the matcher's own
+/// scores, computed faster); match
 /// positions are found for the best `WITH_INDICES` hits only.
 pub fn rank_among(
     items: &[Item],
@@ -123,12 +95,15 @@ pub fn rank_among(
     candidates: impl IntoIterator<Item = usize>,
 ) -> Vec<Hit> {
     let query = query.trim();
+    let pattern = Pattern::new(query);
     let candidates: Vec<usize> = candidates.into_iter().collect();
-    let scorer = scorer();
     let score = |chunk: &[usize]| -> Vec<Hit> {
+        let mut scorer = Scorer::default();
         chunk
             .iter()
-            .filter_map(|&i| best_text(&scorer, &items[i], query).map(|hit| Hit { item: i, ..hit }))
+            .filter_map(|&i| {
+                best_text(&mut scorer, &items[i], &pattern).map(|hit| Hit { item: i, ..hit })
+            })
             .collect()
     };
     let threads = std::thread::available_parallelism().map_or(1, usize::from);
@@ -148,24 +123,20 @@ pub fn rank_among(
         })
     };
     hits.sort_unstable_by(|a, b| b.score.cmp(&a.score).then(a.item.cmp(&b.item)));
-    let matcher = matcher();
     for hit in hits.iter_mut().take(WITH_INDICES) {
-        let text = &items[hit.item].texts[hit.text];
-        hit.indices = matcher
-            .fuzzy_indices(text, query)
-            .map(|(_, indices)| indices)
-            .unwrap_or_default();
+        hit.indices = fuzzy::positions(&items[hit.item].texts[hit.text], query);
     }
     hits
 }
 
 /// The best-scoring text of an item, if any matches (`item` is left for the caller).
-fn best_text(scorer: &SkimMatcherV2, item: &Item, query: &str) -> Option<Hit> {
+fn best_text(scorer: &mut Scorer, item: &Item, pattern: &Pattern) -> Option<Hit> {
     item.texts
         .iter()
+        .zip(&item.masks)
         .enumerate()
-        .filter(|(_, text)| could_match(text, query))
-        .filter_map(|(t, text)| scorer.fuzzy_match(text, query).map(|s| (t, s)))
+        .filter(|(_, (_, mask))| pattern.admits(**mask))
+        .filter_map(|(t, (text, _))| scorer.score(text, pattern).map(|s| (t, s)))
         .max_by_key(|&(_, score)| score)
         .map(|(text, score)| Hit {
             item: 0,
@@ -177,10 +148,7 @@ fn best_text(scorer: &SkimMatcherV2, item: &Item, query: &str) -> Option<Hit> {
 
 /// The positions of `query`'s characters in `text`, for highlighting.
 pub fn match_indices(text: &str, query: &str) -> Vec<usize> {
-    matcher()
-        .fuzzy_indices(text, query.trim())
-        .map(|(_, indices)| indices)
-        .unwrap_or_default()
+    fuzzy::positions(text, query.trim())
 }
 
 fn texts(text: &crate::model::Text) -> Vec<String> {
@@ -198,50 +166,42 @@ pub fn items(model: &LoadedModel, session: &Session) -> Vec<Item> {
         if pref.part != last_part {
             last_part = pref.part;
             let part = model.model.part_of(pref);
-            out.push(Item {
-                kind: Kind::Part,
-                texts: texts(&part.name),
-                target: first,
-            });
+            out.push(Item::new(Kind::Part, texts(&part.name), first));
         }
         if (pref.part, pref.domain) != last_domain {
             last_domain = (pref.part, pref.domain);
-            out.push(Item {
-                kind: Kind::Domain,
-                texts: texts(&model.model.domain_of(pref).name),
-                target: first,
-            });
+            out.push(Item::new(
+                Kind::Domain,
+                texts(&model.model.domain_of(pref).name),
+                first,
+            ));
         }
-        out.push(Item {
-            kind: Kind::Practice,
-            texts: texts(&model.model.practice_of(pref).name),
-            target: first,
-        });
+        out.push(Item::new(
+            Kind::Practice,
+            texts(&model.model.practice_of(pref).name),
+            first,
+        ));
         for r in pref.requirements.clone() {
             let rref = &model.index.requirements[r];
             let req = model.model.requirement_of(pref, rref);
             let mut found = texts(&req.text);
             found.push(rref.id.clone());
-            out.push(Item {
-                kind: Kind::Requirement,
-                texts: found,
-                target: r,
-            });
+            out.push(Item::new(Kind::Requirement, found, r));
             if let Some(answer) = session.answers.get(&rref.id) {
                 if !answer.note.trim().is_empty() {
-                    out.push(Item {
-                        kind: Kind::Note,
-                        texts: vec![answer.note.replace('\n', " ")],
-                        target: r,
-                    });
+                    out.push(Item::new(
+                        Kind::Note,
+                        vec![answer.note.replace('\n', " ")],
+                        r,
+                    ));
                 }
                 for id in &answer.evidence {
                     if let Some(e) = session.evidence.get(id) {
-                        out.push(Item {
-                            kind: Kind::Evidence,
-                            texts: vec![format!("{id} {} {}", e.title, e.location)],
-                            target: r,
-                        });
+                        out.push(Item::new(
+                            Kind::Evidence,
+                            vec![format!("{id} {} {}", e.title, e.location)],
+                            r,
+                        ));
                     }
                 }
             }
@@ -253,13 +213,12 @@ pub fn items(model: &LoadedModel, session: &Session) -> Vec<Item> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use fuzzy_matcher::FuzzyMatcher;
+    use fuzzy_matcher::skim::SkimMatcherV2;
 
     fn item(texts: &[&str], target: usize) -> Item {
-        Item {
-            kind: Kind::Practice,
-            texts: texts.iter().map(|s| (*s).to_string()).collect(),
-            target,
-        }
+        let texts = texts.iter().map(|s| (*s).to_string()).collect();
+        Item::new(Kind::Practice, texts, target)
     }
 
     #[test]
@@ -318,13 +277,20 @@ mod tests {
             assert_eq!(narrowed, full, "{query:?}");
             for hit in &full {
                 let text = &items[hit.item].texts[hit.text];
-                assert_eq!(Some(hit.score), scorer().fuzzy_match(text, query));
+                assert_eq!(
+                    Some(hit.score),
+                    Scorer::default().score(text, &Pattern::new(query))
+                );
                 assert!(hit.indices.is_empty() || hit.indices == match_indices(text, query));
             }
             // The byte scan turns away exactly what the matcher would not match.
             for text in items.iter().flat_map(|i| &i.texts) {
                 let matches = plain.fuzzy_match(text, query).is_some();
-                assert_eq!(could_match(text, query), matches, "{query:?} in {text:?}");
+                assert_eq!(
+                    Pattern::new(query).could_match(text),
+                    matches,
+                    "{query:?} in {text:?}"
+                );
             }
         }
         for (text, query) in [
@@ -334,7 +300,11 @@ mod tests {
             ("", "a"),
         ] {
             let matches = plain.fuzzy_match(text, query).is_some();
-            assert_eq!(could_match(text, query), matches, "{query:?} in {text:?}");
+            assert_eq!(
+                Pattern::new(query).could_match(text),
+                matches,
+                "{query:?} in {text:?}"
+            );
         }
     }
 

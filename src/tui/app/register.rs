@@ -29,15 +29,9 @@ pub fn evidence_items(session: &session::Session) -> Vec<Item> {
         .evidence
         .iter()
         .enumerate()
-        .map(|(i, (id, e))| Item {
-            kind: Kind::Evidence,
-            texts: vec![format!(
-                "{id} {} · {} · {}",
-                e.title,
-                e.kind.code(),
-                e.location
-            )],
-            target: i,
+        .map(|(i, (id, e))| {
+            let text = format!("{id} {} · {} · {}", e.title, e.kind.code(), e.location);
+            Item::new(Kind::Evidence, vec![text], i)
         })
         .collect()
 }
