@@ -12,7 +12,7 @@ use ratatui_textarea::TextArea;
 use crate::model;
 use crate::session::{self, EvidenceType};
 use crate::tui::keymap::Context;
-use crate::tui::palette::{self, Hit, Item};
+use crate::tui::palette::{self, Entries, Hit};
 
 /// A one-line text input (typed characters append, Backspace deletes, Ctrl-U clears).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -217,7 +217,7 @@ impl Default for NewForm {
 #[derive(Debug, Clone)]
 pub struct PaletteState {
     pub query: LineInput,
-    pub items: Arc<[Item]>,
+    pub items: Arc<Entries>,
     pub hits: Vec<Hit>,
     pub selected: usize,
     /// The query changed and `hits` are still those of the one before: the event loop draws
@@ -229,7 +229,7 @@ pub struct PaletteState {
 }
 
 impl PaletteState {
-    pub fn new(items: Arc<[Item]>) -> Self {
+    pub fn new(items: Arc<Entries>) -> Self {
         let hits = palette::rank(&items, "");
         Self {
             query: LineInput::default(),

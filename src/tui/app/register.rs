@@ -8,7 +8,7 @@ use super::overlays::step;
 use super::{App, EVIDENCE_KINDS, EvidenceForm, Overlay, PaletteState, Work};
 use crate::session::{self, Evidence};
 use crate::tui::action::Action;
-use crate::tui::palette::{Item, Kind};
+use crate::tui::palette::{Entries, Kind};
 
 /// Moves among the matches of the filter in force; a word when there is no further one.
 pub(super) fn move_among_matches(work: &mut Work, action: Action) -> Option<String> {
@@ -24,16 +24,13 @@ pub(super) fn move_among_matches(work: &mut Work, action: Action) -> Option<Stri
 
 /// The register as search items: id, title, kind and location; `target` is the position in
 /// the register (the order of `App::evidence_ids`).
-pub fn evidence_items(session: &session::Session) -> Vec<Item> {
-    session
-        .evidence
-        .iter()
-        .enumerate()
-        .map(|(i, (id, e))| {
-            let text = format!("{id} {} · {} · {}", e.title, e.kind.code(), e.location);
-            Item::new(Kind::Evidence, vec![text], i)
-        })
-        .collect()
+pub fn evidence_items(session: &session::Session) -> Entries {
+    let mut out = Entries::default();
+    for (i, (id, e)) in session.evidence.iter().enumerate() {
+        let text = format!("{id} {} · {} · {}", e.title, e.kind.code(), e.location);
+        out.push(Kind::Evidence, [text], i);
+    }
+    out
 }
 
 impl App {

@@ -15,7 +15,7 @@ use crate::review::Filter;
 use crate::scoring::Scorecard;
 use crate::session::{self, EditError, EvidenceCheck, LockHolder, Session, SessionLock, Status};
 use crate::tui::history::History;
-use crate::tui::palette::{self, Item};
+use crate::tui::palette::{self, Entries};
 
 /// Whether what is on screen is on disk.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,7 +57,7 @@ pub struct Work {
     pub read_only: Option<LockHolder>,
     /// The palette's entries, built once and shared by every opening of the palette until a
     /// note or the evidence changes (see `palette_items`).
-    pub palette: Option<Arc<[Item]>>,
+    pub palette: Option<Arc<Entries>>,
     /// The evidence files' checks (ok / changed / missing), made when the session is opened
     /// and after each change to the register.
     pub checks: BTreeMap<String, EvidenceCheck>,
@@ -345,14 +345,14 @@ impl Work {
 
     /// The palette's entries: built on first use, then reused until a note or the evidence
     /// changes, so opening the palette does not walk the whole model each time.
-    pub fn palette_items(&mut self) -> Arc<[Item]> {
+    pub fn palette_items(&mut self) -> Arc<Entries> {
         let items = self
             .palette
-            .get_or_insert_with(|| palette::items(&self.model, &self.session).into())
+            .get_or_insert_with(|| Arc::new(palette::items(&self.model, &self.session)))
             .clone();
         debug_assert_eq!(
             *items,
-            *palette::items(&self.model, &self.session),
+            palette::items(&self.model, &self.session),
             "the palette cache missed a change"
         );
         items

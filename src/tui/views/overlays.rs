@@ -306,7 +306,7 @@ fn palette(app: &App, p: &PaletteState, area: Rect, buf: &mut Buffer) {
             format!("{:>9} ", item.kind.tag()),
             theme::MUTED.patch(base),
         )];
-        let text = item.texts.get(hit.text).map_or("", String::as_str);
+        let text = p.items.text(hit.item, hit.text);
         // The place takes at most a third of the row; the text keeps the rest.
         let context = palette_context(app, item);
         let context = if context.is_empty() {

@@ -162,7 +162,7 @@ pub fn evidence_search(app: &App, p: &PaletteState, area: Rect, buf: &mut Buffer
         } else {
             theme::TEXT
         };
-        let text = item.texts.get(hit.text).map_or("", String::as_str);
+        let text = p.items.text(hit.item, hit.text);
         let mut spans = highlighted(text, &hit.indices, room, base);
         let check = app
             .work
