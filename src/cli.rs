@@ -284,11 +284,10 @@ fn open_workbench(
     crate::tui::run(dir, session.as_deref(), who)
 }
 
-const DEFAULT_MODEL: &str = "caict-devops";
-
 fn run_model(cmd: ModelCommand, out: &mut dyn Write) -> Result<()> {
-    let load =
-        |spec: Option<String>| model::resolve_model(spec.as_deref().unwrap_or(DEFAULT_MODEL));
+    let load = |spec: Option<String>| {
+        model::resolve_model(spec.as_deref().unwrap_or(model::DEFAULT_MODEL))
+    };
     match cmd {
         ModelCommand::List => model_cmd::list(out),
         ModelCommand::Show { model, json, lang } => {

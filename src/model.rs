@@ -11,8 +11,8 @@ mod validate;
 pub use export::model_json;
 pub use index::{ModelIndex, PracticeRef, RequirementRef};
 pub use load::{
-    EMBEDDED_MODELS, LoadedModel, ModelError, content_hash, digest_text, load_embedded, load_path,
-    parse_model, resolve_model,
+    DEFAULT_MODEL, EMBEDDED_MODELS, LoadedModel, ModelError, content_hash, digest_text,
+    load_embedded, load_path, parse_model, resolve_model,
 };
 pub use schema::{
     Domain, EvidenceKind, Item, Level, LevelDef, Model, Part, Practice, Provenance, Requirement,

@@ -26,7 +26,7 @@ pub struct NewOptions {
 
 /// Creates a session file in `dir` and returns its path. Never overwrites an existing file.
 pub fn create(dir: &Path, opts: NewOptions) -> Result<PathBuf> {
-    let spec = opts.model.as_deref().unwrap_or(super::DEFAULT_MODEL);
+    let spec = opts.model.as_deref().unwrap_or(crate::model::DEFAULT_MODEL);
     let loaded = model::resolve_model(spec)?;
     let bundled = model::EMBEDDED_MODELS.iter().any(|(id, _, _)| *id == spec);
     let model_path = (!bundled).then(|| {

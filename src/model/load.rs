@@ -11,9 +11,12 @@ use super::schema::Model;
 use super::validate::{Problem, validate_model};
 use crate::textfile::{Capped, MAX_FILE_BYTES, read_capped, utf8_text};
 
+/// The model a new session uses unless told otherwise: the CAICT DevOps model.
+pub const DEFAULT_MODEL: &str = "caict-devops";
+
 /// Models compiled into the binary: (id, file name, RON text).
 pub const EMBEDDED_MODELS: &[(&str, &str, &str)] = &[(
-    "caict-devops",
+    DEFAULT_MODEL,
     "assets/models/caict-devops.ron",
     include_str!("../../assets/models/caict-devops.ron"),
 )];

@@ -26,15 +26,30 @@ pub fn model_for(session: &Session) -> Result<LoadedModel> {
 }
 
 /// Loads a session and its model; answers under aliased ids move to their new ids in memory.
+///
+/// The bundled model, which nearly every session names, is parsed on a second core while the
+/// session file is read: the two parses were nearly all of the time to the first frame. A
+/// session that names another model loads it after, and the bundled one is dropped.
 pub fn open_session(path: &Path) -> Result<Opened> {
-    let mut session = load_session(path)?;
-    let model = model_for(&session).with_context(|| {
-        format!(
-            "{}: cannot load its model {:?}",
-            path.display(),
-            session.model.id
-        )
-    })?;
+    let (session, bundled) = std::thread::scope(|scope| {
+        let bundled = scope.spawn(|| model::load_embedded(model::DEFAULT_MODEL));
+        (load_session(path), bundled.join())
+    });
+    let mut session = session?;
+    let model = match bundled {
+        Ok(Ok(model))
+            if session.model.path.is_none() && session.model.id == model::DEFAULT_MODEL =>
+        {
+            model
+        }
+        _ => model_for(&session).with_context(|| {
+            format!(
+                "{}: cannot load its model {:?}",
+                path.display(),
+                session.model.id
+            )
+        })?,
+    };
     let mut warnings = Vec::new();
     if model.hash != session.model.hash {
         warnings.push(format!(

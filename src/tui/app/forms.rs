@@ -150,7 +150,7 @@ pub struct NewForm {
 
 impl NewForm {
     pub fn new() -> Self {
-        let parts = model::load_embedded("caict-devops")
+        let parts = model::load_embedded(model::DEFAULT_MODEL)
             .map(|m| {
                 m.model
                     .parts
