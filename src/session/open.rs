@@ -4,7 +4,7 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 
-use super::{Session, load_session};
+use super::{ModelRef, Session, load_session};
 use crate::model::{self, LoadedModel};
 
 /// A loaded session, its model, and what the user should know about the pairing.
@@ -27,17 +27,20 @@ pub fn model_for(session: &Session) -> Result<LoadedModel> {
 
 /// Loads a session and its model; answers under aliased ids move to their new ids in memory.
 ///
-/// The bundled model, which nearly every session names, is parsed on a second core while the
-/// session file is read: the two parses were nearly all of the time to the first frame. A
-/// session that names another model loads it after, and the bundled one is dropped.
+/// When the file's head names the bundled model, that model is parsed on a second core while
+/// the session is read: the two parses were nearly all of the time to the first frame.
 pub fn open_session(path: &Path) -> Result<Opened> {
-    let (session, bundled) = std::thread::scope(|scope| {
-        let bundled = scope.spawn(|| model::load_embedded(model::DEFAULT_MODEL));
-        (load_session(path), bundled.join())
-    });
+    let (session, bundled) = if head_names_bundled_model(path) {
+        std::thread::scope(|scope| {
+            let bundled = scope.spawn(|| model::load_embedded(model::DEFAULT_MODEL));
+            (load_session(path), bundled.join().ok())
+        })
+    } else {
+        (load_session(path), None)
+    };
     let mut session = session?;
     let model = match bundled {
-        Ok(Ok(model))
+        Some(Ok(model))
             if session.model.path.is_none() && session.model.id == model::DEFAULT_MODEL =>
         {
             model
@@ -76,6 +79,34 @@ pub fn open_session(path: &Path) -> Result<Opened> {
     })
 }
 
+/// Whether a session file's head names the bundled model, read without parsing the file.
+/// Only a guess, to start parsing that model early (a model parsed for nothing would cost a
+/// core's time and, on another thread, memory that stays held); the parsed session decides.
+fn head_names_bundled_model(path: &Path) -> bool {
+    let mut head = Vec::with_capacity(HEAD_BYTES);
+    let read = std::fs::File::open(path).and_then(|file| {
+        std::io::Read::read_to_end(&mut std::io::Read::take(file, HEAD_BYTES as u64), &mut head)
+    });
+    if read.is_err() {
+        return false;
+    }
+    let head = String::from_utf8_lossy(&head);
+    let Some(start) = head.find("ModelRef(") else {
+        return false;
+    };
+    let Some(len) = head[start..].find(')') else {
+        return false;
+    };
+    ron::Options::default()
+        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+        .from_str::<ModelRef>(&head[start..=start + len])
+        .is_ok_and(|r| r.id == model::DEFAULT_MODEL && r.path.is_none())
+}
+
+/// How much of a session file's head is read to see which model it names (the model comes
+/// after the title, organisation, scope and assessors).
+const HEAD_BYTES: usize = 8 * 1024;
+
 /// "1 answer", "3 answers".
 fn answers(n: usize) -> String {
     if n == 1 {
@@ -91,4 +122,45 @@ pub fn current_user() -> String {
         .iter()
         .find_map(|v| std::env::var(v).ok().filter(|s| !s.trim().is_empty()))
         .unwrap_or_else(|| "assessor".to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_head_tells_which_sessions_name_the_bundled_model() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let write = |name: &str, text: &str| {
+            let path = dir.path().join(name);
+            std::fs::write(&path, text).expect("write");
+            path
+        };
+        let bundled = write(
+            "bundled.ron",
+            "#![enable(implicit_some)]\nSession(\n    format: 2,\n    title: \"T\",\n    model: ModelRef(\n        id: \"caict-devops\",\n        version: \"1\",\n        hash: \"sha256:0\",\n    ),\n",
+        );
+        let elsewhere = write(
+            "elsewhere.ron",
+            "Session(\n    model: ModelRef(\n        id: \"caict-devops\",\n        version: \"1\",\n        hash: \"sha256:0\",\n        path: \"/models/copy.ron\",\n    ),\n",
+        );
+        let other = write(
+            "other.ron",
+            "Session(\n    model: ModelRef(id: \"synthetic-10\", version: \"1\", hash: \"h\"),\n",
+        );
+        assert!(head_names_bundled_model(&bundled));
+        assert!(
+            !head_names_bundled_model(&elsewhere),
+            "a model file on disk"
+        );
+        assert!(!head_names_bundled_model(&other));
+        assert!(!head_names_bundled_model(&write(
+            "junk.ron",
+            "ModelRef(((("
+        )));
+        assert!(!head_names_bundled_model(&dir.path().join("missing.ron")));
+        let sample =
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions/eastbridge-trading-platform.ron");
+        assert!(head_names_bundled_model(&sample), "the shipped sample");
+    }
 }

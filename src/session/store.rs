@@ -167,18 +167,18 @@ pub fn parse_session(bytes: &[u8], path: &Path) -> Result<Session, SessionError>
     if text.trim().is_empty() {
         return Err(damaged(1, 1, "the file is empty".to_string()));
     }
-    // Look at the format first, so a newer file is refused rather than reported as damaged.
-    if let Ok(probe) = ron::Options::default().from_str::<FormatProbe>(text)
-        && probe.format > FORMAT_VERSION
-    {
-        return Err(SessionError::NewerFormat {
-            path: path.to_path_buf(),
-            found: probe.format,
-        });
-    }
-    let mut session = ron::Options::default()
-        .from_str::<Session>(text)
-        .map_err(|e| damaged(e.span.start.line, e.span.start.col, e.code.to_string()))?;
+    let parsed = ron::Options::default().from_str::<Session>(text);
+    let mut session = parsed.map_err(|e| {
+        // A newer file fails to parse as this format: it is refused as newer, not damaged.
+        // Looking only when the parse fails keeps a second pass off every open.
+        match ron::Options::default().from_str::<FormatProbe>(text) {
+            Ok(probe) if probe.format > FORMAT_VERSION => SessionError::NewerFormat {
+                path: path.to_path_buf(),
+                found: probe.format,
+            },
+            _ => damaged(e.span.start.line, e.span.start.col, e.code.to_string()),
+        }
+    })?;
     if session.format > FORMAT_VERSION {
         return Err(SessionError::NewerFormat {
             path: path.to_path_buf(),
