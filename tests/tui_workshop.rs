@@ -267,6 +267,25 @@ fn ticks_every_quarter_second_write_time_at_most_every_30_seconds() {
 }
 
 #[test]
+fn the_clock_redraws_only_what_shows_it() {
+    let (_dir, mut app) = fresh();
+    let t0 = Instant::now();
+    app.tick(t0);
+    // No time planned: nothing on screen moves with the clock, whatever is open.
+    assert!(
+        !app.tick(t0 + Duration::from_secs(1)),
+        "the assessment screen"
+    );
+    app.press("/ d e p");
+    assert!(!app.tick(t0 + Duration::from_secs(2)), "the palette");
+    app.press("Esc A");
+    assert!(
+        app.tick(t0 + Duration::from_secs(3)),
+        "the agenda editor shows time spent"
+    );
+}
+
+#[test]
 fn time_is_saved_when_the_domain_changes_and_undo_keeps_it() {
     let (_dir, mut app) = fresh();
     let file = path(&app);

@@ -684,7 +684,11 @@ impl App {
             return (None, None);
         };
         let timebox = work.timebox().map(|t| t.text);
-        let spent = (!self.overlays.is_empty()).then(|| work.session.agenda.clone());
+        let editing_agenda = self
+            .overlays
+            .iter()
+            .any(|o| matches!(o, Overlay::Agenda(_)));
+        let spent = editing_agenda.then(|| work.session.agenda.clone());
         (timebox, spent)
     }
 
