@@ -87,6 +87,13 @@ impl Entries {
         });
     }
 
+    /// Gives back what the buffers grew beyond their contents (up to half of them).
+    pub fn shrink_to_fit(&mut self) {
+        self.items.shrink_to_fit();
+        self.text.shrink_to_fit();
+        self.spans.shrink_to_fit();
+    }
+
     pub fn len(&self) -> usize {
         self.items.len()
     }
@@ -257,6 +264,7 @@ pub fn items(model: &LoadedModel, session: &Session) -> Entries {
             }
         }
     }
+    out.shrink_to_fit();
     out
 }
 
