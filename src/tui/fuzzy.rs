@@ -99,16 +99,6 @@ impl Pattern {
     pub fn admits(&self, mask: u64) -> bool {
         mask & self.mask == self.mask
     }
-
-    pub fn is_empty(&self) -> bool {
-        self.chars.is_empty()
-    }
-
-    /// Whether the pattern's characters occur in `text` in order, compared as the matcher
-    /// compares them (ASCII letters in either case, anything else exactly).
-    pub fn could_match(&self, text: &str) -> bool {
-        first_bytes(&self.chars, text, &mut Vec::new())
-    }
 }
 
 /// Which characters a text holds, as bits: one per ASCII letter (either case) and digit, and
@@ -232,33 +222,50 @@ pub fn positions(text: &str, query: &str) -> Vec<usize> {
             .map(|(_, positions)| positions)
             .unwrap_or_default();
     }
-    let mut end = None;
-    let mut next = 0;
-    for (i, c) in text.chars().enumerate() {
-        if c.eq_ignore_ascii_case(&pattern[next]) {
-            next += 1;
-            if next == pattern.len() {
-                end = Some(i);
-                break;
-            }
+    let mut first = Vec::new();
+    let mut run = Vec::with_capacity(pattern.len());
+    if !first_bytes(&pattern, text, &mut first)
+        || !tightest_run(text.as_bytes(), &pattern, &first, |at| run.push(at))
+    {
+        return Vec::new();
+    }
+    // Byte offsets, last first, to character positions.
+    run.reverse();
+    let mut run = run.into_iter().peekable();
+    let mut out = Vec::with_capacity(pattern.len());
+    for (i, (at, _)) in text.char_indices().enumerate() {
+        if run.next_if_eq(&at).is_some() {
+            out.push(i);
+        }
+        if run.peek().is_none() {
+            break;
         }
     }
-    let Some(end) = end else { return Vec::new() };
-    let chars: Vec<char> = text.chars().take(end + 1).collect();
-    let mut positions = Vec::with_capacity(pattern.len());
-    let mut wanted = pattern.iter().rev().peekable();
-    for (i, c) in chars.iter().enumerate().rev() {
-        match wanted.peek() {
-            Some(q) if c.eq_ignore_ascii_case(q) => {
-                positions.push(i);
-                wanted.next();
+    out
+}
+
+/// Walks back from the end of the first full match (`first` holds byte offsets) to the
+/// latest place the pattern can start, handing `each` the byte offset of every character it
+/// matches, the last first; false if the pattern is not there (it always is after
+/// `first_bytes`).
+fn tightest_run(
+    bytes: &[u8],
+    pattern: &[char],
+    first: &[usize],
+    mut each: impl FnMut(usize),
+) -> bool {
+    let from = first[0];
+    let mut until = first[pattern.len() - 1] + pattern[pattern.len() - 1].len_utf8();
+    for &q in pattern.iter().rev() {
+        match rfind(&bytes[from..until], q) {
+            Some(at) => {
+                until = from + at;
+                each(until);
             }
-            Some(_) => {}
-            None => break,
+            None => return false,
         }
     }
-    positions.reverse();
-    positions
+    true
 }
 
 /// The score of a short text whose first matches are known: the alignment matrix.
@@ -403,17 +410,12 @@ fn linear(text: &str, ascii: bool, pattern: &[char], first: &[usize]) -> i32 {
         return in_place_bonus(char_type(char_before(at)), char_type(char_at(at)));
     }
 
-    // Backwards from the end of the first full match to the latest start.
-    let from = first[0];
-    let mut until = first[pattern.len() - 1] + pattern[pattern.len() - 1].len_utf8();
-    for &q in pattern.iter().rev() {
-        match rfind(&bytes[from..until], q) {
-            Some(at) => until = from + at,
-            None => return NEG_INFINITY, // cannot happen: the first matches lie there
-        }
+    let mut run_start = first[0];
+    if !tightest_run(bytes, pattern, first, |at| run_start = at) {
+        return NEG_INFINITY; // cannot happen: the first matches lie there
     }
-    // The crate takes that start's offset from the first match as a position in the text.
-    let relative = count(from, until);
+    // The crate takes the run's offset from the first match as a position in the text.
+    let relative = count(first[0], run_start);
     let start = if ascii {
         relative
     } else {
