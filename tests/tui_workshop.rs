@@ -93,6 +93,30 @@ fn a_finding_is_written_on_the_current_requirement_and_saved() {
 }
 
 #[test]
+fn the_palette_finds_a_finding_and_jumps_to_where_it_is_tied() {
+    let (_dir, mut app) = fresh();
+    let requirement = current(&app);
+    write_finding(&mut app);
+    app.press("C-s");
+    // Elsewhere, the palette finds it by its recommendation and goes back.
+    app.press("Tab Tab");
+    assert_ne!(current(&app), requirement);
+    app.press("/");
+    app.type_text("trunk-based");
+    let screen = draw(&app, 160, 48);
+    assert!(screen.contains("finding"), "{screen}");
+    app.press("Enter");
+    assert_eq!(current(&app), requirement);
+    // Renamed, it is found by the new title (the palette's entries follow the edit).
+    app.press("F Enter");
+    app.press("C-u");
+    app.type_text("Long-lived branches");
+    app.press("C-s Esc /");
+    app.type_text("long-lived");
+    assert!(draw(&app, 160, 48).contains("F1 Long-lived branches"));
+}
+
+#[test]
 fn a_bad_due_date_keeps_the_form_open_with_the_reason() {
     let (_dir, mut app) = fresh();
     app.press("!");

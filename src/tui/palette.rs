@@ -16,6 +16,7 @@ pub enum Kind {
     Requirement,
     Note,
     Evidence,
+    Finding,
 }
 
 impl Kind {
@@ -27,6 +28,7 @@ impl Kind {
             Kind::Requirement => "req",
             Kind::Note => "note",
             Kind::Evidence => "evidence",
+            Kind::Finding => "finding",
         }
     }
 }
@@ -264,8 +266,41 @@ pub fn items(model: &LoadedModel, session: &Session) -> Entries {
             }
         }
     }
+    push_findings(&mut out, model, session);
     out.shrink_to_fit();
     out
+}
+
+/// The session's findings, found by id and title, description, recommendation or owner; each
+/// jumps to where it is tied (a requirement, or the first of its practice or domain in scope).
+fn push_findings(out: &mut Entries, model: &LoadedModel, session: &Session) {
+    let index = &model.index;
+    let in_scope: Vec<usize> = session.practices_in_scope(model).collect();
+    for (id, finding) in &session.findings {
+        let tie = &finding.tie;
+        let target = index
+            .requirement(tie)
+            .filter(|&r| in_scope.contains(&index.requirements[r].practice))
+            .or_else(|| {
+                in_scope.iter().find_map(|&p| {
+                    let pref = &index.practices[p];
+                    let ties = pref.id == *tie || crate::session::domain_key(model, p) == *tie;
+                    ties.then_some(pref.requirements.start)
+                })
+            });
+        let Some(target) = target else { continue };
+        let texts = [
+            format!("{id} {}", finding.title),
+            finding.description.replace('\n', " "),
+            finding.recommendation.replace('\n', " "),
+            finding.owner.clone(),
+        ];
+        out.push(
+            Kind::Finding,
+            texts.into_iter().filter(|t| !t.trim().is_empty()),
+            target,
+        );
+    }
 }
 
 #[cfg(test)]

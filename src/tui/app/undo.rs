@@ -115,10 +115,12 @@ impl Work {
         );
     }
 
-    /// Whether a change since `before` changed what the palette finds: a note or the evidence.
+    /// Whether a change since `before` changed what the palette finds: a note, the evidence or
+    /// a finding.
     pub(super) fn texts_changed(&self, before: &Snapshot) -> bool {
         let texts = |a: Option<&Answer>| a.map(|a| (a.note.clone(), a.evidence.clone()));
         before.rest.evidence != self.session.evidence
+            || before.rest.findings != self.session.findings
             || before
                 .answers
                 .iter()

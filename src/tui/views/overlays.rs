@@ -271,7 +271,7 @@ fn palette_context(app: &App, item: &crate::tui::palette::Item) -> String {
         Kind::Part => String::new(),
         Kind::Domain => part.to_string(),
         Kind::Practice => domain.to_string(),
-        Kind::Requirement | Kind::Note | Kind::Evidence => practice.to_string(),
+        Kind::Requirement | Kind::Note | Kind::Evidence | Kind::Finding => practice.to_string(),
     }
 }
 
