@@ -104,7 +104,7 @@ pub enum Action {
     ToggleFacilitator,
     /// Open the agenda (planned minutes per part or domain).
     Agenda,
-    /// Delete the selected item (asks first).
+    /// Delete the selected entry: a finding (asks first), a participant.
     Delete,
     /// Go to the place the selected item is about.
     GoTo,
@@ -120,8 +120,6 @@ pub enum Action {
     SignOff,
     /// Add a new entry.
     Add,
-    /// Remove the selected entry.
-    Remove,
 }
 
 impl Action {
@@ -210,7 +208,6 @@ impl Action {
             Action::Discussion => "discussion / dissent note",
             Action::SignOff => "sign off as final / reopen",
             Action::Add => "add",
-            Action::Remove => "remove",
         };
         text.to_string()
     }
@@ -276,7 +273,6 @@ impl Action {
             Action::Discussion => "讨论 / 异议",
             Action::SignOff => "签署定稿 / 重新打开",
             Action::Add => "新增",
-            Action::Remove => "删除",
         };
         text.to_string()
     }

@@ -341,7 +341,7 @@ const AGENDA: &[Binding] = &[
 const PARTICIPANTS: &[Binding] = &[
     h("a", A::Add),
     h("Enter", A::Confirm),
-    h("d", A::Remove),
+    h("d", A::Delete),
     b("Down", A::Down),
     b("j", A::Down),
     b("Up", A::Up),

@@ -226,7 +226,7 @@ impl App {
                 }
                 None => state.form = Some((LineInput::default(), None)),
             },
-            Action::Remove => {
+            Action::Delete => {
                 if let Some(p) = selected {
                     match work.edit(|s, _| s.remove_participant(&p.name, &who)) {
                         Ok(()) => {
