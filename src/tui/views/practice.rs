@@ -11,7 +11,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::model::{EvidenceKind, Provenance};
 use crate::tui::app::{Work, finding_marks};
 use crate::tui::theme;
-use crate::tui::widgets::wrap::{truncate, wrap};
+use crate::tui::widgets::wrap::{truncate, wrap_with_tail};
 use crate::tui::words::{Words, words};
 
 /// A checklist row and the requirement it belongs to.
@@ -148,7 +148,8 @@ fn rows(work: &Work, width: usize) -> Vec<Row> {
         let hint = hint_tag(req_hint(work, r), lang);
         let text = work.model.model.requirement_of(pref, rref).text.get(lang);
         let marks = marks(work, answer) + &finding_marks(work, &rref.id);
-        let lines = wrap(&format!("{text} ‹{hint}›{marks}"), width.saturating_sub(4));
+        let tail = format!("‹{hint}›{marks}");
+        let lines = wrap_with_tail(text, &tail, width.saturating_sub(4));
         let current = r == work.requirement;
         // With a review filter, matches carry a mark and the rest step back.
         let filtered = work.filter.is_some();

@@ -40,6 +40,38 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
+/// Wraps `text` followed by a space and `tail` (a short tag such as `‹doc|demo›`), keeping the
+/// tail from standing alone on the last line: the last word of the line before moves down
+/// with it, when that fits.
+pub fn wrap_with_tail(text: &str, tail: &str, width: usize) -> Vec<String> {
+    let mut lines = wrap(&format!("{text} {tail}"), width);
+    let n = lines.len();
+    if n < 2 || lines[n - 1] != tail.trim() {
+        return lines;
+    }
+    let before = &lines[n - 2];
+    // The last word, or the last character of a run of wide characters (no spaces there).
+    let cut = match before.rfind(' ') {
+        Some(at)
+            if !before[at..]
+                .chars()
+                .skip(1)
+                .any(|c| c.width().unwrap_or(0) > 1) =>
+        {
+            at + 1
+        }
+        _ => before.char_indices().last().map_or(0, |(at, _)| at),
+    };
+    let (head, word) = before.split_at(cut);
+    let moved = format!("{word} {}", lines[n - 1]);
+    if head.trim().is_empty() || moved.width() > width.max(1) {
+        return lines;
+    }
+    lines[n - 2] = head.trim_end().to_string();
+    lines[n - 1] = moved;
+    lines
+}
+
 /// Splits into words, single spaces, and single wide characters.
 fn split_words(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
@@ -84,6 +116,27 @@ pub fn truncate(text: &str, width: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_tail_never_stands_alone_on_the_last_line() {
+        let text = "All source code of the system is kept in it.";
+        assert_eq!(wrap(&format!("{text} ‹demo›"), 44), vec![text, "‹demo›"]);
+        assert_eq!(
+            wrap_with_tail(text, "‹demo›", 44),
+            vec!["All source code of the system is kept in", "it. ‹demo›"]
+        );
+        // Fits: nothing moves; no room to move a word: the tail stays where it was.
+        assert_eq!(wrap_with_tail("Short.", "‹doc›", 20), vec!["Short. ‹doc›"]);
+        assert_eq!(
+            wrap_with_tail("Unbreakable", "‹doc|demo›", 11),
+            vec!["Unbreakable", "‹doc|demo›"]
+        );
+        // Wide text has no spaces: its last character moves.
+        assert_eq!(
+            wrap_with_tail("源代码都在版本控制中", "‹文档›", 20),
+            vec!["源代码都在版本控制", "中 ‹文档›"]
+        );
+    }
 
     #[test]
     fn wraps_words_and_wide_text_by_display_width() {
