@@ -25,7 +25,7 @@ pub use doctor::{
     CheckSeverity, DoctorFinding, RestoreError, Restored, base_dir, check_session,
     evidence_candidates, restore_backup,
 };
-pub use edit::{EditError, NewSession, hash_file, now_timestamp};
+pub use edit::{AliasMoves, EditError, NewSession, hash_file, now_timestamp};
 pub use evidence::{
     EvidenceCheck, candidates, describe_evidence, evidence_checks, fingerprint, local_path,
 };

@@ -238,6 +238,34 @@ fn severity_labels_are_bilingual() {
 }
 
 #[test]
+fn a_finding_on_a_renamed_requirement_follows_the_alias_and_the_move_is_logged() {
+    let (mut model, mut s) = session();
+    let req = requirement_ids(&model)[0].clone();
+    s.add_finding(&model, finding("renamed", Severity::Low, "", &req), WHO)
+        .expect("add");
+    // As if the session was made when the requirement had its old id.
+    s.findings.get_mut("F1").expect("F1").tie = "cd.old.id".into();
+    model.model.aliases.insert("cd.old.id".into(), req.clone());
+    let mut signed = s.clone();
+    let moved = s.apply_aliases(&model);
+    assert_eq!((moved.answers, moved.findings), (0, 1));
+    assert_eq!(s.findings["F1"].tie, req);
+    let logged = s.history.last().expect("logged");
+    assert_eq!(
+        (logged.target.as_str(), logged.field.as_str()),
+        ("finding/F1", "tie")
+    );
+    assert_eq!(
+        (logged.old.as_str(), logged.new.as_str()),
+        ("cd.old.id", req.as_str())
+    );
+    // A final session stays as it was signed.
+    signed.finalize(WHO).expect("final");
+    assert_eq!(signed.apply_aliases(&model).findings, 0);
+    assert_eq!(signed.findings["F1"].tie, "cd.old.id");
+}
+
+#[test]
 fn doctor_warns_about_findings_on_places_the_model_no_longer_has() {
     let (model, mut s) = session();
     let req = requirement_ids(&model)[0].clone();

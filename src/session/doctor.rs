@@ -98,10 +98,22 @@ fn check_model(session: &Session, out: &mut Vec<DoctorFinding>) {
 fn check_orphans(session: &Session, model: &LoadedModel, out: &mut Vec<DoctorFinding>) {
     let mut moved = session.clone();
     let aliased = moved.apply_aliases(model);
-    if aliased > 0 {
+    if aliased.answers > 0 {
         out.push(finding(
             CheckSeverity::Warning,
-            format!("{aliased} answers are filed under old requirement ids and move to their new ids when opened"),
+            format!("{} answers are filed under old requirement ids and move to their new ids when opened", aliased.answers),
+        ));
+    }
+    if aliased.findings > 0 {
+        out.push(finding(
+            CheckSeverity::Warning,
+            format!(
+                "{} tied to old requirement ids and move to their new ids when opened",
+                match aliased.findings {
+                    1 => "1 finding is".to_string(),
+                    n => format!("{n} findings are"),
+                }
+            ),
         ));
     }
     let orphans: Vec<&str> = moved
@@ -118,7 +130,7 @@ fn check_orphans(session: &Session, model: &LoadedModel, out: &mut Vec<DoctorFin
             ),
         ));
     }
-    let loose: Vec<String> = session
+    let loose: Vec<String> = moved
         .findings
         .iter()
         .filter(|(_, f)| super::tie_kind(model, &f.tie).is_none())

@@ -386,13 +386,14 @@ impl Session {
     }
 
     /// Moves answers filed under an aliased (old) id to the current id, never overwriting an
-    /// answer already given under the new id; each move is logged. Returns how many moved.
-    /// A final session is left as signed (its hash covers the ids as they were).
-    pub fn apply_aliases(&mut self, model: &LoadedModel) -> usize {
+    /// answer already given under the new id, and ties findings about an old id to the new
+    /// one; each move is logged. A final session is left as signed (its hash covers the ids
+    /// as they were).
+    pub fn apply_aliases(&mut self, model: &LoadedModel) -> AliasMoves {
+        let mut moved = AliasMoves::default();
         if self.is_final() {
-            return 0;
+            return moved;
         }
-        let mut moved = 0;
         for (old, new) in &model.model.aliases {
             if self.answers.contains_key(new) {
                 continue;
@@ -400,11 +401,31 @@ impl Session {
             if let Some(answer) = self.answers.remove(old) {
                 self.answers.insert(new.clone(), answer);
                 self.append("model aliases", new, "moved from", old, new);
-                moved += 1;
+                moved.answers += 1;
+            }
+        }
+        let ties: Vec<(String, String)> = self
+            .findings
+            .iter()
+            .filter(|(_, f)| model.index.requirement(&f.tie).is_none())
+            .filter_map(|(id, f)| Some((id.clone(), model.model.aliases.get(&f.tie)?.clone())))
+            .collect();
+        for (id, new) in ties {
+            if let Some(finding) = self.findings.get_mut(&id) {
+                let old = std::mem::replace(&mut finding.tie, new.clone());
+                self.append("model aliases", &format!("finding/{id}"), "tie", &old, &new);
+                moved.findings += 1;
             }
         }
         moved
     }
+}
+
+/// What `Session::apply_aliases` moved to renamed requirements.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct AliasMoves {
+    pub answers: usize,
+    pub findings: usize,
 }
 
 /// `sha256:<hex>` of a file's bytes (evidence is hashed when attached and checked when a

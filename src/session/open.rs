@@ -61,14 +61,19 @@ pub fn open_session(path: &Path) -> Result<Opened> {
         ));
     }
     let moved = session.apply_aliases(&model);
-    if moved > 0 {
-        warnings.push(format!("{} moved to renamed requirements", answers(moved)));
+    if moved.answers > 0 {
+        let n = counted(moved.answers, "answer");
+        warnings.push(format!("{n} moved to renamed requirements"));
+    }
+    if moved.findings > 0 {
+        let n = counted(moved.findings, "finding");
+        warnings.push(format!("{n} now tied to renamed requirements"));
     }
     let orphaned = session.orphaned_answers(&model).count();
     if orphaned > 0 {
         warnings.push(format!(
             "{} {} to requirements this model no longer has; kept in the file and listed in reports",
-            answers(orphaned),
+            counted(orphaned, "answer"),
             if orphaned == 1 { "belongs" } else { "belong" }
         ));
     }
@@ -108,11 +113,11 @@ fn head_names_bundled_model(path: &Path) -> bool {
 const HEAD_BYTES: usize = 8 * 1024;
 
 /// "1 answer", "3 answers".
-fn answers(n: usize) -> String {
+fn counted(n: usize, noun: &str) -> String {
     if n == 1 {
-        "1 answer".to_string()
+        format!("1 {noun}")
     } else {
-        format!("{n} answers")
+        format!("{n} {noun}s")
     }
 }
 
