@@ -44,7 +44,7 @@ type Term = Terminal<CrosstermBackend<Stdout>>;
 pub fn run(dir: &Path, session: Option<&Path>, who: Option<&str>) -> Result<ExitCode> {
     let who = who.map_or_else(session::current_user, str::to_string);
     let mut app = match session {
-        Some(path) => App::open_as(dir, path, &who)?,
+        Some(path) => App::open_with(dir, path, &who, true)?,
         None => App::home(dir),
     };
     app.who = who;

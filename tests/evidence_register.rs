@@ -137,6 +137,37 @@ fn saved_with_file() -> (tempfile::TempDir, std::path::PathBuf, std::path::PathB
 }
 
 #[test]
+fn the_workbench_draws_before_the_files_are_hashed_and_shows_the_checks_when_done() {
+    let (dir, path, file) = saved_with_file();
+    fs::write(&file, b"version two").expect("change");
+    // As the event loop opens a session: the checks run on another thread.
+    let mut app = assess::tui::app::App::open_with(dir.path(), &path, "ann", true).expect("open");
+    let screen = |app: &assess::tui::app::App| {
+        let mut terminal =
+            ratatui::Terminal::new(ratatui::backend::TestBackend::new(160, 48)).expect("terminal");
+        terminal
+            .draw(|f| f.render_widget(app, f.area()))
+            .expect("draw");
+        let buf = terminal.backend().buffer().clone();
+        buf.content().iter().map(|c| c.symbol()).collect::<String>()
+    };
+    let work = app.work.as_mut().expect("work");
+    assert!(work.checking.is_some() && work.checks.is_empty());
+    assert!(screen(&app).contains("evidence: checking…"));
+    let work = app.work.as_mut().expect("work");
+    assert!(work.settle_checks(true), "the checks arrive");
+    assert_eq!(work.checks["E1"], EvidenceCheck::Changed);
+    let shown = screen(&app);
+    assert!(shown.contains("evidence: 1 changed") && !shown.contains("checking"));
+    // Opened directly (the tests, the benches), the checks are there at once.
+    drop(app);
+    let app = assess::tui::app::App::open_as(dir.path(), &path, "ann").expect("open");
+    let work = app.work.as_ref().expect("work");
+    assert!(work.checking.is_none());
+    assert_eq!(work.checks["E1"], EvidenceCheck::Changed);
+}
+
+#[test]
 fn checks_say_ok_changed_and_missing_and_doctor_says_the_same() {
     let (dir, path, file) = saved_with_file();
     let s = load_session(&path).expect("load");

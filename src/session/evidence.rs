@@ -100,8 +100,15 @@ pub fn check(base_dir: &Path, evidence: &Evidence) -> Option<EvidenceCheck> {
 /// The check of every fingerprinted entry of the register, by evidence id. Relative
 /// locations are also looked for in `base_dir`, the session's folder.
 pub fn evidence_checks(session: &Session, base_dir: &Path) -> BTreeMap<String, EvidenceCheck> {
-    session
-        .evidence
+    register_checks(&session.evidence, base_dir)
+}
+
+/// `evidence_checks` of a register on its own (what a check on another thread takes along).
+pub fn register_checks(
+    register: &BTreeMap<String, Evidence>,
+    base_dir: &Path,
+) -> BTreeMap<String, EvidenceCheck> {
+    register
         .iter()
         .filter_map(|(id, e)| Some((id.clone(), check(base_dir, e)?)))
         .collect()

@@ -111,10 +111,19 @@ impl App {
 
     /// As `open`, recording edits under `who` (who joins the assessors if new).
     pub fn open_as(dir: &Path, path: &Path, who: &str) -> anyhow::Result<Self> {
+        Self::open_with(dir, path, who, false)
+    }
+
+    /// As `open_as`; `deferred` as the event loop runs it (see `defer_saves`), so the first
+    /// frame does not wait for the evidence files to be hashed.
+    pub fn open_with(dir: &Path, path: &Path, who: &str, deferred: bool) -> anyhow::Result<Self> {
         // The home screen reads every session in the dir, and the new-session form the bundled
         // model: only when they can be shown.
         let mut app = Self::with_home(dir, Home::default(), NewForm::unfilled());
         app.who = who.to_string();
+        if deferred {
+            app.defer_saves();
+        }
         app.open_path(path)?;
         if app.work.is_none() {
             app.home = Home::load(dir);
@@ -163,6 +172,10 @@ impl App {
     fn open_work(&mut self, mut work: Work) {
         work.who = self.who.clone();
         work.defer_saves = self.defer_saves;
+        // The event loop draws first and takes the evidence checks when they are done.
+        if !self.defer_saves {
+            work.settle_checks(true);
+        }
         self.screen = if work.session.cursor.screen == "summary" {
             Screen::Summary
         } else {
@@ -657,6 +670,7 @@ impl App {
         if note_due {
             self.flush_note();
         }
+        let checked = self.work.as_mut().is_some_and(|w| w.settle_checks(false));
         let mut saved = false;
         if let Some(work) = &mut self.work
             && work.dirty
@@ -674,7 +688,7 @@ impl App {
                 saved = true;
             }
         }
-        note_due || saved || clock_moved
+        note_due || saved || clock_moved || checked
     }
 
     /// What of the workshop clock is on screen: the status line's timebox, and the time spent

@@ -2,6 +2,7 @@
 //! from, checking the register again, and moving among the filter's matches.
 
 use std::path::PathBuf;
+use std::sync::mpsc;
 
 use super::Work;
 use crate::review;
@@ -13,9 +14,54 @@ impl Work {
         session::base_dir(&self.path)
     }
 
-    /// Checks the register's files again (after a change to the register).
+    /// Checks the register's files again (after a change to the register): on another
+    /// thread while the event loop runs, at once for direct callers (the tests).
     pub fn recheck_evidence(&mut self) {
-        self.checks = session::evidence_checks(&self.session, &self.base_dir());
+        self.start_checks();
+        if !self.defer_saves {
+            self.settle_checks(true);
+        }
+    }
+
+    /// Starts checking the register's files on another thread: hashing large recordings
+    /// takes time, and the workbench is drawn and answers keys meanwhile.
+    pub(super) fn start_checks(&mut self) {
+        let fingerprinted = self.session.evidence.values().any(|e| e.sha256.is_some());
+        if !fingerprinted {
+            self.checks.clear();
+            self.checking = None;
+            return;
+        }
+        let register = self.session.evidence.clone();
+        let base = self.base_dir();
+        let (send, receive) = mpsc::channel();
+        std::thread::spawn(move || {
+            // The receiver is gone when a newer check replaced this one.
+            let _ = send.send(session::register_checks(&register, &base));
+        });
+        self.checking = Some(receive);
+    }
+
+    /// Takes the checks made on the other thread, when they are done (or waits for them);
+    /// true when they arrived.
+    pub fn settle_checks(&mut self, wait: bool) -> bool {
+        let Some(receive) = &self.checking else {
+            return false;
+        };
+        let result = if wait {
+            receive.recv().ok()
+        } else {
+            match receive.try_recv() {
+                Err(mpsc::TryRecvError::Empty) => return false,
+                done => done.ok(),
+            }
+        };
+        self.checking = None;
+        // A check that could not finish (its thread died) leaves the last one standing.
+        if let Some(checks) = result {
+            self.checks = checks;
+        }
+        true
     }
 
     /// Whether a requirement (by index) matches the filter in force (all do without one).

@@ -2,7 +2,7 @@
 //! state. Navigation and edits here are plain methods, so tests drive them without a terminal.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, mpsc};
 use std::time::Instant;
 
 use anyhow::Result;
@@ -61,6 +61,9 @@ pub struct Work {
     /// The evidence files' checks (ok / changed / missing), made when the session is opened
     /// and after each change to the register.
     pub checks: BTreeMap<String, EvidenceCheck>,
+    /// Checks being made on another thread (hashing large files takes time); they replace
+    /// `checks` when done (see `settle_checks`).
+    pub checking: Option<mpsc::Receiver<BTreeMap<String, EvidenceCheck>>>,
     /// The review filter in force: the navigator and moves keep to its matches.
     pub filter: Option<Filter>,
     /// Workshop time being counted (see `agenda.rs`).
@@ -104,7 +107,6 @@ impl Work {
     ) -> Self {
         let scope: Vec<usize> = session.requirements_in_scope(&model).collect();
         let card = Scorecard::compute(&model, &session.answers);
-        let checks = session::evidence_checks(&session, &session::base_dir(&path));
         let mut work = Self {
             path,
             model,
@@ -123,7 +125,8 @@ impl Work {
             lock: None,
             read_only: None,
             palette: None,
-            checks,
+            checks: BTreeMap::new(),
+            checking: None,
             filter: None,
             time: Default::default(),
             who: session::current_user(),
@@ -136,6 +139,7 @@ impl Work {
             .or_else(|| work.scope.first().copied())
             .unwrap_or(0);
         work.jump(start);
+        work.start_checks();
         // Opening changes nothing on disk until the user does something.
         work.dirty = false;
         work

@@ -52,6 +52,9 @@ fn review_text(work: &crate::tui::app::Work) -> String {
         ("evidence", "changed", "missing")
     };
     let mut parts = Vec::new();
+    if work.checking.is_some() {
+        parts.push(if zh { "核对中…" } else { "checking…" }.to_string());
+    }
     if changed > 0 {
         parts.push(format!("{changed} {w_changed}"));
     }
