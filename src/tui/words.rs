@@ -1,12 +1,18 @@
 //! The workbench's own words around the model's texts, in English and Chinese, so that `L`
-//! switches the whole assessment screen. Key descriptions (help, footer) stay in English: they
-//! are generated from the keymap.
+//! switches the whole assessment screen and its dialogs (findings, evidence register). Key
+//! descriptions come from the keymap (`keymap::hints_in`). A text with values in it holds
+//! `{name}` slots, filled by `Words::fill`.
 
 use crate::model::EvidenceKind;
+use crate::session::{EditError, EvidenceCheck, EvidenceType, TieKind};
+use crate::tui::app::FINDING_FIELDS;
 
-/// Every fixed string the assessment and summary screens show, in one language.
+/// Every fixed string the assessment and summary screens and their dialogs show, in one
+/// language.
 #[derive(Debug)]
 pub struct Words {
+    /// Chinese: the session's own (English) messages are told in Chinese.
+    pub zh: bool,
     pub answered: &'static str,
     /// The progress column's heading.
     pub progress: &'static str,
@@ -48,9 +54,82 @@ pub struct Words {
     pub either: &'static str,
     /// Where the current practice is in its part; `{i}` and `{n}` are filled in.
     pub practice_pos: &'static str,
+    pub findings: Findings,
+    pub register: Register,
+}
+
+/// The findings view, the finding form and their messages.
+#[derive(Debug)]
+pub struct Findings {
+    /// The view's title; `{n}` findings.
+    pub title: &'static str,
+    /// Column headings: id, severity, title, due, owner, what it is about.
+    pub columns: [&'static str; 6],
+    pub empty: &'static str,
+    /// The form's field labels, in the form's order.
+    pub fields: [&'static str; 7],
+    pub new: &'static str,
+    /// The form's title when editing; `{id}`.
+    pub edit: &'static str,
+    /// What a finding is tied to: requirement, practice, domain.
+    pub ties: [&'static str; 3],
+    /// `{id}` and `{title}`.
+    pub delete: &'static str,
+    /// A key pressed on the empty view.
+    pub none_yet: &'static str,
+    /// `{holder}` writes the session.
+    pub read_only: &'static str,
+    pub confirm_title: &'static str,
+}
+
+/// The evidence register, its form and search, and their messages.
+#[derive(Debug)]
+pub struct Register {
+    pub title: &'static str,
+    /// What the keys do, for the current requirement `{id}`.
+    pub hint: &'static str,
+    pub empty: &'static str,
+    /// `{id}`, `{by}`, `{at}`.
+    pub collected: &'static str,
+    pub cited_by_none: &'static str,
+    /// `{ids}`.
+    pub cited_by: &'static str,
+    pub search_title: &'static str,
+    /// `{n}` matches of `{total}` entries.
+    pub search_count: &'static str,
+    pub filter_title: &'static str,
+    /// The filter picker's first row.
+    pub no_filter: &'static str,
+    pub new: &'static str,
+    /// `{id}`.
+    pub edit: &'static str,
+    /// The form's labels: title, kind, location.
+    pub fields: [&'static str; 3],
+    pub form_note: &'static str,
+    /// Evidence kinds in `EvidenceType::ALL` order, as the register lists them.
+    pub kinds: [&'static str; 6],
+    /// File checks: ok, changed, missing, unreadable.
+    pub checks: [&'static str; 4],
+    /// A key that needs an entry, on an empty register.
+    pub empty_key: &'static str,
+    /// `{id}`.
+    pub accepted: &'static str,
+    /// `{id}`.
+    pub changed: &'static str,
+    /// `{location}`.
+    pub not_here: &'static str,
+    /// `{label}`.
+    pub no_further_match: &'static str,
+    pub nothing_matches: &'static str,
+    pub title_needed: &'static str,
+    /// `{what}` (the location and the system's reason).
+    pub cannot_read: &'static str,
+    /// A file to accept again is no longer at `{location}`.
+    pub gone: &'static str,
 }
 
 pub static EN: Words = Words {
+    zh: false,
     answered: "answered",
     progress: "Answered",
     saved: "saved",
@@ -86,9 +165,57 @@ pub static EN: Words = Words {
     demo: "a live demonstration",
     either: "a document or a demonstration",
     practice_pos: "practice {i} of {n} in this part",
+    findings: Findings {
+        title: "Findings · {n}",
+        columns: ["id", "sev.", "title", "due", "owner", "about"],
+        empty: "No findings yet. Press ! on a requirement to add one.",
+        fields: FINDING_FIELDS,
+        new: "New finding",
+        edit: "Finding {id}",
+        ties: ["requirement", "practice", "domain"],
+        delete: "Delete finding {id} \"{title}\"?",
+        none_yet: "no findings yet: ! adds one on a requirement",
+        read_only: "read-only: {holder} is writing this session",
+        confirm_title: "Are you sure?",
+    },
+    register: Register {
+        title: "Evidence register",
+        hint: "Enter attaches or detaches for {id}; / searches, a adds, c edits, H accepts a changed file, x removes an unused entry.",
+        empty: "The register is empty: press a to add evidence.",
+        collected: "{id}: collected by {by} at {at}",
+        cited_by_none: "cited by no requirement",
+        cited_by: "cited by {ids}",
+        search_title: "Find evidence to attach",
+        search_count: "{n} of {total}",
+        filter_title: "Filter the checklist",
+        no_filter: "no filter (show everything)",
+        new: "New evidence",
+        edit: "Edit evidence {id}",
+        fields: ["Title", "Kind", "Location"],
+        form_note: "A local file's SHA-256 and size are recorded when added, and checked on opening.",
+        kinds: [
+            "document",
+            "screenshot",
+            "recording",
+            "link",
+            "interview",
+            "observation",
+        ],
+        checks: ["ok", "changed", "missing", "unreadable"],
+        empty_key: "the register is empty: press a to add",
+        accepted: "{id}: the file as it is now is accepted (new hash)",
+        changed: "{id} changed",
+        not_here: "note: {location} is not on this machine; recorded without a hash",
+        no_further_match: "no further match for \"{label}\" (Esc clears the filter)",
+        nothing_matches: "nothing matches this filter",
+        title_needed: "a title is needed",
+        cannot_read: "cannot read {what}",
+        gone: "{location} is not here",
+    },
 };
 
 pub static ZH: Words = Words {
+    zh: true,
     answered: "已作答",
     progress: "进度",
     saved: "已保存",
@@ -124,6 +251,54 @@ pub static ZH: Words = Words {
     demo: "现场演示",
     either: "文档或现场演示",
     practice_pos: "本部分第 {i}/{n} 个实践",
+    findings: Findings {
+        title: "发现项 · {n}",
+        columns: ["编号", "严重度", "标题", "截止日期", "责任人", "关联对象"],
+        empty: "尚无发现项。在某条要求上按 ! 新增。",
+        fields: [
+            "标题",
+            "严重程度",
+            "问题描述",
+            "整改建议",
+            "责任人",
+            "截止日期 (YYYY-MM-DD)",
+            "关联对象",
+        ],
+        new: "新增发现项",
+        edit: "发现项 {id}",
+        ties: ["要求", "实践", "能力域"],
+        delete: "删除发现项 {id}“{title}”？",
+        none_yet: "尚无发现项：在某条要求上按 ! 新增",
+        read_only: "只读：{holder} 正在写入此评估",
+        confirm_title: "请确认",
+    },
+    register: Register {
+        title: "证据登记",
+        hint: "Enter：为 {id} 关联或解除关联；/ 搜索，a 新增，c 编辑，H 接受已更改的文件，x 删除未被引用的条目。",
+        empty: "证据登记为空：按 a 新增证据。",
+        collected: "{id}：由 {by} 于 {at} 收集",
+        cited_by_none: "未被任何要求引用",
+        cited_by: "被 {ids} 引用",
+        search_title: "查找要关联的证据",
+        search_count: "{n} / {total} 条",
+        filter_title: "筛选检查项",
+        no_filter: "不筛选（全部显示）",
+        new: "新增证据",
+        edit: "编辑证据 {id}",
+        fields: ["标题", "类型", "位置"],
+        form_note: "添加本地文件时记录其 SHA-256 和大小，每次打开评估时校验。",
+        kinds: ["文档", "截图", "演示录像", "链接", "访谈", "现场观察"],
+        checks: ["一致", "已更改", "缺失", "无法读取"],
+        empty_key: "证据登记为空：按 a 新增",
+        accepted: "{id}：已接受文件的当前版本（新哈希值）",
+        changed: "{id} 已修改",
+        not_here: "注意：本机上没有 {location}；已登记，未记录哈希值",
+        no_further_match: "没有更多符合“{label}”的条目（Esc 清除筛选）",
+        nothing_matches: "没有符合此筛选的条目",
+        title_needed: "需要填写标题",
+        cannot_read: "无法读取 {what}",
+        gone: "{location} 已不在原处",
+    },
 };
 
 /// The words for a language (`zh`, else English).
@@ -132,6 +307,97 @@ pub fn words(lang: &str) -> &'static Words {
 }
 
 impl Words {
+    /// `template` with each `{name}` slot replaced by its value, in one pass (values are never
+    /// read as slots, so a title holding `{id}` stays as typed).
+    pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+        let mut out = String::with_capacity(template.len());
+        let mut rest = template;
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            let after = &rest[open + 1..];
+            let slot = after.find('}').and_then(|close| {
+                Some((values.iter().find(|(k, _)| *k == &after[..close])?, close))
+            });
+            match slot {
+                Some(((_, value), close)) => {
+                    out.push_str(value);
+                    rest = &after[close + 1..];
+                }
+                None => {
+                    out.push('{');
+                    rest = after;
+                }
+            }
+        }
+        out.push_str(rest);
+        out
+    }
+
+    /// What a finding is tied to, as a word.
+    pub fn tie_kind(&self, kind: TieKind) -> &'static str {
+        let i = match kind {
+            TieKind::Requirement => 0,
+            TieKind::Practice => 1,
+            TieKind::Domain => 2,
+        };
+        self.findings.ties[i]
+    }
+
+    /// An evidence kind as the register lists it.
+    pub fn evidence_type(&self, kind: EvidenceType) -> &'static str {
+        let i = EvidenceType::ALL.iter().position(|k| *k == kind);
+        self.register.kinds[i.unwrap_or(0)]
+    }
+
+    /// A file check as a word (`changed`, `已更改`, …).
+    pub fn check(&self, check: &EvidenceCheck) -> &'static str {
+        let i = match check {
+            EvidenceCheck::Ok => 0,
+            EvidenceCheck::Changed => 1,
+            EvidenceCheck::Missing => 2,
+            EvidenceCheck::Unreadable(_) => 3,
+        };
+        self.register.checks[i]
+    }
+
+    /// An edit refused by the session, told to the person; in English the session's own text.
+    pub fn edit_error(&self, e: &EditError) -> String {
+        if !self.zh {
+            return e.to_string();
+        }
+        match e {
+            EditError::FindingTitleRequired => "发现项需要填写标题".to_string(),
+            EditError::BadDate(d) => format!("“{d}”不是 YYYY-MM-DD 格式的日期"),
+            EditError::UnknownTie(t) => format!("模型中没有要求、实践或能力域“{t}”"),
+            EditError::UnknownFinding(id) => format!("没有发现项 {id}"),
+            EditError::UnknownEvidence(id) => format!("证据登记中没有 {id}"),
+            EditError::EvidenceInUse(id, by) => format!("{id} 被 {by} 引用；请先在那里解除关联"),
+            EditError::Final { by, at } => {
+                format!("本评估已由 {by} 于 {at} 签署定稿；重新打开后才能修改")
+            }
+            EditError::Evidence(text) => self.evidence_error(text),
+            other => other.to_string(),
+        }
+    }
+
+    /// A register entry the session could not build or check (its text is the session's),
+    /// told to the person.
+    pub fn evidence_error(&self, text: &str) -> String {
+        if text == EN.register.title_needed {
+            return self.register.title_needed.to_string();
+        }
+        let unreadable = ["cannot read the file ", "cannot read "]
+            .iter()
+            .find_map(|prefix| text.strip_prefix(prefix));
+        if let Some(what) = unreadable {
+            return Self::fill(self.register.cannot_read, &[("what", what)]);
+        }
+        if let Some(location) = text.strip_suffix(" is not here") {
+            return Self::fill(self.register.gone, &[("location", location)]);
+        }
+        text.to_string()
+    }
+
     /// What evidence to ask for, as a phrase.
     pub fn evidence_kind(&self, kind: EvidenceKind) -> &'static str {
         match kind {
@@ -139,5 +405,73 @@ impl Words {
             EvidenceKind::Demo => self.demo,
             EvidenceKind::Either => self.either,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The `{name}` slots of a template, sorted.
+    fn slots(template: &str) -> Vec<&str> {
+        let mut out: Vec<&str> = template
+            .split('{')
+            .skip(1)
+            .filter_map(|s| s.split_once('}').map(|(name, _)| name))
+            .collect();
+        out.sort_unstable();
+        out
+    }
+
+    #[test]
+    fn fill_replaces_slots_once_and_keeps_braces_in_values() {
+        let text = Words::fill("{id} “{title}” {x}", &[("id", "F1"), ("title", "{id} {")]);
+        assert_eq!(text, "F1 “{id} {” {x}");
+    }
+
+    #[test]
+    fn both_languages_fill_the_same_slots() {
+        let pairs = |w: &'static Words| {
+            let (f, r) = (&w.findings, &w.register);
+            [
+                w.practice_pos,
+                f.title,
+                f.edit,
+                f.delete,
+                f.read_only,
+                r.hint,
+                r.collected,
+                r.cited_by,
+                r.search_count,
+                r.edit,
+                r.accepted,
+                r.changed,
+                r.not_here,
+                r.no_further_match,
+                r.cannot_read,
+                r.gone,
+            ]
+        };
+        for (en, zh) in pairs(&EN).into_iter().zip(pairs(&ZH)) {
+            assert_eq!(slots(en), slots(zh), "{en} / {zh}");
+        }
+    }
+
+    #[test]
+    fn session_messages_are_told_in_chinese_and_kept_in_english() {
+        let bad = EditError::BadDate("2026-02-30".into());
+        assert_eq!(EN.edit_error(&bad), bad.to_string());
+        assert_eq!(
+            ZH.edit_error(&bad),
+            "“2026-02-30”不是 YYYY-MM-DD 格式的日期"
+        );
+        let gone = EditError::Evidence("\"a.txt\" is not here".into());
+        assert_eq!(ZH.edit_error(&gone), "\"a.txt\" 已不在原处");
+        assert_eq!(EN.edit_error(&gone), gone.to_string());
+        assert_eq!(ZH.evidence_error("a title is needed"), "需要填写标题");
+        assert_eq!(
+            ZH.evidence_error("cannot read the file \"x\": denied"),
+            "无法读取 \"x\": denied"
+        );
     }
 }

@@ -7,6 +7,7 @@ use ratatui_textarea::{CursorMove, TextArea};
 use super::{App, LineInput, OnYes, Overlay, Screen, Work};
 use crate::session::{Finding, Severity, domain_key};
 use crate::tui::action::Action;
+use crate::tui::words::{Words, words};
 
 /// The form's fields, in tab order.
 pub const FINDING_FIELDS: [&str; 7] = [
@@ -184,6 +185,8 @@ impl App {
     pub(super) fn update_findings_list(&mut self, action: Action) {
         let ids = self.finding_ids();
         let read_only = self.work.as_ref().and_then(|w| w.read_only.clone());
+        let lang = self.work.as_ref().map_or("en", |w| w.lang());
+        let said = &words(lang).findings;
         let Some(Overlay::Findings(list)) = self.overlays.last_mut() else {
             return;
         };
@@ -195,11 +198,14 @@ impl App {
                 self.overlays.pop();
             }
             _ if selected.is_none() => {
-                self.message = Some("no findings yet: ! adds one on a requirement".into());
+                self.message = Some(said.none_yet.into());
             }
             Action::Delete | Action::Confirm if read_only.is_some() => {
                 let holder = read_only.unwrap_or_default();
-                self.message = Some(format!("read-only: {holder} is writing this session"));
+                self.message = Some(Words::fill(
+                    said.read_only,
+                    &[("holder", &holder.to_string())],
+                ));
             }
             Action::Delete => {
                 let id = selected.unwrap_or_default();
@@ -209,7 +215,7 @@ impl App {
                     .as_ref()
                     .map_or(String::new(), |w| w.session.findings[&id].title.clone());
                 self.overlays.push(Overlay::Confirm {
-                    question: format!("Delete finding {id} \"{title}\"?"),
+                    question: Words::fill(said.delete, &[("id", &id), ("title", &title)]),
                     on_yes: OnYes::DeleteFinding,
                 });
             }
@@ -250,7 +256,7 @@ impl App {
         if let Some(work) = &mut self.work
             && let Err(e) = work.edit(|s, _| s.remove_finding(&id, &who).map(|_| ()))
         {
-            self.message = Some(e.to_string());
+            self.message = Some(words(work.lang()).edit_error(&e));
         }
     }
 
@@ -289,7 +295,7 @@ impl App {
                         };
                         self.last_change = Some(format!("{what} {id} · {}", title));
                     }
-                    Err(e) => form.error = Some(e.to_string()),
+                    Err(e) => form.error = Some(words(work.lang()).edit_error(&e)),
                 }
             }
             Action::Cancel => {

@@ -9,6 +9,7 @@ use super::{App, EVIDENCE_KINDS, EvidenceForm, Overlay, PaletteState, Work};
 use crate::session::{self, Evidence};
 use crate::tui::action::Action;
 use crate::tui::palette::{Entries, Kind};
+use crate::tui::words::{Words, words};
 
 /// Moves among the matches of the filter in force; a word when there is no further one.
 pub(super) fn move_among_matches(work: &mut Work, action: Action) -> Option<String> {
@@ -18,16 +19,19 @@ pub(super) fn move_among_matches(work: &mut Work, action: Action) -> Option<Stri
         Action::NextPractice => work.next_matching_practice(true),
         _ => work.next_matching_practice(false),
     };
-    let label = work.filter.map_or("", |f| f.label());
-    (!moved).then(|| format!("no further match for \"{label}\" (Esc clears the filter)"))
+    let label = work.filter.map_or("", |f| f.label_in(work.lang()));
+    let template = words(work.lang()).register.no_further_match;
+    (!moved).then(|| Words::fill(template, &[("label", label)]))
 }
 
 /// The register as search items: id, title, kind and location; `target` is the position in
-/// the register (the order of `App::evidence_ids`).
+/// the register (the order of `App::evidence_ids`). The kind is in the session's language.
 pub fn evidence_items(session: &session::Session) -> Entries {
+    let words = words(&session.cursor.lang);
     let mut out = Entries::default();
     for (i, (id, e)) in session.evidence.iter().enumerate() {
-        let text = format!("{id} {} · {} · {}", e.title, e.kind.code(), e.location);
+        let kind = words.evidence_type(e.kind);
+        let text = format!("{id} {} · {kind} · {}", e.title, e.location);
         out.push(Kind::Evidence, [text], i);
     }
     out
@@ -52,6 +56,7 @@ impl App {
     pub(super) fn update_evidence_picker(&mut self, action: Action) {
         let ids = self.evidence_ids();
         let who = self.who.clone();
+        let said = words(self.work.as_ref().map_or("en", |w| w.lang()));
         let Some(Overlay::Evidence(picker)) = self.overlays.last_mut() else {
             return;
         };
@@ -82,7 +87,7 @@ impl App {
                         | Action::RemoveEvidence
                 ) =>
             {
-                picker.error = Some("the register is empty: press a to add".to_string());
+                picker.error = Some(said.register.empty_key.to_string());
             }
             Action::Toggle | Action::Detach => {
                 let eid = selected.unwrap_or_default();
@@ -104,8 +109,8 @@ impl App {
                 let Some(work) = &mut self.work else { return };
                 let base = work.base_dir();
                 let said = match work.edit(|s, _| s.rehash_evidence(&eid, &base, &who)) {
-                    Ok(()) => format!("{eid}: the file as it is now is accepted (new hash)"),
-                    Err(e) => e.to_string(),
+                    Ok(()) => Words::fill(said.register.accepted, &[("id", &eid)]),
+                    Err(e) => said.edit_error(&e),
                 };
                 work.recheck_evidence();
                 self.picker_says(Some(said));
@@ -115,7 +120,7 @@ impl App {
                 let Some(work) = &mut self.work else { return };
                 let said = match work.edit(|s, _| s.remove_evidence(&eid, &who).map(|_| ())) {
                     Ok(()) => None,
-                    Err(e) => Some(e.to_string()),
+                    Err(e) => Some(said.edit_error(&e)),
                 };
                 work.recheck_evidence();
                 let count = self.evidence_ids().len();
@@ -213,6 +218,7 @@ impl App {
             return Ok(());
         };
         let base = work.base_dir();
+        let said = words(work.lang());
         let new = Evidence {
             title: form.title.text.clone(),
             kind: form.kind,
@@ -220,17 +226,18 @@ impl App {
             ..Evidence::default()
         };
         work.edit(|s, _| s.edit_evidence(id, &new, &base, &who))
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| said.edit_error(&e))?;
         work.recheck_evidence();
         self.overlays.pop();
-        self.picker_says(Some(format!("{id} changed")));
+        self.picker_says(Some(Words::fill(said.register.changed, &[("id", id)])));
         Ok(())
     }
 
     fn add_from_form(&mut self, form: &EvidenceForm) -> Result<(), String> {
         let base = self.work.as_ref().map(Work::base_dir).unwrap_or_default();
-        let evidence = evidence_from_form(form, &base)?;
-        let notice = missing_file_notice(&evidence, &base);
+        let said = words(self.work.as_ref().map_or("en", |w| w.lang()));
+        let evidence = evidence_from_form(form, &base).map_err(|e| said.evidence_error(&e))?;
+        let notice = missing_file_notice(&evidence, &base, said);
         let who = self.who.clone();
         let Some(work) = &mut self.work else {
             return Ok(());
@@ -266,6 +273,7 @@ impl App {
                     .map(|(f, _)| *f);
                 self.overlays.pop();
                 let Some(work) = &mut self.work else { return };
+                let said = words(work.lang());
                 work.filter = chosen;
                 // Land on a match: the current requirement if it is one, else the next.
                 if chosen.is_some()
@@ -273,7 +281,7 @@ impl App {
                     && !work.next_match(true)
                     && !work.next_match(false)
                 {
-                    self.message = Some("nothing matches this filter".to_string());
+                    self.message = Some(said.register.nothing_matches.to_string());
                 }
             }
             _ => {
@@ -285,7 +293,7 @@ impl App {
 
 /// A word for the picker when a location looks like a local file that is not there (a typo is
 /// then seen at once, not weeks later in the report).
-fn missing_file_notice(evidence: &Evidence, base: &Path) -> Option<String> {
+fn missing_file_notice(evidence: &Evidence, base: &Path, said: &Words) -> Option<String> {
     let location = &evidence.location;
     let local = ["/", "./", "../", "~/"]
         .iter()
@@ -294,7 +302,7 @@ fn missing_file_notice(evidence: &Evidence, base: &Path) -> Option<String> {
         && session::candidates(base, location)
             .iter()
             .all(|p| !p.exists()))
-    .then(|| format!("note: {location} is not on this machine; recorded without a hash"))
+    .then(|| Words::fill(said.register.not_here, &[("location", location)]))
 }
 
 /// Builds a register entry from the form; a local file is fingerprinted (SHA-256 and size).

@@ -6,12 +6,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use super::overlays::popup;
+use super::overlays::popup_in;
 use crate::session::tie_kind;
-use crate::tui::app::{App, FINDING_FIELDS, FindingForm, FindingsList};
+use crate::tui::app::{App, FindingForm, FindingsList, Work};
 use crate::tui::keymap::Context;
 use crate::tui::theme;
 use crate::tui::widgets::wrap::truncate;
+use crate::tui::words::{Words, words};
 
 /// Padded to `width` display columns (Chinese characters are two).
 fn cell(text: &str, width: usize) -> String {
@@ -23,14 +24,16 @@ fn cell(text: &str, width: usize) -> String {
 pub fn list(app: &App, list: &FindingsList, area: Rect, buf: &mut Buffer) {
     let Some(work) = &app.work else { return };
     let lang = work.lang();
+    let words = &words(lang).findings;
     let findings = work.session.findings_sorted();
-    let title = format!("Findings · {}", findings.len());
-    let inner = popup(
+    let title = Words::fill(words.title, &[("n", &findings.len().to_string())]);
+    let inner = popup_in(
         area,
         area.width.saturating_sub(2),
         area.height.saturating_sub(2),
         &title,
         Context::Findings,
+        lang,
         buf,
     );
     let w = usize::from(inner.width);
@@ -38,27 +41,21 @@ pub fn list(app: &App, list: &FindingsList, area: Rect, buf: &mut Buffer) {
     let (id_w, sev_w, due_w, owner_w) = (4, 6, 10, (w / 8).clamp(6, 16));
     let rest = w.saturating_sub(id_w + sev_w + due_w + owner_w + 5);
     let (title_w, tie_w) = (rest * 3 / 5, rest - rest * 3 / 5);
-    let header = [
-        cell("id", id_w),
-        cell("sev.", sev_w),
-        cell("title", title_w),
-        cell("due", due_w),
-        cell("owner", owner_w),
-        cell("about", tie_w),
-    ]
-    .concat();
+    let widths = [id_w, sev_w, title_w, due_w, owner_w, tie_w];
+    let header: String = words
+        .columns
+        .iter()
+        .zip(widths)
+        .map(|(name, w)| cell(name, w))
+        .collect();
     let mut lines = vec![Line::from(Span::styled(header, theme::BOLD))];
     if findings.is_empty() {
-        lines.push(Line::from(Span::styled(
-            "No findings yet. Press ! on a requirement to add one.",
-            theme::MUTED,
-        )));
+        lines.push(Line::from(Span::styled(words.empty, theme::MUTED)));
     }
     let height = usize::from(inner.height).saturating_sub(1);
     let top = list.selected.saturating_sub(height.saturating_sub(1));
     for (i, (id, f)) in findings.iter().enumerate().skip(top).take(height) {
-        let kind = tie_kind(&work.model, &f.tie).map_or("", |k| k.code());
-        let tie = format!("{kind} {}", f.tie);
+        let tie = format!("{} {}", tie_word(work, &f.tie), f.tie);
         let mut spans = vec![
             Span::raw(cell(id, id_w)),
             Span::styled(
@@ -83,25 +80,27 @@ pub fn list(app: &App, list: &FindingsList, area: Rect, buf: &mut Buffer) {
 
 pub fn form(app: &App, form: &FindingForm, area: Rect, buf: &mut Buffer) {
     let lang = app.work.as_ref().map_or("en", |w| w.lang());
+    let words = &words(lang).findings;
     let title = match &form.id {
-        Some(id) => format!("Finding {id}"),
-        None => "New finding".to_string(),
+        Some(id) => Words::fill(words.edit, &[("id", id)]),
+        None => words.new.to_string(),
     };
     let h = area.height.saturating_sub(2).min(22);
-    let inner = popup(
+    let inner = popup_in(
         area,
         area.width.saturating_sub(6).min(100),
         h,
         &title,
         Context::FindingForm,
+        lang,
         buf,
     );
-    let label_w = FINDING_FIELDS.iter().map(|f| f.width()).max().unwrap_or(0) + 2;
+    let label_w = words.fields.iter().map(|f| f.width()).max().unwrap_or(0) + 2;
     let value_w = usize::from(inner.width).saturating_sub(label_w + 1);
     // Rows left for the description after the six one-line fields and the error line.
     let desc_h = inner.height.saturating_sub(8).max(1);
     let mut y = inner.y;
-    for (i, name) in FINDING_FIELDS.iter().enumerate() {
+    for (i, name) in words.fields.iter().enumerate() {
         let focused = form.field == i;
         let style = if focused {
             theme::SELECTED
@@ -149,10 +148,11 @@ pub fn form(app: &App, form: &FindingForm, area: Rect, buf: &mut Buffer) {
 /// `◂ practice cd.config.vc.vcs ▸`
 fn tie_text(app: &App, form: &FindingForm) -> String {
     let tie = form.ties.get(form.tie).cloned().unwrap_or_default();
-    let kind = app
-        .work
-        .as_ref()
-        .and_then(|w| tie_kind(&w.model, &tie))
-        .map_or("", |k| k.code());
+    let kind = app.work.as_ref().map_or("", |w| tie_word(w, &tie));
     format!("◂ {kind} {tie} ▸")
+}
+
+/// What a tie names (`practice`, `实践`), in the workbench's language; empty when unknown.
+fn tie_word(work: &Work, tie: &str) -> &'static str {
+    tie_kind(&work.model, tie).map_or("", |k| words(work.lang()).tie_kind(k))
 }

@@ -10,11 +10,12 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::centered;
-use super::status::hint_spans;
+use super::status::hint_spans_in;
 use crate::tui::app::{App, EvidenceForm, ExportState, FORMATS, LANGS, Overlay, PaletteState};
 use crate::tui::keymap::{self, Context};
 use crate::tui::theme;
 use crate::tui::widgets::wrap::truncate;
+use crate::tui::words::{Words, words};
 
 /// Clears a centred box with a border and title; returns the inside.
 pub(super) fn popup(
@@ -25,13 +26,26 @@ pub(super) fn popup(
     context: Context,
     buf: &mut Buffer,
 ) -> Rect {
+    popup_in(area, w, h, title, context, "en", buf)
+}
+
+/// A popup whose key hints are in `lang`.
+pub(super) fn popup_in(
+    area: Rect,
+    w: u16,
+    h: u16,
+    title: &str,
+    context: Context,
+    lang: &str,
+    buf: &mut Buffer,
+) -> Rect {
     let r = centered(area, w, h);
     Clear.render(r, buf);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme::BORDER_FOCUS)
         .title(Span::styled(format!(" {title} "), theme::TITLE))
-        .title_bottom(Line::from(hint_spans(context)));
+        .title_bottom(Line::from(hint_spans_in(context, lang)));
     let inner = block.inner(r);
     block.render(r, buf);
     inner
@@ -39,6 +53,7 @@ pub(super) fn popup(
 
 pub fn render(app: &App, overlay: &Overlay, area: Rect, buf: &mut Buffer) {
     let wide = area.width.saturating_sub(8).min(110);
+    let lang = app.work.as_ref().map_or("en", |w| w.lang());
     match overlay {
         Overlay::Help { context, scroll } => help(app, *context, *scroll, area, buf),
         Overlay::Palette(p) => palette(app, p, area, buf),
@@ -99,11 +114,12 @@ pub fn render(app: &App, overlay: &Overlay, area: Rect, buf: &mut Buffer) {
             );
         }
         Overlay::Evidence(picker) => super::register::evidence_picker(app, picker, area, buf),
-        Overlay::EvidenceForm(form) => evidence_form(form, area, buf),
+        Overlay::EvidenceForm(form) => evidence_form(form, lang, area, buf),
         Overlay::EvidenceSearch(p) => super::register::evidence_search(app, p, area, buf),
         Overlay::Filter(picker) => super::register::filter_picker(app, picker, area, buf),
         Overlay::Confirm { question, .. } => {
-            let inner = popup(area, 70, 7, "Are you sure?", Context::Confirm, buf);
+            let title = words(lang).findings.confirm_title;
+            let inner = popup_in(area, 70, 7, title, Context::Confirm, lang, buf);
             Paragraph::new(question.clone())
                 .wrap(Wrap { trim: true })
                 .render(inner, buf);
@@ -370,26 +386,27 @@ pub(super) fn field(name: &str, value: String, focused: bool) -> Line<'static> {
     Line::from(spans)
 }
 
-fn evidence_form(form: &EvidenceForm, area: Rect, buf: &mut Buffer) {
-    let inner = popup(
+fn evidence_form(form: &EvidenceForm, lang: &str, area: Rect, buf: &mut Buffer) {
+    let words = words(lang);
+    let w = &words.register;
+    let inner = popup_in(
         area,
         area.width.saturating_sub(8).min(90),
         9,
         &match &form.editing {
-            Some(id) => format!("Edit evidence {id}"),
-            None => "New evidence".to_string(),
+            Some(id) => Words::fill(w.edit, &[("id", id)]),
+            None => w.new.to_string(),
         },
         Context::EvidenceForm,
+        lang,
         buf,
     );
+    let kind = capitalized(words.evidence_type(form.kind));
     let mut lines = vec![
-        field("Title", form.title.text.clone(), form.field == 0),
-        field("Kind", format!("◀ {:?} ▶", form.kind), form.field == 1),
-        field("Location", form.location.text.clone(), form.field == 2),
-        Line::from(Span::styled(
-            "A local file's SHA-256 and size are recorded when added, and checked on opening.",
-            theme::MUTED,
-        )),
+        field(w.fields[0], form.title.text.clone(), form.field == 0),
+        field(w.fields[1], format!("◀ {kind} ▶"), form.field == 1),
+        field(w.fields[2], form.location.text.clone(), form.field == 2),
+        Line::from(Span::styled(w.form_note, theme::MUTED)),
     ];
     if let Some(err) = &form.error {
         lines.push(Line::from(Span::styled(err.clone(), theme::ERROR)));
@@ -397,6 +414,14 @@ fn evidence_form(form: &EvidenceForm, area: Rect, buf: &mut Buffer) {
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
         .render(inner, buf);
+}
+
+/// `document` → `Document` (Chinese is left as it is).
+fn capitalized(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map_or(String::new(), |c| c.to_uppercase().chain(chars).collect())
 }
 
 fn export(state: &ExportState, area: Rect, buf: &mut Buffer) {

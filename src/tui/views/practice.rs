@@ -230,7 +230,9 @@ fn marks(work: &Work, answer: Option<&crate::session::Answer>) -> String {
             .evidence
             .iter()
             .map(|id| match work.checks.get(id) {
-                Some(check) if check.is_problem() => format!("{id} {}", check.label()),
+                Some(check) if check.is_problem() => {
+                    format!("{id} {}", words(work.lang()).check(check))
+                }
                 _ => id.clone(),
             })
             .collect();
@@ -350,7 +352,7 @@ pub fn render_guide(work: &Work, area: Rect, buf: &mut Buffer) {
                 let check = work
                     .checks
                     .get(id)
-                    .map_or(String::new(), |c| format!(" · {}", c.label()));
+                    .map_or(String::new(), |c| format!(" · {}", w.check(c)));
                 match work.session.evidence.get(id) {
                     Some(e) if e.location.is_empty() => format!("{id} {}{check}", e.title),
                     Some(e) => format!("{id} {} ({}){check}", e.title, e.location),

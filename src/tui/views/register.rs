@@ -7,17 +7,18 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use super::overlays::{highlighted, popup};
+use super::overlays::{highlighted, popup_in};
 use crate::tui::app::{App, EvidencePicker, FilterPicker, PaletteState, Work};
 use crate::tui::keymap::Context;
 use crate::tui::theme;
 use crate::tui::widgets::wrap::truncate;
+use crate::tui::words::{Words, words};
 
 /// The check word of an entry (`changed`, …) with its style; None when it has no file.
 pub fn check_span(work: &Work, id: &str) -> Option<Span<'static>> {
     let check = work.checks.get(id)?;
     Some(Span::styled(
-        check.label().to_string(),
+        words(work.lang()).check(check).to_string(),
         theme::evidence_check(check),
     ))
 }
@@ -32,13 +33,16 @@ fn size_text(bytes: u64) -> String {
 }
 
 pub fn evidence_picker(app: &App, picker: &EvidencePicker, area: Rect, buf: &mut Buffer) {
+    let lang = app.work.as_ref().map_or("en", |w| w.lang());
+    let words = words(lang);
     let h = area.height.saturating_sub(6).min(22);
-    let inner = popup(
+    let inner = popup_in(
         area,
         area.width.saturating_sub(8).min(110),
         h,
-        "Evidence register",
+        words.register.title,
         Context::Evidence,
+        lang,
         buf,
     );
     let Some(work) = &app.work else { return };
@@ -51,18 +55,13 @@ pub fn evidence_picker(app: &App, picker: &EvidencePicker, area: Rect, buf: &mut
         .unwrap_or_default();
     let mut lines = vec![Line::from(Span::styled(
         truncate(
-            &format!(
-                "Enter attaches or detaches for {}; / searches, a adds, c edits, H accepts a changed file, x removes an unused entry.",
-                work.requirement_id()
-            ),
+            &Words::fill(words.register.hint, &[("id", &work.requirement_id())]),
             width,
         ),
         theme::MUTED,
     ))];
     if work.session.evidence.is_empty() {
-        lines.push(Line::from(
-            "The register is empty: press a to add evidence.",
-        ));
+        lines.push(Line::from(words.register.empty));
     }
     // Keep the selected entry in view (heading, two detail lines and the message).
     let rows = usize::from(inner.height).saturating_sub(4).max(1);
@@ -81,7 +80,7 @@ pub fn evidence_picker(app: &App, picker: &EvidencePicker, area: Rect, buf: &mut
         let text = format!(
             "{mark} {id} {} · {} · {}",
             e.title,
-            e.kind.code(),
+            words.evidence_type(e.kind),
             e.location
         );
         let style = if i == picker.selected {
@@ -113,7 +112,11 @@ fn details(work: &Work, selected: usize, width: usize) -> Vec<Line<'static>> {
     let Some((id, e)) = work.session.evidence.iter().nth(selected) else {
         return Vec::new();
     };
-    let mut collected = format!("{id}: collected by {} at {}", e.added_by, e.added_at);
+    let w = &words(work.lang()).register;
+    let mut collected = Words::fill(
+        w.collected,
+        &[("id", id), ("by", &e.added_by), ("at", &e.added_at)],
+    );
     if let (Some(hash), Some(size)) = (&e.sha256, e.size) {
         let short: String = hash.chars().take(19).collect();
         collected.push_str(&format!(" · {short}… · {}", size_text(size)));
@@ -123,9 +126,9 @@ fn details(work: &Work, selected: usize, width: usize) -> Vec<Line<'static>> {
     }
     let cited = work.session.citing(id);
     let cited = if cited.is_empty() {
-        "cited by no requirement".to_string()
+        w.cited_by_none.to_string()
     } else {
-        format!("cited by {}", cited.join(", "))
+        Words::fill(w.cited_by, &[("ids", &cited.join(", "))])
     };
     vec![
         Line::from(Span::styled(truncate(&collected, width), theme::MUTED)),
@@ -134,22 +137,26 @@ fn details(work: &Work, selected: usize, width: usize) -> Vec<Line<'static>> {
 }
 
 pub fn evidence_search(app: &App, p: &PaletteState, area: Rect, buf: &mut Buffer) {
+    let lang = app.work.as_ref().map_or("en", |w| w.lang());
+    let words = &words(lang).register;
     let w = area.width.saturating_sub(10).min(110);
     let h = area.height.saturating_sub(8).min(18);
-    let inner = popup(
+    let inner = popup_in(
         area,
         w,
         h,
-        "Find evidence to attach",
+        words.search_title,
         Context::EvidenceSearch,
+        lang,
         buf,
     );
-    let n = p.hits.len();
+    let (n, total) = (p.hits.len().to_string(), p.items.len().to_string());
+    let count = Words::fill(words.search_count, &[("n", &n), ("total", &total)]);
     let mut lines = vec![Line::from(vec![
         Span::styled("> ", theme::KEY),
         Span::raw(p.query.text.clone()),
         Span::styled("▏", theme::KEY),
-        Span::styled(format!("   {n} of {}", p.items.len()), theme::MUTED),
+        Span::styled(format!("   {count}"), theme::MUTED),
     ])];
     let ids = app.evidence_ids();
     let rows = usize::from(inner.height.saturating_sub(1));
@@ -181,12 +188,9 @@ pub fn evidence_search(app: &App, p: &PaletteState, area: Rect, buf: &mut Buffer
 pub fn filter_picker(app: &App, picker: &FilterPicker, area: Rect, buf: &mut Buffer) {
     let lang = app.work.as_ref().map_or("en", |w| w.lang());
     let h = u16::try_from(picker.counts.len() + 4).unwrap_or(u16::MAX);
-    let inner = popup(area, 56, h, "Filter the checklist", Context::Filter, buf);
-    let none = if lang == "zh" {
-        "不筛选（全部显示）"
-    } else {
-        "no filter (show everything)"
-    };
+    let title = words(lang).register.filter_title;
+    let inner = popup_in(area, 56, h, title, Context::Filter, lang, buf);
+    let none = words(lang).register.no_filter;
     let mut rows = vec![(none.to_string(), None)];
     rows.extend(
         picker

@@ -17,6 +17,11 @@ pub fn hint_spans(context: Context) -> Vec<Span<'static>> {
     spans_of(keymap::hints(context))
 }
 
+/// Key hints of a context in the workbench's language.
+pub fn hint_spans_in(context: Context, lang: &str) -> Vec<Span<'static>> {
+    spans_of(keymap::hints_in(context, lang))
+}
+
 /// (key, description) pairs as styled spans.
 fn spans_of(hints: Vec<(String, String)>) -> Vec<Span<'static>> {
     let mut spans = Vec::new();
