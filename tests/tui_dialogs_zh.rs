@@ -1,5 +1,5 @@
-//! The findings view, the finding form, the evidence register, its form and its search in
-//! Chinese (`L`): snapshots, and the messages those dialogs give.
+//! The findings view, the finding form, the evidence register, its form and its search, and
+//! the sign-off and reopen questions in Chinese (`L`): snapshots, and the messages they give.
 
 mod workbench;
 
@@ -238,4 +238,22 @@ fn register_messages_are_in_chinese() {
     app.press("c Enter");
     assert!(said(&app).ends_with(" 已修改"), "{}", said(&app));
     drop(dir);
+}
+
+#[test]
+fn signing_off_and_reopening_ask_in_chinese() {
+    let (_dir, mut app) = fresh_zh();
+    app.press("y S");
+    let asked = draw(&app, 160, 48);
+    assert!(asked.contains("将本会话签署为最终版"), "{asked}");
+    assert!(!asked.contains("Sign off this session"), "{asked}");
+    app.press("y");
+    assert!(app.work.as_ref().expect("work").session.is_final());
+    app.press("S");
+    let prompt = draw(&app, 160, 48);
+    assert!(
+        prompt.contains("重新打开最终版会话") && prompt.contains("原因："),
+        "{prompt}"
+    );
+    assert!(!prompt.contains("Reason:"), "{prompt}");
 }

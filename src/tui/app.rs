@@ -609,8 +609,9 @@ impl App {
         {
             work.save_now();
             if let SaveState::Failed(err) = &work.save {
-                let question = format!(
-                    "The session could not be saved ({err}). Quit and lose the unsaved changes?"
+                let question = crate::tui::words::Words::fill(
+                    crate::tui::words::words(work.lang()).quit_unsaved,
+                    &[("err", err)],
                 );
                 self.overlays.push(Overlay::Confirm {
                     question,

@@ -54,6 +54,13 @@ pub struct Words {
     pub either: &'static str,
     /// Where the current practice is in its part; `{i}` and `{n}` are filled in.
     pub practice_pos: &'static str,
+    /// Asked before signing off; `{answered}` and `{total}`.
+    pub sign_off_question: &'static str,
+    /// Asked when quitting with changes that could not be saved; `{err}`.
+    pub quit_unsaved: &'static str,
+    /// The reopen prompt's title and label.
+    pub reopen_title: &'static str,
+    pub reopen_label: &'static str,
     pub findings: Findings,
     pub register: Register,
 }
@@ -165,6 +172,10 @@ pub static EN: Words = Words {
     demo: "a live demonstration",
     either: "a document or a demonstration",
     practice_pos: "practice {i} of {n} in this part",
+    sign_off_question: "Sign off this session as final ({answered}/{total} answered)? It becomes read-only; reopening needs a reason and is logged.",
+    quit_unsaved: "The session could not be saved ({err}). Quit and lose the unsaved changes?",
+    reopen_title: "Reopen the final session: why?",
+    reopen_label: "Reason: ",
     findings: Findings {
         title: "Findings · {n}",
         columns: ["id", "sev.", "title", "due", "owner", "about"],
@@ -251,6 +262,10 @@ pub static ZH: Words = Words {
     demo: "现场演示",
     either: "文档或现场演示",
     practice_pos: "本部分第 {i}/{n} 个实践",
+    sign_off_question: "将本会话签署为最终版（已作答 {answered}/{total}）？签署后只读；重新打开须说明原因，并记入审计记录。",
+    quit_unsaved: "会话无法保存（{err}）。仍要退出并丢弃未保存的更改吗？",
+    reopen_title: "重新打开最终版会话：原因？",
+    reopen_label: "原因：",
     findings: Findings {
         title: "发现项 · {n}",
         columns: ["编号", "严重度", "标题", "截止日期", "责任人", "关联对象"],

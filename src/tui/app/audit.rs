@@ -5,6 +5,7 @@ use super::{App, LineInput, OnYes, Overlay};
 use crate::model::LoadedModel;
 use crate::session::{self, EditError, Session};
 use crate::tui::action::Action;
+use crate::tui::words::{Words, words};
 
 /// The participants editor: a list, and a `Name: Role` line while adding or editing.
 #[derive(Debug, Clone, Default)]
@@ -83,8 +84,12 @@ impl App {
             }),
             Action::SignOff => {
                 let (answered, total) = work.progress();
-                let question = format!(
-                    "Sign off this session as final ({answered}/{total} answered)? It becomes read-only; reopening needs a reason and is logged."
+                let question = Words::fill(
+                    words(work.lang()).sign_off_question,
+                    &[
+                        ("answered", &answered.to_string()),
+                        ("total", &total.to_string()),
+                    ],
                 );
                 self.overlays.push(Overlay::Confirm {
                     question,

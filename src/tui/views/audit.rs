@@ -7,11 +7,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 use unicode_width::UnicodeWidthStr;
 
-use super::overlays::popup;
+use super::overlays::{popup, popup_in};
 use crate::tui::app::{App, LineInput, ParticipantsState};
 use crate::tui::keymap::Context;
 use crate::tui::theme;
 use crate::tui::widgets::wrap::truncate;
+use crate::tui::words::words;
 
 /// A history field name in the shown language.
 pub fn field_label(field: &str, zh: bool) -> &str {
@@ -219,14 +220,9 @@ pub fn participants(app: &App, state: &ParticipantsState, area: Rect, buf: &mut 
 }
 
 /// Why a final session is reopened (required, logged).
-pub fn reason(input: &LineInput, error: &Option<String>, area: Rect, buf: &mut Buffer) {
-    let inner = popup(
-        area,
-        70,
-        7,
-        "Reopen the final session: why?",
-        Context::Reason,
-        buf,
-    );
-    super::overlays::prompt(None, "Reason: ", input, error.as_deref(), inner, buf);
+pub fn reason(app: &App, input: &LineInput, error: &Option<String>, area: Rect, buf: &mut Buffer) {
+    let lang = app.work.as_ref().map_or("en", |w| w.lang());
+    let w = words(lang);
+    let inner = popup_in(area, 70, 7, w.reopen_title, Context::Reason, lang, buf);
+    super::overlays::prompt(None, w.reopen_label, input, error.as_deref(), inner, buf);
 }

@@ -131,7 +131,7 @@ pub fn render(app: &App, overlay: &Overlay, area: Rect, buf: &mut Buffer) {
         Overlay::History { scroll } => super::audit::history(app, *scroll, area, buf),
         Overlay::Decider { selected } => super::audit::decider(app, *selected, area, buf),
         Overlay::Participants(state) => super::audit::participants(app, state, area, buf),
-        Overlay::Reason { input, error } => super::audit::reason(input, error, area, buf),
+        Overlay::Reason { input, error } => super::audit::reason(app, input, error, area, buf),
     }
 }
 
