@@ -1,14 +1,16 @@
 //! Workbench journeys of the audit slice (`app.press`) and snapshots of its overlays: history
 //! panel, participants, who decides, discussion, sign-off and reopen, `--as`.
 
+mod workbench;
+
+use workbench::draw;
+
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use assess::cli::{NewOptions, create_session};
 use assess::session::{Session, Status, load_session};
 use assess::tui::app::{App, Overlay};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 
 /// A fresh session on Continuous Delivery, opened as `who`.
 fn fresh_as(who: &str) -> (tempfile::TempDir, App) {
@@ -38,27 +40,6 @@ fn on_disk(app: &App) -> Session {
 
 fn current(app: &App) -> String {
     app.work.as_ref().expect("work").requirement_id()
-}
-
-fn draw(app: &App, w: u16, h: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
-    terminal
-        .draw(|f| f.render_widget(app, f.area()))
-        .expect("draw");
-    let buf = terminal.backend().buffer();
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        let mut line = String::new();
-        let mut x = 0;
-        while x < buf.area.width {
-            let symbol = buf[(x, y)].symbol();
-            line.push_str(symbol);
-            x += u16::try_from(unicode_width::UnicodeWidthStr::width(symbol).max(1)).unwrap_or(1);
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
 }
 
 /// Fixed times in the history, so snapshots never depend on the clock.

@@ -3,12 +3,11 @@
 
 mod workbench;
 
+use workbench::draw;
+
 use std::path::Path;
 
 use assess::tui::app::{App, Overlay};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use unicode_width::UnicodeWidthStr;
 
 const SAMPLE: &str = "sessions/eastbridge-trading-platform.ron";
 
@@ -30,27 +29,6 @@ fn sample_zh() -> (tempfile::TempDir, App) {
     app.press("L");
     app.message = None;
     (dir, app)
-}
-
-fn draw(app: &App, w: u16, h: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
-    terminal
-        .draw(|f| f.render_widget(app, f.area()))
-        .expect("draw");
-    let buf = terminal.backend().buffer();
-    let mut out = String::new();
-    for y in 0..h {
-        let mut line = String::new();
-        let mut x = 0;
-        while x < w {
-            let symbol = buf[(x, y)].symbol();
-            line.push_str(symbol);
-            x += u16::try_from(symbol.width().max(1)).unwrap_or(1);
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
 }
 
 /// Snapshots a state at 80×24 and 160×48, hiding the temp dir.

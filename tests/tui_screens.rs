@@ -1,13 +1,16 @@
 //! Every screen and overlay as text (insta snapshots) at 80×24 and 160×48, on the bundled model
 //! and the sample session; and no size from 1×1 to 500×200 makes drawing panic.
 
+mod workbench;
+
+use workbench::draw;
+
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
 use assess::tui::app::{App, Screen};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
 use unicode_width::UnicodeWidthStr;
 
 const SAMPLE: &str = "sessions/eastbridge-trading-platform.ron";
@@ -31,32 +34,6 @@ fn sample() -> (tempfile::TempDir, App) {
     let mut app = App::open(dir.path(), &path).expect("open sample");
     app.message = None;
     (dir, app)
-}
-
-/// The buffer as lines of text, wide characters counted once.
-fn text(buf: &Buffer) -> String {
-    let area = buf.area;
-    let mut out = String::new();
-    for y in 0..area.height {
-        let mut line = String::new();
-        let mut x = 0;
-        while x < area.width {
-            let symbol = buf[(x, y)].symbol();
-            line.push_str(symbol);
-            x += u16::try_from(symbol.width().max(1)).unwrap_or(1);
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
-}
-
-fn draw(app: &App, w: u16, h: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
-    terminal
-        .draw(|f| f.render_widget(app, f.area()))
-        .expect("draw");
-    text(terminal.backend().buffer())
 }
 
 /// Snapshots a state at both sizes, hiding the temp dir.

@@ -3,6 +3,8 @@
 
 mod workbench;
 
+use workbench::draw;
+
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -10,7 +12,6 @@ use assess::session::{Severity, load_session};
 use assess::tui::app::{App, Overlay};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use unicode_width::UnicodeWidthStr;
 
 /// A fresh session on Continuous Delivery with target 3, opened in the workbench.
 fn fresh() -> (tempfile::TempDir, App) {
@@ -25,27 +26,6 @@ fn path(app: &App) -> PathBuf {
 
 fn current(app: &App) -> String {
     app.work.as_ref().expect("work").requirement_id()
-}
-
-fn draw(app: &App, w: u16, h: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
-    terminal
-        .draw(|f| f.render_widget(app, f.area()))
-        .expect("draw");
-    let buf = terminal.backend().buffer();
-    let mut out = String::new();
-    for y in 0..h {
-        let mut line = String::new();
-        let mut x = 0;
-        while x < w {
-            let symbol = buf[(x, y)].symbol();
-            line.push_str(symbol);
-            x += u16::try_from(symbol.width().max(1)).unwrap_or(1);
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
 }
 
 /// Fills the finding form as a person would: title, severity up one (High), a two-line

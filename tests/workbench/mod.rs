@@ -1,8 +1,13 @@
-//! Opening the workbench on a fresh session, for tests that drive it through its update path.
+//! Opening the workbench on a fresh session and reading its screen, for tests that drive it
+//! through its update path.
 #![allow(dead_code)]
 
 use assess::cli::{NewOptions, create_session};
 use assess::tui::app::App;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use unicode_width::UnicodeWidthStr;
 
 /// A fresh session titled `title` on Continuous Delivery with target 3, opened in the
 /// workbench. Keep the directory alive as long as the app.
@@ -20,4 +25,31 @@ pub fn fresh_on_cd(title: &str) -> (tempfile::TempDir, App) {
     .expect("create");
     let app = App::open(dir.path(), &path).expect("open");
     (dir, app)
+}
+
+/// One frame of the workbench at `w`×`h`, as text.
+pub fn draw(app: &App, w: u16, h: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+    terminal
+        .draw(|f| f.render_widget(app, f.area()))
+        .expect("draw");
+    text(terminal.backend().buffer())
+}
+
+/// A screen as text: a line per row, each wide character once, trailing spaces trimmed.
+pub fn text(buf: &Buffer) -> String {
+    let area = buf.area;
+    let mut out = String::new();
+    for y in 0..area.height {
+        let mut line = String::new();
+        let mut x = 0;
+        while x < area.width {
+            let symbol = buf[(x, y)].symbol();
+            line.push_str(symbol);
+            x += u16::try_from(symbol.width().max(1)).unwrap_or(1);
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
 }
