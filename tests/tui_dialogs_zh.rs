@@ -154,13 +154,7 @@ fn evidence_register_form_and_search_in_chinese() {
     app.press("S-Tab Left");
     app.press("Enter");
     std::fs::write(dir.path().join("pipeline-log.txt"), b"run 2: red!!").expect("change");
-    let work = app.work.as_mut().expect("work");
-    // Who and when are the machine's; fix them so the snapshot is the same everywhere.
-    for e in work.session.evidence.values_mut() {
-        e.added_by = "Marta Kowalski".into();
-        e.added_at = "2026-11-20T10:00:00Z".into();
-    }
-    work.recheck_evidence();
+    workbench::stamp_evidence_and_recheck(&mut app);
     let register = draw(&app, 160, 48);
     assert!(
         register.contains("证据登记") && register.contains("已更改"),

@@ -547,13 +547,7 @@ fn evidence_register_search_and_review_filter() {
     app.type_text("pipeline-log.txt");
     app.press("Enter");
     std::fs::write(dir.path().join("pipeline-log.txt"), b"run 2: red!!").expect("change");
-    let work = app.work.as_mut().expect("work");
-    // Who and when are the machine's; fix them so the snapshot is the same everywhere.
-    for e in work.session.evidence.values_mut() {
-        e.added_by = "Marta Kowalski".into();
-        e.added_at = "2026-11-20T10:00:00Z".into();
-    }
-    work.recheck_evidence();
+    workbench::stamp_evidence_and_recheck(&mut app);
     snap("evidence_register_checks", &app, dir.path());
     app.press("/");
     app.type_text("pipe");

@@ -163,8 +163,7 @@ pub fn rank(items: &Entries, query: &str) -> Vec<Hit> {
 /// Ranks only the `candidates` (indices into `items`). Whatever matches a query also matches
 /// every prefix of it (a match is a subsequence), so while a query is typed the palette ranks
 /// only the hits of the query before. Scores come from `fuzzy::Scorer` (the matcher's own
-/// scores, computed faster); match
-/// positions are found for the best `WITH_INDICES` hits only.
+/// scores, computed faster); match positions are found for the best `WITH_INDICES` hits only.
 pub fn rank_among(
     items: &Entries,
     query: &str,
