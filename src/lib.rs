@@ -16,3 +16,4 @@ pub mod synth;
 pub mod textfile;
 pub mod tui;
 mod unique_keys;
+pub mod xlsx;
