@@ -84,12 +84,13 @@ pub enum Command {
         #[arg(long)]
         restore_backup: bool,
     },
-    /// Write a report (Markdown, HTML, CSV or JSON) beside the session or to a file.
+    /// Write a report (Markdown, HTML, CSV, JSON or an Excel workbook) beside the session or
+    /// to a file.
     Report {
         /// A session file, or its name in the sessions directory.
         session: String,
-        /// md, html, csv or json (default: from the -o file's extension, else html).
-        #[arg(long, value_parser = ["md", "html", "csv", "json"])]
+        /// md, html, csv, json or xlsx (default: from the -o file's extension, else html).
+        #[arg(long, value_parser = ["md", "html", "csv", "json", "xlsx"])]
         format: Option<String>,
         /// Output file (default: NAME.report.EXT beside the session); `-` writes to stdout.
         #[arg(short, long, value_name = "FILE")]

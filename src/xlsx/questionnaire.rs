@@ -33,6 +33,8 @@ pub struct QuestionnaireOptions {
 pub enum ExportError {
     #[error("{0:?} is not a part in the session's scope (its parts: {1})")]
     UnknownPart(String, String),
+    #[error("the {1} of {0} is longer than an Excel cell holds (32,767 characters)")]
+    TooLong(String, &'static str),
     #[error("cannot build the workbook: {0}")]
     Xlsx(#[from] XlsxError),
     #[error(transparent)]
@@ -74,6 +76,7 @@ pub fn render(
     options: &QuestionnaireOptions,
 ) -> Result<Vec<u8>, ExportError> {
     let parts = chosen_parts(session, &options.parts)?;
+    check_lengths(session)?;
     let w = words(&options.lang);
     let answers = answer_options(model, &options.lang);
     let mut book = Workbook::new();
@@ -119,6 +122,21 @@ fn chosen_parts(session: &Session, asked: &[String]) -> Result<Vec<String>, Expo
         .filter(|p| asked.is_empty() || asked.contains(p))
         .cloned()
         .collect())
+}
+
+/// A note or justification too long for a cell is refused rather than cut, so that importing
+/// the workbook back can never shorten it.
+fn check_lengths(session: &Session) -> Result<(), ExportError> {
+    const MAX: usize = 32_767;
+    for (id, answer) in &session.answers {
+        let reason = answer.justification.as_deref().unwrap_or_default();
+        for (field, text) in [("note", answer.note.as_str()), ("justification", reason)] {
+            if text.chars().nth(MAX).is_some() {
+                return Err(ExportError::TooLong(id.clone(), field));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Document properties with a creation time taken from the session, so output is stable.
