@@ -137,9 +137,9 @@ pub enum Command {
         /// Output file (default: NAME.questionnaire.xlsx beside the session).
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
-        /// Language of the workbook (en or zh).
-        #[arg(long, default_value = "en", value_parser = ["en", "zh"])]
-        lang: String,
+        /// Language of the workbook (en or zh; default: ASSESS_LANG, then the locale).
+        #[arg(long, value_enum)]
+        lang: Option<Lang>,
         /// Parts to include, comma-separated (default: every part in scope), e.g. cd,to.
         #[arg(long, value_name = "cd,…")]
         parts: Option<String>,
@@ -319,7 +319,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
         }) => {
             let parts = parts.as_deref().map(session_cmd::parse_parts).transpose()?;
             let options = crate::xlsx::QuestionnaireOptions {
-                lang,
+                lang: Lang::choose(lang),
                 parts: parts.unwrap_or_default(),
             };
             let path = session::resolve_session(&spec, &dir)?;

@@ -19,8 +19,8 @@ mod words;
 pub use import::{Field, FieldChange, ImportError, ImportPlan, apply, plan};
 pub use questionnaire::{ExportError, QuestionnaireOptions, default_path, export, render};
 pub use read::{Filled, FilledRow, Problem, read_bytes, read_file};
-pub use words::{Words, words};
 
+use crate::lang::Lang;
 use crate::model::LoadedModel;
 use crate::session::Status;
 
@@ -34,7 +34,7 @@ pub struct AnswerOption {
 
 /// The model's answer list in `lang`, in drop-down order. Every label a workbook shows or
 /// accepts comes from here, so when a model declares its own answer scale only this changes.
-pub fn answer_options(_model: &LoadedModel, lang: &str) -> Vec<AnswerOption> {
+pub fn answer_options(_model: &LoadedModel, lang: Lang) -> Vec<AnswerOption> {
     [
         Status::Met,
         Status::Partial,
@@ -44,10 +44,9 @@ pub fn answer_options(_model: &LoadedModel, lang: &str) -> Vec<AnswerOption> {
     .into_iter()
     .map(|status| AnswerOption {
         status,
-        label: if lang == "zh" {
-            status.label_zh()
-        } else {
-            status.label()
+        label: match lang {
+            Lang::Zh => status.label_zh(),
+            Lang::En => status.label(),
         }
         .to_string(),
     })
@@ -58,11 +57,8 @@ pub fn answer_options(_model: &LoadedModel, lang: &str) -> Vec<AnswerOption> {
 /// (spaces and letter case do not matter).
 pub fn parse_answer(model: &LoadedModel, text: &str) -> Option<Status> {
     let wanted = normalise(text);
-    model
-        .model
-        .languages
-        .iter()
-        .chain(["en".to_string(), "zh".to_string()].iter())
+    Lang::ALL
+        .into_iter()
         .flat_map(|lang| answer_options(model, lang))
         .find(|option| normalise(&option.label) == wanted)
         .map(|option| option.status)
@@ -85,7 +81,7 @@ mod tests {
         assert_eq!(parse_answer(&model, " not  MET "), Some(Status::NotMet));
         assert_eq!(parse_answer(&model, "部分满足"), Some(Status::Partial));
         assert_eq!(parse_answer(&model, "Yes-ish"), None);
-        let zh: Vec<String> = answer_options(&model, "zh")
+        let zh: Vec<String> = answer_options(&model, Lang::Zh)
             .into_iter()
             .map(|o| o.label)
             .collect();

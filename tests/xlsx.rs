@@ -18,6 +18,7 @@ fn assess(dir: &Path, args: &[&str]) -> Output {
         .env("HOME", dir)
         .env("XDG_DATA_HOME", dir.join("xdg"))
         .env("ASSESS_USER", "tester")
+        .env("ASSESS_LANG", "en")
         .output()
         .expect("run assess")
 }
@@ -476,7 +477,7 @@ fn an_exported_questionnaire_reads_back_as_the_session_it_came_from() {
         .set_not_applicable(NA, "n/a here", "Ann")
         .expect("edit");
     let options = assess::xlsx::QuestionnaireOptions {
-        lang: "en".into(),
+        lang: assess::lang::Lang::En,
         parts: vec!["cd".into()],
     };
     let bytes = assess::xlsx::render(&model, &session, &options).expect("render");
@@ -503,7 +504,7 @@ fn an_exported_questionnaire_reads_back_as_the_session_it_came_from() {
     assert_eq!(into.answers[NA].justification.as_deref(), Some("n/a here"));
     // An unknown part and an unreadable file are refused with their reason.
     let bad = assess::xlsx::QuestionnaireOptions {
-        lang: "en".into(),
+        lang: assess::lang::Lang::En,
         parts: vec!["xx".into()],
     };
     let err = assess::xlsx::render(&model, &session, &bad).expect_err("unknown part");

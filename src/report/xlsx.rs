@@ -10,43 +10,12 @@ use rust_xlsxwriter::{
 use super::data::ReportData;
 use super::labels::Labels;
 
-/// The workbook's own words in one language (sheet names at most 31 characters).
-struct Words {
-    summary: &'static str,
-    findings: &'static str,
-    roadmap: &'static str,
-    requirements: &'static str,
-    agenda: &'static str,
-    answered: &'static str,
-    total: &'static str,
-    no_findings: &'static str,
-}
-
-const EN: Words = Words {
-    summary: "Summary",
-    findings: "Findings",
-    roadmap: "Roadmap",
-    requirements: "Requirements",
-    agenda: "Agenda",
-    answered: "Answered",
-    total: "Requirements",
-    no_findings: "No findings were recorded.",
-};
-
-const ZH: Words = Words {
-    summary: "概览",
-    findings: "发现项",
-    roadmap: "改进路线图",
-    requirements: "全部要求",
-    agenda: "议程",
-    answered: "已答复",
-    total: "要求数",
-    no_findings: "未记录发现项。",
-};
+use crate::i18n::xlsx::ReportSheets as Words;
+use crate::lang::Lang;
 
 /// Renders the report workbook. Same data, same bytes.
 pub fn render(data: &ReportData, l: &Labels) -> Result<Vec<u8>, XlsxError> {
-    let w = if l.zh { &ZH } else { &EN };
+    let w = &Lang::from_code(&data.lang).texts().xlsx.report_sheets;
     let mut book = Workbook::new();
     let when = ExcelDateTime::parse_from_str(&data.session.updated)
         .or_else(|_| ExcelDateTime::from_ymd(2000, 1, 1))?;

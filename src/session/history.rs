@@ -85,6 +85,7 @@ impl Session {
         {
             let merged = std::mem::replace(&mut self.history[mark - 1], before.clone());
             let own = Change {
+                id: super::fresh_id(),
                 old: before.new,
                 ..merged
             };

@@ -9,8 +9,10 @@ use rust_xlsxwriter::{
     FormatBorder, ProtectionOptions, Workbook, Worksheet, XlsxError,
 };
 
-use super::words::{COLUMNS, Words, col, words};
+use super::words::{COLUMNS, col};
 use super::{AnswerOption, answer_options};
+use crate::i18n::{fill, xlsx::Xlsx as Words};
+use crate::lang::Lang;
 use crate::model::{EvidenceKind, LoadedModel, RequirementRef};
 use crate::session::{Session, SessionError, Status, atomic_write};
 
@@ -22,8 +24,7 @@ pub const META_FORMAT: &str = "1";
 /// What to put in the workbook.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct QuestionnaireOptions {
-    /// `en` or `zh`.
-    pub lang: String,
+    pub lang: Lang,
     /// Part ids to include; empty means every part in the session's scope.
     pub parts: Vec<String>,
 }
@@ -43,11 +44,14 @@ pub enum ExportError {
 
 /// Where the questionnaire goes by default: beside the session (`audit.ron` →
 /// `audit.questionnaire.xlsx`, `audit.questionnaire.zh.xlsx` in Chinese).
-pub fn default_path(session_path: &Path, lang: &str) -> PathBuf {
+pub fn default_path(session_path: &Path, lang: Lang) -> PathBuf {
     let stem = session_path
         .file_stem()
         .map_or_else(|| "session".into(), |s| s.to_string_lossy().to_string());
-    let lang = if lang == "zh" { ".zh" } else { "" };
+    let lang = match lang {
+        Lang::Zh => ".zh",
+        Lang::En => "",
+    };
     session_path.with_file_name(format!("{stem}.questionnaire{lang}.xlsx"))
 }
 
@@ -61,7 +65,7 @@ pub fn export(
     options: &QuestionnaireOptions,
 ) -> Result<PathBuf, ExportError> {
     let path = target.map_or_else(
-        || default_path(session_path, &options.lang),
+        || default_path(session_path, options.lang),
         Path::to_path_buf,
     );
     let bytes = render(model, session, options)?;
@@ -77,29 +81,23 @@ pub fn render(
 ) -> Result<Vec<u8>, ExportError> {
     let parts = chosen_parts(session, &options.parts)?;
     check_lengths(session)?;
-    let w = words(&options.lang);
-    let answers = answer_options(model, &options.lang);
+    let w = options.lang.texts().xlsx;
+    let answers = answer_options(model, options.lang);
+    let lang = options.lang.code();
     let mut book = Workbook::new();
     book.set_properties(&properties(session, w)?);
-    write_cover(
-        book.add_worksheet(),
-        model,
-        session,
-        w,
-        &answers,
-        &options.lang,
-    )?;
+    write_cover(book.add_worksheet(), model, session, w, &answers, lang)?;
     let mut names = Vec::new();
     for part in &parts {
         let sheet = book.add_worksheet();
-        let name = sheet_name(model, part, &options.lang, &names);
+        let name = sheet_name(model, part, lang, &names);
         sheet.set_name(&name)?;
         PartSheet {
             model,
             session,
             w,
             answers: &answers,
-            lang: &options.lang,
+            lang,
         }
         .write(sheet, part)?;
         names.push(name);
@@ -217,7 +215,7 @@ fn write_cover(
     let labels: Vec<&str> = answers.iter().map(|a| a.label.as_str()).collect();
     let sep = if lang == "zh" { "、" } else { ", " };
     for (i, line) in w.instructions.iter().enumerate() {
-        let text = line.replace("{answers}", &labels.join(sep));
+        let text = fill(line, &[("answers", &labels.join(sep))]);
         sheet.write_string_with_format(
             start + 1 + i as u32,
             1,

@@ -13,7 +13,8 @@ use calamine::{Data, Range, Reader, Sheets, open_workbook_auto_from_rs};
 
 use super::parse_answer;
 use super::questionnaire::{META_FORMAT, META_SHEET};
-use super::words::{col, column_of, words};
+use super::words::{col, column_of};
+use crate::i18n::xlsx::{EN, ZH};
 use crate::model::LoadedModel;
 use crate::session::Status;
 
@@ -213,8 +214,7 @@ impl Columns {
                     None,
                     format!(
                         "no \"{}\" ({}) column in the header row",
-                        words("en").headers[role],
-                        words("zh").headers[role]
+                        EN.headers[role], ZH.headers[role]
                     ),
                 )
             })
@@ -316,9 +316,9 @@ fn read_row(
     } else if let Some(status) = parse_answer(model, &answer) {
         Some(status)
     } else {
-        let known = super::answer_options(model, "en")
+        let known = crate::lang::Lang::ALL
             .into_iter()
-            .chain(super::answer_options(model, "zh"))
+            .flat_map(|lang| super::answer_options(model, lang))
             .map(|o| o.label)
             .collect::<Vec<_>>()
             .join(", ");

@@ -1,114 +1,10 @@
-//! The questionnaire's own texts in English and Chinese, one table per language, so they move
-//! to the language catalogue in one step.
+//! Where the questionnaire's columns are, and which column a header names. The texts live in
+//! the language catalogue (`i18n/xlsx.rs`).
 
-/// Column headers of a part sheet, in column order. Import finds columns by these texts
-/// (in either language), never by position.
+use crate::i18n::xlsx::{EN, ZH};
+
+/// How many columns a part sheet has.
 pub const COLUMNS: usize = 12;
-
-/// The texts of one language.
-#[derive(Debug)]
-pub struct Words {
-    pub cover_title: &'static str,
-    pub cover_sheet: &'static str,
-    pub session: &'static str,
-    pub organisation: &'static str,
-    pub scope: &'static str,
-    pub model: &'static str,
-    pub targets: &'static str,
-    pub exported: &'static str,
-    pub how_to_fill: &'static str,
-    /// One line each; `{answers}` is replaced by the answer labels.
-    pub instructions: [&'static str; 6],
-    pub headers: [&'static str; COLUMNS],
-    pub document: &'static str,
-    pub demo: &'static str,
-    pub either: &'static str,
-    pub answer_prompt: &'static str,
-    pub answer_error: &'static str,
-}
-
-pub const EN: Words = Words {
-    cover_title: "Self-assessment questionnaire",
-    cover_sheet: "Cover",
-    session: "Session",
-    organisation: "Organisation",
-    scope: "Scope",
-    model: "Model",
-    targets: "Target levels",
-    exported: "Exported",
-    how_to_fill: "How to fill it in",
-    instructions: [
-        "Each part of the model has its own sheet; each row is one requirement.",
-        "Choose the answer from the drop-down list: {answers}.",
-        "\"Not applicable\" needs a reason in the N/A justification column.",
-        "Write notes and evidence references (document names, links, tickets) beside the answer.",
-        "Do not change the ID column, rename sheets or add rows: rows are matched back by ID.",
-        "Send the workbook back to the assessors; they import it into the session.",
-    ],
-    headers: [
-        "ID",
-        "Domain",
-        "Capability item",
-        "Practice",
-        "Level",
-        "Requirement",
-        "Evidence hint",
-        "Answer",
-        "N/A justification",
-        "Note",
-        "Evidence references",
-        "Answered by",
-    ],
-    document: "Document",
-    demo: "Demonstration",
-    either: "Document or demonstration",
-    answer_prompt: "Choose an answer",
-    answer_error: "Choose one of the answers in the list.",
-};
-
-pub const ZH: Words = Words {
-    cover_title: "自评表",
-    cover_sheet: "封面",
-    session: "评估",
-    organisation: "组织",
-    scope: "评估范围",
-    model: "模型",
-    targets: "目标级别",
-    exported: "导出时间",
-    how_to_fill: "填写说明",
-    instructions: [
-        "模型的每个部分一个工作表，每一行是一条要求。",
-        "在“答复”列的下拉列表中选择：{answers}。",
-        "选择“不适用”时，须在“不适用理由”列写明理由。",
-        "在答复旁填写备注和证据引用（文档名称、链接、工单号）。",
-        "请勿修改“编号”列、重命名工作表或增删行：导入时按编号匹配。",
-        "填好后交回评估组，由评估组导入评估。",
-    ],
-    headers: [
-        "编号",
-        "能力域",
-        "能力项",
-        "能力子项",
-        "级别",
-        "要求",
-        "证据提示",
-        "答复",
-        "不适用理由",
-        "备注",
-        "证据引用",
-        "填写人",
-    ],
-    document: "文档",
-    demo: "现场演示",
-    either: "文档或现场演示",
-    answer_prompt: "选择答复",
-    answer_error: "请从列表中选择一个答复。",
-};
-
-/// The texts for `lang` (`zh`, else English).
-pub fn words(lang: &str) -> &'static Words {
-    if lang == "zh" { &ZH } else { &EN }
-}
 
 /// Which column a header text names, in either language.
 pub fn column_of(header: &str) -> Option<usize> {
@@ -119,7 +15,6 @@ pub fn column_of(header: &str) -> Option<usize> {
             .position(|h| h.eq_ignore_ascii_case(header))
     })
 }
-
 /// Column positions of a part sheet as exported (import looks them up by header instead).
 pub mod col {
     pub const ID: usize = 0;

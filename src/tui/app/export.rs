@@ -80,7 +80,7 @@ impl super::App {
             }
             ExportKind::Questionnaire => {
                 let options = QuestionnaireOptions {
-                    lang: LANGS[state.lang].to_string(),
+                    lang: crate::lang::Lang::from_code(LANGS[state.lang]),
                     parts: Vec::new(),
                 };
                 return xlsx::export(&work.path, None, &work.model, &work.session, &options)
