@@ -5,6 +5,8 @@
 //!
 //! The openpyxl tests print that they were skipped when Python or openpyxl is absent.
 
+mod workbench;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -511,4 +513,34 @@ fn an_exported_questionnaire_reads_back_as_the_session_it_came_from() {
     assert!(err.to_string().contains("\"xx\" is not a part"), "{err}");
     let err = assess::xlsx::read_bytes(b"PK\x03\x04 not really", &model).expect_err("junk");
     assert!(err.to_string().contains("not an Excel workbook"), "{err}");
+}
+
+#[test]
+fn the_export_dialog_writes_the_questionnaire_but_never_a_redacted_one() {
+    let (_dir, mut app) = workbench::fresh_on_cd("Dialog");
+    app.press("y");
+    // The questionnaire is the last choice: one step left of the first.
+    app.press("E Left Enter");
+    let Some(assess::tui::app::Overlay::Export(state)) = app.overlays.last() else {
+        panic!("export dialog open");
+    };
+    let Some(Ok(written)) = state.result.clone() else {
+        panic!("exported: {:?}", state.result);
+    };
+    assert!(written.ends_with("dialog.questionnaire.xlsx"), "{written}");
+    let work = app.work.as_ref().expect("work");
+    let filled = assess::xlsx::read_file(Path::new(&written), &work.model).expect("readable");
+    let plan = assess::xlsx::plan(&work.model, &work.session, &filled);
+    assert!(
+        plan.changes.is_empty() && plan.problems.is_empty(),
+        "{plan:?}"
+    );
+    app.press("Tab Tab Right Enter");
+    let Some(assess::tui::app::Overlay::Export(state)) = app.overlays.last() else {
+        panic!("export dialog open");
+    };
+    let Some(Err(refused)) = state.result.clone() else {
+        panic!("a redacted questionnaire: {:?}", state.result);
+    };
+    assert!(refused.contains("never redacted"), "{refused}");
 }
