@@ -373,8 +373,6 @@ def formula(wb, ws): ws["H7"] = '=IF(TRUE,"Met","Partial")'
 variant("formula", formula)
 def no_reason(wb, ws): ws["H4"] = "Not applicable"
 variant("no_reason", no_reason)
-def other_model(wb, ws): wb["assess"]["B2"] = "owasp-samm"
-variant("other_model", other_model)
 def unknown_id(wb, ws):
     ws["A3"] = "cd.config.vc.vcs.l9.9"
     ws["H3"] = "Met"
@@ -406,6 +404,26 @@ fn bad_workbooks_are_refused_naming_the_place_and_the_session_is_untouched() {
         &["export-xlsx", "audit", "-o", "q.xlsx", "--parts", "cd"],
     ));
     py(python, BAD, &[&dir.path().join("q.xlsx"), dir.path()]);
+    // A questionnaire of a session on another model.
+    ok(&assess(
+        dir.path(),
+        &[
+            "model",
+            "synth",
+            "--requirements",
+            "120",
+            "--answers",
+            "5",
+            "-o",
+            "synth",
+        ],
+    ));
+    let other = dir.path().join("synth/sessions/synthetic-120-5.ron");
+    let other = other.to_str().expect("utf-8 path");
+    ok(&assess(
+        dir.path(),
+        &["export-xlsx", other, "-o", "other_model.xlsx"],
+    ));
     let before = std::fs::read(&session).expect("read");
     let sheet = "sheet \"CD Continuous Delivery\"";
     let cases = [
@@ -432,7 +450,7 @@ fn bad_workbooks_are_refused_naming_the_place_and_the_session_is_untouched() {
         ),
         (
             "other_model",
-            "exported for model \"owasp-samm\", but the session uses".into(),
+            "exported for model \"synthetic-120\", but the session uses \"caict-devops\"".into(),
         ),
         (
             "unknown_id",
