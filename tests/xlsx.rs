@@ -562,3 +562,29 @@ fn the_export_dialog_writes_the_questionnaire_but_never_a_redacted_one() {
     };
     assert!(refused.contains("never redacted"), "{refused}");
 }
+
+#[test]
+fn an_imported_note_never_folds_into_the_note_typed_just_before() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = new_session(dir.path());
+    let mut session = load_session(&path).expect("load");
+    session.set_note(MET, "typed", "Bob").expect("edit");
+    session
+        .edits_via("imported from q.xlsx", |s| {
+            s.set_note(MET, "imported", "Bob")
+        })
+        .expect("edit");
+    let notes: Vec<_> = session.history_of(MET).collect();
+    assert_eq!(notes.len(), 2, "{notes:?}");
+    assert_eq!(
+        (notes[0].new.as_str(), notes[0].via.as_str()),
+        ("typed", "")
+    );
+    assert_eq!(notes[1].old, "typed");
+    assert_eq!(notes[1].new, "imported");
+    assert_eq!(notes[1].via, "imported from q.xlsx");
+    assert_ne!(notes[0].id, notes[1].id);
+    // And a note typed after an import is its own entry too.
+    session.set_note(MET, "typed again", "Bob").expect("edit");
+    assert_eq!(session.history_of(MET).count(), 3);
+}

@@ -47,6 +47,13 @@ pub fn import(out: &mut dyn Write, path: &Path, args: &ImportArgs) -> Result<()>
         );
     }
     let filled = xlsx::read_file(args.file, &opened.model).map_err(|p| anyhow::anyhow!("{p}"))?;
+    if filled.session != opened.session.title {
+        writeln!(
+            out,
+            "note: the workbook was exported from session {:?}, not {:?}",
+            filled.session, opened.session.title
+        )?;
+    }
     let name = args.file.file_name().map_or_else(
         || args.file.display().to_string(),
         |n| n.to_string_lossy().to_string(),

@@ -97,6 +97,8 @@ pub struct FilledRow {
 pub struct Filled {
     /// The model id the workbook was exported for.
     pub model: String,
+    /// The title of the session it was exported from.
+    pub session: String,
     /// `(part id, sheet name)` as exported.
     pub parts: Vec<(String, String)>,
     pub rows: Vec<FilledRow>,
@@ -166,6 +168,7 @@ fn read_meta(book: &mut Sheets<Cursor<&[u8]>>, model: &LoadedModel) -> Result<Fi
         match cell(0).as_str() {
             "format" => format = cell(1),
             "model" => filled.model = cell(1),
+            "session" => filled.session = cell(1),
             "part" => filled.parts.push((cell(1), cell(2))),
             _ => {}
         }
