@@ -5,6 +5,7 @@
 //!
 //! The openpyxl tests print that they were skipped when Python or openpyxl is absent.
 
+mod common;
 mod workbench;
 
 use std::path::{Path, PathBuf};
@@ -587,4 +588,54 @@ fn an_imported_note_never_folds_into_the_note_typed_just_before() {
     // And a note typed after an import is its own entry too.
     session.set_note(MET, "typed again", "Bob").expect("edit");
     assert_eq!(session.history_of(MET).count(), 3);
+}
+
+/// Every cell of every sheet of a workbook, one per line (read with calamine).
+fn workbook_text(bytes: &[u8]) -> String {
+    use calamine::Reader;
+    let mut book = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes)).expect("xlsx");
+    let mut text = String::new();
+    for (_, range) in book.worksheets() {
+        for cell in range.used_cells() {
+            text.push_str(&cell.2.to_string());
+            text.push('\n');
+        }
+    }
+    text
+}
+
+#[test]
+fn the_report_workbook_is_redacted_like_every_other_format() {
+    use assess::report::{self, Format, ReportOptions};
+    let model = common::model();
+    let session = common::session(&model);
+    for lang in ["en", "zh"] {
+        let options = |redact| ReportOptions {
+            lang: lang.into(),
+            redact,
+            ..ReportOptions::default()
+        };
+        let plain = workbook_text(&report::render(
+            &model,
+            &session,
+            Format::Xlsx,
+            &options(false),
+        ));
+        let redacted = workbook_text(&report::render(
+            &model,
+            &session,
+            Format::Xlsx,
+            &options(true),
+        ));
+        for secret in common::SECRETS {
+            assert!(
+                plain.contains(secret),
+                "{lang}: {secret:?} missing from the plain workbook"
+            );
+            assert!(
+                !redacted.contains(secret),
+                "{lang}: {secret:?} survived redaction"
+            );
+        }
+    }
 }
