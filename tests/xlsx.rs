@@ -547,6 +547,11 @@ fn the_export_dialog_writes_the_questionnaire_but_never_a_redacted_one() {
         panic!("exported: {:?}", state.result);
     };
     assert!(written.ends_with("dialog.questionnaire.xlsx"), "{written}");
+    let screen = workbench::draw(&app, 80, 24);
+    assert!(
+        screen.contains("◀ Questionnaire (Excel, to fill in) ▶"),
+        "{screen}"
+    );
     let work = app.work.as_ref().expect("work");
     let filled = assess::xlsx::read_file(Path::new(&written), &work.model).expect("readable");
     let plan = assess::xlsx::plan(&work.model, &work.session, &filled);

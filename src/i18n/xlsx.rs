@@ -23,6 +23,9 @@ pub struct Xlsx {
     pub either: &'static str,
     pub answer_prompt: &'static str,
     pub answer_error: &'static str,
+    /// The workbench export dialog's choice, and why it refuses a redacted questionnaire.
+    pub dialog_choice: &'static str,
+    pub dialog_redacted: &'static str,
     /// The report workbook's sheets (at most 31 characters each) and its own headings.
     pub report_sheets: ReportSheets,
 }
@@ -77,6 +80,9 @@ pub static EN: Xlsx = Xlsx {
     either: "Document or demonstration",
     answer_prompt: "Choose an answer",
     answer_error: "Choose one of the answers in the list.",
+    dialog_choice: "Questionnaire (Excel, to fill in)",
+    dialog_redacted: "A questionnaire carries the notes back to the team: it is never redacted. \
+                      Turn redaction off to write it.",
     report_sheets: ReportSheets {
         summary: "Summary",
         findings: "Findings",
@@ -126,6 +132,8 @@ pub static ZH: Xlsx = Xlsx {
     either: "文档或现场演示",
     answer_prompt: "选择答复",
     answer_error: "请从列表中选择一个答复。",
+    dialog_choice: "自评表（Excel，供填写）",
+    dialog_redacted: "自评表要把备注带回给团队，不做脱敏。请关闭脱敏后再导出。",
     report_sheets: ReportSheets {
         summary: "概览",
         findings: "发现项",
