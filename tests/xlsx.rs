@@ -99,7 +99,7 @@ fn new_session(dir: &Path) -> PathBuf {
 }
 
 /// Fills answers into rows found by their id (never by position): `{id: [answer, reason,
-/// note, answered by]}` with None leaving a cell as it is.
+/// note, answered by, evidence references]}`; None (or a shorter list) leaves a cell as it is.
 const FILL: &str = r#"
 wb = openpyxl.load_workbook(sys.argv[1])
 fill = json.loads(sys.argv[3])
@@ -109,7 +109,7 @@ for ws in wb.worksheets[1:]:
     for row in ws.iter_rows(min_row=2):
         values = fill.get(row[0].value)
         if values:
-            for cell, value in zip([row[7], row[8], row[9], row[11]], values):
+            for cell, value in zip([row[7], row[8], row[9], row[11], row[10]], values):
                 if value is not None:
                     cell.value = value
 wb.save(sys.argv[2])
@@ -143,7 +143,7 @@ fn a_workbook_filled_by_openpyxl_comes_back_as_logged_edits() {
     let values = format!(
         r#"{{"{MET}": ["满足", null, "主干开发，GitLab 保护分支", "Zhang Wei"],
             "{NA}": ["Not applicable", "只有一个仓库", null, null],
-            "{PARTIAL}": ["partial", null, "告警规则只覆盖核心服务", "Li Lei"]}}"#
+            "{PARTIAL}": ["partial", null, "告警规则只覆盖核心服务", "Li Lei", "Grafana 告警截图"]}}"#
     );
     fill(python, &blank, &filled, &values);
 
@@ -158,6 +158,14 @@ fn a_workbook_filled_by_openpyxl_comes_back_as_logged_edits() {
         "{preview}"
     );
     assert!(preview.contains("new participants: Li Lei"), "{preview}");
+    assert!(
+        preview.contains("not imported: add them to the evidence register): 1"),
+        "{preview}"
+    );
+    assert!(
+        preview.contains(&format!("{PARTIAL}  Grafana 告警截图")),
+        "{preview}"
+    );
     assert_eq!(
         std::fs::read(&session).expect("read"),
         before,

@@ -135,6 +135,17 @@ fn show(out: &mut dyn Write, file: &str, plan: &ImportPlan) -> Result<()> {
             }
         }
     }
+    if !plan.evidence_refs.is_empty() {
+        writeln!(
+            out,
+            "  evidence references written by the team (not imported: add them to the \
+             evidence register): {}",
+            plan.evidence_refs.len()
+        )?;
+        for c in &plan.evidence_refs {
+            writeln!(out, "     {}  {}", c.id, one_line(&c.new))?;
+        }
+    }
     if !plan.new_participants.is_empty() {
         let names = plan.new_participants.join(", ");
         writeln!(out, "  new participants: {names}")?;

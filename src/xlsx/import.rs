@@ -18,6 +18,8 @@ pub enum Field {
     Justification,
     Note,
     AnsweredBy,
+    /// Shown only (see `ImportPlan::evidence_refs`).
+    EvidenceRefs,
 }
 
 impl Field {
@@ -27,6 +29,7 @@ impl Field {
             Field::Justification => "N/A justification",
             Field::Note => "note",
             Field::AnsweredBy => "answered by",
+            Field::EvidenceRefs => "evidence references",
         }
     }
 }
@@ -52,6 +55,9 @@ pub struct FieldChange {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ImportPlan {
     pub changes: Vec<FieldChange>,
+    /// Evidence references the team wrote: listed for the assessors, never applied (evidence
+    /// belongs in the register, with its file fingerprinted).
+    pub evidence_refs: Vec<FieldChange>,
     /// Participants named in "answered by" who are not in the session yet.
     pub new_participants: Vec<String>,
     pub problems: Vec<Problem>,
@@ -214,6 +220,13 @@ fn compare(session: &Session, row: &FilledRow, id: &str, plan: &mut ImportPlan) 
     } else {
         &answer.decided_by
     };
+    let refs = super::questionnaire::evidence_refs(session, &answer.evidence);
+    if !row.evidence.is_empty() && row.evidence != refs {
+        plan.evidence_refs.push(FieldChange {
+            conflict: false,
+            ..change(Field::EvidenceRefs, &refs, &row.evidence)
+        });
+    }
     if !row.answered_by.is_empty() && &row.answered_by != shown {
         plan.changes.push(change(
             Field::AnsweredBy,

@@ -334,7 +334,7 @@ impl PartSheet<'_> {
             status,
             answer.justification.unwrap_or_default(),
             answer.note,
-            self.evidence_refs(&answer.evidence),
+            evidence_refs(self.session, &answer.evidence),
             by,
         ]
     }
@@ -358,17 +358,18 @@ impl PartSheet<'_> {
             None => kind.to_string(),
         }
     }
+}
 
-    /// Register entries cited by the answer, as `E1 title; E2 title`.
-    fn evidence_refs(&self, ids: &[String]) -> String {
-        ids.iter()
-            .map(|id| match self.session.evidence.get(id) {
-                Some(e) => format!("{id} {}", e.title),
-                None => id.clone(),
-            })
-            .collect::<Vec<_>>()
-            .join("; ")
-    }
+/// Register entries cited by an answer, as `E1 title; E2 title` (import compares a cell with
+/// this to see whether the team wrote references of its own).
+pub(super) fn evidence_refs(session: &Session, ids: &[String]) -> String {
+    ids.iter()
+        .map(|id| match session.evidence.get(id) {
+            Some(e) => format!("{id} {}", e.title),
+            None => id.clone(),
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// The hidden sheet: format, model id and version, then `part | id | sheet name` rows.

@@ -88,6 +88,8 @@ pub struct FilledRow {
     pub justification: String,
     pub note: String,
     pub answered_by: String,
+    /// The evidence references cell (shown, never applied).
+    pub evidence: String,
     /// Where the justification cell is, for messages.
     pub justification_column: String,
 }
@@ -194,6 +196,8 @@ struct Columns {
     justification: usize,
     note: usize,
     answered_by: usize,
+    /// Optional: a workbook without it still imports.
+    evidence: Option<usize>,
     headers: HashMap<usize, String>,
 }
 
@@ -228,6 +232,7 @@ impl Columns {
             justification: need(col::JUSTIFICATION)?,
             note: need(col::NOTE)?,
             answered_by: need(col::ANSWERED_BY)?,
+            evidence: by_role.get(&col::EVIDENCE).copied(),
             headers,
         })
     }
@@ -302,6 +307,7 @@ fn read_row(
     let justification = cell(columns.justification);
     let note = cell(columns.note);
     let answered_by = cell(columns.answered_by);
+    let evidence = columns.evidence.map(&mut cell).unwrap_or_default();
     if id.is_empty() {
         if !(answer.is_empty() && justification.is_empty() && note.is_empty()) {
             let message = "this row has no requirement id, so it cannot be matched";
@@ -342,6 +348,7 @@ fn read_row(
         justification,
         note,
         answered_by,
+        evidence,
         justification_column: columns.name(columns.justification),
     })
 }
