@@ -211,7 +211,8 @@ fn compare(session: &Session, row: &FilledRow, id: &str, plan: &mut ImportPlan) 
                 .push(change(Field::Justification, &old_reason, &reason));
         }
     }
-    if !row.note.is_empty() && row.note != answer.note {
+    // Cells are read trimmed, so a note's surrounding blank lines are no change.
+    if !row.note.is_empty() && row.note != answer.note.trim() {
         plan.changes
             .push(change(Field::Note, &answer.note, &row.note));
     }
