@@ -501,7 +501,9 @@ fn an_exported_questionnaire_reads_back_as_the_session_it_came_from() {
     let opened = assess::session::open_session(&path).expect("open");
     let (model, mut session) = (opened.model, opened.session);
     session.set_status(MET, Status::Met, "Ann").expect("edit");
-    session.set_note(MET, "多行\n备注\n\n", "Ann").expect("edit");
+    session
+        .set_note(MET, "多行\n备注\n\n", "Ann")
+        .expect("edit");
     session
         .set_not_applicable(NA, "n/a here", "Ann")
         .expect("edit");
@@ -529,7 +531,10 @@ fn an_exported_questionnaire_reads_back_as_the_session_it_came_from() {
     let plan = assess::xlsx::plan(&model, &empty, &filled);
     let mut into = empty.clone();
     assess::xlsx::apply(&mut into, &plan, "Bob", "imported from q.xlsx", false).expect("apply");
-    assert_eq!(into.answers[MET].note, "多行\n备注", "trimmed, as the cell reads");
+    assert_eq!(
+        into.answers[MET].note, "多行\n备注",
+        "trimmed, as the cell reads"
+    );
     assert_eq!(into.answers[NA].justification.as_deref(), Some("n/a here"));
     // An unknown part and an unreadable file are refused with their reason.
     let bad = assess::xlsx::QuestionnaireOptions {
