@@ -657,3 +657,54 @@ fn the_report_workbook_is_redacted_like_every_other_format() {
         }
     }
 }
+
+/// The questionnaire re-saved as an old-style xls (by xlwt, as Excel 97–2003 would write it),
+/// with one answer filled in.
+const AS_XLS: &str = r#"
+import xlwt
+wb = openpyxl.load_workbook(sys.argv[1])
+out = xlwt.Workbook(encoding="utf-8")
+for ws in wb.worksheets:
+    sheet = out.add_sheet(ws.title)
+    for row in ws.iter_rows():
+        for cell in row:
+            value = cell.value
+            if ws.title != "assess" and cell.column == 8 and row[0].value == sys.argv[3]:
+                value = "满足"
+            if value is not None:
+                sheet.write(cell.row - 1, cell.column - 1, value)
+out.save(sys.argv[2])
+"#;
+
+#[test]
+fn an_old_style_xls_questionnaire_imports_too() {
+    let Some(python) = python() else {
+        return skipped("xls");
+    };
+    let has_xlwt = Command::new(python)
+        .args(["-c", "import xlwt"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !has_xlwt {
+        eprintln!("xls: skipped: no xlwt for Python (.ci/run installs python3-xlwt)");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tmp");
+    let session = new_session(dir.path());
+    ok(&assess(
+        dir.path(),
+        &["export-xlsx", "audit", "-o", "q.xlsx", "--parts", "cd"],
+    ));
+    let xls = dir.path().join("filled.xls");
+    py(
+        python,
+        AS_XLS,
+        &[&dir.path().join("q.xlsx"), &xls, Path::new(MET)],
+    );
+    let done = ok(&assess(dir.path(), &["import-xlsx", "audit", "filled.xls"]));
+    assert!(done.contains("Imported 1 change(s)"), "{done}");
+    assert_eq!(
+        load_session(&session).expect("load").status(MET),
+        Some(Status::Met)
+    );
+}
