@@ -28,6 +28,37 @@ pub struct Xlsx {
     pub dialog_redacted: &'static str,
     /// The report workbook's sheets (at most 31 characters each) and its own headings.
     pub report_sheets: ReportSheets,
+    /// What `assess export-xlsx` and `import-xlsx` print.
+    pub cli: XlsxCli,
+}
+
+/// The output of `assess export-xlsx` and `assess import-xlsx`.
+#[derive(Debug)]
+pub struct XlsxCli {
+    /// `{path}` of the questionnaire written.
+    pub written: &'static str,
+    /// `{file}` was exported from session `{from}`, not `{to}`.
+    pub other_session: &'static str,
+    /// The listing's groups: `{n}` each.
+    pub new_answers: &'static str,
+    pub changed_answers: &'static str,
+    pub justifications: &'static str,
+    pub notes: &'static str,
+    pub answered_by: &'static str,
+    pub evidence_refs: &'static str,
+    /// `{names}`.
+    pub new_participants: &'static str,
+    pub problems: &'static str,
+    pub no_changes: &'static str,
+    /// `{n}` problems: nothing was imported.
+    pub refused_problems: &'static str,
+    /// `{n}` values differ; `--overwrite` replaces them.
+    pub refused_conflicts: &'static str,
+    pub nothing_to_import: &'static str,
+    /// `{n}` changes from `{file}` into `{session}` as `{who}`.
+    pub imported: &'static str,
+    /// `{session}` signed off by `{by}` at `{at}`.
+    pub refused_final: &'static str,
 }
 
 /// The report workbook's sheet names and the headings the report labels do not have.
@@ -93,6 +124,27 @@ pub static EN: Xlsx = Xlsx {
         total: "Requirements",
         no_findings: "No findings were recorded.",
     },
+    cli: XlsxCli {
+        written: "Questionnaire written to {path}",
+        other_session: "note: {file} was exported from session \"{from}\", not \"{to}\"",
+        new_answers: "new answers: {n}",
+        changed_answers: "changed answers: {n}",
+        justifications: "N/A justifications: {n}",
+        notes: "notes: {n}",
+        answered_by: "answered by: {n}",
+        evidence_refs: "evidence references written by the team (not imported: add them to the \
+                        evidence register): {n}",
+        new_participants: "new participants: {names}",
+        problems: "problems: {n}",
+        no_changes: "no changes",
+        refused_problems: "nothing imported: the workbook has {n} problem(s), listed above",
+        refused_conflicts: "nothing imported: {n} value(s) differ from what the session holds \
+                            (marked ! above); --overwrite replaces them",
+        nothing_to_import: "nothing to import: the session already holds every value",
+        imported: "Imported {n} change(s) from {file} into {session} as {who}.",
+        refused_final: "{session} was signed off as final by {by} at {at}; reopen it before \
+                        importing",
+    },
 };
 
 pub static ZH: Xlsx = Xlsx {
@@ -143,5 +195,24 @@ pub static ZH: Xlsx = Xlsx {
         answered: "已答复",
         total: "要求数",
         no_findings: "未记录发现项。",
+    },
+    cli: XlsxCli {
+        written: "自评表已写入 {path}",
+        other_session: "注意：{file} 导出自评估“{from}”，不是“{to}”",
+        new_answers: "新答复：{n}",
+        changed_answers: "修改的答复：{n}",
+        justifications: "不适用理由：{n}",
+        notes: "备注：{n}",
+        answered_by: "填写人：{n}",
+        evidence_refs: "团队填写的证据引用（未导入：请在证据登记中添加）：{n}",
+        new_participants: "新参与人：{names}",
+        problems: "问题：{n}",
+        no_changes: "没有变化",
+        refused_problems: "未导入任何内容：工作簿有 {n} 个问题，见上文",
+        refused_conflicts: "未导入任何内容：{n} 个值与评估中已有的不同（上文标 !）；\
+                            使用 --overwrite 覆盖",
+        nothing_to_import: "无需导入：评估中已有全部内容",
+        imported: "已从 {file} 导入 {n} 项变更到 {session}，记录人 {who}。",
+        refused_final: "{session} 已由 {by} 于 {at} 签署定稿；请先重新打开再导入",
     },
 };
