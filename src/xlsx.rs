@@ -12,13 +12,15 @@
 //! The report workbook (`assess report --format xlsx`) lives with the other report formats.
 
 mod import;
+mod problem;
 mod questionnaire;
 mod read;
 mod words;
 
 pub use import::{Field, FieldChange, ImportError, ImportPlan, apply, plan};
+pub use problem::{Issue, Problem};
 pub use questionnaire::{ExportError, QuestionnaireOptions, default_path, export, render};
-pub use read::{Filled, FilledRow, Problem, read_bytes, read_file};
+pub use read::{Filled, FilledRow, read_bytes, read_file};
 
 use crate::lang::Lang;
 use crate::model::LoadedModel;

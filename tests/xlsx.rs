@@ -484,6 +484,21 @@ fn bad_workbooks_are_refused_naming_the_place_and_the_session_is_untouched() {
             "{name} touched the session"
         );
     }
+    // In Chinese, the place and the reason are told in Chinese.
+    let zh = Command::new(env!("CARGO_BIN_EXE_assess"))
+        .args(["import-xlsx", "audit", "unknown.xlsx"])
+        .current_dir(dir.path())
+        .env("ASSESS_SESSIONS_DIR", dir.path())
+        .env("HOME", dir.path())
+        .env("ASSESS_LANG", "zh")
+        .output()
+        .expect("run assess");
+    let text = failed(&zh);
+    assert!(
+        text.contains("工作表“CD Continuous Delivery”，第 6 行，H (Answer) 列：“Yes-ish”不是"),
+        "{text}"
+    );
+    assert!(text.contains("未导入任何内容"), "{text}");
     // Rows are matched by id, so shuffled rows import to the right requirements.
     ok(&assess(
         dir.path(),

@@ -56,7 +56,9 @@ pub fn import(out: &mut dyn Write, path: &Path, args: &ImportArgs) -> Result<()>
         ];
         bail!("{}", fill(t.refused_final, &values));
     }
-    let filled = xlsx::read_file(args.file, &opened.model).map_err(|p| anyhow::anyhow!("{p}"))?;
+    let lang = Lang::choose(None);
+    let filled = xlsx::read_file(args.file, &opened.model)
+        .map_err(|p| anyhow::anyhow!("{}", p.text(lang)))?;
     let name = args.file.file_name().map_or_else(
         || args.file.display().to_string(),
         |n| n.to_string_lossy().to_string(),
@@ -156,7 +158,7 @@ fn show(out: &mut dyn Write, file: &str, plan: &ImportPlan) -> Result<()> {
         let n = plan.problems.len().to_string();
         writeln!(out, "  {}", fill(t.problems, &[("n", &n)]))?;
         for p in &plan.problems {
-            writeln!(out, "    {p}")?;
+            writeln!(out, "    {}", p.text(Lang::choose(None)))?;
         }
     }
     if plan.changes.is_empty() && plan.problems.is_empty() && plan.evidence_refs.is_empty() {
