@@ -6,6 +6,8 @@
 //!   and the parts so a filled workbook can be matched back.
 //! - `read.rs` reads a filled workbook (calamine) into rows keyed by requirement id, naming
 //!   every cell it cannot read by sheet, row and column.
+//! - `problem.rs`: what cannot be imported and where, as a typed issue told in the reader's
+//!   language.
 //! - `import.rs` compares those rows with a session (the plan a dry run shows) and applies them
 //!   as ordinary edits, each recorded as imported from the file.
 //!
