@@ -107,3 +107,92 @@ fn stats_command_prints_counts_per_part_domain_and_level() {
     assert_eq!(numbers, ["7", "14", "49"], "{cd}");
     assert!(text.contains("provenance: authored"), "{text}");
 }
+
+/// `model show --json` as a reader would get it.
+fn model_json() -> serde_json::Value {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_assess"))
+        .args(["model", "show", "--json"])
+        .output()
+        .expect("run");
+    assert!(out.status.success());
+    serde_json::from_slice(&out.stdout).expect("json")
+}
+
+fn practices(json: &serde_json::Value) -> impl Iterator<Item = &serde_json::Value> {
+    json["parts"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|p| p["domains"].as_array().into_iter().flatten())
+        .flat_map(|d| d["items"].as_array().into_iter().flatten())
+        .flat_map(|i| i["practices"].as_array().into_iter().flatten())
+}
+
+#[test]
+fn json_export_resolves_provenance_at_every_level_and_requirement() {
+    let json = model_json();
+    let model = load_embedded("caict-devops").expect("model");
+    let known = ["standard", "draft", "authored"];
+    let mut seen = 0;
+    for practice in practices(&json) {
+        for level in practice["levels"].as_array().expect("levels") {
+            let level_p = level["provenance"]
+                .as_str()
+                .unwrap_or_else(|| panic!("{} L{}: no provenance", practice["id"], level["level"]));
+            assert!(known.contains(&level_p), "{level_p}");
+            for r in level["requirements"].as_array().expect("requirements") {
+                let id = r["id"].as_str().expect("id");
+                let p = r["provenance"].as_str().unwrap_or_else(|| panic!("{id}"));
+                // The export agrees with the model's own resolution.
+                let ri = model.index.requirement(id).expect("known id");
+                let rref = &model.index.requirements[ri];
+                let pref = &model.index.practices[rref.practice];
+                let want = match model.model.requirement_provenance(pref, rref) {
+                    Provenance::Standard => "standard",
+                    Provenance::Draft => "draft",
+                    Provenance::Authored => "authored",
+                };
+                assert_eq!(p, want, "{id}");
+                seen += 1;
+            }
+        }
+    }
+    assert_eq!(seen, model.index.requirements.len());
+    // A level the table leaves blank shows as authored inside a standard practice.
+    let vcs = practices(&json)
+        .find(|p| p["id"] == "cd.config.vc.branch")
+        .expect("branch");
+    assert_eq!(vcs["provenance"], "standard");
+    assert_eq!(vcs["levels"][0]["provenance"], "authored");
+}
+
+#[test]
+fn stats_command_counts_requirements_per_provenance_per_part() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_assess"))
+        .args(["model", "stats"])
+        .output()
+        .expect("run");
+    let text = String::from_utf8(out.stdout).expect("utf-8");
+    let section = text
+        .split("Requirements by provenance:")
+        .nth(1)
+        .expect("provenance section");
+    let model = load_embedded("caict-devops").expect("model");
+    let stats = model_stats(&model.model, "en");
+    for part in &stats.parts {
+        let c = &part.counts;
+        let row = section
+            .lines()
+            .find(|l| l.starts_with(&format!("  {} ", c.id)))
+            .unwrap_or_else(|| panic!("{} row in {section}", c.id));
+        let numbers: Vec<usize> = row
+            .split_whitespace()
+            .rev()
+            .take(3)
+            .map(|n| n.parse().expect("number"))
+            .collect();
+        let p = c.provenance;
+        assert_eq!(numbers, [p.authored, p.draft, p.standard], "{row}");
+        assert_eq!(p.standard + p.draft + p.authored, c.requirements);
+    }
+}

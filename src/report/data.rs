@@ -348,11 +348,7 @@ fn highlights(parts: &[PartReport], pick: impl Fn(&AnswerView) -> bool) -> Vec<H
 
 /// Whether a practice's own text is authored (the practice's setting, else its part's).
 pub fn practice_authored(model: &LoadedModel, pref: &PracticeRef) -> bool {
-    let practice = model.model.practice_of(pref);
-    practice
-        .provenance
-        .unwrap_or(model.model.part_of(pref).provenance)
-        == Provenance::Authored
+    model.model.practice_provenance(pref) == Provenance::Authored
 }
 
 fn practices_of(
@@ -378,7 +374,6 @@ fn practices_of(
                 .clone()
                 .map(|r| {
                     let rref = &model.index.requirements[r];
-                    let level = &practice.levels[rref.level_pos];
                     RequirementReport {
                         id: rref.id.clone(),
                         level: rref.level,
@@ -388,9 +383,8 @@ fn practices_of(
                             .text
                             .get(lang)
                             .to_string(),
-                        authored: level
-                            .provenance
-                            .map_or(authored, |p| p == Provenance::Authored),
+                        authored: model.model.requirement_provenance(pref, rref)
+                            == Provenance::Authored,
                         answer: AnswerView::of(session.answers.get(&rref.id)),
                     }
                 })

@@ -25,18 +25,14 @@ fn provenance_span(p: Provenance, w: &Words, room: usize) -> Span<'static> {
     match p {
         Provenance::Standard => Span::styled(truncate(w.standard, room), theme::STANDARD),
         Provenance::Authored => Span::styled(truncate(w.authored, room), theme::AUTHORED),
+        Provenance::Draft => Span::styled(truncate(w.draft, room), theme::AUTHORED),
     }
 }
 
 /// The practice's own provenance (practice override, else its part's).
 fn practice_provenance(work: &Work) -> Provenance {
     let pref = &work.model.index.practices[work.practice];
-    let part = work.model.model.part_of(pref);
-    work.model
-        .model
-        .practice_of(pref)
-        .provenance
-        .unwrap_or(part.provenance)
+    work.model.model.practice_provenance(pref)
 }
 
 fn block(work: &Work) -> Block<'static> {
