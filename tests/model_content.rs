@@ -303,10 +303,11 @@ fn chinese_threshold(text: &str) -> Option<String> {
 fn every_threshold_in_a_requirement_has_a_source() {
     let mut unsourced = Vec::new();
     for (id, provenance, en, zh, _) in requirements() {
-        if provenance == Provenance::Authored {
-            if let Some(n) = english_threshold(&en).or_else(|| chinese_threshold(&zh)) {
-                unsourced.push(format!("{id}: {n}"));
-            }
+        if provenance != Provenance::Authored {
+            continue;
+        }
+        if let Some(n) = english_threshold(&en).or_else(|| chinese_threshold(&zh)) {
+            unsourced.push(format!("{id}: {n}"));
         }
     }
     assert!(
