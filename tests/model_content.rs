@@ -371,3 +371,27 @@ fn an_answer_on_a_moved_requirement_follows_its_alias() {
     assert!(opened.session.answers.contains_key(new.as_str()));
     assert!(!opened.session.answers.contains_key(old));
 }
+
+#[test]
+fn every_requirement_reads_on_its_own_in_natural_chinese() {
+    for (id, _, en, zh, _) in requirements() {
+        // A translated "even if" clause reads as English in Chinese.
+        assert!(!zh.contains("即使") && !zh.contains("哪怕"), "{id}: {zh}");
+        // A requirement is read alone in reports and filters: no pointing at a sibling.
+        for word in ["该系统", "这种", "这些", "上述", "前述"] {
+            assert!(!zh.contains(word), "{id}: leans on a sibling: {zh}");
+        }
+        let lower = format!(" {} ", en.to_lowercase());
+        for word in [" these ", " those ", " that system"] {
+            assert!(!lower.contains(word), "{id}: leans on a sibling: {en}");
+        }
+    }
+}
+
+#[test]
+fn the_model_says_who_decides_what_is_core() {
+    let model = load_embedded("caict-devops").expect("model");
+    let description = model.model.description.as_ref().expect("description");
+    assert!(description.get("en").contains("Core (核心)"));
+    assert!(description.get("zh").contains("书面列出"));
+}
