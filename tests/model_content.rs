@@ -395,3 +395,53 @@ fn the_model_says_who_decides_what_is_core() {
     assert!(description.get("en").contains("Core (核心)"));
     assert!(description.get("zh").contains("书面列出"));
 }
+
+#[test]
+fn reports_mark_draft_text_apart_from_the_standard_and_authored_text() {
+    use assess::report::{self, Format, ReportOptions};
+    use assess::session::{NewSession, Session};
+    let model = load_embedded("caict-devops").expect("model");
+    let spec = NewSession {
+        title: "Ops".into(),
+        organisation: "Org".into(),
+        scope: "Scope".into(),
+        assessors: vec!["A".into()],
+        parts: vec!["to".into()],
+        target: Some(3),
+        model_path: None,
+    };
+    let session = Session::new(&model, spec).expect("session");
+    let data = report::build(&model, &session, "en");
+    let practices: Vec<_> = data
+        .parts
+        .iter()
+        .flat_map(|p| &p.domains)
+        .flat_map(|d| &d.practices)
+        .collect();
+    let processing = practices
+        .iter()
+        .find(|p| p.id == "to.monitoring.data.processing")
+        .expect("draft practice");
+    assert!(processing.draft && !processing.authored);
+    let recovery = practices
+        .iter()
+        .find(|p| p.id == "to.ha.data.recovery")
+        .expect("authored practice");
+    assert!(recovery.authored);
+    assert!(
+        recovery
+            .requirements
+            .iter()
+            .any(|r| r.id == "to.ha.data.recovery.l4.1" && r.draft && !r.authored),
+        "a draft figure inside an authored practice"
+    );
+    let options = ReportOptions {
+        lang: "zh".into(),
+        redact: false,
+        bom: false,
+    };
+    let md = String::from_utf8(report::render(&model, &session, Format::Markdown, &options))
+        .expect("utf-8");
+    assert!(md.contains("*[草案转述]*"), "draft marked");
+    assert!(md.contains("公开工作草案"), "and explained");
+}

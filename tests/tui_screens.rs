@@ -557,3 +557,29 @@ fn evidence_register_search_and_review_filter() {
     app.press("j j Enter");
     snap("filtered_navigator", &app, dir.path());
 }
+
+/// A draft figure inside an authored level says where it comes from in the guidance panel.
+#[test]
+fn the_guide_marks_a_requirement_taken_from_a_draft() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = assess::cli::create_session(
+        dir.path(),
+        assess::cli::NewOptions {
+            title: Some("Ops".into()),
+            parts: vec!["to".into()],
+            target: Some(3),
+            ..assess::cli::NewOptions::default()
+        },
+    )
+    .expect("create");
+    let mut app = assess::tui::app::App::open(dir.path(), &path).expect("open");
+    let work = app.work.as_mut().expect("workbench");
+    let r = work
+        .model
+        .index
+        .requirement("to.ha.data.recovery.l4.1")
+        .expect("id");
+    work.jump(r);
+    let screen = workbench::draw(&app, 160, 48);
+    assert!(screen.contains("[draft: from a public draft"), "{screen}");
+}

@@ -325,6 +325,12 @@ pub fn render_guide(work: &Work, area: Rect, buf: &mut Buffer) {
         Span::styled(w.evidence_kind(kind), theme::BOLD),
         Span::styled(format!("  ({})", rref.id), theme::MUTED),
     ])];
+    // A requirement whose source differs from its level's (a draft figure in an authored
+    // level) says so here, as the checklist marks only levels.
+    let own = work.model.model.requirement_provenance(pref, rref);
+    if own != work.model.model.level_provenance(pref, rref.level_pos) {
+        lines.push(Line::from(provenance_span(own, w, usize::from(area.width))));
+    }
     if let Some(g) = &req.guidance {
         section(&mut lines, w.guidance, theme::TITLE, g.get(lang));
     }
