@@ -262,7 +262,15 @@ fn english_threshold(text: &str) -> Option<String> {
     for (i, word) in words.iter().enumerate() {
         let numeric = word.chars().next().is_some_and(|c| c.is_ascii_digit())
             || word.starts_with(['≤', '≥', '<', '>']);
-        let next = words.get(i + 1).map(String::as_str).unwrap_or_default();
+        // "5 working days" counts as well as "5 days".
+        let skip = usize::from(matches!(
+            words.get(i + 1).map(String::as_str),
+            Some("working" | "business" | "calendar")
+        ));
+        let next = words
+            .get(i + 1 + skip)
+            .map(String::as_str)
+            .unwrap_or_default();
         if (numeric && (word.ends_with('%') || word.starts_with(['≤', '≥', '<', '>'])))
             || ((numeric || EN_NUMBERS.contains(&word.as_str())) && EN_UNITS.contains(&next))
         {
@@ -318,6 +326,7 @@ fn every_threshold_in_a_requirement_has_a_source() {
     assert!(english_threshold("RPO under 5 minutes").is_some());
     assert!(english_threshold("at least 99.9% of requests").is_some());
     assert!(english_threshold("within five minutes of a decision").is_some());
+    assert!(english_threshold("held within 5 working days").is_some());
     assert!(chinese_threshold("不超过五分钟").is_some());
     assert!(chinese_threshold("可用性不低于 99.95%").is_some());
     assert!(chinese_threshold("统一的版本控制系统").is_none());
