@@ -13,6 +13,7 @@ mod lock;
 mod open;
 mod participants;
 mod revert;
+mod safe_fs;
 mod signoff;
 mod store;
 
@@ -38,11 +39,14 @@ pub use lock::{
 };
 pub use open::{Opened, current_user, model_for, open_session};
 pub use participants::parse_participant;
+pub use safe_fs::{
+    STEM_MAX, clip_bytes, create_private_dir, real_session_path, remove_stale_temps, sibling,
+};
 pub use signoff::{Verification, content_hash};
 pub use store::{
     SessionEntry, SessionError, atomic_write, atomic_write_via, backup_path, create_session_file,
-    default_sessions_dir, list_sessions, load_session, parse_session, recovery_path,
-    resolve_session, save_recovery, save_session, session_to_string,
+    default_sessions_dir, is_already_exists, list_sessions, load_session, parse_session,
+    recovery_path, resolve_session, save_recovery, save_session, session_to_string,
 };
 
 /// The session file format this build writes; newer files are refused, not misread.

@@ -243,6 +243,7 @@ pub enum RestoreError {
 /// `NAME.ron.damaged-<timestamp>`. Refuses when the backup does not parse or the session is
 /// open for writing elsewhere. The backup itself stays in place.
 pub fn restore_backup(path: &Path) -> Result<Restored, RestoreError> {
+    let path = &super::real_session_path(path);
     let backup = backup_path(path);
     if !backup.exists() {
         return Err(RestoreError::NoBackup {
@@ -276,7 +277,6 @@ fn keep_current(path: &Path) -> Result<PathBuf, RestoreError> {
         .chars()
         .filter(|c| !matches!(c, '-' | ':'))
         .collect();
-    let name = path.file_name().unwrap_or_default().to_string_lossy();
     let target = (1..)
         .map(|n| {
             let suffix = if n == 1 {
@@ -284,11 +284,18 @@ fn keep_current(path: &Path) -> Result<PathBuf, RestoreError> {
             } else {
                 format!("-{n}")
             };
-            path.with_file_name(format!("{name}.damaged-{stamp}{suffix}"))
+            super::sibling(path, &format!(".damaged-{stamp}{suffix}"))
         })
-        .find(|p| !p.exists())
-        .unwrap_or_else(|| path.with_file_name(format!("{name}.damaged-{stamp}")));
-    if fs::hard_link(path, &target).is_err() {
+        .find(|p| fs::symlink_metadata(p).is_err())
+        .unwrap_or_else(|| super::sibling(path, &format!(".damaged-{stamp}")));
+    if fs::hard_link(path, &target).is_ok() {
+        // The kept bytes are as private as a session, whatever mode the damaged file had.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let _ = fs::set_permissions(&target, fs::Permissions::from_mode(0o600));
+        }
+    } else {
         let bytes = fs::read(path).map_err(|e| RestoreError::Io(io(path, "cannot read", e)))?;
         atomic_write(&target, &bytes, false).map_err(RestoreError::Io)?;
     }

@@ -6,11 +6,12 @@
 //! `assess` who holds the session.
 
 use std::fmt;
-use std::fs::{self, File, OpenOptions, TryLockError};
+use std::fs::{self, File, TryLockError};
 use std::io::{Read, Seek, Write};
 use std::path::{Path, PathBuf};
 
 use super::now_timestamp;
+use super::safe_fs::{open_or_create_no_follow, open_read_no_follow, real_session_path, sibling};
 
 /// Who holds a session open for writing, as recorded in its lock file.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -81,11 +82,10 @@ impl Access {
     }
 }
 
-/// `NAME.ron.lock` beside `NAME.ron`.
+/// `NAME.ron.lock` beside `NAME.ron` (beside the real file when `NAME.ron` is a symbolic link,
+/// so that every name of a session shares one lock).
 pub fn lock_path(session: &Path) -> PathBuf {
-    let mut name = session.file_name().unwrap_or_default().to_os_string();
-    name.push(".lock");
-    session.with_file_name(name)
+    sibling(&real_session_path(session), ".lock")
 }
 
 /// Takes the session's write lock, or says who holds it.
@@ -101,7 +101,13 @@ pub fn acquire_lock(session: &Path) -> Result<SessionLock, LockError> {
     // A holder removes the file as it lets go; if we locked a file that was just removed,
     // the path no longer names it and we try again on the new one.
     for _ in 0..20 {
-        let mut file = open_lock_file(&path).map_err(io("cannot open the lock file"))?;
+        let mut file = open_lock_file(&path).map_err(|e| {
+            if is_symlink(&path) {
+                io("the lock file is a symbolic link, which assess never follows; remove it")(e)
+            } else {
+                io("cannot open the lock file")(e)
+            }
+        })?;
         match file.try_lock() {
             Ok(()) => {}
             Err(TryLockError::WouldBlock) => {
@@ -116,6 +122,8 @@ pub fn acquire_lock(session: &Path) -> Result<SessionLock, LockError> {
             continue;
         }
         write_holder(&mut file).map_err(io("cannot write the lock file"))?;
+        // The one writer now: what a writer killed mid-save left behind can go.
+        super::safe_fs::remove_stale_temps(&real_session_path(session));
         return Ok(SessionLock { file, path });
     }
     Err(io("the lock file keeps changing")(std::io::Error::other(
@@ -134,7 +142,7 @@ pub fn acquire_or_read_only(session: &Path) -> Result<Access, LockError> {
 
 /// Who holds the session's write lock right now, if anyone (a stale file counts as no one).
 pub fn lock_holder(session: &Path) -> Option<LockHolder> {
-    let mut file = File::open(lock_path(session)).ok()?;
+    let mut file = open_read_no_follow(&lock_path(session)).ok()?;
     match file.try_lock_shared() {
         Ok(()) => None,
         Err(_) => Some(read_holder(&mut file)),
@@ -157,15 +165,14 @@ impl Drop for SessionLock {
     }
 }
 
+/// Opens or creates the lock file, never through a symbolic link (one planted under the lock's
+/// name would otherwise have the holder's text written into whatever it points at).
 fn open_lock_file(path: &Path) -> std::io::Result<File> {
-    let mut options = OpenOptions::new();
-    options.read(true).write(true).create(true).truncate(false);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    options.open(path)
+    open_or_create_no_follow(path)
+}
+
+fn is_symlink(path: &Path) -> bool {
+    fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
 }
 
 #[cfg(unix)]
