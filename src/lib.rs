@@ -13,6 +13,7 @@ pub mod scoring;
 pub mod session;
 pub mod summary;
 pub mod synth;
+pub mod terminal_text;
 pub mod textfile;
 pub mod tui;
 mod unique_keys;

@@ -28,8 +28,8 @@ pub use doctor::{
 };
 pub use edit::{AliasMoves, EditError, NewSession, hash_file, now_timestamp};
 pub use evidence::{
-    EvidenceCheck, candidates, describe_evidence, evidence_checks, fingerprint, local_path,
-    register_checks,
+    EvidenceCheck, candidates, describe_evidence, evidence_checks, fingerprint, is_local_file,
+    local_path, register_checks,
 };
 pub use findings::{Finding, Severity, TieKind, is_date, tie_kind};
 pub use history::Change;

@@ -28,6 +28,9 @@ pub enum Capped {
 /// that lie about their size (`/proc` files, growing files) are refused too; a `/proc` file
 /// with nothing to read fails at once rather than waiting.
 pub fn read_capped(path: &Path, limit: u64) -> std::io::Result<Capped> {
+    if in_pseudo_file_system(path) {
+        return Err(std::io::Error::other("not a regular file"));
+    }
     let file = open_without_waiting(path)?;
     let meta = file.metadata()?;
     if !meta.is_file() {
@@ -44,6 +47,17 @@ pub fn read_capped(path: &Path, limit: u64) -> std::io::Result<Capped> {
         return Ok(Capped::TooLarge { size: read });
     }
     Ok(Capped::Bytes(bytes))
+}
+
+/// Whether a path leads (through any links) into `/proc`, `/sys` or `/dev`, whose "files" may
+/// block a reader or never end (`/proc/kmsg` says it is a regular file of size 0).
+pub fn in_pseudo_file_system(path: &Path) -> bool {
+    cfg!(unix)
+        && std::fs::canonicalize(path).is_ok_and(|real| {
+            ["/proc", "/sys", "/dev"]
+                .iter()
+                .any(|p| real.starts_with(p))
+        })
 }
 
 /// Opens a file to read without ever blocking on the open or on reads (FIFOs, `/proc/kmsg`).

@@ -77,10 +77,10 @@ pub fn run(dir: &Path, session: Option<&Path>, who: Option<&str>) -> Result<Exit
         }
         Err(_) => {
             if let Some(path) = write_recovery(&app) {
-                eprintln!(
+                crate::terminal_text::warn(&format!(
                     "assess: the session in memory was written to {}",
                     path.display()
-                );
+                ));
             }
             Ok(ExitCode::FAILURE)
         }

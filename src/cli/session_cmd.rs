@@ -115,9 +115,11 @@ pub fn list(out: &mut dyn Write, dir: &Path, as_json: bool) -> Result<()> {
         )?;
         return Ok(());
     }
+    // Tab-separated: every value is escaped so that it stays one field on one row.
+    let f = crate::terminal_text::tsv_field;
     for row in &rows {
         if let Some(error) = &row.error {
-            writeln!(out, "{}\tDAMAGED\t{}", row.name, first_line(error))?;
+            writeln!(out, "{}\tDAMAGED\t{}", f(&row.name), f(first_line(error)))?;
             continue;
         }
         let levels: Vec<String> = row
@@ -128,13 +130,13 @@ pub fn list(out: &mut dyn Write, dir: &Path, as_json: bool) -> Result<()> {
         writeln!(
             out,
             "{}\t{}\t{}\t{}/{} answered\t{}\t{}",
-            row.name,
-            row.title,
-            row.model,
+            f(&row.name),
+            f(&row.title),
+            f(&row.model),
             row.answered,
             row.total,
-            levels.join(", "),
-            row.updated,
+            f(&levels.join(", ")),
+            f(&row.updated),
         )?;
     }
     Ok(())
@@ -148,7 +150,7 @@ fn first_line(s: &str) -> &str {
 pub fn summary(out: &mut dyn Write, path: &Path, as_json: bool, lang: &str) -> Result<()> {
     let opened = open_session(path)?;
     for warning in &opened.warnings {
-        eprintln!("assess: warning: {}: {warning}", path.display());
+        crate::terminal_text::warn(&format!("assess: warning: {}: {warning}", path.display()));
     }
     let summary = summarize(&opened.model, &opened.session, lang);
     let checks = crate::session::evidence_checks(&opened.session, &crate::session::base_dir(path));

@@ -26,7 +26,11 @@ impl Work {
     /// Starts checking the register's files on another thread: hashing large recordings
     /// takes time, and the workbench is drawn and answers keys meanwhile.
     pub(super) fn start_checks(&mut self) {
-        let fingerprinted = self.session.evidence.values().any(|e| e.sha256.is_some());
+        let fingerprinted = self
+            .session
+            .evidence
+            .values()
+            .any(|e| e.sha256.is_some() || session::is_local_file(e));
         if !fingerprinted {
             self.checks.clear();
             self.checking = None;
