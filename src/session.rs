@@ -8,6 +8,7 @@ mod doctor;
 mod edit;
 mod evidence;
 mod findings;
+mod guard;
 mod history;
 mod ids;
 mod lock;
@@ -33,11 +34,12 @@ pub use evidence::{
     local_path, register_checks,
 };
 pub use findings::{Finding, Severity, TieKind, is_date, tie_kind};
+pub use guard::{DiskStamp, SaveGuard, disk_stamp, write_somewhere};
 pub use history::Change;
 pub use ids::fresh_id;
 pub use lock::{
     Access, LockError, LockHolder, SessionLock, acquire_lock, acquire_or_read_only, host_name,
-    lock_holder, lock_path,
+    lock_holder, lock_path, writer_access,
 };
 pub use open::{Opened, current_user, model_for, open_session};
 pub use participants::parse_participant;

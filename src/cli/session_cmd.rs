@@ -123,7 +123,12 @@ pub fn list(out: &mut dyn Write, dir: &Path, as_json: bool) -> Result<()> {
     let f = crate::terminal_text::tsv_field;
     for row in &rows {
         if let Some(error) = &row.error {
-            writeln!(out, "{}\tDAMAGED\t{}", f(&row.name), f(first_line(error)))?;
+            let word = if row.unreadable {
+                "UNREADABLE"
+            } else {
+                "DAMAGED"
+            };
+            writeln!(out, "{}\t{word}\t{}", f(&row.name), f(first_line(error)))?;
             continue;
         }
         let levels: Vec<String> = row

@@ -20,10 +20,26 @@ pub struct LockHolder {
     pub host: String,
     /// RFC 3339 UTC.
     pub since: String,
+    /// When no process holds it but it still opens read-only: why (a backup, a folder this
+    /// user cannot write).
+    pub note: String,
+}
+
+impl LockHolder {
+    /// Read-only for a reason other than another writer.
+    pub fn because(note: &str) -> Self {
+        Self {
+            note: note.to_string(),
+            ..Self::default()
+        }
+    }
 }
 
 impl fmt::Display for LockHolder {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if !self.note.is_empty() {
+            return f.write_str(&self.note);
+        }
         let pid = self.pid.map_or_else(
             || "an unknown process".to_string(),
             |p| format!("process {p}"),
@@ -133,9 +149,42 @@ pub fn acquire_lock(session: &Path) -> Result<SessionLock, LockError> {
 
 /// Takes the write lock when free, else falls back to read-only access naming the holder.
 pub fn acquire_or_read_only(session: &Path) -> Result<Access, LockError> {
+    match writer_access(session) {
+        Err(LockError::Held { holder, .. }) => Ok(Access::ReadOnly { holder }),
+        other => other,
+    }
+}
+
+/// Write access when this may be written, else why it opens read-only; `LockError::Held`
+/// when another process writes it (the caller decides whether to look at it read-only).
+/// A backup or a kept copy (`.bak`, `.damaged-*`, `.conflict-*`, `.recovered`) always opens
+/// read-only: writing it would fork the session. So does a session in a folder this user
+/// cannot write.
+pub fn writer_access(session: &Path) -> Result<Access, LockError> {
+    let name = session.file_name().unwrap_or_default().to_string_lossy();
+    let kept = name.ends_with(".bak")
+        || name.ends_with(".recovered")
+        || name.contains(".damaged-")
+        || name.contains(".conflict-");
+    if kept {
+        return Ok(Access::ReadOnly {
+            holder: LockHolder::because(
+                "nobody: this is a backup or kept copy (restore it with `assess doctor --restore-backup`, or open the session itself)",
+            ),
+        });
+    }
     match acquire_lock(session) {
         Ok(lock) => Ok(Access::Write(lock)),
-        Err(LockError::Held { holder, .. }) => Ok(Access::ReadOnly { holder }),
+        Err(LockError::Io { source, .. })
+            if matches!(
+                source.kind(),
+                std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem
+            ) =>
+        {
+            Ok(Access::ReadOnly {
+                holder: LockHolder::because("nobody: its folder is not writable by you"),
+            })
+        }
         Err(e) => Err(e),
     }
 }
@@ -154,13 +203,22 @@ impl SessionLock {
     pub fn path(&self) -> &Path {
         &self.path
     }
+
+    /// Whether the lock file on disk is still the one this guard holds (it is not when someone
+    /// removed it, or deleted the folder: another writer may then have taken a new one).
+    pub fn is_current(&self) -> bool {
+        same_file(&self.file, &self.path)
+    }
 }
 
 impl Drop for SessionLock {
     fn drop(&mut self) {
         // Remove first, unlock second (on close): whoever locks the old file afterwards sees
-        // that the path no longer names it and retries on a fresh one.
-        let _ = fs::remove_file(&self.path);
+        // that the path no longer names it and retries on a fresh one. A path that no longer
+        // names this file (removed by hand, folder re-created) is someone else's: left alone.
+        if self.is_current() {
+            let _ = fs::remove_file(&self.path);
+        }
         let _ = self.file.unlock();
     }
 }
@@ -284,6 +342,7 @@ mod tests {
             pid: Some(42),
             host: "box".into(),
             since: "2026-01-02T03:04:05Z".into(),
+            ..LockHolder::default()
         };
         assert_eq!(
             h.to_string(),

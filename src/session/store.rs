@@ -56,6 +56,17 @@ pub enum SessionError {
         size: u64,
         limit: u64,
     },
+    /// The file changed under this writer (or its lock was lost): it was not overwritten.
+    #[error(
+        "{}: NOT SAVED over the file: {reason}. Your edits are kept here and were saved to {}; compare the two, then reopen the session.",
+        path.display(),
+        side.display()
+    )]
+    Conflict {
+        path: PathBuf,
+        side: PathBuf,
+        reason: String,
+    },
     /// A write refused before anything was touched (why, and what to do instead).
     #[error("{}: {reason}", path.display())]
     Refused { path: PathBuf, reason: String },
@@ -101,11 +112,10 @@ pub fn recovery_path(path: &Path) -> PathBuf {
     sibling(&real_session_path(path), ".recovered")
 }
 
-/// Writes a session to its recovery file (owner-only, atomically); returns where.
+/// Writes a session to its recovery file (owner-only, atomically), or, when the session's
+/// folder is gone or not writable, to the platform's data folder; returns where.
 pub fn save_recovery(path: &Path, session: &Session) -> Result<PathBuf, SessionError> {
-    let target = recovery_path(path);
-    atomic_write(&target, session_to_string(session).as_bytes(), false)?;
-    Ok(target)
+    super::guard::write_somewhere(&recovery_path(path), session_to_string(session).as_bytes())
 }
 
 /// The platform's data directory for sessions (e.g. `~/.local/share/assess/sessions`).
@@ -245,7 +255,11 @@ fn has_unsafe_controls(text: &str) -> bool {
 /// named through a symbolic link is saved to the file the link points at (the link stays).
 /// A session too large to be read back is refused, and nothing on disk changes.
 pub fn save_session(path: &Path, session: &Session) -> Result<(), SessionError> {
-    let text = session_to_string(session);
+    save_text(path, &session_to_string(session))
+}
+
+/// `save_session` of a session already turned into its text.
+pub(super) fn save_text(path: &Path, text: &str) -> Result<(), SessionError> {
     check_size(path, text.len())?;
     atomic_write(&real_session_path(path), text.as_bytes(), true)
 }

@@ -79,6 +79,10 @@ impl Work {
     /// Moves to the next (or previous) requirement matching the filter in force; stays at
     /// the ends. Returns whether it moved.
     pub fn next_match(&mut self, forward: bool) -> bool {
+        // Nothing in scope (a model update dropped every part in scope): nowhere to go.
+        if self.scope.is_empty() {
+            return false;
+        }
         let pos = self.position();
         let found = if forward {
             self.scope[pos + 1..]
