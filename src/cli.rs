@@ -174,10 +174,14 @@ pub enum ModelCommand {
 /// Parses the arguments, runs the command, prints errors to stderr.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
-    match run(cli, &mut std::io::stdout().lock()) {
+    // Titles, names and notes may carry terminal escapes: nothing reaches the terminal raw.
+    let mut out = crate::terminal_text::SafeWriter::new(std::io::stdout().lock());
+    let result = run(cli, &mut out);
+    drop(out);
+    match result {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("assess: {err:#}");
+            crate::terminal_text::warn(&format!("assess: {err:#}"));
             ExitCode::FAILURE
         }
     }

@@ -15,6 +15,7 @@ pub mod scoring;
 pub mod session;
 pub mod summary;
 pub mod synth;
+pub mod terminal_text;
 pub mod textfile;
 pub mod tui;
 mod unique_keys;

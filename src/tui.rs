@@ -72,15 +72,31 @@ pub fn run(dir: &Path, session: Option<&Path>, who: Option<&str>) -> Result<Exit
             {
                 work.save_now();
             }
+            if let Some(work) = &app.work
+                && matches!(work.save, app::SaveState::Failed(_))
+            {
+                // The last save failed (a full disk, a deleted folder, a conflict): what is in
+                // memory goes to a recovery file somewhere that exists, and the exit says so.
+                match session::save_recovery(&work.path, &work.session) {
+                    Ok(path) => crate::terminal_text::warn(&format!(
+                        "assess: the session could not be saved; what was in memory is in {}",
+                        path.display()
+                    )),
+                    Err(e) => crate::terminal_text::warn(&format!(
+                        "assess: the session could not be saved, nor a recovery file written: {e}"
+                    )),
+                }
+                return Ok(ExitCode::FAILURE);
+            }
             outcome?;
             Ok(ExitCode::SUCCESS)
         }
         Err(_) => {
             if let Some(path) = write_recovery(&app) {
-                eprintln!(
+                crate::terminal_text::warn(&format!(
                     "assess: the session in memory was written to {}",
                     path.display()
-                );
+                ));
             }
             Ok(ExitCode::FAILURE)
         }

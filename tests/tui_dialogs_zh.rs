@@ -25,6 +25,7 @@ fn sample_zh() -> (tempfile::TempDir, App) {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("eastbridge-trading-platform.ron");
     std::fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join(SAMPLE), &path).expect("copy");
+    workbench::place_evidence_files(&path);
     let mut app = App::open(dir.path(), &path).expect("open sample");
     app.press("L");
     app.message = None;

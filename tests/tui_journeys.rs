@@ -578,8 +578,9 @@ fn evidence_paths_are_stored_as_given_hashed_and_a_missing_file_is_said() {
         location: assess::tui::app::LineInput::new(relative),
         ..Default::default()
     };
-    let e = assess::tui::app::evidence_from_form(&form, std::path::Path::new("/nonexistent"))
-        .expect("entry");
+    // Relative locations are read from the session's folder (`here` plays it), whatever the
+    // current directory.
+    let e = assess::tui::app::evidence_from_form(&form, &here).expect("entry");
     assert_eq!(e.location, relative, "stored as given");
     let expected = assess::session::hash_file(&here.join(relative)).expect("hash");
     assert_eq!(

@@ -20,6 +20,7 @@ fn sample_dir() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("eastbridge-trading-platform.ron");
     std::fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join(SAMPLE), &path).expect("copy");
+    workbench::place_evidence_files(&path);
     let when = SystemTime::UNIX_EPOCH + Duration::from_secs(1_795_000_000);
     std::fs::File::options()
         .write(true)

@@ -80,7 +80,14 @@ fn shown(value: &str) -> String {
 
 /// Loads a session for a change, holding its write lock so no workbench writes meanwhile.
 fn change(path: &Path, edit: impl FnOnce(&mut Session) -> Result<()>) -> Result<()> {
-    let _lock = session::acquire_lock(path)?;
+    let _lock = session::acquire_lock(path).map_err(|e| match e {
+        // Viewing read-only is no way to sign off or reopen: say what does work.
+        session::LockError::Held { session, holder } => anyhow::anyhow!(
+            "{}: this session is open for writing by {holder}. Close it there, then run this again.",
+            session.display()
+        ),
+        other => other.into(),
+    })?;
     let mut session = session::load_session(path)?;
     edit(&mut session)?;
     session::save_session(path, &session)?;

@@ -35,7 +35,7 @@ fn format_of(args: &ReportArgs) -> Format {
 pub fn report(out: &mut dyn Write, path: &Path, args: &ReportArgs) -> Result<()> {
     let opened = open_session(path)?;
     for warning in &opened.warnings {
-        eprintln!("assess: warning: {}: {warning}", path.display());
+        crate::terminal_text::warn(&format!("assess: warning: {}: {warning}", path.display()));
     }
     let format = format_of(args);
     let options = ReportOptions {

@@ -435,7 +435,14 @@ pub struct AliasMoves {
 pub fn hash_file(path: &Path) -> std::io::Result<String> {
     use sha2::Digest;
     use std::io::Read;
-    let mut file = std::fs::File::open(path)?;
+    // Never waits on the open; reads no more than the size the file reports, so a file that
+    // lies about its size (or grows while read) cannot keep the hash going.
+    let file = crate::textfile::open_without_waiting(path)?;
+    let meta = file.metadata()?;
+    if !meta.is_file() {
+        return Err(std::io::Error::other("not a regular file"));
+    }
+    let mut file = file.take(meta.len());
     let mut hasher = sha2::Sha256::new();
     let mut block = vec![0u8; 256 * 1024];
     loop {

@@ -377,6 +377,13 @@ impl App {
             self.message = Some(format!("read-only: {holder} is writing this session"));
             return;
         }
+        if work.scope.is_empty() && action.edits() {
+            self.message = Some(
+                "nothing in scope: the model has none of this session's parts, so there is nothing to answer"
+                    .to_string(),
+            );
+            return;
+        }
         if self.update_audit(action) {
             return;
         }
