@@ -5,6 +5,7 @@ mod doctor_cmd;
 mod model_cmd;
 mod report_cmd;
 mod session_cmd;
+mod xlsx_cmd;
 
 pub use session_cmd::{NewOptions, create as create_session, slug};
 
@@ -87,12 +88,13 @@ pub enum Command {
         #[arg(long)]
         restore_backup: bool,
     },
-    /// Write a report (Markdown, HTML, CSV or JSON) beside the session or to a file.
+    /// Write a report (Markdown, HTML, CSV, JSON or an Excel workbook) beside the session or
+    /// to a file.
     Report {
         /// A session file, or its name in the sessions directory.
         session: String,
-        /// md, html, csv or json (default: from the -o file's extension, else html).
-        #[arg(long, value_parser = ["md", "html", "csv", "json"])]
+        /// md, html, csv, json or xlsx (default: from the -o file's extension, else html).
+        #[arg(long, value_parser = ["md", "html", "csv", "json", "xlsx"])]
         format: Option<String>,
         /// Output file (default: NAME.report.EXT beside the session); `-` writes to stdout.
         #[arg(short, long, value_name = "FILE")]
@@ -128,6 +130,34 @@ pub enum Command {
     /// Work with assessment models.
     #[command(subcommand)]
     Model(ModelCommand),
+    /// Write the self-assessment questionnaire as an Excel workbook, for teams to fill in.
+    #[command(name = "export-xlsx")]
+    ExportXlsx {
+        session: String,
+        /// Output file (default: NAME.questionnaire.xlsx beside the session).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Language of the workbook (en or zh; default: ASSESS_LANG, then the locale).
+        #[arg(long, value_enum)]
+        lang: Option<Lang>,
+        /// Parts to include, comma-separated (default: every part in scope), e.g. cd,to.
+        #[arg(long, value_name = "cd,…")]
+        parts: Option<String>,
+    },
+    /// Read a filled questionnaire back: show what changes and apply it as logged edits
+    /// (recorded under --as NAME). Nothing is imported when any cell cannot be read.
+    #[command(name = "import-xlsx")]
+    ImportXlsx {
+        session: String,
+        /// The filled workbook (xlsx, or xls saved by Excel).
+        file: PathBuf,
+        /// Only show what would change.
+        #[arg(long)]
+        dry_run: bool,
+        /// Replace answers, notes and justifications that differ from the session's.
+        #[arg(long)]
+        overwrite: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -285,6 +315,34 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
                 bom: !no_bom,
             },
         )?,
+        Some(Command::ExportXlsx {
+            session: spec,
+            output,
+            lang,
+            parts,
+        }) => {
+            let parts = parts.as_deref().map(session_cmd::parse_parts).transpose()?;
+            let options = crate::xlsx::QuestionnaireOptions {
+                lang: Lang::choose(lang),
+                parts: parts.unwrap_or_default(),
+            };
+            let path = session::resolve_session(&spec, &dir)?;
+            xlsx_cmd::export(out, &path, output.as_deref(), &options)?;
+        }
+        Some(Command::ImportXlsx {
+            session: spec,
+            file,
+            dry_run,
+            overwrite,
+        }) => {
+            let args = xlsx_cmd::ImportArgs {
+                file: &file,
+                who: who_or_user(),
+                dry_run,
+                overwrite,
+            };
+            xlsx_cmd::import(out, &session::resolve_session(&spec, &dir)?, &args)?;
+        }
         None => return open_workbench(&dir, None, who.as_deref()),
     }
     Ok(ExitCode::SUCCESS)

@@ -19,3 +19,4 @@ pub mod terminal_text;
 pub mod textfile;
 pub mod tui;
 mod unique_keys;
+pub mod xlsx;

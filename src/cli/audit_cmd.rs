@@ -18,6 +18,8 @@ struct LogRow<'a> {
     field: &'a str,
     old: &'a str,
     new: &'a str,
+    /// How the change came in (`imported from FILE`), empty when typed.
+    via: &'a str,
 }
 
 /// `assess log`: the whole history, oldest first; text aligned in columns, or JSON.
@@ -34,6 +36,7 @@ pub fn log(out: &mut dyn Write, path: &Path, as_json: bool) -> Result<()> {
                 field: &c.field,
                 old: &c.old,
                 new: &c.new,
+                via: &c.via,
             })
             .collect();
         serde_json::to_writer_pretty(&mut *out, &rows)?;
@@ -55,9 +58,14 @@ pub fn log(out: &mut dyn Write, path: &Path, as_json: bool) -> Result<()> {
     let (by_w, target_w, field_w) = (width(|c| &c.by), width(|c| &c.target), width(|c| &c.field));
     let pad = |s: &str, w: usize| format!("{s}{}", " ".repeat(w.saturating_sub(s.width())));
     for c in &session.history {
+        let via = if c.via.is_empty() {
+            String::new()
+        } else {
+            format!("  ({})", c.via)
+        };
         writeln!(
             out,
-            "{}  {}  {}  {}  {} → {}",
+            "{}  {}  {}  {}  {} → {}{via}",
             c.at,
             pad(&c.by, by_w),
             pad(&c.target, target_w),
