@@ -5,6 +5,7 @@
 //! (`tui` is the one module that draws on a terminal.)
 
 pub mod cli;
+pub mod merge;
 pub mod model;
 pub mod radar;
 pub mod report;
