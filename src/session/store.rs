@@ -42,6 +42,11 @@ pub enum SessionError {
         size: u64,
         limit: u64,
     },
+    #[error(
+        "{}: {count} merge conflict(s) remain; resolve them first (`assess conflicts`, `assess resolve` or the workbench)",
+        path.display()
+    )]
+    Conflicts { path: PathBuf, count: usize },
     #[error("{}: {action}", path.display())]
     Io {
         path: PathBuf,
