@@ -16,6 +16,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 use clap::{Parser, Subcommand};
 
+use crate::lang::Lang;
 use crate::model;
 use crate::session;
 
@@ -60,6 +61,9 @@ pub enum Command {
         /// Print the new session's path and exit instead of opening it.
         #[arg(long)]
         no_open: bool,
+        /// The session's language (en or zh; default: ASSESS_LANG, then the locale).
+        #[arg(long, value_enum)]
+        lang: Option<Lang>,
     },
     /// Resume a session (by path or by name in the sessions dir).
     Open { session: String },
@@ -73,9 +77,9 @@ pub enum Command {
         session: String,
         #[arg(long)]
         json: bool,
-        /// Language of the names (en or zh).
-        #[arg(long, default_value = "en", value_parser = ["en", "zh"])]
-        lang: String,
+        /// Language of the names and headings (en or zh; default: ASSESS_LANG, then the locale).
+        #[arg(long, value_enum)]
+        lang: Option<Lang>,
     },
     /// Check a session: it parses, its model matches, evidence is unchanged, the backup is usable.
     Doctor {
@@ -94,9 +98,9 @@ pub enum Command {
         /// Output file (default: NAME.report.EXT beside the session); `-` writes to stdout.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
-        /// Language of the report (en or zh).
-        #[arg(long, default_value = "en", value_parser = ["en", "zh"])]
-        lang: String,
+        /// Language of the report (en or zh; default: ASSESS_LANG, then the locale).
+        #[arg(long, value_enum)]
+        lang: Option<Lang>,
         /// Remove names, organisation, notes, justifications, evidence titles and locations.
         #[arg(long)]
         redact: bool,
@@ -182,8 +186,8 @@ pub enum ModelCommand {
         #[arg(long)]
         json: bool,
         /// Language of the names (en or zh).
-        #[arg(long, default_value = "en")]
-        lang: String,
+        #[arg(long)]
+        lang: Option<String>,
     },
     /// Check a model file (default: every bundled model).
     Validate { model: Option<String> },
@@ -192,8 +196,8 @@ pub enum ModelCommand {
         model: Option<String>,
         #[arg(long)]
         json: bool,
-        #[arg(long, default_value = "en")]
-        lang: String,
+        #[arg(long)]
+        lang: Option<String>,
     },
     /// Write a synthetic model (and optionally a session on it) of any size, the same for the
     /// same seed: for measuring the workbench on models far larger than the bundled one.
@@ -243,6 +247,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
             target,
             participants,
             no_open,
+            lang,
         }) => {
             let parts = parts.as_deref().map(session_cmd::parse_parts).transpose()?;
             let path = session_cmd::create(
@@ -256,6 +261,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
                     target,
                     assessor: who.clone(),
                     participants,
+                    lang: Lang::choose(lang),
                 },
             )?;
             if no_open {
@@ -292,7 +298,12 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
             session: spec,
             json,
             lang,
-        }) => session_cmd::summary(out, &session::resolve_session(&spec, &dir)?, json, &lang)?,
+        }) => session_cmd::summary(
+            out,
+            &session::resolve_session(&spec, &dir)?,
+            json,
+            Lang::choose(lang),
+        )?,
         Some(Command::Doctor {
             session: spec,
             restore_backup,
@@ -310,7 +321,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
             &report_cmd::ReportArgs {
                 format,
                 output,
-                lang,
+                lang: Lang::choose(lang).code().to_string(),
                 redact,
                 bom: !no_bom,
             },
@@ -372,6 +383,11 @@ fn open_workbench(
     crate::tui::run(dir, session.as_deref(), who)
 }
 
+/// The language of a model's names: `--lang` (any language the model has), else the chosen one.
+fn model_lang(flag: Option<String>) -> String {
+    flag.unwrap_or_else(|| Lang::choose(None).code().to_string())
+}
+
 fn run_model(cmd: ModelCommand, out: &mut dyn Write) -> Result<()> {
     let load = |spec: Option<String>| {
         model::resolve_model(spec.as_deref().unwrap_or(model::DEFAULT_MODEL))
@@ -379,7 +395,7 @@ fn run_model(cmd: ModelCommand, out: &mut dyn Write) -> Result<()> {
     match cmd {
         ModelCommand::List => model_cmd::list(out),
         ModelCommand::Show { model, json, lang } => {
-            model_cmd::show(out, &load(model)?, json, &lang)
+            model_cmd::show(out, &load(model)?, json, &model_lang(lang))
         }
         ModelCommand::Validate { model: Some(spec) } => {
             model_cmd::validate(out, &load(Some(spec))?)
@@ -391,7 +407,7 @@ fn run_model(cmd: ModelCommand, out: &mut dyn Write) -> Result<()> {
             Ok(())
         }
         ModelCommand::Stats { model, json, lang } => {
-            model_cmd::stats(out, &load(model)?, json, &lang)
+            model_cmd::stats(out, &load(model)?, json, &model_lang(lang))
         }
         ModelCommand::Synth {
             requirements,
