@@ -2,6 +2,7 @@
 
 mod audit_cmd;
 mod doctor_cmd;
+mod merge_cmd;
 mod model_cmd;
 mod report_cmd;
 mod session_cmd;
@@ -157,6 +158,50 @@ pub enum Command {
         /// Replace answers, notes and justifications that differ from the session's.
         #[arg(long)]
         overwrite: bool,
+    },
+    /// Git's merge driver for sessions (set up by `assess git-setup`): merges base %O, ours
+    /// %A and theirs %B into %A; exit 0 when clean, 1 when conflicts remain.
+    MergeDriver {
+        base: PathBuf,
+        ours: PathBuf,
+        theirs: PathBuf,
+        /// Conflict-marker size (%L), used only for files that are not sessions.
+        #[arg(default_value = "7")]
+        marker_size: String,
+        /// The path in the work tree (%P), named in messages only.
+        #[arg(default_value = "session")]
+        path: String,
+    },
+    /// Three-way merge of session files without git (BASE is the copy both started from);
+    /// exit 1 when conflicts remain to resolve.
+    Merge {
+        base: PathBuf,
+        ours: PathBuf,
+        theirs: PathBuf,
+        #[arg(short, long, value_name = "OUT")]
+        output: PathBuf,
+    },
+    /// Set a git repository up to merge and diff sessions (idempotent).
+    GitSetup { dir: Option<PathBuf> },
+    /// A session as requirement-level lines (git's textconv for `git diff`).
+    Textconv { file: PathBuf },
+    /// List the conflicts a merge left in a session.
+    Conflicts {
+        session: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Resolve conflicts from a script by taking one side.
+    Resolve {
+        session: String,
+        #[arg(long, value_parser = ["ours", "theirs"])]
+        take: String,
+        /// Every conflict.
+        #[arg(long, conflicts_with = "id")]
+        all: bool,
+        /// One conflict (C1, C2, …).
+        #[arg(long, value_name = "ID", required_unless_present = "all")]
+        id: Option<String>,
     },
 }
 
@@ -343,6 +388,49 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
             };
             xlsx_cmd::import(out, &session::resolve_session(&spec, &dir)?, &args)?;
         }
+        Some(Command::MergeDriver {
+            base,
+            ours,
+            theirs,
+            marker_size,
+            path,
+        }) => {
+            return merge_cmd::merge_driver(
+                &base,
+                &ours,
+                &theirs,
+                &marker_size,
+                &path,
+                &who_or_user(),
+            );
+        }
+        Some(Command::Merge {
+            base,
+            ours,
+            theirs,
+            output,
+        }) => return merge_cmd::merge_files(out, &base, &ours, &theirs, &output, &who_or_user()),
+        Some(Command::GitSetup { dir: repo }) => {
+            merge_cmd::git_setup(out, &repo.unwrap_or_else(|| PathBuf::from(".")))?
+        }
+        Some(Command::Textconv { file }) => merge_cmd::textconv(out, &file)?,
+        Some(Command::Conflicts {
+            session: spec,
+            json,
+        }) => merge_cmd::conflicts(out, &session::resolve_session(&spec, &dir)?, json)?,
+        Some(Command::Resolve {
+            session: spec,
+            take,
+            all,
+            id,
+        }) => merge_cmd::resolve(
+            out,
+            &session::resolve_session(&spec, &dir)?,
+            &take,
+            all,
+            id.as_deref(),
+            &who_or_user(),
+        )?,
         None => return open_workbench(&dir, None, who.as_deref()),
     }
     Ok(ExitCode::SUCCESS)

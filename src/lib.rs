@@ -7,6 +7,7 @@
 pub mod cli;
 pub mod i18n;
 pub mod lang;
+pub mod merge;
 pub mod model;
 pub mod radar;
 pub mod report;

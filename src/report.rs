@@ -182,6 +182,12 @@ pub fn export(
     format: Format,
     options: &ReportOptions,
 ) -> Result<PathBuf, SessionError> {
+    if session.has_conflicts() {
+        return Err(SessionError::Conflicts {
+            path: session_path.to_path_buf(),
+            count: session.conflicts.len(),
+        });
+    }
     let path = target.map_or_else(
         || default_path(session_path, format, options.redact),
         Path::to_path_buf,

@@ -44,6 +44,10 @@ pub fn report(out: &mut dyn Write, path: &Path, args: &ReportArgs) -> Result<()>
         bom: args.bom,
     };
     if args.output.as_deref().is_some_and(|o| o.as_os_str() == "-") {
+        opened
+            .session
+            .ensure_no_conflicts()
+            .with_context(|| format!("{}: cannot write the report", path.display()))?;
         let data = report::prepare_checked(path, &opened.model, &opened.session, &options);
         out.write_all(&report::render_data(&data, format, &options))?;
         return Ok(());

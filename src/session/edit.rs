@@ -65,6 +65,12 @@ pub enum EditError {
     DuplicateParticipant(String),
     #[error("no participant {0:?}")]
     UnknownParticipant(String),
+    #[error("{0} merge conflict(s) remain; resolve them first (`assess conflicts`)")]
+    Conflicts(usize),
+    #[error("no conflict {0:?}")]
+    UnknownConflict(String),
+    #[error("conflict {0} is not about an answer's note")]
+    NotANoteConflict(String),
 }
 
 impl Session {
@@ -112,6 +118,7 @@ impl Session {
             history: Default::default(),
             findings: Default::default(),
             agenda: Default::default(),
+            conflicts: Default::default(),
         };
         let first = session.practices_in_scope(model).next();
         if let Some(first) = first {
