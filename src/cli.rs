@@ -72,9 +72,9 @@ pub enum Command {
         session: String,
         #[arg(long)]
         json: bool,
-        /// Language of the names (en or zh).
-        #[arg(long, default_value = "en", value_parser = ["en", "zh"])]
-        lang: String,
+        /// Language of the names (en or zh; default: the session's language).
+        #[arg(long, value_parser = ["en", "zh"])]
+        lang: Option<String>,
     },
     /// Check a session: it parses, its model matches, evidence is unchanged, the backup is usable.
     Doctor {
@@ -93,9 +93,10 @@ pub enum Command {
         /// Output file (default: NAME.report.EXT beside the session); `-` writes to stdout.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
-        /// Language of the report (en or zh).
-        #[arg(long, default_value = "en", value_parser = ["en", "zh"])]
-        lang: String,
+        /// Language of the report (en or zh; default: the session's language, as the
+        /// workbench's export dialog).
+        #[arg(long, value_parser = ["en", "zh"])]
+        lang: Option<String>,
         /// Remove names, organisation, notes, justifications, evidence titles and locations.
         #[arg(long)]
         redact: bool,
@@ -110,8 +111,17 @@ pub enum Command {
         json: bool,
     },
     /// Sign a session off as final: it becomes read-only and its content hash is recorded.
+    /// The pre-flight list is printed first; checks named by --block refuse the sign-off.
     #[command(alias = "sign-off")]
-    Finalize { session: String },
+    Finalize {
+        session: String,
+        /// Checks that refuse the sign-off, comma-separated, or `none` (default:
+        /// na_without_justification,evidence_changed_or_missing). Checks: unanswered, flagged,
+        /// na_without_justification, met_without_evidence, evidence_changed_or_missing,
+        /// not_reviewed.
+        #[arg(long, value_name = "CHECKS")]
+        block: Option<String>,
+    },
     /// Reopen a final session for changes (the reason is logged).
     Reopen {
         session: String,
@@ -227,8 +237,17 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
             session: spec,
             json,
         }) => audit_cmd::log(out, &session::resolve_session(&spec, &dir)?, json)?,
-        Some(Command::Finalize { session: spec }) => {
-            audit_cmd::finalize(out, &session::resolve_session(&spec, &dir)?, &who_or_user())?
+        Some(Command::Finalize {
+            session: spec,
+            block,
+        }) => {
+            let policy = match block {
+                Some(list) => crate::review::SignOffPolicy::parse(&list)
+                    .map_err(|e| anyhow::anyhow!("--block: {e}"))?,
+                None => crate::review::SignOffPolicy::default(),
+            };
+            let path = session::resolve_session(&spec, &dir)?;
+            audit_cmd::finalize(out, &path, &who_or_user(), &policy)?
         }
         Some(Command::Reopen {
             session: spec,
@@ -247,7 +266,12 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
             session: spec,
             json,
             lang,
-        }) => session_cmd::summary(out, &session::resolve_session(&spec, &dir)?, json, &lang)?,
+        }) => session_cmd::summary(
+            out,
+            &session::resolve_session(&spec, &dir)?,
+            json,
+            lang.as_deref(),
+        )?,
         Some(Command::Doctor {
             session: spec,
             restore_backup,

@@ -12,6 +12,7 @@ mod history;
 mod lock;
 mod open;
 mod participants;
+mod quick;
 mod revert;
 mod signoff;
 mod store;
@@ -38,6 +39,7 @@ pub use lock::{
 };
 pub use open::{Opened, current_user, model_for, open_session};
 pub use participants::parse_participant;
+pub use quick::{QuickChange, QuickPlan};
 pub use signoff::{Verification, content_hash};
 pub use store::{
     SessionEntry, SessionError, atomic_write, atomic_write_via, backup_path, create_session_file,

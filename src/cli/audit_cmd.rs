@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 use unicode_width::UnicodeWidthStr;
 
+use crate::review;
 use crate::session::{self, Session, Verification};
 
 /// One change in `assess log --json`: every key always present, so scripts need no defaults.
@@ -87,11 +88,30 @@ fn change(path: &Path, edit: impl FnOnce(&mut Session) -> Result<()>) -> Result<
     Ok(())
 }
 
-/// `assess finalize`: signs the session off as final under `who`.
-pub fn finalize(out: &mut dyn Write, path: &Path, who: &str) -> Result<()> {
+/// `assess finalize`: prints the pre-flight list, then signs the session off as final under
+/// `who` unless a check the policy makes blocking finds something.
+pub fn finalize(
+    out: &mut dyn Write,
+    path: &Path,
+    who: &str,
+    policy: &review::SignOffPolicy,
+) -> Result<()> {
     let mut signed = None;
     change(path, |s| {
         s.ensure_editable()?;
+        // Counted as the workbench counts: answers under aliased ids moved to their new ids.
+        let opened = session::open_session(path)?;
+        let checks = session::evidence_checks(&opened.session, &session::base_dir(path));
+        let items = review::preflight(&opened.model, &opened.session, &checks, policy);
+        for line in review::preflight_lines(&items, "en") {
+            writeln!(out, "{line}")?;
+        }
+        if review::blocked(&items) {
+            anyhow::bail!(
+                "{}: not signed off: a blocking check found something (--block none signs regardless)",
+                path.display()
+            );
+        }
         s.ensure_assessor(who)?;
         signed = Some(s.finalize(who)?.clone());
         Ok(())

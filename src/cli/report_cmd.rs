@@ -13,7 +13,8 @@ use crate::session::open_session;
 pub struct ReportArgs {
     pub format: Option<String>,
     pub output: Option<PathBuf>,
-    pub lang: String,
+    /// None: the session's language.
+    pub lang: Option<String>,
     pub redact: bool,
     pub bom: bool,
 }
@@ -39,7 +40,10 @@ pub fn report(out: &mut dyn Write, path: &Path, args: &ReportArgs) -> Result<()>
     }
     let format = format_of(args);
     let options = ReportOptions {
-        lang: args.lang.clone(),
+        lang: args
+            .lang
+            .clone()
+            .unwrap_or_else(|| opened.session.cursor.lang.clone()),
         redact: args.redact,
         bom: args.bom,
     };

@@ -139,12 +139,14 @@ fn first_line(s: &str) -> &str {
 }
 
 /// `assess summary`: progress and levels per part and domain.
-pub fn summary(out: &mut dyn Write, path: &Path, as_json: bool, lang: &str) -> Result<()> {
+/// `lang` None: the session's language.
+pub fn summary(out: &mut dyn Write, path: &Path, as_json: bool, lang: Option<&str>) -> Result<()> {
     let opened = open_session(path)?;
     for warning in &opened.warnings {
         eprintln!("assess: warning: {}: {warning}", path.display());
     }
-    let summary = summarize(&opened.model, &opened.session, lang);
+    let lang = lang.unwrap_or(&opened.session.cursor.lang).to_string();
+    let summary = summarize(&opened.model, &opened.session, &lang);
     let checks = crate::session::evidence_checks(&opened.session, &crate::session::base_dir(path));
     let review = ReviewLines {
         filters: crate::review::counts(&opened.model, &opened.session, &checks)

@@ -119,7 +119,17 @@ pub fn render(app: &App, overlay: &Overlay, area: Rect, buf: &mut Buffer) {
         Overlay::Filter(picker) => super::register::filter_picker(app, picker, area, buf),
         Overlay::Confirm { question, .. } => {
             let title = words(lang).findings.confirm_title;
-            let inner = popup_in(area, 70, 7, title, Context::Confirm, lang, buf);
+            // A question with a list (what a quick level replaces, what sign-off finds)
+            // grows the box; a short one keeps it at seven rows.
+            let w = area.width.saturating_sub(4).min(70);
+            let rows: usize = question
+                .split('\n')
+                .map(|l| crate::tui::widgets::wrap::wrap(l, usize::from(w.saturating_sub(2))).len())
+                .sum();
+            let h = u16::try_from(rows + 2)
+                .unwrap_or(u16::MAX)
+                .clamp(7, area.height);
+            let inner = popup_in(area, w, h, title, Context::Confirm, lang, buf);
             Paragraph::new(question.clone())
                 .wrap(Wrap { trim: true })
                 .render(inner, buf);
@@ -268,7 +278,7 @@ fn styled_run(text: String, matched: bool, base: Style) -> Span<'static> {
 
 /// Where a palette entry sits, so entries with the same name (a domain in two parts, a
 /// requirement text in two practices) can be told apart: the part of a domain, the domain of
-/// a practice, the practice of anything on a requirement.
+/// an item, the item of a practice, the practice of anything on a requirement.
 fn palette_context(app: &App, item: &crate::tui::palette::Item) -> String {
     use crate::tui::palette::Kind;
     let Some(work) = &app.work else {
@@ -286,8 +296,42 @@ fn palette_context(app: &App, item: &crate::tui::palette::Item) -> String {
     match item.kind {
         Kind::Part => String::new(),
         Kind::Domain => part.to_string(),
-        Kind::Practice => domain.to_string(),
+        Kind::Item => domain.to_string(),
+        Kind::Practice => model.item_of(pref).name.get(lang).to_string(),
         Kind::Requirement | Kind::Note | Kind::Evidence | Kind::Finding => practice.to_string(),
+    }
+}
+
+/// What an entry is called in the shown language (a name, a requirement's text), when the
+/// model names it: a row whose match is an id or the other language shows this beside it.
+fn palette_name(app: &App, item: &crate::tui::palette::Item) -> Option<String> {
+    use crate::tui::palette::Kind;
+    let work = app.work.as_ref()?;
+    let rref = work.model.index.requirements.get(item.target)?;
+    let pref = &work.model.index.practices[rref.practice];
+    let model = &work.model.model;
+    let lang = work.lang();
+    let name = match item.kind {
+        Kind::Part => model.part_of(pref).name.get(lang),
+        Kind::Domain => model.domain_of(pref).name.get(lang),
+        Kind::Item => model.item_of(pref).name.get(lang),
+        Kind::Practice => model.practice_of(pref).name.get(lang),
+        Kind::Requirement => model.requirement_of(pref, rref).text.get(lang),
+        Kind::Note | Kind::Evidence | Kind::Finding => return None,
+    };
+    Some(name.to_string())
+}
+
+/// A row's text: what matched, followed by the entry's name when the match was something
+/// else (a requirement id, the other language), so no row shows only an id.
+fn palette_row_text(app: &App, p: &PaletteState, hit: &crate::tui::palette::Hit) -> String {
+    let matched = p.items.text(hit.item, hit.text);
+    let name = palette_name(app, &p.items[hit.item]).filter(|n| !n.is_empty());
+    match name {
+        // Nothing typed yet: every entry by its name.
+        Some(name) if p.query.text.trim().is_empty() => name,
+        Some(name) if name != matched => format!("{matched} · {name}"),
+        _ => matched.to_string(),
     }
 }
 
@@ -322,7 +366,7 @@ fn palette(app: &App, p: &PaletteState, area: Rect, buf: &mut Buffer) {
             format!("{:>9} ", item.kind.tag()),
             theme::MUTED.patch(base),
         )];
-        let text = p.items.text(hit.item, hit.text);
+        let text = &palette_row_text(app, p, hit);
         // The place takes at most a third of the row; the text keeps the rest.
         let context = palette_context(app, item);
         let context = if context.is_empty() {
