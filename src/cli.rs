@@ -15,6 +15,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 use clap::{Parser, Subcommand};
 
+use crate::lang::Lang;
 use crate::model;
 use crate::session;
 
@@ -59,6 +60,9 @@ pub enum Command {
         /// Print the new session's path and exit instead of opening it.
         #[arg(long)]
         no_open: bool,
+        /// The session's language (en or zh; default: ASSESS_LANG, then the locale).
+        #[arg(long, value_enum)]
+        lang: Option<Lang>,
     },
     /// Resume a session (by path or by name in the sessions dir).
     Open { session: String },
@@ -72,9 +76,10 @@ pub enum Command {
         session: String,
         #[arg(long)]
         json: bool,
-        /// Language of the names (en or zh; default: the session's language).
-        #[arg(long, value_parser = ["en", "zh"])]
-        lang: Option<String>,
+        /// Language of the names and headings (en or zh; default: the session's language,
+        /// the one the workbench shows it in).
+        #[arg(long, value_enum)]
+        lang: Option<Lang>,
     },
     /// Check a session: it parses, its model matches, evidence is unchanged, the backup is usable.
     Doctor {
@@ -93,10 +98,10 @@ pub enum Command {
         /// Output file (default: NAME.report.EXT beside the session); `-` writes to stdout.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
-        /// Language of the report (en or zh; default: the session's language, as the
+        /// Language of the report (en or zh; default: the session's language, as in the
         /// workbench's export dialog).
-        #[arg(long, value_parser = ["en", "zh"])]
-        lang: Option<String>,
+        #[arg(long, value_enum)]
+        lang: Option<Lang>,
         /// Remove names, organisation, notes, justifications, evidence titles and locations.
         #[arg(long)]
         redact: bool,
@@ -147,8 +152,8 @@ pub enum ModelCommand {
         #[arg(long)]
         json: bool,
         /// Language of the names (en or zh).
-        #[arg(long, default_value = "en")]
-        lang: String,
+        #[arg(long)]
+        lang: Option<String>,
     },
     /// Check a model file (default: every bundled model).
     Validate { model: Option<String> },
@@ -157,8 +162,8 @@ pub enum ModelCommand {
         model: Option<String>,
         #[arg(long)]
         json: bool,
-        #[arg(long, default_value = "en")]
-        lang: String,
+        #[arg(long)]
+        lang: Option<String>,
     },
     /// Write a synthetic model (and optionally a session on it) of any size, the same for the
     /// same seed: for measuring the workbench on models far larger than the bundled one.
@@ -208,6 +213,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
             target,
             participants,
             no_open,
+            lang,
         }) => {
             let parts = parts.as_deref().map(session_cmd::parse_parts).transpose()?;
             let path = session_cmd::create(
@@ -221,6 +227,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
                     target,
                     assessor: who.clone(),
                     participants,
+                    lang: Lang::choose(lang),
                 },
             )?;
             if no_open {
@@ -270,7 +277,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
             out,
             &session::resolve_session(&spec, &dir)?,
             json,
-            lang.as_deref(),
+            lang,
         )?,
         Some(Command::Doctor {
             session: spec,
@@ -308,6 +315,11 @@ fn open_workbench(
     crate::tui::run(dir, session.as_deref(), who)
 }
 
+/// The language of a model's names: `--lang` (any language the model has), else the chosen one.
+fn model_lang(flag: Option<String>) -> String {
+    flag.unwrap_or_else(|| Lang::choose(None).code().to_string())
+}
+
 fn run_model(cmd: ModelCommand, out: &mut dyn Write) -> Result<()> {
     let load = |spec: Option<String>| {
         model::resolve_model(spec.as_deref().unwrap_or(model::DEFAULT_MODEL))
@@ -315,7 +327,7 @@ fn run_model(cmd: ModelCommand, out: &mut dyn Write) -> Result<()> {
     match cmd {
         ModelCommand::List => model_cmd::list(out),
         ModelCommand::Show { model, json, lang } => {
-            model_cmd::show(out, &load(model)?, json, &lang)
+            model_cmd::show(out, &load(model)?, json, &model_lang(lang))
         }
         ModelCommand::Validate { model: Some(spec) } => {
             model_cmd::validate(out, &load(Some(spec))?)
@@ -327,7 +339,7 @@ fn run_model(cmd: ModelCommand, out: &mut dyn Write) -> Result<()> {
             Ok(())
         }
         ModelCommand::Stats { model, json, lang } => {
-            model_cmd::stats(out, &load(model)?, json, &lang)
+            model_cmd::stats(out, &load(model)?, json, &model_lang(lang))
         }
         ModelCommand::Synth {
             requirements,

@@ -5,6 +5,8 @@
 //! (`tui` is the one module that draws on a terminal.)
 
 pub mod cli;
+pub mod i18n;
+pub mod lang;
 pub mod model;
 pub mod radar;
 pub mod report;

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
+use crate::lang::Lang;
 use crate::report::{self, Format, ReportOptions};
 use crate::session::open_session;
 
@@ -14,7 +15,7 @@ pub struct ReportArgs {
     pub format: Option<String>,
     pub output: Option<PathBuf>,
     /// None: the session's language.
-    pub lang: Option<String>,
+    pub lang: Option<Lang>,
     pub redact: bool,
     pub bom: bool,
 }
@@ -42,8 +43,9 @@ pub fn report(out: &mut dyn Write, path: &Path, args: &ReportArgs) -> Result<()>
     let options = ReportOptions {
         lang: args
             .lang
-            .clone()
-            .unwrap_or_else(|| opened.session.cursor.lang.clone()),
+            .unwrap_or_else(|| Lang::from_code(&opened.session.cursor.lang))
+            .code()
+            .to_string(),
         redact: args.redact,
         bom: args.bom,
     };

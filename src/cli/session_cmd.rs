@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 
+use crate::i18n::{Lang, fill};
 use crate::model;
 use crate::session::{self, NewSession, Session, open_session};
 use crate::summary::{Summary, overview_sessions, summarize};
@@ -22,6 +23,8 @@ pub struct NewOptions {
     pub assessor: Option<String>,
     /// `Name:Role` of each participant.
     pub participants: Vec<String>,
+    /// The language the workbench opens the session in.
+    pub lang: Lang,
 }
 
 /// Creates a session file in `dir` and returns its path. Never overwrites an existing file.
@@ -49,6 +52,7 @@ pub fn create(dir: &Path, opts: NewOptions) -> Result<PathBuf> {
             model_path,
         },
     )?;
+    session.cursor.lang = opts.lang.code().to_string();
     for spec in &opts.participants {
         let (name, role) = session::parse_participant(spec);
         session.add_participant(&name, &role, &assessor)?;
@@ -140,13 +144,18 @@ fn first_line(s: &str) -> &str {
 
 /// `assess summary`: progress and levels per part and domain.
 /// `lang` None: the session's language.
-pub fn summary(out: &mut dyn Write, path: &Path, as_json: bool, lang: Option<&str>) -> Result<()> {
+pub fn summary(
+    out: &mut dyn Write,
+    path: &Path,
+    as_json: bool,
+    lang: Option<Lang>,
+) -> Result<()> {
     let opened = open_session(path)?;
     for warning in &opened.warnings {
         eprintln!("assess: warning: {}: {warning}", path.display());
     }
-    let lang = lang.unwrap_or(&opened.session.cursor.lang).to_string();
-    let summary = summarize(&opened.model, &opened.session, &lang);
+    let lang = lang.unwrap_or_else(|| Lang::from_code(&opened.session.cursor.lang));
+    let summary = summarize(&opened.model, &opened.session, lang.code());
     let checks = crate::session::evidence_checks(&opened.session, &crate::session::base_dir(path));
     let review = ReviewLines {
         filters: crate::review::counts(&opened.model, &opened.session, &checks)
@@ -173,8 +182,8 @@ pub fn summary(out: &mut dyn Write, path: &Path, as_json: bool, lang: Option<&st
         writeln!(out)?;
         return Ok(());
     }
-    print_summary(out, &summary)?;
-    print_review(out, &review, &opened.session)
+    print_summary(out, &summary, lang)?;
+    print_review(out, &review, &opened.session, lang)
 }
 
 /// What `assess summary` adds for reviewers: the count of each review filter and the check
@@ -189,12 +198,15 @@ fn print_review(
     out: &mut dyn Write,
     review: &ReviewLines,
     session: &crate::session::Session,
+    lang: Lang,
 ) -> Result<()> {
+    let t = lang.texts();
     let counts: Vec<String> = crate::review::Filter::ALL
         .iter()
-        .map(|f| format!("{} {}", f.label(), review.filters[f.code()]))
+        .map(|f| format!("{} {}", f.label_in(lang.code()), review.filters[f.code()]))
         .collect();
-    writeln!(out, "\nReview: {}", counts.join(" · "))?;
+    let counts = counts.join(" · ");
+    writeln!(out, "\n{}", fill(t.cli.review, &[("counts", &counts)]))?;
     let problems: Vec<String> = review
         .evidence
         .iter()
@@ -206,11 +218,9 @@ fn print_review(
         .collect();
     if !review.evidence.is_empty() {
         let ok = review.evidence.len() - problems.len();
-        writeln!(
-            out,
-            "Evidence files: {ok} ok, {} not as attached",
-            problems.len()
-        )?;
+        let (ok, bad) = (ok.to_string(), problems.len().to_string());
+        let line = fill(t.cli.evidence_files, &[("ok", &ok), ("bad", &bad)]);
+        writeln!(out, "{line}")?;
     }
     for p in problems {
         writeln!(out, "  {p}")?;
@@ -218,28 +228,36 @@ fn print_review(
     Ok(())
 }
 
-fn print_summary(out: &mut dyn Write, s: &Summary) -> Result<()> {
+fn print_summary(out: &mut dyn Write, s: &Summary, lang: Lang) -> Result<()> {
+    let t = &lang.texts().cli;
     writeln!(out, "{}", s.title)?;
     if !s.organisation.is_empty() || !s.scope.is_empty() {
         writeln!(out, "{} — {}", s.organisation, s.scope)?;
     }
-    writeln!(
-        out,
-        "Model {} {} · {}/{} requirements answered\n",
-        s.model, s.model_version, s.answered, s.total
-    )?;
+    let (answered, total) = (s.answered.to_string(), s.total.to_string());
+    let model = [
+        ("model", s.model.as_str()),
+        ("version", s.model_version.as_str()),
+        ("answered", answered.as_str()),
+        ("total", total.as_str()),
+    ];
+    writeln!(out, "{}\n", fill(t.summary_model, &model))?;
     if let Some(f) = &s.sign_off {
-        writeln!(
-            out,
-            "FINAL: signed off by {} at {} · {}\n",
-            f.by, f.at, f.hash
-        )?;
+        let by = [
+            ("by", f.by.as_str()),
+            ("at", f.at.as_str()),
+            ("hash", f.hash.as_str()),
+        ];
+        writeln!(out, "{}\n", fill(t.summary_final, &by))?;
     }
-    writeln!(
-        out,
-        "{:<44} {:>5} {:>6} {:>6} {:>4} {:>11}",
-        "", "level", "score", "target", "gap", "answered"
-    )?;
+    let widths = [5, 6, 6, 4, 11];
+    let heads: Vec<String> = t
+        .summary_columns
+        .iter()
+        .zip(widths)
+        .map(|(h, w)| right(h, w))
+        .collect();
+    writeln!(out, "{:<44} {}", "", heads.join(" "))?;
     let line = |out: &mut dyn Write, indent: &str, r: &crate::summary::ResultRow| -> Result<()> {
         let label = format!("{indent}{}", r.name);
         let pad = 44usize.saturating_sub(unicode_width::UnicodeWidthStr::width(label.as_str()));
@@ -263,6 +281,12 @@ fn print_summary(out: &mut dyn Write, s: &Summary) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// `text` right-aligned in `width` terminal columns (a Chinese character takes two).
+fn right(text: &str, width: usize) -> String {
+    let pad = width.saturating_sub(unicode_width::UnicodeWidthStr::width(text));
+    format!("{:pad$}{text}", "")
 }
 
 /// Checks a part list typed as `cd,to` against nothing but its shape; the model checks ids.

@@ -116,6 +116,7 @@ impl App {
             parts,
             target: Some(form.target),
             assessor: Some(self.who.clone()),
+            lang: crate::lang::Lang::choose(None),
             ..Default::default()
         };
         match crate::cli::create_session(&self.dir, opts).and_then(|p| Work::open(&p)) {

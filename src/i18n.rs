@@ -1,0 +1,121 @@
+//! The language catalogue: every text the program shows itself (workbench, CLI output, reports,
+//! error messages), one typed table per language. The model's own texts come from the model.
+//!
+//! A section is a struct of `&'static str` fields (the keys) with one `static` value per
+//! language beside it (`i18n/cli.rs`: `Cli`, `EN`, `ZH`). A key missing in one language does
+//! not compile; the tests below check that both languages fill the same `{name}` slots and that
+//! no Chinese text was left as its English copy. Code reads a text as
+//! `lang.texts().cli.review` and fills slots with [`fill`].
+
+pub mod cli;
+
+pub use crate::lang::Lang;
+
+/// The whole catalogue in one language: one field per section.
+#[derive(Debug)]
+pub struct Texts {
+    pub cli: &'static cli::Cli,
+}
+
+static EN: Texts = Texts { cli: &cli::EN };
+
+static ZH: Texts = Texts { cli: &cli::ZH };
+
+impl Lang {
+    /// This language's catalogue.
+    pub fn texts(self) -> &'static Texts {
+        match self {
+            Lang::En => &EN,
+            Lang::Zh => &ZH,
+        }
+    }
+}
+
+/// `template` with each `{name}` slot replaced by its value, in one pass (values are never
+/// read as slots, so a title holding `{id}` stays as typed; an unknown slot stays as written).
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let slot = after
+            .find('}')
+            .and_then(|close| Some((values.iter().find(|(k, _)| *k == &after[..close])?, close)));
+        match slot {
+            Some(((_, value), close)) => {
+                out.push_str(value);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Texts that read the same in both languages (codes, units, file formats).
+    const SAME_IN_BOTH: &[&str] = &[];
+
+    /// The `{name}` slots of a text, sorted.
+    fn slots(text: &str) -> Vec<&str> {
+        let mut out: Vec<&str> = text
+            .split('{')
+            .skip(1)
+            .filter_map(|s| s.split_once('}').map(|(name, _)| name))
+            .collect();
+        out.sort_unstable();
+        out
+    }
+
+    /// The catalogue as `(key path line, text)` pairs, read from its `Debug` form so that a
+    /// new section or key is checked without being listed here.
+    fn entries(lang: Lang) -> Vec<(String, String)> {
+        format!("{:#?}", lang.texts())
+            .lines()
+            .map(|line| match line.split_once('"') {
+                Some((key, text)) => (key.to_string(), text.trim_end_matches([',', '"']).into()),
+                None => (line.to_string(), String::new()),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn both_languages_have_the_same_keys_and_slots() {
+        let (en, zh) = (entries(Lang::En), entries(Lang::Zh));
+        assert_eq!(en.len(), zh.len(), "the sections differ in shape");
+        for ((en_key, en_text), (zh_key, zh_text)) in en.iter().zip(&zh) {
+            assert_eq!(en_key, zh_key);
+            assert_eq!(
+                slots(en_text),
+                slots(zh_text),
+                "{en_key}: {en_text} / {zh_text}"
+            );
+        }
+    }
+
+    #[test]
+    fn no_chinese_text_is_left_in_english() {
+        for ((key, en), (_, zh)) in entries(Lang::En).iter().zip(&entries(Lang::Zh)) {
+            let wordy = en
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .any(|w| w.len() > 2);
+            if wordy && en == zh && !SAME_IN_BOTH.contains(&en.as_str()) {
+                panic!("{key} is English in the Chinese catalogue: {zh}");
+            }
+        }
+    }
+
+    #[test]
+    fn fill_replaces_slots_once_and_keeps_braces_in_values() {
+        let text = fill("{id} “{title}” {x}", &[("id", "F1"), ("title", "{id} {")]);
+        assert_eq!(text, "F1 “{id} {” {x}");
+    }
+}
