@@ -273,12 +273,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
             session: spec,
             json,
             lang,
-        }) => session_cmd::summary(
-            out,
-            &session::resolve_session(&spec, &dir)?,
-            json,
-            lang,
-        )?,
+        }) => session_cmd::summary(out, &session::resolve_session(&spec, &dir)?, json, lang)?,
         Some(Command::Doctor {
             session: spec,
             restore_backup,

@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::i18n::{Lang, fill};
 use crate::model::LoadedModel;
 use crate::session::{EvidenceCheck, Session, Status};
 
@@ -226,30 +227,24 @@ pub fn blocked(items: &[PreflightItem]) -> bool {
     items.iter().any(|i| i.blocking)
 }
 
-/// The pre-flight as lines to read (`zh` or English): one per check that finds something,
-/// blocking ones marked; a single line when every check passes.
-pub fn preflight_lines(items: &[PreflightItem], lang: &str) -> Vec<String> {
-    let zh = lang == "zh";
+/// The pre-flight as lines to read: one per check that finds something, blocking ones
+/// marked; a single line when every check passes.
+pub fn preflight_lines(items: &[PreflightItem], lang: Lang) -> Vec<String> {
+    let t = lang.texts().signoff;
     let lines: Vec<String> = items
         .iter()
         .filter(|i| i.count > 0)
         .map(|i| {
-            let label = i.filter.label_in(lang);
-            match (i.blocking, zh) {
-                (true, false) => format!("✗ {} {label} (blocks sign-off)", i.count),
-                (true, true) => format!("✗ {label} {} 条（阻止签署）", i.count),
-                (false, false) => format!("! {} {label}", i.count),
-                (false, true) => format!("! {label} {} 条", i.count),
-            }
+            let template = if i.blocking { t.blocking } else { t.warning };
+            let n = i.count.to_string();
+            fill(
+                template,
+                &[("n", &n), ("label", i.filter.label_in(lang.code()))],
+            )
         })
         .collect();
     if lines.is_empty() {
-        let all = if zh {
-            "✓ 签署前检查全部通过"
-        } else {
-            "✓ every pre-flight check passes"
-        };
-        return vec![all.to_string()];
+        return vec![t.clear.to_string()];
     }
     lines
 }

@@ -175,6 +175,15 @@ fn a_quick_level_that_only_fills_blanks_applies_at_once() {
         s.answers[&first].at, stamped,
         "the agreeing answer is not re-stamped"
     );
+    // The same level again changes nothing: said so, nothing recorded, on to the next.
+    let changes = s.history.len();
+    app.press("K 3");
+    assert_eq!(
+        app.message.as_deref(),
+        Some("nothing to change: the answers already say L3")
+    );
+    assert_eq!(on_disk(&app).history.len(), changes);
+    assert_ne!(app.work.as_ref().expect("work").practice, practice);
 }
 
 #[test]
@@ -476,4 +485,30 @@ fn home_rows_tell_same_titled_sessions_apart_at_80_columns() {
         .collect();
     fixed[4..6].sort();
     insta::assert_snapshot!("home_same_titles_80x24", fixed.join("\n"));
+}
+
+#[test]
+fn the_questions_are_asked_in_chinese_too() {
+    let (dir, mut app) = fresh();
+    careful_practice(&mut app);
+    app.press("L 2");
+    let asked = question(&app);
+    assert!(asked.contains("快速评级 L2"), "{asked}");
+    assert!(
+        asked.contains("将替换 2 个已有答案（其中 1 个带备注"),
+        "{asked}"
+    );
+    assert!(asked.contains("✎ 部分满足 → 满足"), "{asked}");
+    insta::assert_snapshot!(
+        "quick_level_question_zh_160x48",
+        screen(&app, dir.path(), 160, 48)
+    );
+    app.press("Esc S");
+    let asked = question(&app);
+    assert!(asked.starts_with("签署前检查：\n"), "{asked}");
+    assert!(asked.contains("! 已标记待复核 1 条"), "{asked}");
+    insta::assert_snapshot!(
+        "sign_off_preflight_zh_160x48",
+        screen(&app, dir.path(), 160, 48)
+    );
 }

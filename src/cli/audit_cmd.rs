@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 use unicode_width::UnicodeWidthStr;
 
+use crate::i18n::{Lang, fill};
 use crate::review;
 use crate::session::{self, Session, Verification};
 
@@ -103,14 +104,13 @@ pub fn finalize(
         let opened = session::open_session(path)?;
         let checks = session::evidence_checks(&opened.session, &session::base_dir(path));
         let items = review::preflight(&opened.model, &opened.session, &checks, policy);
-        for line in review::preflight_lines(&items, "en") {
+        let lang = Lang::from_code(&opened.session.cursor.lang);
+        for line in review::preflight_lines(&items, lang) {
             writeln!(out, "{line}")?;
         }
         if review::blocked(&items) {
-            anyhow::bail!(
-                "{}: not signed off: a blocking check found something (--block none signs regardless)",
-                path.display()
-            );
+            let path = path.display().to_string();
+            anyhow::bail!(fill(lang.texts().signoff.refused, &[("path", &path)]));
         }
         s.ensure_assessor(who)?;
         signed = Some(s.finalize(who)?.clone());

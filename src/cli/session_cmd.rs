@@ -144,12 +144,7 @@ fn first_line(s: &str) -> &str {
 
 /// `assess summary`: progress and levels per part and domain.
 /// `lang` None: the session's language.
-pub fn summary(
-    out: &mut dyn Write,
-    path: &Path,
-    as_json: bool,
-    lang: Option<Lang>,
-) -> Result<()> {
+pub fn summary(out: &mut dyn Write, path: &Path, as_json: bool, lang: Option<Lang>) -> Result<()> {
     let opened = open_session(path)?;
     for warning in &opened.warnings {
         eprintln!("assess: warning: {}: {warning}", path.display());

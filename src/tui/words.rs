@@ -70,8 +70,6 @@ pub struct Words {
     pub quick_keep: &'static str,
     /// A quick level that changes nothing; `{level}`.
     pub quick_same: &'static str,
-    /// The heading of the sign-off pre-flight list.
-    pub preflight: &'static str,
     /// Sign-off refused by a blocking check; `{list}`.
     pub sign_off_blocked: &'static str,
     pub findings: Findings,
@@ -193,7 +191,6 @@ pub static EN: Words = Words {
     quick_more: "… and {n} more",
     quick_keep: "y replaces them; n or Esc keeps every answer as it is.",
     quick_same: "nothing to change: the answers already say L{level}",
-    preflight: "Before signing off:",
     sign_off_blocked: "Sign-off refused: {list}. Ctrl-F filters the checklist to them.",
     findings: Findings {
         title: "Findings · {n}",
@@ -289,7 +286,6 @@ pub static ZH: Words = Words {
     quick_more: "……另有 {n} 条",
     quick_keep: "按 y 替换；按 n 或 Esc 保留全部答案。",
     quick_same: "无需更改：答案已符合 L{level}",
-    preflight: "签署前检查：",
     sign_off_blocked: "不能签署：{list}。Ctrl-F 可筛选出这些要求。",
     findings: Findings {
         title: "发现项 · {n}",

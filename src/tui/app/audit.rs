@@ -2,6 +2,7 @@
 //! the discussion note and sign-off. Every change goes through a core edit function.
 
 use super::{App, LineInput, OnYes, Overlay};
+use crate::i18n::Lang;
 use crate::review;
 use crate::session::{self, EditError, Session};
 use crate::tui::action::Action;
@@ -85,11 +86,12 @@ impl App {
         if review::blocked(&items) {
             // What refuses it; the rest of the list shows once that is fixed.
             let blocking: Vec<_> = items.iter().copied().filter(|i| i.blocking).collect();
-            let list = review::preflight_lines(&blocking, work.lang()).join("; ");
+            let list = review::preflight_lines(&blocking, Lang::from_code(work.lang())).join("; ");
             self.message = Some(Words::fill(w.sign_off_blocked, &[("list", &list)]));
             return;
         }
-        let lines = review::preflight_lines(&items, work.lang());
+        let lang = Lang::from_code(work.lang());
+        let lines = review::preflight_lines(&items, lang);
         let (answered, total) = work.progress();
         let question = Words::fill(
             w.sign_off_question,
@@ -98,7 +100,8 @@ impl App {
                 ("total", &total.to_string()),
             ],
         );
-        let question = format!("{}\n{}\n{question}", w.preflight, lines.join("\n"));
+        let heading = lang.texts().signoff.heading;
+        let question = format!("{heading}\n{}\n{question}", lines.join("\n"));
         self.overlays.push(Overlay::Confirm {
             question,
             on_yes: OnYes::SignOff,

@@ -3,6 +3,7 @@
 //! What a level would change is the core's `Session::quick_level_plan`.
 
 use super::{App, OnYes, Overlay, Work, audit};
+use crate::i18n::Lang;
 use crate::session::{QuickPlan, Status};
 use crate::tui::action::Action;
 use crate::tui::widgets::wrap::truncate;
@@ -75,8 +76,9 @@ fn question(work: &Work, plan: &QuickPlan) -> String {
             ("filled", &plan.filled().to_string()),
         ],
     )];
+    let zh = Lang::from_code(lang) == Lang::Zh;
     let label = |s: Option<Status>| match s {
-        Some(s) if lang == "zh" => s.label_zh(),
+        Some(s) if zh => s.label_zh(),
         Some(s) => s.label(),
         None => "—",
     };
