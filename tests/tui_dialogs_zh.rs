@@ -80,7 +80,7 @@ fn findings_view_and_form_in_chinese() {
     app.press("C-s");
     app.press("j !");
     app.type_text("第二项，低");
-    app.press("Tab Right C-s F");
+    app.press("Tab Left C-s F");
     let view = draw(&app, 160, 48);
     assert!(
         view.contains("发现项 · 2") && view.contains("严重度"),

@@ -2,11 +2,12 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use crate::tui::app::{App, SaveState};
+use crate::tui::app::{App, SaveState, Work};
 use crate::tui::keymap::{self, Context};
 use crate::tui::theme;
 use crate::tui::widgets::wrap::{truncate, wrap};
@@ -82,19 +83,19 @@ struct Laid {
 /// At most this many rows of message below the state row (a third of a small screen).
 const MAX_OVERFLOW: usize = 8;
 
-fn lay_out(app: &App, width: usize) -> Option<Laid> {
-    let work = app.work.as_ref()?;
+/// The state row without the message: title, progress, language, decider, review and
+/// timebox; and the save state apart, as it is shortened when an error goes below.
+fn state_row(app: &App, work: &Work, width: usize) -> (Vec<Span<'static>>, Span<'static>) {
     let (answered, total) = work.progress();
     let w = words(work.lang());
-    let mut errors: Vec<(String, ratatui::style::Style)> = Vec::new();
     let save = match &work.save {
         _ if work.read_only.is_some() => Span::styled(format!(" {} ", w.read_only), theme::WARN),
+        _ if work.session.sign_off.is_some() && work.save == SaveState::Saved => {
+            Span::styled(format!(" {} ", w.final_mark), theme::FINAL)
+        }
         SaveState::Saved => Span::styled(format!(" {} ", w.saved), theme::OK),
         SaveState::Pending => Span::styled(format!(" {} ", w.saving), theme::WARN),
-        SaveState::Failed(err) => {
-            errors.push((format!("{}: {err}", w.not_saved), theme::ERROR));
-            Span::styled(format!(" {}: {err} ", w.not_saved), theme::ERROR)
-        }
+        SaveState::Failed(err) => Span::styled(format!(" {}: {err} ", w.not_saved), theme::ERROR),
     };
     let lang = if work.lang() == "zh" { "中文" } else { "EN" };
     let auto = if app.auto_advance() {
@@ -111,12 +112,6 @@ fn lay_out(app: &App, width: usize) -> Option<Laid> {
         w.answered,
         review_text(work)
     );
-    let save = match &work.session.sign_off {
-        Some(_) if work.read_only.is_none() && work.save == SaveState::Saved => {
-            Span::styled(format!(" {} ", w.final_mark), theme::FINAL)
-        }
-        _ => save,
-    };
     let timebox = work.timebox().map(|t| {
         let style = if t.over {
             theme::TIMEBOX_OVER
@@ -131,41 +126,56 @@ fn lay_out(app: &App, width: usize) -> Option<Laid> {
         " {}",
         truncate(&work.session.title, title_w.saturating_sub(1))
     );
-    let mut top = vec![
-        Span::styled(
-            title,
-            theme::STATUS_BAR.add_modifier(ratatui::style::Modifier::BOLD),
-        ),
+    let bold = theme::STATUS_BAR.add_modifier(ratatui::style::Modifier::BOLD);
+    let mut spans = vec![
+        Span::styled(title, bold),
         Span::styled(right, theme::STATUS_BAR),
     ];
-    top.extend(timebox);
-    let used = |spans: &[Span]| spans.iter().map(|s| s.content.width()).sum::<usize>();
-    // Everything on the state row when it fits; else the save error and the message go
-    // below it, whole.
-    let mut all = top.clone();
-    all.push(save.clone());
-    if let Some(message) = &app.message {
-        all.push(Span::styled(format!(" {message}"), theme::WARN));
-        errors.push((message.clone(), theme::WARN));
-    }
-    if used(&all) <= width {
-        if app.message.is_none()
-            && let (Some(change), SaveState::Saved) = (&app.last_change, &work.save)
-        {
-            all.push(Span::styled(format!("· {change}"), theme::OK));
+    spans.extend(timebox);
+    (spans, save)
+}
+
+/// The state row with the message (or the last change) when all of it fits; else the save
+/// error and the message wrapped below it, whole.
+fn lay_out(app: &App, width: usize) -> Option<Laid> {
+    let work = app.work.as_ref()?;
+    let (mut top, save) = state_row(app, work, width);
+    let message = app
+        .message
+        .as_ref()
+        .map(|m| Span::styled(format!(" {m}"), theme::WARN));
+    let used: usize = top
+        .iter()
+        .chain([&save])
+        .chain(&message)
+        .map(|s| s.content.width())
+        .sum();
+    if used <= width {
+        top.push(save);
+        match message {
+            Some(message) => top.push(message),
+            None => {
+                if let (Some(change), SaveState::Saved) = (&app.last_change, &work.save) {
+                    top.push(Span::styled(format!("· {change}"), theme::OK));
+                }
+            }
         }
         return Some(Laid {
-            top: all,
+            top,
             overflow: Vec::new(),
         });
     }
-    top.push(match &work.save {
-        SaveState::Failed(_) if work.read_only.is_none() => {
-            Span::styled(format!(" {} ", w.not_saved), theme::ERROR)
+    let mut below: Vec<(String, Style)> = Vec::new();
+    match &work.save {
+        SaveState::Failed(err) if work.read_only.is_none() => {
+            let w = words(work.lang());
+            top.push(Span::styled(format!(" {} ", w.not_saved), theme::ERROR));
+            below.push((format!("{}: {err}", w.not_saved), theme::ERROR));
         }
-        _ => save,
-    });
-    let mut overflow: Vec<Line> = errors
+        _ => top.push(save),
+    }
+    below.extend(app.message.iter().map(|m| (m.clone(), theme::WARN)));
+    let mut overflow: Vec<Line> = below
         .iter()
         .flat_map(|(text, style)| {
             wrap(text, width.saturating_sub(1))
