@@ -369,6 +369,10 @@ fn a_save_error_longer_than_the_status_row_is_shown_whole() {
         assert!(shown.contains("free some space"), "{shown}");
         assert!(shown.contains("NOT SAVED"), "{shown}");
     }
+    // The facilitator view has one status row; the error still shows whole under it.
+    app.press("v");
+    let shown = screen(&app, dir.path(), 80, 24);
+    assert!(shown.contains("free some space"), "{shown}");
 }
 
 #[test]

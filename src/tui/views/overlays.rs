@@ -194,7 +194,7 @@ fn help(app: &App, context: Context, scroll: u16, area: Rect, buf: &mut Buffer) 
             Some("Type in the text fields; on Parts, Space toggles the part under the bar.")
         }
         Context::Palette => Some(
-            "Type to search parts, domains, practices, requirements, notes and evidence in English and Chinese.",
+            "Type to search parts, domains, items, practices, requirements, notes and evidence in English and Chinese; names come before texts that match as well.",
         ),
         Context::Note => Some(
             "The draft is saved every two seconds while you type; u undoes the whole edit afterwards.",
@@ -206,7 +206,7 @@ fn help(app: &App, context: Context, scroll: u16, area: Rect, buf: &mut Buffer) 
             "The navigator keeps the practices with matches; j/k and Tab move among them; Esc on the assessment clears the filter.",
         ),
         Context::FindingForm => Some(
-            "Tab moves between fields; ←/→ change severity and what the finding is about. In the description Enter is a new line; Ctrl-S saves from anywhere.",
+            "Tab moves between fields; → raises the severity and ← lowers it, as drawn; ←/→ change what the finding is about. In the description Enter is a new line; Ctrl-S saves from anywhere.",
         ),
         Context::Agenda => Some(
             "Time is counted for the domain on screen; the status line shows the current item (its domain if planned, else its part) against its plan.",
