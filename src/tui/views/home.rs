@@ -12,7 +12,7 @@ use super::status::render_hints;
 use crate::tui::app::{App, HomeRow};
 use crate::tui::keymap::Context;
 use crate::tui::theme;
-use crate::tui::widgets::columns::column_widths;
+use crate::tui::widgets::columns::{column_widths, fit_levels};
 use crate::tui::widgets::wrap::truncate;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
@@ -82,11 +82,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 ]);
             }
 
+            let levels: Vec<(&str, u8)> =
+                r.parts.iter().map(|p| (p.id.as_str(), p.level)).collect();
             let mut cells = vec![
                 Cell::from(title_cell(app, r, title_w)),
                 Cell::from(truncate(&r.organisation, org_w)),
                 Cell::from(format!("{}/{}", r.answered, r.total)),
-                Cell::from(levels_cell(r, levels_w)),
+                Cell::from(fit_levels(&levels, levels_w)),
                 Cell::from(r.updated.get(..16).unwrap_or(&r.updated).replace('T', " ")),
             ];
             if wide {
@@ -156,41 +158,4 @@ fn truncate_start(text: &str, width: usize) -> String {
         tail.push(c);
     }
     std::iter::once('…').chain(tail.into_iter().rev()).collect()
-}
-
-/// The levels per part: `cd L2 to L1 …` when it fits, else `cd2 to1 …`, else the range of
-/// levels over the parts (`L0–L2 ×6`) — never a bare "+6".
-fn levels_cell(row: &HomeRow, width: usize) -> String {
-    let long: Vec<String> = row
-        .parts
-        .iter()
-        .map(|p| format!("{} L{}", p.id, p.level))
-        .collect();
-    let joined = long.join(" ");
-    if joined.width() <= width {
-        return joined;
-    }
-    let short: Vec<String> = row
-        .parts
-        .iter()
-        .map(|p| format!("{}{}", p.id, p.level))
-        .collect();
-    let joined = short.join(" ");
-    if joined.width() <= width {
-        return joined;
-    }
-    let min = row.parts.iter().map(|p| p.level).min().unwrap_or(0);
-    let max = row.parts.iter().map(|p| p.level).max().unwrap_or(0);
-    let n = row.parts.len();
-    let range = if min == max {
-        format!("L{min}")
-    } else {
-        format!("L{min}–{max}")
-    };
-    let with_count = format!("{range} ×{n}");
-    if with_count.width() <= width {
-        with_count
-    } else {
-        truncate(&range, width)
-    }
 }
