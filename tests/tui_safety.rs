@@ -516,3 +516,19 @@ fn the_questions_are_asked_in_chinese_too() {
         screen(&app, dir.path(), 160, 48)
     );
 }
+
+#[test]
+fn a_finding_found_by_its_owner_shows_its_id_and_title() {
+    let (_dir, mut app) = fresh();
+    app.press("!");
+    app.type_text("Rollback is manual");
+    app.press("Tab Tab Tab Tab");
+    app.type_text("Marta Kowalski");
+    app.press("C-s /");
+    app.type_text("kowalski");
+    let shown = draw(&app, 100, 30);
+    assert!(
+        shown.contains("Marta Kowalski · F1 Rollback is manual"),
+        "{shown}"
+    );
+}

@@ -302,10 +302,12 @@ fn palette_context(app: &App, item: &crate::tui::palette::Item) -> String {
     }
 }
 
-/// What an entry is called in the shown language (a name, a requirement's text), when the
-/// model names it: a row whose match is an id or the other language shows this beside it.
-fn palette_name(app: &App, item: &crate::tui::palette::Item) -> Option<String> {
+/// What an entry is called in the shown language (a name, a requirement's text; a finding's
+/// id and title): a row whose match is an id, the other language or a finding's owner shows
+/// this beside it.
+fn palette_name(app: &App, p: &PaletteState, entry: usize) -> Option<String> {
     use crate::tui::palette::Kind;
+    let item = &p.items[entry];
     let work = app.work.as_ref()?;
     let rref = work.model.index.requirements.get(item.target)?;
     let pref = &work.model.index.practices[rref.practice];
@@ -317,7 +319,7 @@ fn palette_name(app: &App, item: &crate::tui::palette::Item) -> Option<String> {
         Kind::Item => model.item_of(pref).name.get(lang),
         Kind::Practice => model.practice_of(pref).name.get(lang),
         Kind::Requirement => model.requirement_of(pref, rref).text.get(lang),
-        Kind::Note | Kind::Evidence | Kind::Finding => return None,
+        Kind::Note | Kind::Evidence | Kind::Finding => p.items.text(entry, 0),
     };
     Some(name.to_string())
 }
@@ -326,7 +328,7 @@ fn palette_name(app: &App, item: &crate::tui::palette::Item) -> Option<String> {
 /// else (a requirement id, the other language), so no row shows only an id.
 fn palette_row_text(app: &App, p: &PaletteState, hit: &crate::tui::palette::Hit) -> String {
     let matched = p.items.text(hit.item, hit.text);
-    let name = palette_name(app, &p.items[hit.item]).filter(|n| !n.is_empty());
+    let name = palette_name(app, p, hit.item).filter(|n| !n.is_empty());
     match name {
         // Nothing typed yet: every entry by its name.
         Some(name) if p.query.text.trim().is_empty() => name,
