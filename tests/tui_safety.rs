@@ -224,6 +224,22 @@ fn sign_off_shows_the_pre_flight_list_before_asking() {
 }
 
 #[test]
+fn an_organisation_can_make_more_checks_block_the_sign_off() {
+    let (_dir, mut app) = fresh();
+    app.sign_off_policy = SignOffPolicy::parse("flagged").expect("parse");
+    app.press("f S");
+    assert!(app.overlays.is_empty(), "not asked");
+    let message = app.message.clone().unwrap_or_default();
+    assert!(
+        message.contains("✗ 1 flagged (blocks sign-off)"),
+        "{message}"
+    );
+    // Unflagged, it asks again.
+    app.press("f S");
+    assert!(question(&app).contains("Sign off this session as final"));
+}
+
+#[test]
 fn a_blocking_check_refuses_the_sign_off_and_the_whole_reason_shows() {
     let (dir, mut app) = fresh();
     // An older file's "Not applicable" without a reason: sealing it would seal a claim no one

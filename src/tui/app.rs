@@ -73,6 +73,9 @@ pub struct App {
     pub who: String,
     /// A session another process is writing, waiting for "view it read-only?".
     pub pending_read_only: Option<(PathBuf, session::LockHolder)>,
+    /// Which pre-flight checks refuse `S` (the default until an organisation's setting
+    /// supplies one).
+    pub sign_off_policy: crate::review::SignOffPolicy,
 }
 
 impl App {
@@ -101,6 +104,7 @@ impl App {
             area: Rect::new(0, 0, 80, 24),
             who: session::current_user(),
             pending_read_only: None,
+            sign_off_policy: crate::review::SignOffPolicy::default(),
         }
     }
 

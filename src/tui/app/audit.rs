@@ -80,8 +80,8 @@ impl App {
         let Some(work) = &mut self.work else { return };
         // The question must count the evidence as it is now, not as it was when opened.
         work.settle_checks(true);
-        let policy = review::SignOffPolicy::default();
-        let items = review::preflight(&work.model, &work.session, &work.checks, &policy);
+        let policy = &self.sign_off_policy;
+        let items = review::preflight(&work.model, &work.session, &work.checks, policy);
         let w = words(work.lang());
         if review::blocked(&items) {
             // What refuses it; the rest of the list shows once that is fixed.
