@@ -78,7 +78,8 @@ pub enum Command {
         session: String,
         #[arg(long)]
         json: bool,
-        /// Language of the names and headings (en or zh; default: ASSESS_LANG, then the locale).
+        /// Language of the names and headings (en or zh; default: the session's language,
+        /// the one the workbench shows it in).
         #[arg(long, value_enum)]
         lang: Option<Lang>,
     },
@@ -100,7 +101,8 @@ pub enum Command {
         /// Output file (default: NAME.report.EXT beside the session); `-` writes to stdout.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
-        /// Language of the report (en or zh; default: ASSESS_LANG, then the locale).
+        /// Language of the report (en or zh; default: the session's language, as in the
+        /// workbench's export dialog).
         #[arg(long, value_enum)]
         lang: Option<Lang>,
         /// Remove names, organisation, notes, justifications, evidence titles and locations.
@@ -117,8 +119,17 @@ pub enum Command {
         json: bool,
     },
     /// Sign a session off as final: it becomes read-only and its content hash is recorded.
+    /// The pre-flight list is printed first; checks named by --block refuse the sign-off.
     #[command(alias = "sign-off")]
-    Finalize { session: String },
+    Finalize {
+        session: String,
+        /// Checks that refuse the sign-off, comma-separated, or `none` (default:
+        /// na_without_justification,evidence_changed_or_missing). Checks: unanswered, flagged,
+        /// na_without_justification, met_without_evidence, evidence_changed_or_missing,
+        /// not_reviewed.
+        #[arg(long, value_name = "CHECKS")]
+        block: Option<String>,
+    },
     /// Reopen a final session for changes (the reason is logged).
     Reopen {
         session: String,
@@ -312,8 +323,17 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
             session: spec,
             json,
         }) => audit_cmd::log(out, &session::resolve_session(&spec, &dir)?, json)?,
-        Some(Command::Finalize { session: spec }) => {
-            audit_cmd::finalize(out, &session::resolve_session(&spec, &dir)?, &who_or_user())?
+        Some(Command::Finalize {
+            session: spec,
+            block,
+        }) => {
+            let policy = match block {
+                Some(list) => crate::review::SignOffPolicy::parse(&list)
+                    .map_err(|e| anyhow::anyhow!("--block: {e}"))?,
+                None => crate::review::SignOffPolicy::default(),
+            };
+            let path = session::resolve_session(&spec, &dir)?;
+            audit_cmd::finalize(out, &path, &who_or_user(), &policy)?
         }
         Some(Command::Reopen {
             session: spec,
@@ -332,12 +352,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
             session: spec,
             json,
             lang,
-        }) => session_cmd::summary(
-            out,
-            &session::resolve_session(&spec, &dir)?,
-            json,
-            Lang::choose(lang),
-        )?,
+        }) => session_cmd::summary(out, &session::resolve_session(&spec, &dir)?, json, lang)?,
         Some(Command::Doctor {
             session: spec,
             restore_backup,
@@ -355,7 +370,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
             &report_cmd::ReportArgs {
                 format,
                 output,
-                lang: Lang::choose(lang).code().to_string(),
+                lang,
                 redact,
                 bom: !no_bom,
             },

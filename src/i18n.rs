@@ -9,6 +9,7 @@
 
 pub mod cli;
 pub mod xlsx;
+pub mod signoff;
 
 pub use crate::lang::Lang;
 
@@ -17,16 +18,19 @@ pub use crate::lang::Lang;
 pub struct Texts {
     pub cli: &'static cli::Cli,
     pub xlsx: &'static xlsx::Xlsx,
+    pub signoff: &'static signoff::SignOff,
 }
 
 static EN: Texts = Texts {
     cli: &cli::EN,
     xlsx: &xlsx::EN,
+    signoff: &signoff::EN,
 };
 
 static ZH: Texts = Texts {
     cli: &cli::ZH,
     xlsx: &xlsx::ZH,
+    signoff: &signoff::ZH,
 };
 
 impl Lang {

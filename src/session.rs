@@ -15,6 +15,7 @@ mod ids;
 mod lock;
 mod open;
 mod participants;
+mod quick;
 mod revert;
 mod safe_fs;
 mod signoff;
@@ -48,6 +49,7 @@ pub use participants::parse_participant;
 pub use safe_fs::{
     STEM_MAX, clip_bytes, create_private_dir, real_session_path, remove_stale_temps, sibling,
 };
+pub use quick::{QuickChange, QuickPlan};
 pub use signoff::{Verification, content_hash};
 pub use store::{
     SessionEntry, SessionError, atomic_write, atomic_write_via, backup_path, create_session_file,

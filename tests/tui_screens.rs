@@ -488,8 +488,12 @@ fn cut_text_ends_with_an_ellipsis() {
         );
     }
     assert!(
-        screen.contains('+'),
-        "levels that do not fit are counted:\n{screen}"
+        !screen.contains(" +"),
+        "levels that do not fit are summed up, never a bare count:\n{screen}"
+    );
+    assert!(
+        screen.contains("L0 ×6"),
+        "the range of levels over six parts:\n{screen}"
     );
     assert!(
         !screen.contains("agile L0 cd L\n") && !screen.contains("cd L "),

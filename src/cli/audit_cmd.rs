@@ -7,6 +7,8 @@ use std::process::ExitCode;
 use anyhow::Result;
 use unicode_width::UnicodeWidthStr;
 
+use crate::i18n::{Lang, fill};
+use crate::review;
 use crate::session::{self, Session, Verification};
 
 /// One change in `assess log --json`: every key always present, so scripts need no defaults.
@@ -102,11 +104,29 @@ fn change(path: &Path, edit: impl FnOnce(&mut Session) -> Result<()>) -> Result<
     Ok(())
 }
 
-/// `assess finalize`: signs the session off as final under `who`.
-pub fn finalize(out: &mut dyn Write, path: &Path, who: &str) -> Result<()> {
+/// `assess finalize`: prints the pre-flight list, then signs the session off as final under
+/// `who` unless a check the policy makes blocking finds something.
+pub fn finalize(
+    out: &mut dyn Write,
+    path: &Path,
+    who: &str,
+    policy: &review::SignOffPolicy,
+) -> Result<()> {
     let mut signed = None;
     change(path, |s| {
         s.ensure_editable()?;
+        // Counted as the workbench counts: answers under aliased ids moved to their new ids.
+        let opened = session::open_session(path)?;
+        let checks = session::evidence_checks(&opened.session, &session::base_dir(path));
+        let items = review::preflight(&opened.model, &opened.session, &checks, policy);
+        let lang = Lang::from_code(&opened.session.cursor.lang);
+        for line in review::preflight_lines(&items, lang) {
+            writeln!(out, "{line}")?;
+        }
+        if review::blocked(&items) {
+            let path = path.display().to_string();
+            anyhow::bail!(fill(lang.texts().signoff.refused, &[("path", &path)]));
+        }
         s.ensure_assessor(who)?;
         signed = Some(s.finalize(who)?.clone());
         Ok(())
