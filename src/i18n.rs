@@ -8,8 +8,8 @@
 //! `lang.texts().cli.review` and fills slots with [`fill`].
 
 pub mod cli;
-pub mod xlsx;
 pub mod signoff;
+pub mod xlsx;
 
 pub use crate::lang::Lang;
 

@@ -46,10 +46,10 @@ pub use lock::{
 };
 pub use open::{Opened, current_user, model_for, open_session};
 pub use participants::parse_participant;
+pub use quick::{QuickChange, QuickPlan};
 pub use safe_fs::{
     STEM_MAX, clip_bytes, create_private_dir, real_session_path, remove_stale_temps, sibling,
 };
-pub use quick::{QuickChange, QuickPlan};
 pub use signoff::{Verification, content_hash};
 pub use store::{
     SessionEntry, SessionError, atomic_write, atomic_write_via, backup_path, create_session_file,

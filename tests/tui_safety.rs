@@ -401,7 +401,7 @@ fn the_export_dialog_defaults_to_html_in_the_sessions_language() {
     let state = state.clone();
     assert_eq!(
         assess::tui::app::FORMATS[state.format],
-        assess::report::Format::Html
+        assess::tui::app::ExportKind::Report(assess::report::Format::Html)
     );
     assert_eq!(assess::tui::app::LANGS[state.lang], "zh");
 }

@@ -115,6 +115,8 @@ pub fn finalize(
     let mut signed = None;
     change(path, |s| {
         s.ensure_editable()?;
+        // Open merge conflicts refuse before the pre-flight: no answer there is settled yet.
+        s.ensure_no_conflicts()?;
         // Counted as the workbench counts: answers under aliased ids moved to their new ids.
         let opened = session::open_session(path)?;
         let checks = session::evidence_checks(&opened.session, &session::base_dir(path));

@@ -16,7 +16,7 @@ mod work;
 
 pub use agenda::{AgendaEditor, MINUTES_STEP, TIME_SAVE_EVERY, TimeClock, Timebox};
 pub use audit::ParticipantsState;
-pub use export::{ExportState, FORMATS, LANGS};
+pub use export::{ExportKind, ExportState, FORMATS, LANGS};
 pub use findings::{FINDING_FIELDS, FindingForm, FindingsList, finding_marks, tie_requirement};
 pub use forms::{
     EVIDENCE_KINDS, EvidenceForm, EvidencePicker, Field, FilterPicker, Home, HomeRow, LineInput,
