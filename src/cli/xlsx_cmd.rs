@@ -15,18 +15,24 @@ fn texts() -> &'static XlsxCli {
     &Lang::choose(None).texts().xlsx.cli
 }
 
-/// `assess export-xlsx`: writes the questionnaire and says where it went.
+/// `assess export-xlsx`: writes the questionnaire (in `lang`, else the session's language)
+/// and says where it went.
 pub fn export(
     out: &mut dyn Write,
     path: &Path,
     output: Option<&Path>,
-    options: &QuestionnaireOptions,
+    lang: Option<Lang>,
+    parts: Vec<String>,
 ) -> Result<()> {
     let opened = open_session(path)?;
+    let options = QuestionnaireOptions {
+        lang: lang.unwrap_or_else(|| Lang::from_code(&opened.session.cursor.lang)),
+        parts,
+    };
     for warning in &opened.warnings {
         eprintln!("assess: warning: {}: {warning}", path.display());
     }
-    let target = xlsx::export(path, output, &opened.model, &opened.session, options)
+    let target = xlsx::export(path, output, &opened.model, &opened.session, &options)
         .context("cannot write the questionnaire")?;
     let path = target.display().to_string();
     writeln!(out, "{}", fill(texts().written, &[("path", &path)]))?;

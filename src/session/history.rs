@@ -57,7 +57,7 @@ impl Session {
     }
 
     /// Appends a change as a new entry, never merged into the last one (undo, sign-off).
-    pub(crate) fn append(&mut self, who: &str, target: &str, field: &str, old: &str, new: &str) {
+    pub fn append(&mut self, who: &str, target: &str, field: &str, old: &str, new: &str) {
         if old == new {
             return;
         }

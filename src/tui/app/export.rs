@@ -47,8 +47,13 @@ pub struct ExportState {
 }
 
 impl ExportState {
+    /// The dialog's defaults are `assess report`'s: HTML, in the session's language.
     pub fn new(lang: &str) -> Self {
         Self {
+            format: FORMATS
+                .iter()
+                .position(|f| *f == ExportKind::Report(Format::Html))
+                .unwrap_or(0),
             lang: LANGS.iter().position(|l| *l == lang).unwrap_or(0),
             ..Self::default()
         }
