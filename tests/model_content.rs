@@ -354,9 +354,12 @@ fn requirements_ask_one_thing_unless_marked_compound() {
         if compound {
             continue;
         }
-        // Two clauses joined by ", and" or by 同时/并且/； are two checks: split them.
+        // Two clauses joined by ", and" or by ，并/，且/同时/并且/； are two checks: split them.
         assert!(!en.contains(", and "), "{id}: two checks in one: {en}");
         for joint in ["，同时", "并且", "；"] {
+            assert!(!zh.contains(joint), "{id}: two checks in one: {zh}");
+        }
+        for joint in ["，并", "，且"] {
             assert!(!zh.contains(joint), "{id}: two checks in one: {zh}");
         }
     }

@@ -70,3 +70,13 @@ fn the_trading_platform_sample_is_a_realistic_level_three_ish_assessment() {
     );
     assert!(!opened.session.evidence.is_empty());
 }
+
+/// The shipped sample records the bundled model's version and hash, so a user opening it sees
+/// no "model changed" warning, no moved answers and no orphans.
+#[test]
+fn the_trading_platform_sample_opens_without_warnings() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("sessions/eastbridge-trading-platform.ron");
+    let opened = open_session(&path).expect("sample opens");
+    assert!(opened.warnings.is_empty(), "{:?}", opened.warnings);
+}

@@ -588,3 +588,27 @@ fn the_guide_marks_a_requirement_taken_from_a_draft() {
     let screen = workbench::draw(&app, 160, 48);
     assert!(screen.contains("[draft: from a public draft"), "{screen}");
 }
+
+/// A requirement about core items says who decides what is core, in the guidance panel.
+#[test]
+fn the_guide_says_who_decides_what_is_core() {
+    let (_dir, mut app) = workbench::fresh_on_cd("Core");
+    let work = app.work.as_mut().expect("workbench");
+    let r = work
+        .model
+        .index
+        .requirement("cd.test.layering.method.l2.2")
+        .expect("id");
+    work.jump(r);
+    let screen = workbench::draw(&app, 160, 48);
+    assert!(screen.contains("Core, key, main"), "{screen}");
+    let r = work_index(&app, "cd.config.vc.vcs.l2.1");
+    app.work.as_mut().expect("workbench").jump(r);
+    let screen = workbench::draw(&app, 160, 48);
+    assert!(!screen.contains("Core, key, main"), "{screen}");
+}
+
+fn work_index(app: &assess::tui::app::App, id: &str) -> usize {
+    let work = app.work.as_ref().expect("workbench");
+    work.model.index.requirement(id).expect("id")
+}

@@ -309,6 +309,14 @@ fn section(lines: &mut Vec<Line<'static>>, title: &str, style: Style, text: &str
     }
 }
 
+/// Whether a requirement relies on the organisation's list of core, key or main items.
+fn speaks_of_core(text: &str) -> bool {
+    ["核心", "关键", "主要"].iter().any(|w| text.contains(w))
+        || text
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| matches!(w.to_lowercase().as_str(), "core" | "key" | "main"))
+}
+
 /// Guidance, evidence hint, good evidence, trap, and what is recorded for the requirement.
 pub fn render_guide(work: &Work, area: Rect, buf: &mut Buffer) {
     let pref = &work.model.index.practices[work.practice];
@@ -333,6 +341,9 @@ pub fn render_guide(work: &Work, area: Rect, buf: &mut Buffer) {
     }
     if let Some(g) = &req.guidance {
         section(&mut lines, w.guidance, theme::TITLE, g.get(lang));
+    }
+    if speaks_of_core(req.text.get(lang)) {
+        section(&mut lines, w.core, theme::TITLE, w.core_rule);
     }
     if let Some(g) = &practice.good_evidence {
         section(&mut lines, w.good_evidence, theme::TITLE, g.get(lang));
