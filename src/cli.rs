@@ -115,16 +115,28 @@ pub enum Command {
     },
     /// Sign a session off as final: it becomes read-only and its content hash is recorded.
     #[command(alias = "sign-off")]
-    Finalize { session: String },
+    Finalize {
+        session: String,
+        /// Also sign the sign-off with this SSH key (a private key file, or the public key of
+        /// one an ssh-agent holds), as `ssh-keygen -Y sign` does.
+        #[arg(long, value_name = "FILE")]
+        key: Option<PathBuf>,
+    },
     /// Reopen a final session for changes (the reason is logged).
     Reopen {
         session: String,
         #[arg(long)]
         reason: String,
     },
-    /// Recompute a final session's content hash: exit 0 on a match, 1 on a mismatch or when
-    /// the session is not signed off.
-    Verify { session: String },
+    /// Check a final session: its content is intact (hash, history, model) and who signed it
+    /// (SSH signature): exit 0 when intact and any signature is good, else 1.
+    Verify {
+        session: String,
+        /// The allowed-signers file (`NAME KEY-TYPE KEY` per line, as git's) that says whose
+        /// key signed it.
+        #[arg(long, value_name = "FILE", env = "ASSESS_ALLOWED_SIGNERS")]
+        allowed_signers: Option<PathBuf>,
+    },
     /// Work with assessment models.
     #[command(subcommand)]
     Model(ModelCommand),
@@ -237,9 +249,12 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
             session: spec,
             json,
         }) => audit_cmd::log(out, &session::resolve_session(&spec, &dir)?, json)?,
-        Some(Command::Finalize { session: spec }) => {
-            audit_cmd::finalize(out, &session::resolve_session(&spec, &dir)?, &who_or_user())?
-        }
+        Some(Command::Finalize { session: spec, key }) => audit_cmd::finalize(
+            out,
+            &session::resolve_session(&spec, &dir)?,
+            &who_or_user(),
+            key.as_deref(),
+        )?,
         Some(Command::Reopen {
             session: spec,
             reason,
@@ -249,8 +264,15 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
             &reason,
             &who_or_user(),
         )?,
-        Some(Command::Verify { session: spec }) => {
-            return audit_cmd::verify(out, &session::resolve_session(&spec, &dir)?);
+        Some(Command::Verify {
+            session: spec,
+            allowed_signers,
+        }) => {
+            return audit_cmd::verify(
+                out,
+                &session::resolve_session(&spec, &dir)?,
+                allowed_signers.as_deref(),
+            );
         }
         Some(Command::List { json }) => session_cmd::list(out, &dir, json)?,
         Some(Command::Summary {
