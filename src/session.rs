@@ -29,10 +29,10 @@ pub use doctor::{
     CheckSeverity, DoctorFinding, RestoreError, Restored, base_dir, check_session,
     evidence_candidates, restore_backup,
 };
-pub use edit::{AliasMoves, EditError, NewSession, hash_file, now_timestamp};
+pub use edit::{AliasMoves, EditError, NewSession, hash_file, hash_file_with, now_timestamp};
 pub use evidence::{
-    EvidenceCheck, candidates, describe_evidence, evidence_checks, fingerprint, is_local_file,
-    local_path, register_checks,
+    BACKGROUND_HASH_BYTES, EvidenceCheck, HashJob, candidates, describe_evidence, evidence_checks,
+    evidence_entry, fingerprint, is_local_file, large_file, local_path, register_checks,
 };
 pub use findings::{Finding, Severity, TieKind, is_date, tie_kind};
 pub use guard::{DiskStamp, SaveGuard, disk_stamp, write_somewhere};

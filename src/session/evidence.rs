@@ -6,6 +6,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use super::edit::hash_file_with;
 use super::edit::{EditError, now_timestamp};
 use super::{Evidence, EvidenceType, Session, hash_file};
 
@@ -160,13 +161,114 @@ pub fn describe_evidence(
     kind: EvidenceType,
     location: &str,
 ) -> Result<Evidence, String> {
+    if title.trim().is_empty() {
+        return Err("a title is needed".to_string());
+    }
+    let location = location.trim();
+    let print = fingerprint(base_dir, location)
+        .map_err(|e| format!("cannot read the file {location:?}: {e}"))?;
+    evidence_entry(title, kind, location, print)
+}
+
+/// The size of the regular file a location names, when hashing it is worth a thread of its
+/// own (larger than `BACKGROUND_HASH_BYTES`); None for anything else.
+pub fn large_file(base_dir: &Path, location: &str) -> Option<u64> {
+    let path = find(base_dir, location)?;
+    if not_regular(&path).is_some() {
+        return None;
+    }
+    let size = std::fs::metadata(&path).ok()?.len();
+    (size > BACKGROUND_HASH_BYTES).then_some(size)
+}
+
+/// Files larger than this are hashed on another thread with progress and a way to cancel.
+pub const BACKGROUND_HASH_BYTES: u64 = 8 * 1024 * 1024;
+
+/// A fingerprint taken on another thread: how far it got, a way to stop it, and its result.
+#[derive(Debug)]
+pub struct HashJob {
+    /// The location as typed.
+    pub location: String,
+    /// The file's size when the hash started.
+    pub total: u64,
+    done: std::sync::Arc<std::sync::atomic::AtomicU64>,
+    cancel: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    result: std::sync::mpsc::Receiver<Result<Option<(String, u64)>, String>>,
+}
+
+impl HashJob {
+    /// Starts fingerprinting `location` (read from `base_dir` when relative).
+    pub fn start(base_dir: &Path, location: &str) -> Self {
+        use std::sync::Arc;
+        use std::sync::atomic::{AtomicBool, AtomicU64};
+        let done = Arc::new(AtomicU64::new(0));
+        let cancel = Arc::new(AtomicBool::new(false));
+        let (send, result) = std::sync::mpsc::channel();
+        let total = large_file(base_dir, location).unwrap_or(0);
+        let (base, typed) = (base_dir.to_path_buf(), location.trim().to_string());
+        let (d, c) = (Arc::clone(&done), Arc::clone(&cancel));
+        std::thread::spawn(move || {
+            let print = match find(&base, &typed) {
+                None => Ok(None),
+                Some(path) => std::fs::metadata(&path)
+                    .and_then(|m| Ok(Some((hash_file_with(&path, &d, &c)?, m.len())))),
+            };
+            // The receiver is gone when the job was dropped: nobody waits for this result.
+            let _ = send.send(print.map_err(|e| format!("cannot read the file {typed:?}: {e}")));
+        });
+        Self {
+            location: location.trim().to_string(),
+            total,
+            done,
+            cancel,
+            result,
+        }
+    }
+
+    /// (bytes hashed, file size).
+    pub fn progress(&self) -> (u64, u64) {
+        (
+            self.done.load(std::sync::atomic::Ordering::Relaxed),
+            self.total,
+        )
+    }
+
+    /// Asks the hash to stop; it does within one block.
+    pub fn cancel(&self) {
+        self.cancel
+            .store(true, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    /// The fingerprint once it is done (None while it runs).
+    pub fn poll(&self) -> Option<Result<Option<(String, u64)>, String>> {
+        match self.result.try_recv() {
+            Ok(result) => Some(result),
+            Err(std::sync::mpsc::TryRecvError::Empty) => None,
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                Some(Err("the hash stopped".to_string()))
+            }
+        }
+    }
+}
+
+impl Drop for HashJob {
+    fn drop(&mut self) {
+        self.cancel();
+    }
+}
+
+/// A register entry from what was typed and the file's fingerprint, if it has one.
+pub fn evidence_entry(
+    title: &str,
+    kind: EvidenceType,
+    location: &str,
+    print: Option<(String, u64)>,
+) -> Result<Evidence, String> {
     let title = title.trim();
     if title.is_empty() {
         return Err("a title is needed".to_string());
     }
     let location = location.trim().to_string();
-    let print = fingerprint(base_dir, &location)
-        .map_err(|e| format!("cannot read the file {location:?}: {e}"))?;
     Ok(Evidence {
         title: title.to_string(),
         kind,

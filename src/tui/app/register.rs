@@ -236,8 +236,80 @@ impl App {
     fn add_from_form(&mut self, form: &EvidenceForm) -> Result<(), String> {
         let base = self.work.as_ref().map(Work::base_dir).unwrap_or_default();
         let said = words(self.work.as_ref().map_or("en", |w| w.lang()));
+        // A large file is hashed on another thread: the workbench keeps drawing, shows the
+        // progress, and Esc cancels (see `poll_attaching`).
+        if session::large_file(&base, &form.location.text).is_some() {
+            if form.title.text.trim().is_empty() {
+                return Err(said.register.title_needed.to_string());
+            }
+            let job = session::HashJob::start(&base, &form.location.text);
+            self.attaching = Some(Attaching {
+                job,
+                form: form.clone(),
+            });
+            self.poll_attaching();
+            return Ok(());
+        }
         let evidence = evidence_from_form(form, &base).map_err(|e| said.evidence_error(&e))?;
-        let notice = missing_file_notice(&evidence, &base, said);
+        self.finish_add(evidence, &base)
+    }
+
+    /// Follows a hash running on another thread: its progress in the status line, then the
+    /// entry added (or the form's error). True when something on screen changed.
+    pub(super) fn poll_attaching(&mut self) -> bool {
+        let Some(attaching) = &self.attaching else {
+            return false;
+        };
+        let lang = self.work.as_ref().map_or("en", |w| w.lang());
+        let text = hashing_text(crate::lang::Lang::from_code(lang));
+        let Some(result) = attaching.job.poll() else {
+            let (done, total) = attaching.job.progress();
+            let percent = (done * 100).checked_div(total).unwrap_or(0);
+            let message = Some(format!(
+                "{} {} {percent}% — {}",
+                text.hashing, attaching.job.location, text.esc_cancels
+            ));
+            let changed = self.message != message;
+            self.message = message;
+            return changed;
+        };
+        let Some(attaching) = self.attaching.take() else {
+            return false;
+        };
+        self.message = None;
+        let base = self.work.as_ref().map(Work::base_dir).unwrap_or_default();
+        let said = words(lang);
+        let form = &attaching.form;
+        let added = result
+            .and_then(|print| {
+                session::evidence_entry(&form.title.text, form.kind, &form.location.text, print)
+            })
+            .map_err(|e| said.evidence_error(&e))
+            .and_then(|evidence| self.finish_add(evidence, &base));
+        if let Err(e) = added
+            && let Some(Overlay::EvidenceForm(f)) = self.overlays.last_mut()
+        {
+            f.error = Some(e);
+        }
+        true
+    }
+
+    /// Esc while a large file is hashed: stops the hash; nothing is added.
+    pub(super) fn cancel_attaching(&mut self) {
+        if let Some(attaching) = self.attaching.take() {
+            attaching.job.cancel();
+            let lang = self.work.as_ref().map_or("en", |w| w.lang());
+            self.message = Some(
+                hashing_text(crate::lang::Lang::from_code(lang))
+                    .cancelled
+                    .to_string(),
+            );
+        }
+    }
+
+    fn finish_add(&mut self, evidence: Evidence, base: &Path) -> Result<(), String> {
+        let said = words(self.work.as_ref().map_or("en", |w| w.lang()));
+        let notice = missing_file_notice(&evidence, base, said);
         let who = self.who.clone();
         let Some(work) = &mut self.work else {
             return Ok(());
@@ -288,6 +360,35 @@ impl App {
                 self.overlays.pop();
             }
         }
+    }
+}
+
+/// A large evidence file being hashed on another thread, and the form it came from.
+#[derive(Debug)]
+pub struct Attaching {
+    pub job: session::HashJob,
+    pub form: EvidenceForm,
+}
+
+/// The words of a hash in the background, in both languages.
+struct HashingText {
+    hashing: &'static str,
+    esc_cancels: &'static str,
+    cancelled: &'static str,
+}
+
+fn hashing_text(lang: crate::lang::Lang) -> HashingText {
+    match lang {
+        crate::lang::Lang::En => HashingText {
+            hashing: "hashing",
+            esc_cancels: "Esc cancels",
+            cancelled: "hashing cancelled: nothing was added",
+        },
+        crate::lang::Lang::Zh => HashingText {
+            hashing: "正在计算哈希",
+            esc_cancels: "Esc 取消",
+            cancelled: "已取消哈希计算：未添加任何证据",
+        },
     }
 }
 
