@@ -232,6 +232,27 @@ fn a_large_file_is_hashed_off_the_main_thread_with_progress_and_cancel() {
     assert_eq!(entry.sha256, Some(hash_file(&big).expect("hash")));
     assert_eq!(entry.size, Some(40 * 1024 * 1024));
 
+    // A new version of it, accepted from the register: hashed in the background too.
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(&big)
+        .and_then(|f| f.set_len(41 * 1024 * 1024))
+        .expect("grow");
+    app.press("H");
+    assert!(
+        app.attaching.is_some(),
+        "the new version is hashed in the background"
+    );
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while app.attaching.is_some() && Instant::now() < deadline {
+        app.tick(Instant::now());
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let session = &app.work.as_ref().expect("work").session;
+    let entry = session.evidence.values().next().expect("still there");
+    assert_eq!(entry.size, Some(41 * 1024 * 1024));
+    assert_eq!(entry.sha256, Some(hash_file(&big).expect("hash")));
+
     // The core job obeys a cancel.
     let file = std::fs::File::create(home.path().join("huge.bin")).expect("create");
     file.set_len(1 << 34).expect("sparse 16 GiB");

@@ -305,16 +305,41 @@ impl Session {
         who: &str,
     ) -> Result<(), EditError> {
         self.ensure_editable()?;
+        let moved = self
+            .evidence
+            .get(id)
+            .is_some_and(|old| new.location.trim() != old.location);
+        let fresh = if moved {
+            let location = new.location.trim();
+            Some(
+                fingerprint(base_dir, location)
+                    .map_err(|e| format!("cannot read the file {location:?}: {e}"))
+                    .map_err(EditError::Evidence)?,
+            )
+        } else {
+            None
+        };
+        self.edit_evidence_printed(id, new, fresh, who)
+    }
+
+    /// `edit_evidence` with the new location's fingerprint already taken (`Some`, when the
+    /// location changed: on another thread for a large file).
+    pub fn edit_evidence_printed(
+        &mut self,
+        id: &str,
+        new: &Evidence,
+        fresh: Option<Option<(String, u64)>>,
+        who: &str,
+    ) -> Result<(), EditError> {
+        self.ensure_editable()?;
         let old = self.entry_mut(id)?.clone();
         let mut after = old.clone();
         after.title = new.title.trim().to_string();
         after.kind = new.kind;
-        if new.location.trim() != old.location {
-            let fresh = describe_evidence(base_dir, &after.title, after.kind, &new.location)
-                .map_err(EditError::Evidence)?;
-            after.location = fresh.location;
-            after.sha256 = fresh.sha256;
-            after.size = fresh.size;
+        if let Some(print) = fresh {
+            after.location = new.location.trim().to_string();
+            after.sha256 = print.as_ref().map(|(h, _)| h.clone());
+            after.size = print.map(|(_, s)| s);
         }
         if after.title.is_empty() {
             return Err(EditError::Evidence("a title is needed".to_string()));
@@ -337,10 +362,24 @@ impl Session {
         who: &str,
     ) -> Result<(), EditError> {
         self.ensure_editable()?;
+        let location = self.entry_mut(id)?.location.clone();
+        let print = fingerprint(base_dir, &location)
+            .map_err(|e| EditError::Evidence(format!("cannot read {location:?}: {e}")))?;
+        self.accept_fingerprint(id, print, who)
+    }
+
+    /// `rehash_evidence` with the fingerprint already taken (on another thread for a large
+    /// file); None: the file is not there.
+    pub fn accept_fingerprint(
+        &mut self,
+        id: &str,
+        print: Option<(String, u64)>,
+        who: &str,
+    ) -> Result<(), EditError> {
+        self.ensure_editable()?;
         let old = self.entry_mut(id)?.clone();
-        let (hash, size) = fingerprint(base_dir, &old.location)
-            .map_err(|e| EditError::Evidence(format!("cannot read {:?}: {e}", old.location)))?
-            .ok_or_else(|| EditError::Evidence(format!("{:?} is not here", old.location)))?;
+        let (hash, size) =
+            print.ok_or_else(|| EditError::Evidence(format!("{:?} is not here", old.location)))?;
         let mut after = old.clone();
         after.sha256 = Some(hash);
         after.size = Some(size);

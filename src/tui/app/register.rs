@@ -108,6 +108,16 @@ impl App {
                 let eid = selected.unwrap_or_default();
                 let Some(work) = &mut self.work else { return };
                 let base = work.base_dir();
+                let location = work
+                    .session
+                    .evidence
+                    .get(&eid)
+                    .map(|e| e.location.clone())
+                    .unwrap_or_default();
+                if !work.session.is_final() && session::large_file(&base, &location).is_some() {
+                    self.start_hash(&base, &location, Purpose::Rehash(eid));
+                    return;
+                }
                 let said = match work.edit(|s, _| s.rehash_evidence(&eid, &base, &who)) {
                     Ok(()) => Words::fill(said.register.accepted, &[("id", &eid)]),
                     Err(e) => said.edit_error(&e),
@@ -225,8 +235,30 @@ impl App {
             location: form.location.text.clone(),
             ..Evidence::default()
         };
+        let moved = work
+            .session
+            .evidence
+            .get(id)
+            .is_some_and(|e| e.location != new.location.trim());
+        if moved && !work.session.is_final() && session::large_file(&base, &new.location).is_some()
+        {
+            if new.title.trim().is_empty() {
+                return Err(said.register.title_needed.to_string());
+            }
+            let purpose = Purpose::Edit(id.to_string(), form.clone());
+            self.start_hash(&base, &form.location.text, purpose);
+            return Ok(());
+        }
         work.edit(|s, _| s.edit_evidence(id, &new, &base, &who))
             .map_err(|e| said.edit_error(&e))?;
+        self.finish_edit(id)
+    }
+
+    fn finish_edit(&mut self, id: &str) -> Result<(), String> {
+        let Some(work) = &mut self.work else {
+            return Ok(());
+        };
+        let said = words(work.lang());
         work.recheck_evidence();
         self.overlays.pop();
         self.picker_says(Some(Words::fill(said.register.changed, &[("id", id)])));
@@ -242,20 +274,21 @@ impl App {
             if form.title.text.trim().is_empty() {
                 return Err(said.register.title_needed.to_string());
             }
-            let job = session::HashJob::start(&base, &form.location.text);
-            self.attaching = Some(Attaching {
-                job,
-                form: form.clone(),
-            });
-            self.poll_attaching();
+            self.start_hash(&base, &form.location.text, Purpose::Add(form.clone()));
             return Ok(());
         }
         let evidence = evidence_from_form(form, &base).map_err(|e| said.evidence_error(&e))?;
         self.finish_add(evidence, &base)
     }
 
-    /// Follows a hash running on another thread: its progress in the status line, then the
-    /// entry added (or the form's error). True when something on screen changed.
+    fn start_hash(&mut self, base: &Path, location: &str, purpose: Purpose) {
+        let job = session::HashJob::start(base, location);
+        self.attaching = Some(Attaching { job, purpose });
+        self.poll_attaching();
+    }
+
+    /// Follows a hash running on another thread: its progress in the status line, then what
+    /// it was for done (or the error said). True when something on screen changed.
     pub(super) fn poll_attaching(&mut self) -> bool {
         let Some(attaching) = &self.attaching else {
             return false;
@@ -279,14 +312,48 @@ impl App {
         self.message = None;
         let base = self.work.as_ref().map(Work::base_dir).unwrap_or_default();
         let said = words(lang);
-        let form = &attaching.form;
-        let added = result
-            .and_then(|print| {
-                session::evidence_entry(&form.title.text, form.kind, &form.location.text, print)
-            })
-            .map_err(|e| said.evidence_error(&e))
-            .and_then(|evidence| self.finish_add(evidence, &base));
-        if let Err(e) = added
+        let who = self.who.clone();
+        let done = match attaching.purpose {
+            Purpose::Add(form) => result
+                .and_then(|print| {
+                    session::evidence_entry(&form.title.text, form.kind, &form.location.text, print)
+                })
+                .map_err(|e| said.evidence_error(&e))
+                .and_then(|evidence| self.finish_add(evidence, &base)),
+            Purpose::Edit(id, form) => {
+                let new = Evidence {
+                    title: form.title.text.clone(),
+                    kind: form.kind,
+                    location: form.location.text.clone(),
+                    ..Evidence::default()
+                };
+                let edited = self.work.as_mut().map_or(Ok(()), |work| {
+                    result
+                        .map_err(|e| said.evidence_error(&e))
+                        .and_then(|print| {
+                            work.edit(|s, _| s.edit_evidence_printed(&id, &new, Some(print), &who))
+                                .map_err(|e| said.edit_error(&e))
+                        })
+                });
+                edited.and_then(|()| self.finish_edit(&id))
+            }
+            Purpose::Rehash(id) => {
+                let Some(work) = &mut self.work else {
+                    return true;
+                };
+                let said_now = match result.map_err(|e| said.evidence_error(&e)).and_then(|p| {
+                    work.edit(|s, _| s.accept_fingerprint(&id, p, &who))
+                        .map_err(|e| said.edit_error(&e))
+                }) {
+                    Ok(()) => Words::fill(said.register.accepted, &[("id", &id)]),
+                    Err(e) => e,
+                };
+                work.recheck_evidence();
+                self.picker_says(Some(said_now));
+                Ok(())
+            }
+        };
+        if let Err(e) = done
             && let Some(Overlay::EvidenceForm(f)) = self.overlays.last_mut()
         {
             f.error = Some(e);
@@ -363,11 +430,22 @@ impl App {
     }
 }
 
-/// A large evidence file being hashed on another thread, and the form it came from.
+/// A large evidence file being hashed on another thread, and what the hash is for.
 #[derive(Debug)]
 pub struct Attaching {
     pub job: session::HashJob,
-    pub form: EvidenceForm,
+    pub purpose: Purpose,
+}
+
+/// What a hash on another thread is for.
+#[derive(Debug)]
+pub enum Purpose {
+    /// A new entry from this form.
+    Add(EvidenceForm),
+    /// Entry `id` edited by this form, to a new location.
+    Edit(String, EvidenceForm),
+    /// Entry `id`'s file accepted as its new version.
+    Rehash(String),
 }
 
 /// The words of a hash in the background, in both languages.
