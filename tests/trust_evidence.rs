@@ -106,6 +106,13 @@ fn hostile_evidence_and_session_entries_never_hang_a_command() {
             args.join(" ")
         );
     }
+    let listed = home.run(&["list"]);
+    let listed = String::from_utf8_lossy(&listed.stdout);
+    assert!(listed.contains("hostile"), "{listed}");
+    assert!(
+        !listed.contains("kmsg") && !listed.contains("fifo"),
+        "non-regular entries are skipped: {listed}"
+    );
     let checks = evidence_checks(&session, &session::base_dir(&path));
     for (id, check) in &checks {
         assert_eq!(
