@@ -33,6 +33,7 @@ pub use edit::{AliasMoves, EditError, NewSession, hash_file, hash_file_with, now
 pub use evidence::{
     BACKGROUND_HASH_BYTES, EvidenceCheck, HashJob, candidates, describe_evidence, evidence_checks,
     evidence_entry, fingerprint, is_local_file, large_file, local_path, register_checks,
+    register_checks_until,
 };
 pub use findings::{Finding, Severity, TieKind, is_date, tie_kind};
 pub use guard::{DiskStamp, SaveGuard, disk_stamp, write_somewhere};

@@ -260,6 +260,14 @@ fn a_large_file_is_hashed_off_the_main_thread_with_progress_and_cancel() {
     assert_eq!(entry.size, Some(41 * 1024 * 1024));
     assert_eq!(entry.sha256, Some(hash_file(&big).expect("hash")));
 
+    // A check of the register that was replaced stops and gives nothing.
+    let stop = std::sync::atomic::AtomicBool::new(true);
+    let base = session::base_dir(&path);
+    assert!(session::register_checks_until(&session.evidence, &base, &stop).is_none());
+    let go = std::sync::atomic::AtomicBool::new(false);
+    let checks = session::register_checks_until(&session.evidence, &base, &go).expect("checks");
+    assert_eq!(checks.values().next(), Some(&EvidenceCheck::Ok));
+
     // The core job obeys a cancel.
     let file = std::fs::File::create(home.path().join("huge.bin")).expect("create");
     file.set_len(1 << 34).expect("sparse 16 GiB");

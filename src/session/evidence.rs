@@ -111,6 +111,19 @@ pub fn fingerprint(base_dir: &Path, location: &str) -> std::io::Result<Option<(S
 
 /// Checks one entry; None when there is nothing to check (a link, an interview, a reference).
 pub fn check(base_dir: &Path, evidence: &Evidence) -> Option<EvidenceCheck> {
+    check_until(
+        base_dir,
+        evidence,
+        &std::sync::atomic::AtomicBool::new(false),
+    )
+}
+
+/// `check` that stops hashing as soon as `cancel` is set.
+fn check_until(
+    base_dir: &Path,
+    evidence: &Evidence,
+    cancel: &std::sync::atomic::AtomicBool,
+) -> Option<EvidenceCheck> {
     let Some(expected) = evidence.sha256.as_ref() else {
         // Never fingerprinted: a local file that is not there is still missing.
         let absent = is_local_file(evidence) && find(base_dir, &evidence.location).is_none();
@@ -129,7 +142,8 @@ pub fn check(base_dir: &Path, evidence: &Evidence) -> Option<EvidenceCheck> {
     {
         return Some(EvidenceCheck::Changed);
     }
-    Some(match hash_file(&path) {
+    let done = std::sync::atomic::AtomicU64::new(0);
+    Some(match hash_file_with(&path, &done, cancel) {
         Ok(actual) if &actual == expected => EvidenceCheck::Ok,
         Ok(_) => EvidenceCheck::Changed,
         Err(e) => EvidenceCheck::Unreadable(e.to_string()),
@@ -151,6 +165,20 @@ pub fn register_checks(
         .iter()
         .filter_map(|(id, e)| Some((id.clone(), check(base_dir, e)?)))
         .collect()
+}
+
+/// `register_checks` that gives up (None) as soon as `cancel` is set: a check replaced by a
+/// newer one stops reading the files at once, even a recording of many gigabytes.
+pub fn register_checks_until(
+    register: &BTreeMap<String, Evidence>,
+    base_dir: &Path,
+    cancel: &std::sync::atomic::AtomicBool,
+) -> Option<BTreeMap<String, EvidenceCheck>> {
+    let checks = register
+        .iter()
+        .filter_map(|(id, e)| Some((id.clone(), check_until(base_dir, e, cancel)?)))
+        .collect();
+    (!cancel.load(std::sync::atomic::Ordering::Relaxed)).then_some(checks)
 }
 
 /// A register entry for what was typed: a location naming a local file is fingerprinted
