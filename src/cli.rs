@@ -119,7 +119,7 @@ pub enum Command {
         session: String,
         /// Also sign the sign-off with this SSH key (a private key file, or the public key of
         /// one an ssh-agent holds), as `ssh-keygen -Y sign` does.
-        #[arg(long, value_name = "FILE")]
+        #[arg(long, value_name = "FILE", env = "ASSESS_SIGNING_KEY")]
         key: Option<PathBuf>,
     },
     /// Reopen a final session for changes (the reason is logged).

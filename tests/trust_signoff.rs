@@ -164,6 +164,23 @@ fn an_ssh_signed_sign_off_says_who_and_a_recomputed_hash_is_caught() {
     assert!(said.contains("content intact"), "{said}");
     assert!(said.contains("not signed: integrity only"), "{said}");
 
+    // The key may come from the environment (the workbench's `S` reads it too).
+    let by_env = new_session(&home, &[]);
+    let out = Command::new(support::binary())
+        .args(["finalize", &by_env.display().to_string()])
+        .envs(home.env())
+        .env("ASSESS_SIGNING_KEY", &alice_key)
+        .output()
+        .expect("run");
+    assert!(out.status.success(), "{out:?}");
+    let out = home.run(&[
+        "verify",
+        &by_env.display().to_string(),
+        "--allowed-signers",
+        &allowed,
+    ]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("(alice@example.org)"));
+
     let (path, mut session) = signed_session(&home);
     session
         .reopen("to sign it with a key", WHO)

@@ -102,12 +102,9 @@ pub fn finalize(out: &mut dyn Write, path: &Path, who: &str, key: Option<&Path>)
     change(path, |s| {
         s.ensure_editable()?;
         s.ensure_assessor(who)?;
-        let hash = s.finalize(who)?.hash.clone();
+        s.finalize(who)?;
         if let Some(key) = key {
-            let signature = session::sshsig::sign(key, &hash).map_err(anyhow::Error::msg)?;
-            if let Some(sign_off) = &mut s.sign_off {
-                sign_off.signature = Some(signature);
-            }
+            s.sign_with_key(key).map_err(anyhow::Error::msg)?;
         }
         signed = s.sign_off.clone();
         Ok(())

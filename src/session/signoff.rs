@@ -220,6 +220,16 @@ impl Session {
         Ok(self.sign_off.insert(sign_off))
     }
 
+    /// Signs the sign-off with the SSH key at `key` (see `sshsig.rs`); the content stays as
+    /// it is. Refused when the session is not signed off.
+    pub fn sign_with_key(&mut self, key: &std::path::Path) -> Result<(), String> {
+        let Some(sign_off) = &mut self.sign_off else {
+            return Err("the session is not signed off".to_string());
+        };
+        sign_off.signature = Some(super::sshsig::sign(key, &sign_off.hash)?);
+        Ok(())
+    }
+
     /// Reopens a final session for changes; the reason is required and logged.
     pub fn reopen(&mut self, reason: &str, who: &str) -> Result<(), EditError> {
         let reason = reason.trim();
