@@ -12,7 +12,7 @@ use std::process::Command;
 use assess::session::{
     Session, Status, Verification, load_session, model_for, save_session, signed_hash,
 };
-use support::Home;
+use support::{Home, Pty};
 
 const WHO: &str = "tester";
 
@@ -266,4 +266,45 @@ fn a_sign_off_made_by_an_older_build_still_verifies_and_says_it_covers_less() {
     let said = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{said}");
     assert!(said.contains("made by an older assess"), "{said}");
+}
+
+#[test]
+fn the_workbench_signs_with_the_key_from_the_environment() {
+    let home = Home::new();
+    let Some((key, public)) = keypair(home.path(), "carol") else {
+        eprintln!("skipped: ssh-keygen is not installed");
+        return;
+    };
+    let allowed = home.path().join("allowed_signers");
+    let public = public
+        .split_whitespace()
+        .take(2)
+        .collect::<Vec<_>>()
+        .join(" ");
+    std::fs::write(&allowed, format!("carol@example.org {public}\n")).expect("allowed");
+    let path = new_session(&home, &["--parts", "cd"]);
+    let key = key.display().to_string();
+    let mut pty = Pty::spawn_with_env(
+        &home,
+        &["open", &path.display().to_string()],
+        160,
+        48,
+        &[("ASSESS_SIGNING_KEY", key.as_str())],
+    );
+    pty.wait_for(" saved ");
+    pty.send("S");
+    pty.wait_for("Sign off this session");
+    pty.send("y");
+    pty.wait_for("signed with the SSH key");
+    pty.send("q");
+    assert!(pty.wait_exit().success());
+    let out = home.run(&[
+        "verify",
+        &path.display().to_string(),
+        "--allowed-signers",
+        &allowed.display().to_string(),
+    ]);
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{said}");
+    assert!(said.contains("(carol@example.org)"), "{said}");
 }
