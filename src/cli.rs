@@ -129,6 +129,10 @@ pub enum Command {
         /// not_reviewed.
         #[arg(long, value_name = "CHECKS")]
         block: Option<String>,
+        /// Also sign the sign-off with this SSH key (a private key file, or the public key of
+        /// one an ssh-agent holds), as `ssh-keygen -Y sign` does.
+        #[arg(long, value_name = "FILE", env = "ASSESS_SIGNING_KEY")]
+        key: Option<PathBuf>,
     },
     /// Reopen a final session for changes (the reason is logged).
     Reopen {
@@ -136,9 +140,15 @@ pub enum Command {
         #[arg(long)]
         reason: String,
     },
-    /// Recompute a final session's content hash: exit 0 on a match, 1 on a mismatch or when
-    /// the session is not signed off.
-    Verify { session: String },
+    /// Check a final session: its content is intact (hash, history, model) and who signed it
+    /// (SSH signature): exit 0 when intact and any signature is good, else 1.
+    Verify {
+        session: String,
+        /// The allowed-signers file (`NAME KEY-TYPE KEY` per line, as git's) that says whose
+        /// key signed it.
+        #[arg(long, value_name = "FILE", env = "ASSESS_ALLOWED_SIGNERS")]
+        allowed_signers: Option<PathBuf>,
+    },
     /// Work with assessment models.
     #[command(subcommand)]
     Model(ModelCommand),
@@ -327,6 +337,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
         Some(Command::Finalize {
             session: spec,
             block,
+            key,
         }) => {
             let policy = match block {
                 Some(list) => crate::review::SignOffPolicy::parse(&list)
@@ -334,7 +345,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
                 None => crate::review::SignOffPolicy::default(),
             };
             let path = session::resolve_session(&spec, &dir)?;
-            audit_cmd::finalize(out, &path, &who_or_user(), &policy)?
+            audit_cmd::finalize(out, &path, &who_or_user(), key.as_deref(), &policy)?
         }
         Some(Command::Reopen {
             session: spec,
@@ -345,8 +356,15 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
             &reason,
             &who_or_user(),
         )?,
-        Some(Command::Verify { session: spec }) => {
-            return audit_cmd::verify(out, &session::resolve_session(&spec, &dir)?);
+        Some(Command::Verify {
+            session: spec,
+            allowed_signers,
+        }) => {
+            return audit_cmd::verify(
+                out,
+                &session::resolve_session(&spec, &dir)?,
+                allowed_signers.as_deref(),
+            );
         }
         Some(Command::List { json }) => session_cmd::list(out, &dir, json)?,
         Some(Command::Summary {

@@ -66,6 +66,8 @@ pub struct Work {
     /// Checks being made on another thread (hashing large files takes time); they replace
     /// `checks` when done (see `settle_checks`).
     pub checking: Option<mpsc::Receiver<BTreeMap<String, EvidenceCheck>>>,
+    /// Set to stop the check running on the other thread (when a newer one replaces it).
+    pub checks_cancel: std::sync::Arc<std::sync::atomic::AtomicBool>,
     /// The review filter in force: the navigator and moves keep to its matches.
     pub filter: Option<Filter>,
     /// Workshop time being counted (see `agenda.rs`).
@@ -138,6 +140,7 @@ impl Work {
             palette: None,
             checks: BTreeMap::new(),
             checking: None,
+            checks_cancel: Default::default(),
             filter: None,
             time: Default::default(),
             who: session::current_user(),
