@@ -23,6 +23,7 @@ pub use data::{
     PracticeReport, ReportData, RequirementReport, SCHEMA_VERSION, SessionInfo, build, kind_code,
     status_code,
 };
+pub use html::escape as html_escape;
 pub use labels::{EN, Labels, ZH, labels};
 pub use redact::redact;
 pub use roadmap::{Phase, PhaseDomain, Roadmap, RoadmapItem, phase_of};
