@@ -116,6 +116,23 @@ fn a_session_with_a_baseline_shows_then_and_now_in_its_summary() {
         .expect("a baseline section");
     let section: String = text[from..].lines().take(10).collect::<Vec<_>>().join("\n");
     assert_expected("eastbridge.baseline.txt", &section);
+    // Every report format carries then → now.
+    for (file, wanted) in [
+        ("now.md", "| Then → now |"),
+        ("now.html", "<th>Then → now</th>"),
+        ("now.csv", ",domain_then_now\r\n"),
+        ("now.json", "\"then\": 3"),
+    ] {
+        let (ok, _, err) = run(dir.path(), &["report", "now.ron", "-o", file]);
+        assert!(ok, "{err}");
+        let text = std::fs::read_to_string(dir.path().join(file)).expect("report");
+        assert!(text.contains(wanted), "{file}: {wanted}");
+    }
+    let md = std::fs::read_to_string(dir.path().join("now.md")).expect("md");
+    assert!(
+        md.contains("| Build and Continuous Integration | 3 | 3.21 | 3 | 0 | 60/60 | 3 → 3 |"),
+        "{md}"
+    );
 }
 
 #[test]

@@ -44,7 +44,13 @@ pub fn render(data: &ReportData, l: &Labels, bom: bool) -> Vec<u8> {
     if bom {
         out.push('\u{feff}');
     }
-    row(&mut out, COLUMNS.iter().map(|c| (*c).to_string()));
+    // With a baseline, each row also says its domain's level then → now.
+    let baseline = data.parts.iter().any(|p| p.result.then.is_some());
+    let extra_head = baseline.then(|| "domain_then_now".to_string());
+    row(
+        &mut out,
+        COLUMNS.iter().map(|c| (*c).to_string()).chain(extra_head),
+    );
     for part in &data.parts {
         for domain in &part.domains {
             for practice in &domain.practices {
@@ -67,11 +73,15 @@ pub fn render(data: &ReportData, l: &Labels, bom: bool) -> Vec<u8> {
                         .into_iter()
                         .chain(answer_cols(data, l, &r.answer));
                     let reviewed = reviewed_by(&r.answer);
+                    let then_now = baseline.then(|| {
+                        super::then_now(&domain.result).unwrap_or_else(|| "–".to_string())
+                    });
                     row(
                         &mut out,
                         cols.chain([yes_no(false)])
                             .chain(audit_cols(data, &r.answer))
-                            .chain([reviewed]),
+                            .chain([reviewed])
+                            .chain(then_now),
                     );
                 }
             }
@@ -84,11 +94,13 @@ pub fn render(data: &ReportData, l: &Labels, bom: bool) -> Vec<u8> {
             .into_iter()
             .chain(answer_cols(data, l, &orphan.answer));
         let reviewed = reviewed_by(&orphan.answer);
+        let then_now = baseline.then(String::new);
         row(
             &mut out,
             cols.chain([yes_no(true)])
                 .chain(audit_cols(data, &orphan.answer))
-                .chain([reviewed]),
+                .chain([reviewed])
+                .chain(then_now),
         );
     }
     for table in super::workshop::csv_tables(&data.findings, &data.agenda) {
