@@ -36,3 +36,95 @@ fn the_summary_radar_draws_the_baseline_as_a_third_polygon() {
     app.press("L");
     assert!(draw(&app, 100, 30).contains("━ 基线"));
 }
+
+/// A session a merge left with one conflict on a requirement's status and note, saved in a
+/// temp dir with fixed who and when (so the screen is the same everywhere).
+fn conflicted() -> (tempfile::TempDir, std::path::PathBuf) {
+    let (dir, app) = fresh_on_cd("Payments");
+    let path = app.work.as_ref().expect("work").path.clone();
+    drop(app);
+    let base = load_session(&path).expect("load");
+    let (mut ours, mut theirs) = (base.clone(), base.clone());
+    let id = "cd.config.vc.vcs.l2.1";
+    ours.set_status(id, Status::Met, "Li Na").expect("edit");
+    ours.set_note(id, "All repos in GitLab.", "Li Na")
+        .expect("edit");
+    theirs
+        .set_status(id, Status::NotMet, "Wang Fang")
+        .expect("edit");
+    theirs
+        .set_note(id, "Two teams still on SVN.", "Wang Fang")
+        .expect("edit");
+    let mut merged = assess::merge::merge(&base, &ours, &theirs, "merger")
+        .expect("merge")
+        .session;
+    for c in merged.conflicts.values_mut() {
+        for side in [&mut c.base, &mut c.ours, &mut c.theirs] {
+            side.at = "2026-11-17T10:00:00Z".into();
+        }
+    }
+    merged.assessors.push("Li Na".into());
+    save_session(&path, &merged).expect("save");
+    (dir, path)
+}
+
+#[test]
+fn a_session_with_conflicts_opens_on_its_queue_and_resolves_them() {
+    let (dir, path) = conflicted();
+    let mut app = App::open_as(dir.path(), &path, "Li Na").expect("open");
+    let screen = draw(&app, 100, 30);
+    insta::assert_snapshot!("conflicts_queue", screen);
+    assert!(screen.contains("Merge conflicts · 1"), "{screen}");
+    assert!(screen.contains("1 conflicts (M)"), "{screen}");
+    assert!(screen.contains("≠ status: Not met"), "{screen}");
+    // Take theirs: the answer changes, the resolution is logged, queue and banner go.
+    app.press("t");
+    let work = app.work.as_ref().expect("work");
+    let answer = &work.session.answers["cd.config.vc.vcs.l2.1"];
+    assert_eq!(answer.status, Some(Status::NotMet));
+    let last = work.session.history.last().expect("logged");
+    assert_eq!(
+        (last.field.as_str(), last.by.as_str()),
+        ("resolved", "Li Na")
+    );
+    let screen = draw(&app, 100, 30);
+    assert!(!screen.contains("conflicts (M)"), "{screen}");
+    assert!(!screen.contains("Merge conflicts"), "{screen}");
+    let saved = load_session(&path).expect("saved at once");
+    assert!(saved.conflicts.is_empty());
+}
+
+#[test]
+fn keep_both_notes_and_the_queue_in_chinese() {
+    let (dir, path) = conflicted();
+    let mut app = App::open_as(dir.path(), &path, "Li Na").expect("open");
+    app.press("Esc");
+    assert!(!draw(&app, 100, 30).contains("Merge conflicts"));
+    app.press("L");
+    app.press("M");
+    let screen = draw(&app, 100, 30);
+    assert!(screen.contains("合并冲突 · 1"), "{screen}");
+    assert!(screen.contains("1 个合并冲突 (M)"), "{screen}");
+    app.press("b");
+    let work = app.work.as_ref().expect("work");
+    let note = &work.session.answers["cd.config.vc.vcs.l2.1"].note;
+    assert!(
+        note.contains("All repos in GitLab.") && note.contains("Two teams still on SVN."),
+        "{note}"
+    );
+}
+
+#[test]
+fn edit_takes_ours_and_opens_the_note_on_that_requirement() {
+    let (dir, path) = conflicted();
+    let mut app = App::open_as(dir.path(), &path, "Li Na").expect("open");
+    app.press("e");
+    let work = app.work.as_ref().expect("work");
+    assert!(work.session.conflicts.is_empty());
+    assert_eq!(work.requirement_id(), "cd.config.vc.vcs.l2.1");
+    assert_eq!(
+        work.session.answers["cd.config.vc.vcs.l2.1"].status,
+        Some(Status::Met)
+    );
+    assert_eq!(app.context(), assess::tui::keymap::Context::Note);
+}

@@ -388,6 +388,10 @@ pub enum Overlay {
         input: LineInput,
         error: Option<String>,
     },
+    /// The conflicts a merge left, one selected.
+    Conflicts {
+        selected: usize,
+    },
 }
 
 impl Overlay {
@@ -408,6 +412,7 @@ impl Overlay {
             Overlay::Agenda(_) => Context::Agenda,
             Overlay::History { .. } => Context::History,
             Overlay::Decider { .. } => Context::Decider,
+            Overlay::Conflicts { .. } => Context::Conflicts,
             Overlay::Participants(p) if p.form.is_some() => Context::ParticipantForm,
             Overlay::Participants(_) => Context::Participants,
             Overlay::Reason { .. } => Context::Reason,
