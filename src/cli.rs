@@ -8,7 +8,7 @@ mod model_cmd;
 mod report_cmd;
 mod session_cmd;
 
-pub use session_cmd::{NewOptions, create as create_session, slug};
+pub use session_cmd::{NewOptions, create as create_session, set_baseline, slug};
 
 use std::io::Write;
 use std::path::PathBuf;

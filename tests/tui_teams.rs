@@ -128,3 +128,32 @@ fn edit_takes_ours_and_opens_the_note_on_that_requirement() {
     );
     assert_eq!(app.context(), assess::tui::keymap::Context::Note);
 }
+
+#[test]
+fn the_new_session_form_names_a_baseline() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = App::home(dir.path());
+    // Tab to the last field (after the six parts and the target), type a name that is not there.
+    app.form.field = assess::tui::app::Field::ALL.len() - 1;
+    assert_eq!(app.form.field(), assess::tui::app::Field::Baseline);
+    assert!(draw(&app, 100, 30).contains("Baseline"));
+    app.handle_paste("nowhere");
+    app.press("Enter");
+    let error = app.form.error.clone().unwrap_or_default();
+    assert!(error.starts_with("baseline:"), "{error}");
+    assert!(
+        std::fs::read_dir(dir.path()).expect("dir").next().is_none(),
+        "nothing created"
+    );
+    // With last year's session beside it, the new one is created with it as its baseline.
+    let (last_dir, last) = fresh_on_cd("Payments 2026");
+    let last_path = last.work.as_ref().expect("work").path.clone();
+    drop(last);
+    let shown = last_path.display().to_string();
+    app.form.baseline = Default::default();
+    app.handle_paste(&shown);
+    app.press("Enter");
+    let work = app.work.as_ref().expect("created");
+    assert_eq!(work.session.baseline.as_deref(), Some(shown.as_str()));
+    drop(last_dir);
+}
