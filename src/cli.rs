@@ -1,6 +1,7 @@
 //! The command line (clap): every command is a thin call into the core.
 
 mod audit_cmd;
+mod compare_cmd;
 mod doctor_cmd;
 mod merge_cmd;
 mod model_cmd;
@@ -8,7 +9,7 @@ mod report_cmd;
 mod session_cmd;
 mod xlsx_cmd;
 
-pub use session_cmd::{NewOptions, create as create_session, slug};
+pub use session_cmd::{NewOptions, create as create_session, set_baseline, slug};
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -62,6 +63,9 @@ pub enum Command {
         /// Print the new session's path and exit instead of opening it.
         #[arg(long)]
         no_open: bool,
+        /// An earlier session of the same scope to compare with (summary Δ, reports, radar).
+        #[arg(long, value_name = "PREV")]
+        baseline: Option<String>,
         /// The session's language (en or zh; default: ASSESS_LANG, then the locale).
         #[arg(long, value_enum)]
         lang: Option<Lang>,
@@ -207,6 +211,30 @@ pub enum Command {
     GitSetup { dir: Option<PathBuf> },
     /// A session as requirement-level lines (git's textconv for `git diff`).
     Textconv { file: PathBuf },
+    /// What changed between two sessions of one scope (A earlier, B later): per requirement,
+    /// then levels and scores per practice, domain and part.
+    Diff {
+        a: String,
+        b: String,
+        #[arg(long)]
+        json: bool,
+        #[arg(long, default_value = "en", value_parser = ["en", "zh"])]
+        lang: String,
+    },
+    /// Many sessions (projects) of one model side by side: heatmap, spreads, weakest
+    /// practices, progress; files that cannot be rolled up are listed as skipped.
+    Rollup {
+        /// Session files, or directories of them.
+        #[arg(required = true, value_name = "SESSION|DIR")]
+        inputs: Vec<PathBuf>,
+        #[arg(long, value_parser = ["md", "html", "csv", "json"])]
+        format: Option<String>,
+        /// Output file (default: stdout).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        #[arg(long, default_value = "en", value_parser = ["en", "zh"])]
+        lang: String,
+    },
     /// List the conflicts a merge left in a session.
     Conflicts {
         session: String,
@@ -304,6 +332,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
             participants,
             no_open,
             lang,
+            baseline,
         }) => {
             let parts = parts.as_deref().map(session_cmd::parse_parts).transpose()?;
             let path = session_cmd::create(
@@ -320,6 +349,13 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
                     lang: Lang::choose(lang),
                 },
             )?;
+            if let Some(prev) = baseline {
+                session_cmd::set_baseline(
+                    &path,
+                    &session::resolve_session(&prev, &dir)?,
+                    &who_or_user(),
+                )?;
+            }
             if no_open {
                 writeln!(out, "{}", path.display())?;
             } else {
@@ -445,6 +481,19 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
             merge_cmd::git_setup(out, &repo.unwrap_or_else(|| PathBuf::from(".")))?
         }
         Some(Command::Textconv { file }) => merge_cmd::textconv(out, &file)?,
+        Some(Command::Diff { a, b, json, lang }) => compare_cmd::diff(
+            out,
+            &session::resolve_session(&a, &dir)?,
+            &session::resolve_session(&b, &dir)?,
+            json,
+            &lang,
+        )?,
+        Some(Command::Rollup {
+            inputs,
+            format,
+            output,
+            lang,
+        }) => compare_cmd::rollup(out, &inputs, format.as_deref(), output.as_deref(), &lang)?,
         Some(Command::Conflicts {
             session: spec,
             json,

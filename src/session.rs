@@ -378,6 +378,10 @@ pub struct Session {
     /// Planned and spent workshop time (see `agenda.rs`).
     #[serde(default, skip_serializing_if = "Agenda::is_empty")]
     pub agenda: Agenda,
+    /// An earlier session of the same scope to compare with (a path, relative to this file's
+    /// folder unless absolute): the radar's third polygon, Δ in the summary, reports' then → now.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<String>,
     /// Disagreements a merge left to resolve, keyed `C1`, `C2`, … (see `conflicts.rs`).
     #[serde(
         default,

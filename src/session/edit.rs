@@ -121,6 +121,7 @@ impl Session {
             findings: Default::default(),
             agenda: Default::default(),
             conflicts: Default::default(),
+            baseline: None,
         };
         let first = session.practices_in_scope(model).next();
         if let Some(first) = first {

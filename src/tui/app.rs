@@ -3,6 +3,7 @@
 
 mod agenda;
 mod audit;
+mod conflicts;
 mod export;
 mod findings;
 mod forms;
@@ -190,7 +191,12 @@ impl App {
             Screen::Assessment
         };
         self.message = work.warnings.first().cloned();
+        // A session a merge left with conflicts opens on its conflicts queue.
+        let conflicts = work.session.has_conflicts();
         self.work = Some(work);
+        if conflicts {
+            self.overlays.push(Overlay::Conflicts { selected: 0 });
+        }
     }
 
     /// Whether an answer moves to the next unanswered requirement (kept in the session).
@@ -354,6 +360,7 @@ impl App {
                 }
             }
             Action::Export => self.open_export(),
+            Action::Conflicts => self.open_conflicts(),
             Action::Summary => {
                 let to = if self.screen == Screen::Summary {
                     Screen::Assessment
