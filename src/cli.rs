@@ -2,6 +2,7 @@
 
 mod audit_cmd;
 mod doctor_cmd;
+mod hints;
 mod model_cmd;
 mod report_cmd;
 mod session_cmd;
@@ -38,8 +39,10 @@ pub struct Cli {
 pub enum Command {
     /// Start a new session.
     New {
+        /// The session's title; its file name is made from it (default: "Assessment DATE").
         #[arg(long)]
         title: Option<String>,
+        /// The assessed organisation.
         #[arg(long)]
         organisation: Option<String>,
         /// The assessed project, system or scope.
@@ -51,10 +54,10 @@ pub enum Command {
         /// Parts in scope, comma-separated (default: all), e.g. cd,to.
         #[arg(long, value_name = "cd,to,…")]
         parts: Option<String>,
-        /// Target level for every part in scope (0–5).
-        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(0..=5))]
+        /// Target level for every part in scope: 3 or L3, within the model's levels.
+        #[arg(long, value_name = "N", value_parser = hints::level)]
         target: Option<u8>,
-        /// A participant as "Name:Role" (repeat for each person).
+        /// A participant as "Name:Role", or "Name" alone for no role (repeat for each person).
         #[arg(long = "participant", value_name = "NAME:ROLE")]
         participants: Vec<String>,
         /// Print the new session's path and exit instead of opening it.
@@ -65,15 +68,21 @@ pub enum Command {
         lang: Option<Lang>,
     },
     /// Resume a session (by path or by name in the sessions dir).
-    Open { session: String },
+    Open {
+        /// A session file, or its name in the sessions directory.
+        session: String,
+    },
     /// List the sessions in the sessions dir, newest first.
     List {
+        /// One JSON object per session instead of a table.
         #[arg(long)]
         json: bool,
     },
     /// Progress and levels per part and domain.
     Summary {
+        /// A session file, or its name in the sessions directory.
         session: String,
+        /// The summary as JSON.
         #[arg(long)]
         json: bool,
         /// Language of the names and headings (en or zh; default: ASSESS_LANG, then the locale).
@@ -82,6 +91,7 @@ pub enum Command {
     },
     /// Check a session: it parses, its model matches, evidence is unchanged, the backup is usable.
     Doctor {
+        /// A session file, or its name in the sessions directory.
         session: String,
         /// Restore NAME.ron from NAME.ron.bak, keeping the current file as NAME.ron.damaged-<time>.
         #[arg(long)]
@@ -109,22 +119,32 @@ pub enum Command {
     },
     /// The audit trail: every change to a session (who, when, what, old → new), oldest first.
     Log {
+        /// A session file, or its name in the sessions directory.
         session: String,
+        /// The changes as JSON.
         #[arg(long)]
         json: bool,
     },
     /// Sign a session off as final: it becomes read-only and its content hash is recorded.
     #[command(alias = "sign-off")]
-    Finalize { session: String },
+    Finalize {
+        /// A session file, or its name in the sessions directory.
+        session: String,
+    },
     /// Reopen a final session for changes (the reason is logged).
     Reopen {
+        /// A session file, or its name in the sessions directory.
         session: String,
+        /// Why the session is reopened; kept in the audit trail.
         #[arg(long)]
         reason: String,
     },
     /// Recompute a final session's content hash: exit 0 on a match, 1 on a mismatch or when
     /// the session is not signed off.
-    Verify { session: String },
+    Verify {
+        /// A session file, or its name in the sessions directory.
+        session: String,
+    },
     /// Work with assessment models.
     #[command(subcommand)]
     Model(ModelCommand),
@@ -136,6 +156,7 @@ pub enum ModelCommand {
     List,
     /// Show a model's tree (bundled id or path; default: caict-devops).
     Show {
+        /// A bundled model id or a model file (default: caict-devops).
         model: Option<String>,
         /// The whole tree as JSON.
         #[arg(long)]
@@ -145,12 +166,18 @@ pub enum ModelCommand {
         lang: Option<String>,
     },
     /// Check a model file (default: every bundled model).
-    Validate { model: Option<String> },
+    Validate {
+        /// A model file or bundled model id (default: every bundled model).
+        model: Option<String>,
+    },
     /// Counts per part, domain and level.
     Stats {
+        /// A bundled model id or a model file (default: caict-devops).
         model: Option<String>,
+        /// The counts as JSON.
         #[arg(long)]
         json: bool,
+        /// Language of the names (en or zh).
         #[arg(long)]
         lang: Option<String>,
     },
@@ -163,6 +190,7 @@ pub enum ModelCommand {
         /// Also write a session with this many answers, in DIR/sessions.
         #[arg(long, value_name = "N")]
         answers: Option<usize>,
+        /// The random seed: the same seed writes the same model.
         #[arg(long, default_value_t = 1)]
         seed: u64,
         /// The directory to write into (created if missing).
@@ -174,10 +202,14 @@ pub enum ModelCommand {
 /// Parses the arguments, runs the command, prints errors to stderr.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
+    let dir = cli
+        .sessions_dir
+        .clone()
+        .unwrap_or_else(session::default_sessions_dir);
     match run(cli, &mut std::io::stdout().lock()) {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("assess: {err:#}");
+            eprintln!("assess: {}", hints::explain(&err, &dir, Lang::choose(None)));
             ExitCode::FAILURE
         }
     }

@@ -31,6 +31,9 @@ pub struct NewOptions {
 pub fn create(dir: &Path, opts: NewOptions) -> Result<PathBuf> {
     let spec = opts.model.as_deref().unwrap_or(crate::model::DEFAULT_MODEL);
     let loaded = model::resolve_model(spec)?;
+    if let Some(level) = opts.target {
+        check_level(level, &loaded.model)?;
+    }
     let bundled = model::EMBEDDED_MODELS.iter().any(|(id, _, _)| *id == spec);
     let model_path = (!bundled).then(|| {
         std::fs::canonicalize(spec).map_or_else(|_| spec.to_string(), |p| p.display().to_string())
@@ -62,6 +65,24 @@ pub fn create(dir: &Path, opts: NewOptions) -> Result<PathBuf> {
     let path = free_path(dir, &slug(&title));
     session::create_session_file(&path, &session)?;
     Ok(path)
+}
+
+/// Refuses a target beyond the model's levels, naming its range (levels start at 0: not yet
+/// at level 1).
+fn check_level(level: u8, model: &model::Model) -> Result<()> {
+    let max = model.levels.iter().map(|l| l.level).max().unwrap_or(0);
+    if level <= max {
+        return Ok(());
+    }
+    let t = Lang::choose(None).texts().hints;
+    let (level, max) = (level.to_string(), max.to_string());
+    let values = [
+        ("level", level.as_str()),
+        ("model", model.id.as_str()),
+        ("min", "0"),
+        ("max", max.as_str()),
+    ];
+    bail!("{}", fill(t.level_range, &values))
 }
 
 /// A file-name stem from a title: lowercase ASCII words joined by '-', CJK kept.
