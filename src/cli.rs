@@ -6,6 +6,7 @@ mod hints;
 mod model_cmd;
 mod report_cmd;
 mod session_cmd;
+mod shell_cmd;
 
 pub use session_cmd::{NewOptions, create as create_session, slug};
 
@@ -77,6 +78,9 @@ pub enum Command {
         /// One JSON object per session instead of a table.
         #[arg(long)]
         json: bool,
+        /// Only the session names, one a line (what shell completion offers).
+        #[arg(long, conflicts_with = "json")]
+        names: bool,
     },
     /// Progress and levels per part and domain.
     Summary {
@@ -148,6 +152,14 @@ pub enum Command {
     /// Work with assessment models.
     #[command(subcommand)]
     Model(ModelCommand),
+    /// Print a shell completion script (see README: Shell completions and the manual).
+    Completions {
+        /// The shell: bash, zsh, fish or powershell.
+        #[arg(value_enum)]
+        shell: shell_cmd::Shell,
+    },
+    /// Print the manual page (roff), e.g. `assess man > assess.1`.
+    Man,
 }
 
 #[derive(Debug, Subcommand)]
@@ -280,7 +292,14 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
         Some(Command::Verify { session: spec }) => {
             return audit_cmd::verify(out, &session::resolve_session(&spec, &dir)?);
         }
-        Some(Command::List { json }) => session_cmd::list(out, &dir, json)?,
+        Some(Command::List { names: true, .. }) => {
+            for name in hints::session_names(&dir) {
+                writeln!(out, "{name}")?;
+            }
+        }
+        Some(Command::List { json, .. }) => session_cmd::list(out, &dir, json)?,
+        Some(Command::Completions { shell }) => shell_cmd::completions(out, shell)?,
+        Some(Command::Man) => shell_cmd::man(out)?,
         Some(Command::Summary {
             session: spec,
             json,
