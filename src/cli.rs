@@ -1,6 +1,7 @@
 //! The command line (clap): every command is a thin call into the core.
 
 mod audit_cmd;
+mod config_cmd;
 mod doctor_cmd;
 mod hints;
 mod model_cmd;
@@ -32,6 +33,10 @@ pub struct Cli {
     /// (default: the OS user).
     #[arg(long = "as", global = true, value_name = "NAME")]
     pub as_user: Option<String>,
+    /// The configuration file (default: ASSESS_CONFIG, then config.ron in the platform config
+    /// dir; `assess config path` prints it).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -160,6 +165,9 @@ pub enum Command {
     },
     /// Print the manual page (roff), e.g. `assess man > assess.1`.
     Man,
+    /// The configuration file: where it is, what is in force, whether it is valid.
+    #[command(subcommand)]
+    Config(config_cmd::ConfigCommand),
 }
 
 #[derive(Debug, Subcommand)]
@@ -214,10 +222,10 @@ pub enum ModelCommand {
 /// Parses the arguments, runs the command, prints errors to stderr.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
-    let dir = cli
-        .sessions_dir
-        .clone()
-        .unwrap_or_else(session::default_sessions_dir);
+    if !matches!(cli.command, Some(Command::Config(_))) {
+        config_cmd::install(cli.config.as_deref());
+    }
+    let dir = sessions_dir(&cli);
     match run(cli, &mut std::io::stdout().lock()) {
         Ok(code) => code,
         Err(err) => {
@@ -229,11 +237,11 @@ pub fn main() -> ExitCode {
 
 /// Runs a parsed command, writing its output to `out`.
 pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
-    let dir = cli
-        .sessions_dir
+    let dir = sessions_dir(&cli);
+    let who = cli
+        .as_user
         .clone()
-        .unwrap_or_else(session::default_sessions_dir);
-    let who = cli.as_user.clone();
+        .or_else(|| crate::config::current().assessor.clone());
     let who_or_user = || who.clone().unwrap_or_else(session::current_user);
     match cli.command {
         Some(Command::Model(cmd)) => run_model(cmd, out)?,
@@ -300,6 +308,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
         Some(Command::List { json, .. }) => session_cmd::list(out, &dir, json)?,
         Some(Command::Completions { shell }) => shell_cmd::completions(out, shell)?,
         Some(Command::Man) => shell_cmd::man(out)?,
+        Some(Command::Config(cmd)) => return config_cmd::run(out, cli.config.as_deref(), cmd),
         Some(Command::Summary {
             session: spec,
             json,
@@ -335,6 +344,15 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
         None => return open_workbench(&dir, None, who.as_deref()),
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Where sessions live: `--sessions-dir` (or `ASSESS_SESSIONS_DIR`), else the configuration's,
+/// else the platform data dir.
+fn sessions_dir(cli: &Cli) -> PathBuf {
+    cli.sessions_dir
+        .clone()
+        .or_else(|| crate::config::current().sessions_dir.clone())
+        .unwrap_or_else(session::default_sessions_dir)
 }
 
 /// Opens the workbench on a session, or on the home screen.

@@ -8,6 +8,7 @@
 //! `lang.texts().cli.review` and fills slots with [`fill`].
 
 pub mod cli;
+pub mod config;
 pub mod hints;
 
 pub use crate::lang::Lang;
@@ -17,16 +18,19 @@ pub use crate::lang::Lang;
 pub struct Texts {
     pub cli: &'static cli::Cli,
     pub hints: &'static hints::Hints,
+    pub config: &'static config::Config,
 }
 
 static EN: Texts = Texts {
     cli: &cli::EN,
     hints: &hints::EN,
+    config: &config::EN,
 };
 
 static ZH: Texts = Texts {
     cli: &cli::ZH,
     hints: &hints::ZH,
+    config: &config::ZH,
 };
 
 impl Lang {

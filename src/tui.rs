@@ -39,6 +39,26 @@ use crate::session;
 
 type Term = Terminal<CrosstermBackend<Stdout>>;
 
+/// What the workbench says when it opens (a configuration problem), set before `run`.
+static NOTICE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+/// Sets what the workbench says when it opens.
+pub fn startup_notice(text: String) {
+    let _ = NOTICE.set(text);
+}
+
+/// The problems of the workbench's part of a configuration: key and action names, the theme.
+pub fn check_config(loaded: &crate::config::Loaded) -> Vec<crate::config::ConfigError> {
+    keymap::user::check(loaded).err().unwrap_or_default()
+}
+
+/// Applies a configuration already checked clean: the user's keys and theme.
+pub fn install_config(loaded: &crate::config::Loaded) {
+    if let Ok(overrides) = keymap::user::check(loaded) {
+        keymap::user::install(overrides);
+    }
+}
+
 /// Opens the workbench on a session, or on the home screen of `dir`.
 /// `who` is the name edits are recorded under (`--as`; default the OS user).
 pub fn run(dir: &Path, session: Option<&Path>, who: Option<&str>) -> Result<ExitCode> {
@@ -48,6 +68,9 @@ pub fn run(dir: &Path, session: Option<&Path>, who: Option<&str>) -> Result<Exit
         None => App::home(dir),
     };
     app.who = who;
+    if let Some(notice) = NOTICE.get() {
+        app.message = Some(notice.clone());
+    }
     let stop = Arc::new(AtomicBool::new(false));
     for signal in [
         signal_hook::consts::SIGTERM,

@@ -56,6 +56,9 @@ pub fn create(dir: &Path, opts: NewOptions) -> Result<PathBuf> {
         },
     )?;
     session.cursor.lang = opts.lang.code().to_string();
+    if let Some(on) = crate::config::current().auto_advance {
+        session.cursor.auto_advance = on;
+    }
     for spec in &opts.participants {
         let (name, role) = session::parse_participant(spec);
         session.add_participant(&name, &role, &assessor)?;

@@ -9,6 +9,8 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::Action;
 
+pub mod user;
+
 /// Where a key is pressed; each context has its own bindings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Context {
@@ -353,8 +355,14 @@ const PARTICIPANT_FORM: &[Binding] = &[h("Enter", A::Confirm), h("Esc", A::Cance
 
 const REASON: &[Binding] = &[h("Enter", A::Confirm), h("Esc", A::Cancel)];
 
-/// The bindings of a context.
+/// The bindings of a context: the user's (configuration file) where they changed it, else the
+/// defaults.
 pub fn bindings(context: Context) -> &'static [Binding] {
+    user::installed(context).unwrap_or_else(|| defaults(context))
+}
+
+/// The default bindings of a context.
+pub fn defaults(context: Context) -> &'static [Binding] {
     match context {
         Context::Home => HOME,
         Context::NewSession => NEW_SESSION,
