@@ -35,7 +35,8 @@ fn path_show_and_check() {
     assert!(said.contains("no configuration file"), "{said}");
 
     let other = home.path().join("mine.ron");
-    std::fs::write(&other, "(theme: \"dark\", assessor: \"Li Na\")").expect("write");
+    let text = "(theme: \"high-contrast\", assessor: \"Li Na\", styles: { \"key\": (fg: \"#ff8800\", bold: true) })";
+    std::fs::write(&other, text).expect("write");
     let named = other.display().to_string();
     let (ok, path, _) = out(&home.run(&["--config", &named, "config", "path"]));
     assert!(ok);
@@ -79,6 +80,18 @@ fn every_malformed_case_names_file_line_and_fix() {
         (
             "(\n  keys: { \"home\": { \"x\": \"Quit\", \"x\": \"Help\" } },\n)",
             ":2:",
+        ),
+        (
+            "(\n  theme: \"solarized\",\n)",
+            ":2: unknown theme 'solarized'; known: dark, light, high-contrast",
+        ),
+        (
+            "(\n  theme: \"light\",\n  styles: {\n    \"selcted\": (fg: \"red\"),\n  },\n)",
+            ":4: unknown style 'selcted'; known: text, bold,",
+        ),
+        (
+            "(\n  styles: {\n    \"selected\": (fg: \"black\", bg: \"mauve\"),\n  },\n)",
+            ":3: unknown colour 'mauve'; known: red,",
         ),
     ];
     for (text, want) in cases {

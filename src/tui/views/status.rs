@@ -29,7 +29,7 @@ fn spans_of(hints: Vec<(String, String)>) -> Vec<Span<'static>> {
         if i > 0 {
             spans.push(Span::raw("  "));
         }
-        spans.push(Span::styled(key, theme::KEY));
+        spans.push(Span::styled(key, theme::get().key));
         spans.push(Span::raw(format!(" {desc}")));
     }
     spans
@@ -78,10 +78,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let (answered, total) = work.progress();
     let w = words(work.lang());
     let save = match &work.save {
-        _ if work.read_only.is_some() => Span::styled(format!(" {} ", w.read_only), theme::WARN),
-        SaveState::Saved => Span::styled(format!(" {} ", w.saved), theme::OK),
-        SaveState::Pending => Span::styled(format!(" {} ", w.saving), theme::WARN),
-        SaveState::Failed(err) => Span::styled(format!(" {}: {err} ", w.not_saved), theme::ERROR),
+        _ if work.read_only.is_some() => {
+            Span::styled(format!(" {} ", w.read_only), theme::get().warn)
+        }
+        SaveState::Saved => Span::styled(format!(" {} ", w.saved), theme::get().ok),
+        SaveState::Pending => Span::styled(format!(" {} ", w.saving), theme::get().warn),
+        SaveState::Failed(err) => {
+            Span::styled(format!(" {}: {err} ", w.not_saved), theme::get().error)
+        }
     };
     let lang = if work.lang() == "zh" { "中文" } else { "EN" };
     let auto = if app.auto_advance() {
@@ -100,15 +104,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     );
     let save = match &work.session.sign_off {
         Some(_) if work.read_only.is_none() && work.save == SaveState::Saved => {
-            Span::styled(format!(" {} ", w.final_mark), theme::FINAL)
+            Span::styled(format!(" {} ", w.final_mark), theme::get().final_mark)
         }
         _ => save,
     };
     let timebox = work.timebox().map(|t| {
         let style = if t.over {
-            theme::TIMEBOX_OVER
+            theme::get().timebox_over
         } else {
-            theme::TIMEBOX
+            theme::get().timebox
         };
         Span::styled(format!(" ⏱ {} ", t.text), style)
     });
@@ -120,19 +124,21 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 " {}",
                 truncate(&work.session.title, title_w.saturating_sub(1))
             ),
-            theme::STATUS_BAR.add_modifier(ratatui::style::Modifier::BOLD),
+            theme::get()
+                .status_bar
+                .add_modifier(ratatui::style::Modifier::BOLD),
         ),
-        Span::styled(right, theme::STATUS_BAR),
+        Span::styled(right, theme::get().status_bar),
     ];
     spans.extend(timebox);
     spans.push(save);
     if let Some(message) = &app.message {
-        spans.push(Span::styled(format!(" {message}"), theme::WARN));
+        spans.push(Span::styled(format!(" {message}"), theme::get().warn));
     } else if let (Some(change), SaveState::Saved) = (&app.last_change, &work.save) {
-        spans.push(Span::styled(format!("· {change}"), theme::OK));
+        spans.push(Span::styled(format!("· {change}"), theme::get().ok));
     }
     let top = Rect { height: 1, ..area };
-    buf.set_style(top, theme::STATUS_BAR);
+    buf.set_style(top, theme::get().status_bar);
     Paragraph::new(Line::from(spans)).render(top, buf);
     if area.height > 1 {
         let bottom = Rect {

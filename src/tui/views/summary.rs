@@ -61,11 +61,14 @@ fn render_chart(work: &Work, area: Rect, buf: &mut Buffer) {
     };
     let block = Block::default()
         .borders(Borders::ALL)
-        .border_style(theme::BORDER)
-        .title(Span::styled(title, theme::TITLE))
+        .border_style(theme::get().border)
+        .title(Span::styled(title, theme::get().title))
         .title_bottom(Line::from({
             let mut spans = legend(w);
-            spans.push(Span::styled(format!(" {} ", w.next_part), theme::MUTED));
+            spans.push(Span::styled(
+                format!(" {} ", w.next_part),
+                theme::get().muted,
+            ));
             spans
         }));
     let inner = block.inner(area);
@@ -115,7 +118,7 @@ fn render_table(work: &Work, area: Rect, buf: &mut Buffer) {
             continue;
         }
         let style = if focused {
-            theme::SELECTED
+            theme::get().selected
         } else {
             theme::level(part.row.level, part.row.target)
         };
@@ -128,7 +131,7 @@ fn render_table(work: &Work, area: Rect, buf: &mut Buffer) {
     }
     let w = words(work.lang());
     let header =
-        Row::new(["", w.level, w.score, w.target_col, w.gap, w.progress]).style(theme::BOLD);
+        Row::new(["", w.level, w.score, w.target_col, w.gap, w.progress]).style(theme::get().bold);
     let title = format!(
         " {} · {}/{} {} ",
         summary.title, summary.answered, summary.total, w.answered
@@ -138,8 +141,8 @@ fn render_table(work: &Work, area: Rect, buf: &mut Buffer) {
         .block(
             Block::default()
                 .borders(Borders::ALL)
-                .border_style(theme::BORDER)
-                .title(Span::styled(title, theme::TITLE)),
+                .border_style(theme::get().border)
+                .title(Span::styled(title, theme::get().title)),
         )
         .render(area, buf);
 }
