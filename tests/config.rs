@@ -139,22 +139,43 @@ fn the_defaults_apply_to_new_sessions_and_the_sessions_dir() {
     assert!(!session.cursor.auto_advance);
 }
 
-/// A broken configuration never stops the workbench: it opens on the defaults and says what
-/// is wrong in its status line.
+/// A broken configuration never stops the workbench: it opens on the defaults (`y` still
+/// answers Met) and says what is wrong in its status line.
 #[test]
 fn a_broken_configuration_still_opens_the_workbench() {
     let home = Home::new();
     let made = home.run(&["new", "--title", "Open me", "--no-open"]);
     assert!(made.status.success());
-    config_file(
-        &home,
-        "(\n  keys: { \"assessment\": { \"y\": \"Save\" } },\n)",
-    );
-    let mut pty = Pty::spawn(&home, &["open", "open-me"], 160, 30);
-    let screen = pty.wait_for("unknown action 'Save'");
-    assert!(screen.contains("defaults are in force"), "{screen}");
-    pty.send("y");
-    pty.wait_for("1/");
-    pty.send("q");
-    assert!(pty.wait_exit().success());
+    let missing = home.path().join("nowhere.ron").display().to_string();
+    let cases: &[(&str, &str)] = &[
+        (
+            "(\n  keys: { \"assessment\": { \"y\": \"Save\" } },\n)",
+            "unknown action 'Save'",
+        ),
+        (
+            "(\n  keys: { \"assessment\": { \"f\": \"Met\", \"F\": \"x\" \n",
+            "not valid RON",
+        ),
+        (
+            "(\n  keys: { \"home\": { \"C-x\": \"Quit\", \"ctrl-x\": \"Help\" } },\n)",
+            "two actions are on one key",
+        ),
+        ("(theme: \"solarized\")", "unknown theme 'solarized'"),
+        ("", "cannot read the configuration"),
+    ];
+    for (n, (text, said)) in cases.iter().enumerate() {
+        let mut args = vec!["open", "open-me"];
+        if text.is_empty() {
+            args.splice(0..0, ["--config", missing.as_str()]);
+        } else {
+            config_file(&home, text);
+        }
+        let mut pty = Pty::spawn(&home, &args, 200, 30);
+        let screen = pty.wait_for(said);
+        assert!(screen.contains("defaults are in force"), "{screen}");
+        pty.send("y");
+        pty.wait_for(&format!(" {}/", n + 1));
+        pty.send("q");
+        assert!(pty.wait_exit().success());
+    }
 }

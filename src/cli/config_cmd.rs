@@ -100,7 +100,10 @@ pub fn run(out: &mut dyn Write, flag: Option<&Path>, cmd: ConfigCommand) -> Resu
 
 /// The file's settings with every default filled in, as the program uses them.
 fn effective(mut c: config::Config) -> config::Config {
-    c.language = Some(Lang::choose(c.language));
+    if let Some(lang) = c.language {
+        crate::lang::set_configured(lang);
+    }
+    c.language = Some(Lang::choose(None));
     c.auto_advance = Some(c.auto_advance.unwrap_or(true));
     c.assessor = Some(c.assessor.unwrap_or_else(crate::session::current_user));
     let from_env = std::env::var_os("ASSESS_SESSIONS_DIR").map(std::path::PathBuf::from);
