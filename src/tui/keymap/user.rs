@@ -210,6 +210,10 @@ fn action_names(context: Context) -> Vec<String> {
 }
 
 /// A context's name in the configuration: `assessment`, `evidence-form`.
+pub fn context_name(context: &Context) -> String {
+    kebab(context)
+}
+
 fn kebab(context: &Context) -> String {
     let mut out = String::new();
     for (i, c) in format!("{context:?}").chars().enumerate() {
