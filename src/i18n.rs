@@ -10,6 +10,8 @@
 pub mod cli;
 pub mod config;
 pub mod hints;
+pub mod signoff;
+pub mod xlsx;
 
 pub use crate::lang::Lang;
 
@@ -19,18 +21,24 @@ pub struct Texts {
     pub cli: &'static cli::Cli,
     pub hints: &'static hints::Hints,
     pub config: &'static config::Config,
+    pub xlsx: &'static xlsx::Xlsx,
+    pub signoff: &'static signoff::SignOff,
 }
 
 static EN: Texts = Texts {
     cli: &cli::EN,
     hints: &hints::EN,
     config: &config::EN,
+    xlsx: &xlsx::EN,
+    signoff: &signoff::EN,
 };
 
 static ZH: Texts = Texts {
     cli: &cli::ZH,
     hints: &hints::ZH,
     config: &config::ZH,
+    xlsx: &xlsx::ZH,
+    signoff: &signoff::ZH,
 };
 
 impl Lang {

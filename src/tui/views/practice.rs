@@ -25,18 +25,14 @@ fn provenance_span(p: Provenance, w: &Words, room: usize) -> Span<'static> {
     match p {
         Provenance::Standard => Span::styled(truncate(w.standard, room), theme::get().standard),
         Provenance::Authored => Span::styled(truncate(w.authored, room), theme::get().authored),
+        Provenance::Draft => Span::styled(truncate(w.draft, room), theme::get().authored),
     }
 }
 
 /// The practice's own provenance (practice override, else its part's).
 fn practice_provenance(work: &Work) -> Provenance {
     let pref = &work.model.index.practices[work.practice];
-    let part = work.model.model.part_of(pref);
-    work.model
-        .model
-        .practice_of(pref)
-        .provenance
-        .unwrap_or(part.provenance)
+    work.model.model.practice_provenance(pref)
 }
 
 fn block(work: &Work) -> Block<'static> {
@@ -332,6 +328,12 @@ pub fn render_guide(work: &Work, area: Rect, buf: &mut Buffer) {
         Span::styled(w.evidence_kind(kind), theme::get().bold),
         Span::styled(format!("  ({})", rref.id), theme::get().muted),
     ])];
+    // A requirement whose source differs from its level's (a draft figure in an authored
+    // level) says so here, as the checklist marks only levels.
+    let own = work.model.model.requirement_provenance(pref, rref);
+    if own != work.model.model.level_provenance(pref, rref.level_pos) {
+        lines.push(Line::from(provenance_span(own, w, usize::from(area.width))));
+    }
     if let Some(g) = &req.guidance {
         section(&mut lines, w.guidance, theme::get().title, g.get(lang));
     }
