@@ -21,7 +21,7 @@ pub static EN: Hints = Hints {
     no_session: "no session '{spec}' in {dir} (`assess list` shows all)",
     level_form: "'{value}' is not a level: write it as 3 or L3",
     level_range: "--target {level} is out of range: model {model} has levels {min}–{max} (write 3 or L3)",
-    report_format: "cannot tell the report's format from '{file}': add --format with one of {formats}, or name the file .md, .html, .csv or .json",
+    report_format: "cannot tell the report's format from '{file}', so the report was not written: add --format with one of {formats}, or name the file .md, .html, .csv or .json",
 };
 
 pub static ZH: Hints = Hints {
@@ -29,5 +29,5 @@ pub static ZH: Hints = Hints {
     no_session: "{dir} 中没有会话“{spec}”（`assess list` 列出全部会话）",
     level_form: "“{value}”不是等级：请写成 3 或 L3",
     level_range: "--target {level} 超出范围：模型 {model} 的等级为 {min}–{max}（写成 3 或 L3）",
-    report_format: "无法从“{file}”判断报告格式：请加上 --format（可选 {formats}），或将文件命名为 .md、.html、.csv 或 .json",
+    report_format: "无法从“{file}”判断报告格式，报告未写入：请加上 --format（可选 {formats}），或将文件命名为 .md、.html、.csv 或 .json",
 };
