@@ -2,11 +2,14 @@
 
 mod audit_cmd;
 mod compare_cmd;
+mod config_cmd;
 mod doctor_cmd;
+mod hints;
 mod merge_cmd;
 mod model_cmd;
 mod report_cmd;
 mod session_cmd;
+mod shell_cmd;
 mod xlsx_cmd;
 
 pub use session_cmd::{NewOptions, create as create_session, set_baseline, slug};
@@ -33,6 +36,10 @@ pub struct Cli {
     /// (default: the OS user).
     #[arg(long = "as", global = true, value_name = "NAME")]
     pub as_user: Option<String>,
+    /// The configuration file (default: ASSESS_CONFIG, then config.ron in the platform config
+    /// dir; `assess config path` prints it).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -41,8 +48,10 @@ pub struct Cli {
 pub enum Command {
     /// Start a new session.
     New {
+        /// The session's title; its file name is made from it (default: "Assessment DATE").
         #[arg(long)]
         title: Option<String>,
+        /// The assessed organisation.
         #[arg(long)]
         organisation: Option<String>,
         /// The assessed project, system or scope.
@@ -54,10 +63,10 @@ pub enum Command {
         /// Parts in scope, comma-separated (default: all), e.g. cd,to.
         #[arg(long, value_name = "cd,to,…")]
         parts: Option<String>,
-        /// Target level for every part in scope (0–5).
-        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(0..=5))]
+        /// Target level for every part in scope: 3 or L3, within the model's levels.
+        #[arg(long, value_name = "N", value_parser = hints::level)]
         target: Option<u8>,
-        /// A participant as "Name:Role" (repeat for each person).
+        /// A participant as "Name:Role", or "Name" alone for no role (repeat for each person).
         #[arg(long = "participant", value_name = "NAME:ROLE")]
         participants: Vec<String>,
         /// Print the new session's path and exit instead of opening it.
@@ -71,15 +80,24 @@ pub enum Command {
         lang: Option<Lang>,
     },
     /// Resume a session (by path or by name in the sessions dir).
-    Open { session: String },
+    Open {
+        /// A session file, or its name in the sessions directory.
+        session: String,
+    },
     /// List the sessions in the sessions dir, newest first.
     List {
+        /// One JSON object per session instead of a table.
         #[arg(long)]
         json: bool,
+        /// Only the session names, one a line (what shell completion offers).
+        #[arg(long, conflicts_with = "json")]
+        names: bool,
     },
     /// Progress and levels per part and domain.
     Summary {
+        /// A session file, or its name in the sessions directory.
         session: String,
+        /// The summary as JSON.
         #[arg(long)]
         json: bool,
         /// Language of the names and headings (en or zh; default: the session's language,
@@ -89,6 +107,7 @@ pub enum Command {
     },
     /// Check a session: it parses, its model matches, evidence is unchanged, the backup is usable.
     Doctor {
+        /// A session file, or its name in the sessions directory.
         session: String,
         /// Restore NAME.ron from NAME.ron.bak, keeping the current file as NAME.ron.damaged-<time>.
         #[arg(long)]
@@ -118,7 +137,9 @@ pub enum Command {
     },
     /// The audit trail: every change to a session (who, when, what, old → new), oldest first.
     Log {
+        /// A session file, or its name in the sessions directory.
         session: String,
+        /// The changes as JSON.
         #[arg(long)]
         json: bool,
     },
@@ -126,6 +147,7 @@ pub enum Command {
     /// The pre-flight list is printed first; checks named by --block refuse the sign-off.
     #[command(alias = "sign-off")]
     Finalize {
+        /// A session file, or its name in the sessions directory.
         session: String,
         /// Checks that refuse the sign-off, comma-separated, or `none` (default:
         /// na_without_justification,evidence_changed_or_missing). Checks: unanswered, flagged,
@@ -140,13 +162,16 @@ pub enum Command {
     },
     /// Reopen a final session for changes (the reason is logged).
     Reopen {
+        /// A session file, or its name in the sessions directory.
         session: String,
+        /// Why the session is reopened; kept in the audit trail.
         #[arg(long)]
         reason: String,
     },
     /// Check a final session: its content is intact (hash, history, model) and who signed it
     /// (SSH signature): exit 0 when intact and any signature is good, else 1.
     Verify {
+        /// A session file, or its name in the sessions directory.
         session: String,
         /// The allowed-signers file (`NAME KEY-TYPE KEY` per line, as git's) that says whose
         /// key signed it.
@@ -156,9 +181,21 @@ pub enum Command {
     /// Work with assessment models.
     #[command(subcommand)]
     Model(ModelCommand),
+    /// Print a shell completion script (see README: Shell completions and the manual).
+    Completions {
+        /// The shell: bash, zsh, fish or powershell.
+        #[arg(value_enum)]
+        shell: shell_cmd::Shell,
+    },
+    /// Print the manual page (roff), e.g. `assess man > assess.1`.
+    Man,
+    /// The configuration file: where it is, what is in force, whether it is valid.
+    #[command(subcommand)]
+    Config(config_cmd::ConfigCommand),
     /// Write the self-assessment questionnaire as an Excel workbook, for teams to fill in.
     #[command(name = "export-xlsx")]
     ExportXlsx {
+        /// A session file, or its name in the sessions directory.
         session: String,
         /// Output file (default: NAME.questionnaire.xlsx beside the session).
         #[arg(short, long, value_name = "FILE")]
@@ -175,6 +212,7 @@ pub enum Command {
     /// (recorded under --as NAME). Nothing is imported when any cell cannot be read.
     #[command(name = "import-xlsx")]
     ImportXlsx {
+        /// A session file, or its name in the sessions directory.
         session: String,
         /// The filled workbook (xlsx, or xls saved by Excel).
         file: PathBuf,
@@ -188,8 +226,11 @@ pub enum Command {
     /// Git's merge driver for sessions (set up by `assess git-setup`): merges base %O, ours
     /// %A and theirs %B into %A; exit 0 when clean, 1 when conflicts remain.
     MergeDriver {
+        /// The common ancestor (%O).
         base: PathBuf,
+        /// This side (%A); the merge is written here.
         ours: PathBuf,
+        /// The other side (%B).
         theirs: PathBuf,
         /// Conflict-marker size (%L), used only for files that are not sessions.
         #[arg(default_value = "7")]
@@ -201,23 +242,37 @@ pub enum Command {
     /// Three-way merge of session files without git (BASE is the copy both started from);
     /// exit 1 when conflicts remain to resolve.
     Merge {
+        /// The copy both sides started from.
         base: PathBuf,
+        /// This side's session file.
         ours: PathBuf,
+        /// The other side's session file.
         theirs: PathBuf,
+        /// Where the merged session is written.
         #[arg(short, long, value_name = "OUT")]
         output: PathBuf,
     },
     /// Set a git repository up to merge and diff sessions (idempotent).
-    GitSetup { dir: Option<PathBuf> },
+    GitSetup {
+        /// The repository (default: the current directory).
+        dir: Option<PathBuf>,
+    },
     /// A session as requirement-level lines (git's textconv for `git diff`).
-    Textconv { file: PathBuf },
+    Textconv {
+        /// The session file to show as lines.
+        file: PathBuf,
+    },
     /// What changed between two sessions of one scope (A earlier, B later): per requirement,
     /// then levels and scores per practice, domain and part.
     Diff {
+        /// The earlier session (a file, or its name in the sessions directory).
         a: String,
+        /// The later session.
         b: String,
+        /// Print the comparison as JSON.
         #[arg(long)]
         json: bool,
+        /// Language of the names and labels (en or zh).
         #[arg(long, default_value = "en", value_parser = ["en", "zh"])]
         lang: String,
     },
@@ -227,23 +282,29 @@ pub enum Command {
         /// Session files, or directories of them.
         #[arg(required = true, value_name = "SESSION|DIR")]
         inputs: Vec<PathBuf>,
+        /// Output format (default: the output file's extension, else Markdown).
         #[arg(long, value_parser = ["md", "html", "csv", "json"])]
         format: Option<String>,
         /// Output file (default: stdout).
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Language of the names and labels (en or zh).
         #[arg(long, default_value = "en", value_parser = ["en", "zh"])]
         lang: String,
     },
     /// List the conflicts a merge left in a session.
     Conflicts {
+        /// A session file, or its name in the sessions directory.
         session: String,
+        /// The conflicts as JSON.
         #[arg(long)]
         json: bool,
     },
     /// Resolve conflicts from a script by taking one side.
     Resolve {
+        /// A session file, or its name in the sessions directory.
         session: String,
+        /// Which side to take: ours or theirs.
         #[arg(long, value_parser = ["ours", "theirs"])]
         take: String,
         /// Every conflict.
@@ -261,6 +322,7 @@ pub enum ModelCommand {
     List,
     /// Show a model's tree (bundled id or path; default: caict-devops).
     Show {
+        /// A bundled model id or a model file (default: caict-devops).
         model: Option<String>,
         /// The whole tree as JSON.
         #[arg(long)]
@@ -270,12 +332,18 @@ pub enum ModelCommand {
         lang: Option<String>,
     },
     /// Check a model file (default: every bundled model).
-    Validate { model: Option<String> },
+    Validate {
+        /// A model file or bundled model id (default: every bundled model).
+        model: Option<String>,
+    },
     /// Counts per part, domain and level.
     Stats {
+        /// A bundled model id or a model file (default: caict-devops).
         model: Option<String>,
+        /// The counts as JSON.
         #[arg(long)]
         json: bool,
+        /// Language of the names (en or zh).
         #[arg(long)]
         lang: Option<String>,
     },
@@ -288,6 +356,7 @@ pub enum ModelCommand {
         /// Also write a session with this many answers, in DIR/sessions.
         #[arg(long, value_name = "N")]
         answers: Option<usize>,
+        /// The random seed: the same seed writes the same model.
         #[arg(long, default_value_t = 1)]
         seed: u64,
         /// The directory to write into (created if missing).
@@ -299,6 +368,10 @@ pub enum ModelCommand {
 /// Parses the arguments, runs the command, prints errors to stderr.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
+    if !matches!(cli.command, Some(Command::Config(_))) {
+        config_cmd::install(cli.config.as_deref());
+    }
+    let dir = sessions_dir(&cli);
     // Titles, names and notes may carry terminal escapes: nothing reaches the terminal raw.
     let mut out = crate::terminal_text::SafeWriter::new(std::io::stdout().lock());
     let result = run(cli, &mut out);
@@ -306,7 +379,8 @@ pub fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(err) => {
-            crate::terminal_text::warn(&format!("assess: {err:#}"));
+            let text = hints::explain(&err, &dir, Lang::choose(None));
+            crate::terminal_text::warn(&format!("assess: {text}"));
             ExitCode::FAILURE
         }
     }
@@ -314,11 +388,11 @@ pub fn main() -> ExitCode {
 
 /// Runs a parsed command, writing its output to `out`.
 pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
-    let dir = cli
-        .sessions_dir
+    let dir = sessions_dir(&cli);
+    let who = cli
+        .as_user
         .clone()
-        .unwrap_or_else(session::default_sessions_dir);
-    let who = cli.as_user.clone();
+        .or_else(|| crate::config::current().assessor.clone());
     let who_or_user = || who.clone().unwrap_or_else(session::current_user);
     match cli.command {
         Some(Command::Model(cmd)) => run_model(cmd, out)?,
@@ -402,7 +476,15 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
                 allowed_signers.as_deref(),
             );
         }
-        Some(Command::List { json }) => session_cmd::list(out, &dir, json)?,
+        Some(Command::List { names: true, .. }) => {
+            for name in hints::session_names(&dir) {
+                writeln!(out, "{name}")?;
+            }
+        }
+        Some(Command::List { json, .. }) => session_cmd::list(out, &dir, json)?,
+        Some(Command::Completions { shell }) => shell_cmd::completions(out, shell)?,
+        Some(Command::Man) => shell_cmd::man(out)?,
+        Some(Command::Config(cmd)) => return config_cmd::run(out, cli.config.as_deref(), cmd),
         Some(Command::Summary {
             session: spec,
             json,
@@ -514,6 +596,15 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
         None => return open_workbench(&dir, None, who.as_deref()),
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Where sessions live: `--sessions-dir` (or `ASSESS_SESSIONS_DIR`), else the configuration's,
+/// else the platform data dir.
+fn sessions_dir(cli: &Cli) -> PathBuf {
+    cli.sessions_dir
+        .clone()
+        .or_else(|| crate::config::current().sessions_dir.clone())
+        .unwrap_or_else(session::default_sessions_dir)
 }
 
 /// Opens the workbench on a session, or on the home screen.

@@ -8,6 +8,8 @@
 //! `lang.texts().cli.review` and fills slots with [`fill`].
 
 pub mod cli;
+pub mod config;
+pub mod hints;
 pub mod signoff;
 pub mod xlsx;
 
@@ -17,18 +19,24 @@ pub use crate::lang::Lang;
 #[derive(Debug)]
 pub struct Texts {
     pub cli: &'static cli::Cli,
+    pub hints: &'static hints::Hints,
+    pub config: &'static config::Config,
     pub xlsx: &'static xlsx::Xlsx,
     pub signoff: &'static signoff::SignOff,
 }
 
 static EN: Texts = Texts {
     cli: &cli::EN,
+    hints: &hints::EN,
+    config: &config::EN,
     xlsx: &xlsx::EN,
     signoff: &signoff::EN,
 };
 
 static ZH: Texts = Texts {
     cli: &cli::ZH,
+    hints: &hints::ZH,
+    config: &config::ZH,
     xlsx: &xlsx::ZH,
     signoff: &signoff::ZH,
 };

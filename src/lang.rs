@@ -43,9 +43,14 @@ impl Lang {
     }
 
     /// The language for new sessions and CLI output: `--lang` if given, then `ASSESS_LANG`,
-    /// then the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`; `zh_*` is Chinese), else English.
+    /// then the configuration file's `language`, then the locale (`LC_ALL`, `LC_MESSAGES`,
+    /// `LANG`; `zh_*` is Chinese), else English.
     pub fn choose(flag: Option<Lang>) -> Lang {
-        Self::choose_from(flag, |name| std::env::var(name).ok())
+        let configured = CONFIGURED.get().map(|lang| lang.code().to_string());
+        Self::choose_from(flag, |name| match name {
+            "ASSESS_LANG" => std::env::var(name).ok().or_else(|| configured.clone()),
+            _ => std::env::var(name).ok(),
+        })
     }
 
     /// `choose` over any environment (tests pass a table instead of the process's).
@@ -62,6 +67,14 @@ impl Lang {
             .find_map(|name| env(name).filter(|v| !v.is_empty()))
             .map_or(Lang::En, |locale| Lang::from_code(&locale))
     }
+}
+
+/// The configuration file's language, set once at start-up.
+static CONFIGURED: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
+
+/// Sets the configuration file's language (`config::install` calls this once).
+pub fn set_configured(lang: Lang) {
+    let _ = CONFIGURED.set(lang);
 }
 
 impl fmt::Display for Lang {

@@ -39,6 +39,74 @@ use crate::session;
 
 type Term = Terminal<CrosstermBackend<Stdout>>;
 
+/// What the workbench says when it opens (a configuration problem), set before `run`.
+static NOTICE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+/// Sets what the workbench says when it opens.
+pub fn startup_notice(text: String) {
+    let _ = NOTICE.set(text);
+}
+
+/// The problems of the workbench's part of a configuration: key and action names, the theme.
+pub fn check_config(loaded: &crate::config::Loaded) -> Vec<crate::config::ConfigError> {
+    let mut problems = keymap::user::check(loaded).err().unwrap_or_default();
+    problems.extend(configured_theme(loaded).err().map(|e| *e));
+    problems
+}
+
+/// Applies a configuration already checked clean: the user's keys and theme (`NO_COLOR`
+/// is honoured whatever the configuration says).
+pub fn install_config(loaded: &crate::config::Loaded) {
+    if let Ok(overrides) = keymap::user::check(loaded) {
+        keymap::user::install(overrides);
+    }
+    theme::install(configured_theme(loaded).unwrap_or_else(|_| {
+        theme::configured(None, &Default::default(), theme::no_color_requested())
+            .unwrap_or(theme::DARK)
+    }));
+}
+
+/// The configuration's theme, or the problem with it (naming the file and line).
+fn configured_theme(
+    loaded: &crate::config::Loaded,
+) -> Result<theme::Theme, Box<crate::config::ConfigError>> {
+    use crate::config::{ConfigError, Unknown};
+    let c = &loaded.config;
+    theme::configured(c.theme.as_deref(), &c.styles, theme::no_color_requested()).map_err(
+        |unknown| {
+            let (what, name, after, known): (_, _, _, Vec<String>) = match unknown {
+                theme::Unknown::Theme(name) => (
+                    Unknown::Theme,
+                    name,
+                    None,
+                    theme::BUILT_IN.iter().map(|t| t.name.to_string()).collect(),
+                ),
+                theme::Unknown::Style(name) => (
+                    Unknown::Style,
+                    name,
+                    Some("styles"),
+                    theme::STYLE_NAMES.iter().map(|s| s.to_string()).collect(),
+                ),
+                theme::Unknown::Colour(name) => (
+                    Unknown::Colour,
+                    name,
+                    Some("styles"),
+                    ["red", "light-red", "dark-gray", "#ff8800", "…"]
+                        .map(String::from)
+                        .into(),
+                ),
+            };
+            Box::new(ConfigError::Unknown {
+                path: loaded.file(),
+                line: loaded.line_of(&name, after),
+                what,
+                name,
+                known,
+            })
+        },
+    )
+}
+
 /// Opens the workbench on a session, or on the home screen of `dir`.
 /// `who` is the name edits are recorded under (`--as`; default the OS user).
 pub fn run(dir: &Path, session: Option<&Path>, who: Option<&str>) -> Result<ExitCode> {
@@ -48,6 +116,9 @@ pub fn run(dir: &Path, session: Option<&Path>, who: Option<&str>) -> Result<Exit
         None => App::home(dir),
     };
     app.who = who;
+    if let Some(notice) = NOTICE.get() {
+        app.message = Some(notice.clone());
+    }
     // Whether another process writes the session is known before the terminal is touched:
     // without a terminal to ask "view it read-only?", say who holds it, as the question would.
     if let Some((path, holder)) = &app.pending_read_only

@@ -134,7 +134,7 @@ fn errors_are_clear_and_exit_non_zero() {
     let dir = tempfile::tempdir().expect("tempdir");
     let missing = stderr_of_failure(&assess(dir.path(), &["summary", "no-such-session"]));
     assert!(
-        missing.contains("no session \"no-such-session\""),
+        missing.contains("no session 'no-such-session'"),
         "{missing}"
     );
 
@@ -198,4 +198,83 @@ fn model_synth_writes_a_model_and_a_session_that_open() {
         &[&args[..], &["-o", out.to_str().expect("utf-8 path")]].concat(),
     );
     assert!(stderr_of_failure(&again).contains("already exists"));
+}
+
+/// Errors that suggest the fix, each with the message a person reads.
+#[test]
+fn errors_suggest_the_fix() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let made = stdout(&assess(
+        dir.path(),
+        &[
+            "new",
+            "--title",
+            "Trading Platform CD",
+            "--target",
+            "L3",
+            "--participant",
+            "Zhang Wei",
+            "--participant",
+            "李娜：测试",
+            "--no-open",
+        ],
+    ));
+    let text = std::fs::read_to_string(made.trim()).expect("session");
+    assert!(text.contains("\"cd\": 3"), "L3 is level 3: {text}");
+    assert!(
+        text.contains("name: \"Zhang Wei\",\n        ),"),
+        "no role: {text}"
+    );
+    assert!(
+        text.contains("name: \"李娜\",\n            role: \"测试\""),
+        "{text}"
+    );
+
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &["open", "trading-platfrom-cd"],
+            "assess: no session 'trading-platfrom-cd'; did you mean 'trading-platform-cd'? (`assess list` shows all)\n",
+        ),
+        (
+            &["new", "--target", "L9", "--no-open"],
+            "assess: --target 9 is out of range: model caict-devops has levels 0–5 (write 3 or L3)\n",
+        ),
+        (
+            &["report", "trading-platform-cd", "-o", "x.txt"],
+            "assess: cannot tell the report's format from 'x.txt', so the report was not written: add --format with one of md, html, csv, json, or name the file .md, .html, .csv or .json\n",
+        ),
+    ];
+    for (args, want) in cases {
+        assert_eq!(&stderr_of_failure(&assess(dir.path(), args)), want);
+    }
+    let not_a_level = stderr_of_failure(&assess(dir.path(), &["new", "--target", "high"]));
+    assert!(
+        not_a_level.contains("'high' is not a level: write it as 3 or L3"),
+        "{not_a_level}"
+    );
+    let unknown = stderr_of_failure(&assess(dir.path(), &["summary", "inventory"]));
+    assert!(
+        unknown.starts_with("assess: no session 'inventory' in "),
+        "{unknown}"
+    );
+    assert!(!dir.path().join("x.txt").exists(), "nothing written");
+}
+
+/// Every argument and option says what it is for in `--help`.
+#[test]
+fn every_argument_and_option_has_a_help_line() {
+    use clap::CommandFactory;
+    fn walk(cmd: &clap::Command, path: &str, missing: &mut Vec<String>) {
+        for arg in cmd.get_arguments() {
+            if arg.get_help().is_none() && !["help", "version"].contains(&arg.get_id().as_str()) {
+                missing.push(format!("{path} {}", arg.get_id()));
+            }
+        }
+        for sub in cmd.get_subcommands() {
+            walk(sub, &format!("{path} {}", sub.get_name()), missing);
+        }
+    }
+    let mut missing = Vec::new();
+    walk(&assess::cli::Cli::command(), "assess", &mut missing);
+    assert!(missing.is_empty(), "no help line: {missing:?}");
 }

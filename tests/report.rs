@@ -551,7 +551,7 @@ fn cli_reports_a_missing_session_clearly() {
     let dir = tempfile::tempdir().unwrap();
     let out = assess(dir.path(), &["report", "nope"]);
     assert!(!out.status.success());
-    assert!(String::from_utf8_lossy(&out.stderr).contains("no session \"nope\""));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no session 'nope'"));
 }
 
 #[test]

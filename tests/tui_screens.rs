@@ -158,7 +158,7 @@ fn the_current_requirement_is_a_solid_bar() {
     let selected = buf
         .content()
         .iter()
-        .filter(|c| c.bg == assess::tui::theme::SELECTED.bg.expect("bg"))
+        .filter(|c| c.bg == assess::tui::theme::get().selected.bg.expect("bg"))
         .count();
     assert!(
         selected > 40,

@@ -378,7 +378,10 @@ fn snapshot_status_line_with_the_timebox_over() {
     let x = (0..120)
         .find(|&x| buf[(x, 28)].symbol() == "⏱")
         .expect("timebox on the status line");
-    assert_eq!(buf[(x, 28)].style().bg, assess::tui::theme::TIMEBOX_OVER.bg);
+    assert_eq!(
+        buf[(x, 28)].style().bg,
+        assess::tui::theme::get().timebox_over.bg
+    );
 }
 
 #[test]

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
-use crate::lang::Lang;
+use crate::i18n::{Lang, fill};
 use crate::report::{self, Format, ReportOptions};
 use crate::session::open_session;
 
@@ -20,17 +20,31 @@ pub struct ReportArgs {
     pub bom: bool,
 }
 
-/// The format asked for, else the one the output file's extension names, else HTML.
-fn format_of(args: &ReportArgs) -> Format {
-    let from_ext = || {
-        let ext = args.output.as_deref()?.extension()?.to_str()?;
-        Format::parse(ext)
+/// The format asked for, else the one the output file's extension names, else HTML when the
+/// report goes beside the session. A file whose extension names no format (`-o x.txt`) is
+/// refused with the formats listed, rather than given HTML it does not expect.
+fn format_of(args: &ReportArgs) -> Result<Format> {
+    if let Some(format) = args.format.as_deref().and_then(Format::parse) {
+        return Ok(format);
+    }
+    let Some(output) = args.output.as_deref().filter(|o| o.as_os_str() != "-") else {
+        return Ok(Format::Html);
     };
-    args.format
-        .as_deref()
-        .and_then(Format::parse)
-        .or_else(from_ext)
-        .unwrap_or(Format::Html)
+    let from_ext = output
+        .extension()
+        .and_then(|e| e.to_str())
+        .and_then(Format::parse);
+    from_ext.ok_or_else(|| {
+        let t = Lang::choose(None).texts().hints;
+        let file = output.display().to_string();
+        anyhow::anyhow!(
+            "{}",
+            fill(
+                t.report_format,
+                &[("file", &file), ("formats", "md, html, csv, json")]
+            )
+        )
+    })
 }
 
 /// Writes the report of the session at `path`; `-o -` writes it to `out` instead of a file.
@@ -39,7 +53,7 @@ pub fn report(out: &mut dyn Write, path: &Path, args: &ReportArgs) -> Result<()>
     for warning in &opened.warnings {
         crate::terminal_text::warn(&format!("assess: warning: {}: {warning}", path.display()));
     }
-    let format = format_of(args);
+    let format = format_of(args)?;
     let options = ReportOptions {
         lang: args
             .lang

@@ -31,6 +31,9 @@ pub struct NewOptions {
 pub fn create(dir: &Path, opts: NewOptions) -> Result<PathBuf> {
     let spec = opts.model.as_deref().unwrap_or(crate::model::DEFAULT_MODEL);
     let loaded = model::resolve_model(spec)?;
+    if let Some(level) = opts.target {
+        check_level(level, &loaded.model)?;
+    }
     let bundled = model::EMBEDDED_MODELS.iter().any(|(id, _, _)| *id == spec);
     let model_path = (!bundled).then(|| {
         std::fs::canonicalize(spec).map_or_else(|_| spec.to_string(), |p| p.display().to_string())
@@ -53,6 +56,9 @@ pub fn create(dir: &Path, opts: NewOptions) -> Result<PathBuf> {
         },
     )?;
     session.cursor.lang = opts.lang.code().to_string();
+    if let Some(on) = crate::config::current().auto_advance {
+        session.cursor.auto_advance = on;
+    }
     for spec in &opts.participants {
         let (name, role) = session::parse_participant(spec);
         session.add_participant(&name, &role, &assessor)?;
@@ -60,6 +66,24 @@ pub fn create(dir: &Path, opts: NewOptions) -> Result<PathBuf> {
     session::create_private_dir(dir)
         .with_context(|| format!("cannot create the sessions directory {}", dir.display()))?;
     create_free(dir, &slug(&title), &session)
+}
+
+/// Refuses a target beyond the model's levels, naming its range (levels start at 0: not yet
+/// at level 1).
+fn check_level(level: u8, model: &model::Model) -> Result<()> {
+    let max = model.levels.iter().map(|l| l.level).max().unwrap_or(0);
+    if level <= max {
+        return Ok(());
+    }
+    let t = Lang::choose(None).texts().hints;
+    let (level, max) = (level.to_string(), max.to_string());
+    let values = [
+        ("level", level.as_str()),
+        ("model", model.id.as_str()),
+        ("min", "0"),
+        ("max", max.as_str()),
+    ];
+    bail!("{}", fill(t.level_range, &values))
 }
 
 /// Creates the session under the first free `STEM.ron`, `STEM-2.ron`, …: each try is an

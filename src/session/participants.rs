@@ -115,9 +115,10 @@ impl Session {
     }
 }
 
-/// Parses `Name:Role` (the role may be empty or absent).
+/// Parses `Name:Role` (the role may be empty or absent). A Chinese input method types the
+/// full-width colon `：`, which separates the same way rather than ending up in the name.
 pub fn parse_participant(text: &str) -> (String, String) {
-    match text.split_once(':') {
+    match text.split_once([':', '：']) {
         Some((name, role)) => (name.trim().to_string(), role.trim().to_string()),
         None => (text.trim().to_string(), String::new()),
     }

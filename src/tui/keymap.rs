@@ -9,6 +9,8 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::Action;
 
+pub mod user;
+
 /// Where a key is pressed; each context has its own bindings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Context {
@@ -369,8 +371,14 @@ const PARTICIPANT_FORM: &[Binding] = &[h("Enter", A::Confirm), h("Esc", A::Cance
 
 const REASON: &[Binding] = &[h("Enter", A::Confirm), h("Esc", A::Cancel)];
 
-/// The bindings of a context.
+/// The bindings of a context: the user's (configuration file) where they changed it, else the
+/// defaults.
 pub fn bindings(context: Context) -> &'static [Binding] {
+    user::installed(context).unwrap_or_else(|| defaults(context))
+}
+
+/// The default bindings of a context.
+pub fn defaults(context: Context) -> &'static [Binding] {
     match context {
         Context::Home => HOME,
         Context::NewSession => NEW_SESSION,
@@ -533,18 +541,32 @@ pub fn help_lines_in(context: Context, lang: &str) -> Vec<(String, String)> {
         .collect()
 }
 
-/// Every context's bindings as Markdown (KEYS.md is this text; a test keeps it current).
+/// Every context's default bindings as Markdown (KEYS.md is this text; a test keeps it
+/// current), with the context and action names the configuration file uses.
 pub fn markdown() -> String {
     let mut out = String::from(
-        "# Keys\n\nGenerated from the keymap (`src/tui/keymap.rs`); press `?` in the workbench for the keys of the current screen.\n",
+        "# Keys\n\nGenerated from the keymap (`src/tui/keymap.rs`); press `?` in the workbench for the keys of the current screen. The configuration file can change them (README, *Configuration*): a context is named as in each heading's brackets, an action as in the last column.\n",
     );
     for context in Context::ALL {
         out.push_str(&format!(
-            "\n## {}\n\n| key | action |\n|---|---|\n",
-            context.title()
+            "\n## {} (`{}`)\n\n| key | action | name |\n|---|---|---|\n",
+            context.title(),
+            user::context_name(&context)
         ));
-        for (key, desc) in help_lines(context) {
-            out.push_str(&format!("| `{}` | {desc} |\n", key.replace('|', "\\|")));
+        let mut lines: Vec<(Vec<String>, Action)> = Vec::new();
+        for binding in defaults(context) {
+            let key = format!("`{}`", display_key(binding.key).replace('|', "\\|"));
+            match lines.iter_mut().find(|(_, a)| *a == binding.action) {
+                Some((keys, _)) => keys.push(key),
+                None => lines.push((vec![key], binding.action)),
+            }
+        }
+        for (keys, action) in lines {
+            let desc = action.describe();
+            out.push_str(&format!(
+                "| {} | {desc} | `{action:?}` |\n",
+                keys.join(" / ")
+            ));
         }
     }
     out

@@ -50,7 +50,7 @@ fn too_small(area: Rect, buf: &mut Buffer) {
         area.width, area.height
     );
     Paragraph::new(text)
-        .style(theme::WARN)
+        .style(theme::get().warn)
         .alignment(Alignment::Center)
         .wrap(Wrap { trim: true })
         .render(area, buf);

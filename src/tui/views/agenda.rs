@@ -41,7 +41,7 @@ pub fn editor(app: &App, editor: &AgendaEditor, area: Rect, buf: &mut Buffer) {
     let w = usize::from(inner.width);
     let mut lines = vec![Line::from(Span::styled(
         padded("part / domain", "planned   spent", w),
-        theme::BOLD,
+        theme::get().bold,
     ))];
     let height = usize::from(inner.height).saturating_sub(2);
     let top = editor.selected.saturating_sub(height.saturating_sub(1));
@@ -65,9 +65,9 @@ pub fn editor(app: &App, editor: &AgendaEditor, area: Rect, buf: &mut Buffer) {
             .map_or(row.spent_seconds, |w| w.session.agenda.spent(&row.key));
         let right = format!("{planned:>7}  {:>6}", clock(spent));
         let style = match (i == editor.selected, row.is_part) {
-            (true, _) => theme::SELECTED,
-            (false, true) => theme::BOLD,
-            (false, false) => theme::TEXT,
+            (true, _) => theme::get().selected,
+            (false, true) => theme::get().bold,
+            (false, false) => theme::get().text,
         };
         lines.push(Line::from(Span::styled(
             padded(&name(row, lang), &right, w),
@@ -75,7 +75,7 @@ pub fn editor(app: &App, editor: &AgendaEditor, area: Rect, buf: &mut Buffer) {
         )));
     }
     if let Some(error) = &editor.error {
-        lines.push(Line::from(Span::styled(error.clone(), theme::ERROR)));
+        lines.push(Line::from(Span::styled(error.clone(), theme::get().error)));
     }
     Paragraph::new(lines).render(inner, buf);
 }
@@ -85,14 +85,14 @@ pub fn editor(app: &App, editor: &AgendaEditor, area: Rect, buf: &mut Buffer) {
 pub fn panel(work: &Work, area: Rect, buf: &mut Buffer) {
     let block = Block::default()
         .borders(Borders::ALL)
-        .border_style(theme::BORDER)
+        .border_style(theme::get().border)
         .title(Span::styled(
             if work.lang() == "zh" {
                 " 议程 "
             } else {
                 " Agenda "
             },
-            theme::TITLE,
+            theme::get().title,
         ));
     let inner = block.inner(area);
     block.render(area, buf);
@@ -118,9 +118,9 @@ pub fn panel(work: &Work, area: Rect, buf: &mut Buffer) {
                 .planned_minutes
                 .is_some_and(|m| r.spent_seconds > u64::from(m) * 60);
             let style = match (current.as_deref() == Some(r.key.as_str()), over) {
-                (true, true) => theme::TIMEBOX_OVER,
-                (true, false) => theme::SELECTED,
-                (false, _) => theme::TEXT,
+                (true, true) => theme::get().timebox_over,
+                (true, false) => theme::get().selected,
+                (false, _) => theme::get().text,
             };
             let name = name(r, work.lang()).trim_start().to_string();
             Line::from(Span::styled(padded(&name, &right, w), style))

@@ -115,8 +115,8 @@ pub(super) fn render_radar(work: &crate::tui::app::Work, area: Rect, buf: &mut B
     );
     let block = Block::default()
         .borders(Borders::ALL)
-        .border_style(theme::BORDER)
-        .title(ratatui::text::Span::styled(title, theme::TITLE))
+        .border_style(theme::get().border)
+        .title(ratatui::text::Span::styled(title, theme::get().title))
         .title_bottom(ratatui::text::Line::from(legend(words(lang))));
     let inner = block.inner(area);
     block.render(area, buf);

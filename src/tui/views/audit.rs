@@ -80,7 +80,7 @@ pub fn history(app: &App, scroll: u16, area: Rect, buf: &mut Buffer) {
     let mut lines = Vec::new();
     if changes.is_empty() {
         let none = if zh { "尚无修改" } else { "no changes yet" };
-        lines.push(Line::from(Span::styled(none, theme::MUTED)));
+        lines.push(Line::from(Span::styled(none, theme::get().muted)));
     }
     let by_w = changes.iter().map(|c| c.by.width()).max().unwrap_or(0);
     let field_w = changes
@@ -102,11 +102,11 @@ pub fn history(app: &App, scroll: u16, area: Rect, buf: &mut Buffer) {
         };
         let rest = usize::from(inner.width).saturating_sub(20 + by_w + field_w + 6);
         lines.push(Line::from(vec![
-            Span::styled(when, theme::MUTED),
+            Span::styled(when, theme::get().muted),
             Span::raw("  "),
-            Span::styled(pad(&c.by, by_w), theme::BOLD),
+            Span::styled(pad(&c.by, by_w), theme::get().bold),
             Span::raw("  "),
-            Span::styled(pad(field, field_w), theme::TITLE),
+            Span::styled(pad(field, field_w), theme::get().title),
             Span::raw("  "),
             Span::raw(truncate(
                 &format!("{} → {}", show(&c.old), show(&c.new)),
@@ -136,9 +136,9 @@ pub fn decider(app: &App, selected: usize, area: Rect, buf: &mut Buffer) {
         .enumerate()
         .map(|(i, row)| {
             let style = if i == selected {
-                theme::SELECTED
+                theme::get().selected
             } else {
-                theme::TEXT
+                theme::get().text
             };
             Line::from(Span::styled(format!(" {row} "), style))
         })
@@ -149,7 +149,7 @@ pub fn decider(app: &App, selected: usize, area: Rect, buf: &mut Buffer) {
         } else {
             "no participants yet: P adds them"
         };
-        lines.push(Line::from(Span::styled(hint, theme::MUTED)));
+        lines.push(Line::from(Span::styled(hint, theme::get().muted)));
     }
     Paragraph::new(lines).render(inner, buf);
 }
@@ -183,9 +183,9 @@ pub fn participants(app: &App, state: &ParticipantsState, area: Rect, buf: &mut 
         .enumerate()
         .map(|(i, p)| {
             let style = if i == state.selected && state.form.is_none() {
-                theme::SELECTED
+                theme::get().selected
             } else {
-                theme::TEXT
+                theme::get().text
             };
             Line::from(Span::styled(format!(" {} ", shown(p)), style))
         })
@@ -196,7 +196,7 @@ pub fn participants(app: &App, state: &ParticipantsState, area: Rect, buf: &mut 
         } else {
             "no participants yet"
         };
-        lines.push(Line::from(Span::styled(none, theme::MUTED)));
+        lines.push(Line::from(Span::styled(none, theme::get().muted)));
     }
     if let Some((input, _)) = &state.form {
         let label = if zh {
@@ -206,13 +206,13 @@ pub fn participants(app: &App, state: &ParticipantsState, area: Rect, buf: &mut 
         };
         lines.push(Line::raw(""));
         lines.push(Line::from(vec![
-            Span::styled(label, theme::MUTED),
+            Span::styled(label, theme::get().muted),
             Span::raw(input.text.clone()),
-            Span::styled("▏", theme::KEY),
+            Span::styled("▏", theme::get().key),
         ]));
     }
     if let Some(e) = &state.error {
-        lines.push(Line::from(Span::styled(e.clone(), theme::ERROR)));
+        lines.push(Line::from(Span::styled(e.clone(), theme::get().error)));
     }
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })

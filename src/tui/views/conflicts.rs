@@ -61,9 +61,9 @@ pub fn queue(app: &App, selected: usize, area: Rect, buf: &mut Buffer) {
         .take(usize::from(list_h))
         .map(|(i, (id, c))| {
             let style = if i == selected {
-                theme::SELECTED
+                theme::get().selected
             } else {
-                theme::TEXT
+                theme::get().text
             };
             let row = format!(" {id}  {}  ({}) ", c.target, c.fields.join(", "));
             Line::from(Span::styled(truncate(&row, usize::from(list.width)), style))
@@ -83,7 +83,7 @@ pub fn queue(app: &App, selected: usize, area: Rect, buf: &mut Buffer) {
             .get(lang)
             .to_string()
     });
-    Paragraph::new(Span::styled(requirement.unwrap_or_default(), theme::MUTED))
+    Paragraph::new(Span::styled(requirement.unwrap_or_default(), theme::get().muted))
         .wrap(Wrap { trim: true })
         .render(text, buf);
     let columns = Layout::horizontal([Constraint::Ratio(1, 3); 3]).split(sides);
@@ -107,13 +107,13 @@ fn side_column(
 ) {
     let block = Block::default()
         .borders(Borders::ALL)
-        .border_style(theme::BORDER)
-        .title(Span::styled(format!(" {name} "), theme::TITLE));
+        .border_style(theme::get().border)
+        .title(Span::styled(format!(" {name} "), theme::get().title));
     let inner = block.inner(area);
     block.render(area, buf);
     let mut lines = vec![Line::from(Span::styled(
         format!("{} {}", side.by, side.at),
-        theme::MUTED,
+        theme::get().muted,
     ))];
     let values: Vec<(String, String)> = match &side.value {
         ConflictValue::Answer(Some(a)) => answer_text(a)
@@ -134,9 +134,9 @@ fn side_column(
             "  "
         };
         let style = if fields.contains(&field) {
-            theme::WARN
+            theme::get().warn
         } else {
-            theme::TEXT
+            theme::get().text
         };
         let text = if field.is_empty() {
             format!("{mark}{value}")

@@ -77,7 +77,7 @@ fn heading_lines(work: &Work, width: usize) -> Vec<Line<'static>> {
     let (glyph, glyph_style) = theme::status(work.status(work.requirement));
     let mut lines: Vec<Line> = wrap(name, width)
         .into_iter()
-        .map(|l| Line::from(Span::styled(l, theme::PROJECTED_TITLE)))
+        .map(|l| Line::from(Span::styled(l, theme::get().projected_title)))
         .collect();
     lines.push(Line::default());
     let lead = format!("L{} ", rref.level);
@@ -87,12 +87,12 @@ fn heading_lines(work: &Work, width: usize) -> Vec<Line<'static>> {
             vec![
                 Span::styled(glyph, glyph_style),
                 Span::raw(" "),
-                Span::styled(lead.clone(), theme::PROJECTED_TITLE),
+                Span::styled(lead.clone(), theme::get().projected_title),
             ]
         } else {
             vec![Span::raw(" ".repeat(lead.len() + 2))]
         };
-        spans.push(Span::styled(l, theme::PROJECTED));
+        spans.push(Span::styled(l, theme::get().projected));
         lines.push(Line::from(spans));
     }
     lines

@@ -48,9 +48,9 @@ pub fn list(app: &App, list: &FindingsList, area: Rect, buf: &mut Buffer) {
         .zip(widths)
         .map(|(name, w)| cell(name, w))
         .collect();
-    let mut lines = vec![Line::from(Span::styled(header, theme::BOLD))];
+    let mut lines = vec![Line::from(Span::styled(header, theme::get().bold))];
     if findings.is_empty() {
-        lines.push(Line::from(Span::styled(words.empty, theme::MUTED)));
+        lines.push(Line::from(Span::styled(words.empty, theme::get().muted)));
     }
     let height = usize::from(inner.height).saturating_sub(1);
     let top = list.selected.saturating_sub(height.saturating_sub(1));
@@ -65,12 +65,12 @@ pub fn list(app: &App, list: &FindingsList, area: Rect, buf: &mut Buffer) {
             Span::raw(cell(&f.title, title_w)),
             Span::raw(cell(&f.due, due_w)),
             Span::raw(cell(&f.owner, owner_w)),
-            Span::styled(cell(&tie, tie_w), theme::MUTED),
+            Span::styled(cell(&tie, tie_w), theme::get().muted),
         ];
         if i == list.selected {
             spans = spans
                 .into_iter()
-                .map(|s| Span::styled(s.content, theme::SELECTED))
+                .map(|s| Span::styled(s.content, theme::get().selected))
                 .collect();
         }
         lines.push(Line::from(spans));
@@ -103,9 +103,9 @@ pub fn form(app: &App, form: &FindingForm, area: Rect, buf: &mut Buffer) {
     for (i, name) in words.fields.iter().enumerate() {
         let focused = form.field == i;
         let style = if focused {
-            theme::SELECTED
+            theme::get().selected
         } else {
-            theme::BOLD
+            theme::get().bold
         };
         let rows = if i == 2 { desc_h } else { 1 };
         if y + rows > inner.y + inner.height {
@@ -132,7 +132,7 @@ pub fn form(app: &App, form: &FindingForm, area: Rect, buf: &mut Buffer) {
                 };
                 let line = Line::from(vec![
                     Span::raw(truncate(&text, value_w.saturating_sub(1))),
-                    Span::styled(caret, theme::KEY),
+                    Span::styled(caret, theme::get().key),
                 ]);
                 Paragraph::new(line).render(value, buf);
             }
@@ -141,26 +141,26 @@ pub fn form(app: &App, form: &FindingForm, area: Rect, buf: &mut Buffer) {
     }
     if let Some(error) = &form.error {
         let row = Rect::new(inner.x, inner.y + inner.height - 1, inner.width, 1);
-        Paragraph::new(Span::styled(error.clone(), theme::ERROR)).render(row, buf);
+        Paragraph::new(Span::styled(error.clone(), theme::get().error)).render(row, buf);
     }
 }
 
 /// The severities from least to most severe, left to right, the chosen one marked: → moves
 /// towards High as drawn, ← towards Info.
 fn severity_scale(chosen: Severity, lang: &str) -> Line<'static> {
-    let mut spans = vec![Span::styled("◂ ", theme::KEY)];
+    let mut spans = vec![Span::styled("◂ ", theme::get().key)];
     for (i, severity) in Severity::ALL.iter().rev().enumerate() {
         if i > 0 {
-            spans.push(Span::styled(" · ", theme::MUTED));
+            spans.push(Span::styled(" · ", theme::get().muted));
         }
         let label = severity.label_in(lang);
         spans.push(if *severity == chosen {
             Span::styled(format!("[{label}]"), theme::severity(chosen))
         } else {
-            Span::styled(label.to_string(), theme::MUTED)
+            Span::styled(label.to_string(), theme::get().muted)
         });
     }
-    spans.push(Span::styled(" ▸", theme::KEY));
+    spans.push(Span::styled(" ▸", theme::get().key));
     Line::from(spans)
 }
 

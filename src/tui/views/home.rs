@@ -35,18 +35,21 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     ])
     .areas(area);
     Paragraph::new(Line::from(vec![
-        Span::styled(" assess ", theme::TITLE),
-        Span::styled(format!("— sessions in {}", app.dir.display()), theme::MUTED),
+        Span::styled(" assess ", theme::get().title),
+        Span::styled(
+            format!("— sessions in {}", app.dir.display()),
+            theme::get().muted,
+        ),
     ]))
     .render(title, buf);
     let f = &app.home.filter.text;
     let filter_line = if f.is_empty() {
-        Line::from(Span::styled(" Type to filter", theme::MUTED))
+        Line::from(Span::styled(" Type to filter", theme::get().muted))
     } else {
         Line::from(vec![
-            Span::styled(" Filter: ", theme::BOLD),
+            Span::styled(" Filter: ", theme::get().bold),
             Span::raw(f.clone()),
-            Span::styled("▏", theme::KEY),
+            Span::styled("▏", theme::get().key),
         ])
     };
     Paragraph::new(filter_line).render(filter, buf);
@@ -76,9 +79,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 return Row::new(vec![
                     Cell::from(Span::styled(
                         format!("{} (cannot open)", r.name),
-                        theme::WARN,
+                        theme::get().warn,
                     )),
-                    Cell::from(Span::styled("Enter says why", theme::WARN)),
+                    Cell::from(Span::styled("Enter says why", theme::get().warn)),
                 ]);
             }
 
@@ -98,23 +101,23 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         })
         .collect();
     let table = Table::new(rows, widths)
-        .header(Row::new(header).style(theme::BOLD))
-        .row_highlight_style(theme::SELECTED)
+        .header(Row::new(header).style(theme::get().bold))
+        .row_highlight_style(theme::get().selected)
         .block(
             Block::default()
                 .borders(Borders::TOP)
-                .border_style(theme::BORDER),
+                .border_style(theme::get().border),
         );
     let mut state = TableState::default().with_selected(Some(app.home.selected));
     StatefulWidget::render(table, list, buf, &mut state);
     if let Some(m) = &app.message {
-        Paragraph::new(ratatui::text::Text::styled(m.clone(), theme::WARN))
+        Paragraph::new(ratatui::text::Text::styled(m.clone(), theme::get().warn))
             .wrap(Wrap { trim: false })
             .render(message, buf);
     } else if app.home.visible.is_empty() {
         Paragraph::new(Span::styled(
             " No session matches. Esc clears the filter.",
-            theme::MUTED,
+            theme::get().muted,
         ))
         .render(message, buf);
     }
@@ -139,7 +142,10 @@ fn title_cell(app: &App, row: &HomeRow, width: usize) -> Line<'static> {
     let title = truncate(&row.title, title_w);
     let name_w = width.saturating_sub(title.width() + 3);
     let name = format!(" · {}", truncate_start(&row.name, name_w));
-    Line::from(vec![Span::raw(title), Span::styled(name, theme::MUTED)])
+    Line::from(vec![
+        Span::raw(title),
+        Span::styled(name, theme::get().muted),
+    ])
 }
 
 /// The end of `text` in at most `width` columns, "…" in front when cut.

@@ -29,7 +29,7 @@ fn row(indent: usize, name: &str, badge: String, style: Style, width: usize) -> 
         Span::raw(" ".repeat(indent)),
         Span::styled(name, style),
         Span::raw(" ".repeat(pad)),
-        Span::styled(badge, theme::MUTED),
+        Span::styled(badge, theme::get().muted),
     ])
 }
 
@@ -49,7 +49,7 @@ fn filtered_rows(work: &Work, width: usize) -> Vec<Row> {
             0,
             &format!("▸ {label}"),
             total.to_string(),
-            theme::FILTER_MATCH,
+            theme::get().filter_match,
             width,
         ),
         practice: None,
@@ -66,14 +66,14 @@ fn filtered_rows(work: &Work, width: usize) -> Vec<Row> {
             last_part = Some(pref.part);
             let name = model.model.part_of(pref).name.get(lang);
             out.push(Row {
-                line: row(0, name, String::new(), theme::TITLE, width),
+                line: row(0, name, String::new(), theme::get().title, width),
                 practice: None,
                 current: false,
             });
         }
         let name = model.model.practice_of(pref).name.get(lang);
         out.push(Row {
-            line: row(1, name, n.to_string(), theme::TEXT, width),
+            line: row(1, name, n.to_string(), theme::get().text, width),
             practice: Some(p),
             current: p == work.practice,
         });
@@ -100,7 +100,7 @@ fn rows(work: &Work, width: usize) -> Vec<Row> {
                 0,
                 part.name.get(lang),
                 group_badge(&pcard.score),
-                theme::TITLE,
+                theme::get().title,
                 width,
             ),
             practice: first,
@@ -117,7 +117,7 @@ fn rows(work: &Work, width: usize) -> Vec<Row> {
                     1,
                     domain.name.get(lang),
                     group_badge(&dcard.score),
-                    theme::BOLD,
+                    theme::get().bold,
                     width,
                 ),
                 practice: first,
@@ -132,7 +132,7 @@ fn rows(work: &Work, width: usize) -> Vec<Row> {
                         2,
                         item.name.get(lang),
                         group_badge(&dcard.items[ii]),
-                        theme::TEXT,
+                        theme::get().text,
                         width,
                     ),
                     practice: None,
@@ -144,7 +144,7 @@ fn rows(work: &Work, width: usize) -> Vec<Row> {
                     let score = &work.card.practices[index];
                     let badge = format!("L{} {}/{}", score.level, score.answered, score.total);
                     out.push(Row {
-                        line: row(3, practice.name.get(lang), badge, theme::TEXT, width),
+                        line: row(3, practice.name.get(lang), badge, theme::get().text, width),
                         practice: Some(index),
                         current: index == work.practice,
                     });
@@ -179,7 +179,7 @@ pub fn render(work: &Work, area: Rect, buf: &mut Buffer) {
         .skip(top)
         .map(|r| {
             if r.current {
-                r.line.style(theme::SELECTED)
+                r.line.style(theme::get().selected)
             } else {
                 r.line
             }

@@ -13,14 +13,18 @@ use crate::tui::keymap::Context;
 use crate::tui::theme;
 
 fn label(text: &str, focused: bool) -> Span<'static> {
-    let style = if focused { theme::KEY } else { theme::BOLD };
+    let style = if focused {
+        theme::get().key
+    } else {
+        theme::get().bold
+    };
     Span::styled(format!("{text:>13}: "), style)
 }
 
 fn value(text: &str, focused: bool) -> Vec<Span<'static>> {
     let mut spans = vec![Span::raw(text.to_string())];
     if focused {
-        spans.push(Span::styled("▏", theme::KEY));
+        spans.push(Span::styled("▏", theme::get().key));
     }
     spans
 }
@@ -30,15 +34,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let box_area = centered(area, 90, 21);
     let block = Block::default()
         .borders(Borders::ALL)
-        .border_style(theme::BORDER_FOCUS)
-        .title(Span::styled(" New assessment ", theme::TITLE));
+        .border_style(theme::get().border_focus)
+        .title(Span::styled(" New assessment ", theme::get().title));
     let inner = block.inner(box_area);
     block.render(box_area, buf);
     let focus = form.field();
     let mut lines = vec![
         Line::from(Span::styled(
             "Model: CAICT DevOps Capability Maturity Model (bundled)",
-            theme::MUTED,
+            theme::get().muted,
         )),
         Line::default(),
     ];
@@ -56,9 +60,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         let mark = if *on { "[x]" } else { "[ ]" };
         let text = format!("               {mark} {en} / {zh}");
         let style = if focus == Field::Parts && i == form.part_cursor {
-            theme::SELECTED
+            theme::get().selected
         } else {
-            theme::TEXT
+            theme::get().text
         };
         lines.push(Line::from(Span::styled(text, style)));
     }
@@ -69,7 +73,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if form.baseline.text.is_empty() && focus != Field::Baseline {
         baseline.push(Span::styled(
             "(optional) an earlier session to compare with",
-            theme::MUTED,
+            theme::get().muted,
         ));
     } else {
         baseline.extend(value(&form.baseline.text, focus == Field::Baseline));
@@ -77,11 +81,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     lines.push(Line::from(baseline));
     lines.push(Line::default());
     if let Some(err) = &form.error {
-        lines.push(Line::from(Span::styled(err.clone(), theme::ERROR)));
+        lines.push(Line::from(Span::styled(err.clone(), theme::get().error)));
     } else {
         lines.push(Line::from(Span::styled(
             "Enter starts the assessment. Space toggles a part; ↑/↓ move, ←/→ choose.",
-            theme::MUTED,
+            theme::get().muted,
         )));
     }
     Paragraph::new(lines)

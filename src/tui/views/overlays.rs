@@ -43,8 +43,8 @@ pub(super) fn popup_in(
     Clear.render(r, buf);
     let block = Block::default()
         .borders(Borders::ALL)
-        .border_style(theme::BORDER_FOCUS)
-        .title(Span::styled(format!(" {title} "), theme::TITLE))
+        .border_style(theme::get().border_focus)
+        .title(Span::styled(format!(" {title} "), theme::get().title))
         .title_bottom(Line::from(hint_spans_in(context, lang)));
     let inner = block.inner(r);
     block.render(r, buf);
@@ -85,7 +85,7 @@ pub fn render(app: &App, overlay: &Overlay, area: Rect, buf: &mut Buffer) {
             {
                 let top = Rect { height: 1, ..inner };
                 let text = truncate(&format!("▸ {label}"), usize::from(inner.width));
-                Paragraph::new(Span::styled(text, theme::MUTED)).render(top, buf);
+                Paragraph::new(Span::styled(text, theme::get().muted)).render(top, buf);
                 editor.y += 1;
                 editor.height -= 1;
             }
@@ -103,7 +103,7 @@ pub fn render(app: &App, overlay: &Overlay, area: Rect, buf: &mut Buffer) {
                     .get(w.lang())
                     .to_string()
             });
-            let context = Line::from(Span::styled(req.unwrap_or_default(), theme::MUTED));
+            let context = Line::from(Span::styled(req.unwrap_or_default(), theme::get().muted));
             prompt(
                 Some(context),
                 "Because: ",
@@ -174,7 +174,7 @@ fn help(app: &App, context: Context, scroll: u16, area: Rect, buf: &mut Buffer) 
     let cell = |i: usize| -> Vec<Span<'static>> {
         entries.get(i).map_or_else(Vec::new, |(key, desc)| {
             vec![
-                Span::styled(format!("{key:>key_w$}  "), theme::KEY),
+                Span::styled(format!("{key:>key_w$}  "), theme::get().key),
                 // Padded by display width: Chinese descriptions are two columns a character.
                 Span::raw(format!("{desc}{}", " ".repeat(desc_w + 3 - desc.width()))),
             ]
@@ -216,7 +216,7 @@ fn help(app: &App, context: Context, scroll: u16, area: Rect, buf: &mut Buffer) 
     };
     if let Some(note) = note {
         lines.push(Line::default());
-        lines.push(Line::from(Span::styled(note, theme::MUTED)));
+        lines.push(Line::from(Span::styled(note, theme::get().muted)));
     }
     if context == Context::Assessment {
         lines.push(Line::default());
@@ -225,15 +225,15 @@ fn help(app: &App, context: Context, scroll: u16, area: Rect, buf: &mut Buffer) 
                 "After an answer the cursor moves to the next unanswered requirement (now {}).",
                 if app.auto_advance() { "on" } else { "off" }
             ),
-            theme::MUTED,
+            theme::get().muted,
         )));
         lines.push(Line::from(Span::styled(
             "Every change is saved at once. Mouse: click to select, wheel to move.",
-            theme::MUTED,
+            theme::get().muted,
         )));
         lines.push(Line::from(Span::styled(
             "Checklist marks: ‹doc›/‹demo› the evidence the model asks for · ⚑ flagged · ✎ note · R:name reviewed · [E3 changed] cited evidence whose file changed or is missing.",
-            theme::MUTED,
+            theme::get().muted,
         )));
     }
     Paragraph::new(lines)
@@ -270,7 +270,7 @@ pub(super) fn highlighted(
 
 fn styled_run(text: String, matched: bool, base: Style) -> Span<'static> {
     let style = if matched {
-        base.patch(theme::MATCH)
+        base.patch(theme::get().matched)
     } else {
         base
     };
@@ -349,10 +349,10 @@ fn palette(app: &App, p: &PaletteState, area: Rect, buf: &mut Buffer) {
         format!("   {n} {}", if n == 1 { "match" } else { "matches" })
     };
     let mut lines = vec![Line::from(vec![
-        Span::styled("> ", theme::KEY),
+        Span::styled("> ", theme::get().key),
         Span::raw(p.query.text.clone()),
-        Span::styled("▏", theme::KEY),
-        Span::styled(count, theme::MUTED),
+        Span::styled("▏", theme::get().key),
+        Span::styled(count, theme::get().muted),
     ])];
     let rows = usize::from(inner.height.saturating_sub(1));
     let top = p.selected.saturating_sub(rows.saturating_sub(1));
@@ -361,13 +361,13 @@ fn palette(app: &App, p: &PaletteState, area: Rect, buf: &mut Buffer) {
         let item = &p.items[hit.item];
         let selected = i == p.selected;
         let base = if selected {
-            theme::SELECTED
+            theme::get().selected
         } else {
-            theme::TEXT
+            theme::get().text
         };
         let mut spans = vec![Span::styled(
             format!("{:>9} ", item.kind.tag()),
-            theme::MUTED.patch(base),
+            theme::get().muted.patch(base),
         )];
         let text = &palette_row_text(app, p, hit);
         // The place takes at most a third of the row; the text keeps the rest.
@@ -390,7 +390,7 @@ fn palette(app: &App, p: &PaletteState, area: Rect, buf: &mut Buffer) {
                 " ".repeat(text_room.saturating_sub(used)),
                 base,
             ));
-            spans.push(Span::styled(context, theme::MUTED.patch(base)));
+            spans.push(Span::styled(context, theme::get().muted.patch(base)));
         }
         lines.push(Line::from(spans));
     }
@@ -409,12 +409,12 @@ pub(super) fn prompt(
 ) {
     let mut lines: Vec<Line> = context.into_iter().collect();
     lines.push(Line::from(vec![
-        Span::styled(label.to_string(), theme::BOLD),
+        Span::styled(label.to_string(), theme::get().bold),
         Span::raw(input.text.clone()),
-        Span::styled("▏", theme::KEY),
+        Span::styled("▏", theme::get().key),
     ]));
     if let Some(e) = error {
-        lines.push(Line::from(Span::styled(e.to_string(), theme::ERROR)));
+        lines.push(Line::from(Span::styled(e.to_string(), theme::get().error)));
     }
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
@@ -422,13 +422,17 @@ pub(super) fn prompt(
 }
 
 pub(super) fn field(name: &str, value: String, focused: bool) -> Line<'static> {
-    let style = if focused { theme::KEY } else { theme::BOLD };
+    let style = if focused {
+        theme::get().key
+    } else {
+        theme::get().bold
+    };
     let mut spans = vec![
         Span::styled(format!("{name:>9}: "), style),
         Span::raw(value),
     ];
     if focused {
-        spans.push(Span::styled("▏", theme::KEY));
+        spans.push(Span::styled("▏", theme::get().key));
     }
     Line::from(spans)
 }
@@ -453,10 +457,10 @@ fn evidence_form(form: &EvidenceForm, lang: &str, area: Rect, buf: &mut Buffer) 
         field(w.fields[0], form.title.text.clone(), form.field == 0),
         field(w.fields[1], format!("◀ {kind} ▶"), form.field == 1),
         field(w.fields[2], form.location.text.clone(), form.field == 2),
-        Line::from(Span::styled(w.form_note, theme::MUTED)),
+        Line::from(Span::styled(w.form_note, theme::get().muted)),
     ];
     if let Some(err) = &form.error {
-        lines.push(Line::from(Span::styled(err.clone(), theme::ERROR)));
+        lines.push(Line::from(Span::styled(err.clone(), theme::get().error)));
     }
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
@@ -512,12 +516,12 @@ fn export(state: &ExportState, area: Rect, buf: &mut Buffer) {
     match &state.result {
         Some(Ok(path)) => lines.push(Line::from(Span::styled(
             format!("Written to {path}"),
-            theme::OK,
+            theme::get().ok,
         ))),
-        Some(Err(e)) => lines.push(Line::from(Span::styled(e.clone(), theme::ERROR))),
+        Some(Err(e)) => lines.push(Line::from(Span::styled(e.clone(), theme::get().error))),
         None => lines.push(Line::from(Span::styled(
             "Enter writes the report beside the session.",
-            theme::MUTED,
+            theme::get().muted,
         ))),
     }
     Paragraph::new(lines)

@@ -23,9 +23,9 @@ struct Row {
 /// The provenance mark, cut with an ellipsis to the `room` left on its line.
 fn provenance_span(p: Provenance, w: &Words, room: usize) -> Span<'static> {
     match p {
-        Provenance::Standard => Span::styled(truncate(w.standard, room), theme::STANDARD),
-        Provenance::Authored => Span::styled(truncate(w.authored, room), theme::AUTHORED),
-        Provenance::Draft => Span::styled(truncate(w.draft, room), theme::AUTHORED),
+        Provenance::Standard => Span::styled(truncate(w.standard, room), theme::get().standard),
+        Provenance::Authored => Span::styled(truncate(w.authored, room), theme::get().authored),
+        Provenance::Draft => Span::styled(truncate(w.draft, room), theme::get().authored),
     }
 }
 
@@ -47,8 +47,8 @@ fn block(work: &Work) -> Block<'static> {
     );
     Block::default()
         .borders(Borders::ALL)
-        .border_style(theme::BORDER_FOCUS)
-        .title(Span::styled(crumbs, theme::MUTED))
+        .border_style(theme::get().border_focus)
+        .title(Span::styled(crumbs, theme::get().muted))
 }
 
 fn header(work: &Work, width: usize) -> Vec<Line<'static>> {
@@ -89,8 +89,8 @@ fn header(work: &Work, width: usize) -> Vec<Line<'static>> {
     );
     vec![
         Line::from(vec![
-            Span::styled(name, theme::TITLE),
-            Span::styled(where_, theme::MUTED),
+            Span::styled(name, theme::get().title),
+            Span::styled(where_, theme::get().muted),
         ]),
         Line::from(vec![
             Span::styled(badge.clone(), theme::level(score.level, target)),
@@ -125,9 +125,12 @@ fn rows(work: &Work, width: usize) -> Vec<Row> {
                 .iter()
                 .find(|l| l.level == rref.level)
                 .map_or("", |l| l.name.get(lang));
-            let mut spans = vec![Span::styled(format!("L{} {name}", rref.level), theme::BOLD)];
+            let mut spans = vec![Span::styled(
+                format!("L{} {name}", rref.level),
+                theme::get().bold,
+            )];
             if rref.level <= level_now {
-                spans.push(Span::styled(format!("  ✓ {}", w.reached), theme::OK));
+                spans.push(Span::styled(format!("  ✓ {}", w.reached), theme::get().ok));
             }
             if let Some(p) = level.provenance.filter(|p| *p != own) {
                 let used: usize = spans.iter().map(|s| s.content.width()).sum();
@@ -154,7 +157,7 @@ fn rows(work: &Work, width: usize) -> Vec<Row> {
             let lead = if i == 0 {
                 let pointer = if matching { "▸ " } else { "  " };
                 vec![
-                    Span::styled(pointer, theme::FILTER_MATCH),
+                    Span::styled(pointer, theme::get().filter_match),
                     Span::styled(glyph, style),
                     Span::raw(" "),
                 ]
@@ -164,15 +167,15 @@ fn rows(work: &Work, width: usize) -> Vec<Row> {
             let mut spans = lead;
             let pad = width.saturating_sub(4 + text.width());
             let text_style = if filtered && !matching {
-                theme::MUTED
+                theme::get().muted
             } else {
-                theme::TEXT
+                theme::get().text
             };
             spans.push(Span::styled(text, text_style));
             spans.push(Span::raw(" ".repeat(pad)));
             let mut line = Line::from(spans);
             if current {
-                line = line.style(theme::SELECTED);
+                line = line.style(theme::get().selected);
             }
             out.push(Row {
                 line,
@@ -329,9 +332,9 @@ pub fn render_guide(work: &Work, area: Rect, buf: &mut Buffer) {
         .unwrap_or(practice.levels[rref.level_pos].evidence);
     let w = words(lang);
     let mut lines = vec![Line::from(vec![
-        Span::styled(format!("{} ", w.ask_for), theme::MUTED),
-        Span::styled(w.evidence_kind(kind), theme::BOLD),
-        Span::styled(format!("  ({})", rref.id), theme::MUTED),
+        Span::styled(format!("{} ", w.ask_for), theme::get().muted),
+        Span::styled(w.evidence_kind(kind), theme::get().bold),
+        Span::styled(format!("  ({})", rref.id), theme::get().muted),
     ])];
     // A requirement whose source differs from its level's (a draft figure in an authored
     // level) says so here, as the checklist marks only levels.
@@ -340,24 +343,24 @@ pub fn render_guide(work: &Work, area: Rect, buf: &mut Buffer) {
         lines.push(Line::from(provenance_span(own, w, usize::from(area.width))));
     }
     if let Some(g) = &req.guidance {
-        section(&mut lines, w.guidance, theme::TITLE, g.get(lang));
+        section(&mut lines, w.guidance, theme::get().title, g.get(lang));
     }
     if speaks_of_core(req.text.get(lang)) {
-        section(&mut lines, w.core, theme::TITLE, w.core_rule);
+        section(&mut lines, w.core, theme::get().title, w.core_rule);
     }
     if let Some(g) = &practice.good_evidence {
-        section(&mut lines, w.good_evidence, theme::TITLE, g.get(lang));
+        section(&mut lines, w.good_evidence, theme::get().title, g.get(lang));
     }
     if let Some(t) = &practice.trap {
-        section(&mut lines, w.trap, theme::WARN, t.get(lang));
+        section(&mut lines, w.trap, theme::get().warn, t.get(lang));
     }
     if let Some(a) = work.session.answers.get(&rref.id) {
         if let Some(j) = &a.justification {
-            section(&mut lines, w.because, theme::TITLE, j);
+            section(&mut lines, w.because, theme::get().title, j);
         }
-        section(&mut lines, w.note, theme::TITLE, &a.note);
-        section(&mut lines, w.decided_by, theme::TITLE, &a.decided_by);
-        section(&mut lines, w.discussion, theme::TITLE, &a.discussion);
+        section(&mut lines, w.note, theme::get().title, &a.note);
+        section(&mut lines, w.decided_by, theme::get().title, &a.decided_by);
+        section(&mut lines, w.discussion, theme::get().title, &a.discussion);
         let evidence: Vec<String> = a
             .evidence
             .iter()
@@ -373,17 +376,22 @@ pub fn render_guide(work: &Work, area: Rect, buf: &mut Buffer) {
                 }
             })
             .collect();
-        section(&mut lines, w.evidence, theme::TITLE, &evidence.join("\n"));
+        section(
+            &mut lines,
+            w.evidence,
+            theme::get().title,
+            &evidence.join("\n"),
+        );
         if a.flagged {
             lines.push(Line::from(Span::styled(
                 "⚑ flagged for review",
-                theme::WARN,
+                theme::get().warn,
             )));
         }
         if let Some(r) = &a.reviewed {
             lines.push(Line::from(Span::styled(
                 format!("R reviewed by {} at {}", r.by, r.at),
-                theme::OK,
+                theme::get().ok,
             )));
         }
     }
@@ -392,8 +400,11 @@ pub fn render_guide(work: &Work, area: Rect, buf: &mut Buffer) {
         .block(
             Block::default()
                 .borders(Borders::ALL)
-                .border_style(theme::BORDER)
-                .title(Span::styled(format!(" {} ", w.guidance), theme::TITLE)),
+                .border_style(theme::get().border)
+                .title(Span::styled(
+                    format!(" {} ", w.guidance),
+                    theme::get().title,
+                )),
         )
         .render(area, buf);
 }

@@ -58,7 +58,7 @@ pub fn evidence_picker(app: &App, picker: &EvidencePicker, area: Rect, buf: &mut
             &Words::fill(words.register.hint, &[("id", &work.requirement_id())]),
             width,
         ),
-        theme::MUTED,
+        theme::get().muted,
     ))];
     if work.session.evidence.is_empty() {
         lines.push(Line::from(words.register.empty));
@@ -84,9 +84,9 @@ pub fn evidence_picker(app: &App, picker: &EvidencePicker, area: Rect, buf: &mut
             e.location
         );
         let style = if i == picker.selected {
-            theme::SELECTED
+            theme::get().selected
         } else {
-            theme::TEXT
+            theme::get().text
         };
         let text = truncate(&text, width.saturating_sub(check_w));
         let pad = width.saturating_sub(text.width() + check_w);
@@ -102,7 +102,7 @@ pub fn evidence_picker(app: &App, picker: &EvidencePicker, area: Rect, buf: &mut
     }
     lines.extend(details(work, picker.selected, width));
     if let Some(err) = &picker.error {
-        lines.push(Line::from(Span::styled(err.clone(), theme::ERROR)));
+        lines.push(Line::from(Span::styled(err.clone(), theme::get().error)));
     }
     Paragraph::new(lines).render(inner, buf);
 }
@@ -131,8 +131,11 @@ fn details(work: &Work, selected: usize, width: usize) -> Vec<Line<'static>> {
         Words::fill(w.cited_by, &[("ids", &cited.join(", "))])
     };
     vec![
-        Line::from(Span::styled(truncate(&collected, width), theme::MUTED)),
-        Line::from(Span::styled(truncate(&cited, width), theme::MUTED)),
+        Line::from(Span::styled(
+            truncate(&collected, width),
+            theme::get().muted,
+        )),
+        Line::from(Span::styled(truncate(&cited, width), theme::get().muted)),
     ]
 }
 
@@ -153,10 +156,10 @@ pub fn evidence_search(app: &App, p: &PaletteState, area: Rect, buf: &mut Buffer
     let (n, total) = (p.hits.len().to_string(), p.items.len().to_string());
     let count = Words::fill(words.search_count, &[("n", &n), ("total", &total)]);
     let mut lines = vec![Line::from(vec![
-        Span::styled("> ", theme::KEY),
+        Span::styled("> ", theme::get().key),
         Span::raw(p.query.text.clone()),
-        Span::styled("▏", theme::KEY),
-        Span::styled(format!("   {count}"), theme::MUTED),
+        Span::styled("▏", theme::get().key),
+        Span::styled(format!("   {count}"), theme::get().muted),
     ])];
     let ids = app.evidence_ids();
     let rows = usize::from(inner.height.saturating_sub(1));
@@ -165,9 +168,9 @@ pub fn evidence_search(app: &App, p: &PaletteState, area: Rect, buf: &mut Buffer
     for (i, hit) in p.hits.iter().enumerate().skip(top).take(rows) {
         let item = &p.items[hit.item];
         let base = if i == p.selected {
-            theme::SELECTED
+            theme::get().selected
         } else {
-            theme::TEXT
+            theme::get().text
         };
         let text = p.items.text(hit.item, hit.text);
         let mut spans = highlighted(text, &hit.indices, room, base);
@@ -207,9 +210,9 @@ pub fn filter_picker(app: &App, picker: &FilterPicker, area: Rect, buf: &mut Buf
             let pad = width.saturating_sub(label.width() + count.width() + 2);
             let text = format!(" {label}{}{count} ", " ".repeat(pad));
             let style = if i == picker.selected {
-                theme::SELECTED
+                theme::get().selected
             } else {
-                theme::TEXT
+                theme::get().text
             };
             Line::from(Span::styled(text, style))
         })

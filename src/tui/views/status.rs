@@ -30,7 +30,7 @@ fn spans_of(hints: Vec<(String, String)>) -> Vec<Span<'static>> {
         if i > 0 {
             spans.push(Span::raw("  "));
         }
-        spans.push(Span::styled(key, theme::KEY));
+        spans.push(Span::styled(key, theme::get().key));
         spans.push(Span::raw(format!(" {desc}")));
     }
     spans
@@ -89,13 +89,17 @@ fn state_row(app: &App, work: &Work, width: usize) -> (Vec<Span<'static>>, Span<
     let (answered, total) = work.progress();
     let w = words(work.lang());
     let save = match &work.save {
-        _ if work.read_only.is_some() => Span::styled(format!(" {} ", w.read_only), theme::WARN),
-        _ if work.session.sign_off.is_some() && work.save == SaveState::Saved => {
-            Span::styled(format!(" {} ", w.final_mark), theme::FINAL)
+        _ if work.read_only.is_some() => {
+            Span::styled(format!(" {} ", w.read_only), theme::get().warn)
         }
-        SaveState::Saved => Span::styled(format!(" {} ", w.saved), theme::OK),
-        SaveState::Pending => Span::styled(format!(" {} ", w.saving), theme::WARN),
-        SaveState::Failed(err) => Span::styled(format!(" {}: {err} ", w.not_saved), theme::ERROR),
+        _ if work.session.sign_off.is_some() && work.save == SaveState::Saved => {
+            Span::styled(format!(" {} ", w.final_mark), theme::get().final_mark)
+        }
+        SaveState::Saved => Span::styled(format!(" {} ", w.saved), theme::get().ok),
+        SaveState::Pending => Span::styled(format!(" {} ", w.saving), theme::get().warn),
+        SaveState::Failed(err) => {
+            Span::styled(format!(" {}: {err} ", w.not_saved), theme::get().error)
+        }
     };
     let lang = if work.lang() == "zh" { "中文" } else { "EN" };
     let auto = if app.auto_advance() {
@@ -114,9 +118,9 @@ fn state_row(app: &App, work: &Work, width: usize) -> (Vec<Span<'static>>, Span<
     );
     let timebox = work.timebox().map(|t| {
         let style = if t.over {
-            theme::TIMEBOX_OVER
+            theme::get().timebox_over
         } else {
-            theme::TIMEBOX
+            theme::get().timebox
         };
         Span::styled(format!(" ⏱ {} ", t.text), style)
     });
@@ -126,10 +130,12 @@ fn state_row(app: &App, work: &Work, width: usize) -> (Vec<Span<'static>>, Span<
         " {}",
         truncate(&work.session.title, title_w.saturating_sub(1))
     );
-    let bold = theme::STATUS_BAR.add_modifier(ratatui::style::Modifier::BOLD);
+    let bold = theme::get()
+        .status_bar
+        .add_modifier(ratatui::style::Modifier::BOLD);
     let mut spans = vec![
         Span::styled(title, bold),
-        Span::styled(right, theme::STATUS_BAR),
+        Span::styled(right, theme::get().status_bar),
     ];
     spans.extend(timebox);
     // A merge left disagreements: the banner stays until every one is resolved (M opens them).
@@ -140,7 +146,7 @@ fn state_row(app: &App, work: &Work, width: usize) -> (Vec<Span<'static>>, Span<
         } else {
             format!(" {conflicts} conflicts (M) ")
         };
-        spans.push(Span::styled(text, theme::ERROR));
+        spans.push(Span::styled(text, theme::get().error));
     }
     (spans, save)
 }
@@ -153,7 +159,7 @@ fn lay_out(app: &App, width: usize) -> Option<Laid> {
     let message = app
         .message
         .as_ref()
-        .map(|m| Span::styled(format!(" {m}"), theme::WARN));
+        .map(|m| Span::styled(format!(" {m}"), theme::get().warn));
     let used: usize = top
         .iter()
         .chain([&save])
@@ -166,7 +172,7 @@ fn lay_out(app: &App, width: usize) -> Option<Laid> {
             Some(message) => top.push(message),
             None => {
                 if let (Some(change), SaveState::Saved) = (&app.last_change, &work.save) {
-                    top.push(Span::styled(format!("· {change}"), theme::OK));
+                    top.push(Span::styled(format!("· {change}"), theme::get().ok));
                 }
             }
         }
@@ -179,12 +185,15 @@ fn lay_out(app: &App, width: usize) -> Option<Laid> {
     match &work.save {
         SaveState::Failed(err) if work.read_only.is_none() => {
             let w = words(work.lang());
-            top.push(Span::styled(format!(" {} ", w.not_saved), theme::ERROR));
-            below.push((format!("{}: {err}", w.not_saved), theme::ERROR));
+            top.push(Span::styled(
+                format!(" {} ", w.not_saved),
+                theme::get().error,
+            ));
+            below.push((format!("{}: {err}", w.not_saved), theme::get().error));
         }
         _ => top.push(save),
     }
-    below.extend(app.message.iter().map(|m| (m.clone(), theme::WARN)));
+    below.extend(app.message.iter().map(|m| (m.clone(), theme::get().warn)));
     let mut overflow: Vec<Line> = below
         .iter()
         .flat_map(|(text, style)| {
@@ -211,7 +220,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     };
     let top = Rect { height: 1, ..area };
-    buf.set_style(top, theme::STATUS_BAR);
+    buf.set_style(top, theme::get().status_bar);
     Paragraph::new(Line::from(laid.top)).render(top, buf);
     // The message's rows under the state row; the hints last, when there is a row for them
     // (the facilitator view has none).

@@ -70,17 +70,17 @@ fn render_chart(work: &Work, area: Rect, buf: &mut Buffer) {
     };
     let block = Block::default()
         .borders(Borders::ALL)
-        .border_style(theme::BORDER)
-        .title(Span::styled(title, theme::TITLE))
+        .border_style(theme::get().border)
+        .title(Span::styled(title, theme::get().title))
         .title_bottom(Line::from({
             let mut spans = legend(w);
             if baseline.is_some() {
                 spans.push(Span::styled(
                     format!(" ━ {} ", w.baseline),
-                    ratatui::style::Style::new().fg(theme::BASELINE),
+                    ratatui::style::Style::new().fg(theme::get().baseline),
                 ));
             }
-            spans.push(Span::styled(format!(" {} ", w.next_part), theme::MUTED));
+            spans.push(Span::styled(format!(" {} ", w.next_part), theme::get().muted));
             spans
         }));
     let inner = block.inner(area);
@@ -130,7 +130,7 @@ fn render_table(work: &Work, area: Rect, buf: &mut Buffer) {
             continue;
         }
         let style = if focused {
-            theme::SELECTED
+            theme::get().selected
         } else {
             theme::level(part.row.level, part.row.target)
         };
@@ -143,7 +143,7 @@ fn render_table(work: &Work, area: Rect, buf: &mut Buffer) {
     }
     let w = words(work.lang());
     let header =
-        Row::new(["", w.level, w.score, w.target_col, w.gap, w.progress]).style(theme::BOLD);
+        Row::new(["", w.level, w.score, w.target_col, w.gap, w.progress]).style(theme::get().bold);
     let title = format!(
         " {} · {}/{} {} ",
         summary.title, summary.answered, summary.total, w.answered
@@ -153,8 +153,8 @@ fn render_table(work: &Work, area: Rect, buf: &mut Buffer) {
         .block(
             Block::default()
                 .borders(Borders::ALL)
-                .border_style(theme::BORDER)
-                .title(Span::styled(title, theme::TITLE)),
+                .border_style(theme::get().border)
+                .title(Span::styled(title, theme::get().title)),
         )
         .render(area, buf);
 }

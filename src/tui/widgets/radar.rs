@@ -57,7 +57,12 @@ impl Widget for &Radar {
                 if self.axes.iter().any(|a| a.target.is_some()) {
                     let targets: Vec<f64> =
                         self.axes.iter().map(|a| a.target.unwrap_or(0.0)).collect();
-                    draw_polygon(ctx, &polygon(&targets, MAX), theme::TARGET);
+                    let target = polygon(&targets, MAX);
+                    if theme::get().dashed_target {
+                        draw_dashed(ctx, &target, theme::get().target);
+                    } else {
+                        draw_polygon(ctx, &target, theme::get().target);
+                    }
                     ctx.layer();
                 }
                 if self.axes.iter().any(|a| a.baseline.is_some()) {
@@ -66,11 +71,11 @@ impl Widget for &Radar {
                         .iter()
                         .map(|a| a.baseline.unwrap_or(0.0))
                         .collect();
-                    draw_polygon(ctx, &polygon(&then, MAX), theme::BASELINE);
+                    draw_polygon(ctx, &polygon(&then, MAX), theme::get().baseline);
                     ctx.layer();
                 }
                 let scores: Vec<f64> = self.axes.iter().map(|a| a.score).collect();
-                draw_polygon(ctx, &polygon(&scores, MAX), theme::ACHIEVED);
+                draw_polygon(ctx, &polygon(&scores, MAX), theme::get().achieved);
                 ctx.layer();
                 self.labels(ctx, cell_w, xr);
             })
@@ -92,11 +97,11 @@ impl Radar {
             } else {
                 ring
             };
-            draw_polygon(ctx, &ring, theme::GRID);
+            draw_polygon(ctx, &ring, theme::get().grid);
         }
         for i in 0..n {
             let rim = vertex(i, n, 1.0);
-            ctx.draw(&Segment::new(0.0, 0.0, rim.x, rim.y, theme::GRID));
+            ctx.draw(&Segment::new(0.0, 0.0, rim.x, rim.y, theme::get().grid));
         }
     }
 
@@ -129,21 +134,26 @@ impl Radar {
                 -1 => (p.x - w).max(-xr),
                 _ => (p.x - w / 2.0).max(-xr),
             };
-            ctx.print(x, p.y, Line::from(Span::styled(text, theme::LABEL)));
+            ctx.print(x, p.y, Line::from(Span::styled(text, theme::get().label)));
         }
     }
 }
 
 /// The legend under a radar: the achieved and target line colours, named in `w`'s language.
 pub fn legend(w: &crate::tui::words::Words) -> Vec<Span<'static>> {
+    let target_mark = if theme::get().dashed_target {
+        "┄"
+    } else {
+        "━"
+    };
     vec![
         Span::styled(
             format!(" ━ {} ", w.achieved),
-            ratatui::style::Style::new().fg(theme::ACHIEVED),
+            ratatui::style::Style::new().fg(theme::get().achieved),
         ),
         Span::styled(
-            format!(" ━ {} ", w.target),
-            ratatui::style::Style::new().fg(theme::TARGET),
+            format!(" {} {} ", target_mark, w.target),
+            ratatui::style::Style::new().fg(theme::get().target),
         ),
     ]
 }
@@ -151,6 +161,27 @@ pub fn legend(w: &crate::tui::words::Words) -> Vec<Span<'static>> {
 fn draw_polygon(ctx: &mut Context, points: &[Point], color: Color) {
     for (a, b) in segments(points) {
         ctx.draw(&Segment::new(a.x, a.y, b.x, b.y, color));
+    }
+}
+
+/// A polygon drawn as dashes (about 0.06 of the radius each), so it differs by shape from a
+/// solid one where colour cannot tell them apart.
+fn draw_dashed(ctx: &mut Context, points: &[Point], color: Color) {
+    const DASH: f64 = 0.06;
+    for (a, b) in segments(points) {
+        let (dx, dy) = (b.x - a.x, b.y - a.y);
+        let pieces = ((dx.hypot(dy) / DASH).ceil() as usize).max(2);
+        for i in (0..pieces).step_by(2) {
+            let (t0, t1) = (i as f64 / pieces as f64, (i + 1) as f64 / pieces as f64);
+            let seg = Segment::new(
+                a.x + dx * t0,
+                a.y + dy * t0,
+                a.x + dx * t1,
+                a.y + dy * t1,
+                color,
+            );
+            ctx.draw(&seg);
+        }
     }
 }
 
@@ -191,8 +222,8 @@ mod tests {
         let mut buf = Buffer::empty(area);
         (&radar()).render(area, &mut buf);
         let colors: Vec<Color> = buf.content().iter().map(|c| c.fg).collect();
-        assert!(colors.contains(&theme::ACHIEVED));
-        assert!(colors.contains(&theme::TARGET));
+        assert!(colors.contains(&theme::get().achieved));
+        assert!(colors.contains(&theme::get().target));
         let text: String = buf.content().iter().map(|c| c.symbol()).collect();
         assert!(text.contains("Config"), "{text}");
     }
