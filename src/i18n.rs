@@ -8,6 +8,7 @@
 //! `lang.texts().cli.review` and fills slots with [`fill`].
 
 pub mod cli;
+pub mod teams;
 
 pub use crate::lang::Lang;
 
@@ -15,11 +16,18 @@ pub use crate::lang::Lang;
 #[derive(Debug)]
 pub struct Texts {
     pub cli: &'static cli::Cli,
+    pub teams: &'static teams::Teams,
 }
 
-static EN: Texts = Texts { cli: &cli::EN };
+static EN: Texts = Texts {
+    cli: &cli::EN,
+    teams: &teams::EN,
+};
 
-static ZH: Texts = Texts { cli: &cli::ZH };
+static ZH: Texts = Texts {
+    cli: &cli::ZH,
+    teams: &teams::ZH,
+};
 
 impl Lang {
     /// This language's catalogue.
