@@ -34,6 +34,7 @@ fn grow_history(s: &mut Session, n: usize, who: &str) {
             field: "status".into(),
             old: "Partial".into(),
             new: "Met".into(),
+            via: String::new(),
         });
         i += 1;
     }

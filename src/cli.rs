@@ -7,6 +7,7 @@ mod merge_cmd;
 mod model_cmd;
 mod report_cmd;
 mod session_cmd;
+mod xlsx_cmd;
 
 pub use session_cmd::{NewOptions, create as create_session, set_baseline, slug};
 
@@ -81,7 +82,8 @@ pub enum Command {
         session: String,
         #[arg(long)]
         json: bool,
-        /// Language of the names and headings (en or zh; default: ASSESS_LANG, then the locale).
+        /// Language of the names and headings (en or zh; default: the session's language,
+        /// the one the workbench shows it in).
         #[arg(long, value_enum)]
         lang: Option<Lang>,
     },
@@ -92,17 +94,19 @@ pub enum Command {
         #[arg(long)]
         restore_backup: bool,
     },
-    /// Write a report (Markdown, HTML, CSV or JSON) beside the session or to a file.
+    /// Write a report (Markdown, HTML, CSV, JSON or an Excel workbook) beside the session or
+    /// to a file.
     Report {
         /// A session file, or its name in the sessions directory.
         session: String,
-        /// md, html, csv or json (default: from the -o file's extension, else html).
-        #[arg(long, value_parser = ["md", "html", "csv", "json"])]
+        /// md, html, csv, json or xlsx (default: from the -o file's extension, else html).
+        #[arg(long, value_parser = ["md", "html", "csv", "json", "xlsx"])]
         format: Option<String>,
         /// Output file (default: NAME.report.EXT beside the session); `-` writes to stdout.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
-        /// Language of the report (en or zh; default: ASSESS_LANG, then the locale).
+        /// Language of the report (en or zh; default: the session's language, as in the
+        /// workbench's export dialog).
         #[arg(long, value_enum)]
         lang: Option<Lang>,
         /// Remove names, organisation, notes, justifications, evidence titles and locations.
@@ -119,8 +123,17 @@ pub enum Command {
         json: bool,
     },
     /// Sign a session off as final: it becomes read-only and its content hash is recorded.
+    /// The pre-flight list is printed first; checks named by --block refuse the sign-off.
     #[command(alias = "sign-off")]
-    Finalize { session: String },
+    Finalize {
+        session: String,
+        /// Checks that refuse the sign-off, comma-separated, or `none` (default:
+        /// na_without_justification,evidence_changed_or_missing). Checks: unanswered, flagged,
+        /// na_without_justification, met_without_evidence, evidence_changed_or_missing,
+        /// not_reviewed.
+        #[arg(long, value_name = "CHECKS")]
+        block: Option<String>,
+    },
     /// Reopen a final session for changes (the reason is logged).
     Reopen {
         session: String,
@@ -133,6 +146,34 @@ pub enum Command {
     /// Work with assessment models.
     #[command(subcommand)]
     Model(ModelCommand),
+    /// Write the self-assessment questionnaire as an Excel workbook, for teams to fill in.
+    #[command(name = "export-xlsx")]
+    ExportXlsx {
+        session: String,
+        /// Output file (default: NAME.questionnaire.xlsx beside the session).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Language of the workbook (en or zh; default: ASSESS_LANG, then the locale).
+        #[arg(long, value_enum)]
+        lang: Option<Lang>,
+        /// Parts to include, comma-separated (default: every part in scope), e.g. cd,to.
+        #[arg(long, value_name = "cd,…")]
+        parts: Option<String>,
+    },
+    /// Read a filled questionnaire back: show what changes and apply it as logged edits
+    /// (recorded under --as NAME). Nothing is imported when any cell cannot be read.
+    #[command(name = "import-xlsx")]
+    ImportXlsx {
+        session: String,
+        /// The filled workbook (xlsx, or xls saved by Excel).
+        file: PathBuf,
+        /// Only show what would change.
+        #[arg(long)]
+        dry_run: bool,
+        /// Replace answers, notes and justifications that differ from the session's.
+        #[arg(long)]
+        overwrite: bool,
+    },
     /// Git's merge driver for sessions (set up by `assess git-setup`): merges base %O, ours
     /// %A and theirs %B into %A; exit 0 when clean, 1 when conflicts remain.
     MergeDriver {
@@ -247,10 +288,14 @@ pub enum ModelCommand {
 /// Parses the arguments, runs the command, prints errors to stderr.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
-    match run(cli, &mut std::io::stdout().lock()) {
+    // Titles, names and notes may carry terminal escapes: nothing reaches the terminal raw.
+    let mut out = crate::terminal_text::SafeWriter::new(std::io::stdout().lock());
+    let result = run(cli, &mut out);
+    drop(out);
+    match result {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("assess: {err:#}");
+            crate::terminal_text::warn(&format!("assess: {err:#}"));
             ExitCode::FAILURE
         }
     }
@@ -314,8 +359,17 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
             session: spec,
             json,
         }) => audit_cmd::log(out, &session::resolve_session(&spec, &dir)?, json)?,
-        Some(Command::Finalize { session: spec }) => {
-            audit_cmd::finalize(out, &session::resolve_session(&spec, &dir)?, &who_or_user())?
+        Some(Command::Finalize {
+            session: spec,
+            block,
+        }) => {
+            let policy = match block {
+                Some(list) => crate::review::SignOffPolicy::parse(&list)
+                    .map_err(|e| anyhow::anyhow!("--block: {e}"))?,
+                None => crate::review::SignOffPolicy::default(),
+            };
+            let path = session::resolve_session(&spec, &dir)?;
+            audit_cmd::finalize(out, &path, &who_or_user(), &policy)?
         }
         Some(Command::Reopen {
             session: spec,
@@ -334,12 +388,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
             session: spec,
             json,
             lang,
-        }) => session_cmd::summary(
-            out,
-            &session::resolve_session(&spec, &dir)?,
-            json,
-            Lang::choose(lang),
-        )?,
+        }) => session_cmd::summary(out, &session::resolve_session(&spec, &dir)?, json, lang)?,
         Some(Command::Doctor {
             session: spec,
             restore_backup,
@@ -357,11 +406,39 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
             &report_cmd::ReportArgs {
                 format,
                 output,
-                lang: Lang::choose(lang).code().to_string(),
+                lang,
                 redact,
                 bom: !no_bom,
             },
         )?,
+        Some(Command::ExportXlsx {
+            session: spec,
+            output,
+            lang,
+            parts,
+        }) => {
+            let parts = parts.as_deref().map(session_cmd::parse_parts).transpose()?;
+            let options = crate::xlsx::QuestionnaireOptions {
+                lang: Lang::choose(lang),
+                parts: parts.unwrap_or_default(),
+            };
+            let path = session::resolve_session(&spec, &dir)?;
+            xlsx_cmd::export(out, &path, output.as_deref(), &options)?;
+        }
+        Some(Command::ImportXlsx {
+            session: spec,
+            file,
+            dry_run,
+            overwrite,
+        }) => {
+            let args = xlsx_cmd::ImportArgs {
+                file: &file,
+                who: who_or_user(),
+                dry_run,
+                overwrite,
+            };
+            xlsx_cmd::import(out, &session::resolve_session(&spec, &dir)?, &args)?;
+        }
         Some(Command::MergeDriver {
             base,
             ours,

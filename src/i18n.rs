@@ -8,7 +8,9 @@
 //! `lang.texts().cli.review` and fills slots with [`fill`].
 
 pub mod cli;
+pub mod signoff;
 pub mod teams;
+pub mod xlsx;
 
 pub use crate::lang::Lang;
 
@@ -16,16 +18,22 @@ pub use crate::lang::Lang;
 #[derive(Debug)]
 pub struct Texts {
     pub cli: &'static cli::Cli,
+    pub xlsx: &'static xlsx::Xlsx,
+    pub signoff: &'static signoff::SignOff,
     pub teams: &'static teams::Teams,
 }
 
 static EN: Texts = Texts {
     cli: &cli::EN,
+    xlsx: &xlsx::EN,
+    signoff: &signoff::EN,
     teams: &teams::EN,
 };
 
 static ZH: Texts = Texts {
     cli: &cli::ZH,
+    xlsx: &xlsx::ZH,
+    signoff: &signoff::ZH,
     teams: &teams::ZH,
 };
 

@@ -18,6 +18,8 @@ pub mod scoring;
 pub mod session;
 pub mod summary;
 pub mod synth;
+pub mod terminal_text;
 pub mod textfile;
 pub mod tui;
 mod unique_keys;
+pub mod xlsx;

@@ -44,13 +44,31 @@ pub fn render(data: &ReportData, l: &Labels, bom: bool) -> Vec<u8> {
     if bom {
         out.push('\u{feff}');
     }
+    for fields in requirement_table(data, l) {
+        row(&mut out, fields.into_iter());
+    }
+    for table in super::workshop::csv_tables(&data.findings, &data.agenda) {
+        out.push_str("\r\n");
+        for fields in table {
+            row(&mut out, fields.into_iter());
+        }
+    }
+    out.into_bytes()
+}
+
+/// The header row, then one row per requirement in scope and one per orphaned answer: the
+/// CSV report and the report workbook's requirements sheet.
+pub fn requirement_table(data: &ReportData, l: &Labels) -> Vec<Vec<String>> {
     // With a baseline, each row also says its domain's level then → now.
     let baseline = data.parts.iter().any(|p| p.result.then.is_some());
     let extra_head = baseline.then(|| "domain_then_now".to_string());
-    row(
-        &mut out,
-        COLUMNS.iter().map(|c| (*c).to_string()).chain(extra_head),
-    );
+    let mut rows = vec![
+        COLUMNS
+            .iter()
+            .map(|c| (*c).to_string())
+            .chain(extra_head)
+            .collect(),
+    ];
     for part in &data.parts {
         for domain in &part.domains {
             for practice in &domain.practices {
@@ -76,12 +94,12 @@ pub fn render(data: &ReportData, l: &Labels, bom: bool) -> Vec<u8> {
                     let then_now = baseline.then(|| {
                         super::then_now(&domain.result).unwrap_or_else(|| "–".to_string())
                     });
-                    row(
-                        &mut out,
+                    rows.push(
                         cols.chain([yes_no(false)])
                             .chain(audit_cols(data, &r.answer))
                             .chain([reviewed])
-                            .chain(then_now),
+                            .chain(then_now)
+                            .collect(),
                     );
                 }
             }
@@ -95,21 +113,15 @@ pub fn render(data: &ReportData, l: &Labels, bom: bool) -> Vec<u8> {
             .chain(answer_cols(data, l, &orphan.answer));
         let reviewed = reviewed_by(&orphan.answer);
         let then_now = baseline.then(String::new);
-        row(
-            &mut out,
+        rows.push(
             cols.chain([yes_no(true)])
                 .chain(audit_cols(data, &orphan.answer))
                 .chain([reviewed])
-                .chain(then_now),
+                .chain(then_now)
+                .collect(),
         );
     }
-    for table in super::workshop::csv_tables(&data.findings, &data.agenda) {
-        out.push_str("\r\n");
-        for fields in table {
-            row(&mut out, fields.into_iter());
-        }
-    }
-    out.into_bytes()
+    rows
 }
 
 fn answer_cols(data: &ReportData, l: &Labels, a: &AnswerView) -> [String; 9] {
