@@ -11,6 +11,7 @@ pub mod cli;
 pub mod config;
 pub mod hints;
 pub mod signoff;
+pub mod teams;
 pub mod xlsx;
 
 pub use crate::lang::Lang;
@@ -23,6 +24,7 @@ pub struct Texts {
     pub config: &'static config::Config,
     pub xlsx: &'static xlsx::Xlsx,
     pub signoff: &'static signoff::SignOff,
+    pub teams: &'static teams::Teams,
 }
 
 static EN: Texts = Texts {
@@ -31,6 +33,7 @@ static EN: Texts = Texts {
     config: &config::EN,
     xlsx: &xlsx::EN,
     signoff: &signoff::EN,
+    teams: &teams::EN,
 };
 
 static ZH: Texts = Texts {
@@ -39,6 +42,7 @@ static ZH: Texts = Texts {
     config: &config::ZH,
     xlsx: &xlsx::ZH,
     signoff: &signoff::ZH,
+    teams: &teams::ZH,
 };
 
 impl Lang {

@@ -7,40 +7,20 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 
 use super::overlays::popup_in;
+use crate::i18n::teams::Teams;
+use crate::lang::Lang;
 use crate::session::{ConflictSide, ConflictValue, answer_text};
 use crate::tui::app::App;
 use crate::tui::keymap::Context;
 use crate::tui::theme;
 use crate::tui::widgets::wrap::truncate;
 
-/// The texts of the queue, in English and Chinese.
-struct Texts {
-    title: &'static str,
-    sides: [&'static str; 3],
-    removed: &'static str,
-    no_answer: &'static str,
-}
-
-const EN: Texts = Texts {
-    title: "Merge conflicts",
-    sides: ["base", "ours (now)", "theirs"],
-    removed: "(removed)",
-    no_answer: "(no answer)",
-};
-
-const ZH: Texts = Texts {
-    title: "合并冲突",
-    sides: ["共同基础", "我方（当前）", "对方"],
-    removed: "（已删除）",
-    no_answer: "（未作答）",
-};
-
 pub fn queue(app: &App, selected: usize, area: Rect, buf: &mut Buffer) {
     let Some(work) = &app.work else { return };
     let lang = work.lang();
-    let t = if lang == "zh" { &ZH } else { &EN };
+    let t = Lang::from_code(lang).texts().teams;
     let conflicts = &work.session.conflicts;
-    let title = format!("{} · {}", t.title, conflicts.len());
+    let title = format!("{} · {}", t.conflicts_title, conflicts.len());
     let w = area.width.saturating_sub(4).max(40);
     // The status line (and its conflicts banner) stays in view below.
     let h = area.height.saturating_sub(4).max(10);
@@ -101,7 +81,7 @@ fn side_column(
     side: &ConflictSide,
     name: &str,
     fields: &[String],
-    t: &Texts,
+    t: &Teams,
     area: Rect,
     buf: &mut Buffer,
 ) {

@@ -141,12 +141,9 @@ fn state_row(app: &App, work: &Work, width: usize) -> (Vec<Span<'static>>, Span<
     // A merge left disagreements: the banner stays until every one is resolved (M opens them).
     let conflicts = work.session.conflicts.len();
     if conflicts > 0 {
-        let text = if work.lang() == "zh" {
-            format!(" {conflicts} 个合并冲突 (M) ")
-        } else {
-            format!(" {conflicts} conflicts (M) ")
-        };
-        spans.push(Span::styled(text, theme::get().error));
+        let t = crate::lang::Lang::from_code(work.lang()).texts().teams;
+        let text = crate::i18n::fill(t.banner, &[("n", &conflicts.to_string())]);
+        spans.push(Span::styled(format!(" {text} "), theme::get().error));
     }
     (spans, save)
 }
