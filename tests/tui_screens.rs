@@ -20,6 +20,7 @@ fn sample_dir() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("eastbridge-trading-platform.ron");
     std::fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join(SAMPLE), &path).expect("copy");
+    workbench::place_evidence_files(&path);
     let when = SystemTime::UNIX_EPOCH + Duration::from_secs(1_795_000_000);
     std::fs::File::options()
         .write(true)
@@ -487,8 +488,12 @@ fn cut_text_ends_with_an_ellipsis() {
         );
     }
     assert!(
-        screen.contains('+'),
-        "levels that do not fit are counted:\n{screen}"
+        !screen.contains(" +"),
+        "levels that do not fit are summed up, never a bare count:\n{screen}"
+    );
+    assert!(
+        screen.contains("L0 ×6"),
+        "the range of levels over six parts:\n{screen}"
     );
     assert!(
         !screen.contains("agile L0 cd L\n") && !screen.contains("cd L "),

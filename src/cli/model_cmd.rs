@@ -150,6 +150,12 @@ pub fn synth(
     answers: Option<usize>,
     seed: u64,
 ) -> Result<()> {
+    if requirements < synth::MIN_REQUIREMENTS {
+        anyhow::bail!(
+            "--requirements {requirements}: a synthetic model has at least {} requirements",
+            synth::MIN_REQUIREMENTS
+        );
+    }
     let text = synth::model_ron(&synth::model(requirements, seed));
     let loaded = model::parse_model(&text, "synthetic")?;
     let n = loaded.index.requirements.len();

@@ -1,6 +1,6 @@
 //! The Markdown report: readable as plain text and editable, with the radar as a compact text
-//! bar chart. User text is kept as written, except that `<` is escaped (no raw HTML) and table
-//! cells escape `|` and line breaks.
+//! bar chart. User text is kept as written, except that `<` is escaped (no raw HTML), `![` is
+//! escaped (no images, which a viewer would fetch) and table cells escape `|` and line breaks.
 
 use std::fmt::Write as _;
 
@@ -344,14 +344,20 @@ fn review_md(md: &mut String, data: &ReportData, l: &Labels) {
     }
 }
 
-/// Inline text: no raw HTML, no line breaks.
+/// Authored text made inert: no raw HTML (`<` escaped) and no images (`![` escaped), so a
+/// rendered report never fetches anything (a remote image could carry data out in its address).
+fn inert(s: &str) -> String {
+    s.replace('<', "&lt;").replace("![", "!\\[")
+}
+
+/// Inline text: no raw HTML, no images, no line breaks.
 fn inline(s: &str) -> String {
-    s.replace('<', "&lt;").replace(['\r', '\n'], " ")
+    inert(s).replace(['\r', '\n'], " ")
 }
 
 /// Multi-line text inside a list item: continuation lines indented, hard breaks kept.
 fn block(s: &str) -> String {
-    s.replace('<', "&lt;")
+    inert(s)
         .replace("\r\n", "\n")
         .trim_end()
         .replace('\n', "  \n  ")
@@ -359,7 +365,7 @@ fn block(s: &str) -> String {
 
 /// A table cell: no raw HTML, `|` escaped, line breaks as `<br>`.
 fn cell(s: &str) -> String {
-    s.replace('<', "&lt;")
+    inert(s)
         .replace('|', "\\|")
         .replace("\r\n", "\n")
         .replace('\n', "<br>")
