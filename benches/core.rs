@@ -80,6 +80,16 @@ fn autosave(bencher: Bencher, answers: usize) {
     bencher.bench_local(|| save_session(&f.path, &f.session).expect("save"));
 }
 
+/// The workbench's autosave: `autosave` after the re-check that the file and its lock are
+/// still this writer's (a stat, and a SHA-256 of the text written, for the next re-check).
+#[divan::bench(args = ANSWERS, sample_count = 30)]
+fn autosave_guarded(bencher: Bencher, answers: usize) {
+    let f = fixture(Size::Synthetic(10_000), answers, false);
+    let mut lock = Some(assess::session::acquire_lock(&f.path).expect("lock"));
+    let mut guard = assess::session::SaveGuard::watch(&f.path);
+    bencher.bench_local(|| guard.save(&f.path, &f.session, &mut lock).expect("save"));
+}
+
 /// The serialising part of an autosave alone.
 #[divan::bench(args = ANSWERS, sample_count = 30)]
 fn autosave_serialise_only(bencher: Bencher, answers: usize) {

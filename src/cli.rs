@@ -1,6 +1,7 @@
 //! The command line (clap): every command is a thin call into the core.
 
 mod audit_cmd;
+mod compare_cmd;
 mod doctor_cmd;
 mod merge_cmd;
 mod model_cmd;
@@ -8,7 +9,7 @@ mod report_cmd;
 mod session_cmd;
 mod xlsx_cmd;
 
-pub use session_cmd::{NewOptions, create as create_session, slug};
+pub use session_cmd::{NewOptions, create as create_session, set_baseline, slug};
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -62,6 +63,9 @@ pub enum Command {
         /// Print the new session's path and exit instead of opening it.
         #[arg(long)]
         no_open: bool,
+        /// An earlier session of the same scope to compare with (summary Δ, reports, radar).
+        #[arg(long, value_name = "PREV")]
+        baseline: Option<String>,
         /// The session's language (en or zh; default: ASSESS_LANG, then the locale).
         #[arg(long, value_enum)]
         lang: Option<Lang>,
@@ -129,6 +133,10 @@ pub enum Command {
         /// not_reviewed.
         #[arg(long, value_name = "CHECKS")]
         block: Option<String>,
+        /// Also sign the sign-off with this SSH key (a private key file, or the public key of
+        /// one an ssh-agent holds), as `ssh-keygen -Y sign` does.
+        #[arg(long, value_name = "FILE", env = "ASSESS_SIGNING_KEY")]
+        key: Option<PathBuf>,
     },
     /// Reopen a final session for changes (the reason is logged).
     Reopen {
@@ -136,9 +144,15 @@ pub enum Command {
         #[arg(long)]
         reason: String,
     },
-    /// Recompute a final session's content hash: exit 0 on a match, 1 on a mismatch or when
-    /// the session is not signed off.
-    Verify { session: String },
+    /// Check a final session: its content is intact (hash, history, model) and who signed it
+    /// (SSH signature): exit 0 when intact and any signature is good, else 1.
+    Verify {
+        session: String,
+        /// The allowed-signers file (`NAME KEY-TYPE KEY` per line, as git's) that says whose
+        /// key signed it.
+        #[arg(long, value_name = "FILE", env = "ASSESS_ALLOWED_SIGNERS")]
+        allowed_signers: Option<PathBuf>,
+    },
     /// Work with assessment models.
     #[command(subcommand)]
     Model(ModelCommand),
@@ -149,7 +163,8 @@ pub enum Command {
         /// Output file (default: NAME.questionnaire.xlsx beside the session).
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
-        /// Language of the workbook (en or zh; default: ASSESS_LANG, then the locale).
+        /// Language of the workbook (en or zh; default: the session's language, as in the
+        /// workbench).
         #[arg(long, value_enum)]
         lang: Option<Lang>,
         /// Parts to include, comma-separated (default: every part in scope), e.g. cd,to.
@@ -196,6 +211,30 @@ pub enum Command {
     GitSetup { dir: Option<PathBuf> },
     /// A session as requirement-level lines (git's textconv for `git diff`).
     Textconv { file: PathBuf },
+    /// What changed between two sessions of one scope (A earlier, B later): per requirement,
+    /// then levels and scores per practice, domain and part.
+    Diff {
+        a: String,
+        b: String,
+        #[arg(long)]
+        json: bool,
+        #[arg(long, default_value = "en", value_parser = ["en", "zh"])]
+        lang: String,
+    },
+    /// Many sessions (projects) of one model side by side: heatmap, spreads, weakest
+    /// practices, progress; files that cannot be rolled up are listed as skipped.
+    Rollup {
+        /// Session files, or directories of them.
+        #[arg(required = true, value_name = "SESSION|DIR")]
+        inputs: Vec<PathBuf>,
+        #[arg(long, value_parser = ["md", "html", "csv", "json"])]
+        format: Option<String>,
+        /// Output file (default: stdout).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        #[arg(long, default_value = "en", value_parser = ["en", "zh"])]
+        lang: String,
+    },
     /// List the conflicts a merge left in a session.
     Conflicts {
         session: String,
@@ -293,6 +332,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
             participants,
             no_open,
             lang,
+            baseline,
         }) => {
             let parts = parts.as_deref().map(session_cmd::parse_parts).transpose()?;
             let path = session_cmd::create(
@@ -309,6 +349,13 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
                     lang: Lang::choose(lang),
                 },
             )?;
+            if let Some(prev) = baseline {
+                session_cmd::set_baseline(
+                    &path,
+                    &session::resolve_session(&prev, &dir)?,
+                    &who_or_user(),
+                )?;
+            }
             if no_open {
                 writeln!(out, "{}", path.display())?;
             } else {
@@ -326,6 +373,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
         Some(Command::Finalize {
             session: spec,
             block,
+            key,
         }) => {
             let policy = match block {
                 Some(list) => crate::review::SignOffPolicy::parse(&list)
@@ -333,7 +381,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
                 None => crate::review::SignOffPolicy::default(),
             };
             let path = session::resolve_session(&spec, &dir)?;
-            audit_cmd::finalize(out, &path, &who_or_user(), &policy)?
+            audit_cmd::finalize(out, &path, &who_or_user(), key.as_deref(), &policy)?
         }
         Some(Command::Reopen {
             session: spec,
@@ -344,8 +392,15 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
             &reason,
             &who_or_user(),
         )?,
-        Some(Command::Verify { session: spec }) => {
-            return audit_cmd::verify(out, &session::resolve_session(&spec, &dir)?);
+        Some(Command::Verify {
+            session: spec,
+            allowed_signers,
+        }) => {
+            return audit_cmd::verify(
+                out,
+                &session::resolve_session(&spec, &dir)?,
+                allowed_signers.as_deref(),
+            );
         }
         Some(Command::List { json }) => session_cmd::list(out, &dir, json)?,
         Some(Command::Summary {
@@ -382,12 +437,9 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
             parts,
         }) => {
             let parts = parts.as_deref().map(session_cmd::parse_parts).transpose()?;
-            let options = crate::xlsx::QuestionnaireOptions {
-                lang: Lang::choose(lang),
-                parts: parts.unwrap_or_default(),
-            };
             let path = session::resolve_session(&spec, &dir)?;
-            xlsx_cmd::export(out, &path, output.as_deref(), &options)?;
+            let parts = parts.unwrap_or_default();
+            xlsx_cmd::export(out, &path, output.as_deref(), lang, parts)?;
         }
         Some(Command::ImportXlsx {
             session: spec,
@@ -429,6 +481,19 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
             merge_cmd::git_setup(out, &repo.unwrap_or_else(|| PathBuf::from(".")))?
         }
         Some(Command::Textconv { file }) => merge_cmd::textconv(out, &file)?,
+        Some(Command::Diff { a, b, json, lang }) => compare_cmd::diff(
+            out,
+            &session::resolve_session(&a, &dir)?,
+            &session::resolve_session(&b, &dir)?,
+            json,
+            &lang,
+        )?,
+        Some(Command::Rollup {
+            inputs,
+            format,
+            output,
+            lang,
+        }) => compare_cmd::rollup(out, &inputs, format.as_deref(), output.as_deref(), &lang)?,
         Some(Command::Conflicts {
             session: spec,
             json,

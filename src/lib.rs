@@ -5,6 +5,7 @@
 //! (`tui` is the one module that draws on a terminal.)
 
 pub mod cli;
+pub mod compare;
 pub mod i18n;
 pub mod lang;
 pub mod merge;
@@ -12,6 +13,7 @@ pub mod model;
 pub mod radar;
 pub mod report;
 pub mod review;
+pub mod rollup;
 pub mod scoring;
 pub mod session;
 pub mod summary;

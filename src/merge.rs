@@ -409,15 +409,16 @@ impl<'a> Merger<'a> {
             &self.theirs.sign_off,
         );
         let signed = pick(b, o, t).unwrap_or_else(|| o.clone().or_else(|| t.clone()));
-        out.sign_off = None;
+        // The hash covers the sign-off's own signer and time, so it is taken with it in place.
+        out.sign_off = signed.clone();
         let Some(sign_off) = signed else { return };
         if self.conflicts.is_empty()
             && out.conflicts.is_empty()
             && content_hash(out) == sign_off.hash
         {
-            out.sign_off = Some(sign_off);
             return;
         }
+        out.sign_off = None;
         let why = format!(
             "sign-off by {} at {} voided: the merge changed the signed content; sign it off again",
             sign_off.by, sign_off.at

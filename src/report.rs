@@ -24,6 +24,7 @@ pub use data::{
     PracticeReport, ReportData, RequirementReport, SCHEMA_VERSION, SessionInfo, build, kind_code,
     status_code,
 };
+pub use html::escape as html_escape;
 pub use labels::{EN, Labels, ZH, labels};
 pub use redact::redact;
 pub use roadmap::{Phase, PhaseDomain, Roadmap, RoadmapItem, phase_of};
@@ -117,7 +118,35 @@ pub fn prepare_checked(
     options: &ReportOptions,
 ) -> ReportData {
     let checks = crate::session::evidence_checks(session, &crate::session::base_dir(session_path));
-    prepare(model, session, options).with_checks(model, session, &checks)
+    let mut data = prepare(model, session, options).with_checks(model, session, &checks);
+    with_baseline(&mut data, session_path, session);
+    data
+}
+
+/// Fills each part's and domain's level in the session's baseline (then → now), when it
+/// names one that opens; a baseline that does not open leaves the column out.
+fn with_baseline(data: &mut ReportData, session_path: &Path, session: &Session) {
+    let Some(Ok((_, then))) = crate::compare::baseline_summary(session_path, session, &data.lang)
+    else {
+        return;
+    };
+    let levels: std::collections::HashMap<&str, u8> = then
+        .parts
+        .iter()
+        .flat_map(|p| std::iter::once(&p.row).chain(&p.domains))
+        .map(|r| (r.id.as_str(), r.level))
+        .collect();
+    for part in &mut data.parts {
+        part.result.then = levels.get(part.result.id.as_str()).copied();
+        for d in &mut part.domains {
+            d.result.then = levels.get(d.result.id.as_str()).copied();
+        }
+    }
+}
+
+/// `then → now` for a result row, or None when the report has no baseline.
+pub fn then_now(row: &crate::summary::ResultRow) -> Option<String> {
+    row.then.map(|then| format!("{then} → {}", row.level))
 }
 
 /// Renders a session's report. Same session and options, same bytes.

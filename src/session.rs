@@ -19,6 +19,7 @@ mod quick;
 mod revert;
 mod safe_fs;
 mod signoff;
+pub mod sshsig;
 mod store;
 
 use std::collections::BTreeMap;
@@ -31,10 +32,11 @@ pub use doctor::{
     CheckSeverity, DoctorFinding, RestoreError, Restored, base_dir, check_session,
     evidence_candidates, restore_backup,
 };
-pub use edit::{AliasMoves, EditError, NewSession, hash_file, now_timestamp};
+pub use edit::{AliasMoves, EditError, NewSession, hash_file, hash_file_with, now_timestamp};
 pub use evidence::{
-    EvidenceCheck, candidates, describe_evidence, evidence_checks, fingerprint, is_local_file,
-    local_path, register_checks,
+    BACKGROUND_HASH_BYTES, EvidenceCheck, HashJob, candidates, describe_evidence, evidence_checks,
+    evidence_entry, fingerprint, is_local_file, large_file, local_path, register_checks,
+    register_checks_until,
 };
 pub use findings::{Finding, Severity, TieKind, is_date, tie_kind};
 pub use guard::{DiskStamp, SaveGuard, disk_stamp, write_somewhere};
@@ -50,7 +52,7 @@ pub use quick::{QuickChange, QuickPlan};
 pub use safe_fs::{
     STEM_MAX, clip_bytes, create_private_dir, real_session_path, remove_stale_temps, sibling,
 };
-pub use signoff::{Verification, content_hash};
+pub use signoff::{CANONICAL_VERSION, Verification, content_hash, signed_hash};
 pub use store::{
     SessionEntry, SessionError, atomic_write, atomic_write_via, backup_path, create_session_file,
     default_sessions_dir, is_already_exists, list_sessions, load_session, parse_session,
@@ -240,8 +242,20 @@ pub struct SignOff {
     pub by: String,
     /// RFC 3339, UTC.
     pub at: String,
-    /// `sha256:<hex>` of the session's answers, notes and evidence when it was signed off.
+    /// `sha256:<hex>` of the session's content when it was signed off (see `signoff.rs`).
     pub hash: String,
+    /// The canonical form of `hash`: 2 covers metadata and the whole history; 1 (sign-offs
+    /// made before form 2) covers the model, scope, answers, evidence, findings, participants.
+    #[serde(default = "canonical_v1")]
+    pub canonical: u32,
+    /// An SSH signature of the sign-off (`ssh-keygen -Y sign`, see `sshsig.rs`), when the
+    /// signer signed with a key.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signature: Option<String>,
+}
+
+fn canonical_v1() -> u32 {
+    1
 }
 
 /// Which model a session was made against; the hash notices content changes.
@@ -364,6 +378,10 @@ pub struct Session {
     /// Planned and spent workshop time (see `agenda.rs`).
     #[serde(default, skip_serializing_if = "Agenda::is_empty")]
     pub agenda: Agenda,
+    /// An earlier session of the same scope to compare with (a path, relative to this file's
+    /// folder unless absolute): the radar's third polygon, Δ in the summary, reports' then → now.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<String>,
     /// Disagreements a merge left to resolve, keyed `C1`, `C2`, … (see `conflicts.rs`).
     #[serde(
         default,

@@ -24,6 +24,9 @@ pub struct ResultRow {
     pub gap: u8,
     pub answered: usize,
     pub total: usize,
+    /// The level in the session's baseline (reports' then → now), when it has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub then: Option<u8>,
 }
 
 /// A part's results with its domains.
@@ -62,6 +65,7 @@ fn row(score: &GroupScore, id: &str, name: &str, target: Option<u8>) -> ResultRo
         gap: target.map_or(0, |t| t.saturating_sub(score.level)),
         answered: score.answered,
         total: score.total,
+        then: None,
     }
 }
 

@@ -6,19 +6,23 @@
 //!   and the parts so a filled workbook can be matched back.
 //! - `read.rs` reads a filled workbook (calamine) into rows keyed by requirement id, naming
 //!   every cell it cannot read by sheet, row and column.
+//! - `problem.rs`: what cannot be imported and where, as a typed issue told in the reader's
+//!   language.
 //! - `import.rs` compares those rows with a session (the plan a dry run shows) and applies them
 //!   as ordinary edits, each recorded as imported from the file.
 //!
 //! The report workbook (`assess report --format xlsx`) lives with the other report formats.
 
 mod import;
+mod problem;
 mod questionnaire;
 mod read;
 mod words;
 
 pub use import::{Field, FieldChange, ImportError, ImportPlan, apply, plan};
+pub use problem::{Issue, Problem};
 pub use questionnaire::{ExportError, QuestionnaireOptions, default_path, export, render};
-pub use read::{Filled, FilledRow, Problem, read_bytes, read_file};
+pub use read::{Filled, FilledRow, read_bytes, read_file};
 
 use crate::lang::Lang;
 use crate::model::LoadedModel;

@@ -112,6 +112,7 @@ fn a_final_session_neither_plans_nor_counts_time() {
         by: "lead".into(),
         at: "2026-03-05T10:00:00Z".into(),
         hash: "sha256:00".into(),
+        ..SignOff::default()
     });
     assert!(matches!(
         s.set_planned_minutes(&model, &domain, 15, WHO),

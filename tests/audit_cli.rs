@@ -80,7 +80,7 @@ fn finalize_verify_tamper_reopen_and_log_json() {
     let signed = ok(&assess(dir.path(), &["--as", "Dana", "finalize", "audit"]));
     assert!(signed.contains("signed off as final by Dana"), "{signed}");
     let matched = ok(&assess(dir.path(), &["verify", "audit"]));
-    assert!(matched.contains("match"), "{matched}");
+    assert!(matched.contains("content intact"), "{matched}");
     let summary = ok(&assess(dir.path(), &["summary", "audit"]));
     assert!(summary.contains("FINAL: signed off by Dana"), "{summary}");
     let again = failed(&assess(dir.path(), &["finalize", "audit"]));

@@ -302,6 +302,7 @@ fn register_edits_are_refused_once_final() {
         by: "lead".into(),
         at: "2026-11-20T10:00:00Z".into(),
         hash: "sha256:00".into(),
+        ..SignOff::default()
     });
     let before = s.clone();
     let e = s.evidence["E1"].clone();

@@ -211,6 +211,7 @@ fn a_signed_off_session_refuses_finding_changes() {
         by: "lead".into(),
         at: "2026-03-05T10:00:00Z".into(),
         hash: "sha256:00".into(),
+        ..SignOff::default()
     });
     let refused = |r: Result<(), EditError>| matches!(r, Err(EditError::Final { .. }));
     assert!(refused(

@@ -2,6 +2,7 @@
 //! clones of one repository, each working on its own copy of a session, then pulling.
 
 mod fixtures;
+mod support;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -248,4 +249,37 @@ fn git_diff_shows_requirement_level_lines() {
         "{diff}"
     );
     assert!(!diff.contains("Answer("), "{diff}");
+}
+
+#[test]
+fn a_conflict_is_resolved_in_the_workbench_through_a_pty_and_committed() {
+    let model = model();
+    let ids = requirement_ids(&model);
+    let repos = Repos::new(&sample_session(&model));
+    repos.work("a", |s| {
+        s.set_status(&ids[1], Status::Met, "li").expect("edit")
+    });
+    repos.work("b", |s| {
+        s.set_status(&ids[1], Status::NotMet, "wang").expect("edit")
+    });
+    assert!(!repos.push_a_pull_b().status.success());
+    let path = repos.path("b");
+    let home = support::Home::new();
+    let shown = path.display().to_string();
+    let mut pty = support::Pty::spawn(&home, &["open", &shown], 120, 36);
+    pty.wait_for("Merge conflicts · 1");
+    pty.wait_for("1 conflicts (M)");
+    pty.send("t");
+    pty.wait_until("the queue and banner gone", |screen| {
+        !screen.contains("Merge conflicts") && !screen.contains("conflicts (M)")
+    });
+    pty.send("q");
+    assert!(pty.wait_exit().success());
+    let s = load_session(&path).expect("load");
+    assert!(s.conflicts.is_empty());
+    assert_eq!(s.status(&ids[1]), Some(Status::Met), "theirs (a's) taken");
+    let b = repos.root.path().join("b");
+    repos.git(&b, &["add", FILE]);
+    repos.git(&b, &["commit", "-q", "--no-edit"]);
+    assert_eq!(repos.git(&b, &["ls-files", "-u"]), "");
 }

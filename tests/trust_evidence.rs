@@ -106,6 +106,13 @@ fn hostile_evidence_and_session_entries_never_hang_a_command() {
             args.join(" ")
         );
     }
+    let listed = home.run(&["list"]);
+    let listed = String::from_utf8_lossy(&listed.stdout);
+    assert!(listed.contains("hostile"), "{listed}");
+    assert!(
+        !listed.contains("kmsg") && !listed.contains("fifo"),
+        "non-regular entries are skipped: {listed}"
+    );
     let checks = evidence_checks(&session, &session::base_dir(&path));
     for (id, check) in &checks {
         assert_eq!(
@@ -192,4 +199,87 @@ fn a_local_file_that_is_not_there_is_missing_everywhere() {
     );
     let out = home.run(&["doctor", &path.display().to_string()]);
     assert!(!out.status.success());
+}
+
+#[test]
+fn a_large_file_is_hashed_off_the_main_thread_with_progress_and_cancel() {
+    use assess::tui::app::App;
+    let home = Home::new();
+    let path = new_session(&home, "Large");
+    let big = home.sessions().join("recording.mp4");
+    let file = std::fs::File::create(&big).expect("create");
+    file.set_len(40 * 1024 * 1024).expect("sparse 40 MiB");
+    drop(file);
+    let mut app = App::open(&home.sessions(), &path).expect("open");
+
+    // Esc right away: the hash stops and nothing is added.
+    app.press("e a");
+    app.type_text("Demo");
+    app.press("Tab Tab");
+    app.type_text("recording.mp4");
+    app.press("Enter");
+    assert!(app.attaching.is_some(), "hashing in the background");
+    assert!(app.message.as_deref().unwrap_or("").contains("Esc cancels"));
+    app.press("Esc");
+    assert!(app.attaching.is_none());
+    assert!(app.message.as_deref().unwrap_or("").contains("cancelled"));
+    assert!(app.work.as_ref().expect("work").session.evidence.is_empty());
+
+    // Again, left to finish: the entry is added with the file's hash.
+    app.press("Enter");
+    assert!(app.attaching.is_some());
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while app.attaching.is_some() && Instant::now() < deadline {
+        app.tick(Instant::now());
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    assert!(app.attaching.is_none(), "the hash finished");
+    let session = &app.work.as_ref().expect("work").session;
+    let entry = session.evidence.values().next().expect("added");
+    assert_eq!(entry.sha256, Some(hash_file(&big).expect("hash")));
+    assert_eq!(entry.size, Some(40 * 1024 * 1024));
+
+    // A new version of it, accepted from the register: hashed in the background too.
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(&big)
+        .and_then(|f| f.set_len(41 * 1024 * 1024))
+        .expect("grow");
+    app.press("H");
+    assert!(
+        app.attaching.is_some(),
+        "the new version is hashed in the background"
+    );
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while app.attaching.is_some() && Instant::now() < deadline {
+        app.tick(Instant::now());
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let session = &app.work.as_ref().expect("work").session;
+    let entry = session.evidence.values().next().expect("still there");
+    assert_eq!(entry.size, Some(41 * 1024 * 1024));
+    assert_eq!(entry.sha256, Some(hash_file(&big).expect("hash")));
+
+    // A check of the register that was replaced stops and gives nothing.
+    let stop = std::sync::atomic::AtomicBool::new(true);
+    let base = session::base_dir(&path);
+    assert!(session::register_checks_until(&session.evidence, &base, &stop).is_none());
+    let go = std::sync::atomic::AtomicBool::new(false);
+    let checks = session::register_checks_until(&session.evidence, &base, &go).expect("checks");
+    assert_eq!(checks.values().next(), Some(&EvidenceCheck::Ok));
+
+    // The core job obeys a cancel.
+    let file = std::fs::File::create(home.path().join("huge.bin")).expect("create");
+    file.set_len(1 << 34).expect("sparse 16 GiB");
+    let job = session::HashJob::start(home.path(), "huge.bin");
+    job.cancel();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let result = loop {
+        if let Some(r) = job.poll() {
+            break r;
+        }
+        assert!(Instant::now() < deadline, "the job stops");
+        std::thread::sleep(Duration::from_millis(10));
+    };
+    assert!(result.expect_err("cancelled").contains("cancelled"));
 }

@@ -42,7 +42,7 @@ fn a_finalize_behind_the_workbench_is_never_overwritten() {
     assert!(out.status.success(), "{out:?}");
     app.press("y");
     let error = failed(&app);
-    assert!(error.contains("NOT SAVED over the file"), "{error}");
+    assert!(error.contains("not written over"), "{error}");
     let on_disk = load_session(&path).expect("load");
     assert!(on_disk.is_final(), "the sign-off is still there");
     let side = app

@@ -220,7 +220,7 @@ fn a_save_that_could_not_be_read_back_is_refused_and_nothing_changes() {
         .expect("edit");
     let err = save_session(&path, &session).expect_err("too large to read back");
     let message = err.to_string();
-    assert!(message.contains("NOT SAVED"), "{message}");
+    assert!(message.contains("so it was not saved"), "{message}");
     assert!(message.contains("kept in memory"), "{message}");
     assert!(
         message.contains("33554432 bytes"),

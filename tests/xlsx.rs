@@ -5,6 +5,9 @@
 //!
 //! The openpyxl tests print that they were skipped when Python or openpyxl is absent.
 
+mod common;
+mod workbench;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -96,7 +99,7 @@ fn new_session(dir: &Path) -> PathBuf {
 }
 
 /// Fills answers into rows found by their id (never by position): `{id: [answer, reason,
-/// note, answered by]}` with None leaving a cell as it is.
+/// note, answered by, evidence references]}`; None (or a shorter list) leaves a cell as it is.
 const FILL: &str = r#"
 wb = openpyxl.load_workbook(sys.argv[1])
 fill = json.loads(sys.argv[3])
@@ -106,7 +109,7 @@ for ws in wb.worksheets[1:]:
     for row in ws.iter_rows(min_row=2):
         values = fill.get(row[0].value)
         if values:
-            for cell, value in zip([row[7], row[8], row[9], row[11]], values):
+            for cell, value in zip([row[7], row[8], row[9], row[11], row[10]], values):
                 if value is not None:
                     cell.value = value
 wb.save(sys.argv[2])
@@ -140,7 +143,7 @@ fn a_workbook_filled_by_openpyxl_comes_back_as_logged_edits() {
     let values = format!(
         r#"{{"{MET}": ["满足", null, "主干开发，GitLab 保护分支", "Zhang Wei"],
             "{NA}": ["Not applicable", "只有一个仓库", null, null],
-            "{PARTIAL}": ["partial", null, "告警规则只覆盖核心服务", "Li Lei"]}}"#
+            "{PARTIAL}": ["partial", null, "告警规则只覆盖核心服务", "Li Lei", "Grafana 告警截图"]}}"#
     );
     fill(python, &blank, &filled, &values);
 
@@ -155,6 +158,14 @@ fn a_workbook_filled_by_openpyxl_comes_back_as_logged_edits() {
         "{preview}"
     );
     assert!(preview.contains("new participants: Li Lei"), "{preview}");
+    assert!(
+        preview.contains("not imported: add them to the evidence register): 1"),
+        "{preview}"
+    );
+    assert!(
+        preview.contains(&format!("{PARTIAL}  Grafana 告警截图")),
+        "{preview}"
+    );
     assert_eq!(
         std::fs::read(&session).expect("read"),
         before,
@@ -378,8 +389,6 @@ def formula(wb, ws): ws["H7"] = '=IF(TRUE,"Met","Partial")'
 variant("formula", formula)
 def no_reason(wb, ws): ws["H4"] = "Not applicable"
 variant("no_reason", no_reason)
-def other_model(wb, ws): wb["assess"]["B2"] = "owasp-samm"
-variant("other_model", other_model)
 def unknown_id(wb, ws):
     ws["A3"] = "cd.config.vc.vcs.l9.9"
     ws["H3"] = "Met"
@@ -411,6 +420,26 @@ fn bad_workbooks_are_refused_naming_the_place_and_the_session_is_untouched() {
         &["export-xlsx", "audit", "-o", "q.xlsx", "--parts", "cd"],
     ));
     py(python, BAD, &[&dir.path().join("q.xlsx"), dir.path()]);
+    // A questionnaire of a session on another model.
+    ok(&assess(
+        dir.path(),
+        &[
+            "model",
+            "synth",
+            "--requirements",
+            "120",
+            "--answers",
+            "5",
+            "-o",
+            "synth",
+        ],
+    ));
+    let other = dir.path().join("synth/sessions/synthetic-120-5.ron");
+    let other = other.to_str().expect("utf-8 path");
+    ok(&assess(
+        dir.path(),
+        &["export-xlsx", other, "-o", "other_model.xlsx"],
+    ));
     let before = std::fs::read(&session).expect("read");
     let sheet = "sheet \"CD Continuous Delivery\"";
     let cases = [
@@ -437,7 +466,7 @@ fn bad_workbooks_are_refused_naming_the_place_and_the_session_is_untouched() {
         ),
         (
             "other_model",
-            "exported for model \"owasp-samm\", but the session uses".into(),
+            "exported for model \"synthetic-120\", but the session uses \"caict-devops\"".into(),
         ),
         (
             "unknown_id",
@@ -462,6 +491,21 @@ fn bad_workbooks_are_refused_naming_the_place_and_the_session_is_untouched() {
             "{name} touched the session"
         );
     }
+    // In Chinese, the place and the reason are told in Chinese.
+    let zh = Command::new(env!("CARGO_BIN_EXE_assess"))
+        .args(["import-xlsx", "audit", "unknown.xlsx"])
+        .current_dir(dir.path())
+        .env("ASSESS_SESSIONS_DIR", dir.path())
+        .env("HOME", dir.path())
+        .env("ASSESS_LANG", "zh")
+        .output()
+        .expect("run assess");
+    let text = failed(&zh);
+    assert!(
+        text.contains("工作表“CD Continuous Delivery”，第 6 行，H (Answer) 列：“Yes-ish”不是"),
+        "{text}"
+    );
+    assert!(text.contains("未导入任何内容"), "{text}");
     // Rows are matched by id, so shuffled rows import to the right requirements.
     ok(&assess(
         dir.path(),
@@ -479,7 +523,9 @@ fn an_exported_questionnaire_reads_back_as_the_session_it_came_from() {
     let opened = assess::session::open_session(&path).expect("open");
     let (model, mut session) = (opened.model, opened.session);
     session.set_status(MET, Status::Met, "Ann").expect("edit");
-    session.set_note(MET, "多行\n备注", "Ann").expect("edit");
+    session
+        .set_note(MET, "多行\n备注\n\n", "Ann")
+        .expect("edit");
     session
         .set_not_applicable(NA, "n/a here", "Ann")
         .expect("edit");
@@ -507,7 +553,10 @@ fn an_exported_questionnaire_reads_back_as_the_session_it_came_from() {
     let plan = assess::xlsx::plan(&model, &empty, &filled);
     let mut into = empty.clone();
     assess::xlsx::apply(&mut into, &plan, "Bob", "imported from q.xlsx", false).expect("apply");
-    assert_eq!(into.answers[MET].note, "多行\n备注");
+    assert_eq!(
+        into.answers[MET].note, "多行\n备注",
+        "trimmed, as the cell reads"
+    );
     assert_eq!(into.answers[NA].justification.as_deref(), Some("n/a here"));
     // An unknown part and an unreadable file are refused with their reason.
     let bad = assess::xlsx::QuestionnaireOptions {
@@ -518,4 +567,166 @@ fn an_exported_questionnaire_reads_back_as_the_session_it_came_from() {
     assert!(err.to_string().contains("\"xx\" is not a part"), "{err}");
     let err = assess::xlsx::read_bytes(b"PK\x03\x04 not really", &model).expect_err("junk");
     assert!(err.to_string().contains("not an Excel workbook"), "{err}");
+}
+
+#[test]
+fn the_export_dialog_writes_the_questionnaire_but_never_a_redacted_one() {
+    let (_dir, mut app) = workbench::fresh_on_cd("Dialog");
+    app.press("y");
+    // The dialog opens on HTML; the questionnaire is the last choice, two steps left.
+    app.press("E Left Left Enter");
+    let Some(assess::tui::app::Overlay::Export(state)) = app.overlays.last() else {
+        panic!("export dialog open");
+    };
+    let Some(Ok(written)) = state.result.clone() else {
+        panic!("exported: {:?}", state.result);
+    };
+    assert!(written.ends_with("dialog.questionnaire.xlsx"), "{written}");
+    let screen = workbench::draw(&app, 80, 24);
+    assert!(
+        screen.contains("◀ Questionnaire (Excel, to fill in) ▶"),
+        "{screen}"
+    );
+    let work = app.work.as_ref().expect("work");
+    let filled = assess::xlsx::read_file(Path::new(&written), &work.model).expect("readable");
+    let plan = assess::xlsx::plan(&work.model, &work.session, &filled);
+    assert!(
+        plan.changes.is_empty() && plan.problems.is_empty(),
+        "{plan:?}"
+    );
+    app.press("Tab Tab Right Enter");
+    let Some(assess::tui::app::Overlay::Export(state)) = app.overlays.last() else {
+        panic!("export dialog open");
+    };
+    let Some(Err(refused)) = state.result.clone() else {
+        panic!("a redacted questionnaire: {:?}", state.result);
+    };
+    assert!(refused.contains("never redacted"), "{refused}");
+}
+
+#[test]
+fn an_imported_note_never_folds_into_the_note_typed_just_before() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = new_session(dir.path());
+    let mut session = load_session(&path).expect("load");
+    session.set_note(MET, "typed", "Bob").expect("edit");
+    session
+        .edits_via("imported from q.xlsx", |s| {
+            s.set_note(MET, "imported", "Bob")
+        })
+        .expect("edit");
+    let notes: Vec<_> = session.history_of(MET).collect();
+    assert_eq!(notes.len(), 2, "{notes:?}");
+    assert_eq!(
+        (notes[0].new.as_str(), notes[0].via.as_str()),
+        ("typed", "")
+    );
+    assert_eq!(notes[1].old, "typed");
+    assert_eq!(notes[1].new, "imported");
+    assert_eq!(notes[1].via, "imported from q.xlsx");
+    assert_ne!(notes[0].id, notes[1].id);
+    // And a note typed after an import is its own entry too.
+    session.set_note(MET, "typed again", "Bob").expect("edit");
+    assert_eq!(session.history_of(MET).count(), 3);
+}
+
+/// Every cell of every sheet of a workbook, one per line (read with calamine).
+fn workbook_text(bytes: &[u8]) -> String {
+    use calamine::Reader;
+    let mut book = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes)).expect("xlsx");
+    let mut text = String::new();
+    for (_, range) in book.worksheets() {
+        for cell in range.used_cells() {
+            text.push_str(&cell.2.to_string());
+            text.push('\n');
+        }
+    }
+    text
+}
+
+#[test]
+fn the_report_workbook_is_redacted_like_every_other_format() {
+    use assess::report::{self, Format, ReportOptions};
+    let model = common::model();
+    let session = common::session(&model);
+    for lang in ["en", "zh"] {
+        let options = |redact| ReportOptions {
+            lang: lang.into(),
+            redact,
+            ..ReportOptions::default()
+        };
+        let plain = workbook_text(&report::render(
+            &model,
+            &session,
+            Format::Xlsx,
+            &options(false),
+        ));
+        let redacted = workbook_text(&report::render(
+            &model,
+            &session,
+            Format::Xlsx,
+            &options(true),
+        ));
+        for secret in common::SECRETS {
+            assert!(
+                plain.contains(secret),
+                "{lang}: {secret:?} missing from the plain workbook"
+            );
+            assert!(
+                !redacted.contains(secret),
+                "{lang}: {secret:?} survived redaction"
+            );
+        }
+    }
+}
+
+/// The questionnaire re-saved as an old-style xls (by xlwt, as Excel 97–2003 would write it),
+/// with one answer filled in.
+const AS_XLS: &str = r#"
+import xlwt
+wb = openpyxl.load_workbook(sys.argv[1])
+out = xlwt.Workbook(encoding="utf-8")
+for ws in wb.worksheets:
+    sheet = out.add_sheet(ws.title)
+    for row in ws.iter_rows():
+        for cell in row:
+            value = cell.value
+            if ws.title != "assess" and cell.column == 8 and row[0].value == sys.argv[3]:
+                value = "满足"
+            if value is not None:
+                sheet.write(cell.row - 1, cell.column - 1, value)
+out.save(sys.argv[2])
+"#;
+
+#[test]
+fn an_old_style_xls_questionnaire_imports_too() {
+    let Some(python) = python() else {
+        return skipped("xls");
+    };
+    let has_xlwt = Command::new(python)
+        .args(["-c", "import xlwt"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !has_xlwt {
+        eprintln!("xls: skipped: no xlwt for Python (.ci/run installs python3-xlwt)");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tmp");
+    let session = new_session(dir.path());
+    ok(&assess(
+        dir.path(),
+        &["export-xlsx", "audit", "-o", "q.xlsx", "--parts", "cd"],
+    ));
+    let xls = dir.path().join("filled.xls");
+    py(
+        python,
+        AS_XLS,
+        &[&dir.path().join("q.xlsx"), &xls, Path::new(MET)],
+    );
+    let done = ok(&assess(dir.path(), &["import-xlsx", "audit", "filled.xls"]));
+    assert!(done.contains("Imported 1 change(s)"), "{done}");
+    assert_eq!(
+        load_session(&session).expect("load").status(MET),
+        Some(Status::Met)
+    );
 }

@@ -9,6 +9,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::i18n::{Lang, fill};
 use crate::review;
+use crate::session::sshsig::SignatureCheck;
 use crate::session::{self, Session, Verification};
 
 /// One change in `assess log --json`: every key always present, so scripts need no defaults.
@@ -105,11 +106,13 @@ fn change(path: &Path, edit: impl FnOnce(&mut Session) -> Result<()>) -> Result<
 }
 
 /// `assess finalize`: prints the pre-flight list, then signs the session off as final under
-/// `who` unless a check the policy makes blocking finds something.
+/// `who` unless a check the policy makes blocking finds something; with `key`, the sign-off is
+/// also signed with that SSH key (nothing is saved if signing fails).
 pub fn finalize(
     out: &mut dyn Write,
     path: &Path,
     who: &str,
+    key: Option<&Path>,
     policy: &review::SignOffPolicy,
 ) -> Result<()> {
     let mut signed = None;
@@ -130,13 +133,22 @@ pub fn finalize(
             anyhow::bail!(fill(lang.texts().signoff.refused, &[("path", &path)]));
         }
         s.ensure_assessor(who)?;
-        signed = Some(s.finalize(who)?.clone());
+        s.finalize(who)?;
+        if let Some(key) = key {
+            s.sign_with_key(key).map_err(anyhow::Error::msg)?;
+        }
+        signed = s.sign_off.clone();
         Ok(())
     })?;
     if let Some(s) = signed {
+        let how = if s.signature.is_some() {
+            "signed with the SSH key"
+        } else {
+            "not signed with a key: integrity only"
+        };
         writeln!(
             out,
-            "{}: signed off as final by {} at {}\n{}",
+            "{}: signed off as final by {} at {} ({how})\n{}",
             path.display(),
             s.by,
             s.at,
@@ -162,33 +174,66 @@ pub fn reopen(out: &mut dyn Write, path: &Path, reason: &str, who: &str) -> Resu
     Ok(())
 }
 
-/// `assess verify`: success only for a signed-off session whose content is unchanged.
-pub fn verify(out: &mut dyn Write, path: &Path) -> Result<ExitCode> {
+/// `assess verify`: says whether the content is intact and whether, and by whom, the sign-off
+/// is signed. Success for a final session whose content is intact and whose signature (if
+/// any) is good; failure otherwise.
+pub fn verify(out: &mut dyn Write, path: &Path, allowed: Option<&Path>) -> Result<ExitCode> {
     let session = session::load_session(path)?;
     let name = path.display();
-    match session.verify() {
-        Verification::Match { sign_off } => {
-            writeln!(
-                out,
-                "{name}: match: final, signed off by {} at {}\n{}",
-                sign_off.by, sign_off.at, sign_off.hash
-            )?;
-            Ok(ExitCode::SUCCESS)
-        }
-        Verification::Mismatch { sign_off, actual } => {
-            writeln!(
-                out,
-                "{name}: MISMATCH: the content changed after {} signed it off at {}\nsigned: {}\nnow:    {actual}",
-                sign_off.by, sign_off.at, sign_off.hash
-            )?;
-            Ok(ExitCode::FAILURE)
-        }
+    let sign_off = match session.verify_with_model() {
         Verification::NotFinal => {
             writeln!(
                 out,
                 "{name}: not signed off: nothing to verify (assess finalize signs it off)"
             )?;
-            Ok(ExitCode::FAILURE)
+            return Ok(ExitCode::FAILURE);
         }
+        Verification::Mismatch {
+            sign_off, reasons, ..
+        } => {
+            writeln!(
+                out,
+                "{name}: MISMATCH: changed after {} signed it off at {}:",
+                sign_off.by, sign_off.at
+            )?;
+            for reason in reasons {
+                writeln!(out, "  - {reason}")?;
+            }
+            return Ok(ExitCode::FAILURE);
+        }
+        Verification::Match { sign_off } => sign_off,
+    };
+    writeln!(
+        out,
+        "{name}: content intact: final, signed off by {} at {}\n{}",
+        sign_off.by, sign_off.at, sign_off.hash
+    )?;
+    if sign_off.canonical < session::CANONICAL_VERSION {
+        writeln!(
+            out,
+            "note: this sign-off was made by an older assess: its hash covers the answers, evidence, findings and participants, not the title, names, dates or history"
+        )?;
     }
+    let check = session::sshsig::check(sign_off.signature.as_deref(), &sign_off.hash, allowed);
+    let (line, good) = match check {
+        SignatureCheck::Good { principal, key } => (format!("signed by {key} ({principal})"), true),
+        SignatureCheck::Unsigned => (
+            "not signed: integrity only (anyone who can edit the file can recompute this hash; sign off with `assess finalize --key` to sign)".to_string(),
+            true,
+        ),
+        SignatureCheck::ValidUnknownSigner { key } => (
+            format!(
+                "signed by {key}, a valid signature, but whose key it is was not checked: give --allowed-signers FILE"
+            ),
+            true,
+        ),
+        SignatureCheck::Bad(why) => (format!("SIGNATURE NOT VALID: {why}"), false),
+        SignatureCheck::Unchecked(why) => (format!("signature not checked: {why}"), false),
+    };
+    writeln!(out, "{line}")?;
+    Ok(if good {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
 }

@@ -191,7 +191,35 @@ pub fn summary(out: &mut dyn Write, path: &Path, as_json: bool, lang: Option<Lan
         return Ok(());
     }
     print_summary(out, &summary, lang)?;
+    print_baseline(out, path, &opened.session, &summary, lang)?;
     print_review(out, &review, &opened.session, lang)
+}
+
+/// The level of each part and domain in the baseline session, then → now (Δ).
+fn print_baseline(
+    out: &mut dyn Write,
+    path: &Path,
+    session: &crate::session::Session,
+    summary: &Summary,
+    lang: Lang,
+) -> Result<()> {
+    let Some(baseline) = crate::compare::baseline_summary(path, session, lang.code()) else {
+        return Ok(());
+    };
+    let file = session.baseline.clone().unwrap_or_default();
+    let (title, then) =
+        baseline.with_context(|| format!("{}: its baseline {file}", path.display()))?;
+    let t = &lang.texts().cli;
+    let heading = fill(t.summary_baseline, &[("title", &title), ("file", &file)]);
+    writeln!(out, "\n{heading}")?;
+    writeln!(out, "{:<44} {:>12}", "", t.summary_then_now)?;
+    for row in crate::compare::baseline_rows(summary, &then) {
+        let indent = if row.domain { "  " } else { "" };
+        let label = format!("{indent}{}", row.name);
+        let pad = 44usize.saturating_sub(unicode_width::UnicodeWidthStr::width(label.as_str()));
+        writeln!(out, "{label}{:pad$} {:>12}", "", row.shown())?;
+    }
+    Ok(())
 }
 
 /// What `assess summary` adds for reviewers: the count of each review filter and the check
@@ -308,4 +336,27 @@ pub fn parse_parts(value: &str) -> Result<Vec<String>> {
         bail!("--parts needs at least one part id, e.g. --parts cd,to");
     }
     Ok(parts)
+}
+
+/// Names `baseline` as the baseline of the new session at `path` (relative to its folder when
+/// both are in one folder, so the pair can move together, e.g. in a git repository).
+pub fn set_baseline(path: &Path, baseline: &Path, who: &str) -> Result<()> {
+    crate::session::load_session(baseline)
+        .with_context(|| format!("the baseline {}", baseline.display()))?;
+    let same_dir = |p: &Path| {
+        std::fs::canonicalize(p)
+            .ok()
+            .and_then(|c| c.parent().map(Path::to_path_buf))
+    };
+    let named = match (same_dir(path), same_dir(baseline), baseline.file_name()) {
+        (Some(a), Some(b), Some(name)) if a == b => name.to_string_lossy().into_owned(),
+        _ => std::fs::canonicalize(baseline)
+            .unwrap_or_else(|_| baseline.to_path_buf())
+            .display()
+            .to_string(),
+    };
+    let mut session = crate::session::load_session(path)?;
+    session.set_baseline(Some(named), who)?;
+    crate::session::save_session(path, &session)?;
+    Ok(())
 }

@@ -14,6 +14,10 @@ pub struct Cli {
     pub review: &'static str,
     /// `{ok}` files as attached, `{bad}` not.
     pub evidence_files: &'static str,
+    /// The summary's comparison with the baseline session `{title}` (`{file}`).
+    pub summary_baseline: &'static str,
+    /// The column beside it: the level then → now (Δ).
+    pub summary_then_now: &'static str,
 }
 
 pub static EN: Cli = Cli {
@@ -22,6 +26,8 @@ pub static EN: Cli = Cli {
     summary_columns: ["level", "score", "target", "gap", "answered"],
     review: "Review: {counts}",
     evidence_files: "Evidence files: {ok} ok, {bad} not as attached",
+    summary_baseline: "Against the baseline {title} ({file})",
+    summary_then_now: "then → now",
 };
 
 pub static ZH: Cli = Cli {
@@ -30,4 +36,6 @@ pub static ZH: Cli = Cli {
     summary_columns: ["等级", "得分", "目标", "差距", "已作答"],
     review: "复核：{counts}",
     evidence_files: "证据文件：{ok} 个一致，{bad} 个与附加时不同",
+    summary_baseline: "与基线 {title}（{file}）相比",
+    summary_then_now: "之前 → 现在",
 };

@@ -59,7 +59,16 @@ pub fn render(data: &ReportData, l: &Labels, bom: bool) -> Vec<u8> {
 /// The header row, then one row per requirement in scope and one per orphaned answer: the
 /// CSV report and the report workbook's requirements sheet.
 pub fn requirement_table(data: &ReportData, l: &Labels) -> Vec<Vec<String>> {
-    let mut rows = vec![COLUMNS.iter().map(|c| (*c).to_string()).collect()];
+    // With a baseline, each row also says its domain's level then → now.
+    let baseline = data.parts.iter().any(|p| p.result.then.is_some());
+    let extra_head = baseline.then(|| "domain_then_now".to_string());
+    let mut rows = vec![
+        COLUMNS
+            .iter()
+            .map(|c| (*c).to_string())
+            .chain(extra_head)
+            .collect(),
+    ];
     for part in &data.parts {
         for domain in &part.domains {
             for practice in &domain.practices {
@@ -82,10 +91,14 @@ pub fn requirement_table(data: &ReportData, l: &Labels) -> Vec<Vec<String>> {
                         .into_iter()
                         .chain(answer_cols(data, l, &r.answer));
                     let reviewed = reviewed_by(&r.answer);
+                    let then_now = baseline.then(|| {
+                        super::then_now(&domain.result).unwrap_or_else(|| "–".to_string())
+                    });
                     rows.push(
                         cols.chain([yes_no(false)])
                             .chain(audit_cols(data, &r.answer))
                             .chain([reviewed])
+                            .chain(then_now)
                             .collect(),
                     );
                 }
@@ -99,10 +112,12 @@ pub fn requirement_table(data: &ReportData, l: &Labels) -> Vec<Vec<String>> {
             .into_iter()
             .chain(answer_cols(data, l, &orphan.answer));
         let reviewed = reviewed_by(&orphan.answer);
+        let then_now = baseline.then(String::new);
         rows.push(
             cols.chain([yes_no(true)])
                 .chain(audit_cols(data, &orphan.answer))
                 .chain([reviewed])
+                .chain(then_now)
                 .collect(),
         );
     }

@@ -75,13 +75,20 @@ fn results(h: &mut String, data: &ReportData, l: &Labels) {
 
 fn results_table<'a>(
     h: &mut String,
-    parts: impl Iterator<Item = &'a PartReport>,
+    parts: impl Iterator<Item = &'a PartReport> + Clone,
     with_domains: bool,
     l: &Labels,
 ) {
+    // A session with a baseline gets one more column: the baseline's level → this one's.
+    let baseline = parts.clone().any(|p| p.result.then.is_some());
+    let extra_head = if baseline {
+        format!("<th>{}</th>", escape(l.then_now))
+    } else {
+        String::new()
+    };
     let _ = writeln!(
         h,
-        "<table class=\"results\"><thead><tr><th>{} / {}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
+        "<table class=\"results\"><thead><tr><th>{} / {}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th>{extra_head}</tr></thead><tbody>",
         escape(l.part),
         escape(l.domain),
         escape(l.level),
@@ -100,9 +107,15 @@ fn results_table<'a>(
         for (r, class) in rows {
             let target = r.target.map_or("–".to_string(), |t| t.to_string());
             let pct = (r.answered * 100).checked_div(r.total).unwrap_or(0);
+            let extra = if baseline {
+                let shown = crate::report::then_now(r).unwrap_or_else(|| "–".to_string());
+                format!("<td class=\"num\">{}</td>", escape(&shown))
+            } else {
+                String::new()
+            };
             let _ = writeln!(
                 h,
-                "<tr class=\"{class}\"><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{:.2}</td><td class=\"num\">{target}</td><td class=\"num\">{}</td><td class=\"num\">{}/{} <span class=\"meter\"><span style=\"width:{pct}%\"></span></span></td></tr>",
+                "<tr class=\"{class}\"><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{:.2}</td><td class=\"num\">{target}</td><td class=\"num\">{}</td><td class=\"num\">{}/{} <span class=\"meter\"><span style=\"width:{pct}%\"></span></span></td>{extra}</tr>",
                 escape(&r.name),
                 r.level,
                 r.score,

@@ -33,35 +33,49 @@ pub fn render(data: &ReportData, l: &Labels) -> String {
 
 fn results(md: &mut String, data: &ReportData, l: &Labels) {
     let _ = writeln!(md, "\n## {}\n", l.results);
+    // A session with a baseline gets one more column: the baseline's level → this one's.
+    let baseline = data.parts.iter().any(|p| p.result.then.is_some());
+    let (extra_head, extra_rule) = if baseline {
+        (format!(" {} |", l.then_now), "---:|")
+    } else {
+        (String::new(), "")
+    };
     let _ = writeln!(
         md,
-        "| {} / {} | {} | {} | {} | {} | {} |\n|---|---:|---:|---:|---:|---:|",
+        "| {} / {} | {} | {} | {} | {} | {} |{extra_head}\n|---|---:|---:|---:|---:|---:|{extra_rule}",
         l.part, l.domain, l.level, l.score, l.target, l.gap, l.progress
     );
+    let extra = |r: &crate::summary::ResultRow| match (baseline, crate::report::then_now(r)) {
+        (false, _) => String::new(),
+        (true, Some(t)) => format!(" {t} |"),
+        (true, None) => " – |".to_string(),
+    };
     for part in &data.parts {
         let r = &part.result;
         let target = r.target.map_or("–".to_string(), |t| t.to_string());
         let _ = writeln!(
             md,
-            "| **{}** | **{}** | {:.2} | {target} | {} | {}/{} |",
+            "| **{}** | **{}** | {:.2} | {target} | {} | {}/{} |{}",
             cell(&r.name),
             r.level,
             r.score,
             r.gap,
             r.answered,
-            r.total
+            r.total,
+            extra(r)
         );
         for d in &part.domains {
             let r = &d.result;
             let _ = writeln!(
                 md,
-                "| {} | {} | {:.2} | {target} | {} | {}/{} |",
+                "| {} | {} | {:.2} | {target} | {} | {}/{} |{}",
                 cell(&r.name),
                 r.level,
                 r.score,
                 r.gap,
                 r.answered,
-                r.total
+                r.total,
+                extra(r)
             );
         }
     }

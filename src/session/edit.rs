@@ -121,6 +121,7 @@ impl Session {
             findings: Default::default(),
             agenda: Default::default(),
             conflicts: Default::default(),
+            baseline: None,
         };
         let first = session.practices_in_scope(model).next();
         if let Some(first) = first {
@@ -416,8 +417,20 @@ pub struct AliasMoves {
 /// session is opened, never opened otherwise). Read in blocks, so a long recording of a demo
 /// is never held in memory whole.
 pub fn hash_file(path: &Path) -> std::io::Result<String> {
+    use std::sync::atomic::{AtomicBool, AtomicU64};
+    hash_file_with(path, &AtomicU64::new(0), &AtomicBool::new(false))
+}
+
+/// `hash_file` that counts the bytes read into `done` and stops (with an `Interrupted` error,
+/// "cancelled") as soon as `cancel` is set: what a hash on another thread reports and obeys.
+pub fn hash_file_with(
+    path: &Path,
+    done: &std::sync::atomic::AtomicU64,
+    cancel: &std::sync::atomic::AtomicBool,
+) -> std::io::Result<String> {
     use sha2::Digest;
     use std::io::Read;
+    use std::sync::atomic::Ordering;
     // Never waits on the open; reads no more than the size the file reports, so a file that
     // lies about its size (or grows while read) cannot keep the hash going.
     let file = crate::textfile::open_without_waiting(path)?;
@@ -429,9 +442,18 @@ pub fn hash_file(path: &Path) -> std::io::Result<String> {
     let mut hasher = sha2::Sha256::new();
     let mut block = vec![0u8; 256 * 1024];
     loop {
+        if cancel.load(Ordering::Relaxed) {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::Interrupted,
+                "cancelled",
+            ));
+        }
         match file.read(&mut block) {
             Ok(0) => break,
-            Ok(n) => hasher.update(&block[..n]),
+            Ok(n) => {
+                hasher.update(&block[..n]);
+                done.fetch_add(n as u64, Ordering::Relaxed);
+            }
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
             Err(e) => return Err(e),
         }

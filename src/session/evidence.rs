@@ -6,6 +6,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use super::edit::hash_file_with;
 use super::edit::{EditError, now_timestamp};
 use super::{Evidence, EvidenceType, Session, hash_file};
 
@@ -110,6 +111,19 @@ pub fn fingerprint(base_dir: &Path, location: &str) -> std::io::Result<Option<(S
 
 /// Checks one entry; None when there is nothing to check (a link, an interview, a reference).
 pub fn check(base_dir: &Path, evidence: &Evidence) -> Option<EvidenceCheck> {
+    check_until(
+        base_dir,
+        evidence,
+        &std::sync::atomic::AtomicBool::new(false),
+    )
+}
+
+/// `check` that stops hashing as soon as `cancel` is set.
+fn check_until(
+    base_dir: &Path,
+    evidence: &Evidence,
+    cancel: &std::sync::atomic::AtomicBool,
+) -> Option<EvidenceCheck> {
     let Some(expected) = evidence.sha256.as_ref() else {
         // Never fingerprinted: a local file that is not there is still missing.
         let absent = is_local_file(evidence) && find(base_dir, &evidence.location).is_none();
@@ -128,7 +142,8 @@ pub fn check(base_dir: &Path, evidence: &Evidence) -> Option<EvidenceCheck> {
     {
         return Some(EvidenceCheck::Changed);
     }
-    Some(match hash_file(&path) {
+    let done = std::sync::atomic::AtomicU64::new(0);
+    Some(match hash_file_with(&path, &done, cancel) {
         Ok(actual) if &actual == expected => EvidenceCheck::Ok,
         Ok(_) => EvidenceCheck::Changed,
         Err(e) => EvidenceCheck::Unreadable(e.to_string()),
@@ -152,6 +167,20 @@ pub fn register_checks(
         .collect()
 }
 
+/// `register_checks` that gives up (None) as soon as `cancel` is set: a check replaced by a
+/// newer one stops reading the files at once, even a recording of many gigabytes.
+pub fn register_checks_until(
+    register: &BTreeMap<String, Evidence>,
+    base_dir: &Path,
+    cancel: &std::sync::atomic::AtomicBool,
+) -> Option<BTreeMap<String, EvidenceCheck>> {
+    let checks = register
+        .iter()
+        .filter_map(|(id, e)| Some((id.clone(), check_until(base_dir, e, cancel)?)))
+        .collect();
+    (!cancel.load(std::sync::atomic::Ordering::Relaxed)).then_some(checks)
+}
+
 /// A register entry for what was typed: a location naming a local file is fingerprinted
 /// (the file is read once, to hash it, and never opened otherwise).
 pub fn describe_evidence(
@@ -160,13 +189,114 @@ pub fn describe_evidence(
     kind: EvidenceType,
     location: &str,
 ) -> Result<Evidence, String> {
+    if title.trim().is_empty() {
+        return Err("a title is needed".to_string());
+    }
+    let location = location.trim();
+    let print = fingerprint(base_dir, location)
+        .map_err(|e| format!("cannot read the file {location:?}: {e}"))?;
+    evidence_entry(title, kind, location, print)
+}
+
+/// The size of the regular file a location names, when hashing it is worth a thread of its
+/// own (larger than `BACKGROUND_HASH_BYTES`); None for anything else.
+pub fn large_file(base_dir: &Path, location: &str) -> Option<u64> {
+    let path = find(base_dir, location)?;
+    if not_regular(&path).is_some() {
+        return None;
+    }
+    let size = std::fs::metadata(&path).ok()?.len();
+    (size > BACKGROUND_HASH_BYTES).then_some(size)
+}
+
+/// Files larger than this are hashed on another thread with progress and a way to cancel.
+pub const BACKGROUND_HASH_BYTES: u64 = 8 * 1024 * 1024;
+
+/// A fingerprint taken on another thread: how far it got, a way to stop it, and its result.
+#[derive(Debug)]
+pub struct HashJob {
+    /// The location as typed.
+    pub location: String,
+    /// The file's size when the hash started.
+    pub total: u64,
+    done: std::sync::Arc<std::sync::atomic::AtomicU64>,
+    cancel: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    result: std::sync::mpsc::Receiver<Result<Option<(String, u64)>, String>>,
+}
+
+impl HashJob {
+    /// Starts fingerprinting `location` (read from `base_dir` when relative).
+    pub fn start(base_dir: &Path, location: &str) -> Self {
+        use std::sync::Arc;
+        use std::sync::atomic::{AtomicBool, AtomicU64};
+        let done = Arc::new(AtomicU64::new(0));
+        let cancel = Arc::new(AtomicBool::new(false));
+        let (send, result) = std::sync::mpsc::channel();
+        let total = large_file(base_dir, location).unwrap_or(0);
+        let (base, typed) = (base_dir.to_path_buf(), location.trim().to_string());
+        let (d, c) = (Arc::clone(&done), Arc::clone(&cancel));
+        std::thread::spawn(move || {
+            let print = match find(&base, &typed) {
+                None => Ok(None),
+                Some(path) => std::fs::metadata(&path)
+                    .and_then(|m| Ok(Some((hash_file_with(&path, &d, &c)?, m.len())))),
+            };
+            // The receiver is gone when the job was dropped: nobody waits for this result.
+            let _ = send.send(print.map_err(|e| format!("cannot read the file {typed:?}: {e}")));
+        });
+        Self {
+            location: location.trim().to_string(),
+            total,
+            done,
+            cancel,
+            result,
+        }
+    }
+
+    /// (bytes hashed, file size).
+    pub fn progress(&self) -> (u64, u64) {
+        (
+            self.done.load(std::sync::atomic::Ordering::Relaxed),
+            self.total,
+        )
+    }
+
+    /// Asks the hash to stop; it does within one block.
+    pub fn cancel(&self) {
+        self.cancel
+            .store(true, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    /// The fingerprint once it is done (None while it runs).
+    pub fn poll(&self) -> Option<Result<Option<(String, u64)>, String>> {
+        match self.result.try_recv() {
+            Ok(result) => Some(result),
+            Err(std::sync::mpsc::TryRecvError::Empty) => None,
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                Some(Err("the hash stopped".to_string()))
+            }
+        }
+    }
+}
+
+impl Drop for HashJob {
+    fn drop(&mut self) {
+        self.cancel();
+    }
+}
+
+/// A register entry from what was typed and the file's fingerprint, if it has one.
+pub fn evidence_entry(
+    title: &str,
+    kind: EvidenceType,
+    location: &str,
+    print: Option<(String, u64)>,
+) -> Result<Evidence, String> {
     let title = title.trim();
     if title.is_empty() {
         return Err("a title is needed".to_string());
     }
     let location = location.trim().to_string();
-    let print = fingerprint(base_dir, &location)
-        .map_err(|e| format!("cannot read the file {location:?}: {e}"))?;
     Ok(Evidence {
         title: title.to_string(),
         kind,
@@ -203,16 +333,41 @@ impl Session {
         who: &str,
     ) -> Result<(), EditError> {
         self.ensure_editable()?;
+        let moved = self
+            .evidence
+            .get(id)
+            .is_some_and(|old| new.location.trim() != old.location);
+        let fresh = if moved {
+            let location = new.location.trim();
+            Some(
+                fingerprint(base_dir, location)
+                    .map_err(|e| format!("cannot read the file {location:?}: {e}"))
+                    .map_err(EditError::Evidence)?,
+            )
+        } else {
+            None
+        };
+        self.edit_evidence_printed(id, new, fresh, who)
+    }
+
+    /// `edit_evidence` with the new location's fingerprint already taken (`Some`, when the
+    /// location changed: on another thread for a large file).
+    pub fn edit_evidence_printed(
+        &mut self,
+        id: &str,
+        new: &Evidence,
+        fresh: Option<Option<(String, u64)>>,
+        who: &str,
+    ) -> Result<(), EditError> {
+        self.ensure_editable()?;
         let old = self.entry_mut(id)?.clone();
         let mut after = old.clone();
         after.title = new.title.trim().to_string();
         after.kind = new.kind;
-        if new.location.trim() != old.location {
-            let fresh = describe_evidence(base_dir, &after.title, after.kind, &new.location)
-                .map_err(EditError::Evidence)?;
-            after.location = fresh.location;
-            after.sha256 = fresh.sha256;
-            after.size = fresh.size;
+        if let Some(print) = fresh {
+            after.location = new.location.trim().to_string();
+            after.sha256 = print.as_ref().map(|(h, _)| h.clone());
+            after.size = print.map(|(_, s)| s);
         }
         if after.title.is_empty() {
             return Err(EditError::Evidence("a title is needed".to_string()));
@@ -235,10 +390,24 @@ impl Session {
         who: &str,
     ) -> Result<(), EditError> {
         self.ensure_editable()?;
+        let location = self.entry_mut(id)?.location.clone();
+        let print = fingerprint(base_dir, &location)
+            .map_err(|e| EditError::Evidence(format!("cannot read {location:?}: {e}")))?;
+        self.accept_fingerprint(id, print, who)
+    }
+
+    /// `rehash_evidence` with the fingerprint already taken (on another thread for a large
+    /// file); None: the file is not there.
+    pub fn accept_fingerprint(
+        &mut self,
+        id: &str,
+        print: Option<(String, u64)>,
+        who: &str,
+    ) -> Result<(), EditError> {
+        self.ensure_editable()?;
         let old = self.entry_mut(id)?.clone();
-        let (hash, size) = fingerprint(base_dir, &old.location)
-            .map_err(|e| EditError::Evidence(format!("cannot read {:?}: {e}", old.location)))?
-            .ok_or_else(|| EditError::Evidence(format!("{:?} is not here", old.location)))?;
+        let (hash, size) =
+            print.ok_or_else(|| EditError::Evidence(format!("{:?} is not here", old.location)))?;
         let mut after = old.clone();
         after.sha256 = Some(hash);
         after.size = Some(size);

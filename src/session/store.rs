@@ -46,7 +46,7 @@ pub enum SessionError {
         limit: u64,
     },
     #[error(
-        "{}: NOT SAVED: the session would be {}, over the {} that assess reads back, so it could not be opened again. The edit is kept in memory: shorten a long note (or split the session) and it saves.",
+        "{}: the session would be {}, over the {} that assess reads back (it could not be opened again), so it was not saved. The edit is kept in memory: shorten a long note (or split the session) and it saves.",
         path.display(),
         human_size(*size),
         human_size(*limit)
@@ -58,7 +58,7 @@ pub enum SessionError {
     },
     /// The file changed under this writer (or its lock was lost): it was not overwritten.
     #[error(
-        "{}: NOT SAVED over the file: {reason}. Your edits are kept here and were saved to {}; compare the two, then reopen the session.",
+        "{}: not written over, because {reason}. Your edits are kept here and were saved to {}; compare the two, then reopen the session.",
         path.display(),
         side.display()
     )]
@@ -402,6 +402,8 @@ pub fn list_sessions(dir: &Path) -> Result<Vec<SessionEntry>, SessionError> {
         .filter_map(Result::ok)
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|x| x == "ron") && p.is_file())
+        // A link into /proc, /sys or /dev (`x.ron -> /proc/kmsg`) is no session: skipped.
+        .filter(|p| !crate::textfile::in_pseudo_file_system(p))
         .map(|path| SessionEntry {
             modified: fs::metadata(&path)
                 .and_then(|m| m.modified())

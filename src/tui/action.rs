@@ -120,6 +120,16 @@ pub enum Action {
     SignOff,
     /// Add a new entry.
     Add,
+    /// Open the queue of conflicts a merge left.
+    Conflicts,
+    /// Resolve the selected conflict with our side.
+    TakeOurs,
+    /// Resolve the selected conflict with their side.
+    TakeTheirs,
+    /// Resolve the selected note conflict keeping both notes.
+    KeepBoth,
+    /// Take our side and edit the answer's note.
+    EditConflict,
 }
 
 impl Action {
@@ -144,6 +154,10 @@ impl Action {
                 | Action::Participants
                 | Action::Discussion
                 | Action::SignOff
+                | Action::TakeOurs
+                | Action::TakeTheirs
+                | Action::KeepBoth
+                | Action::EditConflict
         )
     }
 
@@ -208,6 +222,11 @@ impl Action {
             Action::Discussion => "discussion / dissent note",
             Action::SignOff => "sign off as final / reopen",
             Action::Add => "add",
+            Action::Conflicts => "merge conflicts",
+            Action::TakeOurs => "take ours",
+            Action::TakeTheirs => "take theirs",
+            Action::KeepBoth => "keep both notes",
+            Action::EditConflict => "take ours and edit the note",
         };
         text.to_string()
     }
@@ -273,6 +292,11 @@ impl Action {
             Action::Discussion => "讨论 / 异议",
             Action::SignOff => "签署定稿 / 重新打开",
             Action::Add => "新增",
+            Action::Conflicts => "合并冲突",
+            Action::TakeOurs => "采用我方",
+            Action::TakeTheirs => "采用对方",
+            Action::KeepBoth => "保留双方备注",
+            Action::EditConflict => "采用我方并编辑备注",
         };
         text.to_string()
     }

@@ -3,6 +3,7 @@
 
 mod agenda;
 mod audit;
+mod conflicts;
 mod export;
 mod findings;
 mod forms;
@@ -22,7 +23,7 @@ pub use forms::{
     EVIDENCE_KINDS, EvidenceForm, EvidencePicker, Field, FilterPicker, Home, HomeRow, LineInput,
     NewForm, NoteState, OnYes, Overlay, PaletteState,
 };
-pub use register::{evidence_from_form, evidence_items};
+pub use register::{Attaching, evidence_from_form, evidence_items};
 pub use undo::Snapshot;
 pub use work::{SaveState, Work};
 
@@ -62,6 +63,8 @@ pub struct App {
     pub overlays: Vec<Overlay>,
     /// A one-off message for the status line.
     pub message: Option<String>,
+    /// A large evidence file being hashed on another thread (Esc cancels).
+    pub attaching: Option<Attaching>,
     /// What the last change to the session was ("Met · L1 …"), so the room sees what was
     /// just saved even after the cursor has moved on.
     pub last_change: Option<String>,
@@ -98,6 +101,7 @@ impl App {
             work: None,
             overlays: Vec::new(),
             message: None,
+            attaching: None,
             last_change: None,
             quit: false,
             defer_saves: false,
@@ -187,7 +191,12 @@ impl App {
             Screen::Assessment
         };
         self.message = work.warnings.first().cloned();
+        // A session a merge left with conflicts opens on its conflicts queue.
+        let conflicts = work.session.has_conflicts();
         self.work = Some(work);
+        if conflicts {
+            self.overlays.push(Overlay::Conflicts { selected: 0 });
+        }
     }
 
     /// Whether an answer moves to the next unanswered requirement (kept in the session).
@@ -212,6 +221,13 @@ impl App {
 
     /// Handles one key press.
     pub fn handle_key(&mut self, key: KeyEvent) {
+        // While a large evidence file is hashed, Esc cancels it and other keys wait.
+        if self.attaching.is_some() {
+            if key.code == KeyCode::Esc {
+                self.cancel_attaching();
+            }
+            return;
+        }
         self.message = None;
         let context = self.context();
         // On home, once a filter is being typed, letters belong to it.
@@ -344,6 +360,7 @@ impl App {
                 }
             }
             Action::Export => self.open_export(),
+            Action::Conflicts => self.open_conflicts(),
             Action::Summary => {
                 let to = if self.screen == Screen::Summary {
                     Screen::Assessment
@@ -676,6 +693,7 @@ impl App {
             self.flush_note();
         }
         let checked = self.work.as_mut().is_some_and(|w| w.settle_checks(false));
+        let checked = self.poll_attaching() || checked;
         let mut saved = false;
         if let Some(work) = &mut self.work
             && work.dirty

@@ -34,10 +34,11 @@ pub enum Context {
     Participants,
     ParticipantForm,
     Reason,
+    Conflicts,
 }
 
 impl Context {
-    pub const ALL: [Context; 22] = [
+    pub const ALL: [Context; 23] = [
         Context::Home,
         Context::NewSession,
         Context::Assessment,
@@ -60,6 +61,7 @@ impl Context {
         Context::Participants,
         Context::ParticipantForm,
         Context::Reason,
+        Context::Conflicts,
     ];
 
     /// The title of this context in help.
@@ -87,6 +89,7 @@ impl Context {
             Context::Participants => "Participants",
             Context::ParticipantForm => "Participant",
             Context::Reason => "Reopen",
+            Context::Conflicts => "Merge conflicts",
         }
     }
 }
@@ -188,6 +191,7 @@ const ASSESSMENT: &[Binding] = &[
     b("P", A::Participants),
     b("D", A::Discussion),
     b("S", A::SignOff),
+    b("M", A::Conflicts),
     h("?", A::Help),
     h("q", A::Quit),
     b("C-c", A::Quit),
@@ -308,6 +312,18 @@ const HISTORY: &[Binding] = &[
     b("k", A::Up),
 ];
 
+const CONFLICTS: &[Binding] = &[
+    h("o", A::TakeOurs),
+    h("t", A::TakeTheirs),
+    h("b", A::KeepBoth),
+    h("e", A::EditConflict),
+    b("Down", A::Down),
+    b("j", A::Down),
+    b("Up", A::Up),
+    b("k", A::Up),
+    h("Esc", A::Cancel),
+];
+
 const DECIDER: &[Binding] = &[
     h("Enter", A::Confirm),
     b("Down", A::Down),
@@ -378,6 +394,7 @@ pub fn bindings(context: Context) -> &'static [Binding] {
         Context::Participants => PARTICIPANTS,
         Context::ParticipantForm => PARTICIPANT_FORM,
         Context::Reason => REASON,
+        Context::Conflicts => CONFLICTS,
     }
 }
 

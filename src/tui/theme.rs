@@ -38,6 +38,8 @@ pub const STATUS_BAR: Style = Style::new().fg(Color::White).bg(Color::Blue);
 /// The radar's achieved polygon and its target.
 pub const ACHIEVED: Color = Color::LightCyan;
 pub const TARGET: Color = Color::LightYellow;
+/// The baseline (an earlier assessment) on the radar.
+pub const BASELINE: Color = Color::LightMagenta;
 pub const GRID: Color = Color::DarkGray;
 pub const LABEL: Style = Style::new().fg(Color::White).add_modifier(Modifier::BOLD);
 

@@ -7,7 +7,8 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use super::read::{Filled, FilledRow, Problem};
+use super::problem::{Issue, Problem};
+use super::read::{Filled, FilledRow};
 use crate::model::LoadedModel;
 use crate::session::{EditError, Session, Status};
 
@@ -18,6 +19,8 @@ pub enum Field {
     Justification,
     Note,
     AnsweredBy,
+    /// Shown only (see `ImportPlan::evidence_refs`).
+    EvidenceRefs,
 }
 
 impl Field {
@@ -27,6 +30,7 @@ impl Field {
             Field::Justification => "N/A justification",
             Field::Note => "note",
             Field::AnsweredBy => "answered by",
+            Field::EvidenceRefs => "evidence references",
         }
     }
 }
@@ -52,6 +56,9 @@ pub struct FieldChange {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ImportPlan {
     pub changes: Vec<FieldChange>,
+    /// Evidence references the team wrote: listed for the assessors, never applied (evidence
+    /// belongs in the register, with its file fingerprinted).
+    pub evidence_refs: Vec<FieldChange>,
     /// Participants named in "answered by" who are not in the session yet.
     pub new_participants: Vec<String>,
     pub problems: Vec<Problem>,
@@ -95,11 +102,10 @@ pub fn plan(model: &LoadedModel, session: &Session, filled: &Filled) -> ImportPl
             continue;
         };
         if let Some((sheet, first)) = seen.insert(id.clone(), (row.sheet.clone(), row.row)) {
-            plan.problems.push(problem(
-                row,
-                None,
-                format!("{id} appears twice (first on sheet \"{sheet}\", row {first})"),
-            ));
+            let first = first.to_string();
+            let values = [("id", id.as_str()), ("sheet", &sheet), ("row", &first)];
+            plan.problems
+                .push(problem(row, None, Issue::Duplicate, &values));
             continue;
         }
         compare(session, row, &id, &mut plan);
@@ -136,33 +142,26 @@ fn resolve(
         None => row.id.clone(),
     };
     let Some(index) = model.index.requirement(&id) else {
-        problems.push(problem(
-            row,
-            None,
-            format!("unknown requirement id {:?}", row.id),
-        ));
+        problems.push(problem(row, None, Issue::UnknownId, &[("id", &row.id)]));
         return None;
     };
     let part =
         &model.model.parts[model.index.practices[model.index.requirements[index].practice].part];
     if !session.parts.contains(&part.id) {
-        let message = format!(
-            "{id} is in part {}, which the session does not assess",
-            part.id
-        );
-        problems.push(problem(row, None, message));
+        let values = [("id", id.as_str()), ("part", &part.id)];
+        problems.push(problem(row, None, Issue::OutOfScope, &values));
         return None;
     }
     Some(id)
 }
 
-fn problem(row: &FilledRow, column: Option<String>, message: String) -> Problem {
-    Problem {
-        sheet: Some(row.sheet.clone()),
-        row: Some(row.row),
-        column,
-        message,
-    }
+fn problem(
+    row: &FilledRow,
+    column: Option<String>,
+    issue: Issue,
+    values: &[(&'static str, &str)],
+) -> Problem {
+    Problem::at(&row.sheet, Some(row.row), column, issue, values)
 }
 
 /// The changes one row makes, field by field.
@@ -187,12 +186,10 @@ fn compare(session: &Session, row: &FilledRow, id: &str, plan: &mut ImportPlan) 
             row.justification.clone()
         };
         if status == Status::NotApplicable && reason.is_empty() {
-            let message = format!("{id} is \"Not applicable\" without a justification");
-            plan.problems.push(problem(
-                row,
-                Some(row.justification_column.clone()),
-                message,
-            ));
+            let column = Some(row.justification_column.clone());
+            let issue = Issue::NaWithoutReason;
+            plan.problems
+                .push(problem(row, column, issue, &[("id", id)]));
         } else if answer.status != Some(status) {
             let old = answer.status.map_or("", Status::label);
             plan.changes.push(FieldChange {
@@ -205,7 +202,8 @@ fn compare(session: &Session, row: &FilledRow, id: &str, plan: &mut ImportPlan) 
                 .push(change(Field::Justification, &old_reason, &reason));
         }
     }
-    if !row.note.is_empty() && row.note != answer.note {
+    // Cells are read trimmed, so a note's surrounding blank lines are no change.
+    if !row.note.is_empty() && row.note != answer.note.trim() {
         plan.changes
             .push(change(Field::Note, &answer.note, &row.note));
     }
@@ -214,6 +212,13 @@ fn compare(session: &Session, row: &FilledRow, id: &str, plan: &mut ImportPlan) 
     } else {
         &answer.decided_by
     };
+    let refs = super::questionnaire::evidence_refs(session, &answer.evidence);
+    if !row.evidence.is_empty() && row.evidence != refs {
+        plan.evidence_refs.push(FieldChange {
+            conflict: false,
+            ..change(Field::EvidenceRefs, &refs, &row.evidence)
+        });
+    }
     if !row.answered_by.is_empty() && &row.answered_by != shown {
         plan.changes.push(change(
             Field::AnsweredBy,
@@ -244,16 +249,10 @@ fn missing_rows(
         }
         let shown: Vec<&str> = missing.iter().take(5).copied().collect();
         let more = if missing.len() > 5 { ", …" } else { "" };
-        problems.push(Problem {
-            sheet: Some(sheet.clone()),
-            row: None,
-            column: None,
-            message: format!(
-                "{} requirement(s) have no row (deleted rows or changed ids?): {}{more}",
-                missing.len(),
-                shown.join(", ")
-            ),
-        });
+        let ids = format!("{}{more}", shown.join(", "));
+        let count = missing.len().to_string();
+        let values = [("count", count.as_str()), ("ids", &ids)];
+        problems.push(Problem::at(sheet, None, None, Issue::MissingRows, &values));
     }
 }
 

@@ -154,16 +154,28 @@ fn sheet_name(model: &LoadedModel, part: &str, lang: &str, taken: &[String]) -> 
         .iter()
         .find(|p| p.id == part)
         .map_or("", |p| p.name.get(lang));
-    let clean: String = format!("{} {name}", part.to_uppercase())
+    let full: String = format!("{} {name}", part.to_uppercase())
         .chars()
         .map(|c| if "[]:*?/\\'".contains(c) { ' ' } else { c })
-        .take(31)
         .collect();
-    let clean = clean.trim().to_string();
+    let clean = shorten(&full, 31);
     if taken.contains(&clean) || clean.eq_ignore_ascii_case(META_SHEET) {
         part.chars().take(31).collect()
     } else {
         clean
+    }
+}
+
+/// At most `max` characters, cut at a word boundary where there is one.
+fn shorten(text: &str, max: usize) -> String {
+    let text = text.trim();
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max).collect();
+    match cut.rfind(' ') {
+        Some(space) if space > 0 => cut[..space].trim_end().to_string(),
+        _ => cut,
     }
 }
 
@@ -334,7 +346,7 @@ impl PartSheet<'_> {
             status,
             answer.justification.unwrap_or_default(),
             answer.note,
-            self.evidence_refs(&answer.evidence),
+            evidence_refs(self.session, &answer.evidence),
             by,
         ]
     }
@@ -358,17 +370,18 @@ impl PartSheet<'_> {
             None => kind.to_string(),
         }
     }
+}
 
-    /// Register entries cited by the answer, as `E1 title; E2 title`.
-    fn evidence_refs(&self, ids: &[String]) -> String {
-        ids.iter()
-            .map(|id| match self.session.evidence.get(id) {
-                Some(e) => format!("{id} {}", e.title),
-                None => id.clone(),
-            })
-            .collect::<Vec<_>>()
-            .join("; ")
-    }
+/// Register entries cited by an answer, as `E1 title; E2 title` (import compares a cell with
+/// this to see whether the team wrote references of its own).
+pub(super) fn evidence_refs(session: &Session, ids: &[String]) -> String {
+    ids.iter()
+        .map(|id| match session.evidence.get(id) {
+            Some(e) => format!("{id} {}", e.title),
+            None => id.clone(),
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// The hidden sheet: format, model id and version, then `part | id | sheet name` rows.
@@ -400,4 +413,23 @@ fn write_meta(
     sheet.protect();
     sheet.set_hidden(true);
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sheet_names_are_cut_at_a_word_within_excels_limit() {
+        assert_eq!(
+            shorten("AGILE Agile Development Management", 31),
+            "AGILE Agile Development"
+        );
+        assert_eq!(shorten("CD 持续交付", 31), "CD 持续交付");
+        assert_eq!(shorten("ABCDEFGHIJ", 4), "ABCD");
+        assert_eq!(
+            default_path(Path::new("/s/audit.ron"), Lang::Zh),
+            Path::new("/s/audit.questionnaire.zh.xlsx")
+        );
+    }
 }

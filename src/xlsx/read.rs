@@ -5,13 +5,13 @@
 //! model is refused as a whole.
 
 use std::collections::HashMap;
-use std::fmt;
 use std::io::Cursor;
 use std::path::Path;
 
 use calamine::{Data, Range, Reader, Sheets, open_workbook_auto_from_rs};
 
 use super::parse_answer;
+use super::problem::{Issue, Problem};
 use super::questionnaire::{META_FORMAT, META_SHEET};
 use super::words::{col, column_of};
 use crate::i18n::xlsx::{EN, ZH};
@@ -20,62 +20,6 @@ use crate::session::Status;
 
 /// Workbooks larger than this are refused before they are read.
 const MAX_BYTES: u64 = 64 * 1024 * 1024;
-
-/// Something in a workbook that cannot be imported, and where.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    pub sheet: Option<String>,
-    /// 1-based, as Excel numbers rows.
-    pub row: Option<u32>,
-    /// The column's letters and its header, e.g. `H (Answer)`.
-    pub column: Option<String>,
-    pub message: String,
-}
-
-impl Problem {
-    fn whole(message: impl Into<String>) -> Self {
-        Self {
-            sheet: None,
-            row: None,
-            column: None,
-            message: message.into(),
-        }
-    }
-
-    fn at(
-        sheet: &str,
-        row: Option<u32>,
-        column: Option<String>,
-        message: impl Into<String>,
-    ) -> Self {
-        Self {
-            sheet: Some(sheet.to_string()),
-            row,
-            column,
-            message: message.into(),
-        }
-    }
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut place = Vec::new();
-        if let Some(sheet) = &self.sheet {
-            place.push(format!("sheet \"{sheet}\""));
-        }
-        if let Some(row) = self.row {
-            place.push(format!("row {row}"));
-        }
-        if let Some(column) = &self.column {
-            place.push(format!("column {column}"));
-        }
-        if place.is_empty() {
-            write!(f, "{}", self.message)
-        } else {
-            write!(f, "{}: {}", place.join(", "), self.message)
-        }
-    }
-}
 
 /// One filled row, keyed by its requirement id.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -88,6 +32,8 @@ pub struct FilledRow {
     pub justification: String,
     pub note: String,
     pub answered_by: String,
+    /// The evidence references cell (shown, never applied).
+    pub evidence: String,
     /// Where the justification cell is, for messages.
     pub justification_column: String,
 }
@@ -97,6 +43,8 @@ pub struct FilledRow {
 pub struct Filled {
     /// The model id the workbook was exported for.
     pub model: String,
+    /// The title of the session it was exported from.
+    pub session: String,
     /// `(part id, sheet name)` as exported.
     pub parts: Vec<(String, String)>,
     pub rows: Vec<FilledRow>,
@@ -105,46 +53,45 @@ pub struct Filled {
 
 /// Reads the workbook at `path` for `model`.
 pub fn read_file(path: &Path, model: &LoadedModel) -> Result<Filled, Problem> {
-    let name = path.display();
-    let size = std::fs::metadata(path)
-        .map_err(|e| Problem::whole(format!("cannot read {name}: {e}")))?
-        .len();
-    if size > MAX_BYTES {
-        return Err(Problem::whole(format!(
-            "{name} is {size} bytes, more than a questionnaire can be ({MAX_BYTES})"
-        )));
-    }
-    let bytes =
-        std::fs::read(path).map_err(|e| Problem::whole(format!("cannot read {name}: {e}")))?;
-    read_bytes(&bytes, model).map_err(|p| Problem {
-        message: if p.sheet.is_none() {
-            format!("{name}: {}", p.message)
-        } else {
-            p.message
-        },
+    let name = path.display().to_string();
+    let named = |p: Problem| Problem {
+        file: p.sheet.is_none().then(|| name.clone()),
         ..p
-    })
+    };
+    let unreadable = |e: std::io::Error| {
+        named(Problem::whole(
+            Issue::CannotRead,
+            &[("error", &e.to_string())],
+        ))
+    };
+    let size = std::fs::metadata(path).map_err(unreadable)?.len();
+    if size > MAX_BYTES {
+        let values = [("size", size.to_string()), ("max", MAX_BYTES.to_string())];
+        let values: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        return Err(named(Problem::whole(Issue::TooBig, &values)));
+    }
+    let bytes = std::fs::read(path).map_err(unreadable)?;
+    read_bytes(&bytes, model).map_err(named)
 }
 
 /// Reads a workbook's bytes for `model`.
 pub fn read_bytes(bytes: &[u8], model: &LoadedModel) -> Result<Filled, Problem> {
     if bytes.is_empty() {
-        return Err(Problem::whole("the file is empty, not a workbook"));
+        return Err(Problem::whole(Issue::Empty, &[]));
     }
-    let mut book = open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| {
-        Problem::whole(format!(
-            "not an Excel workbook (xlsx or xls) that can be read: {e}"
-        ))
-    })?;
+    let mut book = open_workbook_auto_from_rs(Cursor::new(bytes))
+        .map_err(|e| Problem::whole(Issue::NotWorkbook, &[("error", &e.to_string())]))?;
     let mut filled = read_meta(&mut book, model)?;
     let names = book.sheet_names();
     for (part, sheet) in filled.parts.clone() {
         if !names.contains(&sheet) {
-            return Err(Problem::whole(format!(
-                "sheet \"{sheet}\" (part {part}) is missing: was it renamed or deleted? The \
-                 workbook's sheets are: {}",
-                names.join(", ")
-            )));
+            let found = names.join(", ");
+            let values = [
+                ("sheet", sheet.as_str()),
+                ("part", &part),
+                ("found", &found),
+            ];
+            return Err(Problem::whole(Issue::MissingSheet, &values));
         }
         read_sheet(&mut book, &sheet, model, &mut filled)?;
     }
@@ -153,12 +100,9 @@ pub fn read_bytes(bytes: &[u8], model: &LoadedModel) -> Result<Filled, Problem> 
 
 /// The hidden sheet: the format, the model, and which sheet holds which part.
 fn read_meta(book: &mut Sheets<Cursor<&[u8]>>, model: &LoadedModel) -> Result<Filled, Problem> {
-    let range = book.worksheet_range(META_SHEET).map_err(|_| {
-        Problem::whole(format!(
-            "not a questionnaire exported by assess (it has no \"{META_SHEET}\" sheet); \
-             export one with `assess export-xlsx`"
-        ))
-    })?;
+    let range = book
+        .worksheet_range(META_SHEET)
+        .map_err(|_| Problem::whole(Issue::NotQuestionnaire, &[("meta", META_SHEET)]))?;
     let mut filled = Filled::default();
     let mut format = String::new();
     for row in range.rows() {
@@ -166,20 +110,21 @@ fn read_meta(book: &mut Sheets<Cursor<&[u8]>>, model: &LoadedModel) -> Result<Fi
         match cell(0).as_str() {
             "format" => format = cell(1),
             "model" => filled.model = cell(1),
+            "session" => filled.session = cell(1),
             "part" => filled.parts.push((cell(1), cell(2))),
             _ => {}
         }
     }
     if format != META_FORMAT {
-        return Err(Problem::whole(format!(
-            "the questionnaire's layout {format:?} is not one this version reads ({META_FORMAT})"
-        )));
+        let values = [("found", format.as_str()), ("known", META_FORMAT)];
+        return Err(Problem::whole(Issue::Layout, &values));
     }
     if filled.model != model.model.id {
-        return Err(Problem::whole(format!(
-            "the workbook was exported for model \"{}\", but the session uses \"{}\"",
-            filled.model, model.model.id
-        )));
+        let values = [
+            ("workbook", filled.model.as_str()),
+            ("session", &model.model.id),
+        ];
+        return Err(Problem::whole(Issue::OtherModel, &values));
     }
     Ok(filled)
 }
@@ -191,6 +136,8 @@ struct Columns {
     justification: usize,
     note: usize,
     answered_by: usize,
+    /// Optional: a workbook without it still imports.
+    evidence: Option<usize>,
     headers: HashMap<usize, String>,
 }
 
@@ -208,15 +155,8 @@ impl Columns {
         }
         let need = |role: usize| {
             by_role.get(&role).copied().ok_or_else(|| {
-                Problem::at(
-                    sheet,
-                    Some(1),
-                    None,
-                    format!(
-                        "no \"{}\" ({}) column in the header row",
-                        EN.headers[role], ZH.headers[role]
-                    ),
-                )
+                let values = [("en", EN.headers[role]), ("zh", ZH.headers[role])];
+                Problem::at(sheet, Some(1), None, Issue::MissingHeader, &values)
             })
         };
         Ok(Self {
@@ -225,6 +165,7 @@ impl Columns {
             justification: need(col::JUSTIFICATION)?,
             note: need(col::NOTE)?,
             answered_by: need(col::ANSWERED_BY)?,
+            evidence: by_role.get(&col::EVIDENCE).copied(),
             headers,
         })
     }
@@ -244,9 +185,16 @@ fn read_sheet(
     model: &LoadedModel,
     filled: &mut Filled,
 ) -> Result<(), Problem> {
-    let range = book
-        .worksheet_range(sheet)
-        .map_err(|e| Problem::at(sheet, None, None, format!("cannot be read: {e}")))?;
+    let range = book.worksheet_range(sheet).map_err(|e| {
+        let error = e.to_string();
+        Problem::at(
+            sheet,
+            None,
+            None,
+            Issue::SheetUnreadable,
+            &[("error", &error)],
+        )
+    })?;
     let columns = Columns::find(&range, sheet)?;
     check_merged(book, sheet, filled);
     check_formulas(book, sheet, &columns, filled);
@@ -268,27 +216,18 @@ fn read_row(
     model: &LoadedModel,
     problems: &mut Vec<Problem>,
 ) -> Option<FilledRow> {
+    let at = |c: usize, issue, values: &[(&'static str, &str)]| {
+        Problem::at(sheet, Some(r + 1), Some(columns.name(c)), issue, values)
+    };
     let mut cell = |c: usize| -> String {
         match range.get_value((r, c as u32)) {
             None | Some(Data::Empty) => String::new(),
             Some(Data::Error(e)) => {
-                let message = format!("the cell shows an error ({e}); type a value instead");
-                problems.push(Problem::at(
-                    sheet,
-                    Some(r + 1),
-                    Some(columns.name(c)),
-                    message,
-                ));
+                problems.push(at(c, Issue::CellError, &[("error", &e.to_string())]));
                 String::new()
             }
             Some(Data::DateTime(_) | Data::DateTimeIso(_) | Data::DurationIso(_)) => {
-                let message = "a date or time where text was expected; type it as text";
-                problems.push(Problem::at(
-                    sheet,
-                    Some(r + 1),
-                    Some(columns.name(c)),
-                    message,
-                ));
+                problems.push(at(c, Issue::DateCell, &[]));
                 String::new()
             }
             Some(value) => text_of(value).trim().to_string(),
@@ -299,15 +238,10 @@ fn read_row(
     let justification = cell(columns.justification);
     let note = cell(columns.note);
     let answered_by = cell(columns.answered_by);
+    let evidence = columns.evidence.map(&mut cell).unwrap_or_default();
     if id.is_empty() {
         if !(answer.is_empty() && justification.is_empty() && note.is_empty()) {
-            let message = "this row has no requirement id, so it cannot be matched";
-            problems.push(Problem::at(
-                sheet,
-                Some(r + 1),
-                Some(columns.name(columns.id)),
-                message,
-            ));
+            problems.push(at(columns.id, Issue::NoId, &[]));
         }
         return None;
     }
@@ -322,13 +256,8 @@ fn read_row(
             .map(|o| o.label)
             .collect::<Vec<_>>()
             .join(", ");
-        let message = format!("{answer:?} is not one of the model's answers ({known})");
-        problems.push(Problem::at(
-            sheet,
-            Some(r + 1),
-            Some(columns.name(columns.answer)),
-            message,
-        ));
+        let values = [("answer", answer.as_str()), ("known", &known)];
+        problems.push(at(columns.answer, Issue::UnknownAnswer, &values));
         None
     };
     Some(FilledRow {
@@ -339,6 +268,7 @@ fn read_row(
         justification,
         note,
         answered_by,
+        evidence,
         justification_column: columns.name(columns.justification),
     })
 }
@@ -363,7 +293,8 @@ fn check_merged(book: &mut Sheets<Cursor<&[u8]>>, sheet: &str, filled: &mut Fill
             sheet,
             Some(r1 + 1),
             Some(letters(c1 as usize)),
-            format!("cells {area} are merged; unmerge them so every row keeps its own values"),
+            Issue::Merged,
+            &[("area", &area)],
         ));
     }
 }
@@ -390,7 +321,8 @@ fn check_formulas(
             sheet,
             Some(r + 1),
             Some(columns.name(c as usize)),
-            format!("a formula (={formula}) is not read; type the value instead"),
+            Issue::Formula,
+            &[("formula", formula)],
         ));
     }
 }

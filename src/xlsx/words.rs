@@ -21,5 +21,6 @@ pub mod col {
     pub const ANSWER: usize = 7;
     pub const JUSTIFICATION: usize = 8;
     pub const NOTE: usize = 9;
+    pub const EVIDENCE: usize = 10;
     pub const ANSWERED_BY: usize = 11;
 }

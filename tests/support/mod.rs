@@ -107,6 +107,17 @@ pub struct Pty {
 impl Pty {
     /// Spawns `assess ARGS` in a `cols`×`rows` terminal.
     pub fn spawn(home: &Home, args: &[&str], cols: u16, rows: u16) -> Self {
+        Self::spawn_with_env(home, args, cols, rows, &[])
+    }
+
+    /// `spawn` with more environment variables than the home's.
+    pub fn spawn_with_env(
+        home: &Home,
+        args: &[&str],
+        cols: u16,
+        rows: u16,
+        extra: &[(&str, &str)],
+    ) -> Self {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -119,6 +130,9 @@ impl Pty {
         cmd.args(args);
         cmd.cwd(home.path());
         for (k, v) in home.env() {
+            cmd.env(k, v);
+        }
+        for (k, v) in extra {
             cmd.env(k, v);
         }
         let child = pair.slave.spawn_command(cmd).expect("spawn assess");

@@ -118,7 +118,19 @@ impl App {
             .and_then(|_| work.session.finalize(&who).cloned());
         match signed {
             Ok(s) => {
-                self.message = Some(format!("signed off as final · {}", s.hash));
+                // With ASSESS_SIGNING_KEY set, the sign-off is signed with that SSH key too.
+                let key = std::env::var_os("ASSESS_SIGNING_KEY").filter(|k| !k.is_empty());
+                let signing = key.map(|k| work.session.sign_with_key(std::path::Path::new(&k)));
+                self.message = Some(match signing {
+                    Some(Ok(())) => {
+                        format!("signed off as final, signed with the SSH key · {}", s.hash)
+                    }
+                    Some(Err(e)) => format!(
+                        "signed off as final, NOT signed with the key ({e}) · {}",
+                        s.hash
+                    ),
+                    None => format!("signed off as final · {}", s.hash),
+                });
                 work.dirty = true;
                 work.save_now();
             }

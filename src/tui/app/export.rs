@@ -17,7 +17,8 @@ impl ExportKind {
     pub fn name(self) -> &'static str {
         match self {
             ExportKind::Report(format) => format.name(),
-            ExportKind::Questionnaire => "Questionnaire (Excel, to fill in)",
+            // The dialog's labels are English for now; the catalogue holds both languages.
+            ExportKind::Questionnaire => crate::i18n::xlsx::EN.dialog_choice,
         }
     }
 }
@@ -77,11 +78,8 @@ impl super::App {
         let format = match FORMATS[state.format] {
             ExportKind::Report(format) => format,
             ExportKind::Questionnaire if state.redact => {
-                return Err(
-                    "A questionnaire carries the notes back to the team: it is never \
-                            redacted. Turn redaction off to write it."
-                        .to_string(),
-                );
+                let lang = crate::lang::Lang::from_code(work.lang());
+                return Err(lang.texts().xlsx.dialog_redacted.to_string());
             }
             ExportKind::Questionnaire => {
                 let options = QuestionnaireOptions {

@@ -122,15 +122,17 @@ pub enum Field {
     Scope,
     Parts,
     Target,
+    Baseline,
 }
 
 impl Field {
-    pub const ALL: [Field; 5] = [
+    pub const ALL: [Field; 6] = [
         Field::Title,
         Field::Organisation,
         Field::Scope,
         Field::Parts,
         Field::Target,
+        Field::Baseline,
     ];
 }
 
@@ -144,6 +146,9 @@ pub struct NewForm {
     pub parts: Vec<(String, String, String, bool)>,
     pub part_cursor: usize,
     pub target: u8,
+    /// An earlier session of the same scope (its name in the sessions dir, or a path), to
+    /// compare with; empty for none.
+    pub baseline: LineInput,
     pub field: usize,
     pub error: Option<String>,
 }
@@ -173,6 +178,7 @@ impl NewForm {
             parts,
             part_cursor: 0,
             target: 3,
+            baseline: LineInput::default(),
             field: 0,
             error: None,
         }
@@ -188,6 +194,7 @@ impl NewForm {
             parts: Vec::new(),
             part_cursor: 0,
             target: 3,
+            baseline: LineInput::default(),
             field: 0,
             error: None,
         }
@@ -202,6 +209,7 @@ impl NewForm {
             Field::Title => Some(&mut self.title),
             Field::Organisation => Some(&mut self.organisation),
             Field::Scope => Some(&mut self.scope),
+            Field::Baseline => Some(&mut self.baseline),
             Field::Parts | Field::Target => None,
         }
     }
@@ -390,6 +398,10 @@ pub enum Overlay {
         input: LineInput,
         error: Option<String>,
     },
+    /// The conflicts a merge left, one selected.
+    Conflicts {
+        selected: usize,
+    },
 }
 
 impl Overlay {
@@ -410,6 +422,7 @@ impl Overlay {
             Overlay::Agenda(_) => Context::Agenda,
             Overlay::History { .. } => Context::History,
             Overlay::Decider { .. } => Context::Decider,
+            Overlay::Conflicts { .. } => Context::Conflicts,
             Overlay::Participants(p) if p.form.is_some() => Context::ParticipantForm,
             Overlay::Participants(_) => Context::Participants,
             Overlay::Reason { .. } => Context::Reason,

@@ -172,6 +172,7 @@ impl App {
             Overlay::EvidenceForm(_) => self.update_evidence_form(action),
             Overlay::EvidenceSearch(_) => self.update_evidence_search(action),
             Overlay::Filter(_) => self.update_filter_picker(action),
+            Overlay::Conflicts { .. } => self.update_conflicts(action),
             Overlay::Confirm { on_yes, .. } => {
                 let on_yes = *on_yes;
                 self.overlays.pop();

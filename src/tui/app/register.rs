@@ -108,6 +108,16 @@ impl App {
                 let eid = selected.unwrap_or_default();
                 let Some(work) = &mut self.work else { return };
                 let base = work.base_dir();
+                let location = work
+                    .session
+                    .evidence
+                    .get(&eid)
+                    .map(|e| e.location.clone())
+                    .unwrap_or_default();
+                if !work.session.is_final() && session::large_file(&base, &location).is_some() {
+                    self.start_hash(&base, &location, Purpose::Rehash(eid));
+                    return;
+                }
                 let said = match work.edit(|s, _| s.rehash_evidence(&eid, &base, &who)) {
                     Ok(()) => Words::fill(said.register.accepted, &[("id", &eid)]),
                     Err(e) => said.edit_error(&e),
@@ -225,8 +235,30 @@ impl App {
             location: form.location.text.clone(),
             ..Evidence::default()
         };
+        let moved = work
+            .session
+            .evidence
+            .get(id)
+            .is_some_and(|e| e.location != new.location.trim());
+        if moved && !work.session.is_final() && session::large_file(&base, &new.location).is_some()
+        {
+            if new.title.trim().is_empty() {
+                return Err(said.register.title_needed.to_string());
+            }
+            let purpose = Purpose::Edit(id.to_string(), form.clone());
+            self.start_hash(&base, &form.location.text, purpose);
+            return Ok(());
+        }
         work.edit(|s, _| s.edit_evidence(id, &new, &base, &who))
             .map_err(|e| said.edit_error(&e))?;
+        self.finish_edit(id)
+    }
+
+    fn finish_edit(&mut self, id: &str) -> Result<(), String> {
+        let Some(work) = &mut self.work else {
+            return Ok(());
+        };
+        let said = words(work.lang());
         work.recheck_evidence();
         self.overlays.pop();
         self.picker_says(Some(Words::fill(said.register.changed, &[("id", id)])));
@@ -236,8 +268,115 @@ impl App {
     fn add_from_form(&mut self, form: &EvidenceForm) -> Result<(), String> {
         let base = self.work.as_ref().map(Work::base_dir).unwrap_or_default();
         let said = words(self.work.as_ref().map_or("en", |w| w.lang()));
+        // A large file is hashed on another thread: the workbench keeps drawing, shows the
+        // progress, and Esc cancels (see `poll_attaching`).
+        if session::large_file(&base, &form.location.text).is_some() {
+            if form.title.text.trim().is_empty() {
+                return Err(said.register.title_needed.to_string());
+            }
+            self.start_hash(&base, &form.location.text, Purpose::Add(form.clone()));
+            return Ok(());
+        }
         let evidence = evidence_from_form(form, &base).map_err(|e| said.evidence_error(&e))?;
-        let notice = missing_file_notice(&evidence, &base, said);
+        self.finish_add(evidence, &base)
+    }
+
+    fn start_hash(&mut self, base: &Path, location: &str, purpose: Purpose) {
+        let job = session::HashJob::start(base, location);
+        self.attaching = Some(Attaching { job, purpose });
+        self.poll_attaching();
+    }
+
+    /// Follows a hash running on another thread: its progress in the status line, then what
+    /// it was for done (or the error said). True when something on screen changed.
+    pub(super) fn poll_attaching(&mut self) -> bool {
+        let Some(attaching) = &self.attaching else {
+            return false;
+        };
+        let lang = self.work.as_ref().map_or("en", |w| w.lang());
+        let text = hashing_text(crate::lang::Lang::from_code(lang));
+        let Some(result) = attaching.job.poll() else {
+            let (done, total) = attaching.job.progress();
+            let percent = (done * 100).checked_div(total).unwrap_or(0);
+            let message = Some(format!(
+                "{} {} {percent}% — {}",
+                text.hashing, attaching.job.location, text.esc_cancels
+            ));
+            let changed = self.message != message;
+            self.message = message;
+            return changed;
+        };
+        let Some(attaching) = self.attaching.take() else {
+            return false;
+        };
+        self.message = None;
+        let base = self.work.as_ref().map(Work::base_dir).unwrap_or_default();
+        let said = words(lang);
+        let who = self.who.clone();
+        let done = match attaching.purpose {
+            Purpose::Add(form) => result
+                .and_then(|print| {
+                    session::evidence_entry(&form.title.text, form.kind, &form.location.text, print)
+                })
+                .map_err(|e| said.evidence_error(&e))
+                .and_then(|evidence| self.finish_add(evidence, &base)),
+            Purpose::Edit(id, form) => {
+                let new = Evidence {
+                    title: form.title.text.clone(),
+                    kind: form.kind,
+                    location: form.location.text.clone(),
+                    ..Evidence::default()
+                };
+                let edited = self.work.as_mut().map_or(Ok(()), |work| {
+                    result
+                        .map_err(|e| said.evidence_error(&e))
+                        .and_then(|print| {
+                            work.edit(|s, _| s.edit_evidence_printed(&id, &new, Some(print), &who))
+                                .map_err(|e| said.edit_error(&e))
+                        })
+                });
+                edited.and_then(|()| self.finish_edit(&id))
+            }
+            Purpose::Rehash(id) => {
+                let Some(work) = &mut self.work else {
+                    return true;
+                };
+                let said_now = match result.map_err(|e| said.evidence_error(&e)).and_then(|p| {
+                    work.edit(|s, _| s.accept_fingerprint(&id, p, &who))
+                        .map_err(|e| said.edit_error(&e))
+                }) {
+                    Ok(()) => Words::fill(said.register.accepted, &[("id", &id)]),
+                    Err(e) => e,
+                };
+                work.recheck_evidence();
+                self.picker_says(Some(said_now));
+                Ok(())
+            }
+        };
+        if let Err(e) = done
+            && let Some(Overlay::EvidenceForm(f)) = self.overlays.last_mut()
+        {
+            f.error = Some(e);
+        }
+        true
+    }
+
+    /// Esc while a large file is hashed: stops the hash; nothing is added.
+    pub(super) fn cancel_attaching(&mut self) {
+        if let Some(attaching) = self.attaching.take() {
+            attaching.job.cancel();
+            let lang = self.work.as_ref().map_or("en", |w| w.lang());
+            self.message = Some(
+                hashing_text(crate::lang::Lang::from_code(lang))
+                    .cancelled
+                    .to_string(),
+            );
+        }
+    }
+
+    fn finish_add(&mut self, evidence: Evidence, base: &Path) -> Result<(), String> {
+        let said = words(self.work.as_ref().map_or("en", |w| w.lang()));
+        let notice = missing_file_notice(&evidence, base, said);
         let who = self.who.clone();
         let Some(work) = &mut self.work else {
             return Ok(());
@@ -288,6 +427,46 @@ impl App {
                 self.overlays.pop();
             }
         }
+    }
+}
+
+/// A large evidence file being hashed on another thread, and what the hash is for.
+#[derive(Debug)]
+pub struct Attaching {
+    pub job: session::HashJob,
+    pub purpose: Purpose,
+}
+
+/// What a hash on another thread is for.
+#[derive(Debug)]
+pub enum Purpose {
+    /// A new entry from this form.
+    Add(EvidenceForm),
+    /// Entry `id` edited by this form, to a new location.
+    Edit(String, EvidenceForm),
+    /// Entry `id`'s file accepted as its new version.
+    Rehash(String),
+}
+
+/// The words of a hash in the background, in both languages.
+struct HashingText {
+    hashing: &'static str,
+    esc_cancels: &'static str,
+    cancelled: &'static str,
+}
+
+fn hashing_text(lang: crate::lang::Lang) -> HashingText {
+    match lang {
+        crate::lang::Lang::En => HashingText {
+            hashing: "hashing",
+            esc_cancels: "Esc cancels",
+            cancelled: "hashing cancelled: nothing was added",
+        },
+        crate::lang::Lang::Zh => HashingText {
+            hashing: "正在计算哈希",
+            esc_cancels: "Esc 取消",
+            cancelled: "已取消哈希计算：未添加任何证据",
+        },
     }
 }
 

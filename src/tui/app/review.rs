@@ -39,9 +39,16 @@ impl Work {
         let register = self.session.evidence.clone();
         let base = self.base_dir();
         let (send, receive) = mpsc::channel();
+        // A check still running is replaced: it stops reading at once.
+        self.checks_cancel
+            .store(true, std::sync::atomic::Ordering::Relaxed);
+        let cancel = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        self.checks_cancel = std::sync::Arc::clone(&cancel);
         std::thread::spawn(move || {
-            // The receiver is gone when a newer check replaced this one.
-            let _ = send.send(session::register_checks(&register, &base));
+            if let Some(checks) = session::register_checks_until(&register, &base, &cancel) {
+                // The receiver is gone when a newer check replaced this one.
+                let _ = send.send(checks);
+            }
         });
         self.checking = Some(receive);
     }

@@ -119,7 +119,27 @@ impl App {
             lang: crate::lang::Lang::choose(None),
             ..Default::default()
         };
-        match crate::cli::create_session(&self.dir, opts).and_then(|p| Work::open(&p)) {
+        // The baseline is found (and read) before anything is created, so a typo creates nothing.
+        let baseline = match form.baseline.text.trim() {
+            "" => None,
+            spec => match crate::session::resolve_session(spec, &self.dir)
+                .map_err(anyhow::Error::from)
+                .and_then(|p| Ok(crate::session::load_session(&p).map(|_| p)?))
+            {
+                Ok(p) => Some(p),
+                Err(e) => {
+                    self.form.error = Some(format!("baseline: {e:#}"));
+                    return;
+                }
+            },
+        };
+        let created = crate::cli::create_session(&self.dir, opts).and_then(|p| {
+            if let Some(prev) = &baseline {
+                crate::cli::set_baseline(&p, prev, &self.who)?;
+            }
+            Ok(p)
+        });
+        match created.and_then(|p| Work::open(&p)) {
             Ok(work) => {
                 self.home = Home::load(&self.dir);
                 self.open_work(work);

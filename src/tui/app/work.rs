@@ -30,6 +30,9 @@ pub enum SaveState {
 /// An open session and everything the workbench keeps about it.
 #[derive(Debug)]
 pub struct Work {
+    /// The baseline session's score per part and domain id, read when the summary first
+    /// needs it (None: no baseline, or it does not open).
+    pub baseline: std::sync::OnceLock<Option<std::collections::HashMap<String, f64>>>,
     pub path: PathBuf,
     pub model: LoadedModel,
     pub session: Session,
@@ -66,6 +69,8 @@ pub struct Work {
     /// Checks being made on another thread (hashing large files takes time); they replace
     /// `checks` when done (see `settle_checks`).
     pub checking: Option<mpsc::Receiver<BTreeMap<String, EvidenceCheck>>>,
+    /// Set to stop the check running on the other thread (when a newer one replaces it).
+    pub checks_cancel: std::sync::Arc<std::sync::atomic::AtomicBool>,
     /// The review filter in force: the navigator and moves keep to its matches.
     pub filter: Option<Filter>,
     /// Workshop time being counted (see `agenda.rs`).
@@ -75,6 +80,23 @@ pub struct Work {
 }
 
 impl Work {
+    /// The baseline's scores by part and domain id (read once, on first use).
+    pub fn baseline_scores(&self) -> Option<&std::collections::HashMap<String, f64>> {
+        self.baseline
+            .get_or_init(|| {
+                let (_, then) =
+                    crate::compare::baseline_summary(&self.path, &self.session, "en")?.ok()?;
+                let scores = then
+                    .parts
+                    .iter()
+                    .flat_map(|p| std::iter::once(&p.row).chain(&p.domains))
+                    .map(|r| (r.id.clone(), r.score))
+                    .collect();
+                Some(scores)
+            })
+            .as_ref()
+    }
+
     /// Opens a session file as its one writer, landing on its saved cursor. Fails with a
     /// `LockError::Held` (inside the anyhow error) when another process has it open.
     pub fn open(path: &Path) -> Result<Self> {
@@ -138,9 +160,11 @@ impl Work {
             palette: None,
             checks: BTreeMap::new(),
             checking: None,
+            checks_cancel: Default::default(),
             filter: None,
             time: Default::default(),
             who: session::current_user(),
+            baseline: Default::default(),
         };
         let start = work
             .model

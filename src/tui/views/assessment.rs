@@ -104,6 +104,7 @@ pub(super) fn render_radar(work: &crate::tui::app::Work, area: Rect, buf: &mut B
                 label: d.name.get(lang).to_string(),
                 score: card.score.score,
                 target,
+                baseline: None,
             })
             .collect(),
     };

@@ -27,7 +27,7 @@ fn value(text: &str, focused: bool) -> Vec<Span<'static>> {
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let form = &app.form;
-    let box_area = centered(area, 90, 20);
+    let box_area = centered(area, 90, 21);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme::BORDER_FOCUS)
@@ -65,6 +65,16 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let mut target = vec![label("Target level", focus == Field::Target)];
     target.push(Span::raw(format!("◀ L{} ▶", form.target)));
     lines.push(Line::from(target));
+    let mut baseline = vec![label("Baseline", focus == Field::Baseline)];
+    if form.baseline.text.is_empty() && focus != Field::Baseline {
+        baseline.push(Span::styled(
+            "(optional) an earlier session to compare with",
+            theme::MUTED,
+        ));
+    } else {
+        baseline.extend(value(&form.baseline.text, focus == Field::Baseline));
+    }
+    lines.push(Line::from(baseline));
     lines.push(Line::default());
     if let Some(err) = &form.error {
         lines.push(Line::from(Span::styled(err.clone(), theme::ERROR)));

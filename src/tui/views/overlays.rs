@@ -142,6 +142,7 @@ pub fn render(app: &App, overlay: &Overlay, area: Rect, buf: &mut Buffer) {
         Overlay::Decider { selected } => super::audit::decider(app, *selected, area, buf),
         Overlay::Participants(state) => super::audit::participants(app, state, area, buf),
         Overlay::Reason { input, error } => super::audit::reason(app, input, error, area, buf),
+        Overlay::Conflicts { selected } => super::conflicts::queue(app, *selected, area, buf),
     }
 }
 

@@ -132,6 +132,16 @@ fn state_row(app: &App, work: &Work, width: usize) -> (Vec<Span<'static>>, Span<
         Span::styled(right, theme::STATUS_BAR),
     ];
     spans.extend(timebox);
+    // A merge left disagreements: the banner stays until every one is resolved (M opens them).
+    let conflicts = work.session.conflicts.len();
+    if conflicts > 0 {
+        let text = if work.lang() == "zh" {
+            format!(" {conflicts} 个合并冲突 (M) ")
+        } else {
+            format!(" {conflicts} conflicts (M) ")
+        };
+        spans.push(Span::styled(text, theme::ERROR));
+    }
     (spans, save)
 }
 

@@ -1,6 +1,8 @@
 //! The summary screen: a full-screen radar over the parts in scope (or, with a part focused,
 //! over its domains) and a table of level, score, target, gap and progress.
 
+use std::collections::HashMap;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -15,11 +17,12 @@ use crate::tui::widgets::radar::{Axis, Radar, legend};
 use crate::tui::widgets::wrap::truncate;
 use crate::tui::words::words;
 
-fn axis(row: &ResultRow) -> Axis {
+fn axis(row: &ResultRow, baseline: Option<&HashMap<String, f64>>) -> Axis {
     Axis {
         label: row.name.clone(),
         score: row.score,
         target: row.target.map(f64::from),
+        baseline: baseline.and_then(|b| b.get(&row.id).copied()),
     }
 }
 
@@ -45,6 +48,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 fn render_chart(work: &Work, area: Rect, buf: &mut Buffer) {
     let summary = summarize_with(&work.model, &work.session, &work.card, work.lang());
     let w = words(work.lang());
+    let baseline = work.baseline_scores();
     // One part in scope: a radar of one axis says nothing, so show its domains.
     let focus = match (work.summary_focus, summary.parts.len()) {
         (None, 1) => summary.parts.first(),
@@ -53,11 +57,15 @@ fn render_chart(work: &Work, area: Rect, buf: &mut Buffer) {
     let (title, axes) = match focus {
         Some(part) => (
             format!(" {} — {} ", part.row.name, w.domains),
-            part.domains.iter().map(axis).collect(),
+            part.domains.iter().map(|d| axis(d, baseline)).collect(),
         ),
         None => (
             format!(" {} ", w.all_parts),
-            summary.parts.iter().map(|p| axis(&p.row)).collect(),
+            summary
+                .parts
+                .iter()
+                .map(|p| axis(&p.row, baseline))
+                .collect(),
         ),
     };
     let block = Block::default()
@@ -66,6 +74,12 @@ fn render_chart(work: &Work, area: Rect, buf: &mut Buffer) {
         .title(Span::styled(title, theme::TITLE))
         .title_bottom(Line::from({
             let mut spans = legend(w);
+            if baseline.is_some() {
+                spans.push(Span::styled(
+                    format!(" ━ {} ", w.baseline),
+                    ratatui::style::Style::new().fg(theme::BASELINE),
+                ));
+            }
             spans.push(Span::styled(format!(" {} ", w.next_part), theme::MUTED));
             spans
         }));

@@ -23,6 +23,8 @@ pub struct Axis {
     pub label: String,
     pub score: f64,
     pub target: Option<f64>,
+    /// The score in the session's baseline (an earlier assessment), if it has one.
+    pub baseline: Option<f64>,
 }
 
 /// A radar over some axes.
@@ -56,6 +58,15 @@ impl Widget for &Radar {
                     let targets: Vec<f64> =
                         self.axes.iter().map(|a| a.target.unwrap_or(0.0)).collect();
                     draw_polygon(ctx, &polygon(&targets, MAX), theme::TARGET);
+                    ctx.layer();
+                }
+                if self.axes.iter().any(|a| a.baseline.is_some()) {
+                    let then: Vec<f64> = self
+                        .axes
+                        .iter()
+                        .map(|a| a.baseline.unwrap_or(0.0))
+                        .collect();
+                    draw_polygon(ctx, &polygon(&then, MAX), theme::BASELINE);
                     ctx.layer();
                 }
                 let scores: Vec<f64> = self.axes.iter().map(|a| a.score).collect();
@@ -168,6 +179,7 @@ mod tests {
                     label: (*l).to_string(),
                     score: i as f64,
                     target: Some(3.0),
+                    baseline: None,
                 })
                 .collect(),
         }
