@@ -8,6 +8,8 @@
 //! `lang.texts().cli.review` and fills slots with [`fill`].
 
 pub mod cli;
+pub mod signoff;
+pub mod xlsx;
 
 pub use crate::lang::Lang;
 
@@ -15,11 +17,21 @@ pub use crate::lang::Lang;
 #[derive(Debug)]
 pub struct Texts {
     pub cli: &'static cli::Cli,
+    pub xlsx: &'static xlsx::Xlsx,
+    pub signoff: &'static signoff::SignOff,
 }
 
-static EN: Texts = Texts { cli: &cli::EN };
+static EN: Texts = Texts {
+    cli: &cli::EN,
+    xlsx: &xlsx::EN,
+    signoff: &signoff::EN,
+};
 
-static ZH: Texts = Texts { cli: &cli::ZH };
+static ZH: Texts = Texts {
+    cli: &cli::ZH,
+    xlsx: &xlsx::ZH,
+    signoff: &signoff::ZH,
+};
 
 impl Lang {
     /// This language's catalogue.

@@ -7,6 +7,7 @@
 pub mod cli;
 pub mod i18n;
 pub mod lang;
+pub mod merge;
 pub mod model;
 pub mod radar;
 pub mod report;
@@ -19,3 +20,4 @@ pub mod terminal_text;
 pub mod textfile;
 pub mod tui;
 mod unique_keys;
+pub mod xlsx;

@@ -12,6 +12,7 @@ mod redact;
 mod roadmap;
 mod svg;
 mod workshop;
+mod xlsx;
 
 use std::path::{Path, PathBuf};
 
@@ -35,10 +36,12 @@ pub enum Format {
     Html,
     Csv,
     Json,
+    /// An Excel workbook (summary with a radar chart, findings, roadmap, requirements).
+    Xlsx,
 }
 
 impl Format {
-    /// Every format, in the order menus list them.
+    /// The text formats, in the order menus list them (the workbook, `Xlsx`, follows them).
     pub const ALL: [Format; 4] = [Format::Markdown, Format::Html, Format::Csv, Format::Json];
 
     /// The file extension, which is also the name users type (`md`, `html`, `csv`, `json`).
@@ -48,6 +51,7 @@ impl Format {
             Format::Html => "html",
             Format::Csv => "csv",
             Format::Json => "json",
+            Format::Xlsx => "xlsx",
         }
     }
 
@@ -58,6 +62,7 @@ impl Format {
             Format::Html => "HTML",
             Format::Csv => "CSV",
             Format::Json => "JSON",
+            Format::Xlsx => "Excel",
         }
     }
 
@@ -68,6 +73,7 @@ impl Format {
             "html" | "htm" => Some(Format::Html),
             "csv" => Some(Format::Csv),
             "json" => Some(Format::Json),
+            "xlsx" => Some(Format::Xlsx),
             _ => None,
         }
     }
@@ -133,6 +139,9 @@ pub fn render_data(data: &ReportData, format: Format, options: &ReportOptions) -
         Format::Html => html::render(data, l).into_bytes(),
         Format::Csv => csv::render(data, l, options.bom),
         Format::Json => json::render(data),
+        // Every text is cut to fit a cell and every sheet name is fixed, so writing the
+        // workbook cannot fail on the data.
+        Format::Xlsx => xlsx::render(data, l).expect("the report workbook is always valid"),
     }
 }
 
@@ -173,6 +182,12 @@ pub fn export(
     format: Format,
     options: &ReportOptions,
 ) -> Result<PathBuf, SessionError> {
+    if session.has_conflicts() {
+        return Err(SessionError::Conflicts {
+            path: session_path.to_path_buf(),
+            count: session.conflicts.len(),
+        });
+    }
     let path = target.map_or_else(
         || default_path(session_path, format, options.redact),
         Path::to_path_buf,

@@ -4,6 +4,7 @@
 //! Maps are `BTreeMap`s so the file is written in a stable order and diffs cleanly in git.
 
 mod agenda;
+mod conflicts;
 mod doctor;
 mod edit;
 mod evidence;
@@ -14,6 +15,7 @@ mod ids;
 mod lock;
 mod open;
 mod participants;
+mod quick;
 mod revert;
 mod safe_fs;
 mod signoff;
@@ -25,6 +27,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 pub use agenda::{Agenda, AgendaRow, clock, domain_key};
+pub use conflicts::{Conflict, ConflictSide, ConflictValue, Take, answer_text};
 pub use doctor::{
     CheckSeverity, DoctorFinding, RestoreError, Restored, base_dir, check_session,
     evidence_candidates, restore_backup,
@@ -45,6 +48,7 @@ pub use lock::{
 };
 pub use open::{Opened, current_user, model_for, open_session};
 pub use participants::parse_participant;
+pub use quick::{QuickChange, QuickPlan};
 pub use safe_fs::{
     STEM_MAX, clip_bytes, create_private_dir, real_session_path, remove_stale_temps, sibling,
 };
@@ -374,4 +378,11 @@ pub struct Session {
     /// Planned and spent workshop time (see `agenda.rs`).
     #[serde(default, skip_serializing_if = "Agenda::is_empty")]
     pub agenda: Agenda,
+    /// Disagreements a merge left to resolve, keyed `C1`, `C2`, … (see `conflicts.rs`).
+    #[serde(
+        default,
+        deserialize_with = "crate::unique_keys::deserialize",
+        skip_serializing_if = "BTreeMap::is_empty"
+    )]
+    pub conflicts: BTreeMap<String, Conflict>,
 }

@@ -13,7 +13,7 @@ pub mod views;
 pub mod widgets;
 pub mod words;
 
-use std::io::{self, Stdout};
+use std::io::{self, IsTerminal, Stdout};
 use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -48,6 +48,16 @@ pub fn run(dir: &Path, session: Option<&Path>, who: Option<&str>) -> Result<Exit
         None => App::home(dir),
     };
     app.who = who;
+    // Whether another process writes the session is known before the terminal is touched:
+    // without a terminal to ask "view it read-only?", say who holds it, as the question would.
+    if let Some((path, holder)) = &app.pending_read_only
+        && !(io::stdin().is_terminal() && io::stdout().is_terminal())
+    {
+        anyhow::bail!(
+            "{} is already open for writing by {holder} (no terminal here to offer viewing it read-only)",
+            path.display()
+        );
+    }
     let stop = Arc::new(AtomicBool::new(false));
     for signal in [
         signal_hook::consts::SIGTERM,

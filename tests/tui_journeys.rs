@@ -406,7 +406,8 @@ fn recovery_file_is_private_and_beside_the_session() {
 fn export_dialog_writes_a_report_beside_the_session_and_says_where() {
     let (_dir, mut app) = fresh();
     app.press("y p");
-    app.press("E Right Enter");
+    // HTML is the default, as for `assess report`.
+    app.press("E Enter");
     let Some(Overlay::Export(state)) = app.overlays.last() else {
         panic!("export dialog open");
     };

@@ -156,11 +156,13 @@ fn first_line(s: &str) -> &str {
 }
 
 /// `assess summary`: progress and levels per part and domain.
-pub fn summary(out: &mut dyn Write, path: &Path, as_json: bool, lang: Lang) -> Result<()> {
+/// `lang` None: the session's language.
+pub fn summary(out: &mut dyn Write, path: &Path, as_json: bool, lang: Option<Lang>) -> Result<()> {
     let opened = open_session(path)?;
     for warning in &opened.warnings {
         crate::terminal_text::warn(&format!("assess: warning: {}: {warning}", path.display()));
     }
+    let lang = lang.unwrap_or_else(|| Lang::from_code(&opened.session.cursor.lang));
     let summary = summarize(&opened.model, &opened.session, lang.code());
     let checks = crate::session::evidence_checks(&opened.session, &crate::session::base_dir(path));
     let review = ReviewLines {

@@ -201,6 +201,7 @@ impl Session {
     /// Makes the session final: stores who, when and the content hash, and logs it.
     pub fn finalize(&mut self, who: &str) -> Result<&SignOff, EditError> {
         self.ensure_editable()?;
+        self.ensure_no_conflicts()?;
         let at = now_timestamp();
         let sign_off = SignOff {
             hash: signed_hash(self, who, &at, None),

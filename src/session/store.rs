@@ -70,6 +70,11 @@ pub enum SessionError {
     /// A write refused before anything was touched (why, and what to do instead).
     #[error("{}: {reason}", path.display())]
     Refused { path: PathBuf, reason: String },
+    #[error(
+        "{}: {count} merge conflict(s) remain; resolve them first (`assess conflicts`, `assess resolve` or the workbench)",
+        path.display()
+    )]
+    Conflicts { path: PathBuf, count: usize },
     #[error("{}: {action}", path.display())]
     Io {
         path: PathBuf,
