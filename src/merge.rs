@@ -411,10 +411,11 @@ impl<'a> Merger<'a> {
         let signed = pick(b, o, t).unwrap_or_else(|| o.clone().or_else(|| t.clone()));
         out.sign_off = None;
         let Some(sign_off) = signed else { return };
-        if self.conflicts.is_empty()
-            && out.conflicts.is_empty()
-            && content_hash(out) == sign_off.hash
-        {
+        // The hash covers the sign-off's signer and time: it is checked with the sign-off on.
+        out.sign_off = Some(sign_off.clone());
+        let intact = content_hash(out) == sign_off.hash;
+        out.sign_off = None;
+        if self.conflicts.is_empty() && out.conflicts.is_empty() && intact {
             out.sign_off = Some(sign_off);
             return;
         }
