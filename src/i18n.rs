@@ -8,6 +8,7 @@
 //! `lang.texts().cli.review` and fills slots with [`fill`].
 
 pub mod cli;
+pub mod radar;
 
 pub use crate::lang::Lang;
 
@@ -15,11 +16,18 @@ pub use crate::lang::Lang;
 #[derive(Debug)]
 pub struct Texts {
     pub cli: &'static cli::Cli,
+    pub radar: &'static radar::Radar,
 }
 
-static EN: Texts = Texts { cli: &cli::EN };
+static EN: Texts = Texts {
+    cli: &cli::EN,
+    radar: &radar::EN,
+};
 
-static ZH: Texts = Texts { cli: &cli::ZH };
+static ZH: Texts = Texts {
+    cli: &cli::ZH,
+    radar: &radar::ZH,
+};
 
 impl Lang {
     /// This language's catalogue.

@@ -136,6 +136,42 @@ pub fn render_data(data: &ReportData, format: Format, options: &ReportOptions) -
     }
 }
 
+/// The radar alone as a self-contained SVG file: the domains of part `part`, or, without one,
+/// the domains of the only part in scope or else one axis per part in scope.
+pub fn radar_svg(data: &ReportData, part: Option<&str>) -> Result<String, UnknownPart> {
+    let l = labels(&data.lang);
+    let (name, axes) = match (part, data.parts.as_slice()) {
+        (Some(id), parts) => {
+            let p = parts
+                .iter()
+                .find(|p| p.result.id == id)
+                .ok_or_else(|| UnknownPart {
+                    id: id.to_string(),
+                    in_scope: parts.iter().map(|p| p.result.id.clone()).collect(),
+                })?;
+            (p.result.name.clone(), p.radar_axes())
+        }
+        (None, [only]) => (only.result.name.clone(), only.radar_axes()),
+        (None, parts) => (
+            data.heading(l),
+            crate::summary::radar_axes(parts.iter().map(|p| &p.result)),
+        ),
+    };
+    Ok(svg::document(
+        &axes,
+        &format!("{name} — {}", l.radar),
+        l.lang(),
+    ))
+}
+
+/// `--part` named a part that is not in the session's scope.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("part {id:?} is not in this session's scope (parts in scope: {})", in_scope.join(", "))]
+pub struct UnknownPart {
+    pub id: String,
+    pub in_scope: Vec<String>,
+}
+
 /// Renders and writes a report atomically, readable by its owner only (0600): reports carry
 /// the same confidential notes as the session.
 pub fn write_report(

@@ -477,6 +477,13 @@ fn evidence_register(session: &Session) -> Vec<EvidenceEntry> {
     entries
 }
 
+impl PartReport {
+    /// The part's radar: one axis per domain, as every format plots it.
+    pub fn radar_axes(&self) -> Vec<crate::radar::Axis> {
+        crate::summary::radar_axes(self.domains.iter().map(|d| &d.result))
+    }
+}
+
 impl ReportData {
     /// The report's heading: the session title, or a generic one when redacted or untitled.
     pub fn heading(&self, l: &super::Labels) -> String {

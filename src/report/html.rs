@@ -127,8 +127,12 @@ fn part_section(h: &mut String, data: &ReportData, part: &PartReport, l: &Labels
     let _ = writeln!(
         h,
         "<figure class=\"radar\">{}<figcaption>{}</figcaption></figure>",
-        svg::radar(part, &format!("{} — {}", part.result.name, l.radar)),
-        escape(l.radar_caption)
+        svg::radar(
+            &part.radar_axes(),
+            &format!("{} — {}", part.result.name, l.radar),
+            l.lang()
+        ),
+        escape(l.lang().texts().radar.explain)
     );
     let _ = writeln!(h, "<h3>{}</h3>", escape(l.roadmap));
     match &part.roadmap {

@@ -8,8 +8,7 @@ use ratatui::widgets::{Block, Borders, Widget};
 use super::{navigator, practice, status};
 use crate::tui::app::App;
 use crate::tui::theme;
-use crate::tui::widgets::radar::{Axis, Radar, legend};
-use crate::tui::words::words;
+use crate::tui::widgets::radar::{Radar, legend};
 
 /// Where each panel goes at a given size.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -92,18 +91,14 @@ pub(super) fn render_radar(work: &crate::tui::app::Work, area: Rect, buf: &mut B
     let pref = &work.model.index.practices[work.practice];
     let part = &work.model.model.parts[pref.part];
     let lang = work.lang();
-    let target = work.session.targets.get(&part.id).map(|t| f64::from(*t));
     let radar = Radar {
-        axes: part
-            .domains
-            .iter()
-            .zip(&work.card.parts[pref.part].domains)
-            .map(|(d, card)| Axis {
-                label: d.name.get(lang).to_string(),
-                score: card.score.score,
-                target,
-            })
-            .collect(),
+        axes: crate::summary::part_domain_axes(
+            &work.model,
+            &work.session,
+            &work.card,
+            pref.part,
+            lang,
+        ),
     };
     let title = format!(
         " {} · L{} ",
@@ -114,7 +109,9 @@ pub(super) fn render_radar(work: &crate::tui::app::Work, area: Rect, buf: &mut B
         .borders(Borders::ALL)
         .border_style(theme::BORDER)
         .title(ratatui::text::Span::styled(title, theme::TITLE))
-        .title_bottom(ratatui::text::Line::from(legend(words(lang))));
+        .title_bottom(ratatui::text::Line::from(legend(
+            crate::lang::Lang::from_code(lang),
+        )));
     let inner = block.inner(area);
     block.render(area, buf);
     (&radar).render(inner, buf);

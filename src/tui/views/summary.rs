@@ -11,17 +11,9 @@ use crate::summary::{ResultRow, summarize_with};
 use crate::tui::app::{App, Work};
 use crate::tui::theme;
 use crate::tui::widgets::columns::column_widths;
-use crate::tui::widgets::radar::{Axis, Radar, legend};
+use crate::tui::widgets::radar::{Radar, legend};
 use crate::tui::widgets::wrap::truncate;
 use crate::tui::words::words;
-
-fn axis(row: &ResultRow) -> Axis {
-    Axis {
-        label: row.name.clone(),
-        score: row.score,
-        target: row.target.map(f64::from),
-    }
-}
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(work) = &app.work else { return };
@@ -52,11 +44,11 @@ fn render_chart(work: &Work, area: Rect, buf: &mut Buffer) {
     let (title, axes) = match focus {
         Some(part) => (
             format!(" {} — {} ", part.row.name, w.domains),
-            part.domains.iter().map(axis).collect(),
+            crate::summary::radar_axes(&part.domains),
         ),
         None => (
             format!(" {} ", w.all_parts),
-            summary.parts.iter().map(|p| axis(&p.row)).collect(),
+            crate::summary::radar_axes(summary.parts.iter().map(|p| &p.row)),
         ),
     };
     let block = Block::default()
@@ -64,7 +56,7 @@ fn render_chart(work: &Work, area: Rect, buf: &mut Buffer) {
         .border_style(theme::BORDER)
         .title(Span::styled(title, theme::TITLE))
         .title_bottom(Line::from({
-            let mut spans = legend(w);
+            let mut spans = legend(crate::lang::Lang::from_code(work.lang()));
             spans.push(Span::styled(format!(" {} ", w.next_part), theme::MUTED));
             spans
         }));

@@ -1,0 +1,161 @@
+//! One definition of what a radar shows: the sample session rendered in every output (the
+//! workbench's radar widget, Markdown, HTML, the SVG file, JSON) plots the same level and score
+//! per domain, and the summary tables beside each radar show the same numbers.
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use assess::radar::Axis;
+use assess::report::{self, Format, ReportOptions};
+use assess::summary::{radar_axes, summarize};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+
+const CENTRE: (f64, f64) = (360.0, 200.0);
+const RADIUS: f64 = 150.0;
+
+fn options(lang: &str) -> ReportOptions {
+    ReportOptions {
+        lang: lang.into(),
+        redact: false,
+        bom: false,
+    }
+}
+
+/// The values an SVG polygon of class `class` plots, read back from its vertices' radii.
+fn plotted(svg: &str, class: &str) -> Vec<f64> {
+    let start = svg
+        .find(&format!("class=\"{class}\" points=\""))
+        .unwrap_or_else(|| panic!("no {class} polygon in {svg}"));
+    let rest = &svg[start + class.len() + 17..];
+    rest[..rest.find('"').unwrap()]
+        .split(' ')
+        .map(|xy| {
+            let (x, y) = xy.split_once(',').unwrap();
+            let (x, y): (f64, f64) = (x.parse().unwrap(), y.parse().unwrap());
+            ((x - CENTRE.0).hypot(y - CENTRE.1) / RADIUS * 5.0 * 100.0).round() / 100.0
+        })
+        .collect()
+}
+
+fn assert_svg_plots(svg: &str, axes: &[Axis], what: &str) {
+    let levels: Vec<f64> = axes.iter().map(|a| f64::from(a.level)).collect();
+    let scores: Vec<f64> = axes.iter().map(|a| a.score).collect();
+    let close = |a: &[f64], b: &[f64]| a.iter().zip(b).all(|(x, y)| (x - y).abs() < 0.02);
+    let (got_levels, got_scores) = (plotted(svg, "level"), plotted(svg, "score"));
+    assert!(
+        close(&got_levels, &levels),
+        "{what}: levels {got_levels:?} vs {levels:?}"
+    );
+    assert!(
+        close(&got_scores, &scores),
+        "{what}: scores {got_scores:?} vs {scores:?}"
+    );
+    for a in axes {
+        let label = format!(
+            "L{}</tspan> <tspan class=\"sc\" fill=\"#1d2430\">{:.2}",
+            a.level, a.score
+        );
+        assert!(svg.contains(&label), "{what}: label of {} ({label})", a.id);
+    }
+}
+
+#[test]
+fn every_output_plots_the_same_levels_and_scores() {
+    let model = common::model();
+    let session = common::session(&model);
+    for lang in ["en", "zh"] {
+        let summary = summarize(&model, &session, lang);
+        let data = report::prepare(&model, &session, &options(lang));
+        let html =
+            String::from_utf8(report::render_data(&data, Format::Html, &options(lang))).unwrap();
+        let md = String::from_utf8(report::render_data(&data, Format::Markdown, &options(lang)))
+            .unwrap();
+        let json: serde_json::Value =
+            serde_json::from_slice(&report::render_data(&data, Format::Json, &options(lang)))
+                .unwrap();
+        let html_radars: Vec<&str> = html.split("<svg class=\"radar\"").skip(1).collect();
+        assert_eq!(html_radars.len(), summary.parts.len());
+        let mut progress = false;
+        for (pi, part) in summary.parts.iter().enumerate() {
+            let axes = radar_axes(&part.domains);
+            // A level is a whole number by the rollup; the score is progress within levels.
+            progress |= axes.iter().any(|a| a.score > f64::from(a.level));
+            let svg = report::radar_svg(&data, Some(&part.row.id)).unwrap();
+            assert_svg_plots(&svg, &axes, &format!("{lang} svg {}", part.row.id));
+            assert_svg_plots(
+                html_radars[pi],
+                &axes,
+                &format!("{lang} html {}", part.row.id),
+            );
+            for (di, a) in axes.iter().enumerate() {
+                let line = format!("L{} {:.2}", a.level, a.score);
+                assert!(
+                    md.lines()
+                        .any(|l| l.starts_with(&a.name) && l.contains(&line)),
+                    "{lang} markdown radar line of {}: {line}",
+                    a.id
+                );
+                // The results table beside the radar: level then score.
+                let row = format!(
+                    "<td>{}</td><td class=\"num\">{}</td><td class=\"num\">{:.2}</td>",
+                    a.name, a.level, a.score
+                );
+                assert!(html.contains(&row), "{lang} html results row {row}");
+                let md_row = format!("| {} | {} | {:.2} |", a.name, a.level, a.score);
+                assert!(md.contains(&md_row), "{lang} markdown results row {md_row}");
+                let d = &json["parts"][pi]["domains"][di];
+                assert_eq!(d["level"], a.level, "{lang} json {}", a.id);
+                assert_eq!(d["score"], a.score, "{lang} json {}", a.id);
+            }
+            workbench_plots(&axes);
+        }
+        assert!(
+            progress,
+            "the sample has a score above its level, so the two can differ"
+        );
+    }
+}
+
+/// The workbench's radar widget labels each axis with the same level and score.
+fn workbench_plots(axes: &[Axis]) {
+    let area = Rect::new(0, 0, 120, 40);
+    let mut buf = Buffer::empty(area);
+    let radar = assess::tui::widgets::radar::Radar {
+        axes: axes.to_vec(),
+    };
+    (&radar).render(area, &mut buf);
+    let text: String = (0..area.height)
+        .map(|y| {
+            (0..area.width)
+                .map(|x| buf[(x, y)].symbol().to_string())
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    for a in axes {
+        let label = format!("L{} {:.1}", a.level, a.score);
+        assert!(text.contains(&label), "workbench label {label}:\n{text}");
+    }
+}
+
+#[test]
+fn the_svg_file_stands_alone_and_names_an_unknown_part() {
+    let model = common::model();
+    let session = common::session(&model);
+    let data = report::prepare(&model, &session, &options("zh"));
+    let svg = report::radar_svg(&data, None).unwrap();
+    assert!(svg.starts_with("<?xml"));
+    assert!(
+        !svg.contains("<style") && !svg.contains("href"),
+        "inline styles only"
+    );
+    assert!(
+        svg.contains("等级") && svg.contains("目标"),
+        "a Chinese legend"
+    );
+    let err = report::radar_svg(&data, Some("nope")).unwrap_err();
+    assert!(err.to_string().contains("\"nope\""), "{err}");
+    assert!(err.to_string().contains("cd"), "{err}");
+}
