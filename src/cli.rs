@@ -87,13 +87,19 @@ pub enum Command {
         #[arg(long)]
         restore_backup: bool,
     },
-    /// Write a report (Markdown, HTML, CSV or JSON) beside the session or to a file.
+    /// Write a report (Markdown, HTML, PDF, CSV, JSON, or the radar as SVG) beside the session or to a file.
     Report {
         /// A session file, or its name in the sessions directory.
         session: String,
-        /// md, html, csv or json (default: from the -o file's extension, else html).
-        #[arg(long, value_parser = ["md", "html", "csv", "json"])]
+        /// md, html, pdf, csv, json or svg (default: from the -o file's extension, else html).
+        #[arg(long, value_parser = ["md", "html", "pdf", "csv", "json", "svg"])]
         format: Option<String>,
+        /// CSV: which table (one per file): requirements (default), findings or agenda.
+        #[arg(long, value_parser = ["requirements", "findings", "agenda"])]
+        table: Option<String>,
+        /// SVG: the part whose domains the radar shows (default: the only part, else all parts).
+        #[arg(long, value_name = "ID")]
+        part: Option<String>,
         /// Output file (default: NAME.report.EXT beside the session); `-` writes to stdout.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
@@ -266,6 +272,8 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
         Some(Command::Report {
             session: spec,
             format,
+            table,
+            part,
             output,
             lang,
             redact,
@@ -275,6 +283,8 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
             &session::resolve_session(&spec, &dir)?,
             &report_cmd::ReportArgs {
                 format,
+                table,
+                part,
                 output,
                 lang: Lang::choose(lang).code().to_string(),
                 redact,

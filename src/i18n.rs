@@ -8,6 +8,7 @@
 //! `lang.texts().cli.review` and fills slots with [`fill`].
 
 pub mod cli;
+pub mod deliverable;
 pub mod radar;
 
 pub use crate::lang::Lang;
@@ -17,16 +18,19 @@ pub use crate::lang::Lang;
 pub struct Texts {
     pub cli: &'static cli::Cli,
     pub radar: &'static radar::Radar,
+    pub deliverable: &'static deliverable::Deliverable,
 }
 
 static EN: Texts = Texts {
     cli: &cli::EN,
     radar: &radar::EN,
+    deliverable: &deliverable::EN,
 };
 
 static ZH: Texts = Texts {
     cli: &cli::ZH,
     radar: &radar::ZH,
+    deliverable: &deliverable::ZH,
 };
 
 impl Lang {

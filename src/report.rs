@@ -8,6 +8,7 @@ mod html;
 mod json;
 mod labels;
 mod markdown;
+pub mod pdf;
 mod redact;
 mod roadmap;
 mod svg;
@@ -18,6 +19,7 @@ use std::path::{Path, PathBuf};
 use crate::model::LoadedModel;
 use crate::session::{Session, SessionError, atomic_write};
 
+pub use csv::Table as CsvTable;
 pub use data::{
     AnswerView, DomainReport, EvidenceEntry, Highlight, ModelInfo, OrphanedAnswer, PartReport,
     PracticeReport, ReportData, RequirementReport, SCHEMA_VERSION, SessionInfo, build, kind_code,
@@ -172,6 +174,20 @@ pub struct UnknownPart {
     pub in_scope: Vec<String>,
 }
 
+/// One table of the CSV report (`render_data` with `Format::Csv` gives the requirements).
+pub fn render_csv_table(data: &ReportData, table: CsvTable, options: &ReportOptions) -> Vec<u8> {
+    csv::render_table(data, labels(&data.lang), options.bom, table)
+}
+
+/// Where a CSV table goes by default: the requirements at `default_path`, the others beside
+/// it with the table's name before the extension (`audit.report.findings.csv`).
+pub fn csv_table_path(session_path: &Path, table: CsvTable, redacted: bool) -> PathBuf {
+    match table {
+        CsvTable::Requirements => default_path(session_path, Format::Csv, redacted),
+        other => default_path_ext(session_path, &format!("{}.csv", other.name()), redacted),
+    }
+}
+
 /// Renders and writes a report atomically, readable by its owner only (0600): reports carry
 /// the same confidential notes as the session.
 pub fn write_report(
@@ -187,6 +203,11 @@ pub fn write_report(
 /// Where a report goes by default: beside the session, named after it
 /// (`audit.ron` → `audit.report.html`; `audit.report.redacted.html` when redacted).
 pub fn default_path(session_path: &Path, format: Format, redacted: bool) -> PathBuf {
+    default_path_ext(session_path, format.extension(), redacted)
+}
+
+/// `default_path` for any extension (`svg`, `pdf`, `findings.csv`).
+pub fn default_path_ext(session_path: &Path, extension: &str, redacted: bool) -> PathBuf {
     let stem = session_path
         .file_stem()
         .map_or_else(|| "session".into(), |s| s.to_string_lossy().to_string());
@@ -195,7 +216,7 @@ pub fn default_path(session_path: &Path, format: Format, redacted: bool) -> Path
     } else {
         "report"
     };
-    session_path.with_file_name(format!("{stem}.{middle}.{}", format.extension()))
+    session_path.with_file_name(format!("{stem}.{middle}.{extension}"))
 }
 
 /// Writes a report to `target`, or to its default place beside the session file when `None`,

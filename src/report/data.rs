@@ -555,12 +555,8 @@ impl ReportData {
         names.join(", ")
     }
 
-    /// Text for an answer's justification: the text, or "redacted" when it was removed.
-    pub fn justification_text(&self, j: Option<&str>, l: &super::Labels) -> Option<String> {
-        match j {
-            Some("") if self.redacted => Some(format!("({})", l.redacted)),
-            Some(j) => Some(j.to_string()),
-            None => None,
-        }
+    /// Text for an answer's justification (redaction leaves its placeholder there).
+    pub fn justification_text(&self, j: Option<&str>, _l: &super::Labels) -> Option<String> {
+        j.map(str::to_string)
     }
 }

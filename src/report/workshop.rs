@@ -86,14 +86,19 @@ pub fn agenda(model: &LoadedModel, session: &Session, lang: &str) -> Vec<AgendaE
         .collect()
 }
 
-/// Findings' free text and names are confidential; ids, severity, dates and ties stay.
-pub fn redact(findings: &mut [FindingEntry]) {
+/// Findings' free text and names are confidential (`hide` puts the placeholder in); ids,
+/// severity, due dates and ties stay.
+pub fn redact(findings: &mut [FindingEntry], hide: &impl Fn(&mut String)) {
     for f in findings {
-        f.title.clear();
-        f.description.clear();
-        f.recommendation.clear();
-        f.owner.clear();
-        f.added_by.clear();
+        for text in [
+            &mut f.title,
+            &mut f.description,
+            &mut f.recommendation,
+            &mut f.owner,
+            &mut f.added_by,
+        ] {
+            hide(text);
+        }
     }
 }
 
@@ -299,43 +304,39 @@ pub const AGENDA_COLUMNS: [&str; 5] = [
     "spent_seconds",
 ];
 
-/// The CSV tables: after a blank line, the findings (when there are any), then after another
-/// blank line the agenda (when used). Each starts with its own header row.
-pub fn csv_tables(findings: &[FindingEntry], agenda: &[AgendaEntry]) -> Vec<Vec<Vec<String>>> {
-    let mut tables = Vec::new();
-    let strings = |cols: &[&str]| cols.iter().map(|c| (*c).to_string()).collect::<Vec<_>>();
-    if !findings.is_empty() {
-        let mut rows = vec![strings(&FINDING_COLUMNS)];
-        rows.extend(findings.iter().map(|f| {
-            vec![
-                f.id.clone(),
-                f.severity.to_string(),
-                f.severity_label.to_string(),
-                f.title.clone(),
-                f.description.clone(),
-                f.recommendation.clone(),
-                f.owner.clone(),
-                f.due.clone(),
-                f.tie_kind.to_string(),
-                f.tie.clone(),
-                f.added_by.clone(),
-                f.added_at.clone(),
-            ]
-        }));
-        tables.push(rows);
-    }
-    if !agenda.is_empty() {
-        let mut rows = vec![strings(&AGENDA_COLUMNS)];
-        rows.extend(agenda.iter().map(|a| {
-            vec![
-                a.id.clone(),
-                a.kind.to_string(),
-                a.name.clone(),
-                a.planned_minutes.map(|m| m.to_string()).unwrap_or_default(),
-                a.spent_seconds.to_string(),
-            ]
-        }));
-        tables.push(rows);
-    }
-    tables
+/// The findings as one CSV table: the header, then a row per finding.
+pub fn finding_rows(findings: &[FindingEntry]) -> Vec<Vec<String>> {
+    let mut rows = vec![FINDING_COLUMNS.map(String::from).to_vec()];
+    rows.extend(findings.iter().map(|f| {
+        vec![
+            f.id.clone(),
+            f.severity.to_string(),
+            f.severity_label.to_string(),
+            f.title.clone(),
+            f.description.clone(),
+            f.recommendation.clone(),
+            f.owner.clone(),
+            f.due.clone(),
+            f.tie_kind.to_string(),
+            f.tie.clone(),
+            f.added_by.clone(),
+            f.added_at.clone(),
+        ]
+    }));
+    rows
+}
+
+/// The agenda as one CSV table: the header, then a row per part or domain.
+pub fn agenda_rows(agenda: &[AgendaEntry]) -> Vec<Vec<String>> {
+    let mut rows = vec![AGENDA_COLUMNS.map(String::from).to_vec()];
+    rows.extend(agenda.iter().map(|a| {
+        vec![
+            a.id.clone(),
+            a.kind.to_string(),
+            a.name.clone(),
+            a.planned_minutes.map(|m| m.to_string()).unwrap_or_default(),
+            a.spent_seconds.to_string(),
+        ]
+    }));
+    rows
 }
