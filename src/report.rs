@@ -4,6 +4,7 @@
 
 mod csv;
 mod data;
+mod deliverable;
 mod html;
 mod json;
 mod labels;
@@ -105,7 +106,7 @@ pub fn prepare(model: &LoadedModel, session: &Session, options: &ReportOptions) 
 }
 
 /// The report data of the session file at `session_path`, with its evidence files checked
-/// (relative locations are read from the session's folder).
+/// (relative locations are read from the session's folder), dated now and in local time.
 pub fn prepare_checked(
     session_path: &Path,
     model: &LoadedModel,
@@ -113,7 +114,9 @@ pub fn prepare_checked(
     options: &ReportOptions,
 ) -> ReportData {
     let checks = crate::session::evidence_checks(session, &crate::session::base_dir(session_path));
-    prepare(model, session, options).with_checks(model, session, &checks)
+    prepare(model, session, options)
+        .with_checks(model, session, &checks)
+        .in_local_time()
 }
 
 /// Renders a session's report. Same session and options, same bytes.

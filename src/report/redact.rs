@@ -40,6 +40,7 @@ pub fn redact(data: &mut ReportData) {
     for h in data.not_applicable.iter_mut().chain(&mut data.flagged) {
         h.justification.iter_mut().for_each(hide);
         hide(&mut h.note);
+        hide(&mut h.by);
     }
     super::workshop::redact(&mut data.findings, &hide);
     for e in &mut data.evidence {

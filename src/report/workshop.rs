@@ -204,51 +204,31 @@ pub fn markdown(md: &mut String, lang: &str, findings: &[FindingEntry], agenda: 
     }
 }
 
-/// The HTML sections.
-pub fn html(h: &mut String, lang: &str, findings: &[FindingEntry], agenda: &[AgendaEntry]) {
+/// The findings table's column names in the report's language.
+pub fn finding_columns(lang: &str) -> [&'static str; 6] {
+    words(lang).columns
+}
+
+/// The findings section's heading.
+pub fn findings_title(lang: &str) -> &'static str {
+    words(lang).findings
+}
+
+/// A finding's description and recommendation with their labels, when present.
+pub fn finding_details<'a>(lang: &str, f: &'a FindingEntry) -> Vec<(&'static str, &'a str)> {
     let w = words(lang);
-    let _ = writeln!(
-        h,
-        "<section class=\"findings\">\n<h2>{}</h2>",
-        escape(w.findings)
-    );
-    if findings.is_empty() {
-        let _ = writeln!(h, "<p>{}</p>", escape(w.none));
-    } else {
-        h.push_str("<table class=\"findings\"><thead><tr>");
-        for c in w.columns {
-            let _ = write!(h, "<th>{}</th>", escape(c));
-        }
-        h.push_str("</tr></thead><tbody>\n");
-    }
-    for f in findings {
-        let mut detail = String::new();
-        for (label, text) in [
-            (w.description, &f.description),
-            (w.recommendation, &f.recommendation),
-        ] {
-            if !text.is_empty() {
-                let text = escape(text).replace('\n', "<br>");
-                let _ = write!(detail, "<div><em>{}:</em> {text}</div>", escape(label));
-            }
-        }
-        let _ = writeln!(
-            h,
-            "<tr class=\"sev-{}\"><td><code>{}</code></td><td>{}</td><td><strong>{}</strong>{detail}</td><td>{}</td><td>{}</td><td>{} <code>{}</code></td></tr>",
-            f.severity,
-            escape(&f.id),
-            escape(f.severity_label),
-            escape(&f.title),
-            escape(&f.owner),
-            escape(&f.due),
-            escape(f.tie_kind),
-            escape(&f.tie)
-        );
-    }
-    if !findings.is_empty() {
-        h.push_str("</tbody></table>\n");
-    }
-    h.push_str("</section>\n");
+    [
+        (w.description, f.description.as_str()),
+        (w.recommendation, f.recommendation.as_str()),
+    ]
+    .into_iter()
+    .filter(|(_, text)| !text.is_empty())
+    .collect()
+}
+
+/// The agenda's HTML section (the findings have their own, in `deliverable.rs`).
+pub fn agenda_html(h: &mut String, lang: &str, agenda: &[AgendaEntry]) {
+    let w = words(lang);
     if agenda.is_empty() {
         return;
     }
