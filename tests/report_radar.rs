@@ -160,3 +160,80 @@ fn the_svg_file_stands_alone_and_names_an_unknown_part() {
     assert!(err.to_string().contains("\"nope\""), "{err}");
     assert!(err.to_string().contains("cd"), "{err}");
 }
+
+/// The sample saved against the fixture model file, in `dir`.
+fn saved_sample(dir: &std::path::Path) -> std::path::PathBuf {
+    let model = common::model();
+    let mut session = common::session(&model);
+    let model_file =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/report-model.ron");
+    session.model.path = Some(model_file.display().to_string());
+    let path = dir.join("audit.ron");
+    assess::session::save_session(&path, &session).unwrap();
+    path
+}
+
+fn assess_in(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_assess"))
+        .args(args)
+        .env("HOME", dir)
+        .env("PATH", dir)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn the_cli_writes_the_radar_svg_csv_tables_and_says_how_to_print_without_a_browser() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = saved_sample(dir.path());
+    let p = path.to_str().unwrap();
+    let out = assess_in(
+        dir.path(),
+        &["report", p, "--format", "svg", "--part", "cd"],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let svg = std::fs::read_to_string(dir.path().join("audit.report.svg")).unwrap();
+    assert!(svg.contains("data-domain=\"cd.config\""));
+    let out = assess_in(
+        dir.path(),
+        &["report", p, "--format", "svg", "--part", "zz"],
+    );
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("\"zz\""));
+
+    let out = assess_in(
+        dir.path(),
+        &["report", p, "--format", "csv", "--table", "findings"],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let csv = std::fs::read_to_string(dir.path().join("audit.report.findings.csv")).unwrap();
+    assert!(
+        csv.trim_start_matches('\u{feff}')
+            .starts_with("finding_id,")
+    );
+    let out = assess_in(
+        dir.path(),
+        &["report", p, "--format", "md", "--table", "agenda"],
+    );
+    assert!(!out.status.success(), "--table is for CSV only");
+
+    // No browser on PATH: the HTML is written and the message says how to print it.
+    let out = assess_in(dir.path(), &["report", p, "--format", "pdf"]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("No Chromium-family browser"), "{err}");
+    assert!(
+        err.contains("audit.report.html") && err.contains("print"),
+        "{err}"
+    );
+    assert!(dir.path().join("audit.report.html").exists());
+    assert!(!dir.path().join("audit.report.pdf").exists());
+}

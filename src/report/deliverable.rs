@@ -24,18 +24,49 @@ fn or_dash(s: &str) -> String {
     }
 }
 
-/// The line at the foot of every printed page (fixed in print, a banner on screen).
-pub fn confidential(h: &mut String, data: &ReportData, l: &Labels) {
+fn confidential_text(data: &ReportData, l: &Labels) -> String {
     let t = l.lang().texts().deliverable;
-    let text = if data.redacted {
+    if data.redacted {
         t.confidential_redacted.to_string()
     } else {
         fill(
             t.confidential,
             &[("organisation", &data.session.organisation)],
         )
-    };
+    }
+}
+
+/// The confidentiality line as a banner on screen.
+pub fn confidential(h: &mut String, data: &ReportData, l: &Labels) {
+    let text = confidential_text(data, l);
     let _ = writeln!(h, "<div class=\"confidential\">{}</div>", escape(&text));
+}
+
+/// The print rule that puts the confidentiality line and the page number in the bottom margin
+/// of every printed page.
+pub fn page_margins(data: &ReportData, l: &Labels) -> String {
+    format!(
+        "@page {{ @bottom-left {{ content: \"{}\"; font-size: 7.5pt; color: #5d6776; }} @bottom-right {{ content: counter(page) \" / \" counter(pages); font-size: 7.5pt; color: #5d6776; }} }}",
+        css_string(&confidential_text(data, l))
+    )
+}
+
+/// Text inside a CSS string: quotes and backslashes escaped, no line breaks, and no `<`, so
+/// it can never close the style element.
+fn css_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\\' | '"' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '<' => out.push_str("\\3C "),
+            '\n' | '\r' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// The sign-off state in a word or two: "Signed off" or "Draft — not signed off".

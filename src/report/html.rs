@@ -36,8 +36,9 @@ pub fn render(data: &ReportData, l: &Labels) -> String {
         h,
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <meta name=\"generator\" content=\"assess\">\n<title>{title}</title>\n<style>\n{CSS}</style>\n</head>\n<body>\n",
-        l.lang_tag
+         <meta name=\"generator\" content=\"assess\">\n<title>{title}</title>\n<style>\n{CSS}{}\n</style>\n</head>\n<body>\n",
+        l.lang_tag,
+        deliverable::page_margins(data, l)
     );
     deliverable::confidential(&mut h, data, l);
     h.push_str("<header>\n");
@@ -336,7 +337,7 @@ fn lists(h: &mut String, data: &ReportData, l: &Labels) {
         let _ = writeln!(h, "<p>{}</p>", escape(l.orphaned_intro));
         answers_table_head(h, l);
         for o in &data.orphaned {
-            answer_row(h, data, &o.id, "", "", &o.answer, l);
+            answer_row(h, data, &o.id, "", "–", &o.answer, l);
         }
         h.push_str("</tbody></table>\n");
     }
