@@ -237,3 +237,36 @@ fn the_cli_writes_the_radar_svg_csv_tables_and_says_how_to_print_without_a_brows
     assert!(dir.path().join("audit.report.html").exists());
     assert!(!dir.path().join("audit.report.pdf").exists());
 }
+
+/// Without colour (NO_COLOR, a black-and-white projector) the level, the score and the target
+/// still read apart: a shaded area, a solid half-block line, a dashed Braille line.
+#[test]
+fn the_radar_reads_without_colour() {
+    let model = common::model();
+    let session = common::session(&model);
+    let summary = summarize(&model, &session, "en");
+    let mut axes = radar_axes(&summary.parts[0].domains);
+    axes.iter_mut().for_each(|a| a.target = Some(4));
+    let area = Rect::new(0, 0, 72, 26);
+    let mut buf = Buffer::empty(area);
+    (&assess::tui::widgets::radar::Radar { axes }).render(area, &mut buf);
+    let text: String = (0..area.height)
+        .map(|y| {
+            (0..area.width)
+                .map(|x| buf[(x, y)].symbol().to_string())
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(text.contains('░'), "level: shaded area");
+    assert!(
+        text.contains('▀') || text.contains('▄'),
+        "score: half-block line"
+    );
+    let braille = text
+        .chars()
+        .filter(|c| ('\u{2801}'..='\u{28ff}').contains(c))
+        .count();
+    assert!(braille > 20, "target and grid: Braille dots");
+    insta::assert_snapshot!("radar_no_color_72x26", text);
+}
