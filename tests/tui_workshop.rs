@@ -363,6 +363,22 @@ fn snapshot_facilitator_view() {
 }
 
 #[test]
+fn the_navigator_shows_at_any_width_with_n() {
+    let (_dir, mut app) = fresh();
+    let before = draw(&app, 80, 24);
+    assert!(
+        !before.contains("Build and Contin"),
+        "folded at 80 columns:\n{before}"
+    );
+    app.press("N");
+    let shown = draw(&app, 80, 24);
+    assert!(shown.contains("Build and Contin"), "{shown}");
+    insta::assert_snapshot!("navigator_shown_80x24", shown);
+    app.press("N");
+    assert_eq!(draw(&app, 80, 24), before, "N again leaves it to the width");
+}
+
+#[test]
 fn snapshot_status_line_with_the_timebox_over() {
     let (_dir, mut app) = fresh();
     app.press("A Right Enter");

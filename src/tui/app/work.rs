@@ -51,6 +51,8 @@ pub struct Work {
     pub warnings: Vec<String>,
     /// Summary screen focus: None for all parts, or an index into `session.parts`.
     pub summary_focus: Option<usize>,
+    /// The navigator is shown whatever the width (`N`); otherwise wide screens only.
+    pub show_navigator: bool,
     /// This process's write lock on the session (released on drop, or by the OS on a crash).
     pub lock: Option<SessionLock>,
     /// Set when another process writes the session: it is shown, never edited or saved here.
@@ -122,6 +124,7 @@ impl Work {
             last_save_attempt: None,
             warnings,
             summary_focus: None,
+            show_navigator: false,
             lock: None,
             read_only: None,
             palette: None,

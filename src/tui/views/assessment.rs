@@ -20,13 +20,21 @@ pub struct Panels {
     pub status: Rect,
 }
 
-/// The layout: wide terminals get all panels; narrower ones fold the navigator, then the radar.
-pub fn panels(area: Rect) -> Panels {
+/// The layout: wide terminals get all panels; narrower ones fold the navigator (unless it is
+/// asked for with `N`: then it takes up to two fifths of the width), then the radar.
+pub fn panels(area: Rect, show_navigator: bool) -> Panels {
     let [body, status] = Layout::vertical([Constraint::Min(1), Constraint::Length(2)]).areas(area);
     let w = body.width;
-    let (nav, rest) = if w >= 130 {
+    let nav_w = if w >= 130 {
+        Some(34)
+    } else if show_navigator && w >= 20 {
+        Some((w * 2 / 5).clamp(10, 34))
+    } else {
+        None
+    };
+    let (nav, rest) = if let Some(nav_w) = nav_w {
         let [nav, rest] =
-            Layout::horizontal([Constraint::Length(34), Constraint::Min(1)]).areas(body);
+            Layout::horizontal([Constraint::Length(nav_w), Constraint::Min(1)]).areas(body);
         (Some(nav), rest)
     } else {
         (None, body)
@@ -72,7 +80,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if work.session.cursor.facilitator {
         return super::facilitator::render(app, area, buf);
     }
-    let p = panels(area);
+    let p = panels(area, work.show_navigator);
     if let Some(nav) = p.nav {
         navigator::render(work, nav, buf);
     }
@@ -128,7 +136,7 @@ pub fn hit_test(app: &App, area: Rect, col: u16, row: u16) -> Option<usize> {
             .contains(pos)
             .then(|| practice::hit(work, l.ladder, row))?;
     }
-    let p = panels(area);
+    let p = panels(area, work.show_navigator);
     let pos = ratatui::layout::Position::new(col, row);
     if let Some(nav) = p.nav
         && nav.contains(pos)
