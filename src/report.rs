@@ -223,7 +223,9 @@ pub fn default_path_ext(session_path: &Path, extension: &str, redacted: bool) ->
 }
 
 /// Writes a report to `target`, or to its default place beside the session file when `None`,
-/// and returns where it went: what both `assess report` and the workbench's export dialog do.
+/// and returns where it went: what the workbench's export dialog does. A CSV export also
+/// writes the findings and agenda tables beside it (`X.csv` → `X.findings.csv`,
+/// `X.agenda.csv`), one table per file.
 pub fn export(
     session_path: &Path,
     target: Option<&Path>,
@@ -238,6 +240,13 @@ pub fn export(
     );
     let data = prepare_checked(session_path, model, session, options);
     atomic_write(&path, &render_data(&data, format, options), false)?;
+    if format == Format::Csv {
+        // One table per file: the findings and the agenda go beside the requirements.
+        for table in [CsvTable::Findings, CsvTable::Agenda] {
+            let beside = path.with_extension(format!("{}.csv", table.name()));
+            atomic_write(&beside, &render_csv_table(&data, table, options), false)?;
+        }
+    }
     Ok(path)
 }
 

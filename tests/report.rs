@@ -747,3 +747,23 @@ fn redaction_leaves_a_visible_placeholder_and_keeps_severity_due_status_and_coun
         assert!(json.contains(mark));
     }
 }
+
+#[test]
+fn a_csv_export_writes_one_table_per_file_beside_each_other() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = saved_sample(dir.path());
+    let model = common::model();
+    let session = common::session(&model);
+    let opts = options("en", false);
+    let written = report::export(&path, None, &model, &session, Format::Csv, &opts).unwrap();
+    assert_eq!(written, dir.path().join("audit.report.csv"));
+    for (file, first) in [
+        ("audit.report.csv", "part_id"),
+        ("audit.report.findings.csv", "finding_id"),
+        ("audit.report.agenda.csv", report::AGENDA_COLUMNS[0]),
+    ] {
+        let text = std::fs::read_to_string(dir.path().join(file)).unwrap();
+        let rows = single_table(text.trim_start_matches('\u{feff}'));
+        assert_eq!(rows[0][0], first, "{file}");
+    }
+}
