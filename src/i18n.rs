@@ -10,6 +10,8 @@
 pub mod cli;
 pub mod deliverable;
 pub mod radar;
+pub mod signoff;
+pub mod xlsx;
 
 pub use crate::lang::Lang;
 
@@ -19,18 +21,24 @@ pub struct Texts {
     pub cli: &'static cli::Cli,
     pub radar: &'static radar::Radar,
     pub deliverable: &'static deliverable::Deliverable,
+    pub xlsx: &'static xlsx::Xlsx,
+    pub signoff: &'static signoff::SignOff,
 }
 
 static EN: Texts = Texts {
     cli: &cli::EN,
     radar: &radar::EN,
     deliverable: &deliverable::EN,
+    xlsx: &xlsx::EN,
+    signoff: &signoff::EN,
 };
 
 static ZH: Texts = Texts {
     cli: &cli::ZH,
     radar: &radar::ZH,
     deliverable: &deliverable::ZH,
+    xlsx: &xlsx::ZH,
+    signoff: &signoff::ZH,
 };
 
 impl Lang {

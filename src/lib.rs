@@ -7,6 +7,7 @@
 pub mod cli;
 pub mod i18n;
 pub mod lang;
+pub mod merge;
 pub mod model;
 pub mod radar;
 pub mod report;
@@ -15,6 +16,8 @@ pub mod scoring;
 pub mod session;
 pub mod summary;
 pub mod synth;
+pub mod terminal_text;
 pub mod textfile;
 pub mod tui;
 mod unique_keys;
+pub mod xlsx;

@@ -18,7 +18,8 @@ pub struct ReportArgs {
     /// SVG only: which part's radar.
     pub part: Option<String>,
     pub output: Option<PathBuf>,
-    pub lang: String,
+    /// None: the session's language.
+    pub lang: Option<Lang>,
     pub redact: bool,
     pub bom: bool,
 }
@@ -64,15 +65,37 @@ pub fn report(out: &mut dyn Write, path: &Path, args: &ReportArgs) -> Result<()>
     }
     let opened = open_session(path)?;
     for warning in &opened.warnings {
-        eprintln!("assess: warning: {}: {warning}", path.display());
+        crate::terminal_text::warn(&format!("assess: warning: {}: {warning}", path.display()));
     }
     let options = ReportOptions {
-        lang: args.lang.clone(),
+        lang: args
+            .lang
+            .unwrap_or_else(|| Lang::from_code(&opened.session.cursor.lang))
+            .code()
+            .to_string(),
         redact: args.redact,
         bom: args.bom,
     };
-    let data = report::prepare_checked(path, &opened.model, &opened.session, &options);
     let to_stdout = args.output.as_deref().is_some_and(|o| o.as_os_str() == "-");
+    if let (Output::Report(format), None, false) = (output, table, to_stdout) {
+        // The whole report to a file: the export the workbench makes, with its refusals.
+        let target = report::export(
+            path,
+            args.output.as_deref(),
+            &opened.model,
+            &opened.session,
+            format,
+            &options,
+        )
+        .context("cannot write the report")?;
+        writeln!(out, "Report written to {}", target.display())?;
+        return Ok(());
+    }
+    opened
+        .session
+        .ensure_no_conflicts()
+        .with_context(|| format!("{}: cannot write the report", path.display()))?;
+    let data = report::prepare_checked(path, &opened.model, &opened.session, &options);
     let (bytes, default) = match (output, table) {
         (Output::Pdf, _) => return pdf(out, path, args, &data, &options),
         (Output::Svg, _) => (
@@ -93,10 +116,16 @@ pub fn report(out: &mut dyn Write, path: &Path, args: &ReportArgs) -> Result<()>
         return Ok(());
     }
     let target = args.output.clone().unwrap_or(default);
-    atomic_write(&target, &bytes, false)
-        .with_context(|| format!("cannot write the report to {}", target.display()))?;
+    write_checked(path, &target, &bytes)?;
     writeln!(out, "Report written to {}", target.display())?;
     Ok(())
+}
+
+/// Writes a report file, refusing a target that is a session's file or not a regular file.
+fn write_checked(session: &Path, target: &Path, bytes: &[u8]) -> Result<()> {
+    report::check_target(session, target)
+        .and_then(|()| atomic_write(target, bytes, false))
+        .with_context(|| format!("cannot write the report to {}", target.display()))
 }
 
 /// `--format pdf`: the HTML report printed by a headless browser found on PATH; without one,
@@ -108,7 +137,7 @@ fn pdf(
     data: &report::ReportData,
     options: &ReportOptions,
 ) -> Result<()> {
-    let t = Lang::from_code(&args.lang).texts().deliverable;
+    let t = Lang::from_code(&options.lang).texts().deliverable;
     let html = report::render_data(data, Format::Html, options);
     let to_stdout = args.output.as_deref().is_some_and(|o| o.as_os_str() == "-");
     let target = match &args.output {
@@ -117,8 +146,7 @@ fn pdf(
     };
     let Some(browser) = report::pdf::find_browser() else {
         let html_path = report::default_path(path, Format::Html, args.redact);
-        atomic_write(&html_path, &html, false)
-            .with_context(|| format!("cannot write the report to {}", html_path.display()))?;
+        write_checked(path, &html_path, &html)?;
         let html_path = html_path.display().to_string();
         bail!(crate::i18n::fill(t.pdf_no_browser, &[("html", &html_path)]));
     };
@@ -132,8 +160,7 @@ fn pdf(
         out.write_all(&pdf)?;
         return Ok(());
     }
-    atomic_write(&target, &pdf, false)
-        .with_context(|| format!("cannot write the report to {}", target.display()))?;
+    write_checked(path, &target, &pdf)?;
     let shown = target.display().to_string();
     writeln!(
         out,

@@ -57,14 +57,34 @@ pub fn create(dir: &Path, opts: NewOptions) -> Result<PathBuf> {
         let (name, role) = session::parse_participant(spec);
         session.add_participant(&name, &role, &assessor)?;
     }
-    std::fs::create_dir_all(dir)
+    session::create_private_dir(dir)
         .with_context(|| format!("cannot create the sessions directory {}", dir.display()))?;
-    let path = free_path(dir, &slug(&title));
-    session::create_session_file(&path, &session)?;
-    Ok(path)
+    create_free(dir, &slug(&title), &session)
 }
 
-/// A file-name stem from a title: lowercase ASCII words joined by '-', CJK kept.
+/// Creates the session under the first free `STEM.ron`, `STEM-2.ron`, …: each try is an
+/// exclusive create, so two `new` at the same moment never write the same file.
+fn create_free(dir: &Path, stem: &str, session: &Session) -> Result<PathBuf> {
+    for n in 1..10_000 {
+        let path = if n == 1 {
+            dir.join(format!("{stem}.ron"))
+        } else {
+            dir.join(format!("{stem}-{n}.ron"))
+        };
+        match session::create_session_file(&path, session) {
+            Ok(()) => return Ok(path),
+            Err(e) if session::is_already_exists(&e) => {}
+            Err(e) => return Err(e.into()),
+        }
+    }
+    bail!(
+        "{}: no free name for a session called {stem:?}",
+        dir.display()
+    )
+}
+
+/// A file-name stem from a title: lowercase ASCII words joined by '-', CJK kept, at most
+/// `STEM_MAX` bytes (room for every suffix assess adds within the file system's name limit).
 pub fn slug(title: &str) -> String {
     let mut out = String::new();
     for c in title.chars() {
@@ -74,27 +94,13 @@ pub fn slug(title: &str) -> String {
             out.push('-');
         }
     }
-    let out = out
-        .trim_end_matches('-')
-        .chars()
-        .take(60)
-        .collect::<String>();
+    let out: String = out.chars().take(60).collect();
+    let out = session::clip_bytes(&out, session::STEM_MAX).trim_end_matches('-');
     if out.is_empty() {
         "session".to_string()
     } else {
-        out
+        out.to_string()
     }
-}
-
-fn free_path(dir: &Path, stem: &str) -> PathBuf {
-    let first = dir.join(format!("{stem}.ron"));
-    if !first.exists() {
-        return first;
-    }
-    (2..)
-        .map(|n| dir.join(format!("{stem}-{n}.ron")))
-        .find(|p| !p.exists())
-        .unwrap_or(first)
 }
 
 /// `assess list`: the sessions in `dir`, newest first.
@@ -113,9 +119,16 @@ pub fn list(out: &mut dyn Write, dir: &Path, as_json: bool) -> Result<()> {
         )?;
         return Ok(());
     }
+    // Tab-separated: every value is escaped so that it stays one field on one row.
+    let f = crate::terminal_text::tsv_field;
     for row in &rows {
         if let Some(error) = &row.error {
-            writeln!(out, "{}\tDAMAGED\t{}", row.name, first_line(error))?;
+            let word = if row.unreadable {
+                "UNREADABLE"
+            } else {
+                "DAMAGED"
+            };
+            writeln!(out, "{}\t{word}\t{}", f(&row.name), f(first_line(error)))?;
             continue;
         }
         let levels: Vec<String> = row
@@ -126,13 +139,13 @@ pub fn list(out: &mut dyn Write, dir: &Path, as_json: bool) -> Result<()> {
         writeln!(
             out,
             "{}\t{}\t{}\t{}/{} answered\t{}\t{}",
-            row.name,
-            row.title,
-            row.model,
+            f(&row.name),
+            f(&row.title),
+            f(&row.model),
             row.answered,
             row.total,
-            levels.join(", "),
-            row.updated,
+            f(&levels.join(", ")),
+            f(&row.updated),
         )?;
     }
     Ok(())
@@ -143,11 +156,13 @@ fn first_line(s: &str) -> &str {
 }
 
 /// `assess summary`: progress and levels per part and domain.
-pub fn summary(out: &mut dyn Write, path: &Path, as_json: bool, lang: Lang) -> Result<()> {
+/// `lang` None: the session's language.
+pub fn summary(out: &mut dyn Write, path: &Path, as_json: bool, lang: Option<Lang>) -> Result<()> {
     let opened = open_session(path)?;
     for warning in &opened.warnings {
-        eprintln!("assess: warning: {}: {warning}", path.display());
+        crate::terminal_text::warn(&format!("assess: warning: {}: {warning}", path.display()));
     }
+    let lang = lang.unwrap_or_else(|| Lang::from_code(&opened.session.cursor.lang));
     let summary = summarize(&opened.model, &opened.session, lang.code());
     let checks = crate::session::evidence_checks(&opened.session, &crate::session::base_dir(path));
     let review = ReviewLines {

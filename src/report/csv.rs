@@ -72,7 +72,7 @@ pub fn render_table(data: &ReportData, l: &Labels, bom: bool, table: Table) -> V
         out.push('\u{feff}');
     }
     let rows = match table {
-        Table::Requirements => return requirements(out, data, l),
+        Table::Requirements => requirement_table(data, l),
         Table::Findings => super::workshop::finding_rows(&data.findings),
         Table::Agenda => super::workshop::agenda_rows(&data.agenda),
     };
@@ -87,8 +87,10 @@ pub fn render(data: &ReportData, l: &Labels, bom: bool) -> Vec<u8> {
     render_table(data, l, bom, Table::Requirements)
 }
 
-fn requirements(mut out: String, data: &ReportData, l: &Labels) -> Vec<u8> {
-    row(&mut out, COLUMNS.iter().map(|c| (*c).to_string()));
+/// The header row, then one row per requirement in scope and one per orphaned answer: the
+/// CSV report and the report workbook's requirements sheet.
+pub fn requirement_table(data: &ReportData, l: &Labels) -> Vec<Vec<String>> {
+    let mut rows = vec![COLUMNS.iter().map(|c| (*c).to_string()).collect()];
     for part in &data.parts {
         for domain in &part.domains {
             for practice in &domain.practices {
@@ -111,11 +113,11 @@ fn requirements(mut out: String, data: &ReportData, l: &Labels) -> Vec<u8> {
                         .into_iter()
                         .chain(answer_cols(data, l, &r.answer));
                     let reviewed = reviewed_by(&r.answer);
-                    row(
-                        &mut out,
+                    rows.push(
                         cols.chain([yes_no(false)])
                             .chain(audit_cols(data, &r.answer))
-                            .chain([reviewed]),
+                            .chain([reviewed])
+                            .collect(),
                     );
                 }
             }
@@ -128,14 +130,14 @@ fn requirements(mut out: String, data: &ReportData, l: &Labels) -> Vec<u8> {
             .into_iter()
             .chain(answer_cols(data, l, &orphan.answer));
         let reviewed = reviewed_by(&orphan.answer);
-        row(
-            &mut out,
+        rows.push(
             cols.chain([yes_no(true)])
                 .chain(audit_cols(data, &orphan.answer))
-                .chain([reviewed]),
+                .chain([reviewed])
+                .collect(),
         );
     }
-    out.into_bytes()
+    rows
 }
 
 fn answer_cols(data: &ReportData, l: &Labels, a: &AnswerView) -> [String; 9] {

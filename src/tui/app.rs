@@ -7,6 +7,7 @@ mod export;
 mod findings;
 mod forms;
 mod overlays;
+mod quick;
 mod register;
 mod review;
 mod screens;
@@ -15,7 +16,7 @@ mod work;
 
 pub use agenda::{AgendaEditor, MINUTES_STEP, TIME_SAVE_EVERY, TimeClock, Timebox};
 pub use audit::ParticipantsState;
-pub use export::{ExportState, FORMATS, LANGS};
+pub use export::{ExportKind, ExportState, FORMATS, LANGS};
 pub use findings::{FINDING_FIELDS, FindingForm, FindingsList, finding_marks, tie_requirement};
 pub use forms::{
     EVIDENCE_KINDS, EvidenceForm, EvidencePicker, Field, FilterPicker, Home, HomeRow, LineInput,
@@ -72,6 +73,9 @@ pub struct App {
     pub who: String,
     /// A session another process is writing, waiting for "view it read-only?".
     pub pending_read_only: Option<(PathBuf, session::LockHolder)>,
+    /// Which pre-flight checks refuse `S` (the default until an organisation's setting
+    /// supplies one).
+    pub sign_off_policy: crate::review::SignOffPolicy,
 }
 
 impl App {
@@ -100,6 +104,7 @@ impl App {
             area: Rect::new(0, 0, 80, 24),
             who: session::current_user(),
             pending_read_only: None,
+            sign_off_policy: crate::review::SignOffPolicy::default(),
         }
     }
 
@@ -377,6 +382,13 @@ impl App {
             self.message = Some(format!("read-only: {holder} is writing this session"));
             return;
         }
+        if work.scope.is_empty() && action.edits() {
+            self.message = Some(
+                "nothing in scope: the model has none of this session's parts, so there is nothing to answer"
+                    .to_string(),
+            );
+            return;
+        }
         if self.update_audit(action) {
             return;
         }
@@ -435,16 +447,8 @@ impl App {
             }
             Action::Clear => result = work.edit(|s, _| s.clear_status(&id, &who)),
             Action::QuickLevel(level) => {
-                let practice = work.practice;
-                result = work.edit_then(
-                    |s, m| {
-                        s.quick_level(m, practice, level, &who)?;
-                        let ids = audit::answered_in(s, m, practice);
-                        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
-                        audit::stamp_decider(s, &ids, &decider, &who)
-                    },
-                    |w| w.next_practice(true),
-                );
+                self.quick_level(level);
+                return;
             }
             Action::Flag => result = work.edit(|s, _| s.toggle_flag(&id, &who).map(|_| ())),
             Action::Undo | Action::Redo => match work.undo(action == Action::Redo, &who) {

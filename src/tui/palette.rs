@@ -1,4 +1,4 @@
-//! The fuzzy palette's data: what can be jumped to (parts, domains, practices, requirement
+//! The fuzzy palette's data: what can be jumped to (parts, domains, items, practices, requirement
 //! text, notes, evidence — in every language) and a pure ranking function with match indices.
 
 use std::ops::Range;
@@ -12,6 +12,8 @@ use crate::tui::fuzzy::{self, Pattern, Scorer};
 pub enum Kind {
     Part,
     Domain,
+    /// A capability item (the level between domains and practices).
+    Item,
     Practice,
     Requirement,
     Note,
@@ -20,10 +22,20 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// The model's structure (part, domain, item, practice) before what is on a requirement:
+    /// of two hits with the same score, the one that names a place comes first.
+    pub fn is_structure(self) -> bool {
+        matches!(
+            self,
+            Kind::Part | Kind::Domain | Kind::Item | Kind::Practice
+        )
+    }
+
     pub fn tag(self) -> &'static str {
         match self {
             Kind::Part => "part",
             Kind::Domain => "domain",
+            Kind::Item => "item",
             Kind::Practice => "practice",
             Kind::Requirement => "req",
             Kind::Note => "note",
@@ -144,7 +156,9 @@ const PARALLEL_FROM: usize = 2_000;
 /// than this, and `match_indices` finds them for any row further down.
 pub const WITH_INDICES: usize = 100;
 
-/// Ranks items against a query, best first (ties keep model order). An empty query lists
+/// Ranks items against a query, best first; the model's structure (parts, domains, items,
+/// practices) comes before requirement texts, notes and evidence of the same score (within
+/// `STRUCTURE_BONUS`), then model order. An empty query lists
 /// every item in order, matching its first text.
 pub fn rank(items: &Entries, query: &str) -> Vec<Hit> {
     if query.trim().is_empty() {
@@ -197,11 +211,32 @@ pub fn rank_among(
                 .collect()
         })
     };
-    hits.sort_unstable_by(|a, b| b.score.cmp(&a.score).then(a.item.cmp(&b.item)));
+    hits.sort_unstable_by(|a, b| {
+        rank_score(items, b)
+            .cmp(&rank_score(items, a))
+            .then(a.item.cmp(&b.item))
+    });
     for hit in hits.iter_mut().take(WITH_INDICES) {
         hit.indices = fuzzy::positions(items.text(hit.item, hit.text), query);
     }
     hits
+}
+
+/// What a name of the model's structure (part, domain, item, practice) is worth over another
+/// text in the order of hits: one matched character. The matcher's scores of a word found
+/// whole differ by less than that with where the word sits ("Rollback causes …" 169, "Change
+/// Rollback" 161), which says nothing about which hit is wanted; a name is what is searched
+/// for, so within that margin it comes first.
+pub const STRUCTURE_BONUS: i64 = 16;
+
+/// The score a hit is ordered by: its matcher score, plus `STRUCTURE_BONUS` for a name.
+fn rank_score(items: &Entries, hit: &Hit) -> i64 {
+    let bonus = if items[hit.item].kind.is_structure() {
+        STRUCTURE_BONUS
+    } else {
+        0
+    };
+    hit.score + bonus
 }
 
 /// The best-scoring text of an item, if any matches (`item` is left for the caller).
@@ -230,6 +265,7 @@ pub fn items(model: &LoadedModel, session: &Session) -> Entries {
     let mut out = Entries::default();
     let mut last_part = usize::MAX;
     let mut last_domain = (usize::MAX, usize::MAX);
+    let mut last_item = (usize::MAX, usize::MAX, usize::MAX);
     for p in session.practices_in_scope(model) {
         let pref = &model.index.practices[p];
         let first = pref.requirements.start;
@@ -241,6 +277,10 @@ pub fn items(model: &LoadedModel, session: &Session) -> Entries {
         if (pref.part, pref.domain) != last_domain {
             last_domain = (pref.part, pref.domain);
             out.push(Kind::Domain, model.model.domain_of(pref).name.all(), first);
+        }
+        if (pref.part, pref.domain, pref.item) != last_item {
+            last_item = (pref.part, pref.domain, pref.item);
+            out.push(Kind::Item, model.model.item_of(pref).name.all(), first);
         }
         out.push(
             Kind::Practice,

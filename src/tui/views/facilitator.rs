@@ -28,11 +28,12 @@ pub struct Layout3 {
 /// From 100×24 on, the radar takes the right half and more, full height, so the room can read
 /// it; the heading and the ladder share the left. Smaller screens show the heading and ladder.
 /// The agenda goes under the radar when there is height for both.
-pub fn layout(work: &Work, area: Rect) -> Layout3 {
+/// `status_h` is the status line's height (one row, more while a long message shows).
+pub fn layout(work: &Work, area: Rect, status_h: u16) -> Layout3 {
     let [body, keys, status] = Layout::vertical([
         Constraint::Min(1),
         Constraint::Length(1),
-        Constraint::Length(1),
+        Constraint::Length(status_h),
     ])
     .areas(area);
     let with_radar = body.width >= 100 && body.height >= 22;
@@ -156,7 +157,8 @@ fn heading_lines(work: &Work, width: usize) -> Vec<Line<'static>> {
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(work) = &app.work else { return };
-    let l = layout(work, area);
+    // One status row: the room reads the practice, not the key hints.
+    let l = layout(work, area, status::height(app, area.width) - 1);
     Paragraph::new(heading_lines(work, usize::from(l.heading.width))).render(l.heading, buf);
     if l.ladder.height >= 3 {
         practice::render(work, l.ladder, buf);

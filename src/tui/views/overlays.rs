@@ -119,7 +119,17 @@ pub fn render(app: &App, overlay: &Overlay, area: Rect, buf: &mut Buffer) {
         Overlay::Filter(picker) => super::register::filter_picker(app, picker, area, buf),
         Overlay::Confirm { question, .. } => {
             let title = words(lang).findings.confirm_title;
-            let inner = popup_in(area, 70, 7, title, Context::Confirm, lang, buf);
+            // A question with a list (what a quick level replaces, what sign-off finds)
+            // grows the box; a short one keeps it at seven rows.
+            let w = area.width.saturating_sub(4).min(70);
+            let rows: usize = question
+                .split('\n')
+                .map(|l| crate::tui::widgets::wrap::wrap(l, usize::from(w.saturating_sub(2))).len())
+                .sum();
+            let h = u16::try_from(rows + 2)
+                .unwrap_or(u16::MAX)
+                .clamp(7, area.height);
+            let inner = popup_in(area, w, h, title, Context::Confirm, lang, buf);
             Paragraph::new(question.clone())
                 .wrap(Wrap { trim: true })
                 .render(inner, buf);
@@ -184,7 +194,7 @@ fn help(app: &App, context: Context, scroll: u16, area: Rect, buf: &mut Buffer) 
             Some("Type in the text fields; on Parts, Space toggles the part under the bar.")
         }
         Context::Palette => Some(
-            "Type to search parts, domains, practices, requirements, notes and evidence in English and Chinese.",
+            "Type to search parts, domains, items, practices, requirements, notes and evidence in English and Chinese; names come before texts that match as well.",
         ),
         Context::Note => Some(
             "The draft is saved every two seconds while you type; u undoes the whole edit afterwards.",
@@ -196,7 +206,7 @@ fn help(app: &App, context: Context, scroll: u16, area: Rect, buf: &mut Buffer) 
             "The navigator keeps the practices with matches; j/k and Tab move among them; Esc on the assessment clears the filter.",
         ),
         Context::FindingForm => Some(
-            "Tab moves between fields; ←/→ change severity and what the finding is about. In the description Enter is a new line; Ctrl-S saves from anywhere.",
+            "Tab moves between fields; → raises the severity and ← lowers it, as drawn; ←/→ change what the finding is about. In the description Enter is a new line; Ctrl-S saves from anywhere.",
         ),
         Context::Agenda => Some(
             "Time is counted for the domain on screen; the status line shows the current item (its domain if planned, else its part) against its plan.",
@@ -268,7 +278,7 @@ fn styled_run(text: String, matched: bool, base: Style) -> Span<'static> {
 
 /// Where a palette entry sits, so entries with the same name (a domain in two parts, a
 /// requirement text in two practices) can be told apart: the part of a domain, the domain of
-/// a practice, the practice of anything on a requirement.
+/// an item, the item of a practice, the practice of anything on a requirement.
 fn palette_context(app: &App, item: &crate::tui::palette::Item) -> String {
     use crate::tui::palette::Kind;
     let Some(work) = &app.work else {
@@ -286,8 +296,44 @@ fn palette_context(app: &App, item: &crate::tui::palette::Item) -> String {
     match item.kind {
         Kind::Part => String::new(),
         Kind::Domain => part.to_string(),
-        Kind::Practice => domain.to_string(),
+        Kind::Item => domain.to_string(),
+        Kind::Practice => model.item_of(pref).name.get(lang).to_string(),
         Kind::Requirement | Kind::Note | Kind::Evidence | Kind::Finding => practice.to_string(),
+    }
+}
+
+/// What an entry is called in the shown language (a name, a requirement's text; a finding's
+/// id and title): a row whose match is an id, the other language or a finding's owner shows
+/// this beside it.
+fn palette_name(app: &App, p: &PaletteState, entry: usize) -> Option<String> {
+    use crate::tui::palette::Kind;
+    let item = &p.items[entry];
+    let work = app.work.as_ref()?;
+    let rref = work.model.index.requirements.get(item.target)?;
+    let pref = &work.model.index.practices[rref.practice];
+    let model = &work.model.model;
+    let lang = work.lang();
+    let name = match item.kind {
+        Kind::Part => model.part_of(pref).name.get(lang),
+        Kind::Domain => model.domain_of(pref).name.get(lang),
+        Kind::Item => model.item_of(pref).name.get(lang),
+        Kind::Practice => model.practice_of(pref).name.get(lang),
+        Kind::Requirement => model.requirement_of(pref, rref).text.get(lang),
+        Kind::Note | Kind::Evidence | Kind::Finding => p.items.text(entry, 0),
+    };
+    Some(name.to_string())
+}
+
+/// A row's text: what matched, followed by the entry's name when the match was something
+/// else (a requirement id, the other language), so no row shows only an id.
+fn palette_row_text(app: &App, p: &PaletteState, hit: &crate::tui::palette::Hit) -> String {
+    let matched = p.items.text(hit.item, hit.text);
+    let name = palette_name(app, p, hit.item).filter(|n| !n.is_empty());
+    match name {
+        // Nothing typed yet: every entry by its name.
+        Some(name) if p.query.text.trim().is_empty() => name,
+        Some(name) if name != matched => format!("{matched} · {name}"),
+        _ => matched.to_string(),
     }
 }
 
@@ -322,7 +368,7 @@ fn palette(app: &App, p: &PaletteState, area: Rect, buf: &mut Buffer) {
             format!("{:>9} ", item.kind.tag()),
             theme::MUTED.patch(base),
         )];
-        let text = p.items.text(hit.item, hit.text);
+        let text = &palette_row_text(app, p, hit);
         // The place takes at most a third of the row; the text keeps the rest.
         let context = palette_context(app, item);
         let context = if context.is_empty() {
