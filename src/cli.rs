@@ -113,14 +113,21 @@ pub enum Command {
         #[arg(long)]
         restore_backup: bool,
     },
-    /// Write a report (Markdown, HTML, CSV, JSON or an Excel workbook) beside the session or
-    /// to a file.
+    /// Write a report (Markdown, HTML, PDF, CSV, JSON, an Excel workbook, or the radar as SVG)
+    /// beside the session or to a file.
     Report {
         /// A session file, or its name in the sessions directory.
         session: String,
-        /// md, html, csv, json or xlsx (default: from the -o file's extension, else html).
-        #[arg(long, value_parser = ["md", "html", "csv", "json", "xlsx"])]
+        /// md, html, pdf, csv, json, xlsx or svg (default: from the -o file's extension, else
+        /// html).
+        #[arg(long, value_parser = ["md", "html", "pdf", "csv", "json", "xlsx", "svg"])]
         format: Option<String>,
+        /// CSV: which table (one per file): requirements (default), findings or agenda.
+        #[arg(long, value_parser = ["requirements", "findings", "agenda"])]
+        table: Option<String>,
+        /// SVG: the part whose domains the radar shows (default: the only part, else all parts).
+        #[arg(long, value_name = "ID")]
+        part: Option<String>,
         /// Output file (default: NAME.report.EXT beside the session); `-` writes to stdout.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
@@ -497,6 +504,8 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
         Some(Command::Report {
             session: spec,
             format,
+            table,
+            part,
             output,
             lang,
             redact,
@@ -506,6 +515,8 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
             &session::resolve_session(&spec, &dir)?,
             &report_cmd::ReportArgs {
                 format,
+                table,
+                part,
                 output,
                 lang,
                 redact,

@@ -10,6 +10,8 @@
 pub mod cli;
 pub mod config;
 pub mod hints;
+pub mod deliverable;
+pub mod radar;
 pub mod signoff;
 pub mod teams;
 pub mod xlsx;
@@ -22,6 +24,8 @@ pub struct Texts {
     pub cli: &'static cli::Cli,
     pub hints: &'static hints::Hints,
     pub config: &'static config::Config,
+    pub radar: &'static radar::Radar,
+    pub deliverable: &'static deliverable::Deliverable,
     pub xlsx: &'static xlsx::Xlsx,
     pub signoff: &'static signoff::SignOff,
     pub teams: &'static teams::Teams,
@@ -31,6 +35,8 @@ static EN: Texts = Texts {
     cli: &cli::EN,
     hints: &hints::EN,
     config: &config::EN,
+    radar: &radar::EN,
+    deliverable: &deliverable::EN,
     xlsx: &xlsx::EN,
     signoff: &signoff::EN,
     teams: &teams::EN,
@@ -40,6 +46,8 @@ static ZH: Texts = Texts {
     cli: &cli::ZH,
     hints: &hints::ZH,
     config: &config::ZH,
+    radar: &radar::ZH,
+    deliverable: &deliverable::ZH,
     xlsx: &xlsx::ZH,
     signoff: &signoff::ZH,
     teams: &teams::ZH,

@@ -1,5 +1,96 @@
-//! Radar chart geometry, shared by the TUI's canvas widget and the SVG in HTML reports.
-//! Pure functions on a unit circle: axis 0 points straight up, axes go clockwise.
+//! What a radar shows and where it goes, shared by the workbench's canvas, the Markdown table
+//! and the SVG in HTML reports, so they can never disagree.
+//!
+//! One definition: on each axis (a domain, or a part) the **level** (the formal result, by
+//! the model's rollup) is the filled polygon, the **score** (progress, fractional) is a line,
+//! the **target** is dashed and a **baseline** (an earlier assessment), where one exists, is
+//! dotted. Geometry is pure functions on a unit circle: axis 0 points straight up, axes go
+//! clockwise.
+
+/// The highest level on the scale.
+pub const MAX_LEVEL: f64 = 5.0;
+
+/// One axis of a radar: what every renderer plots for a domain or a part.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Axis {
+    pub id: String,
+    pub name: String,
+    /// The formal level, by the model's rollup: the filled polygon.
+    pub level: u8,
+    /// Progress (mean practice score, fractional): a line.
+    pub score: f64,
+    pub target: Option<u8>,
+    /// The level of an earlier assessment, when there is one.
+    pub baseline: Option<u8>,
+}
+
+/// The four polygons of a radar, in chart space.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Shapes {
+    pub level: Vec<Point>,
+    pub score: Vec<Point>,
+    /// Present when any axis has a target (axes without one sit at the centre).
+    pub target: Option<Vec<Point>>,
+    pub baseline: Option<Vec<Point>>,
+}
+
+impl Shapes {
+    /// The polygons of `axes`, scaled so level 5 is the rim.
+    pub fn of(axes: &[Axis]) -> Shapes {
+        let optional = |f: fn(&Axis) -> Option<u8>| {
+            axes.iter().any(|a| f(a).is_some()).then(|| {
+                let values: Vec<f64> = axes.iter().map(|a| f64::from(f(a).unwrap_or(0))).collect();
+                polygon(&values, MAX_LEVEL)
+            })
+        };
+        let levels: Vec<f64> = axes.iter().map(|a| f64::from(a.level)).collect();
+        let scores: Vec<f64> = axes.iter().map(|a| a.score).collect();
+        Shapes {
+            level: polygon(&levels, MAX_LEVEL),
+            score: polygon(&scores, MAX_LEVEL),
+            target: optional(|a| a.target),
+            baseline: optional(|a| a.baseline),
+        }
+    }
+}
+
+/// Whether `p` lies inside the polygon `poly` (even-odd rule; points on an edge may go either
+/// way), for renderers that fill by sampling.
+pub fn inside(p: Point, poly: &[Point]) -> bool {
+    let mut inside = false;
+    let n = poly.len();
+    for i in 0..n {
+        let (a, b) = (poly[i], poly[(i + n - 1) % n]);
+        if (a.y > p.y) != (b.y > p.y) && p.x < (b.x - a.x) * (p.y - a.y) / (b.y - a.y) + a.x {
+            inside = !inside;
+        }
+    }
+    inside
+}
+
+/// Points every `step` along the closed polygon, keeping `on` out of every `on + off` of them:
+/// a dashed (`on` > `off`) or dotted (`on` = 1) outline for renderers that plot points.
+pub fn dashes(points: &[Point], step: f64, on: usize, off: usize) -> Vec<Point> {
+    let mut out = Vec::new();
+    let mut k = 0usize;
+    for (a, b) in segments(points) {
+        let len = ((b.x - a.x).powi(2) + (b.y - a.y).powi(2)).sqrt();
+        // Truncation is intended: whole steps along the edge.
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let steps = (len / step.max(1e-6)).ceil().max(1.0) as usize;
+        for s in 0..steps {
+            if k % (on + off) < on {
+                let t = s as f64 / steps as f64;
+                out.push(Point {
+                    x: a.x + (b.x - a.x) * t,
+                    y: a.y + (b.y - a.y) * t,
+                });
+            }
+            k += 1;
+        }
+    }
+    out
+}
 
 /// A point in chart space, `y` growing upwards.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -79,6 +170,46 @@ mod tests {
                 .iter()
                 .all(|p| close(*p, Point { x: 0.0, y: 0.0 }))
         );
+    }
+
+    #[test]
+    fn inside_follows_the_even_odd_rule() {
+        let square = polygon(&[1.0, 1.0, 1.0, 1.0], 1.0);
+        assert!(inside(Point { x: 0.0, y: 0.0 }, &square));
+        assert!(inside(Point { x: 0.2, y: 0.3 }, &square));
+        assert!(!inside(Point { x: 0.9, y: 0.9 }, &square));
+        assert!(!inside(Point { x: 0.0, y: 0.0 }, &[]));
+    }
+
+    #[test]
+    fn shapes_plot_level_score_and_only_the_lines_that_exist() {
+        let axis = |level, score, target| Axis {
+            id: String::new(),
+            name: String::new(),
+            level,
+            score,
+            target,
+            baseline: None,
+        };
+        let shapes = Shapes::of(&[axis(2, 2.5, Some(3)), axis(5, 5.0, None)]);
+        assert!(close(shapes.level[0], Point { x: 0.0, y: 0.4 }));
+        assert!(close(shapes.score[0], Point { x: 0.0, y: 0.5 }));
+        let target = shapes.target.expect("one axis has a target");
+        assert!(close(target[0], Point { x: 0.0, y: 0.6 }));
+        assert!(
+            close(target[1], Point { x: 0.0, y: 0.0 }),
+            "no target: centre"
+        );
+        assert!(shapes.baseline.is_none());
+    }
+
+    #[test]
+    fn dashes_keep_on_of_every_on_plus_off_points() {
+        let square = polygon(&[1.0, 1.0, 1.0, 1.0], 1.0);
+        let all = dashes(&square, 0.1, 1, 0).len();
+        let dashed = dashes(&square, 0.1, 2, 2).len();
+        assert!(all >= 4 * 14, "{all}");
+        assert!(dashed.abs_diff(all / 2) <= 2, "{dashed} of {all}");
     }
 
     #[test]

@@ -4,10 +4,12 @@
 
 mod csv;
 mod data;
+mod deliverable;
 mod html;
 mod json;
 mod labels;
 mod markdown;
+pub mod pdf;
 mod redact;
 mod roadmap;
 mod svg;
@@ -19,6 +21,7 @@ use std::path::{Path, PathBuf};
 use crate::model::LoadedModel;
 use crate::session::{Session, SessionError, atomic_write};
 
+pub use csv::Table as CsvTable;
 pub use data::{
     AnswerView, DomainReport, EvidenceEntry, Highlight, ModelInfo, OrphanedAnswer, PartReport,
     PracticeReport, ReportData, RequirementReport, SCHEMA_VERSION, SessionInfo, build, kind_code,
@@ -110,7 +113,7 @@ pub fn prepare(model: &LoadedModel, session: &Session, options: &ReportOptions) 
 }
 
 /// The report data of the session file at `session_path`, with its evidence files checked
-/// (relative locations are read from the session's folder).
+/// (relative locations are read from the session's folder), dated now and in local time.
 pub fn prepare_checked(
     session_path: &Path,
     model: &LoadedModel,
@@ -118,7 +121,9 @@ pub fn prepare_checked(
     options: &ReportOptions,
 ) -> ReportData {
     let checks = crate::session::evidence_checks(session, &crate::session::base_dir(session_path));
-    let mut data = prepare(model, session, options).with_checks(model, session, &checks);
+    let mut data = prepare(model, session, options)
+        .with_checks(model, session, &checks)
+        .in_local_time();
     with_baseline(&mut data, session_path, session);
     data
 }
@@ -174,6 +179,56 @@ pub fn render_data(data: &ReportData, format: Format, options: &ReportOptions) -
     }
 }
 
+/// The radar alone as a self-contained SVG file: the domains of part `part`, or, without one,
+/// the domains of the only part in scope or else one axis per part in scope.
+pub fn radar_svg(data: &ReportData, part: Option<&str>) -> Result<String, UnknownPart> {
+    let l = labels(&data.lang);
+    let (name, axes) = match (part, data.parts.as_slice()) {
+        (Some(id), parts) => {
+            let p = parts
+                .iter()
+                .find(|p| p.result.id == id)
+                .ok_or_else(|| UnknownPart {
+                    id: id.to_string(),
+                    in_scope: parts.iter().map(|p| p.result.id.clone()).collect(),
+                })?;
+            (p.result.name.clone(), p.radar_axes())
+        }
+        (None, [only]) => (only.result.name.clone(), only.radar_axes()),
+        (None, parts) => (
+            data.heading(l),
+            crate::summary::radar_axes(parts.iter().map(|p| &p.result)),
+        ),
+    };
+    Ok(svg::document(
+        &axes,
+        &format!("{name} — {}", l.radar),
+        l.lang(),
+    ))
+}
+
+/// `--part` named a part that is not in the session's scope.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("part {id:?} is not in this session's scope (parts in scope: {})", in_scope.join(", "))]
+pub struct UnknownPart {
+    pub id: String,
+    pub in_scope: Vec<String>,
+}
+
+/// One table of the CSV report (`render_data` with `Format::Csv` gives the requirements).
+pub fn render_csv_table(data: &ReportData, table: CsvTable, options: &ReportOptions) -> Vec<u8> {
+    csv::render_table(data, labels(&data.lang), options.bom, table)
+}
+
+/// Where a CSV table goes by default: the requirements at `default_path`, the others beside
+/// it with the table's name before the extension (`audit.report.findings.csv`).
+pub fn csv_table_path(session_path: &Path, table: CsvTable, redacted: bool) -> PathBuf {
+    match table {
+        CsvTable::Requirements => default_path(session_path, Format::Csv, redacted),
+        other => default_path_ext(session_path, &format!("{}.csv", other.name()), redacted),
+    }
+}
+
 /// Renders and writes a report atomically, readable by its owner only (0600): reports carry
 /// the same confidential notes as the session.
 pub fn write_report(
@@ -189,6 +244,11 @@ pub fn write_report(
 /// Where a report goes by default: beside the session, named after it
 /// (`audit.ron` → `audit.report.html`; `audit.report.redacted.html` when redacted).
 pub fn default_path(session_path: &Path, format: Format, redacted: bool) -> PathBuf {
+    default_path_ext(session_path, format.extension(), redacted)
+}
+
+/// `default_path` for any extension (`svg`, `pdf`, `findings.csv`).
+pub fn default_path_ext(session_path: &Path, extension: &str, redacted: bool) -> PathBuf {
     let stem = session_path
         .file_stem()
         .map_or_else(|| "session".into(), |s| s.to_string_lossy().to_string());
@@ -198,11 +258,13 @@ pub fn default_path(session_path: &Path, format: Format, redacted: bool) -> Path
     } else {
         "report"
     };
-    session_path.with_file_name(format!("{stem}.{middle}.{}", format.extension()))
+    session_path.with_file_name(format!("{stem}.{middle}.{extension}"))
 }
 
 /// Writes a report to `target`, or to its default place beside the session file when `None`,
-/// and returns where it went: what both `assess report` and the workbench's export dialog do.
+/// and returns where it went: what the workbench's export dialog does. A CSV export also
+/// writes the findings and agenda tables beside it (`X.csv` → `X.findings.csv`,
+/// `X.agenda.csv`), one table per file.
 pub fn export(
     session_path: &Path,
     target: Option<&Path>,
@@ -224,6 +286,13 @@ pub fn export(
     check_target(session_path, &path)?;
     let data = prepare_checked(session_path, model, session, options);
     atomic_write(&path, &render_data(&data, format, options), false)?;
+    if format == Format::Csv {
+        // One table per file: the findings and the agenda go beside the requirements.
+        for table in [CsvTable::Findings, CsvTable::Agenda] {
+            let beside = path.with_extension(format!("{}.csv", table.name()));
+            atomic_write(&beside, &render_csv_table(&data, table, options), false)?;
+        }
+    }
     Ok(path)
 }
 

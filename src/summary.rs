@@ -69,6 +69,49 @@ fn row(score: &GroupScore, id: &str, name: &str, target: Option<u8>) -> ResultRo
     }
 }
 
+impl ResultRow {
+    /// This row as a radar axis: the one definition every radar plots (see `radar`).
+    pub fn axis(&self) -> crate::radar::Axis {
+        crate::radar::Axis {
+            id: self.id.clone(),
+            name: self.name.clone(),
+            level: self.level,
+            score: self.score,
+            target: self.target,
+            baseline: self.then,
+        }
+    }
+}
+
+/// The radar axes of some result rows (a part's domains, or the parts in scope).
+pub fn radar_axes<'a>(rows: impl IntoIterator<Item = &'a ResultRow>) -> Vec<crate::radar::Axis> {
+    rows.into_iter().map(ResultRow::axis).collect()
+}
+
+/// The radar axes of one part's domains straight from a scorecard (the workbench's live radar,
+/// without summarising every part on each key), the same rows `summarize_with` gives.
+pub fn part_domain_axes(
+    model: &LoadedModel,
+    session: &Session,
+    card: &Scorecard,
+    part: usize,
+    lang: &str,
+) -> Vec<crate::radar::Axis> {
+    let target = model
+        .model
+        .parts
+        .get(part)
+        .and_then(|p| session.targets.get(&p.id).copied());
+    let (Some(def), Some(part_card)) = (model.model.parts.get(part), card.parts.get(part)) else {
+        return Vec::new();
+    };
+    def.domains
+        .iter()
+        .zip(&part_card.domains)
+        .map(|(d, dc)| row(&dc.score, &dc.score.id, d.name.get(lang), target).axis())
+        .collect()
+}
+
 fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
 }

@@ -92,20 +92,21 @@ fn redaction_removes_every_confidential_string_from_every_format() {
     let session = common::session(&model);
     for lang in ["en", "zh"] {
         for format in Format::ALL {
-            let plain = String::from_utf8(report::render(
-                &model,
-                &session,
-                format,
-                &options(lang, false),
-            ))
-            .unwrap();
-            let redacted = String::from_utf8(report::render(
-                &model,
-                &session,
-                format,
-                &options(lang, true),
-            ))
-            .unwrap();
+            // Every file of the format: CSV has one per table.
+            let render = |redact: bool| {
+                let opts = options(lang, redact);
+                let data = report::prepare(&model, &session, &opts);
+                let files: Vec<Vec<u8>> = if format == Format::Csv {
+                    report::CsvTable::ALL
+                        .into_iter()
+                        .map(|t| report::render_csv_table(&data, t, &opts))
+                        .collect()
+                } else {
+                    vec![report::render_data(&data, format, &opts)]
+                };
+                String::from_utf8(files.concat()).unwrap()
+            };
+            let (plain, redacted) = (render(false), render(true));
             for secret in common::SECRETS {
                 // The unredacted report must carry it, or this test would prove nothing
                 // (CSV rows carry no session metadata such as the scope).
@@ -339,9 +340,7 @@ fn csv_has_a_bom_stable_columns_and_quotes_notes_correctly() {
         "BOM on by default"
     );
     let text = String::from_utf8(bytes).unwrap();
-    // The answers table comes first; the findings and agenda tables follow blank lines.
-    let tables = csv_tables(text.trim_start_matches('\u{feff}'));
-    let rows = tables[0].clone();
+    let rows = single_table(text.trim_start_matches('\u{feff}'));
     let header = &rows[0];
     assert_eq!(header[0], "part_id");
     assert!(
@@ -417,12 +416,19 @@ fn html_is_self_contained() {
         "a font stack that renders Chinese"
     );
     assert!(html.contains("@media print") && html.contains("break-before: page"));
-    for forbidden in ["<script", "<link", "src=", "href=", "@import", "url("] {
+    for forbidden in ["<script", "<link", "src=", "@import", "url("] {
         assert!(
             !html.contains(forbidden),
             "found {forbidden:?}: the report must not load anything"
         );
     }
+    // Links only within the page (findings ↔ roadmap).
+    assert!(
+        html.split("href=\"")
+            .skip(1)
+            .all(|rest| rest.starts_with('#')),
+        "every link stays in the page"
+    );
     assert!(
         html.contains("Pipeline &quot;main&quot;, reviewed with Bob Liang &lt;ops&gt;"),
         "user text is escaped"
@@ -653,27 +659,111 @@ fn chinese_reports_have_chinese_chrome_as_well_as_chinese_model_texts() {
 }
 
 #[test]
-fn csv_findings_and_agenda_are_tables_of_their_own() {
+fn csv_findings_and_agenda_are_files_of_their_own() {
     let model = common::model();
     let session = common::session(&model);
-    let bytes = report::render(&model, &session, Format::Csv, &options("en", false));
-    let text = String::from_utf8(bytes).unwrap();
-    let tables = csv_tables(&text);
-    assert_eq!(tables.len(), 3, "answers, findings, agenda");
-    let findings = &tables[1];
+    let opts = options("en", false);
+    let data = report::prepare(&model, &session, &opts);
+    let table = |t| {
+        let bytes = report::render_csv_table(&data, t, &opts);
+        single_table(
+            String::from_utf8(bytes)
+                .unwrap()
+                .trim_start_matches('\u{feff}'),
+        )
+    };
+    assert_eq!(
+        table(report::CsvTable::Requirements)[0][0],
+        "part_id",
+        "the requirements table is the default CSV"
+    );
+    let findings = table(report::CsvTable::Findings);
     assert_eq!(findings[0], report::FINDING_COLUMNS.map(String::from));
-    assert!(findings.iter().all(|r| r.len() == findings[0].len()));
     let ids: Vec<&str> = findings[1..].iter().map(|r| r[0].as_str()).collect();
     assert_eq!(ids, ["F2", "F1"], "high before low");
-    let agenda = &tables[2];
+    let agenda = table(report::CsvTable::Agenda);
     assert_eq!(agenda[0], report::AGENDA_COLUMNS.map(String::from));
     let cd = agenda.iter().find(|r| r[0] == "cd").unwrap();
     assert_eq!((cd[3].as_str(), cd[4].as_str()), ("90", "3930"));
+    assert_eq!(
+        report::csv_table_path(Path::new("/s/audit.ron"), report::CsvTable::Findings, true),
+        Path::new("/s/audit.report.redacted.findings.csv")
+    );
 }
 
-/// The CSV file's tables: each ends with a blank line before the next.
-fn csv_tables(text: &str) -> Vec<Vec<Vec<String>>> {
-    text.split("\r\n\r\n")
-        .map(|t| parse_csv(&format!("{}\r\n", t.trim_end_matches("\r\n"))))
-        .collect()
+/// A CSV file as one rectangular table: no blank line inside, every row as wide as the header.
+fn single_table(text: &str) -> Vec<Vec<String>> {
+    assert!(
+        !text.contains("\r\n\r\n"),
+        "one table, no blank line between tables"
+    );
+    let rows = parse_csv(text);
+    assert!(rows.len() > 1, "a header and rows");
+    assert!(
+        rows.iter().all(|r| r.len() == rows[0].len()),
+        "every row has every column"
+    );
+    rows
+}
+
+#[test]
+fn redaction_leaves_a_visible_placeholder_and_keeps_severity_due_status_and_counts() {
+    let model = common::model();
+    let session = common::session(&model);
+    for (lang, mark) in [("en", "[redacted]"), ("zh", "〔已隐去〕")] {
+        let plain = report::prepare(&model, &session, &options(lang, false));
+        let redacted = report::prepare(&model, &session, &options(lang, true));
+        for (p, r) in plain.findings.iter().zip(&redacted.findings) {
+            assert_eq!(r.title, mark, "{lang} {}", p.id);
+            assert_eq!((r.severity, &r.due, &r.tie), (p.severity, &p.due, &p.tie));
+        }
+        assert_eq!(redacted.session.organisation, mark);
+        assert_eq!(
+            redacted.session.assessors.len(),
+            plain.session.assessors.len()
+        );
+        let md = String::from_utf8(report::render(
+            &model,
+            &session,
+            Format::Markdown,
+            &options(lang, true),
+        ))
+        .unwrap();
+        let f1 = md.lines().find(|l| l.starts_with("| F1 |")).unwrap();
+        let low = &redacted
+            .findings
+            .iter()
+            .find(|f| f.id == "F1")
+            .unwrap()
+            .severity_label;
+        assert!(f1.starts_with(&format!("| F1 | {low} | {mark}")), "{f1}");
+        let json = String::from_utf8(report::render(
+            &model,
+            &session,
+            Format::Json,
+            &options(lang, true),
+        ))
+        .unwrap();
+        assert!(json.contains(mark));
+    }
+}
+
+#[test]
+fn a_csv_export_writes_one_table_per_file_beside_each_other() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = saved_sample(dir.path());
+    let model = common::model();
+    let session = common::session(&model);
+    let opts = options("en", false);
+    let written = report::export(&path, None, &model, &session, Format::Csv, &opts).unwrap();
+    assert_eq!(written, dir.path().join("audit.report.csv"));
+    for (file, first) in [
+        ("audit.report.csv", "part_id"),
+        ("audit.report.findings.csv", "finding_id"),
+        ("audit.report.agenda.csv", report::AGENDA_COLUMNS[0]),
+    ] {
+        let text = std::fs::read_to_string(dir.path().join(file)).unwrap();
+        let rows = single_table(text.trim_start_matches('\u{feff}'));
+        assert_eq!(rows[0][0], first, "{file}");
+    }
 }

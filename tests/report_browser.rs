@@ -1,8 +1,11 @@
 //! The HTML report in a real browser: headless Chromium loads it and we check that it loads,
-//! that each radar has one axis per domain, that a sample note is visible on the page, and that
-//! it prints (as PDF) with each part on a new page.
-//! Skipped, with a message, when `/usr/bin/chromium` is not installed (Debian: `apt-get install
-//! chromium`). For a screenshot by hand, see "Reports" in the README.
+//! that each radar has one axis per domain, that a sample note is visible on the page, that the
+//! first page holds the organisation, the level names and the radar, that the N/A and flagged
+//! tables have no empty cells, and that it prints (as PDF) with the appendix after the findings
+//! and the roadmap; `assess report --format pdf` is read back with `pdftotext` in both languages.
+//! Skipped, with a message, when `/usr/bin/chromium` (or `pdftotext`) is not installed (Debian:
+//! `apt-get install chromium poppler-utils fonts-noto-cjk`). For a screenshot by hand, see
+//! "Reports" in the README.
 #![allow(clippy::unwrap_used)]
 
 mod common;
@@ -23,8 +26,21 @@ const CHECK_SCRIPT: &str = r#"<script>
   document.querySelectorAll('section.part').forEach(function (part) {
     out.parts.push({
       axes: part.querySelectorAll('svg.radar line.axis').length,
-      domains: part.querySelectorAll('h4').length
+      domains: part.querySelectorAll('tr.domain').length
     });
+  });
+  var cover = document.querySelector('section.cover');
+  out.cover = cover ? cover.innerText : '';
+  out.coverRadars = cover ? cover.querySelectorAll('svg.radar').length : 0;
+  out.emptyListCells = 0;
+  document.querySelectorAll('section.lists table.answers td').forEach(function (td) {
+    if (td.textContent.trim() === '') { out.emptyListCells += 1; }
+  });
+  out.listRows = document.querySelectorAll('section.lists table.answers tbody tr').length;
+  var order = ['section.cover', 'section.findings', 'section.roadmaps', 'section.appendix'];
+  out.order = order.map(function (sel) {
+    var el = document.querySelector(sel);
+    return el ? Array.prototype.indexOf.call(document.querySelectorAll('*'), el) : -1;
   });
   var note = Array.prototype.find.call(document.querySelectorAll('.note'), function (e) {
     return e.textContent.indexOf(NOTE_LINE) >= 0;
@@ -139,6 +155,29 @@ fn the_html_report_loads_draws_its_radars_and_shows_a_note() {
     }
     assert_eq!(check["noteVisible"], true, "{check}");
     assert_eq!(check["noteInRenderedText"], true, "{check}");
+    let cover = check["cover"].as_str().unwrap();
+    assert!(cover.contains("Globex Corporation"), "{cover}");
+    assert!(
+        cover.contains("L1 Initial") || cover.contains("L2 Foundation"),
+        "{cover}"
+    );
+    assert!(cover.contains("Draft — not signed off"), "{cover}");
+    assert!(check["coverRadars"].as_u64().unwrap() >= 1, "{check}");
+    assert!(check["listRows"].as_u64().unwrap() >= 2, "{check}");
+    assert_eq!(
+        check["emptyListCells"], 0,
+        "no empty cells in the N/A and flagged tables"
+    );
+    let order: Vec<i64> = check["order"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_i64().unwrap())
+        .collect();
+    assert!(
+        order.iter().all(|i| *i >= 0) && order.windows(2).all(|w| w[0] < w[1]),
+        "first page, findings, roadmap, then the appendix: {order:?}"
+    );
 }
 
 #[test]
@@ -208,9 +247,83 @@ fn the_html_report_prints_with_a_page_per_part() {
         .enumerate()
         .filter(|(i, w)| *w == b"/Type /Page" && bytes.get(i + 11) != Some(&b's'))
         .count();
-    // The results, each of the two parts, then the lists: one page each.
+    // Findings with the roadmap, sign-off and overview; each of the two parts; the appendix.
     assert_eq!(
         pages, 4,
-        "print CSS should start each part, and the lists, on a new page"
+        "print CSS should start the findings, each part and the appendix on a new page"
     );
+}
+
+fn pdftotext_available() -> bool {
+    let ok = Command::new("pdftotext")
+        .arg("-v")
+        .output()
+        .is_ok_and(|o| o.status.success() || !o.stderr.is_empty());
+    if !ok {
+        eprintln!("SKIPPED: pdftotext is not installed (apt-get install poppler-utils)");
+    }
+    ok
+}
+
+#[test]
+fn the_pdf_report_says_who_what_and_its_state_on_page_one_in_both_languages() {
+    if !available() || !pdftotext_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let model = common::model();
+    let mut session = common::session(&model);
+    let model_file = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/report-model.ron");
+    session.model.path = Some(model_file.display().to_string());
+    let path = dir.path().join("audit.ron");
+    assess::session::save_session(&path, &session).unwrap();
+    for lang in ["en", "zh"] {
+        let pdf = dir.path().join(format!("audit.{lang}.pdf"));
+        let out = Command::new(env!("CARGO_BIN_EXE_assess"))
+            .args(["report", "--format", "pdf", "--lang", lang, "-o"])
+            .arg(&pdf)
+            .arg(&path)
+            .env("HOME", dir.path())
+            .env("PATH", "/usr/bin:/bin")
+            .output()
+            .unwrap();
+        let said = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            out.status.success(),
+            "{said}{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(said.contains("chromium"), "it says which browser: {said}");
+        let text = |args: &[&str]| {
+            let o = Command::new("pdftotext")
+                .args(args)
+                .arg(&pdf)
+                .arg("-")
+                .output()
+                .unwrap();
+            String::from_utf8(o.stdout).unwrap()
+        };
+        let page1 = text(&["-f", "1", "-l", "1"]);
+        let data = report::prepare(
+            &model,
+            &session,
+            &ReportOptions {
+                lang: lang.into(),
+                ..ReportOptions::default()
+            },
+        );
+        assert!(page1.contains("Globex Corporation"), "{lang}: {page1}");
+        for part in &data.parts {
+            let name = data.level_name(part.result.level);
+            assert!(page1.contains(&name), "{lang}: {name} on page 1:\n{page1}");
+        }
+        let state = assess::lang::Lang::from_code(lang)
+            .texts()
+            .deliverable
+            .draft;
+        assert!(page1.contains(state), "{lang}: {state} on page 1:\n{page1}");
+        let pages = text(&[]).matches('\u{c}').count();
+        println!("PDF report ({lang}): {pages} pages");
+        assert!(pages >= 3, "{lang}: {pages} pages");
+    }
 }

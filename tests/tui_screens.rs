@@ -463,6 +463,15 @@ fn cut_text_ends_with_an_ellipsis() {
                 continue;
             }
             let cell = line[..at].rsplit('│').next().unwrap_or("").trim();
+            // The radar's numbered labels and legend ("3 L1 1.5", "3 Test  L1 · 1.50") are
+            // not table rows.
+            if cell
+                .split(' ')
+                .next()
+                .is_some_and(|n| n.parse::<usize>().is_ok())
+            {
+                continue;
+            }
             rows += 1;
             let whole = names.iter().any(|n| n == cell);
             let cut = cell

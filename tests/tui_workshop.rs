@@ -354,8 +354,35 @@ fn snapshot_facilitator_view() {
     app.tick(t0 + Duration::from_secs(750));
     app.message = None;
     insta::assert_snapshot!("facilitator_80x24", draw(&app, 80, 24));
+    // From 100×30 the radar takes most of the screen, and the answer keys are shown.
+    let projected = draw(&app, 100, 30);
+    assert!(
+        projected.contains("y ") && projected.contains("x "),
+        "{projected}"
+    );
+    assert!(
+        projected.contains('░'),
+        "the radar's level area:\n{projected}"
+    );
+    insta::assert_snapshot!("facilitator_100x30", projected);
     insta::assert_snapshot!("facilitator_160x48", draw(&app, 160, 48));
     insta::assert_snapshot!("facilitator_250x70", draw(&app, 250, 70));
+}
+
+#[test]
+fn the_navigator_shows_at_any_width_with_n() {
+    let (_dir, mut app) = fresh();
+    let before = draw(&app, 80, 24);
+    assert!(
+        !before.contains("Build and Contin"),
+        "folded at 80 columns:\n{before}"
+    );
+    app.press("N");
+    let shown = draw(&app, 80, 24);
+    assert!(shown.contains("Build and Contin"), "{shown}");
+    insta::assert_snapshot!("navigator_shown_80x24", shown);
+    app.press("N");
+    assert_eq!(draw(&app, 80, 24), before, "N again leaves it to the width");
 }
 
 #[test]

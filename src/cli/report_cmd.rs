@@ -3,16 +3,20 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result};
+use anyhow::{Context, Result, bail};
 
 use crate::i18n::{Lang, fill};
-use crate::report::{self, Format, ReportOptions};
-use crate::session::open_session;
+use crate::report::{self, CsvTable, Format, ReportOptions};
+use crate::session::{atomic_write, open_session};
 
 /// The options of `assess report` as typed.
 #[derive(Debug, Clone)]
 pub struct ReportArgs {
     pub format: Option<String>,
+    /// CSV only: which table.
+    pub table: Option<String>,
+    /// SVG only: which part's radar.
+    pub part: Option<String>,
     pub output: Option<PathBuf>,
     /// None: the session's language.
     pub lang: Option<Lang>,
@@ -20,28 +24,44 @@ pub struct ReportArgs {
     pub bom: bool,
 }
 
+/// What to write: a report format, or the two outputs made from one (the radar, the PDF).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Output {
+    Report(Format),
+    Svg,
+    Pdf,
+}
+
+fn output_named(name: &str) -> Option<Output> {
+    match name.to_ascii_lowercase().as_str() {
+        "svg" => Some(Output::Svg),
+        "pdf" => Some(Output::Pdf),
+        other => Format::parse(other).map(Output::Report),
+    }
+}
+
 /// The format asked for, else the one the output file's extension names, else HTML when the
 /// report goes beside the session. A file whose extension names no format (`-o x.txt`) is
 /// refused with the formats listed, rather than given HTML it does not expect.
-fn format_of(args: &ReportArgs) -> Result<Format> {
-    if let Some(format) = args.format.as_deref().and_then(Format::parse) {
-        return Ok(format);
+fn output_of(args: &ReportArgs) -> Result<Output> {
+    if let Some(output) = args.format.as_deref().and_then(output_named) {
+        return Ok(output);
     }
-    let Some(output) = args.output.as_deref().filter(|o| o.as_os_str() != "-") else {
-        return Ok(Format::Html);
+    let Some(file) = args.output.as_deref().filter(|o| o.as_os_str() != "-") else {
+        return Ok(Output::Report(Format::Html));
     };
-    let from_ext = output
+    let from_ext = file
         .extension()
         .and_then(|e| e.to_str())
-        .and_then(Format::parse);
+        .and_then(output_named);
     from_ext.ok_or_else(|| {
         let t = Lang::choose(None).texts().hints;
-        let file = output.display().to_string();
+        let file = file.display().to_string();
         anyhow::anyhow!(
             "{}",
             fill(
                 t.report_format,
-                &[("file", &file), ("formats", "md, html, csv, json")]
+                &[("file", &file), ("formats", "md, html, csv, json, xlsx, svg, pdf")]
             )
         )
     })
@@ -49,11 +69,18 @@ fn format_of(args: &ReportArgs) -> Result<Format> {
 
 /// Writes the report of the session at `path`; `-o -` writes it to `out` instead of a file.
 pub fn report(out: &mut dyn Write, path: &Path, args: &ReportArgs) -> Result<()> {
+    let output = output_of(args)?;
+    let table = args.table.as_deref().and_then(CsvTable::parse);
+    if table.is_some() && output != Output::Report(Format::Csv) {
+        bail!("--table goes with --format csv (each CSV table is a file of its own)");
+    }
+    if args.part.is_some() && output != Output::Svg {
+        bail!("--part goes with --format svg (the radar of one part)");
+    }
     let opened = open_session(path)?;
     for warning in &opened.warnings {
         crate::terminal_text::warn(&format!("assess: warning: {}: {warning}", path.display()));
     }
-    let format = format_of(args)?;
     let options = ReportOptions {
         lang: args
             .lang
@@ -63,24 +90,99 @@ pub fn report(out: &mut dyn Write, path: &Path, args: &ReportArgs) -> Result<()>
         redact: args.redact,
         bom: args.bom,
     };
-    if args.output.as_deref().is_some_and(|o| o.as_os_str() == "-") {
-        opened
-            .session
-            .ensure_no_conflicts()
-            .with_context(|| format!("{}: cannot write the report", path.display()))?;
-        let data = report::prepare_checked(path, &opened.model, &opened.session, &options);
-        out.write_all(&report::render_data(&data, format, &options))?;
+    let to_stdout = args.output.as_deref().is_some_and(|o| o.as_os_str() == "-");
+    if let (Output::Report(format), None, false) = (output, table, to_stdout) {
+        // The whole report to a file: the export the workbench makes, with its refusals.
+        let target = report::export(
+            path,
+            args.output.as_deref(),
+            &opened.model,
+            &opened.session,
+            format,
+            &options,
+        )
+        .context("cannot write the report")?;
+        writeln!(out, "Report written to {}", target.display())?;
         return Ok(());
     }
-    let target = report::export(
-        path,
-        args.output.as_deref(),
-        &opened.model,
-        &opened.session,
-        format,
-        &options,
-    )
-    .context("cannot write the report")?;
+    opened
+        .session
+        .ensure_no_conflicts()
+        .with_context(|| format!("{}: cannot write the report", path.display()))?;
+    let data = report::prepare_checked(path, &opened.model, &opened.session, &options);
+    let (bytes, default) = match (output, table) {
+        (Output::Pdf, _) => return pdf(out, path, args, &data, &options),
+        (Output::Svg, _) => (
+            report::radar_svg(&data, args.part.as_deref())?.into_bytes(),
+            report::default_path_ext(path, "svg", args.redact),
+        ),
+        (Output::Report(Format::Csv), Some(t)) => (
+            report::render_csv_table(&data, t, &options),
+            report::csv_table_path(path, t, args.redact),
+        ),
+        (Output::Report(format), _) => (
+            report::render_data(&data, format, &options),
+            report::default_path(path, format, args.redact),
+        ),
+    };
+    if to_stdout {
+        out.write_all(&bytes)?;
+        return Ok(());
+    }
+    let target = args.output.clone().unwrap_or(default);
+    write_checked(path, &target, &bytes)?;
     writeln!(out, "Report written to {}", target.display())?;
+    Ok(())
+}
+
+/// Writes a report file, refusing a target that is a session's file or not a regular file.
+fn write_checked(session: &Path, target: &Path, bytes: &[u8]) -> Result<()> {
+    report::check_target(session, target)
+        .and_then(|()| atomic_write(target, bytes, false))
+        .with_context(|| format!("cannot write the report to {}", target.display()))
+}
+
+/// `--format pdf`: the HTML report printed by a headless browser found on PATH; without one,
+/// the HTML is written instead and the error says how to print it.
+fn pdf(
+    out: &mut dyn Write,
+    path: &Path,
+    args: &ReportArgs,
+    data: &report::ReportData,
+    options: &ReportOptions,
+) -> Result<()> {
+    let t = Lang::from_code(&options.lang).texts().deliverable;
+    let html = report::render_data(data, Format::Html, options);
+    let to_stdout = args.output.as_deref().is_some_and(|o| o.as_os_str() == "-");
+    let target = match &args.output {
+        Some(o) if !to_stdout => o.clone(),
+        _ => report::default_path_ext(path, "pdf", args.redact),
+    };
+    let Some(browser) = report::pdf::find_browser() else {
+        let html_path = report::default_path(path, Format::Html, args.redact);
+        write_checked(path, &html_path, &html)?;
+        let html_path = html_path.display().to_string();
+        bail!(crate::i18n::fill(t.pdf_no_browser, &[("html", &html_path)]));
+    };
+    let pdf = report::pdf::print(&browser, &html).map_err(|e| {
+        anyhow::anyhow!(crate::i18n::fill(
+            t.pdf_failed,
+            &[("browser", &browser.name), ("error", &e.to_string())]
+        ))
+    })?;
+    if to_stdout {
+        out.write_all(&pdf)?;
+        return Ok(());
+    }
+    write_checked(path, &target, &pdf)?;
+    let shown = target.display().to_string();
+    writeln!(
+        out,
+        "{}",
+        crate::i18n::fill(
+            t.pdf_written,
+            &[("path", &shown), ("browser", &browser.name)]
+        )
+    )?;
     Ok(())
 }

@@ -1,7 +1,9 @@
-//! The CSV report: one row per requirement in scope, then one per orphaned answer, with the
-//! stable columns listed in `COLUMNS` (documented in `docs/REPORT_JSON.md`); findings and the
-//! agenda follow as tables of their own after a blank line. RFC 4180 quoting, CRLF line ends
-//! and an optional UTF-8 BOM, so Excel opens Chinese text and multi-line notes.
+//! The CSV report: one table per file, so spreadsheet filters and data frames read it as is.
+//! The requirements table (the default) has one row per requirement in scope, then one per
+//! orphaned answer, with the stable columns listed in `COLUMNS` (documented in
+//! `docs/REPORT_JSON.md`); the findings and the agenda are tables of their own (`Table`).
+//! RFC 4180 quoting, CRLF line ends and an optional UTF-8 BOM, so Excel opens Chinese text and
+//! multi-line notes.
 
 use super::data::{AnswerView, ReportData, status_code};
 use super::labels::Labels;
@@ -38,22 +40,51 @@ pub const COLUMNS: [&str; 28] = [
     "reviewed_by",
 ];
 
-/// Renders the CSV bytes, with a UTF-8 BOM first when `bom`.
-pub fn render(data: &ReportData, l: &Labels, bom: bool) -> Vec<u8> {
+/// The tables a CSV report comes in, one per file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Table {
+    Requirements,
+    Findings,
+    Agenda,
+}
+
+impl Table {
+    pub const ALL: [Table; 3] = [Table::Requirements, Table::Findings, Table::Agenda];
+
+    /// The name typed after `--table`, also the file name's middle part for the other tables.
+    pub fn name(self) -> &'static str {
+        match self {
+            Table::Requirements => "requirements",
+            Table::Findings => "findings",
+            Table::Agenda => "agenda",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Table> {
+        Table::ALL.into_iter().find(|t| t.name() == name)
+    }
+}
+
+/// Renders one table as CSV bytes, with a UTF-8 BOM first when `bom`.
+pub fn render_table(data: &ReportData, l: &Labels, bom: bool, table: Table) -> Vec<u8> {
     let mut out = String::new();
     if bom {
         out.push('\u{feff}');
     }
-    for fields in requirement_table(data, l) {
+    let rows = match table {
+        Table::Requirements => requirement_table(data, l),
+        Table::Findings => super::workshop::finding_rows(&data.findings),
+        Table::Agenda => super::workshop::agenda_rows(&data.agenda),
+    };
+    for fields in rows {
         row(&mut out, fields.into_iter());
     }
-    for table in super::workshop::csv_tables(&data.findings, &data.agenda) {
-        out.push_str("\r\n");
-        for fields in table {
-            row(&mut out, fields.into_iter());
-        }
-    }
     out.into_bytes()
+}
+
+/// The requirements table (what `--format csv` writes by default).
+pub fn render(data: &ReportData, l: &Labels, bom: bool) -> Vec<u8> {
+    render_table(data, l, bom, Table::Requirements)
 }
 
 /// The header row, then one row per requirement in scope and one per orphaned answer: the

@@ -40,6 +40,13 @@ pub struct ReportData {
     pub agenda: Vec<super::workshop::AgendaEntry>,
     /// How many requirements in scope each review filter matches.
     pub review: Vec<ReviewCount>,
+    /// When the report was made (RFC 3339); absent from reports rendered in tests, so the
+    /// same session gives the same bytes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub generated: Option<String>,
+    /// The time zone human formats show times in: UTC unless `in_local_time` was called.
+    #[serde(skip)]
+    pub zone: jiff::tz::TimeZone,
 }
 
 /// One review filter and how many requirements in scope it matches.
@@ -87,6 +94,15 @@ pub struct ModelInfo {
     pub hash: String,
     /// `minimum` or `mean`: how practice levels roll up.
     pub rollup: &'static str,
+    /// The names of the model's levels, in the report's language.
+    pub levels: Vec<LevelName>,
+}
+
+/// A level of the model's scale and its name (`2`, `Foundation`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LevelName {
+    pub level: u8,
+    pub name: String,
 }
 
 /// A part in scope: its results, its domains with every practice, and its roadmap.
@@ -161,11 +177,16 @@ pub struct AnswerView {
 pub struct Highlight {
     pub id: String,
     pub practice: String,
+    /// The requirement's level.
+    pub level: u8,
     pub text: String,
     #[serde(serialize_with = "status_code_ser")]
     pub status: Option<Status>,
     pub justification: Option<String>,
     pub note: String,
+    pub evidence: Vec<String>,
+    pub by: String,
+    pub at: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -290,6 +311,8 @@ pub fn build(model: &LoadedModel, session: &Session, lang: &str) -> ReportData {
         findings: super::workshop::findings(model, session, lang),
         agenda: super::workshop::agenda(model, session, lang),
         review: review_counts(model, session, &BTreeMap::new()),
+        generated: None,
+        zone: jiff::tz::TimeZone::UTC,
     }
 }
 
@@ -303,6 +326,15 @@ fn model_info(model: &LoadedModel, lang: &str) -> ModelInfo {
             Rollup::Minimum => "minimum",
             Rollup::Mean => "mean",
         },
+        levels: model
+            .model
+            .levels
+            .iter()
+            .map(|l| LevelName {
+                level: l.level,
+                name: l.name.get(lang).to_string(),
+            })
+            .collect(),
     }
 }
 
@@ -343,10 +375,14 @@ fn highlights(parts: &[PartReport], pick: impl Fn(&AnswerView) -> bool) -> Vec<H
         .map(|(p, r)| Highlight {
             id: r.id.clone(),
             practice: p.name.clone(),
+            level: r.level,
             text: r.text.clone(),
             status: r.answer.status,
             justification: r.answer.justification.clone(),
             note: r.answer.note.clone(),
+            evidence: r.answer.evidence.clone(),
+            by: r.answer.by.clone(),
+            at: r.answer.at.clone(),
         })
         .collect()
 }
@@ -479,7 +515,59 @@ fn evidence_register(session: &Session) -> Vec<EvidenceEntry> {
     entries
 }
 
+impl PartReport {
+    /// The part's radar: one axis per domain, as every format plots it.
+    pub fn radar_axes(&self) -> Vec<crate::radar::Axis> {
+        crate::summary::radar_axes(self.domains.iter().map(|d| &d.result))
+    }
+}
+
 impl ReportData {
+    /// Dates the report now and shows its times in this computer's time zone: what reports
+    /// written for a person do (`assess report`, the workbench's export).
+    pub fn in_local_time(mut self) -> Self {
+        self.zone = jiff::tz::TimeZone::system();
+        self.generated = Some(crate::session::now_timestamp());
+        self
+    }
+
+    /// A stored RFC 3339 time as people read it in the report's zone: `2026-03-04 17:30 UTC`,
+    /// `2026-03-05 01:30 CST`. Text that is not a time is returned as is.
+    pub fn time(&self, stamp: &str) -> String {
+        match stamp.parse::<jiff::Timestamp>() {
+            Ok(t) => {
+                let zoned = t.to_zoned(self.zone.clone());
+                let name = zoned.strftime("%Z").to_string();
+                let name = if name.is_empty() || name.starts_with(['+', '-']) {
+                    format!("UTC{}", zoned.strftime("%:z"))
+                } else {
+                    name
+                };
+                format!("{} {name}", zoned.strftime("%Y-%m-%d %H:%M"))
+            }
+            Err(_) => stamp.to_string(),
+        }
+    }
+
+    /// The date part of `time`.
+    pub fn date(&self, stamp: &str) -> String {
+        match stamp.parse::<jiff::Timestamp>() {
+            Ok(t) => t
+                .to_zoned(self.zone.clone())
+                .strftime("%Y-%m-%d")
+                .to_string(),
+            Err(_) => stamp.to_string(),
+        }
+    }
+
+    /// A level with its name in the model: `L2 Foundation`, `L0` below the first level.
+    pub fn level_name(&self, level: u8) -> String {
+        match self.model.levels.iter().find(|l| l.level == level) {
+            Some(l) => format!("L{level} {}", l.name),
+            None => format!("L{level}"),
+        }
+    }
+
     /// The report's heading: the session title, or a generic one when redacted or untitled.
     pub fn heading(&self, l: &super::Labels) -> String {
         if self.redacted {
@@ -550,12 +638,8 @@ impl ReportData {
         names.join(", ")
     }
 
-    /// Text for an answer's justification: the text, or "redacted" when it was removed.
-    pub fn justification_text(&self, j: Option<&str>, l: &super::Labels) -> Option<String> {
-        match j {
-            Some("") if self.redacted => Some(format!("({})", l.redacted)),
-            Some(j) => Some(j.to_string()),
-            None => None,
-        }
+    /// Text for an answer's justification (redaction leaves its placeholder there).
+    pub fn justification_text(&self, j: Option<&str>, _l: &super::Labels) -> Option<String> {
+        j.map(str::to_string)
     }
 }

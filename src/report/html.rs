@@ -6,8 +6,7 @@ use std::fmt::Write as _;
 
 use super::data::{AnswerView, PartReport, PracticeReport, ReportData};
 use super::labels::Labels;
-use super::roadmap::Roadmap;
-use super::svg;
+use super::{deliverable, svg};
 
 const CSS: &str = include_str!("report.css");
 
@@ -27,7 +26,9 @@ pub fn escape(s: &str) -> String {
     out
 }
 
-/// Renders the whole report as one HTML document.
+/// Renders the whole report as one HTML document, in the order management reads it: the
+/// first page, the findings, the roadmap, the sign-off, the results per part, then the
+/// per-requirement answers and registers as an appendix.
 pub fn render(data: &ReportData, l: &Labels) -> String {
     let mut h = String::new();
     let title = escape(&data.heading(l));
@@ -35,24 +36,33 @@ pub fn render(data: &ReportData, l: &Labels) -> String {
         h,
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <meta name=\"generator\" content=\"assess\">\n<title>{title}</title>\n<style>\n{CSS}</style>\n</head>\n<body>\n",
-        l.lang_tag
+         <meta name=\"generator\" content=\"assess\">\n<title>{title}</title>\n<style>\n{CSS}{}\n</style>\n</head>\n<body>\n",
+        l.lang_tag,
+        deliverable::page_margins(data, l)
     );
-    let _ = writeln!(h, "<header>\n<h1>{title}</h1>");
-    if data.redacted {
-        let _ = writeln!(h, "<p class=\"notice\">{}</p>", escape(l.redacted_notice));
-    }
-    h.push_str("<dl class=\"meta\">\n");
-    for (label, value) in data.metadata(l) {
-        let _ = writeln!(h, "<dt>{}</dt><dd>{}</dd>", escape(label), escape(&value));
-    }
-    h.push_str("</dl>\n</header>\n");
+    deliverable::confidential(&mut h, data, l);
+    h.push_str("<header>\n");
+    deliverable::cover(&mut h, data, l);
+    h.push_str("</header>\n<main>\n");
+    deliverable::findings(&mut h, data, l);
+    deliverable::roadmaps(&mut h, data, l);
+    deliverable::sign_off(&mut h, data, l);
     results(&mut h, data, l);
     for part in &data.parts {
-        part_section(&mut h, data, part, l);
+        part_section(&mut h, part, l);
+    }
+    let t = l.lang().texts().deliverable;
+    let _ = writeln!(
+        h,
+        "<section class=\"appendix\" id=\"appendix\">\n<h2>{}</h2>",
+        escape(t.appendix)
+    );
+    for part in &data.parts {
+        answers_section(&mut h, data, part, l);
     }
     lists(&mut h, data, l);
-    super::workshop::html(&mut h, &data.lang, &data.findings, &data.agenda);
+    super::workshop::agenda_html(&mut h, &data.lang, &data.agenda);
+    h.push_str("</section>\n</main>\n");
     let _ = writeln!(
         h,
         "<footer><p>{}</p><p>{}</p></footer>\n</body>\n</html>",
@@ -70,6 +80,11 @@ fn results(h: &mut String, data: &ReportData, l: &Labels) {
     );
     // One row per part here; each part's own section lists its domains.
     results_table(h, data.parts.iter(), false, l);
+    let _ = writeln!(
+        h,
+        "<p class=\"legend\">{}</p>",
+        escape(l.lang().texts().radar.explain)
+    );
     h.push_str("</section>\n");
 }
 
@@ -128,7 +143,7 @@ fn results_table<'a>(
     h.push_str("</tbody></table>\n");
 }
 
-fn part_section(h: &mut String, data: &ReportData, part: &PartReport, l: &Labels) {
+fn part_section(h: &mut String, part: &PartReport, l: &Labels) {
     let _ = writeln!(
         h,
         "<section class=\"part\" id=\"part-{}\">\n<h2>{} <span class=\"id\">{}</span></h2>",
@@ -140,17 +155,25 @@ fn part_section(h: &mut String, data: &ReportData, part: &PartReport, l: &Labels
     let _ = writeln!(
         h,
         "<figure class=\"radar\">{}<figcaption>{}</figcaption></figure>",
-        svg::radar(part, &format!("{} — {}", part.result.name, l.radar)),
-        escape(l.radar_caption)
+        svg::radar(
+            &part.radar_axes(),
+            &format!("{} — {}", part.result.name, l.radar),
+            l.lang()
+        ),
+        escape(l.lang().texts().radar.explain)
     );
-    let _ = writeln!(h, "<h3>{}</h3>", escape(l.roadmap));
-    match &part.roadmap {
-        None => {
-            let _ = writeln!(h, "<p>{}</p>", escape(l.roadmap_no_target));
-        }
-        Some(roadmap) => roadmap_html(h, roadmap, l),
-    }
-    let _ = writeln!(h, "<h3>{}</h3>", escape(l.answers));
+    h.push_str("</section>\n");
+}
+
+/// A part's answers per requirement, in the appendix.
+fn answers_section(h: &mut String, data: &ReportData, part: &PartReport, l: &Labels) {
+    let _ = writeln!(
+        h,
+        "<section class=\"answers\" id=\"answers-{}\">\n<h3>{} — {}</h3>",
+        escape(&part.result.id),
+        escape(&part.result.name),
+        escape(l.answers)
+    );
     for domain in &part.domains {
         let _ = writeln!(
             h,
@@ -165,56 +188,6 @@ fn part_section(h: &mut String, data: &ReportData, part: &PartReport, l: &Labels
         }
     }
     h.push_str("</section>\n");
-}
-
-fn roadmap_html(h: &mut String, roadmap: &Roadmap, l: &Labels) {
-    if roadmap.phases.is_empty() {
-        let _ = writeln!(h, "<p>{}</p>", escape(l.roadmap_reached));
-        return;
-    }
-    let _ = writeln!(
-        h,
-        "<p>{} ({})</p>\n<ol class=\"roadmap\">",
-        escape(l.roadmap_intro),
-        escape(&l.requirements(roadmap.total))
-    );
-    for phase in &roadmap.phases {
-        let _ = writeln!(
-            h,
-            "<li><h5>{} {} — {} {} <span class=\"count\">{}</span></h5>",
-            escape(l.phase),
-            phase.phase,
-            escape(l.reach_level),
-            phase.reaches_level,
-            escape(&l.requirements(phase.count))
-        );
-        for domain in &phase.domains {
-            let _ = writeln!(
-                h,
-                "<h6>{} <span class=\"count\">{}</span></h6><ul>",
-                escape(&domain.name),
-                domain.count
-            );
-            for item in &domain.requirements {
-                let status = item.status.map_or(String::new(), |s| {
-                    let code = super::data::status_code(s);
-                    let label = escape(l.status(Some(s)));
-                    format!(" <span class=\"st st-{code}\">{label}</span>")
-                });
-                let _ = writeln!(
-                    h,
-                    "<li><code>{}</code> L{} {}: {}{status}</li>",
-                    escape(&item.id),
-                    item.level,
-                    escape(&item.practice),
-                    escape(&item.text)
-                );
-            }
-            h.push_str("</ul>\n");
-        }
-        h.push_str("</li>\n");
-    }
-    h.push_str("</ol>\n");
 }
 
 fn practice_html(h: &mut String, data: &ReportData, p: &PracticeReport, l: &Labels) {
@@ -317,19 +290,26 @@ fn answer_row(
         );
     }
     let decided = (!a.decided_by.is_empty()).then(|| format!("{}: {}", l.decided_by, a.decided_by));
-    let who: Vec<String> = [decided.as_ref(), Some(&a.by), Some(&a.at)]
+    let at = data.time(&a.at);
+    let who: Vec<String> = [decided.as_ref(), Some(&a.by), Some(&at)]
         .into_iter()
         .flatten()
         .filter(|s| !s.is_empty())
         .map(|s| escape(s))
         .collect();
+    // No empty cells: a dash says "nothing here" where a blank looks like a fault.
+    let dash = |s: String| if s.is_empty() { "–".to_string() } else { s };
+    let (notes, evidence, who) = (
+        dash(notes),
+        dash(escape(&a.evidence.join(", "))),
+        dash(who.join("<br>")),
+    );
     let _ = writeln!(
         h,
-        "<tr class=\"st-{code}\"><td><code>{}</code></td><td>{level}</td><td>{text}</td><td><span class=\"st st-{code}\">{}</span>{flag}</td><td>{notes}</td><td>{}</td><td class=\"who\">{}</td></tr>",
+        "<tr class=\"st-{code}\"><td><code>{}</code></td><td class=\"nowrap\">{}</td><td>{text}</td><td><span class=\"st st-{code}\">{}</span>{flag}</td><td>{notes}</td><td class=\"nowrap\">{evidence}</td><td class=\"who\">{who}</td></tr>",
         escape(id),
-        escape(l.status(a.status)),
-        escape(&a.evidence.join(", ")),
-        who.join("<br>")
+        if level.is_empty() { "–" } else { level },
+        escape(l.status(a.status))
     );
 }
 
@@ -350,10 +330,14 @@ fn lists(h: &mut String, data: &ReportData, l: &Labels) {
                 status: item.status,
                 justification: item.justification.clone(),
                 note: item.note.clone(),
+                evidence: item.evidence.clone(),
+                by: item.by.clone(),
+                at: item.at.clone(),
                 ..AnswerView::default()
             };
             let text = format!("{}: {}", escape(&item.practice), escape(&item.text));
-            answer_row(h, data, &item.id, "", &text, &a, l);
+            let level = format!("L{}", item.level);
+            answer_row(h, data, &item.id, &level, &text, &a, l);
         }
         h.push_str("</tbody></table>\n");
     }
@@ -366,7 +350,7 @@ fn lists(h: &mut String, data: &ReportData, l: &Labels) {
         let _ = writeln!(h, "<p>{}</p>", escape(l.orphaned_intro));
         answers_table_head(h, l);
         for o in &data.orphaned {
-            answer_row(h, data, &o.id, "", "", &o.answer, l);
+            answer_row(h, data, &o.id, "", "–", &o.answer, l);
         }
         h.push_str("</tbody></table>\n");
     }
@@ -417,7 +401,8 @@ fn evidence_html(h: &mut String, data: &ReportData, l: &Labels) {
                 escape(l.check(check))
             );
         }
-        let who: Vec<String> = [&e.added_by, &e.added_at]
+        let added_at = data.time(&e.added_at);
+        let who: Vec<String> = [&e.added_by, &added_at]
             .iter()
             .filter(|s| !s.is_empty())
             .map(|s| escape(s))
@@ -429,7 +414,7 @@ fn evidence_html(h: &mut String, data: &ReportData, l: &Labels) {
             .collect();
         let _ = writeln!(
             h,
-            "<tr><td><code>{}</code></td><td>{}</td><td>{}</td><td class=\"loc\">{}{hash}</td><td class=\"who\">{}</td><td>{}</td></tr>",
+            "<tr><td><code>{}</code></td><td>{}</td><td class=\"nowrap\">{}</td><td class=\"loc\">{}{hash}</td><td class=\"who\">{}</td><td>{}</td></tr>",
             escape(&e.id),
             escape(&e.title),
             escape(l.evidence_kind(e.kind)),

@@ -33,8 +33,6 @@ pub struct Labels {
     pub then_now: &'static str,
     pub no_target: &'static str,
     pub radar: &'static str,
-    pub radar_caption: &'static str,
-    pub radar_text_legend: &'static str,
     pub roadmap: &'static str,
     pub roadmap_intro: &'static str,
     pub roadmap_reached: &'static str,
@@ -105,8 +103,6 @@ pub static EN: Labels = Labels {
     then_now: "Then → now",
     no_target: "no target",
     radar: "Radar",
-    radar_caption: "Solid: level per domain (0–5). Dashed: target.",
-    radar_text_legend: "█ level  ░ gap to target  (one level = 4 cells)",
     roadmap: "Improvement roadmap",
     roadmap_intro: "The requirements between this part and its target, ordered so the next level is reached first.",
     roadmap_reached: "The target is reached: nothing stands between this part and its target.",
@@ -176,8 +172,6 @@ pub static ZH: Labels = Labels {
     then_now: "之前 → 现在",
     no_target: "未设目标",
     radar: "雷达图",
-    radar_caption: "实线：各能力域等级（0–5）。虚线：目标。",
-    radar_text_legend: "█ 当前等级  ░ 与目标的差距（每级 4 格）",
     roadmap: "改进路线图",
     roadmap_intro: "本部分与目标之间的差距要求，按先达到下一等级的顺序排列。",
     roadmap_reached: "已达到目标：本部分与目标之间没有差距。",
@@ -227,6 +221,15 @@ pub fn labels(lang: &str) -> &'static Labels {
 }
 
 impl Labels {
+    /// The language of these labels, to read the shared catalogue.
+    pub fn lang(&self) -> crate::lang::Lang {
+        if self.zh {
+            crate::lang::Lang::Zh
+        } else {
+            crate::lang::Lang::En
+        }
+    }
+
     /// A status in this language; `None` is "unanswered".
     pub fn status(&self, status: Option<Status>) -> &'static str {
         match status {

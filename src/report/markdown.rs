@@ -88,27 +88,7 @@ fn part_section(md: &mut String, data: &ReportData, part: &PartReport, l: &Label
         inline(&part.result.name),
         part.result.id
     );
-    let _ = writeln!(md, "### {}\n\n```text", l.radar);
-    let width = part
-        .domains
-        .iter()
-        .map(|d| d.result.name.width())
-        .max()
-        .unwrap_or(0);
-    for d in &part.domains {
-        let r = &d.result;
-        let pad = width - r.name.width();
-        let target = r.target.map_or(String::new(), |t| format!(" / {t}"));
-        let _ = writeln!(
-            md,
-            "{}{:pad$}  {}  {}{target}",
-            r.name,
-            "",
-            bar(r.level, r.target),
-            r.level
-        );
-    }
-    let _ = writeln!(md, "```\n\n{}\n", l.radar_text_legend);
+    radar_md(md, part, l);
     let _ = writeln!(md, "### {}\n", l.roadmap);
     match &part.roadmap {
         None => {
@@ -130,13 +110,44 @@ fn part_section(md: &mut String, data: &ReportData, part: &PartReport, l: &Label
     }
 }
 
-/// 20 cells, 4 per level: filled up to the level, shaded up to the target.
-fn bar(level: u8, target: Option<u8>) -> String {
+/// The radar as text: per domain, the level, the score and the target as a bar (4 cells a
+/// level: `█` up to the level, `▓` on to the score, `░` on to the target), then the legend.
+fn radar_md(md: &mut String, part: &PartReport, l: &Labels) {
+    let t = &l.lang().texts().radar;
+    let _ = writeln!(md, "### {}\n\n```text", l.radar);
+    let axes = part.radar_axes();
+    let width = axes.iter().map(|a| a.name.width()).max().unwrap_or(0);
+    for a in &axes {
+        let pad = width - a.name.width();
+        let target = a.target.map_or(String::new(), |t| format!(" → L{t}"));
+        let _ = writeln!(
+            md,
+            "{}{:pad$}  {}  L{} {:.2}{target}",
+            a.name,
+            "",
+            bar(a.level, a.score, a.target),
+            a.level,
+            a.score
+        );
+    }
+    let _ = writeln!(
+        md,
+        "```\n\n█ {} · ▓ {} · ░ {} · → {}\n\n{}\n",
+        t.level, t.score, l.gap, t.target, t.explain
+    );
+}
+
+/// 20 cells, 4 per level: the level, then the score, then the target.
+fn bar(level: u8, score: f64, target: Option<u8>) -> String {
     let filled = usize::from(level.min(5)) * 4;
+    // Truncation is intended: whole cells only.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let scored = (score.clamp(0.0, 5.0) * 4.0).floor() as usize;
     let shaded = usize::from(target.unwrap_or(0).min(5)) * 4;
     (0..20)
         .map(|i| match i {
             i if i < filled => '█',
+            i if i < scored => '▓',
             i if i < shaded => '░',
             _ => '·',
         })

@@ -1,20 +1,32 @@
-//! Redaction for sharing results outside the assessed organisation: removes names, the
-//! organisation, title and scope, notes, justifications, evidence titles, locations and hashes,
-//! and who answered; keeps the structure, the answers, the dates and the scores.
+//! Redaction for sharing results outside the assessed organisation: replaces names, the
+//! organisation, title and scope, notes, justifications, evidence titles and locations, and
+//! who answered with a visible placeholder ("[redacted]", "〔已隐去〕") wherever there was
+//! text, so a reader sees what was removed; keeps the structure, the answers, severities,
+//! dates, statuses, scores and every count (a list of three names stays three entries long).
 
 use super::data::{AnswerView, ReportData};
+use crate::lang::Lang;
 
-/// Strips every confidential string from the report data, in place.
+/// Replaces every confidential string of the report data, in place.
 pub fn redact(data: &mut ReportData) {
     data.redacted = true;
+    let mark = Lang::from_code(&data.lang).texts().deliverable.redacted;
+    let hide = |s: &mut String| {
+        if !s.is_empty() {
+            *s = mark.to_string();
+        }
+    };
     let s = &mut data.session;
-    s.title.clear();
-    s.organisation.clear();
-    s.scope.clear();
-    s.assessors.clear();
-    s.participants.clear();
+    for text in [&mut s.title, &mut s.organisation, &mut s.scope] {
+        hide(text);
+    }
+    s.assessors.iter_mut().for_each(hide);
+    for p in &mut s.participants {
+        hide(&mut p.name);
+        hide(&mut p.role);
+    }
     if let Some(sign_off) = &mut s.sign_off {
-        sign_off.by.clear();
+        hide(&mut sign_off.by);
     }
     let answers = data
         .parts
@@ -24,28 +36,28 @@ pub fn redact(data: &mut ReportData) {
         .flat_map(|p| &mut p.requirements)
         .map(|r| &mut r.answer)
         .chain(data.orphaned.iter_mut().map(|o| &mut o.answer));
-    answers.for_each(redact_answer);
+    answers.for_each(|a| redact_answer(a, &hide));
     for h in data.not_applicable.iter_mut().chain(&mut data.flagged) {
-        h.justification = h.justification.as_ref().map(|_| String::new());
-        h.note.clear();
+        h.justification.iter_mut().for_each(hide);
+        hide(&mut h.note);
+        hide(&mut h.by);
     }
-    super::workshop::redact(&mut data.findings);
+    super::workshop::redact(&mut data.findings, &hide);
     for e in &mut data.evidence {
-        e.title.clear();
-        e.location.clear();
+        for text in [&mut e.title, &mut e.location, &mut e.added_by] {
+            hide(text);
+        }
         e.sha256 = None;
         e.size = None;
-        e.added_by.clear();
     }
 }
 
-fn redact_answer(a: &mut AnswerView) {
-    a.justification = a.justification.as_ref().map(|_| String::new());
-    a.note.clear();
-    a.by.clear();
-    if let Some(r) = &mut a.reviewed {
-        r.by.clear();
+fn redact_answer(a: &mut AnswerView, hide: &impl Fn(&mut String)) {
+    a.justification.iter_mut().for_each(hide);
+    for text in [&mut a.note, &mut a.by, &mut a.decided_by, &mut a.discussion] {
+        hide(text);
     }
-    a.decided_by.clear();
-    a.discussion.clear();
+    if let Some(r) = &mut a.reviewed {
+        hide(&mut r.by);
+    }
 }

@@ -86,14 +86,19 @@ pub fn agenda(model: &LoadedModel, session: &Session, lang: &str) -> Vec<AgendaE
         .collect()
 }
 
-/// Findings' free text and names are confidential; ids, severity, dates and ties stay.
-pub fn redact(findings: &mut [FindingEntry]) {
+/// Findings' free text and names are confidential (`hide` puts the placeholder in); ids,
+/// severity, due dates and ties stay.
+pub fn redact(findings: &mut [FindingEntry], hide: &impl Fn(&mut String)) {
     for f in findings {
-        f.title.clear();
-        f.description.clear();
-        f.recommendation.clear();
-        f.owner.clear();
-        f.added_by.clear();
+        for text in [
+            &mut f.title,
+            &mut f.description,
+            &mut f.recommendation,
+            &mut f.owner,
+            &mut f.added_by,
+        ] {
+            hide(text);
+        }
     }
 }
 
@@ -199,51 +204,31 @@ pub fn markdown(md: &mut String, lang: &str, findings: &[FindingEntry], agenda: 
     }
 }
 
-/// The HTML sections.
-pub fn html(h: &mut String, lang: &str, findings: &[FindingEntry], agenda: &[AgendaEntry]) {
+/// The findings table's column names in the report's language.
+pub fn finding_columns(lang: &str) -> [&'static str; 6] {
+    words(lang).columns
+}
+
+/// The findings section's heading.
+pub fn findings_title(lang: &str) -> &'static str {
+    words(lang).findings
+}
+
+/// A finding's description and recommendation with their labels, when present.
+pub fn finding_details<'a>(lang: &str, f: &'a FindingEntry) -> Vec<(&'static str, &'a str)> {
     let w = words(lang);
-    let _ = writeln!(
-        h,
-        "<section class=\"findings\">\n<h2>{}</h2>",
-        escape(w.findings)
-    );
-    if findings.is_empty() {
-        let _ = writeln!(h, "<p>{}</p>", escape(w.none));
-    } else {
-        h.push_str("<table class=\"findings\"><thead><tr>");
-        for c in w.columns {
-            let _ = write!(h, "<th>{}</th>", escape(c));
-        }
-        h.push_str("</tr></thead><tbody>\n");
-    }
-    for f in findings {
-        let mut detail = String::new();
-        for (label, text) in [
-            (w.description, &f.description),
-            (w.recommendation, &f.recommendation),
-        ] {
-            if !text.is_empty() {
-                let text = escape(text).replace('\n', "<br>");
-                let _ = write!(detail, "<div><em>{}:</em> {text}</div>", escape(label));
-            }
-        }
-        let _ = writeln!(
-            h,
-            "<tr class=\"sev-{}\"><td><code>{}</code></td><td>{}</td><td><strong>{}</strong>{detail}</td><td>{}</td><td>{}</td><td>{} <code>{}</code></td></tr>",
-            f.severity,
-            escape(&f.id),
-            escape(f.severity_label),
-            escape(&f.title),
-            escape(&f.owner),
-            escape(&f.due),
-            escape(f.tie_kind),
-            escape(&f.tie)
-        );
-    }
-    if !findings.is_empty() {
-        h.push_str("</tbody></table>\n");
-    }
-    h.push_str("</section>\n");
+    [
+        (w.description, f.description.as_str()),
+        (w.recommendation, f.recommendation.as_str()),
+    ]
+    .into_iter()
+    .filter(|(_, text)| !text.is_empty())
+    .collect()
+}
+
+/// The agenda's HTML section (the findings have their own, in `deliverable.rs`).
+pub fn agenda_html(h: &mut String, lang: &str, agenda: &[AgendaEntry]) {
+    let w = words(lang);
     if agenda.is_empty() {
         return;
     }
@@ -299,43 +284,39 @@ pub const AGENDA_COLUMNS: [&str; 5] = [
     "spent_seconds",
 ];
 
-/// The CSV tables: after a blank line, the findings (when there are any), then after another
-/// blank line the agenda (when used). Each starts with its own header row.
-pub fn csv_tables(findings: &[FindingEntry], agenda: &[AgendaEntry]) -> Vec<Vec<Vec<String>>> {
-    let mut tables = Vec::new();
-    let strings = |cols: &[&str]| cols.iter().map(|c| (*c).to_string()).collect::<Vec<_>>();
-    if !findings.is_empty() {
-        let mut rows = vec![strings(&FINDING_COLUMNS)];
-        rows.extend(findings.iter().map(|f| {
-            vec![
-                f.id.clone(),
-                f.severity.to_string(),
-                f.severity_label.to_string(),
-                f.title.clone(),
-                f.description.clone(),
-                f.recommendation.clone(),
-                f.owner.clone(),
-                f.due.clone(),
-                f.tie_kind.to_string(),
-                f.tie.clone(),
-                f.added_by.clone(),
-                f.added_at.clone(),
-            ]
-        }));
-        tables.push(rows);
-    }
-    if !agenda.is_empty() {
-        let mut rows = vec![strings(&AGENDA_COLUMNS)];
-        rows.extend(agenda.iter().map(|a| {
-            vec![
-                a.id.clone(),
-                a.kind.to_string(),
-                a.name.clone(),
-                a.planned_minutes.map(|m| m.to_string()).unwrap_or_default(),
-                a.spent_seconds.to_string(),
-            ]
-        }));
-        tables.push(rows);
-    }
-    tables
+/// The findings as one CSV table: the header, then a row per finding.
+pub fn finding_rows(findings: &[FindingEntry]) -> Vec<Vec<String>> {
+    let mut rows = vec![FINDING_COLUMNS.map(String::from).to_vec()];
+    rows.extend(findings.iter().map(|f| {
+        vec![
+            f.id.clone(),
+            f.severity.to_string(),
+            f.severity_label.to_string(),
+            f.title.clone(),
+            f.description.clone(),
+            f.recommendation.clone(),
+            f.owner.clone(),
+            f.due.clone(),
+            f.tie_kind.to_string(),
+            f.tie.clone(),
+            f.added_by.clone(),
+            f.added_at.clone(),
+        ]
+    }));
+    rows
+}
+
+/// The agenda as one CSV table: the header, then a row per part or domain.
+pub fn agenda_rows(agenda: &[AgendaEntry]) -> Vec<Vec<String>> {
+    let mut rows = vec![AGENDA_COLUMNS.map(String::from).to_vec()];
+    rows.extend(agenda.iter().map(|a| {
+        vec![
+            a.id.clone(),
+            a.kind.to_string(),
+            a.name.clone(),
+            a.planned_minutes.map(|m| m.to_string()).unwrap_or_default(),
+            a.spent_seconds.to_string(),
+        ]
+    }));
+    rows
 }

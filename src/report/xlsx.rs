@@ -25,13 +25,11 @@ pub fn render(data: &ReportData, l: &Labels) -> Result<Vec<u8>, XlsxError> {
             .set_creation_datetime(&when),
     );
     summary(book.add_worksheet(), data, l, w)?;
-    let findings = super::workshop::csv_tables(&data.findings, &[]);
     let sheet = book.add_worksheet().set_name(w.findings)?;
-    match findings.first() {
-        Some(table) => table_sheet(sheet, table)?,
-        None => {
-            sheet.write_string(0, 0, w.no_findings)?;
-        }
+    if data.findings.is_empty() {
+        sheet.write_string(0, 0, w.no_findings)?;
+    } else {
+        table_sheet(sheet, &super::workshop::finding_rows(&data.findings))?;
     }
     roadmap(book.add_worksheet().set_name(w.roadmap)?, data, l)?;
     let requirements = super::csv::requirement_table(data, l);
@@ -39,8 +37,9 @@ pub fn render(data: &ReportData, l: &Labels) -> Result<Vec<u8>, XlsxError> {
         book.add_worksheet().set_name(w.requirements)?,
         &requirements,
     )?;
-    if let Some(agenda) = super::workshop::csv_tables(&[], &data.agenda).first() {
-        table_sheet(book.add_worksheet().set_name(w.agenda)?, agenda)?;
+    if !data.agenda.is_empty() {
+        let agenda = super::workshop::agenda_rows(&data.agenda);
+        table_sheet(book.add_worksheet().set_name(w.agenda)?, &agenda)?;
     }
     book.save_to_buffer()
 }

@@ -102,6 +102,8 @@ pub enum Action {
     NewFinding,
     /// Turn the facilitator (projection) view on or off.
     ToggleFacilitator,
+    /// Show the navigator at any width, or leave it to the width again.
+    ToggleNavigator,
     /// Open the agenda (planned minutes per part or domain).
     Agenda,
     /// Delete the selected entry: a finding (asks first), a participant.
@@ -213,6 +215,7 @@ impl Action {
             Action::Findings => "findings",
             Action::NewFinding => "new finding",
             Action::ToggleFacilitator => "facilitator view on/off",
+            Action::ToggleNavigator => "navigator at any width on/off",
             Action::Agenda => "agenda (planned minutes)",
             Action::Delete => "delete",
             Action::GoTo => "go to its place",
@@ -283,6 +286,7 @@ impl Action {
             Action::Findings => "发现项",
             Action::NewFinding => "新增发现项",
             Action::ToggleFacilitator => "主持视图 开/关",
+            Action::ToggleNavigator => "任意宽度显示导航栏 开/关",
             Action::Agenda => "议程（计划分钟数）",
             Action::Delete => "删除",
             Action::GoTo => "转到所在位置",

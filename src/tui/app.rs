@@ -501,6 +501,7 @@ impl App {
                 work.session.cursor.facilitator = on;
                 work.dirty = true;
             }
+            Action::ToggleNavigator => work.show_navigator = !work.show_navigator,
             Action::ToggleAutoAdvance => {
                 let on = !work.session.cursor.auto_advance;
                 work.session.cursor.auto_advance = on;

@@ -30,9 +30,9 @@ pub enum SaveState {
 /// An open session and everything the workbench keeps about it.
 #[derive(Debug)]
 pub struct Work {
-    /// The baseline session's score per part and domain id, read when the summary first
+    /// The baseline session's level per part and domain id, read when the summary first
     /// needs it (None: no baseline, or it does not open).
-    pub baseline: std::sync::OnceLock<Option<std::collections::HashMap<String, f64>>>,
+    pub baseline: std::sync::OnceLock<Option<std::collections::HashMap<String, u8>>>,
     pub path: PathBuf,
     pub model: LoadedModel,
     pub session: Session,
@@ -54,6 +54,8 @@ pub struct Work {
     pub warnings: Vec<String>,
     /// Summary screen focus: None for all parts, or an index into `session.parts`.
     pub summary_focus: Option<usize>,
+    /// The navigator is shown whatever the width (`N`); otherwise wide screens only.
+    pub show_navigator: bool,
     /// This process's write lock on the session (released on drop, or by the OS on a crash).
     pub lock: Option<SessionLock>,
     /// Checks before each save that the file is still the one this workbench last wrote.
@@ -80,8 +82,8 @@ pub struct Work {
 }
 
 impl Work {
-    /// The baseline's scores by part and domain id (read once, on first use).
-    pub fn baseline_scores(&self) -> Option<&std::collections::HashMap<String, f64>> {
+    /// The baseline's levels by part and domain id (read once, on first use).
+    pub fn baseline_levels(&self) -> Option<&std::collections::HashMap<String, u8>> {
         self.baseline
             .get_or_init(|| {
                 let (_, then) =
@@ -90,7 +92,7 @@ impl Work {
                     .parts
                     .iter()
                     .flat_map(|p| std::iter::once(&p.row).chain(&p.domains))
-                    .map(|r| (r.id.clone(), r.score))
+                    .map(|r| (r.id.clone(), r.level))
                     .collect();
                 Some(scores)
             })
@@ -154,6 +156,7 @@ impl Work {
             last_save_attempt: None,
             warnings,
             summary_focus: None,
+            show_navigator: false,
             lock: None,
             guard: session::SaveGuard::default(),
             read_only: None,

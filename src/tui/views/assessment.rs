@@ -8,8 +8,7 @@ use ratatui::widgets::{Block, Borders, Widget};
 use super::{navigator, practice, status};
 use crate::tui::app::App;
 use crate::tui::theme;
-use crate::tui::widgets::radar::{Axis, Radar, legend};
-use crate::tui::words::words;
+use crate::tui::widgets::radar::{Radar, legend};
 
 /// Where each panel goes at a given size.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,15 +20,23 @@ pub struct Panels {
     pub status: Rect,
 }
 
-/// The layout: wide terminals get all panels; narrower ones fold the navigator, then the radar.
+/// The layout: wide terminals get all panels; narrower ones fold the navigator (unless it is
+/// asked for with `N`: then it takes up to two fifths of the width), then the radar.
 /// `status_h` is the status line's height (`status::height`).
-pub fn panels(area: Rect, status_h: u16) -> Panels {
+pub fn panels(area: Rect, status_h: u16, show_navigator: bool) -> Panels {
     let [body, status] =
         Layout::vertical([Constraint::Min(1), Constraint::Length(status_h)]).areas(area);
     let w = body.width;
-    let (nav, rest) = if w >= 130 {
+    let nav_w = if w >= 130 {
+        Some(34)
+    } else if show_navigator && w >= 20 {
+        Some((w * 2 / 5).clamp(10, 34))
+    } else {
+        None
+    };
+    let (nav, rest) = if let Some(nav_w) = nav_w {
         let [nav, rest] =
-            Layout::horizontal([Constraint::Length(34), Constraint::Min(1)]).areas(body);
+            Layout::horizontal([Constraint::Length(nav_w), Constraint::Min(1)]).areas(body);
         (Some(nav), rest)
     } else {
         (None, body)
@@ -75,7 +82,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if work.session.cursor.facilitator {
         return super::facilitator::render(app, area, buf);
     }
-    let p = panels(area, status::height(app, area.width));
+    let p = panels(area, status::height(app, area.width), work.show_navigator);
     if let Some(nav) = p.nav {
         navigator::render(work, nav, buf);
     }
@@ -94,19 +101,14 @@ pub(super) fn render_radar(work: &crate::tui::app::Work, area: Rect, buf: &mut B
     let pref = &work.model.index.practices[work.practice];
     let part = &work.model.model.parts[pref.part];
     let lang = work.lang();
-    let target = work.session.targets.get(&part.id).map(|t| f64::from(*t));
     let radar = Radar {
-        axes: part
-            .domains
-            .iter()
-            .zip(&work.card.parts[pref.part].domains)
-            .map(|(d, card)| Axis {
-                label: d.name.get(lang).to_string(),
-                score: card.score.score,
-                target,
-                baseline: None,
-            })
-            .collect(),
+        axes: crate::summary::part_domain_axes(
+            &work.model,
+            &work.session,
+            &work.card,
+            pref.part,
+            lang,
+        ),
     };
     let title = format!(
         " {} · L{} ",
@@ -117,7 +119,9 @@ pub(super) fn render_radar(work: &crate::tui::app::Work, area: Rect, buf: &mut B
         .borders(Borders::ALL)
         .border_style(theme::get().border)
         .title(ratatui::text::Span::styled(title, theme::get().title))
-        .title_bottom(ratatui::text::Line::from(legend(words(lang))));
+        .title_bottom(ratatui::text::Line::from(legend(
+            crate::lang::Lang::from_code(lang),
+        )));
     let inner = block.inner(area);
     block.render(area, buf);
     (&radar).render(inner, buf);
@@ -134,7 +138,7 @@ pub fn hit_test(app: &App, area: Rect, col: u16, row: u16) -> Option<usize> {
             .contains(pos)
             .then(|| practice::hit(work, l.ladder, row))?;
     }
-    let p = panels(area, status::height(app, area.width));
+    let p = panels(area, status::height(app, area.width), work.show_navigator);
     let pos = ratatui::layout::Position::new(col, row);
     if let Some(nav) = p.nav
         && nav.contains(pos)

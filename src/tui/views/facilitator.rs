@@ -1,6 +1,7 @@
 //! The facilitator view (`v`), for a projector: the practice's name and the current
-//! requirement large and uncluttered, the level ladder, the radar and the agenda; no
-//! navigator, no guidance, one status row. The answer keys work as on the assessment screen.
+//! requirement large and uncluttered, the level ladder, and from 100×24 on the radar over
+//! most of the screen (the agenda under it when there is height); no navigator, no guidance.
+//! The answer keys work as on the assessment screen and are shown on a row of their own.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -19,52 +20,108 @@ pub struct Layout3 {
     pub ladder: Rect,
     pub radar: Option<Rect>,
     pub agenda: Option<Rect>,
+    /// The answer keys, one row.
+    pub keys: Rect,
     pub status: Rect,
 }
 
-/// The heading gets what its text needs (up to two fifths), the ladder the rest; the radar and
-/// agenda take a right column on wide screens only.
+/// From 100×24 on, the radar takes the right half and more, full height, so the room can read
+/// it; the heading and the ladder share the left. Smaller screens show the heading and ladder.
+/// The agenda goes under the radar when there is height for both.
 /// `status_h` is the status line's height (one row, more while a long message shows).
 pub fn layout(work: &Work, area: Rect, status_h: u16) -> Layout3 {
-    let [body, status] =
-        Layout::vertical([Constraint::Min(1), Constraint::Length(status_h)]).areas(area);
+    let [body, keys, status] = Layout::vertical([
+        Constraint::Min(1),
+        Constraint::Length(1),
+        Constraint::Length(status_h),
+    ])
+    .areas(area);
+    let with_radar = body.width >= 100 && body.height >= 22;
     // Generous margins on large screens, none to spare on small ones.
-    let mx = (body.width / 16).min(8);
-    let my = u16::from(body.height >= 30) * 2;
+    let mx = if with_radar {
+        (body.width / 40).min(4)
+    } else {
+        (body.width / 16).min(8)
+    };
+    let my = u16::from(body.height >= 30);
     let body = Rect::new(
         body.x + mx,
         body.y + my,
         body.width.saturating_sub(2 * mx),
         body.height.saturating_sub(2 * my),
     );
-    let wanted =
-        u16::try_from(heading_lines(work, usize::from(body.width)).len()).unwrap_or(u16::MAX);
-    let heading_h = wanted.min(body.height * 2 / 5).max(1);
-    let [heading, rest] =
-        Layout::vertical([Constraint::Length(heading_h), Constraint::Min(0)]).areas(body);
-    if rest.width >= 110 && rest.height >= 12 {
-        let side = (rest.width * 2 / 5).clamp(44, 90);
-        let [ladder, right] =
-            Layout::horizontal([Constraint::Min(1), Constraint::Length(side)]).areas(rest);
-        let radar_h = (right.height * 3 / 5).max(10).min(right.height);
+    let (text, radar, agenda) = if with_radar {
+        let radar_w = body.width * 11 / 20;
+        let [left, _, right] = Layout::horizontal([
+            Constraint::Min(1),
+            Constraint::Length(1),
+            Constraint::Length(radar_w),
+        ])
+        .areas(body);
+        let agenda_h = if right.height >= 40 {
+            right.height / 4
+        } else {
+            0
+        };
         let [radar, agenda] =
-            Layout::vertical([Constraint::Length(radar_h), Constraint::Min(0)]).areas(right);
-        Layout3 {
-            heading,
-            ladder,
-            radar: Some(radar),
-            agenda: (agenda.height >= 3).then_some(agenda),
-            status,
-        }
+            Layout::vertical([Constraint::Min(1), Constraint::Length(agenda_h)]).areas(right);
+        (left, Some(radar), (agenda.height >= 3).then_some(agenda))
     } else {
-        Layout3 {
-            heading,
-            ladder: rest,
-            radar: None,
-            agenda: None,
-            status,
-        }
+        (body, None, None)
+    };
+    let wanted =
+        u16::try_from(heading_lines(work, usize::from(text.width)).len()).unwrap_or(u16::MAX);
+    let heading_h = wanted.min(text.height * 2 / 5).max(1);
+    let [heading, ladder] =
+        Layout::vertical([Constraint::Length(heading_h), Constraint::Min(0)]).areas(text);
+    Layout3 {
+        heading,
+        ladder,
+        radar,
+        agenda,
+        keys,
+        status,
     }
+}
+
+/// The answer keys from the keymap (`y met · p partial · …`), so the room knows what to say;
+/// as many whole entries as fit in `width`.
+fn answer_keys(lang: &str, width: usize) -> Line<'static> {
+    use crate::tui::action::Action;
+    use crate::tui::keymap::{self, Context};
+    use unicode_width::UnicodeWidthStr;
+    let answers = [
+        Action::Met,
+        Action::Partial,
+        Action::NotMet,
+        Action::NotApplicable,
+        Action::Clear,
+    ];
+    let mut spans = Vec::new();
+    for action in answers {
+        let Some(binding) = keymap::bindings(Context::Assessment)
+            .iter()
+            .find(|b| b.action == action)
+        else {
+            continue;
+        };
+        let what = match crate::lang::Lang::from_code(lang) {
+            crate::lang::Lang::Zh => action.describe_zh(),
+            crate::lang::Lang::En => action.describe(),
+        };
+        let key = keymap::display_key(binding.key);
+        let sep = if spans.is_empty() { "" } else { "  ·  " };
+        let used: usize = spans.iter().map(|s: &Span| s.content.width()).sum();
+        if used + sep.width() + key.width() + 1 + what.width() > width {
+            break;
+        }
+        if !sep.is_empty() {
+            spans.push(Span::styled(sep, theme::get().muted));
+        }
+        spans.push(Span::styled(key, theme::get().key));
+        spans.push(Span::raw(format!(" {what}")));
+    }
+    Line::from(spans)
 }
 
 /// The practice's name, a blank line, then the current requirement with its level and answer.
@@ -112,5 +169,6 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if let Some(area) = l.agenda {
         agenda::panel(work, area, buf);
     }
+    Paragraph::new(answer_keys(work.lang(), usize::from(l.keys.width))).render(l.keys, buf);
     status::render(app, l.status, buf);
 }

@@ -1,8 +1,6 @@
 //! The summary screen: a full-screen radar over the parts in scope (or, with a part focused,
 //! over its domains) and a table of level, score, target, gap and progress.
 
-use std::collections::HashMap;
-
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -13,18 +11,9 @@ use crate::summary::{ResultRow, summarize_with};
 use crate::tui::app::{App, Work};
 use crate::tui::theme;
 use crate::tui::widgets::columns::column_widths;
-use crate::tui::widgets::radar::{Axis, Radar, legend};
+use crate::tui::widgets::radar::{Radar, legend};
 use crate::tui::widgets::wrap::truncate;
 use crate::tui::words::words;
-
-fn axis(row: &ResultRow, baseline: Option<&HashMap<String, f64>>) -> Axis {
-    Axis {
-        label: row.name.clone(),
-        score: row.score,
-        target: row.target.map(f64::from),
-        baseline: baseline.and_then(|b| b.get(&row.id).copied()),
-    }
-}
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(work) = &app.work else { return };
@@ -48,38 +37,33 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 fn render_chart(work: &Work, area: Rect, buf: &mut Buffer) {
     let summary = summarize_with(&work.model, &work.session, &work.card, work.lang());
     let w = words(work.lang());
-    let baseline = work.baseline_scores();
     // One part in scope: a radar of one axis says nothing, so show its domains.
     let focus = match (work.summary_focus, summary.parts.len()) {
         (None, 1) => summary.parts.first(),
         (focus, _) => focus.and_then(|i| summary.parts.get(i)),
     };
-    let (title, axes) = match focus {
+    let (title, mut axes) = match focus {
         Some(part) => (
             format!(" {} — {} ", part.row.name, w.domains),
-            part.domains.iter().map(|d| axis(d, baseline)).collect(),
+            crate::summary::radar_axes(&part.domains),
         ),
         None => (
             format!(" {} ", w.all_parts),
-            summary
-                .parts
-                .iter()
-                .map(|p| axis(&p.row, baseline))
-                .collect(),
+            crate::summary::radar_axes(summary.parts.iter().map(|p| &p.row)),
         ),
     };
+    // The session's baseline (an earlier assessment) as the radar's third shape.
+    if let Some(then) = work.baseline_levels() {
+        for axis in &mut axes {
+            axis.baseline = then.get(&axis.id).copied();
+        }
+    }
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme::get().border)
         .title(Span::styled(title, theme::get().title))
         .title_bottom(Line::from({
-            let mut spans = legend(w);
-            if baseline.is_some() {
-                spans.push(Span::styled(
-                    format!(" ━ {} ", w.baseline),
-                    ratatui::style::Style::new().fg(theme::get().baseline),
-                ));
-            }
+            let mut spans = legend(crate::lang::Lang::from_code(work.lang()));
             spans.push(Span::styled(format!(" {} ", w.next_part), theme::get().muted));
             spans
         }));

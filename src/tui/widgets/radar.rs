@@ -1,36 +1,39 @@
-//! The radar chart: one axis per domain (or part), the achieved score and the target as two
-//! polygons on a level grid, drawn with Braille dots on a ratatui canvas. The geometry comes
-//! from `crate::radar`, which the HTML report shares.
+//! The radar chart on a ratatui canvas, drawing what `crate::radar` defines (the report's SVG
+//! draws the same): the level as a shaded area, the score as a bold solid line, the target
+//! dashed and a baseline dotted, so each reads by its pattern as well as its colour (NO_COLOR,
+//! black-and-white projectors). Labels are never cut: names when they fit beside the disc,
+//! else numbers at the axes and a numbered legend under the chart.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Color;
+use ratatui::style::{Color, Style};
+use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
-use ratatui::widgets::canvas::{Canvas, Context, Line as Segment};
+use ratatui::widgets::canvas::{Canvas, Context, Line as Segment, Points};
 use unicode_width::UnicodeWidthStr;
 
-use crate::radar::{Point, polygon, segments, vertex};
+use crate::radar::{Axis, MAX_LEVEL, Point, Shapes, dashes, inside, polygon, segments, vertex};
 use crate::tui::theme;
-use crate::tui::widgets::wrap::truncate;
+use crate::tui::widgets::wrap::wrap;
 
-/// The highest level on the scale.
-pub const MAX: f64 = 5.0;
+/// The glyph that shades the level area, and the one in the legend for each line.
+pub const LEVEL_GLYPH: char = '░';
+const SCORE_GLYPH: &str = "▀▀";
+const TARGET_GLYPH: &str = "⠶⠶";
+const BASELINE_GLYPH: &str = "⠂⠂";
 
-/// One axis: its label, the achieved score, and the target if any.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Axis {
-    pub label: String,
-    pub score: f64,
-    pub target: Option<f64>,
-    /// The score in the session's baseline (an earlier assessment), if it has one.
-    pub baseline: Option<f64>,
-}
-
-/// A radar over some axes.
+/// A radar over some axes (domains of a part, or parts).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Radar {
     pub axes: Vec<Axis>,
+}
+
+/// How the labels fit: names beside the disc, or numbers and a legend of `rows` lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Labels {
+    Names,
+    Numbers { rows: u16 },
 }
 
 impl Widget for &Radar {
@@ -38,66 +41,127 @@ impl Widget for &Radar {
         if area.width < 8 || area.height < 4 || self.axes.is_empty() {
             return;
         }
-        let widest = self
-            .axes
-            .iter()
-            .map(|a| a.label.width() + 4)
-            .max()
-            .unwrap_or(0);
-        let (xr, yr) = bounds(area, widest);
-        let cell_w = 2.0 * xr / f64::from(area.width);
-        let dense = area.height >= 12;
-        Canvas::default()
-            .marker(ratatui::symbols::Marker::Braille)
-            .x_bounds([-xr, xr])
-            .y_bounds([-yr, yr])
-            .paint(|ctx| {
-                self.grid(ctx, dense);
-                ctx.layer();
-                if self.axes.iter().any(|a| a.target.is_some()) {
-                    let targets: Vec<f64> =
-                        self.axes.iter().map(|a| a.target.unwrap_or(0.0)).collect();
-                    let target = polygon(&targets, MAX);
-                    if theme::get().dashed_target {
-                        draw_dashed(ctx, &target, theme::get().target);
-                    } else {
-                        draw_polygon(ctx, &target, theme::get().target);
-                    }
-                    ctx.layer();
-                }
-                if self.axes.iter().any(|a| a.baseline.is_some()) {
-                    let then: Vec<f64> = self
-                        .axes
-                        .iter()
-                        .map(|a| a.baseline.unwrap_or(0.0))
-                        .collect();
-                    draw_polygon(ctx, &polygon(&then, MAX), theme::get().baseline);
-                    ctx.layer();
-                }
-                let scores: Vec<f64> = self.axes.iter().map(|a| a.score).collect();
-                draw_polygon(ctx, &polygon(&scores, MAX), theme::get().achieved);
-                ctx.layer();
-                self.labels(ctx, cell_w, xr);
-            })
-            .render(area, buf);
+        let labels = self.label_mode(area);
+        let legend_rows = match labels {
+            Labels::Names => 0,
+            Labels::Numbers { rows } => rows,
+        };
+        let chart = Rect {
+            height: area.height - legend_rows,
+            ..area
+        };
+        self.chart(chart, labels, buf);
+        if legend_rows > 0 {
+            let legend = Rect {
+                y: chart.bottom(),
+                height: legend_rows,
+                ..area
+            };
+            self.legend_lines(legend, buf);
+        }
     }
 }
 
 impl Radar {
-    /// Level rings (all five when there is room, else the rim only) and the axes.
-    fn grid(&self, ctx: &mut Context, dense: bool) {
+    /// The text beside axis `i`: its name (or number), level and score.
+    fn label(&self, i: usize, labels: Labels) -> String {
+        let a = &self.axes[i];
+        let name = match labels {
+            Labels::Names => a.name.clone(),
+            Labels::Numbers { .. } => (i + 1).to_string(),
+        };
+        format!("{name} L{} {:.1}", a.level, a.score)
+    }
+
+    /// Names when each fits in the quarter of the width beside the disc; else numbers, with a
+    /// legend under the chart when there is height for it (names wrap, never cut).
+    fn label_mode(&self, area: Rect) -> Labels {
+        let widest = (0..self.axes.len())
+            .map(|i| self.label(i, Labels::Names).width())
+            .max()
+            .unwrap_or(0);
+        if widest <= usize::from(area.width / 4) {
+            return Labels::Names;
+        }
+        let lines: usize = (0..self.axes.len())
+            .map(|i| wrap(&self.legend_entry(i), usize::from(area.width)).len())
+            .sum();
+        let rows = u16::try_from(lines).unwrap_or(u16::MAX);
+        // The chart keeps at least two thirds of the height.
+        let rows = if rows <= area.height / 3 { rows } else { 0 };
+        Labels::Numbers { rows }
+    }
+
+    fn legend_entry(&self, i: usize) -> String {
+        let a = &self.axes[i];
+        format!("{} {}  L{} · {:.2}", i + 1, a.name, a.level, a.score)
+    }
+
+    fn legend_lines(&self, area: Rect, buf: &mut Buffer) {
+        let lines: Vec<Line> = (0..self.axes.len())
+            .flat_map(|i| wrap(&self.legend_entry(i), usize::from(area.width)))
+            .map(|l| Line::from(Span::styled(l, theme::get().label)))
+            .collect();
+        ratatui::widgets::Paragraph::new(lines).render(area, buf);
+    }
+
+    fn chart(&self, area: Rect, labels: Labels, buf: &mut Buffer) {
+        if area.height < 3 {
+            return;
+        }
+        let widest = (0..self.axes.len())
+            .map(|i| self.label(i, labels).width())
+            .max()
+            .unwrap_or(0);
+        let (xr, yr) = bounds(area, widest);
+        let cell = (
+            2.0 * xr / f64::from(area.width),
+            2.0 * yr / f64::from(area.height),
+        );
+        let shapes = Shapes::of(&self.axes);
+        Canvas::default()
+            .marker(Marker::Braille)
+            .x_bounds([-xr, xr])
+            .y_bounds([-yr, yr])
+            .paint(|ctx| {
+                self.grid(ctx, area.height >= 12, cell);
+                ctx.layer();
+                fill(ctx, &shapes.level, cell, (xr, yr));
+                ctx.layer();
+                if let Some(baseline) = &shapes.baseline {
+                    ctx.marker(Marker::Braille);
+                    let coords = xy(&dashes(baseline, cell.0 / 2.0, 1, 3));
+                    ctx.draw(&Points::new(&coords, theme::get().grid));
+                    ctx.layer();
+                }
+                if let Some(target) = &shapes.target {
+                    ctx.marker(Marker::Braille);
+                    let coords = xy(&thick(&dashes(target, cell.0 / 2.0, 3, 3), cell));
+                    ctx.draw(&Points::new(&coords, theme::get().target));
+                    ctx.layer();
+                }
+                // Half blocks: a line two dots thick, readable from the back of a room.
+                ctx.marker(Marker::HalfBlock);
+                draw_polygon(ctx, &shapes.score, theme::get().achieved);
+                ctx.layer();
+                self.labels(ctx, labels, cell.0, (xr, yr));
+            })
+            .render(area, buf);
+    }
+
+    /// Level rings (dotted; all five when there is room, else the rim) and the axes.
+    fn grid(&self, ctx: &mut Context, dense: bool, cell: (f64, f64)) {
         let n = self.axes.len();
         let first = if dense { 1 } else { 5 };
         for level in first..=5 {
-            let ring: Vec<Point> = (0..n.max(24))
-                .map(|i| vertex(i, n.max(24), f64::from(level) / MAX))
-                .collect();
+            let r = f64::from(level);
             let ring = if n >= 3 {
-                polygon(&vec![f64::from(level); n], MAX)
+                polygon(&vec![r; n], MAX_LEVEL)
             } else {
-                ring
+                (0..24).map(|i| vertex(i, 24, r / MAX_LEVEL)).collect()
             };
-            draw_polygon(ctx, &ring, theme::get().grid);
+            let coords = xy(&dashes(&ring, cell.0 / 2.0, 1, 2));
+            ctx.draw(&Points::new(&coords, theme::get().grid));
         }
         for i in 0..n {
             let rim = vertex(i, n, 1.0);
@@ -105,83 +169,103 @@ impl Radar {
         }
     }
 
-    /// Each axis's name and score beside its rim vertex, cut to the room on that side.
-    fn labels(&self, ctx: &mut Context, cell_w: f64, xr: f64) {
+    /// Each axis's label beside its rim vertex, on the side away from the disc.
+    fn labels(&self, ctx: &mut Context, labels: Labels, cell_w: f64, (xr, yr): (f64, f64)) {
         let n = self.axes.len();
-        for (i, axis) in self.axes.iter().enumerate() {
+        for i in 0..n {
             let p = vertex(i, n, 1.1);
-            let side = if p.x > 0.15 {
-                1
-            } else if p.x < -0.15 {
-                -1
-            } else {
-                0
-            };
-            let room = match side {
-                1 => (xr - p.x) / cell_w,
-                -1 => (p.x + xr) / cell_w,
-                _ => 2.0 * xr / cell_w,
-            };
-            // Truncation is intended: whole cells only.
-            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-            let room = room.max(0.0).floor() as usize;
-            let score = format!(" {:.1}", axis.score);
-            let name = truncate(&axis.label, room.saturating_sub(score.len()).max(3));
-            let text = format!("{name}{score}");
+            let text = self.label(i, labels);
             let w = text.width() as f64 * cell_w;
-            let x = match side {
-                1 => p.x,
-                -1 => (p.x - w).max(-xr),
-                _ => (p.x - w / 2.0).max(-xr),
+            let x = if p.x > 0.15 {
+                p.x.min(xr - w)
+            } else if p.x < -0.15 {
+                (p.x - w).max(-xr)
+            } else {
+                (p.x - w / 2.0).max(-xr)
             };
-            ctx.print(x, p.y, Line::from(Span::styled(text, theme::get().label)));
+            // The rows above and below the disc are kept for the top and bottom labels.
+            let y = p.y.clamp(-yr, yr);
+            ctx.print(x, y, Line::from(Span::styled(text, theme::get().label)));
         }
     }
 }
 
-/// The legend under a radar: the achieved and target line colours, named in `w`'s language.
-pub fn legend(w: &crate::tui::words::Words) -> Vec<Span<'static>> {
-    let target_mark = if theme::get().dashed_target {
-        "┄"
-    } else {
-        "━"
-    };
+/// The legend of a radar's lines, in `lang`: level area, score, target (and
+/// baseline when `baseline`), each with its glyph so it reads without colour too.
+pub fn legend(lang: crate::lang::Lang) -> Vec<Span<'static>> {
+    let t = &lang.texts().radar;
+    let style = |c: Color| Style::new().fg(c);
     vec![
         Span::styled(
-            format!(" ━ {} ", w.achieved),
-            ratatui::style::Style::new().fg(theme::get().achieved),
+            format!(" {LEVEL_GLYPH}{LEVEL_GLYPH} {}", t.level),
+            style(theme::get().achieved),
         ),
         Span::styled(
-            format!(" {} {} ", target_mark, w.target),
-            ratatui::style::Style::new().fg(theme::get().target),
+            format!(" {SCORE_GLYPH} {}", t.score),
+            style(theme::get().achieved),
+        ),
+        Span::styled(
+            format!(" {TARGET_GLYPH} {} ", t.target),
+            style(theme::get().target),
         ),
     ]
+}
+
+/// The baseline's legend entry, for charts that have one.
+pub fn baseline_legend(lang: crate::lang::Lang) -> Span<'static> {
+    let t = &lang.texts().radar;
+    Span::styled(
+        format!(" {BASELINE_GLYPH} {} ", t.baseline),
+        Style::new().fg(theme::get().grid),
+    )
+}
+
+/// Shades the inside of `poly`, one glyph per cell.
+fn fill(ctx: &mut Context, poly: &[Point], cell: (f64, f64), (xr, yr): (f64, f64)) {
+    ctx.marker(Marker::Custom(LEVEL_GLYPH));
+    let mut coords = Vec::new();
+    let mut y = -yr + cell.1 / 2.0;
+    while y < yr {
+        let mut x = -xr + cell.0 / 2.0;
+        while x < xr {
+            if inside(Point { x, y }, poly) {
+                coords.push((x, y));
+            }
+            x += cell.0;
+        }
+        y += cell.1;
+    }
+    ctx.draw(&Points::new(&coords, theme::get().achieved));
+}
+
+/// Points doubled one Braille dot down and right, so a dashed line reads as bold.
+fn thick(points: &[Point], cell: (f64, f64)) -> Vec<Point> {
+    let (dx, dy) = (cell.0 / 2.0, cell.1 / 4.0);
+    points
+        .iter()
+        .flat_map(|p| {
+            [
+                *p,
+                Point {
+                    x: p.x + dx,
+                    y: p.y,
+                },
+                Point {
+                    x: p.x,
+                    y: p.y - dy,
+                },
+            ]
+        })
+        .collect()
+}
+
+fn xy(points: &[Point]) -> Vec<(f64, f64)> {
+    points.iter().map(|p| (p.x, p.y)).collect()
 }
 
 fn draw_polygon(ctx: &mut Context, points: &[Point], color: Color) {
     for (a, b) in segments(points) {
         ctx.draw(&Segment::new(a.x, a.y, b.x, b.y, color));
-    }
-}
-
-/// A polygon drawn as dashes (about 0.06 of the radius each), so it differs by shape from a
-/// solid one where colour cannot tell them apart.
-fn draw_dashed(ctx: &mut Context, points: &[Point], color: Color) {
-    const DASH: f64 = 0.06;
-    for (a, b) in segments(points) {
-        let (dx, dy) = (b.x - a.x, b.y - a.y);
-        let pieces = ((dx.hypot(dy) / DASH).ceil() as usize).max(2);
-        for i in (0..pieces).step_by(2) {
-            let (t0, t1) = (i as f64 / pieces as f64, (i + 1) as f64 / pieces as f64);
-            let seg = Segment::new(
-                a.x + dx * t0,
-                a.y + dy * t0,
-                a.x + dx * t1,
-                a.y + dy * t1,
-                color,
-            );
-            ctx.draw(&seg);
-        }
     }
 }
 
@@ -191,8 +275,9 @@ fn bounds(area: Rect, widest_label: usize) -> (f64, f64) {
     let w = f64::from(area.width);
     let h = f64::from(area.height);
     let label = (widest_label as f64).min(w / 4.0);
-    // The disc's width in cells: what the labels leave, and no taller than the area.
-    let disc = (w - 2.0 * label - 2.0).min(2.0 * (h - 2.0)).max(6.0);
+    // The disc's width in cells: what the labels leave, and no taller than the area less a
+    // row above and below for the labels at the top and bottom.
+    let disc = (w - 2.0 * label - 2.0).min(2.0 * (h - 3.0)).max(6.0);
     let xr = w / disc;
     (xr, xr * 2.0 * h / w)
 }
@@ -201,39 +286,65 @@ fn bounds(area: Rect, widest_label: usize) -> (f64, f64) {
 mod tests {
     use super::*;
 
-    fn radar() -> Radar {
+    fn radar(name: &str) -> Radar {
         Radar {
             axes: ["Config", "Build", "Test", "Deploy"]
                 .iter()
                 .enumerate()
                 .map(|(i, l)| Axis {
-                    label: (*l).to_string(),
-                    score: i as f64,
-                    target: Some(3.0),
+                    id: (*l).to_lowercase(),
+                    name: format!("{l}{name}"),
+                    level: u8::try_from(i).unwrap_or(0),
+                    score: i as f64 + 0.5,
+                    target: Some(3),
                     baseline: None,
                 })
                 .collect(),
         }
     }
 
+    fn text(buf: &Buffer) -> String {
+        buf.content().iter().map(|c| c.symbol()).collect()
+    }
+
     #[test]
-    fn draws_both_polygons_and_labels() {
-        let area = Rect::new(0, 0, 40, 16);
+    fn draws_level_score_target_and_labels_each_in_its_own_pattern() {
+        let area = Rect::new(0, 0, 60, 24);
         let mut buf = Buffer::empty(area);
-        (&radar()).render(area, &mut buf);
+        (&radar("")).render(area, &mut buf);
         let colors: Vec<Color> = buf.content().iter().map(|c| c.fg).collect();
         assert!(colors.contains(&theme::get().achieved));
         assert!(colors.contains(&theme::get().target));
-        let text: String = buf.content().iter().map(|c| c.symbol()).collect();
-        assert!(text.contains("Config"), "{text}");
+        let text = text(&buf);
+        assert!(text.contains("Config L0 0.5"), "{text}");
+        assert!(text.contains("Deploy L3 3.5"), "{text}");
+        assert!(text.contains(LEVEL_GLYPH), "the level area is shaded");
+        assert!(
+            text.contains('▀') || text.contains('▄'),
+            "the score is a bold line"
+        );
+    }
+
+    #[test]
+    fn long_names_become_numbers_with_a_legend_never_cut() {
+        let area = Rect::new(0, 0, 60, 30);
+        let mut buf = Buffer::empty(area);
+        let long = radar(" and Continuous Integration Practices");
+        (&long).render(area, &mut buf);
+        let text = text(&buf);
+        assert!(text.contains("1 L0 0.5"), "{text}");
+        assert!(
+            text.contains("1 Config and Continuous Integration Practices  L0 · 0.50"),
+            "{text}"
+        );
     }
 
     #[test]
     fn tiny_or_empty_areas_draw_nothing_and_do_not_panic() {
-        for (w, h) in [(0, 0), (1, 1), (7, 3), (8, 4), (300, 2)] {
+        for (w, h) in [(0, 0), (1, 1), (7, 3), (8, 4), (300, 2), (9, 5)] {
             let area = Rect::new(0, 0, w, h);
             let mut buf = Buffer::empty(area);
-            (&radar()).render(area, &mut buf);
+            (&radar(" with a very long name indeed")).render(area, &mut buf);
         }
         let area = Rect::new(0, 0, 20, 10);
         let mut buf = Buffer::empty(area);
