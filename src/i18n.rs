@@ -9,8 +9,8 @@
 
 pub mod cli;
 pub mod config;
-pub mod hints;
 pub mod deliverable;
+pub mod hints;
 pub mod radar;
 pub mod signoff;
 pub mod teams;

@@ -241,7 +241,7 @@ fn errors_suggest_the_fix() {
         ),
         (
             &["report", "trading-platform-cd", "-o", "x.txt"],
-            "assess: cannot tell the report's format from 'x.txt', so the report was not written: add --format with one of md, html, csv, json, or name the file .md, .html, .csv or .json\n",
+            "assess: cannot tell the report's format from 'x.txt', so the report was not written: add --format with one of md, html, csv, json, xlsx, svg, pdf, or name the file .md, .html, .csv or .json\n",
         ),
     ];
     for (args, want) in cases {

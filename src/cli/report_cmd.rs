@@ -61,7 +61,10 @@ fn output_of(args: &ReportArgs) -> Result<Output> {
             "{}",
             fill(
                 t.report_format,
-                &[("file", &file), ("formats", "md, html, csv, json, xlsx, svg, pdf")]
+                &[
+                    ("file", &file),
+                    ("formats", "md, html, csv, json, xlsx, svg, pdf")
+                ]
             )
         )
     })

@@ -63,8 +63,15 @@ fn render_chart(work: &Work, area: Rect, buf: &mut Buffer) {
         .border_style(theme::get().border)
         .title(Span::styled(title, theme::get().title))
         .title_bottom(Line::from({
-            let mut spans = legend(crate::lang::Lang::from_code(work.lang()));
-            spans.push(Span::styled(format!(" {} ", w.next_part), theme::get().muted));
+            let lang = crate::lang::Lang::from_code(work.lang());
+            let mut spans = legend(lang);
+            if axes.iter().any(|a| a.baseline.is_some()) {
+                spans.push(crate::tui::widgets::radar::baseline_legend(lang));
+            }
+            spans.push(Span::styled(
+                format!(" {} ", w.next_part),
+                theme::get().muted,
+            ));
             spans
         }));
     let inner = block.inner(area);
