@@ -63,9 +63,12 @@ pub fn queue(app: &App, selected: usize, area: Rect, buf: &mut Buffer) {
             .get(lang)
             .to_string()
     });
-    Paragraph::new(Span::styled(requirement.unwrap_or_default(), theme::get().muted))
-        .wrap(Wrap { trim: true })
-        .render(text, buf);
+    Paragraph::new(Span::styled(
+        requirement.unwrap_or_default(),
+        theme::get().muted,
+    ))
+    .wrap(Wrap { trim: true })
+    .render(text, buf);
     let columns = Layout::horizontal([Constraint::Ratio(1, 3); 3]).split(sides);
     for ((side, name), rect) in [&conflict.base, &conflict.ours, &conflict.theirs]
         .into_iter()

@@ -80,7 +80,10 @@ fn render_chart(work: &Work, area: Rect, buf: &mut Buffer) {
                     ratatui::style::Style::new().fg(theme::get().baseline),
                 ));
             }
-            spans.push(Span::styled(format!(" {} ", w.next_part), theme::get().muted));
+            spans.push(Span::styled(
+                format!(" {} ", w.next_part),
+                theme::get().muted,
+            ));
             spans
         }));
     let inner = block.inner(area);
