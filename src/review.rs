@@ -222,6 +222,13 @@ pub fn preflight(
         .collect()
 }
 
+/// The pre-flight's line for a merge's open conflicts, when there are any. They always block,
+/// whatever the policy: no answer a conflict touches is settled yet.
+pub fn conflicts_line(session: &Session, lang: Lang) -> Option<String> {
+    let n = session.conflicts.len();
+    (n > 0).then(|| fill(lang.texts().signoff.conflicts, &[("n", &n.to_string())]))
+}
+
 /// Whether the pre-flight refuses the sign-off.
 pub fn blocked(items: &[PreflightItem]) -> bool {
     items.iter().any(|i| i.blocking)

@@ -157,3 +157,15 @@ fn the_new_session_form_names_a_baseline() {
     assert_eq!(work.session.baseline.as_deref(), Some(shown.as_str()));
     drop(last_dir);
 }
+
+#[test]
+fn open_conflicts_head_the_sign_off_pre_flight_and_refuse_it() {
+    let (dir, path) = conflicted();
+    let mut app = App::open_as(dir.path(), &path, "Li Na").expect("open");
+    // Close the queue the session opened on, then ask to sign off.
+    app.press("Esc S");
+    let message = app.message.clone().unwrap_or_default();
+    assert!(message.contains("1 open merge conflicts"), "{message}");
+    assert!(!app.work.as_ref().expect("work").session.is_final());
+    assert!(load_session(&path).expect("saved").sign_off.is_none());
+}

@@ -118,16 +118,19 @@ pub fn finalize(
     let mut signed = None;
     change(path, |s| {
         s.ensure_editable()?;
-        // Open merge conflicts refuse before the pre-flight: no answer there is settled yet.
-        s.ensure_no_conflicts()?;
         // Counted as the workbench counts: answers under aliased ids moved to their new ids.
         let opened = session::open_session(path)?;
         let checks = session::evidence_checks(&opened.session, &session::base_dir(path));
         let items = review::preflight(&opened.model, &opened.session, &checks, policy);
         let lang = Lang::from_code(&opened.session.cursor.lang);
+        if let Some(line) = review::conflicts_line(s, lang) {
+            writeln!(out, "{line}")?;
+        }
         for line in review::preflight_lines(&items, lang) {
             writeln!(out, "{line}")?;
         }
+        // Open merge conflicts refuse whatever the policy: no answer there is settled yet.
+        s.ensure_no_conflicts()?;
         if review::blocked(&items) {
             let path = path.display().to_string();
             anyhow::bail!(fill(lang.texts().signoff.refused, &[("path", &path)]));

@@ -13,6 +13,8 @@ pub struct SignOff {
     pub clear: &'static str,
     /// `assess finalize` refused: `{path}`.
     pub refused: &'static str,
+    /// Open merge conflicts, which always block: `{n}` of them.
+    pub conflicts: &'static str,
 }
 
 pub static EN: SignOff = SignOff {
@@ -21,6 +23,7 @@ pub static EN: SignOff = SignOff {
     warning: "! {n} {label}",
     clear: "✓ every pre-flight check passes",
     refused: "{path}: not signed off: a blocking check found something (--block none signs regardless)",
+    conflicts: "✗ {n} open merge conflicts (block sign-off; M resolves them)",
 };
 
 pub static ZH: SignOff = SignOff {
@@ -29,4 +32,5 @@ pub static ZH: SignOff = SignOff {
     warning: "! {label} {n} 条",
     clear: "✓ 签署前检查全部通过",
     refused: "{path}：未签署：有阻止签署的检查项（--block none 可忽略检查直接签署）",
+    conflicts: "✗ 未解决的合并冲突 {n} 个（阻止签署；按 M 逐个解决）",
 };

@@ -83,14 +83,19 @@ impl App {
         let policy = &self.sign_off_policy;
         let items = review::preflight(&work.model, &work.session, &work.checks, policy);
         let w = words(work.lang());
-        if review::blocked(&items) {
+        let lang = Lang::from_code(work.lang());
+        let conflicts = review::conflicts_line(&work.session, lang);
+        if review::blocked(&items) || conflicts.is_some() {
             // What refuses it; the rest of the list shows once that is fixed.
             let blocking: Vec<_> = items.iter().copied().filter(|i| i.blocking).collect();
-            let list = review::preflight_lines(&blocking, Lang::from_code(work.lang())).join("; ");
+            let mut list: Vec<String> = conflicts.into_iter().collect();
+            if !blocking.is_empty() {
+                list.extend(review::preflight_lines(&blocking, lang));
+            }
+            let list = list.join("; ");
             self.message = Some(Words::fill(w.sign_off_blocked, &[("list", &list)]));
             return;
         }
-        let lang = Lang::from_code(work.lang());
         let lines = review::preflight_lines(&items, lang);
         let (answered, total) = work.progress();
         let question = Words::fill(
