@@ -8,6 +8,7 @@
 //! `lang.texts().cli.review` and fills slots with [`fill`].
 
 pub mod cli;
+pub mod workbench;
 
 pub use crate::lang::Lang;
 
@@ -15,11 +16,18 @@ pub use crate::lang::Lang;
 #[derive(Debug)]
 pub struct Texts {
     pub cli: &'static cli::Cli,
+    pub workbench: &'static workbench::Words,
 }
 
-static EN: Texts = Texts { cli: &cli::EN };
+static EN: Texts = Texts {
+    cli: &cli::EN,
+    workbench: &workbench::EN,
+};
 
-static ZH: Texts = Texts { cli: &cli::ZH };
+static ZH: Texts = Texts {
+    cli: &cli::ZH,
+    workbench: &workbench::ZH,
+};
 
 impl Lang {
     /// This language's catalogue.
@@ -82,7 +90,8 @@ mod tests {
             .lines()
             .map(|line| match line.split_once('"') {
                 Some((key, text)) => (key.to_string(), text.trim_end_matches([',', '"']).into()),
-                None => (line.to_string(), String::new()),
+                // Not a text (a flag such as `zh: true`): only its key must agree.
+                None => (line.split(':').next().unwrap_or(line).into(), String::new()),
             })
             .collect()
     }

@@ -64,6 +64,19 @@ impl Lang {
     }
 }
 
+impl From<&str> for Lang {
+    fn from(code: &str) -> Lang {
+        Lang::from_code(code)
+    }
+}
+
+/// A model's texts are keyed by language code.
+impl AsRef<str> for Lang {
+    fn as_ref(&self) -> &str {
+        self.code()
+    }
+}
+
 impl fmt::Display for Lang {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.code())

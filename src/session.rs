@@ -252,9 +252,9 @@ pub struct Cursor {
     /// The screen that was open (`assessment` or `summary`).
     #[serde(default = "default_screen")]
     pub screen: String,
-    /// The model language shown (`en` or `zh`).
-    #[serde(default = "default_lang")]
-    pub lang: String,
+    /// The language shown (`en` or `zh`).
+    #[serde(default)]
+    pub lang: crate::lang::Lang,
     /// After an answer, move to the next unanswered requirement (the facilitator's choice).
     /// Written only when off, so files stay as older versions wrote them.
     #[serde(default = "default_auto_advance", skip_serializing_if = "is_true")]
@@ -271,10 +271,6 @@ fn default_screen() -> String {
     "assessment".to_string()
 }
 
-fn default_lang() -> String {
-    "en".to_string()
-}
-
 fn default_auto_advance() -> bool {
     true
 }
@@ -289,7 +285,7 @@ impl Default for Cursor {
             practice: String::new(),
             requirement: String::new(),
             screen: default_screen(),
-            lang: default_lang(),
+            lang: crate::lang::Lang::En,
             auto_advance: default_auto_advance(),
             facilitator: false,
             decider: String::new(),

@@ -11,7 +11,6 @@ pub mod palette;
 pub mod theme;
 pub mod views;
 pub mod widgets;
-pub mod words;
 
 use std::io::{self, Stdout};
 use std::panic::{self, AssertUnwindSafe};

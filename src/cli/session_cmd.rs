@@ -52,7 +52,7 @@ pub fn create(dir: &Path, opts: NewOptions) -> Result<PathBuf> {
             model_path,
         },
     )?;
-    session.cursor.lang = opts.lang.code().to_string();
+    session.cursor.lang = opts.lang;
     for spec in &opts.participants {
         let (name, role) = session::parse_participant(spec);
         session.add_participant(&name, &role, &assessor)?;

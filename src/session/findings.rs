@@ -59,8 +59,8 @@ impl Severity {
     }
 
     /// The label in a language (`zh` or anything else for English).
-    pub fn label_in(self, lang: &str) -> &'static str {
-        if lang == "zh" {
+    pub fn label_in(self, lang: impl AsRef<str>) -> &'static str {
+        if lang.as_ref() == "zh" {
             self.label_zh()
         } else {
             self.label()

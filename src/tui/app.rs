@@ -25,6 +25,7 @@ pub use register::{evidence_from_form, evidence_items};
 pub use undo::Snapshot;
 pub use work::{SaveState, Work};
 
+use crate::lang::Lang;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -333,8 +334,7 @@ impl App {
             Action::Palette => self.open_palette(),
             Action::ToggleLang => {
                 if let Some(work) = &mut self.work {
-                    let lang = if work.lang() == "zh" { "en" } else { "zh" };
-                    work.session.cursor.lang = lang.to_string();
+                    work.session.cursor.lang = work.lang().toggled();
                     work.dirty = true;
                 }
             }
@@ -508,7 +508,7 @@ impl App {
         practice: usize,
     ) -> Option<String> {
         let work = self.work.as_ref()?;
-        let zh = work.lang() == "zh";
+        let zh = work.lang() == Lang::Zh;
         let pick = |en: &str, cn: &str| if zh { cn.to_string() } else { en.to_string() };
         let status = |s: Status| pick(s.label(), s.label_zh());
         let (what, on) = match action {
@@ -597,8 +597,8 @@ impl App {
     }
 
     fn open_export(&mut self) {
-        let lang = self.work.as_ref().map_or("en", |w| w.lang()).to_string();
-        self.overlays.push(Overlay::Export(ExportState::new(&lang)));
+        let lang = self.work.as_ref().map_or(Lang::En, |w| w.lang());
+        self.overlays.push(Overlay::Export(ExportState::new(lang)));
     }
 
     /// Quits, saving first; asks when the save fails.
@@ -609,10 +609,8 @@ impl App {
         {
             work.save_now();
             if let SaveState::Failed(err) = &work.save {
-                let question = crate::tui::words::Words::fill(
-                    crate::tui::words::words(work.lang()).quit_unsaved,
-                    &[("err", err)],
-                );
+                let question =
+                    crate::i18n::fill(work.lang().texts().workbench.quit_unsaved, &[("err", err)]);
                 self.overlays.push(Overlay::Confirm {
                     question,
                     on_yes: OnYes::QuitUnsaved,

@@ -466,8 +466,8 @@ pub fn hints(context: Context) -> Vec<(String, String)> {
 }
 
 /// Footer hints in the workbench's language (`zh` gives Chinese descriptions).
-pub fn hints_in(context: Context, lang: &str) -> Vec<(String, String)> {
-    if lang != "zh" {
+pub fn hints_in(context: Context, lang: crate::lang::Lang) -> Vec<(String, String)> {
+    if lang != crate::lang::Lang::Zh {
         return hints(context);
     }
     bindings(context)
@@ -490,11 +490,11 @@ fn short(action: Action) -> String {
 
 /// Help lines for a context: (key, description), one per binding, keys sharing an action joined.
 pub fn help_lines(context: Context) -> Vec<(String, String)> {
-    help_lines_in(context, "en")
+    help_lines_in(context, crate::lang::Lang::En)
 }
 
 /// Help lines in the workbench's language (`zh` gives Chinese descriptions, as the footer).
-pub fn help_lines_in(context: Context, lang: &str) -> Vec<(String, String)> {
+pub fn help_lines_in(context: Context, lang: crate::lang::Lang) -> Vec<(String, String)> {
     let mut lines: Vec<(Vec<String>, Action)> = Vec::new();
     for binding in bindings(context) {
         let key = display_key(binding.key);
@@ -506,7 +506,7 @@ pub fn help_lines_in(context: Context, lang: &str) -> Vec<(String, String)> {
     lines
         .into_iter()
         .map(|(keys, action)| {
-            let text = if lang == "zh" {
+            let text = if lang == crate::lang::Lang::Zh {
                 action.describe_zh()
             } else {
                 action.describe()
@@ -539,15 +539,15 @@ mod tests {
 
     #[test]
     fn footer_hints_follow_the_workbench_language() {
-        let zh = hints_in(Context::Assessment, "zh");
+        let zh = hints_in(Context::Assessment, crate::lang::Lang::Zh);
         assert!(zh.contains(&("y".to_string(), "满足".to_string())));
         assert!(zh.contains(&("x".to_string(), "不适用".to_string())));
         assert_eq!(
-            hints_in(Context::Assessment, "en"),
+            hints_in(Context::Assessment, crate::lang::Lang::En),
             hints(Context::Assessment)
         );
         for context in Context::ALL {
-            for (_, desc) in hints_in(context, "zh") {
+            for (_, desc) in hints_in(context, crate::lang::Lang::Zh) {
                 assert!(!desc.is_ascii(), "{context:?}: {desc} is not translated");
             }
         }

@@ -2,10 +2,10 @@
 //! the discussion note and sign-off. Every change goes through a core edit function.
 
 use super::{App, LineInput, OnYes, Overlay};
+use crate::i18n::workbench::Words;
 use crate::model::LoadedModel;
 use crate::session::{self, EditError, Session};
 use crate::tui::action::Action;
-use crate::tui::words::{Words, words};
 
 /// The participants editor: a list, and a `Name: Role` line while adding or editing.
 #[derive(Debug, Clone, Default)]
@@ -85,7 +85,7 @@ impl App {
             Action::SignOff => {
                 let (answered, total) = work.progress();
                 let question = Words::fill(
-                    words(work.lang()).sign_off_question,
+                    work.lang().texts().workbench.sign_off_question,
                     &[
                         ("answered", &answered.to_string()),
                         ("total", &total.to_string()),

@@ -5,7 +5,7 @@ use crate::report::{self, Format, ReportOptions};
 
 /// Report formats, in the order the dialog cycles through them.
 pub const FORMATS: [Format; 4] = Format::ALL;
-pub const LANGS: [&str; 2] = ["en", "zh"];
+pub const LANGS: [crate::lang::Lang; 2] = crate::lang::Lang::ALL;
 
 /// The export dialog.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -20,7 +20,7 @@ pub struct ExportState {
 }
 
 impl ExportState {
-    pub fn new(lang: &str) -> Self {
+    pub fn new(lang: crate::lang::Lang) -> Self {
         Self {
             lang: LANGS.iter().position(|l| *l == lang).unwrap_or(0),
             ..Self::default()
@@ -44,7 +44,7 @@ impl super::App {
     pub(super) fn export(&mut self, state: &ExportState) -> Result<String, String> {
         let work = self.work.as_ref().ok_or("no session is open")?;
         let options = ReportOptions {
-            lang: LANGS[state.lang].to_string(),
+            lang: LANGS[state.lang].code().to_string(),
             redact: state.redact,
             ..ReportOptions::default()
         };

@@ -6,10 +6,10 @@ use std::path::Path;
 
 use super::overlays::step;
 use super::{App, EVIDENCE_KINDS, EvidenceForm, Overlay, PaletteState, Work};
+use crate::i18n::workbench::Words;
 use crate::session::{self, Evidence};
 use crate::tui::action::Action;
 use crate::tui::palette::{Entries, Kind};
-use crate::tui::words::{Words, words};
 
 /// Moves among the matches of the filter in force; a word when there is no further one.
 pub(super) fn move_among_matches(work: &mut Work, action: Action) -> Option<String> {
@@ -20,14 +20,14 @@ pub(super) fn move_among_matches(work: &mut Work, action: Action) -> Option<Stri
         _ => work.next_matching_practice(false),
     };
     let label = work.filter.map_or("", |f| f.label_in(work.lang()));
-    let template = words(work.lang()).register.no_further_match;
+    let template = work.lang().texts().workbench.register.no_further_match;
     (!moved).then(|| Words::fill(template, &[("label", label)]))
 }
 
 /// The register as search items: id, title, kind and location; `target` is the position in
 /// the register (the order of `App::evidence_ids`). The kind is in the session's language.
 pub fn evidence_items(session: &session::Session) -> Entries {
-    let words = words(&session.cursor.lang);
+    let words = &session.cursor.lang.texts().workbench;
     let mut out = Entries::default();
     for (i, (id, e)) in session.evidence.iter().enumerate() {
         let kind = words.evidence_type(e.kind);
@@ -56,7 +56,12 @@ impl App {
     pub(super) fn update_evidence_picker(&mut self, action: Action) {
         let ids = self.evidence_ids();
         let who = self.who.clone();
-        let said = words(self.work.as_ref().map_or("en", |w| w.lang()));
+        let said = self
+            .work
+            .as_ref()
+            .map_or(crate::lang::Lang::En, |w| w.lang())
+            .texts()
+            .workbench;
         let Some(Overlay::Evidence(picker)) = self.overlays.last_mut() else {
             return;
         };
@@ -218,7 +223,7 @@ impl App {
             return Ok(());
         };
         let base = work.base_dir();
-        let said = words(work.lang());
+        let said = work.lang().texts().workbench;
         let new = Evidence {
             title: form.title.text.clone(),
             kind: form.kind,
@@ -235,7 +240,12 @@ impl App {
 
     fn add_from_form(&mut self, form: &EvidenceForm) -> Result<(), String> {
         let base = self.work.as_ref().map(Work::base_dir).unwrap_or_default();
-        let said = words(self.work.as_ref().map_or("en", |w| w.lang()));
+        let said = self
+            .work
+            .as_ref()
+            .map_or(crate::lang::Lang::En, |w| w.lang())
+            .texts()
+            .workbench;
         let evidence = evidence_from_form(form, &base).map_err(|e| said.evidence_error(&e))?;
         let notice = missing_file_notice(&evidence, &base, said);
         let who = self.who.clone();
@@ -273,7 +283,7 @@ impl App {
                     .map(|(f, _)| *f);
                 self.overlays.pop();
                 let Some(work) = &mut self.work else { return };
-                let said = words(work.lang());
+                let said = work.lang().texts().workbench;
                 work.filter = chosen;
                 // Land on a match: the current requirement if it is one, else the next.
                 if chosen.is_some()

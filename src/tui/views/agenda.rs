@@ -1,5 +1,6 @@
 //! The agenda: the editor popup (`A`) and the panel the facilitator view shows.
 
+use crate::lang::Lang;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -13,8 +14,8 @@ use crate::tui::keymap::Context;
 use crate::tui::theme;
 use crate::tui::widgets::wrap::truncate;
 
-fn name(row: &AgendaRow, lang: &str) -> String {
-    let name = if lang == "zh" {
+fn name(row: &AgendaRow, lang: crate::lang::Lang) -> String {
+    let name = if lang == crate::lang::Lang::Zh {
         &row.name_zh
     } else {
         &row.name_en
@@ -34,7 +35,10 @@ fn padded(left: &str, right: &str, width: usize) -> String {
 }
 
 pub fn editor(app: &App, editor: &AgendaEditor, area: Rect, buf: &mut Buffer) {
-    let lang = app.work.as_ref().map_or("en", |w| w.lang());
+    let lang = app
+        .work
+        .as_ref()
+        .map_or(crate::lang::Lang::En, |w| w.lang());
     let h = u16::try_from(editor.rows.len() + 5).unwrap_or(u16::MAX);
     let title = format!("Agenda · planned minutes (←/→ ±{MINUTES_STEP}, Enter saves)");
     let inner = popup(area, 76, h, &title, Context::Agenda, buf);
@@ -87,7 +91,7 @@ pub fn panel(work: &Work, area: Rect, buf: &mut Buffer) {
         .borders(Borders::ALL)
         .border_style(theme::BORDER)
         .title(Span::styled(
-            if work.lang() == "zh" {
+            if work.lang() == Lang::Zh {
                 " 议程 "
             } else {
                 " Agenda "

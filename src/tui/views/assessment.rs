@@ -9,7 +9,6 @@ use super::{navigator, practice, status};
 use crate::tui::app::App;
 use crate::tui::theme;
 use crate::tui::widgets::radar::{Axis, Radar, legend};
-use crate::tui::words::words;
 
 /// Where each panel goes at a given size.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -114,7 +113,7 @@ pub(super) fn render_radar(work: &crate::tui::app::Work, area: Rect, buf: &mut B
         .borders(Borders::ALL)
         .border_style(theme::BORDER)
         .title(ratatui::text::Span::styled(title, theme::TITLE))
-        .title_bottom(ratatui::text::Line::from(legend(words(lang))));
+        .title_bottom(ratatui::text::Line::from(legend(lang.texts().workbench)));
     let inner = block.inner(area);
     block.render(area, buf);
     (&radar).render(inner, buf);

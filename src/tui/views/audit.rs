@@ -12,7 +12,6 @@ use crate::tui::app::{App, LineInput, ParticipantsState};
 use crate::tui::keymap::Context;
 use crate::tui::theme;
 use crate::tui::widgets::wrap::truncate;
-use crate::tui::words::words;
 
 /// A history field name in the shown language.
 pub fn field_label(field: &str, zh: bool) -> &str {
@@ -58,7 +57,9 @@ fn value_label(field: &str, value: &str, zh: bool) -> String {
 }
 
 fn zh(app: &App) -> bool {
-    app.work.as_ref().is_some_and(|w| w.lang() == "zh")
+    app.work
+        .as_ref()
+        .is_some_and(|w| w.lang() == crate::lang::Lang::Zh)
 }
 
 /// The history of the current requirement, newest first: when, who, field, old → new.
@@ -221,8 +222,11 @@ pub fn participants(app: &App, state: &ParticipantsState, area: Rect, buf: &mut 
 
 /// Why a final session is reopened (required, logged).
 pub fn reason(app: &App, input: &LineInput, error: &Option<String>, area: Rect, buf: &mut Buffer) {
-    let lang = app.work.as_ref().map_or("en", |w| w.lang());
-    let w = words(lang);
+    let lang = app
+        .work
+        .as_ref()
+        .map_or(crate::lang::Lang::En, |w| w.lang());
+    let w = lang.texts().workbench;
     let inner = popup_in(area, 70, 7, w.reopen_title, Context::Reason, lang, buf);
     super::overlays::prompt(None, w.reopen_label, input, error.as_deref(), inner, buf);
 }

@@ -7,12 +7,12 @@ use ratatui::widgets::{Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use super::overlays::popup_in;
+use crate::i18n::workbench::Words;
 use crate::session::tie_kind;
 use crate::tui::app::{App, FindingForm, FindingsList, Work};
 use crate::tui::keymap::Context;
 use crate::tui::theme;
 use crate::tui::widgets::wrap::truncate;
-use crate::tui::words::{Words, words};
 
 /// Padded to `width` display columns (Chinese characters are two).
 fn cell(text: &str, width: usize) -> String {
@@ -24,7 +24,7 @@ fn cell(text: &str, width: usize) -> String {
 pub fn list(app: &App, list: &FindingsList, area: Rect, buf: &mut Buffer) {
     let Some(work) = &app.work else { return };
     let lang = work.lang();
-    let words = &words(lang).findings;
+    let words = &lang.texts().workbench.findings;
     let findings = work.session.findings_sorted();
     let title = Words::fill(words.title, &[("n", &findings.len().to_string())]);
     let inner = popup_in(
@@ -79,8 +79,11 @@ pub fn list(app: &App, list: &FindingsList, area: Rect, buf: &mut Buffer) {
 }
 
 pub fn form(app: &App, form: &FindingForm, area: Rect, buf: &mut Buffer) {
-    let lang = app.work.as_ref().map_or("en", |w| w.lang());
-    let words = &words(lang).findings;
+    let lang = app
+        .work
+        .as_ref()
+        .map_or(crate::lang::Lang::En, |w| w.lang());
+    let words = &lang.texts().workbench.findings;
     let title = match &form.id {
         Some(id) => Words::fill(words.edit, &[("id", id)]),
         None => words.new.to_string(),
@@ -154,5 +157,5 @@ fn tie_text(app: &App, form: &FindingForm) -> String {
 
 /// What a tie names (`practice`, `实践`), in the workbench's language; empty when unknown.
 fn tie_word(work: &Work, tie: &str) -> &'static str {
-    tie_kind(&work.model, tie).map_or("", |k| words(work.lang()).tie_kind(k))
+    tie_kind(&work.model, tie).map_or("", |k| work.lang().texts().workbench.tie_kind(k))
 }

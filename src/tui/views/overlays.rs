@@ -11,11 +11,11 @@ use unicode_width::UnicodeWidthStr;
 
 use super::centered;
 use super::status::hint_spans_in;
+use crate::i18n::workbench::Words;
 use crate::tui::app::{App, EvidenceForm, ExportState, FORMATS, LANGS, Overlay, PaletteState};
 use crate::tui::keymap::{self, Context};
 use crate::tui::theme;
 use crate::tui::widgets::wrap::truncate;
-use crate::tui::words::{Words, words};
 
 /// Clears a centred box with a border and title; returns the inside.
 pub(super) fn popup(
@@ -26,7 +26,7 @@ pub(super) fn popup(
     context: Context,
     buf: &mut Buffer,
 ) -> Rect {
-    popup_in(area, w, h, title, context, "en", buf)
+    popup_in(area, w, h, title, context, crate::lang::Lang::En, buf)
 }
 
 /// A popup whose key hints are in `lang`.
@@ -36,7 +36,7 @@ pub(super) fn popup_in(
     h: u16,
     title: &str,
     context: Context,
-    lang: &str,
+    lang: crate::lang::Lang,
     buf: &mut Buffer,
 ) -> Rect {
     let r = centered(area, w, h);
@@ -53,7 +53,10 @@ pub(super) fn popup_in(
 
 pub fn render(app: &App, overlay: &Overlay, area: Rect, buf: &mut Buffer) {
     let wide = area.width.saturating_sub(8).min(110);
-    let lang = app.work.as_ref().map_or("en", |w| w.lang());
+    let lang = app
+        .work
+        .as_ref()
+        .map_or(crate::lang::Lang::En, |w| w.lang());
     match overlay {
         Overlay::Help { context, scroll } => help(app, *context, *scroll, area, buf),
         Overlay::Palette(p) => palette(app, p, area, buf),
@@ -118,7 +121,7 @@ pub fn render(app: &App, overlay: &Overlay, area: Rect, buf: &mut Buffer) {
         Overlay::EvidenceSearch(p) => super::register::evidence_search(app, p, area, buf),
         Overlay::Filter(picker) => super::register::filter_picker(app, picker, area, buf),
         Overlay::Confirm { question, .. } => {
-            let title = words(lang).findings.confirm_title;
+            let title = lang.texts().workbench.findings.confirm_title;
             let inner = popup_in(area, 70, 7, title, Context::Confirm, lang, buf);
             Paragraph::new(question.clone())
                 .wrap(Wrap { trim: true })
@@ -136,7 +139,10 @@ pub fn render(app: &App, overlay: &Overlay, area: Rect, buf: &mut Buffer) {
 }
 
 fn help(app: &App, context: Context, scroll: u16, area: Rect, buf: &mut Buffer) {
-    let lang = app.work.as_ref().map_or("en", |w| w.lang());
+    let lang = app
+        .work
+        .as_ref()
+        .map_or(crate::lang::Lang::En, |w| w.lang());
     let entries = keymap::help_lines_in(context, lang);
     let key_w = entries.iter().map(|(k, _)| k.width()).max().unwrap_or(0);
     let desc_w = entries.iter().map(|(_, d)| d.width()).max().unwrap_or(0);
@@ -386,8 +392,8 @@ pub(super) fn field(name: &str, value: String, focused: bool) -> Line<'static> {
     Line::from(spans)
 }
 
-fn evidence_form(form: &EvidenceForm, lang: &str, area: Rect, buf: &mut Buffer) {
-    let words = words(lang);
+fn evidence_form(form: &EvidenceForm, lang: crate::lang::Lang, area: Rect, buf: &mut Buffer) {
+    let words = lang.texts().workbench;
     let w = &words.register;
     let inner = popup_in(
         area,
@@ -443,7 +449,7 @@ fn export(state: &ExportState, area: Rect, buf: &mut Buffer) {
             "Language",
             format!(
                 "◀ {} ▶",
-                if LANGS[state.lang] == "zh" {
+                if LANGS[state.lang] == crate::lang::Lang::Zh {
                     "中文"
                 } else {
                     "English"

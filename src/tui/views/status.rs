@@ -1,5 +1,6 @@
 //! The status line: session title, progress, save state and key hints from the keymap.
 
+use crate::lang::Lang;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -10,7 +11,6 @@ use crate::tui::app::{App, SaveState};
 use crate::tui::keymap::{self, Context};
 use crate::tui::theme;
 use crate::tui::widgets::wrap::truncate;
-use crate::tui::words::words;
 
 /// Key hints of a context as styled spans: `key desc · key desc`.
 pub fn hint_spans(context: Context) -> Vec<Span<'static>> {
@@ -18,7 +18,7 @@ pub fn hint_spans(context: Context) -> Vec<Span<'static>> {
 }
 
 /// Key hints of a context in the workbench's language.
-pub fn hint_spans_in(context: Context, lang: &str) -> Vec<Span<'static>> {
+pub fn hint_spans_in(context: Context, lang: crate::lang::Lang) -> Vec<Span<'static>> {
     spans_of(keymap::hints_in(context, lang))
 }
 
@@ -43,7 +43,7 @@ pub fn render_hints(context: Context, area: Rect, buf: &mut Buffer) {
 /// The review filter in force and the evidence files not as attached, when there are any:
 /// ` · filter: flagged (3) · evidence: 1 changed, 1 missing`.
 fn review_text(work: &crate::tui::app::Work) -> String {
-    let zh = work.lang() == "zh";
+    let zh = work.lang() == Lang::Zh;
     let mut out = String::new();
     if let Some(f) = work.filter {
         let n = work.scope.iter().filter(|&&r| work.matches(r)).count();
@@ -76,14 +76,18 @@ fn review_text(work: &crate::tui::app::Work) -> String {
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(work) = &app.work else { return };
     let (answered, total) = work.progress();
-    let w = words(work.lang());
+    let w = work.lang().texts().workbench;
     let save = match &work.save {
         _ if work.read_only.is_some() => Span::styled(format!(" {} ", w.read_only), theme::WARN),
         SaveState::Saved => Span::styled(format!(" {} ", w.saved), theme::OK),
         SaveState::Pending => Span::styled(format!(" {} ", w.saving), theme::WARN),
         SaveState::Failed(err) => Span::styled(format!(" {}: {err} ", w.not_saved), theme::ERROR),
     };
-    let lang = if work.lang() == "zh" { "中文" } else { "EN" };
+    let lang = if work.lang() == Lang::Zh {
+        "中文"
+    } else {
+        "EN"
+    };
     let auto = if app.auto_advance() {
         String::new()
     } else {

@@ -13,7 +13,6 @@ use crate::tui::theme;
 use crate::tui::widgets::columns::column_widths;
 use crate::tui::widgets::radar::{Axis, Radar, legend};
 use crate::tui::widgets::wrap::truncate;
-use crate::tui::words::words;
 
 fn axis(row: &ResultRow) -> Axis {
     Axis {
@@ -42,8 +41,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 fn render_chart(work: &Work, area: Rect, buf: &mut Buffer) {
-    let summary = summarize_with(&work.model, &work.session, &work.card, work.lang());
-    let w = words(work.lang());
+    let summary = summarize_with(&work.model, &work.session, &work.card, work.lang().code());
+    let w = work.lang().texts().workbench;
     // One part in scope: a radar of one axis says nothing, so show its domains.
     let focus = match (work.summary_focus, summary.parts.len()) {
         (None, 1) => summary.parts.first(),
@@ -102,7 +101,7 @@ const COLUMNS: [Constraint; 6] = [
 fn render_table(work: &Work, area: Rect, buf: &mut Buffer) {
     // Inside the border.
     let name_w = column_widths(area.width.saturating_sub(2), &COLUMNS)[0];
-    let summary = summarize_with(&work.model, &work.session, &work.card, work.lang());
+    let summary = summarize_with(&work.model, &work.session, &work.card, work.lang().code());
     // When every row does not fit (six parts on 80×24), show what the radar shows: the parts,
     // or the focused part with its domains, rather than cutting the table off.
     let room = usize::from(area.height.saturating_sub(3));
@@ -126,7 +125,7 @@ fn render_table(work: &Work, area: Rect, buf: &mut Buffer) {
             }
         }
     }
-    let w = words(work.lang());
+    let w = work.lang().texts().workbench;
     let header =
         Row::new(["", w.level, w.score, w.target_col, w.gap, w.progress]).style(theme::BOLD);
     let title = format!(

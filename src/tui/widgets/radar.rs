@@ -124,7 +124,7 @@ impl Radar {
 }
 
 /// The legend under a radar: the achieved and target line colours, named in `w`'s language.
-pub fn legend(w: &crate::tui::words::Words) -> Vec<Span<'static>> {
+pub fn legend(w: &crate::i18n::workbench::Words) -> Vec<Span<'static>> {
     vec![
         Span::styled(
             format!(" ━ {} ", w.achieved),

@@ -1,11 +1,9 @@
-//! The workbench's own words around the model's texts, in English and Chinese, so that `L`
-//! switches the whole assessment screen and its dialogs (findings, evidence register). Key
-//! descriptions come from the keymap (`keymap::hints_in`). A text with values in it holds
-//! `{name}` slots, filled by `Words::fill`.
+//! The workbench's own words around the model's texts, so that `L` switches the whole
+//! assessment screen and its dialogs (findings, evidence register). Key descriptions come from
+//! the keymap (`keymap::hints_in`).
 
 use crate::model::EvidenceKind;
 use crate::session::{EditError, EvidenceCheck, EvidenceType, TieKind};
-use crate::tui::app::FINDING_FIELDS;
 
 /// Every fixed string the assessment and summary screens and their dialogs show, in one
 /// language.
@@ -180,7 +178,15 @@ pub static EN: Words = Words {
         title: "Findings · {n}",
         columns: ["id", "sev.", "title", "due", "owner", "about"],
         empty: "No findings yet. Press ! on a requirement to add one.",
-        fields: FINDING_FIELDS,
+        fields: [
+            "title",
+            "severity",
+            "description",
+            "recommendation",
+            "owner",
+            "due (YYYY-MM-DD)",
+            "about",
+        ],
         new: "New finding",
         edit: "Finding {id}",
         ties: ["requirement", "practice", "domain"],
@@ -316,36 +322,10 @@ pub static ZH: Words = Words {
     },
 };
 
-/// The words for a language (`zh`, else English).
-pub fn words(lang: &str) -> &'static Words {
-    if lang == "zh" { &ZH } else { &EN }
-}
-
 impl Words {
-    /// `template` with each `{name}` slot replaced by its value, in one pass (values are never
-    /// read as slots, so a title holding `{id}` stays as typed).
+    /// `template` with its `{name}` slots filled (see [`crate::i18n::fill`]).
     pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-        let mut out = String::with_capacity(template.len());
-        let mut rest = template;
-        while let Some(open) = rest.find('{') {
-            out.push_str(&rest[..open]);
-            let after = &rest[open + 1..];
-            let slot = after.find('}').and_then(|close| {
-                Some((values.iter().find(|(k, _)| *k == &after[..close])?, close))
-            });
-            match slot {
-                Some(((_, value), close)) => {
-                    out.push_str(value);
-                    rest = &after[close + 1..];
-                }
-                None => {
-                    out.push('{');
-                    rest = after;
-                }
-            }
-        }
-        out.push_str(rest);
-        out
+        crate::i18n::fill(template, values)
     }
 
     /// What a finding is tied to, as a word.
