@@ -7,7 +7,10 @@
 //! no Chinese text was left as its English copy. Code reads a text as
 //! `lang.texts().cli.review` and fills slots with [`fill`].
 
+pub mod actions;
 pub mod cli;
+pub mod report;
+pub mod terms;
 pub mod workbench;
 
 pub use crate::lang::Lang;
@@ -15,17 +18,26 @@ pub use crate::lang::Lang;
 /// The whole catalogue in one language: one field per section.
 #[derive(Debug)]
 pub struct Texts {
+    pub actions: &'static actions::Actions,
     pub cli: &'static cli::Cli,
+    pub report: &'static report::Labels,
+    pub terms: &'static terms::Terms,
     pub workbench: &'static workbench::Words,
 }
 
 static EN: Texts = Texts {
+    actions: &actions::EN,
     cli: &cli::EN,
+    report: &report::EN,
+    terms: &terms::EN,
     workbench: &workbench::EN,
 };
 
 static ZH: Texts = Texts {
+    actions: &actions::ZH,
     cli: &cli::ZH,
+    report: &report::ZH,
+    terms: &terms::ZH,
     workbench: &workbench::ZH,
 };
 

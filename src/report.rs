@@ -6,7 +6,6 @@ mod csv;
 mod data;
 mod html;
 mod json;
-mod labels;
 mod markdown;
 mod redact;
 mod roadmap;
@@ -18,12 +17,17 @@ use std::path::{Path, PathBuf};
 use crate::model::LoadedModel;
 use crate::session::{Session, SessionError, atomic_write};
 
+pub use crate::i18n::report::{EN, Labels, ZH};
 pub use data::{
     AnswerView, DomainReport, EvidenceEntry, Highlight, ModelInfo, OrphanedAnswer, PartReport,
     PracticeReport, ReportData, RequirementReport, SCHEMA_VERSION, SessionInfo, build, kind_code,
     status_code,
 };
-pub use labels::{EN, Labels, ZH, labels};
+
+/// The labels for a language code (`zh…` gives Chinese; anything else English).
+pub fn labels(lang: &str) -> &'static Labels {
+    crate::lang::Lang::from_code(lang).texts().report
+}
 pub use redact::redact;
 pub use roadmap::{Phase, PhaseDomain, Roadmap, RoadmapItem, phase_of};
 pub use workshop::{AGENDA_COLUMNS, AgendaEntry, FINDING_COLUMNS, FindingEntry};

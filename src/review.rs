@@ -33,41 +33,6 @@ impl Filter {
         Filter::NotReviewed,
     ];
 
-    /// How people read it.
-    pub fn label(self) -> &'static str {
-        match self {
-            Filter::Unanswered => "unanswered",
-            Filter::Flagged => "flagged",
-            Filter::Partial => "partial",
-            Filter::NaWithoutJustification => "N/A without justification",
-            Filter::MetWithoutEvidence => "Met without evidence",
-            Filter::EvidenceProblem => "evidence changed or missing",
-            Filter::NotReviewed => "not reviewed",
-        }
-    }
-
-    /// The Chinese name (the workbench in Chinese, reports in Chinese).
-    pub fn label_zh(self) -> &'static str {
-        match self {
-            Filter::Unanswered => "未作答",
-            Filter::Flagged => "已标记待复核",
-            Filter::Partial => "部分满足",
-            Filter::NaWithoutJustification => "不适用但无理由",
-            Filter::MetWithoutEvidence => "满足但无证据",
-            Filter::EvidenceProblem => "证据已更改或缺失",
-            Filter::NotReviewed => "未复核",
-        }
-    }
-
-    /// The name in a language (`zh` or anything else for English).
-    pub fn label_in(self, lang: impl AsRef<str>) -> &'static str {
-        if lang.as_ref() == "zh" {
-            self.label_zh()
-        } else {
-            self.label()
-        }
-    }
-
     /// The filter a stable code names.
     pub fn from_code(code: &str) -> Option<Filter> {
         Filter::ALL.into_iter().find(|f| f.code() == code)

@@ -59,24 +59,32 @@ pub enum Status {
 }
 
 impl Status {
-    /// A short English label (reports and the CLI).
-    pub fn label(self) -> &'static str {
+    pub const ALL: [Status; 4] = [
+        Status::Met,
+        Status::Partial,
+        Status::NotMet,
+        Status::NotApplicable,
+    ];
+
+    /// The code the audit trail records (`met`, `partial`, `not_met`, `not_applicable`).
+    pub fn code(self) -> &'static str {
         match self {
-            Status::Met => "Met",
-            Status::Partial => "Partial",
-            Status::NotMet => "Not met",
-            Status::NotApplicable => "Not applicable",
+            Status::Met => "met",
+            Status::Partial => "partial",
+            Status::NotMet => "not_met",
+            Status::NotApplicable => "not_applicable",
         }
     }
 
-    /// A short Chinese label.
-    pub fn label_zh(self) -> &'static str {
-        match self {
-            Status::Met => "满足",
-            Status::Partial => "部分满足",
-            Status::NotMet => "不满足",
-            Status::NotApplicable => "不适用",
-        }
+    /// A status as the audit trail holds it: its code, or the English label that files
+    /// written before codes hold (`Met`, `Not met`, …).
+    pub fn from_recorded(value: &str) -> Option<Status> {
+        const OLD_LABELS: [&str; 4] = ["Met", "Partial", "Not met", "Not applicable"];
+        Status::ALL
+            .into_iter()
+            .zip(OLD_LABELS)
+            .find(|(s, old)| s.code() == value || *old == value)
+            .map(|(s, _)| s)
     }
 }
 

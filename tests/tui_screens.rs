@@ -527,7 +527,7 @@ fn help_follows_the_workbench_language() {
     assert!(english.contains("auto-advance on/off"), "{english}");
     app.press("Esc L ?");
     let chinese = draw(&app, 160, 48);
-    let zh = assess::tui::action::Action::ToggleAutoAdvance.describe_zh();
+    let zh = assess::tui::action::Action::ToggleAutoAdvance.describe_in(assess::lang::Lang::Zh);
     assert!(chinese.contains(&zh), "{chinese}");
     assert!(!chinese.contains("auto-advance on/off"), "{chinese}");
     for line in chinese.lines() {

@@ -196,7 +196,7 @@ fn print_review(
     let t = lang.texts();
     let counts: Vec<String> = crate::review::Filter::ALL
         .iter()
-        .map(|f| format!("{} {}", f.label_in(lang.code()), review.filters[f.code()]))
+        .map(|f| format!("{} {}", t.terms.filter(*f), review.filters[f.code()]))
         .collect();
     let counts = counts.join(" · ");
     writeln!(out, "\n{}", fill(t.cli.review, &[("counts", &counts)]))?;

@@ -425,7 +425,7 @@ fn review_counts(
         .into_iter()
         .map(|(f, count)| ReviewCount {
             filter: f.code(),
-            label: f.label(),
+            label: crate::lang::Lang::En.texts().terms.filter(f),
             count,
         })
         .collect()

@@ -5,9 +5,9 @@
 use std::fmt::Write as _;
 
 use super::data::{AnswerView, PartReport, PracticeReport, ReportData};
-use super::labels::Labels;
 use super::roadmap::Roadmap;
 use super::svg;
+use crate::i18n::report::Labels;
 
 const CSS: &str = include_str!("report.css");
 

@@ -510,7 +510,7 @@ impl App {
         let work = self.work.as_ref()?;
         let zh = work.lang() == Lang::Zh;
         let pick = |en: &str, cn: &str| if zh { cn.to_string() } else { en.to_string() };
-        let status = |s: Status| pick(s.label(), s.label_zh());
+        let status = |s: Status| work.lang().texts().terms.status(s).to_string();
         let (what, on) = match action {
             Action::Met => (status(Status::Met), requirement),
             Action::Partial => (status(Status::Partial), requirement),

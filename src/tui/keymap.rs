@@ -458,33 +458,28 @@ pub fn display_key(token: &str) -> String {
 
 /// The footer hints of a context: `key description` for bindings marked as hints.
 pub fn hints(context: Context) -> Vec<(String, String)> {
-    bindings(context)
-        .iter()
-        .filter(|b| b.hint)
-        .map(|b| (display_key(b.key), short(b.action)))
-        .collect()
+    hints_in(context, crate::lang::Lang::En)
 }
 
 /// Footer hints in the workbench's language (`zh` gives Chinese descriptions).
 pub fn hints_in(context: Context, lang: crate::lang::Lang) -> Vec<(String, String)> {
-    if lang != crate::lang::Lang::Zh {
-        return hints(context);
-    }
     bindings(context)
         .iter()
         .filter(|b| b.hint)
-        .map(|b| (display_key(b.key), b.action.describe_zh()))
+        .map(|b| (display_key(b.key), short(b.action, lang)))
         .collect()
 }
 
-fn short(action: Action) -> String {
+/// An action's footer words: a shorter form where the description is long.
+fn short(action: Action, lang: crate::lang::Lang) -> String {
+    let t = lang.texts().actions;
     match action {
-        Action::NextPractice => "next practice".to_string(),
-        Action::Palette => "jump".to_string(),
-        Action::Confirm => "ok".to_string(),
-        Action::Cancel => "close".to_string(),
-        Action::Down => "scroll".to_string(),
-        other => other.describe(),
+        Action::NextPractice => t.short_next_practice.to_string(),
+        Action::Palette => t.short_palette.to_string(),
+        Action::Confirm => t.short_confirm.to_string(),
+        Action::Cancel => t.short_cancel.to_string(),
+        Action::Down => t.short_down.to_string(),
+        other => other.describe_in(lang),
     }
 }
 
@@ -505,14 +500,7 @@ pub fn help_lines_in(context: Context, lang: crate::lang::Lang) -> Vec<(String, 
     }
     lines
         .into_iter()
-        .map(|(keys, action)| {
-            let text = if lang == crate::lang::Lang::Zh {
-                action.describe_zh()
-            } else {
-                action.describe()
-            };
-            (keys.join(" / "), text)
-        })
+        .map(|(keys, action)| (keys.join(" / "), action.describe_in(lang)))
         .collect()
 }
 

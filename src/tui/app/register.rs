@@ -19,7 +19,9 @@ pub(super) fn move_among_matches(work: &mut Work, action: Action) -> Option<Stri
         Action::NextPractice => work.next_matching_practice(true),
         _ => work.next_matching_practice(false),
     };
-    let label = work.filter.map_or("", |f| f.label_in(work.lang()));
+    let label = work
+        .filter
+        .map_or("", |f| work.lang().texts().terms.filter(f));
     let template = work.lang().texts().workbench.register.no_further_match;
     (!moved).then(|| Words::fill(template, &[("label", label)]))
 }

@@ -35,23 +35,17 @@ pub fn field_label(field: &str, zh: bool) -> &str {
     }
 }
 
-/// A recorded value in the shown language (statuses and the flag are stored in English).
+/// A recorded value in the shown language: statuses are recorded as codes (older files hold
+/// English labels), the flag as `flagged`.
 fn value_label(field: &str, value: &str, zh: bool) -> String {
-    use crate::session::Status;
-    if !zh {
-        return value.to_string();
-    }
-    let status = [
-        Status::Met,
-        Status::Partial,
-        Status::NotMet,
-        Status::NotApplicable,
-    ]
-    .into_iter()
-    .find(|s| s.label() == value);
-    match (field, status) {
-        ("status", Some(s)) => s.label_zh().to_string(),
-        ("flag", _) if value == "flagged" => "已标记".to_string(),
+    let lang = if zh {
+        crate::lang::Lang::Zh
+    } else {
+        crate::lang::Lang::En
+    };
+    match (field, crate::session::Status::from_recorded(value)) {
+        ("status", Some(s)) => lang.texts().terms.status(s).to_string(),
+        ("flag", _) if value == "flagged" && zh => "已标记".to_string(),
         _ => value.to_string(),
     }
 }

@@ -59,7 +59,7 @@ pub fn list(app: &App, list: &FindingsList, area: Rect, buf: &mut Buffer) {
         let mut spans = vec![
             Span::raw(cell(id, id_w)),
             Span::styled(
-                cell(f.severity.label_in(lang), sev_w),
+                cell(lang.texts().terms.severity(f.severity), sev_w),
                 theme::severity(f.severity),
             ),
             Span::raw(cell(&f.title, title_w)),
@@ -122,7 +122,7 @@ pub fn form(app: &App, form: &FindingForm, area: Rect, buf: &mut Buffer) {
             _ => {
                 let text = match i {
                     0 => form.title.text.clone(),
-                    1 => format!("◂ {} ▸", form.severity.label_in(lang)),
+                    1 => format!("◂ {} ▸", lang.texts().terms.severity(form.severity)),
                     3 => form.recommendation.text.clone(),
                     4 => form.owner.text.clone(),
                     5 => form.due.text.clone(),

@@ -205,7 +205,7 @@ pub fn filter_picker(app: &App, picker: &FilterPicker, area: Rect, buf: &mut Buf
         picker
             .counts
             .iter()
-            .map(|(f, n)| (f.label_in(lang).to_string(), Some(*n))),
+            .map(|(f, n)| (lang.texts().terms.filter(*f).to_string(), Some(*n))),
     );
     let width = usize::from(inner.width);
     let lines: Vec<Line> = rows

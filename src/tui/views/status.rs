@@ -48,7 +48,10 @@ fn review_text(work: &crate::tui::app::Work) -> String {
     if let Some(f) = work.filter {
         let n = work.scope.iter().filter(|&&r| work.matches(r)).count();
         let word = if zh { "筛选" } else { "filter" };
-        out.push_str(&format!(" · {word}: {} ({n})", f.label_in(work.lang())));
+        out.push_str(&format!(
+            " · {word}: {} ({n})",
+            work.lang().texts().terms.filter(f)
+        ));
     }
     let (changed, missing) = crate::review::evidence_problems(&work.checks);
     let (w_evidence, w_changed, w_missing) = if zh {
