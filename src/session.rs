@@ -9,6 +9,7 @@ mod edit;
 mod evidence;
 mod findings;
 mod history;
+mod ids;
 mod lock;
 mod open;
 mod participants;
@@ -32,6 +33,7 @@ pub use evidence::{
 };
 pub use findings::{Finding, Severity, TieKind, is_date, tie_kind};
 pub use history::Change;
+pub use ids::fresh_id;
 pub use lock::{
     Access, LockError, LockHolder, SessionLock, acquire_lock, acquire_or_read_only, host_name,
     lock_holder, lock_path,
@@ -46,8 +48,9 @@ pub use store::{
 };
 
 /// The session file format this build writes; newer files are refused, not misread.
-/// 2 added participants, sign-off and the history (the audit trail).
-pub const FORMAT_VERSION: u32 = 2;
+/// 2 added participants, sign-off and the history (the audit trail); 3 added ids that never
+/// collide to evidence, findings and history entries (so copies of a session merge).
+pub const FORMAT_VERSION: u32 = 3;
 
 /// How a team answered one requirement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -195,6 +198,10 @@ impl EvidenceType {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Evidence {
+    /// The entry's identity, never reused or renumbered (see `ids.rs`); the register's key
+    /// (`E3`) is only its label.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub uid: String,
     pub title: String,
     #[serde(default)]
     pub kind: EvidenceType,

@@ -79,7 +79,7 @@ fn not_utf8() {
 
 #[test]
 fn newer_format_version() {
-    let (err, message) = load_damaged(|s| s.replace("format: 2,", "format: 7,").into_bytes());
+    let (err, message) = load_damaged(|s| s.replace("format: 3,", "format: 7,").into_bytes());
     assert!(
         matches!(err, SessionError::NewerFormat { found: 7, .. }),
         "{err:?}"
@@ -87,11 +87,11 @@ fn newer_format_version() {
     assert!(message.contains("newer assess"), "{message}");
     // A newer format with fields this build does not know is still "newer", not "damaged".
     let (err, _) = load_damaged(|s| {
-        s.replace("format: 2,", "format: 3,\n    colour: \"red\",")
+        s.replace("format: 3,", "format: 4,\n    colour: \"red\",")
             .into_bytes()
     });
     assert!(
-        matches!(err, SessionError::NewerFormat { found: 3, .. }),
+        matches!(err, SessionError::NewerFormat { found: 4, .. }),
         "{err:?}"
     );
 }

@@ -161,7 +161,7 @@ fn a_newer_format_is_refused_not_misread() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("s.ron");
     let text = session_to_string(&sample(&model))
-        .replace("format: 2,", "format: 99,\n    hologram: true,");
+        .replace("format: 3,", "format: 99,\n    hologram: true,");
     fs::write(&path, &text).expect("write");
     let err = load_session(&path).expect_err("newer");
     assert!(

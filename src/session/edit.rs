@@ -281,6 +281,7 @@ impl Session {
             .unwrap_or(0)
             + 1;
         let id = format!("E{next}");
+        evidence.uid = super::fresh_id();
         evidence.added_by = who.to_string();
         evidence.added_at = now_timestamp();
         let summary = format!("{} ({})", evidence.title, evidence.location);

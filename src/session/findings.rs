@@ -80,6 +80,10 @@ pub fn tie_kind(model: &LoadedModel, id: &str) -> Option<TieKind> {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Finding {
+    /// The finding's identity, never reused or renumbered (see `ids.rs`); its key (`F2`) is
+    /// only its label.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub uid: String,
     pub title: String,
     #[serde(default)]
     pub severity: Severity,
@@ -180,6 +184,7 @@ impl Session {
             + 1;
         let id = format!("F{next}");
         let now = now_timestamp();
+        finding.uid = super::fresh_id();
         finding.added_by = who.to_string();
         finding.added_at = now.clone();
         self.record_finding(who, &id, None, &finding);
@@ -201,6 +206,7 @@ impl Session {
             return Err(EditError::UnknownFinding(id.to_string()));
         };
         let mut after = checked(model, finding)?;
+        after.uid = before.uid.clone();
         after.added_by = before.added_by.clone();
         after.added_at = before.added_at.clone();
         if after == before {

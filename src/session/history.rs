@@ -11,6 +11,9 @@ use super::{Answer, Session};
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Change {
+    /// The entry's identity (see `ids.rs`): histories of two copies merge as a union by id.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub id: String,
     /// RFC 3339, UTC.
     pub at: String,
     pub by: String,
@@ -54,6 +57,7 @@ impl Session {
             return;
         }
         self.history.push(Change {
+            id: super::fresh_id(),
             at: now_timestamp(),
             by: who.to_string(),
             target: target.to_string(),

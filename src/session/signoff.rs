@@ -9,6 +9,8 @@
 //! `covered` as one more key; the `v` tag names the canonical form so older hashes stay
 //! explainable.
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
 use super::edit::{EditError, now_timestamp};
@@ -32,7 +34,36 @@ struct Covered<'a> {
 }
 
 /// `sha256:<hex>` over the session's signed content (see the module docs for what it covers).
+///
+/// Evidence and finding ids (format 3) are identities, not content: they are left out, so a
+/// session signed before it had them still verifies.
 pub fn content_hash(session: &Session) -> String {
+    let evidence: BTreeMap<String, Evidence> = session
+        .evidence
+        .iter()
+        .map(|(k, e)| {
+            (
+                k.clone(),
+                Evidence {
+                    uid: String::new(),
+                    ..e.clone()
+                },
+            )
+        })
+        .collect();
+    let findings: BTreeMap<String, super::Finding> = session
+        .findings
+        .iter()
+        .map(|(k, f)| {
+            (
+                k.clone(),
+                super::Finding {
+                    uid: String::new(),
+                    ..f.clone()
+                },
+            )
+        })
+        .collect();
     let covered = Covered {
         v: CANONICAL_VERSION,
         model: (
@@ -43,8 +74,8 @@ pub fn content_hash(session: &Session) -> String {
         parts: &session.parts,
         targets: &session.targets,
         answers: &session.answers,
-        evidence: &session.evidence,
-        findings: &session.findings,
+        evidence: &evidence,
+        findings: &findings,
         participants: &session.participants,
     };
     // Plain data with string keys: serialising cannot fail.

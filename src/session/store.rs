@@ -188,6 +188,7 @@ pub fn parse_session(bytes: &[u8], path: &Path) -> Result<Session, SessionError>
     // Older formats are subsets of this one: the next save writes the current format, so an
     // older build meeting the new fields says "newer format" rather than "damaged".
     session.format = FORMAT_VERSION;
+    session.assign_missing_ids();
     Ok(session)
 }
 
