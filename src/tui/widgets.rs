@@ -1,6 +1,7 @@
-//! Reusable widgets: the radar chart, table column fitting, and text wrapping that lays out
-//! wide (CJK) text correctly.
+//! Reusable widgets: the radar chart, table column fitting, clearing a popup's box in whole
+//! cells, and text wrapping that lays out wide (CJK) text correctly.
 
+pub mod clear;
 pub mod columns;
 pub mod radar;
 pub mod wrap;

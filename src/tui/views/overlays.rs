@@ -5,7 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 
 use unicode_width::UnicodeWidthStr;
 
@@ -40,7 +40,7 @@ pub(super) fn popup_in(
     buf: &mut Buffer,
 ) -> Rect {
     let r = centered(area, w, h);
-    Clear.render(r, buf);
+    crate::tui::widgets::clear::clear_whole_cells(r, buf);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme::BORDER_FOCUS)
