@@ -72,13 +72,20 @@ pub fn wrap_with_tail(text: &str, tail: &str, width: usize) -> Vec<String> {
     lines
 }
 
-/// Splits into words, single spaces, and single wide characters.
+/// Splits into words, single spaces, and single wide characters; a tag in `‹…›` (such as
+/// `‹演示›`) is one word even when it is made of wide characters, so it is never split.
 fn split_words(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;
+    let mut in_tag = false;
     for (i, c) in text.char_indices() {
+        match c {
+            '‹' => in_tag = true,
+            '›' => in_tag = false,
+            _ => {}
+        }
         let wide = c.width().unwrap_or(0) > 1;
-        if c == ' ' || wide {
+        if !in_tag && (c == ' ' || (wide && c != '›')) {
             if start < i {
                 out.push(&text[start..i]);
             }
@@ -147,6 +154,18 @@ mod tests {
         assert_eq!(wrap("a\nb", 5), vec!["a", "b"]);
         for line in wrap("团队统一使用同一个共享的版本控制系统 with words", 5) {
             assert!(line.width() <= 5, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn a_chinese_tag_is_never_split() {
+        // From the width of the tag itself (6 columns); narrower, nothing can keep it whole.
+        for width in 6..30 {
+            let lines = wrap_with_tail("评审记录保存在平台上并可以按需申请。", "‹演示›", width);
+            assert!(
+                lines.iter().any(|l| l.contains("‹演示›")),
+                "{width}: {lines:?}"
+            );
         }
     }
 
