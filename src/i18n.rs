@@ -9,6 +9,8 @@
 
 pub mod actions;
 pub mod cli;
+pub mod home;
+pub mod overlays;
 pub mod report;
 pub mod terms;
 pub mod workbench;
@@ -20,6 +22,8 @@ pub use crate::lang::Lang;
 pub struct Texts {
     pub actions: &'static actions::Actions,
     pub cli: &'static cli::Cli,
+    pub home: &'static home::Home,
+    pub overlays: &'static overlays::Overlays,
     pub report: &'static report::Labels,
     pub terms: &'static terms::Terms,
     pub workbench: &'static workbench::Words,
@@ -28,6 +32,8 @@ pub struct Texts {
 static EN: Texts = Texts {
     actions: &actions::EN,
     cli: &cli::EN,
+    home: &home::EN,
+    overlays: &overlays::EN,
     report: &report::EN,
     terms: &terms::EN,
     workbench: &workbench::EN,
@@ -36,6 +42,8 @@ static EN: Texts = Texts {
 static ZH: Texts = Texts {
     actions: &actions::ZH,
     cli: &cli::ZH,
+    home: &home::ZH,
+    overlays: &overlays::ZH,
     report: &report::ZH,
     terms: &terms::ZH,
     workbench: &workbench::ZH,

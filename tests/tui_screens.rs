@@ -330,7 +330,7 @@ fn palette_rows_say_where_an_entry_sits() {
     let screen = draw(&app, 160, 48);
     let domains: Vec<&str> = screen
         .lines()
-        .filter(|l| l.contains("domain 配置管理"))
+        .filter(|l| l.contains("能力域 配置管理"))
         .collect();
     assert_eq!(domains.len(), 2, "{screen}");
     assert!(domains[0].contains("持续交付"), "{screen}");

@@ -38,7 +38,10 @@ pub fn create(dir: &Path, opts: NewOptions) -> Result<PathBuf> {
     let title = opts
         .title
         .filter(|t| !t.trim().is_empty())
-        .unwrap_or_else(|| format!("Assessment {}", &session::now_timestamp()[..10]));
+        .unwrap_or_else(|| {
+            let date = &session::now_timestamp()[..10];
+            fill(opts.lang.texts().home.default_title, &[("date", date)])
+        });
     let assessor = opts.assessor.unwrap_or_else(session::current_user);
     let mut session = Session::new(
         &loaded,

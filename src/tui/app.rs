@@ -73,12 +73,15 @@ pub struct App {
     pub who: String,
     /// A session another process is writing, waiting for "view it read-only?".
     pub pending_read_only: Option<(PathBuf, session::LockHolder)>,
+    /// The language while no session is open (home, new session): `ASSESS_LANG`, then the
+    /// locale. An open session shows its own language.
+    pub lang: Lang,
 }
 
 impl App {
     /// The home screen of a sessions dir; with no sessions, the new-session form.
     pub fn home(dir: &Path) -> Self {
-        Self::with_home(dir, Home::load(dir), NewForm::new())
+        Self::with_home(dir, Home::load(dir), NewForm::new(Lang::choose(None)))
     }
 
     fn with_home(dir: &Path, home: Home, form: NewForm) -> Self {
@@ -101,7 +104,13 @@ impl App {
             area: Rect::new(0, 0, 80, 24),
             who: session::current_user(),
             pending_read_only: None,
+            lang: Lang::choose(None),
         }
+    }
+
+    /// The language shown: the open session's, else the workbench's.
+    pub fn lang(&self) -> Lang {
+        self.work.as_ref().map_or(self.lang, Work::lang)
     }
 
     /// The workbench on a session file, on the screen it was left on.
@@ -128,7 +137,7 @@ impl App {
         app.open_path(path)?;
         if app.work.is_none() {
             app.home = Home::load(dir);
-            app.form = NewForm::new();
+            app.form = NewForm::new(app.lang());
         }
         Ok(app)
     }
@@ -143,8 +152,10 @@ impl App {
             Err(e) => match e.downcast_ref::<session::LockError>() {
                 Some(session::LockError::Held { holder, .. }) => {
                     let name = path.file_stem().unwrap_or_default().to_string_lossy();
-                    let question = format!(
-                        "{name} is already open for writing by {holder}. View it read-only? Nothing can be changed there."
+                    let holder_text = holder.to_string();
+                    let question = crate::i18n::fill(
+                        self.lang().texts().home.read_only_question,
+                        &[("name", &name), ("holder", &holder_text)],
                     );
                     self.pending_read_only = Some((path.to_path_buf(), holder.clone()));
                     self.screen = Screen::Home;
@@ -374,7 +385,9 @@ impl App {
         if let Some(holder) = &work.read_only
             && action.edits()
         {
-            self.message = Some(format!("read-only: {holder} is writing this session"));
+            let holder = holder.to_string();
+            let text = work.lang().texts().home.read_only;
+            self.message = Some(crate::i18n::fill(text, &[("holder", &holder)]));
             return;
         }
         if self.update_audit(action) {
@@ -597,7 +610,7 @@ impl App {
     }
 
     fn open_export(&mut self) {
-        let lang = self.work.as_ref().map_or(Lang::En, |w| w.lang());
+        let lang = self.lang();
         self.overlays.push(Overlay::Export(ExportState::new(lang)));
     }
 

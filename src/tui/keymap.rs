@@ -64,30 +64,13 @@ impl Context {
 
     /// The title of this context in help.
     pub fn title(self) -> &'static str {
-        match self {
-            Context::Home => "Sessions",
-            Context::NewSession => "New session",
-            Context::Assessment => "Assessment",
-            Context::Summary => "Summary",
-            Context::Help => "Help",
-            Context::Palette => "Jump",
-            Context::Note => "Note editor",
-            Context::Justify => "Not applicable",
-            Context::Evidence => "Evidence",
-            Context::EvidenceForm => "New evidence",
-            Context::EvidenceSearch => "Find evidence",
-            Context::Filter => "Filter",
-            Context::Confirm => "Question",
-            Context::Export => "Export",
-            Context::Findings => "Findings",
-            Context::FindingForm => "Finding",
-            Context::Agenda => "Agenda",
-            Context::History => "History",
-            Context::Decider => "Who decides",
-            Context::Participants => "Participants",
-            Context::ParticipantForm => "Participant",
-            Context::Reason => "Reopen",
-        }
+        self.title_in(crate::lang::Lang::En)
+    }
+
+    /// The context's name in `lang` (help's title).
+    pub fn title_in(self, lang: crate::lang::Lang) -> &'static str {
+        let i = Context::ALL.iter().position(|c| *c == self).unwrap_or(0);
+        lang.texts().overlays.contexts[i]
     }
 }
 

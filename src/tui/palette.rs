@@ -20,16 +20,25 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub fn tag(self) -> &'static str {
-        match self {
-            Kind::Part => "part",
-            Kind::Domain => "domain",
-            Kind::Practice => "practice",
-            Kind::Requirement => "req",
-            Kind::Note => "note",
-            Kind::Evidence => "evidence",
-            Kind::Finding => "finding",
-        }
+    pub fn tag(self, lang: crate::lang::Lang) -> &'static str {
+        let i = match self {
+            Kind::Part => 0,
+            Kind::Domain => 1,
+            Kind::Practice => 2,
+            Kind::Requirement => 3,
+            Kind::Note => 4,
+            Kind::Evidence => 5,
+            Kind::Finding => 6,
+        };
+        lang.texts().overlays.palette_kinds[i]
+    }
+
+    /// An entry from the model (its texts are the model's languages, in code order).
+    pub fn from_model(self) -> bool {
+        matches!(
+            self,
+            Kind::Part | Kind::Domain | Kind::Practice | Kind::Requirement
+        )
     }
 }
 

@@ -178,10 +178,7 @@ impl App {
     pub(super) fn update_findings_list(&mut self, action: Action) {
         let ids = self.finding_ids();
         let read_only = self.work.as_ref().and_then(|w| w.read_only.clone());
-        let lang = self
-            .work
-            .as_ref()
-            .map_or(crate::lang::Lang::En, |w| w.lang());
+        let lang = self.lang();
         let said = &lang.texts().workbench.findings;
         let Some(Overlay::Findings(list)) = self.overlays.last_mut() else {
             return;

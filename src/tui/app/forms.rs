@@ -149,7 +149,8 @@ pub struct NewForm {
 }
 
 impl NewForm {
-    pub fn new() -> Self {
+    /// The form for a new session, its default title in `lang`.
+    pub fn new(lang: crate::lang::Lang) -> Self {
         let parts = model::load_embedded(model::DEFAULT_MODEL)
             .map(|m| {
                 m.model
@@ -167,7 +168,10 @@ impl NewForm {
             })
             .unwrap_or_default();
         Self {
-            title: LineInput::new(&format!("Assessment {}", &session::now_timestamp()[..10])),
+            title: LineInput::new(&crate::i18n::fill(
+                lang.texts().home.default_title,
+                &[("date", &session::now_timestamp()[..10])],
+            )),
             organisation: LineInput::default(),
             scope: LineInput::default(),
             parts,
@@ -209,7 +213,7 @@ impl NewForm {
 
 impl Default for NewForm {
     fn default() -> Self {
-        Self::new()
+        Self::new(crate::lang::Lang::En)
     }
 }
 

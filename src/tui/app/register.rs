@@ -58,12 +58,7 @@ impl App {
     pub(super) fn update_evidence_picker(&mut self, action: Action) {
         let ids = self.evidence_ids();
         let who = self.who.clone();
-        let said = self
-            .work
-            .as_ref()
-            .map_or(crate::lang::Lang::En, |w| w.lang())
-            .texts()
-            .workbench;
+        let said = self.lang().texts().workbench;
         let Some(Overlay::Evidence(picker)) = self.overlays.last_mut() else {
             return;
         };
@@ -242,12 +237,7 @@ impl App {
 
     fn add_from_form(&mut self, form: &EvidenceForm) -> Result<(), String> {
         let base = self.work.as_ref().map(Work::base_dir).unwrap_or_default();
-        let said = self
-            .work
-            .as_ref()
-            .map_or(crate::lang::Lang::En, |w| w.lang())
-            .texts()
-            .workbench;
+        let said = self.lang().texts().workbench;
         let evidence = evidence_from_form(form, &base).map_err(|e| said.evidence_error(&e))?;
         let notice = missing_file_notice(&evidence, &base, said);
         let who = self.who.clone();

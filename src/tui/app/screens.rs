@@ -17,7 +17,7 @@ impl App {
                 }
             }
             Action::NewSession => {
-                self.form = NewForm::new();
+                self.form = NewForm::new(self.lang());
                 self.screen = Screen::NewSession;
             }
             Action::Down => {
@@ -105,7 +105,7 @@ impl App {
             .map(|p| p.0.clone())
             .collect();
         if parts.is_empty() {
-            self.form.error = Some("choose at least one part (Space toggles)".to_string());
+            self.form.error = Some(self.lang().texts().home.choose_a_part.to_string());
             return;
         }
         let opts = crate::cli::NewOptions {

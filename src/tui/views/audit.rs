@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 use unicode_width::UnicodeWidthStr;
 
-use super::overlays::{popup, popup_in};
+use super::overlays::popup;
 use crate::tui::app::{App, LineInput, ParticipantsState};
 use crate::tui::keymap::Context;
 use crate::tui::theme;
@@ -60,8 +60,10 @@ fn zh(app: &App) -> bool {
 pub fn history(app: &App, scroll: u16, area: Rect, buf: &mut Buffer) {
     let Some(work) = &app.work else { return };
     let zh = zh(app);
+    let lang = app.lang();
+    let t = lang.texts().overlays;
     let id = work.requirement_id();
-    let title = if zh { "修改记录" } else { "History" };
+    let title = t.history_title;
     let w = area.width.saturating_sub(8).min(110);
     let inner = popup(
         area,
@@ -69,12 +71,13 @@ pub fn history(app: &App, scroll: u16, area: Rect, buf: &mut Buffer) {
         area.height.saturating_sub(4).min(20),
         &format!("{title} · {id}"),
         Context::History,
+        lang,
         buf,
     );
     let changes: Vec<_> = work.session.history_of(&id).collect();
     let mut lines = Vec::new();
     if changes.is_empty() {
-        let none = if zh { "尚无修改" } else { "no changes yet" };
+        let none = t.no_changes;
         lines.push(Line::from(Span::styled(none, theme::MUTED)));
     }
     let by_w = changes.iter().map(|c| c.by.width()).max().unwrap_or(0);
@@ -87,7 +90,7 @@ pub fn history(app: &App, scroll: u16, area: Rect, buf: &mut Buffer) {
         let when = c.at.replace('T', " ").trim_end_matches('Z').to_string();
         let field = field_label(&c.field, zh);
         let pad = |s: &str, w: usize| format!("{s}{}", " ".repeat(w.saturating_sub(s.width())));
-        let empty = if zh { "（空）" } else { "(empty)" };
+        let empty = t.empty_value;
         let show = |s: &str| {
             if s.is_empty() {
                 empty.to_string()
@@ -115,15 +118,15 @@ pub fn history(app: &App, scroll: u16, area: Rect, buf: &mut Buffer) {
 /// Picks who decides the following answers: nobody, or one of the participants.
 pub fn decider(app: &App, selected: usize, area: Rect, buf: &mut Buffer) {
     let Some(work) = &app.work else { return };
-    let zh = zh(app);
+    let lang = app.lang();
+    let t = lang.texts().overlays;
     let people = &work.session.participants;
     let h = u16::try_from(people.len())
         .unwrap_or(u16::MAX)
         .saturating_add(5)
         .min(20);
-    let title = if zh { "决定人" } else { "Who decides" };
-    let inner = popup(area, 60, h, title, Context::Decider, buf);
-    let nobody = if zh { "（无人）" } else { "(nobody)" };
+    let inner = popup(area, 60, h, t.decider_title, Context::Decider, lang, buf);
+    let nobody = t.nobody;
     let mut rows = vec![nobody.to_string()];
     rows.extend(people.iter().map(shown));
     let mut lines: Vec<Line> = rows
@@ -139,12 +142,10 @@ pub fn decider(app: &App, selected: usize, area: Rect, buf: &mut Buffer) {
         })
         .collect();
     if people.is_empty() {
-        let hint = if zh {
-            "尚无参与人：按 P 添加"
-        } else {
-            "no participants yet: P adds them"
-        };
-        lines.push(Line::from(Span::styled(hint, theme::MUTED)));
+        lines.push(Line::from(Span::styled(
+            t.no_participants_hint,
+            theme::MUTED,
+        )));
     }
     Paragraph::new(lines).render(inner, buf);
 }
@@ -160,19 +161,20 @@ fn shown(p: &crate::session::Participant) -> String {
 /// The participants and their roles; `Name: Role` while adding or editing.
 pub fn participants(app: &App, state: &ParticipantsState, area: Rect, buf: &mut Buffer) {
     let Some(work) = &app.work else { return };
-    let zh = zh(app);
+    let lang = app.lang();
+    let t = lang.texts().overlays;
     let people = &work.session.participants;
     let h = u16::try_from(people.len())
         .unwrap_or(u16::MAX)
         .saturating_add(7)
         .min(22);
-    let title = if zh { "参与人" } else { "Participants" };
+    let title = t.participants_title;
     let context = if state.form.is_some() {
         Context::ParticipantForm
     } else {
         Context::Participants
     };
-    let inner = popup(area, 70, h, title, context, buf);
+    let inner = popup(area, 70, h, title, context, lang, buf);
     let mut lines: Vec<Line> = people
         .iter()
         .enumerate()
@@ -186,19 +188,10 @@ pub fn participants(app: &App, state: &ParticipantsState, area: Rect, buf: &mut 
         })
         .collect();
     if people.is_empty() {
-        let none = if zh {
-            "尚无参与人"
-        } else {
-            "no participants yet"
-        };
-        lines.push(Line::from(Span::styled(none, theme::MUTED)));
+        lines.push(Line::from(Span::styled(t.no_participants, theme::MUTED)));
     }
     if let Some((input, _)) = &state.form {
-        let label = if zh {
-            "姓名: 角色 › "
-        } else {
-            "Name: Role › "
-        };
+        let label = t.name_role;
         lines.push(Line::raw(""));
         lines.push(Line::from(vec![
             Span::styled(label, theme::MUTED),
@@ -216,11 +209,8 @@ pub fn participants(app: &App, state: &ParticipantsState, area: Rect, buf: &mut 
 
 /// Why a final session is reopened (required, logged).
 pub fn reason(app: &App, input: &LineInput, error: &Option<String>, area: Rect, buf: &mut Buffer) {
-    let lang = app
-        .work
-        .as_ref()
-        .map_or(crate::lang::Lang::En, |w| w.lang());
+    let lang = app.lang();
     let w = lang.texts().workbench;
-    let inner = popup_in(area, 70, 7, w.reopen_title, Context::Reason, lang, buf);
+    let inner = popup(area, 70, 7, w.reopen_title, Context::Reason, lang, buf);
     super::overlays::prompt(None, w.reopen_label, input, error.as_deref(), inner, buf);
 }

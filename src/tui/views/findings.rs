@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use super::overlays::popup_in;
+use super::overlays::popup;
 use crate::i18n::workbench::Words;
 use crate::session::tie_kind;
 use crate::tui::app::{App, FindingForm, FindingsList, Work};
@@ -27,7 +27,7 @@ pub fn list(app: &App, list: &FindingsList, area: Rect, buf: &mut Buffer) {
     let words = &lang.texts().workbench.findings;
     let findings = work.session.findings_sorted();
     let title = Words::fill(words.title, &[("n", &findings.len().to_string())]);
-    let inner = popup_in(
+    let inner = popup(
         area,
         area.width.saturating_sub(2),
         area.height.saturating_sub(2),
@@ -79,17 +79,14 @@ pub fn list(app: &App, list: &FindingsList, area: Rect, buf: &mut Buffer) {
 }
 
 pub fn form(app: &App, form: &FindingForm, area: Rect, buf: &mut Buffer) {
-    let lang = app
-        .work
-        .as_ref()
-        .map_or(crate::lang::Lang::En, |w| w.lang());
+    let lang = app.lang();
     let words = &lang.texts().workbench.findings;
     let title = match &form.id {
         Some(id) => Words::fill(words.edit, &[("id", id)]),
         None => words.new.to_string(),
     };
     let h = area.height.saturating_sub(2).min(22);
-    let inner = popup_in(
+    let inner = popup(
         area,
         area.width.saturating_sub(6).min(100),
         h,

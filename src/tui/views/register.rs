@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use super::overlays::{highlighted, popup_in};
+use super::overlays::{highlighted, popup};
 use crate::i18n::workbench::Words;
 use crate::tui::app::{App, EvidencePicker, FilterPicker, PaletteState, Work};
 use crate::tui::keymap::Context;
@@ -33,13 +33,10 @@ fn size_text(bytes: u64) -> String {
 }
 
 pub fn evidence_picker(app: &App, picker: &EvidencePicker, area: Rect, buf: &mut Buffer) {
-    let lang = app
-        .work
-        .as_ref()
-        .map_or(crate::lang::Lang::En, |w| w.lang());
+    let lang = app.lang();
     let words = lang.texts().workbench;
     let h = area.height.saturating_sub(6).min(22);
-    let inner = popup_in(
+    let inner = popup(
         area,
         area.width.saturating_sub(8).min(110),
         h,
@@ -140,14 +137,11 @@ fn details(work: &Work, selected: usize, width: usize) -> Vec<Line<'static>> {
 }
 
 pub fn evidence_search(app: &App, p: &PaletteState, area: Rect, buf: &mut Buffer) {
-    let lang = app
-        .work
-        .as_ref()
-        .map_or(crate::lang::Lang::En, |w| w.lang());
+    let lang = app.lang();
     let words = &lang.texts().workbench.register;
     let w = area.width.saturating_sub(10).min(110);
     let h = area.height.saturating_sub(8).min(18);
-    let inner = popup_in(
+    let inner = popup(
         area,
         w,
         h,
@@ -192,13 +186,10 @@ pub fn evidence_search(app: &App, p: &PaletteState, area: Rect, buf: &mut Buffer
 }
 
 pub fn filter_picker(app: &App, picker: &FilterPicker, area: Rect, buf: &mut Buffer) {
-    let lang = app
-        .work
-        .as_ref()
-        .map_or(crate::lang::Lang::En, |w| w.lang());
+    let lang = app.lang();
     let h = u16::try_from(picker.counts.len() + 4).unwrap_or(u16::MAX);
     let title = lang.texts().workbench.register.filter_title;
-    let inner = popup_in(area, 56, h, title, Context::Filter, lang, buf);
+    let inner = popup(area, 56, h, title, Context::Filter, lang, buf);
     let none = lang.texts().workbench.register.no_filter;
     let mut rows = vec![(none.to_string(), None)];
     rows.extend(

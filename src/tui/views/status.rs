@@ -36,8 +36,8 @@ fn spans_of(hints: Vec<(String, String)>) -> Vec<Span<'static>> {
 }
 
 /// A footer line of hints.
-pub fn render_hints(context: Context, area: Rect, buf: &mut Buffer) {
-    Paragraph::new(Line::from(hint_spans(context))).render(area, buf);
+pub fn render_hints(context: Context, lang: Lang, area: Rect, buf: &mut Buffer) {
+    Paragraph::new(Line::from(hint_spans_in(context, lang))).render(area, buf);
 }
 
 /// The review filter in force and the evidence files not as attached, when there are any:
