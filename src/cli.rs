@@ -174,11 +174,26 @@ pub enum ModelCommand {
 /// Parses the arguments, runs the command, prints errors to stderr.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
+    let lang = Lang::choose(cli.lang());
     match run(cli, &mut std::io::stdout().lock()) {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("assess: {err:#}");
+            eprintln!("{}", lang.cli_error(&err));
             ExitCode::FAILURE
+        }
+    }
+}
+
+impl Cli {
+    /// The `--lang` given to the command, if it takes one.
+    fn lang(&self) -> Option<Lang> {
+        match &self.command {
+            Some(
+                Command::Summary { lang, .. }
+                | Command::Report { lang, .. }
+                | Command::New { lang, .. },
+            ) => *lang,
+            _ => None,
         }
     }
 }

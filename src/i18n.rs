@@ -9,7 +9,9 @@
 
 pub mod actions;
 pub mod cli;
+pub mod errors;
 pub mod home;
+pub mod messages;
 pub mod overlays;
 pub mod report;
 pub mod terms;
@@ -22,7 +24,9 @@ pub use crate::lang::Lang;
 pub struct Texts {
     pub actions: &'static actions::Actions,
     pub cli: &'static cli::Cli,
+    pub errors: &'static errors::Errors,
     pub home: &'static home::Home,
+    pub messages: &'static messages::Messages,
     pub overlays: &'static overlays::Overlays,
     pub report: &'static report::Labels,
     pub terms: &'static terms::Terms,
@@ -32,7 +36,9 @@ pub struct Texts {
 static EN: Texts = Texts {
     actions: &actions::EN,
     cli: &cli::EN,
+    errors: &errors::EN,
     home: &home::EN,
+    messages: &messages::EN,
     overlays: &overlays::EN,
     report: &report::EN,
     terms: &terms::EN,
@@ -42,7 +48,9 @@ static EN: Texts = Texts {
 static ZH: Texts = Texts {
     actions: &actions::ZH,
     cli: &cli::ZH,
+    errors: &errors::ZH,
     home: &home::ZH,
+    messages: &messages::ZH,
     overlays: &overlays::ZH,
     report: &report::ZH,
     terms: &terms::ZH,

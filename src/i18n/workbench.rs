@@ -355,42 +355,14 @@ impl Words {
         self.register.checks[i]
     }
 
-    /// An edit refused by the session, told to the person; in English the session's own text.
+    /// An edit refused by the session, told to the person.
     pub fn edit_error(&self, e: &EditError) -> String {
-        if !self.zh {
-            return e.to_string();
-        }
-        match e {
-            EditError::FindingTitleRequired => "发现项需要填写标题".to_string(),
-            EditError::BadDate(d) => format!("“{d}”不是 YYYY-MM-DD 格式的日期"),
-            EditError::UnknownTie(t) => format!("模型中没有要求、实践或能力域“{t}”"),
-            EditError::UnknownFinding(id) => format!("没有发现项 {id}"),
-            EditError::UnknownEvidence(id) => format!("证据登记中没有 {id}"),
-            EditError::EvidenceInUse(id, by) => format!("{id} 被 {by} 引用；请先在那里解除关联"),
-            EditError::Final { by, at } => {
-                format!("本评估已由 {by} 于 {at} 签署定稿；重新打开后才能修改")
-            }
-            EditError::Evidence(text) => self.evidence_error(text),
-            other => other.to_string(),
-        }
-    }
-
-    /// A register entry the session could not build or check (its text is the session's),
-    /// told to the person.
-    pub fn evidence_error(&self, text: &str) -> String {
-        if text == EN.register.title_needed {
-            return self.register.title_needed.to_string();
-        }
-        let unreadable = ["cannot read the file ", "cannot read "]
-            .iter()
-            .find_map(|prefix| text.strip_prefix(prefix));
-        if let Some(what) = unreadable {
-            return Self::fill(self.register.cannot_read, &[("what", what)]);
-        }
-        if let Some(location) = text.strip_suffix(" is not here") {
-            return Self::fill(self.register.gone, &[("location", location)]);
-        }
-        text.to_string()
+        let lang = if self.zh {
+            crate::lang::Lang::Zh
+        } else {
+            crate::lang::Lang::En
+        };
+        lang.edit_error(e)
     }
 
     /// What evidence to ask for, as a phrase.
@@ -450,23 +422,5 @@ mod tests {
         for (en, zh) in pairs(&EN).into_iter().zip(pairs(&ZH)) {
             assert_eq!(slots(en), slots(zh), "{en} / {zh}");
         }
-    }
-
-    #[test]
-    fn session_messages_are_told_in_chinese_and_kept_in_english() {
-        let bad = EditError::BadDate("2026-02-30".into());
-        assert_eq!(EN.edit_error(&bad), bad.to_string());
-        assert_eq!(
-            ZH.edit_error(&bad),
-            "“2026-02-30”不是 YYYY-MM-DD 格式的日期"
-        );
-        let gone = EditError::Evidence("\"a.txt\" is not here".into());
-        assert_eq!(ZH.edit_error(&gone), "\"a.txt\" 已不在原处");
-        assert_eq!(EN.edit_error(&gone), gone.to_string());
-        assert_eq!(ZH.evidence_error("a title is needed"), "需要填写标题");
-        assert_eq!(
-            ZH.evidence_error("cannot read the file \"x\": denied"),
-            "无法读取 \"x\": denied"
-        );
     }
 }

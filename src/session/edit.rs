@@ -29,29 +29,33 @@ pub struct NewSession {
 /// Why an edit was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum EditError {
-    #[error("the model has no part {0:?} (its parts: {1})")]
+    #[error("the model has no part \"{0}\" (its parts: {1})")]
     UnknownPart(String, String),
     #[error("a target level must be between 0 and 5, not {0}")]
     BadTarget(u8),
     #[error("\"Not applicable\" needs a justification")]
     JustificationRequired,
-    #[error("no evidence {0:?} in the register")]
+    #[error("no evidence \"{0}\" in the register")]
     UnknownEvidence(String),
     #[error("{0} is cited by {1}; detach it there first")]
     EvidenceInUse(String, String),
-    #[error("{0}")]
-    Evidence(String),
+    #[error("a title is needed")]
+    EvidenceTitleRequired,
+    #[error("cannot read \"{location}\": {reason}")]
+    EvidenceUnreadable { location: String, reason: String },
+    #[error("\"{0}\" is not here")]
+    EvidenceGone(String),
     #[error("only an answered requirement can be marked as reviewed")]
     NothingToReview,
     #[error("a finding needs a title")]
     FindingTitleRequired,
-    #[error("{0:?} is not a date written YYYY-MM-DD")]
+    #[error("\"{0}\" is not a date written YYYY-MM-DD")]
     BadDate(String),
-    #[error("the model has no requirement, practice or domain {0:?}")]
+    #[error("the model has no requirement, practice or domain \"{0}\"")]
     UnknownTie(String),
-    #[error("no finding {0:?}")]
+    #[error("no finding \"{0}\"")]
     UnknownFinding(String),
-    #[error("{0:?} is not a part or domain in scope")]
+    #[error("\"{0}\" is not a part or domain in scope")]
     UnknownAgendaItem(String),
     #[error("the session was signed off as final by {by} at {at}; reopen it to change it")]
     Final { by: String, at: String },
@@ -61,9 +65,9 @@ pub enum EditError {
     ReasonRequired,
     #[error("a participant needs a name")]
     NameRequired,
-    #[error("{0:?} is already a participant")]
+    #[error("\"{0}\" is already a participant")]
     DuplicateParticipant(String),
-    #[error("no participant {0:?}")]
+    #[error("no participant \"{0}\"")]
     UnknownParticipant(String),
 }
 

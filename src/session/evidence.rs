@@ -121,14 +121,16 @@ pub fn describe_evidence(
     title: &str,
     kind: EvidenceType,
     location: &str,
-) -> Result<Evidence, String> {
+) -> Result<Evidence, EditError> {
     let title = title.trim();
     if title.is_empty() {
-        return Err("a title is needed".to_string());
+        return Err(EditError::EvidenceTitleRequired);
     }
     let location = location.trim().to_string();
-    let print = fingerprint(base_dir, &location)
-        .map_err(|e| format!("cannot read the file {location:?}: {e}"))?;
+    let print = fingerprint(base_dir, &location).map_err(|e| EditError::EvidenceUnreadable {
+        location: location.clone(),
+        reason: e.to_string(),
+    })?;
     Ok(Evidence {
         title: title.to_string(),
         kind,
@@ -170,14 +172,13 @@ impl Session {
         after.title = new.title.trim().to_string();
         after.kind = new.kind;
         if new.location.trim() != old.location {
-            let fresh = describe_evidence(base_dir, &after.title, after.kind, &new.location)
-                .map_err(EditError::Evidence)?;
+            let fresh = describe_evidence(base_dir, &after.title, after.kind, &new.location)?;
             after.location = fresh.location;
             after.sha256 = fresh.sha256;
             after.size = fresh.size;
         }
         if after.title.is_empty() {
-            return Err(EditError::Evidence("a title is needed".to_string()));
+            return Err(EditError::EvidenceTitleRequired);
         }
         let target = format!("evidence/{id}");
         self.record(who, &target, "title", &old.title, &after.title);
@@ -199,8 +200,11 @@ impl Session {
         self.ensure_editable()?;
         let old = self.entry_mut(id)?.clone();
         let (hash, size) = fingerprint(base_dir, &old.location)
-            .map_err(|e| EditError::Evidence(format!("cannot read {:?}: {e}", old.location)))?
-            .ok_or_else(|| EditError::Evidence(format!("{:?} is not here", old.location)))?;
+            .map_err(|e| EditError::EvidenceUnreadable {
+                location: old.location.clone(),
+                reason: e.to_string(),
+            })?
+            .ok_or_else(|| EditError::EvidenceGone(old.location.clone()))?;
         let mut after = old.clone();
         after.sha256 = Some(hash);
         after.size = Some(size);

@@ -25,6 +25,7 @@ pub use register::{evidence_from_form, evidence_items};
 pub use undo::Snapshot;
 pub use work::{SaveState, Work};
 
+use crate::i18n::fill;
 use crate::lang::Lang;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -268,7 +269,7 @@ impl App {
         match self.overlays.last_mut() {
             Some(Overlay::Palette(p) | Overlay::EvidenceSearch(p)) => p.query_changed(defer),
             _ if !taken => {
-                self.message = Some("paste ignored: no text field here (o opens the note)".into())
+                self.message = Some(self.lang().texts().messages.paste_ignored.into());
             }
             _ => {}
         }
@@ -429,7 +430,7 @@ impl App {
             Action::NextUnanswered | Action::PrevUnanswered
                 if !work.next_unanswered(action == Action::NextUnanswered) =>
             {
-                self.message = Some("every requirement in scope is answered".to_string());
+                self.message = Some(work.lang().texts().messages.all_answered.to_string());
             }
             Action::Met => result = answer(work, Status::Met),
             Action::Partial => result = answer(work, Status::Partial),
@@ -461,7 +462,15 @@ impl App {
             }
             Action::Flag => result = work.edit(|s, _| s.toggle_flag(&id, &who).map(|_| ())),
             Action::Undo | Action::Redo => match work.undo(action == Action::Redo, &who) {
-                Ok(false) => self.message = Some(format!("nothing to {}", action.describe())),
+                Ok(false) => {
+                    let m = work.lang().texts().messages;
+                    let nothing = if action == Action::Redo {
+                        m.nothing_to_redo
+                    } else {
+                        m.nothing_to_undo
+                    };
+                    self.message = Some(nothing.to_string());
+                }
                 other => result = other.map(|_| ()),
             },
             Action::EditNote => self.open_note(false),
@@ -478,7 +487,7 @@ impl App {
                     .push(Overlay::Filter(FilterPicker { selected, counts }));
             }
             Action::ClearFilter if work.filter.take().is_some() => {
-                self.message = Some("filter cleared".to_string());
+                self.message = Some(work.lang().texts().messages.filter_cleared.to_string());
             }
             Action::Evidence => self
                 .overlays
@@ -497,12 +506,14 @@ impl App {
                 let on = !work.session.cursor.auto_advance;
                 work.session.cursor.auto_advance = on;
                 work.dirty = true;
-                self.message = Some(format!("auto-advance {}", if on { "on" } else { "off" }));
+                let t = work.lang().texts();
+                let state = if on { t.overlays.on } else { t.overlays.off };
+                self.message = Some(fill(t.messages.auto_advance, &[("state", state)]));
             }
             _ => {}
         }
         if let Err(e) = result {
-            self.message = Some(e.to_string());
+            self.message = Some(self.lang().edit_error(&e));
         }
         // N/A is a change only once its justification is confirmed (in the prompt).
         if self.message.is_none()
@@ -521,22 +532,22 @@ impl App {
         practice: usize,
     ) -> Option<String> {
         let work = self.work.as_ref()?;
-        let zh = work.lang() == Lang::Zh;
-        let pick = |en: &str, cn: &str| if zh { cn.to_string() } else { en.to_string() };
+        let m = work.lang().texts().messages;
+        let pick = |text: &str| text.to_string();
         let status = |s: Status| work.lang().texts().terms.status(s).to_string();
         let (what, on) = match action {
             Action::Met => (status(Status::Met), requirement),
             Action::Partial => (status(Status::Partial), requirement),
             Action::NotMet => (status(Status::NotMet), requirement),
             Action::NotApplicable => (status(Status::NotApplicable), requirement),
-            Action::Clear => (pick("cleared", "已清除"), requirement),
+            Action::Clear => (pick(m.cleared), requirement),
             Action::Flag => {
                 let id = &work.model.index.requirements[requirement].id;
                 let flagged = work.session.answers.get(id).is_some_and(|a| a.flagged);
                 let what = if flagged {
-                    pick("flagged", "已标记")
+                    pick(m.flagged)
                 } else {
-                    pick("flag removed", "已取消标记")
+                    pick(m.flag_removed)
                 };
                 (what, requirement)
             }
@@ -548,14 +559,14 @@ impl App {
                     .get(id)
                     .is_some_and(|a| a.reviewed.is_some());
                 let what = if reviewed {
-                    pick("reviewed", "已复核")
+                    pick(m.reviewed)
                 } else {
-                    pick("review mark removed", "已取消复核")
+                    pick(m.review_removed)
                 };
                 (what, requirement)
             }
-            Action::Undo => (pick("undone", "已撤销"), work.requirement),
-            Action::Redo => (pick("redone", "已重做"), work.requirement),
+            Action::Undo => (pick(m.undone), work.requirement),
+            Action::Redo => (pick(m.redone), work.requirement),
             Action::QuickLevel(level) => {
                 let pref = &work.model.index.practices[practice];
                 let name = work.model.model.practice_of(pref).name.get(work.lang());
@@ -638,6 +649,7 @@ impl App {
     pub fn flush_note(&mut self) {
         let who = self.who.clone();
         let Some(work) = &mut self.work else { return };
+        let mut refused = None;
         for overlay in &mut self.overlays {
             if let Overlay::Note(note) = overlay {
                 let text = note.text();
@@ -656,13 +668,19 @@ impl App {
                             work.save_now();
                         }
                     } else {
-                        let _ = work.edit(|s, _| set(s));
+                        // A refused note (a final session) is said on the status line.
+                        if let Err(e) = work.edit(|s, _| set(s)) {
+                            refused = Some(work.lang().edit_error(&e));
+                        }
                         note.recorded = true;
                     }
                     note.saved_text = text;
                 }
                 note.last_autosave = Instant::now();
             }
+        }
+        if refused.is_some() {
+            self.message = refused;
         }
     }
 

@@ -159,7 +159,7 @@ impl App {
                     Ok(()) => {
                         self.overlays.pop();
                     }
-                    Err(e) => editor.error = Some(e.to_string()),
+                    Err(e) => editor.error = Some(work.lang().edit_error(&e)),
                 }
             }
             (Action::Cancel, _) => {

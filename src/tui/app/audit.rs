@@ -111,11 +111,12 @@ impl App {
             .and_then(|_| work.session.finalize(&who).cloned());
         match signed {
             Ok(s) => {
-                self.message = Some(format!("signed off as final · {}", s.hash));
+                let text = work.lang().texts().messages.signed_off;
+                self.message = Some(crate::i18n::fill(text, &[("hash", &s.hash)]));
                 work.dirty = true;
                 work.save_now();
             }
-            Err(e) => self.message = Some(e.to_string()),
+            Err(e) => self.message = Some(work.lang().edit_error(&e)),
         }
     }
 
@@ -183,9 +184,9 @@ impl App {
                 work.dirty = true;
                 work.save_now();
                 self.overlays.pop();
-                self.message = Some("reopened: changes are possible again".to_string());
+                self.message = Some(work.lang().texts().messages.reopened.to_string());
             }
-            Err(e) => *error = Some(e.to_string()),
+            Err(e) => *error = Some(work.lang().edit_error(&e)),
         }
     }
 
@@ -213,7 +214,7 @@ impl App {
                             }
                             state.form = None;
                         }
-                        Err(e) => state.error = Some(e.to_string()),
+                        Err(e) => state.error = Some(work.lang().edit_error(&e)),
                     }
                 }
                 _ => state.form = None,
@@ -237,7 +238,7 @@ impl App {
                         Ok(()) => {
                             state.selected = state.selected.min(count.saturating_sub(2));
                         }
-                        Err(e) => state.error = Some(e.to_string()),
+                        Err(e) => state.error = Some(work.lang().edit_error(&e)),
                     }
                 }
             }

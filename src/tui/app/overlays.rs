@@ -158,7 +158,7 @@ impl App {
                                 self.last_change =
                                     self.describe_change(Action::NotApplicable, requirement, 0);
                             }
-                            Err(e) => *error = Some(e.to_string()),
+                            Err(e) => *error = Some(work.lang().edit_error(&e)),
                         }
                     }
                 }

@@ -147,10 +147,15 @@ impl App {
             .answers
             .get(&id)
             .is_some_and(|a| a.evidence.iter().any(|e| e == eid));
-        if attached {
-            let _ = work.edit(|s, _| s.detach_evidence(&id, eid, &who));
+        let result = if attached {
+            work.edit(|s, _| s.detach_evidence(&id, eid, &who))
         } else if attach {
-            let _ = work.edit(|s, _| s.attach_evidence(&id, eid, &who));
+            work.edit(|s, _| s.attach_evidence(&id, eid, &who))
+        } else {
+            Ok(())
+        };
+        if let Err(e) = result {
+            self.message = Some(work.lang().edit_error(&e));
         }
     }
 
@@ -238,17 +243,20 @@ impl App {
     fn add_from_form(&mut self, form: &EvidenceForm) -> Result<(), String> {
         let base = self.work.as_ref().map(Work::base_dir).unwrap_or_default();
         let said = self.lang().texts().workbench;
-        let evidence = evidence_from_form(form, &base).map_err(|e| said.evidence_error(&e))?;
+        let evidence = evidence_from_form(form, &base).map_err(|e| said.edit_error(&e))?;
         let notice = missing_file_notice(&evidence, &base, said);
         let who = self.who.clone();
         let Some(work) = &mut self.work else {
             return Ok(());
         };
         let id = work.requirement_id();
-        let _ = work.edit(|s, _| {
+        let added = work.edit(|s, _| {
             let eid = s.add_evidence(evidence, &who)?;
             s.attach_evidence(&id, &eid, &who)
         });
+        if let Err(e) = added {
+            return Err(work.lang().edit_error(&e));
+        }
         work.recheck_evidence();
         self.overlays.pop();
         let count = self.evidence_ids().len();
@@ -309,6 +317,9 @@ fn missing_file_notice(evidence: &Evidence, base: &Path, said: &Words) -> Option
 
 /// Builds a register entry from the form; a local file is fingerprinted (SHA-256 and size).
 /// Relative locations are read as given, then from `base` (the session's folder).
-pub fn evidence_from_form(form: &EvidenceForm, base: &Path) -> Result<Evidence, String> {
+pub fn evidence_from_form(
+    form: &EvidenceForm,
+    base: &Path,
+) -> Result<Evidence, crate::session::EditError> {
     session::describe_evidence(base, &form.title.text, form.kind, &form.location.text)
 }

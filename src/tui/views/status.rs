@@ -1,5 +1,6 @@
 //! The status line: session title, progress, save state and key hints from the keymap.
 
+use crate::i18n::fill;
 use crate::lang::Lang;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -43,34 +44,32 @@ pub fn render_hints(context: Context, lang: Lang, area: Rect, buf: &mut Buffer) 
 /// The review filter in force and the evidence files not as attached, when there are any:
 /// ` · filter: flagged (3) · evidence: 1 changed, 1 missing`.
 fn review_text(work: &crate::tui::app::Work) -> String {
-    let zh = work.lang() == Lang::Zh;
+    let m = work.lang().texts().messages;
     let mut out = String::new();
     if let Some(f) = work.filter {
-        let n = work.scope.iter().filter(|&&r| work.matches(r)).count();
-        let word = if zh { "筛选" } else { "filter" };
-        out.push_str(&format!(
-            " · {word}: {} ({n})",
-            work.lang().texts().terms.filter(f)
-        ));
+        let n = work
+            .scope
+            .iter()
+            .filter(|&&r| work.matches(r))
+            .count()
+            .to_string();
+        let filter = work.lang().texts().terms.filter(f);
+        out.push_str(" · ");
+        out.push_str(&fill(m.filter, &[("filter", filter), ("n", &n)]));
     }
     let (changed, missing) = crate::review::evidence_problems(&work.checks);
-    let (w_evidence, w_changed, w_missing) = if zh {
-        ("证据", "已更改", "缺失")
-    } else {
-        ("evidence", "changed", "missing")
-    };
     let mut parts = Vec::new();
     if work.checking.is_some() {
-        parts.push(if zh { "核对中…" } else { "checking…" }.to_string());
+        parts.push(m.checking.to_string());
     }
     if changed > 0 {
-        parts.push(format!("{changed} {w_changed}"));
+        parts.push(fill(m.changed, &[("n", &changed.to_string())]));
     }
     if missing > 0 {
-        parts.push(format!("{missing} {w_missing}"));
+        parts.push(fill(m.missing, &[("n", &missing.to_string())]));
     }
     if !parts.is_empty() {
-        out.push_str(&format!(" · {w_evidence}: {}", parts.join(", ")));
+        out.push_str(&format!(" · {}: {}", m.evidence, parts.join(", ")));
     }
     out
 }
