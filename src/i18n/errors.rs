@@ -145,7 +145,7 @@ mod tests {
             EditError::EvidenceUnreadable {
                 location: "a.txt".into(),
                 // The system's own reason is passed on as it is.
-                reason: "os error 13".into(),
+                reason: "13".into(),
             },
             EditError::EvidenceGone("a.txt".into()),
             EditError::NothingToReview,
