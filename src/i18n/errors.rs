@@ -155,14 +155,14 @@ mod tests {
             EditError::UnknownFinding("F9".into()),
             EditError::UnknownAgendaItem("cd.x".into()),
             EditError::Final {
-                by: "Dana".into(),
+                by: "王芳".into(),
                 at: "2026-01-01T00:00:00Z".into(),
             },
             EditError::NotFinal,
             EditError::ReasonRequired,
             EditError::NameRequired,
-            EditError::DuplicateParticipant("Wang".into()),
-            EditError::UnknownParticipant("Wang".into()),
+            EditError::DuplicateParticipant("王芳".into()),
+            EditError::UnknownParticipant("王芳".into()),
         ];
         for e in &cases {
             assert_eq!(Lang::En.edit_error(e), e.to_string());
