@@ -6,7 +6,7 @@ mod model_cmd;
 mod report_cmd;
 mod session_cmd;
 
-pub use session_cmd::{NewOptions, create as create_session, slug};
+pub use crate::session::{NewOptions, create as create_session, slug};
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -220,7 +220,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
             lang,
         }) => {
             let parts = parts.as_deref().map(session_cmd::parse_parts).transpose()?;
-            let path = session_cmd::create(
+            let path = session::create(
                 &dir,
                 NewOptions {
                     title,
@@ -342,5 +342,20 @@ fn run_model(cmd: ModelCommand, out: &mut dyn Write) -> Result<()> {
             seed,
             output,
         } => model_cmd::synth(out, &output, requirements, answers, seed),
+    }
+}
+
+impl Lang {
+    /// An error of the command line, told in this language: a refused edit anywhere in its
+    /// chain is translated; other causes keep their own words.
+    pub fn cli_error(self, err: &anyhow::Error) -> String {
+        let message = match err
+            .chain()
+            .find_map(|e| e.downcast_ref::<crate::session::EditError>())
+        {
+            Some(edit) => self.edit_error(edit),
+            None => format!("{err:#}"),
+        };
+        crate::i18n::fill(self.texts().errors.cli_error, &[("message", &message)])
     }
 }

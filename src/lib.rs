@@ -5,6 +5,7 @@
 //! (`tui` is the one module that draws on a terminal.)
 
 pub mod cli;
+pub mod fuzzy;
 pub mod i18n;
 pub mod lang;
 pub mod model;

@@ -106,3 +106,28 @@ pub fn evidence_problems(checks: &BTreeMap<String, EvidenceCheck>) -> (usize, us
         _ => (c, m + 1),
     })
 }
+
+/// The words of statuses, severities and filters, looked up by the typed value.
+impl crate::i18n::terms::Terms {
+    pub fn status(&self, status: Status) -> &'static str {
+        let i = match status {
+            Status::Met => 0,
+            Status::Partial => 1,
+            Status::NotMet => 2,
+            Status::NotApplicable => 3,
+        };
+        self.statuses[i]
+    }
+
+    pub fn severity(&self, severity: crate::session::Severity) -> &'static str {
+        let i = crate::session::Severity::ALL
+            .iter()
+            .position(|s| *s == severity);
+        self.severities[i.unwrap_or(0)]
+    }
+
+    pub fn filter(&self, filter: Filter) -> &'static str {
+        let i = Filter::ALL.iter().position(|f| *f == filter);
+        self.filters[i.unwrap_or(0)]
+    }
+}

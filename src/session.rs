@@ -4,6 +4,7 @@
 //! Maps are `BTreeMap`s so the file is written in a stable order and diffs cleanly in git.
 
 mod agenda;
+mod create;
 mod doctor;
 mod edit;
 mod evidence;
@@ -22,6 +23,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 pub use agenda::{Agenda, AgendaRow, clock, domain_key};
+pub use create::{NewOptions, create, slug};
 pub use doctor::{
     CheckSeverity, DoctorFinding, RestoreError, Restored, base_dir, check_session,
     evidence_candidates, restore_backup,

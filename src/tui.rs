@@ -4,13 +4,13 @@
 
 pub mod action;
 pub mod app;
-pub mod fuzzy;
 pub mod history;
 pub mod keymap;
 pub mod palette;
 pub mod theme;
 pub mod views;
 pub mod widgets;
+pub mod words;
 
 use std::io::{self, Stdout};
 use std::panic::{self, AssertUnwindSafe};

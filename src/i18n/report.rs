@@ -1,9 +1,6 @@
 //! The words of a report's own chrome (headings, column names, notices). The model's texts
 //! come from the model; these are the frame around them.
 
-use crate::lang::Lang;
-use crate::session::{EvidenceType, Status};
-
 /// Every fixed string a report prints, in one language.
 #[derive(Debug)]
 pub struct Labels {
@@ -253,67 +250,3 @@ pub static ZH: Labels = Labels {
         ties: ["要求", "实践", "能力域"],
     },
 };
-
-impl Labels {
-    fn terms(&self) -> &'static crate::i18n::terms::Terms {
-        let lang = if self.zh { Lang::Zh } else { Lang::En };
-        lang.texts().terms
-    }
-
-    /// A status in this language; `None` is "unanswered".
-    pub fn status(&self, status: Option<Status>) -> &'static str {
-        match status {
-            None => self.unanswered,
-            Some(s) => self.terms().status(s),
-        }
-    }
-
-    /// "1 requirement", "3 requirements", "3 项要求".
-    pub fn requirements(&self, n: usize) -> String {
-        match (self.zh, n) {
-            (true, n) => format!("{n} {}", self.requirements_word),
-            (false, 1) => "1 requirement".to_string(),
-            (false, n) => format!("{n} {}", self.requirements_word),
-        }
-    }
-
-    /// A file check word (`ok`, `changed`, `missing`, `unreadable`) in this language.
-    pub fn check(&self, check: &str) -> &'static str {
-        match (check, self.zh) {
-            ("ok", false) => "ok",
-            ("changed", false) => "changed since attached",
-            ("missing", false) => "missing",
-            (_, false) => "unreadable",
-            ("ok", true) => "一致",
-            ("changed", true) => "附加后已更改",
-            ("missing", true) => "缺失",
-            (_, true) => "无法读取",
-        }
-    }
-
-    /// A review filter's name in this language (by its stable code).
-    pub fn review_filter(&self, code: &str, english: &'static str) -> &'static str {
-        match crate::review::Filter::from_code(code) {
-            Some(f) => self.terms().filter(f),
-            None => english,
-        }
-    }
-
-    /// An evidence kind in this language.
-    pub fn evidence_kind(&self, kind: EvidenceType) -> &'static str {
-        match (kind, self.zh) {
-            (EvidenceType::Document, false) => "Document",
-            (EvidenceType::Screenshot, false) => "Screenshot",
-            (EvidenceType::Recording, false) => "Recording",
-            (EvidenceType::Link, false) => "Link",
-            (EvidenceType::Interview, false) => "Interview",
-            (EvidenceType::Observation, false) => "Observation",
-            (EvidenceType::Document, true) => "文档",
-            (EvidenceType::Screenshot, true) => "截图",
-            (EvidenceType::Recording, true) => "演示录像",
-            (EvidenceType::Link, true) => "链接",
-            (EvidenceType::Interview, true) => "访谈",
-            (EvidenceType::Observation, true) => "现场观察",
-        }
-    }
-}

@@ -1,8 +1,6 @@
 //! The assessment's own vocabulary, shared by every output: answer statuses, finding
-//! severities and review filters. Core types carry codes; their words are here.
-
-use crate::review::Filter;
-use crate::session::{Severity, Status};
+//! severities and review filters. Core types carry codes; their words are here (looked up by
+//! `Terms::status`, `severity` and `filter`, beside the review filters).
 
 /// The words for statuses, severities and review filters in one language.
 #[derive(Debug)]
@@ -42,25 +40,3 @@ pub static ZH: Terms = Terms {
         "未复核",
     ],
 };
-
-impl Terms {
-    pub fn status(&self, status: Status) -> &'static str {
-        let i = match status {
-            Status::Met => 0,
-            Status::Partial => 1,
-            Status::NotMet => 2,
-            Status::NotApplicable => 3,
-        };
-        self.statuses[i]
-    }
-
-    pub fn severity(&self, severity: Severity) -> &'static str {
-        let i = Severity::ALL.iter().position(|s| *s == severity);
-        self.severities[i.unwrap_or(0)]
-    }
-
-    pub fn filter(&self, filter: Filter) -> &'static str {
-        let i = Filter::ALL.iter().position(|f| *f == filter);
-        self.filters[i.unwrap_or(0)]
-    }
-}

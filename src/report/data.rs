@@ -192,12 +192,7 @@ pub struct OrphanedAnswer {
 
 /// A stable machine code for a status: `met`, `partial`, `not_met`, `not_applicable`.
 pub fn status_code(status: Status) -> &'static str {
-    match status {
-        Status::Met => "met",
-        Status::Partial => "partial",
-        Status::NotMet => "not_met",
-        Status::NotApplicable => "not_applicable",
-    }
+    status.code()
 }
 
 /// A stable machine code for an evidence kind.

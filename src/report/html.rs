@@ -5,27 +5,12 @@
 use std::fmt::Write as _;
 
 use super::data::{AnswerView, PartReport, PracticeReport, ReportData};
+use super::escape::escape;
 use super::roadmap::Roadmap;
 use super::svg;
 use crate::i18n::report::Labels;
 
 const CSS: &str = include_str!("report.css");
-
-/// Escapes text for HTML element content and attribute values.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 /// Renders the whole report as one HTML document.
 pub fn render(data: &ReportData, l: &Labels) -> String {

@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 
 use super::data::PartReport;
-use super::html::escape;
+use super::escape::escape;
 use crate::radar::{Point, polygon, vertex};
 
 // Wide enough for long domain names beside the chart.

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use super::html::escape;
+use super::escape::escape;
 use crate::i18n::fill;
 use crate::i18n::report::Labels;
 use crate::model::LoadedModel;

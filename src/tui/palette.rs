@@ -3,9 +3,9 @@
 
 use std::ops::Range;
 
+use crate::fuzzy::{self, Pattern, Scorer};
 use crate::model::LoadedModel;
 use crate::session::Session;
-use crate::tui::fuzzy::{self, Pattern, Scorer};
 
 /// What kind of thing an entry is (shown as a tag).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -108,7 +108,7 @@ impl App {
             self.form.error = Some(self.lang().texts().home.choose_a_part.to_string());
             return;
         }
-        let opts = crate::cli::NewOptions {
+        let opts = crate::session::NewOptions {
             title: Some(form.title.text.clone()),
             organisation: Some(form.organisation.text.clone()),
             scope: Some(form.scope.text.clone()),
@@ -119,7 +119,7 @@ impl App {
             lang: crate::lang::Lang::choose(None),
             ..Default::default()
         };
-        match crate::cli::create_session(&self.dir, opts).and_then(|p| Work::open(&p)) {
+        match crate::session::create(&self.dir, opts).and_then(|p| Work::open(&p)) {
             Ok(work) => {
                 self.home = Home::load(&self.dir);
                 self.open_work(work);
