@@ -247,7 +247,10 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
         Some(Command::Log {
             session: spec,
             json,
-        }) => audit_cmd::log(out, &session::resolve_session(&spec, &dir)?, json)?,
+        }) => {
+            let path = session::resolve_session(&spec, &dir)?;
+            audit_cmd::log(out, &path, json, Lang::choose(None))?;
+        }
         Some(Command::Finalize { session: spec }) => {
             audit_cmd::finalize(out, &session::resolve_session(&spec, &dir)?, &who_or_user())?
         }
@@ -263,7 +266,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
         Some(Command::Verify { session: spec }) => {
             return audit_cmd::verify(out, &session::resolve_session(&spec, &dir)?);
         }
-        Some(Command::List { json }) => session_cmd::list(out, &dir, json)?,
+        Some(Command::List { json }) => session_cmd::list(out, &dir, json, Lang::choose(None))?,
         Some(Command::Summary {
             session: spec,
             json,
@@ -277,7 +280,10 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
         Some(Command::Doctor {
             session: spec,
             restore_backup,
-        }) => return doctor_cmd::doctor(out, &doctor_cmd::resolve(&spec, &dir)?, restore_backup),
+        }) => {
+            let path = doctor_cmd::resolve(&spec, &dir)?;
+            return doctor_cmd::doctor(out, &path, restore_backup, Lang::choose(None));
+        }
         Some(Command::Report {
             session: spec,
             format,

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 use unicode_width::UnicodeWidthStr;
 
+use crate::i18n::Lang;
 use crate::session::{self, Session, Verification};
 
 /// One change in `assess log --json`: every key always present, so scripts need no defaults.
@@ -21,7 +22,8 @@ struct LogRow<'a> {
 }
 
 /// `assess log`: the whole history, oldest first; text aligned in columns, or JSON.
-pub fn log(out: &mut dyn Write, path: &Path, as_json: bool) -> Result<()> {
+pub fn log(out: &mut dyn Write, path: &Path, as_json: bool, lang: Lang) -> Result<()> {
+    let t = lang.texts().cli;
     let session = session::load_session(path)?;
     if as_json {
         let rows: Vec<LogRow> = session
@@ -41,7 +43,7 @@ pub fn log(out: &mut dyn Write, path: &Path, as_json: bool) -> Result<()> {
         return Ok(());
     }
     if session.history.is_empty() {
-        writeln!(out, "No changes recorded yet.")?;
+        writeln!(out, "{}", t.no_changes)?;
         return Ok(());
     }
     let width = |f: fn(&session::Change) -> &str| {
@@ -62,19 +64,21 @@ pub fn log(out: &mut dyn Write, path: &Path, as_json: bool) -> Result<()> {
             pad(&c.by, by_w),
             pad(&c.target, target_w),
             pad(&c.field, field_w),
-            shown(&c.old),
-            shown(&c.new),
+            shown(&c.field, &c.old, lang),
+            shown(&c.field, &c.new, lang),
         )?;
     }
     Ok(())
 }
 
-/// A value on one line; empty as `(empty)`.
-fn shown(value: &str) -> String {
-    if value.is_empty() {
-        "(empty)".to_string()
-    } else {
-        value.replace('\n', "\\n")
+/// A recorded value on one line, in `lang`: a status by its name (the trail holds its code, or
+/// the English label of older files), empty as `(empty)`.
+fn shown(field: &str, value: &str, lang: Lang) -> String {
+    let status = (field == "status").then(|| session::Status::from_recorded(value));
+    match status.flatten() {
+        Some(s) => lang.texts().terms.status(s).to_string(),
+        None if value.is_empty() => lang.texts().cli.empty.to_string(),
+        None => value.replace('\n', "\\n"),
     }
 }
 

@@ -10,7 +10,8 @@ use crate::session::open_session;
 use crate::summary::{Summary, overview_sessions, summarize};
 
 /// `assess list`: the sessions in `dir`, newest first.
-pub fn list(out: &mut dyn Write, dir: &Path, as_json: bool) -> Result<()> {
+pub fn list(out: &mut dyn Write, dir: &Path, as_json: bool, lang: Lang) -> Result<()> {
+    let t = lang.texts().cli;
     let rows = overview_sessions(dir)?;
     if as_json {
         serde_json::to_writer_pretty(&mut *out, &rows)?;
@@ -18,16 +19,13 @@ pub fn list(out: &mut dyn Write, dir: &Path, as_json: bool) -> Result<()> {
         return Ok(());
     }
     if rows.is_empty() {
-        writeln!(
-            out,
-            "No sessions in {}. Start one with `assess new`.",
-            dir.display()
-        )?;
+        let dir = dir.display().to_string();
+        writeln!(out, "{}", fill(t.no_sessions, &[("dir", &dir)]))?;
         return Ok(());
     }
     for row in &rows {
         if let Some(error) = &row.error {
-            writeln!(out, "{}\tDAMAGED\t{}", row.name, first_line(error))?;
+            writeln!(out, "{}\t{}\t{}", row.name, t.damaged, first_line(error))?;
             continue;
         }
         let levels: Vec<String> = row
@@ -35,14 +33,17 @@ pub fn list(out: &mut dyn Write, dir: &Path, as_json: bool) -> Result<()> {
             .iter()
             .map(|p| format!("{} L{}", p.id, p.level))
             .collect();
+        let (answered, total) = (row.answered.to_string(), row.total.to_string());
+        let progress = fill(
+            t.list_answered,
+            &[("answered", &answered), ("total", &total)],
+        );
         writeln!(
             out,
-            "{}\t{}\t{}\t{}/{} answered\t{}\t{}",
+            "{}\t{}\t{}\t{progress}\t{}\t{}",
             row.name,
             row.title,
             row.model,
-            row.answered,
-            row.total,
             levels.join(", "),
             row.updated,
         )?;

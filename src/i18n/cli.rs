@@ -14,6 +14,31 @@ pub struct Cli {
     pub review: &'static str,
     /// `{ok}` files as attached, `{bad}` not.
     pub evidence_files: &'static str,
+    /// `list` with no sessions in `{dir}`.
+    pub no_sessions: &'static str,
+    /// A session file that does not open, in `list`.
+    pub damaged: &'static str,
+    /// `{answered}`/`{total}` in `list`.
+    pub list_answered: &'static str,
+    /// `log` of a session with no history.
+    pub no_changes: &'static str,
+    /// An empty value in `log`.
+    pub empty: &'static str,
+    /// `doctor`: `{path}`.
+    pub checking: &'static str,
+    /// `doctor`'s tags: ok, warning, problem (padded to the same width).
+    pub tags: [&'static str; 3],
+    /// No problems, and `{warnings}` (a counted phrase).
+    pub no_problems: &'static str,
+    /// `{problems}` and `{warnings}` (counted phrases).
+    pub problems: &'static str,
+    /// Counted phrases: one warning, `{n}` warnings, one problem, `{n}` problems.
+    pub counted: [&'static str; 4],
+    /// `{path}`: the backup can be restored.
+    pub backup_usable: &'static str,
+    /// `{path}` restored; the replaced file kept as `{kept}`.
+    pub restored_kept: &'static str,
+    pub restored: &'static str,
 }
 
 pub static EN: Cli = Cli {
@@ -22,6 +47,19 @@ pub static EN: Cli = Cli {
     summary_columns: ["level", "score", "target", "gap", "answered"],
     review: "Review: {counts}",
     evidence_files: "Evidence files: {ok} ok, {bad} not as attached",
+    no_sessions: "No sessions in {dir}. Start one with `assess new`.",
+    damaged: "DAMAGED",
+    list_answered: "{answered}/{total} answered",
+    no_changes: "No changes recorded yet.",
+    empty: "(empty)",
+    checking: "Checking {path}",
+    tags: ["ok     ", "warning", "PROBLEM"],
+    no_problems: "No problems, {warnings}.",
+    problems: "{problems}, {warnings}.",
+    counted: ["1 warning", "{n} warnings", "1 problem", "{n} problems"],
+    backup_usable: "The backup is usable: `assess doctor {path} --restore-backup` restores it and keeps the current file.",
+    restored_kept: "Restored {path} from its backup; the replaced file is kept as {kept}.",
+    restored: "Restored {path} from its backup.",
 };
 
 pub static ZH: Cli = Cli {
@@ -30,4 +68,17 @@ pub static ZH: Cli = Cli {
     summary_columns: ["等级", "得分", "目标", "差距", "已作答"],
     review: "复核：{counts}",
     evidence_files: "证据文件：{ok} 个一致，{bad} 个与附加时不同",
+    no_sessions: "{dir} 中没有评估。用 `assess new` 新建一个。",
+    damaged: "已损坏",
+    list_answered: "已作答 {answered}/{total}",
+    no_changes: "尚无修改记录。",
+    empty: "（空）",
+    checking: "正在检查 {path}",
+    tags: ["正常", "警告", "问题"],
+    no_problems: "没有问题，{warnings}。",
+    problems: "{problems}，{warnings}。",
+    counted: ["1 个警告", "{n} 个警告", "1 个问题", "{n} 个问题"],
+    backup_usable: "备份可用：`assess doctor {path} --restore-backup` 可恢复备份，并保留当前文件。",
+    restored_kept: "已从备份恢复 {path}；被替换的文件保存为 {kept}。",
+    restored: "已从备份恢复 {path}。",
 };
