@@ -109,6 +109,30 @@ impl App {
         }
     }
 
+    /// Carries out what an overlay's update asked for. The one place that applies overlay
+    /// effects: it makes the edit (a refusal goes to the status line and the overlay stays
+    /// open), saves through the session's own path, and closes the overlay.
+    pub fn apply(&mut self, effect: crate::tui::overlays::Effect) {
+        use crate::tui::overlays::{Edit, Effect};
+        match effect {
+            Effect::None => {}
+            Effect::Close => {
+                self.overlays.pop();
+            }
+            Effect::Message(text) => self.message = Some(text),
+            Effect::EditThenClose(edit) => {
+                let Some(work) = &mut self.work else { return };
+                match edit {
+                    Edit::Decider(name) => {
+                        work.session.cursor.decider = name;
+                        work.dirty = true;
+                    }
+                }
+                self.overlays.pop();
+            }
+        }
+    }
+
     /// The language shown: the open session's, else the workbench's.
     pub fn lang(&self) -> Lang {
         self.work.as_ref().map_or(self.lang, Work::lang)

@@ -74,30 +74,7 @@ impl Context {
     }
 }
 
-/// One binding: a key in notation, what it does, and whether the footer shows it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Binding {
-    pub key: &'static str,
-    pub action: Action,
-    pub hint: bool,
-}
-
-const fn b(key: &'static str, action: Action) -> Binding {
-    Binding {
-        key,
-        action,
-        hint: false,
-    }
-}
-
-/// A binding the footer shows.
-const fn h(key: &'static str, action: Action) -> Binding {
-    Binding {
-        key,
-        action,
-        hint: true,
-    }
-}
+pub use super::binding::{Binding, b, display_key, h, hints_of};
 
 use Action as A;
 
@@ -291,15 +268,6 @@ const HISTORY: &[Binding] = &[
     b("k", A::Up),
 ];
 
-const DECIDER: &[Binding] = &[
-    h("Enter", A::Confirm),
-    b("Down", A::Down),
-    b("j", A::Down),
-    b("Up", A::Up),
-    b("k", A::Up),
-    h("Esc", A::Cancel),
-];
-
 // No ↑/↓ here: they move the cursor in the description. Enter there is a line break.
 const FINDING_FORM: &[Binding] = &[
     h("C-s", A::SaveClose),
@@ -357,7 +325,7 @@ pub fn bindings(context: Context) -> &'static [Binding] {
         Context::FindingForm => FINDING_FORM,
         Context::Agenda => AGENDA,
         Context::History => HISTORY,
-        Context::Decider => DECIDER,
+        Context::Decider => crate::tui::overlays::decider::BINDINGS,
         Context::Participants => PARTICIPANTS,
         Context::ParticipantForm => PARTICIPANT_FORM,
         Context::Reason => REASON,
@@ -418,27 +386,6 @@ pub fn parse_key(token: &str) -> Option<KeyEvent> {
     Some(KeyEvent::new(code, mods))
 }
 
-/// How a key is shown to people: `Ctrl-R`, `Shift-Tab`, `↓`.
-pub fn display_key(token: &str) -> String {
-    let (prefix, name) = if let Some(rest) = token.strip_prefix("C-").filter(|r| !r.is_empty()) {
-        ("Ctrl-", rest)
-    } else if let Some(rest) = token.strip_prefix("S-").filter(|r| !r.is_empty()) {
-        ("Shift-", rest)
-    } else {
-        ("", token)
-    };
-    let name = match name {
-        "Up" => "↑".to_string(),
-        "Down" => "↓".to_string(),
-        "Left" => "←".to_string(),
-        "Right" => "→".to_string(),
-        "Bksp" => "Backspace".to_string(),
-        other if prefix == "Ctrl-" => other.to_uppercase(),
-        other => other.to_string(),
-    };
-    format!("{prefix}{name}")
-}
-
 /// The footer hints of a context: `key description` for bindings marked as hints.
 pub fn hints(context: Context) -> Vec<(String, String)> {
     hints_in(context, crate::lang::Lang::En)
@@ -446,24 +393,7 @@ pub fn hints(context: Context) -> Vec<(String, String)> {
 
 /// Footer hints in the workbench's language (`zh` gives Chinese descriptions).
 pub fn hints_in(context: Context, lang: crate::lang::Lang) -> Vec<(String, String)> {
-    bindings(context)
-        .iter()
-        .filter(|b| b.hint)
-        .map(|b| (display_key(b.key), short(b.action, lang)))
-        .collect()
-}
-
-/// An action's footer words: a shorter form where the description is long.
-fn short(action: Action, lang: crate::lang::Lang) -> String {
-    let t = lang.texts().actions;
-    match action {
-        Action::NextPractice => t.short_next_practice.to_string(),
-        Action::Palette => t.short_palette.to_string(),
-        Action::Confirm => t.short_confirm.to_string(),
-        Action::Cancel => t.short_cancel.to_string(),
-        Action::Down => t.short_down.to_string(),
-        other => other.describe_in(lang),
-    }
+    hints_of(bindings(context), lang)
 }
 
 /// Help lines for a context: (key, description), one per binding, keys sharing an action joined.

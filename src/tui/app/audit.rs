@@ -65,14 +65,8 @@ impl App {
         match action {
             Action::History => self.overlays.push(Overlay::History { scroll: 0 }),
             Action::Decider => {
-                let current = &work.session.cursor.decider;
-                let selected = work
-                    .session
-                    .participants
-                    .iter()
-                    .position(|p| &p.name == current)
-                    .map_or(0, |i| i + 1);
-                self.overlays.push(Overlay::Decider { selected });
+                let decider = crate::tui::overlays::decider::Decider::open(&work.session);
+                self.overlays.push(Overlay::Decider(decider));
             }
             Action::Participants => self
                 .overlays
@@ -130,38 +124,16 @@ impl App {
                     self.overlays.pop();
                 }
             },
-            Some(Overlay::Decider { .. }) => self.update_decider(action),
+            Some(Overlay::Decider(decider)) => {
+                let Some(work) = &self.work else { return true };
+                let effect = decider.update(action, &work.session);
+                self.apply(effect);
+            }
             Some(Overlay::Participants(_)) => self.update_participants(action),
             Some(Overlay::Reason { .. }) => self.update_reason(action),
             _ => return false,
         }
         true
-    }
-
-    fn update_decider(&mut self, action: Action) {
-        let Some(work) = &mut self.work else { return };
-        let Some(Overlay::Decider { selected }) = self.overlays.last_mut() else {
-            return;
-        };
-        // Row 0 is "nobody"; then the participants in order.
-        let rows = work.session.participants.len() + 1;
-        match action {
-            Action::Down => *selected = (*selected + 1).min(rows - 1),
-            Action::Up => *selected = selected.saturating_sub(1),
-            Action::Confirm => {
-                let name = match *selected {
-                    0 => String::new(),
-                    i => work.session.participants[i - 1].name.clone(),
-                };
-                // A view setting kept in the cursor, so resuming keeps it; not a change.
-                work.session.cursor.decider = name;
-                work.dirty = true;
-                self.overlays.pop();
-            }
-            _ => {
-                self.overlays.pop();
-            }
-        }
     }
 
     fn update_reason(&mut self, action: Action) {

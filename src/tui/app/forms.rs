@@ -383,9 +383,7 @@ pub enum Overlay {
         scroll: u16,
     },
     /// Who decides the following answers.
-    Decider {
-        selected: usize,
-    },
+    Decider(crate::tui::overlays::decider::Decider),
     Participants(super::audit::ParticipantsState),
     /// Why a final session is reopened.
     Reason {
@@ -411,7 +409,7 @@ impl Overlay {
             Overlay::FindingForm(_) => Context::FindingForm,
             Overlay::Agenda(_) => Context::Agenda,
             Overlay::History { .. } => Context::History,
-            Overlay::Decider { .. } => Context::Decider,
+            Overlay::Decider(_) => Context::Decider,
             Overlay::Participants(p) if p.form.is_some() => Context::ParticipantForm,
             Overlay::Participants(_) => Context::Participants,
             Overlay::Reason { .. } => Context::Reason,

@@ -188,7 +188,7 @@ impl App {
             }
             // Handled in `update_audit_overlay` above.
             Overlay::History { .. }
-            | Overlay::Decider { .. }
+            | Overlay::Decider(_)
             | Overlay::Participants(_)
             | Overlay::Reason { .. } => {}
             Overlay::Export(state) => match action {

@@ -10,6 +10,7 @@ use unicode_width::UnicodeWidthStr;
 use super::overlays::popup;
 use crate::tui::app::{App, LineInput, ParticipantsState};
 use crate::tui::keymap::Context;
+use crate::tui::overlays::decider::shown;
 use crate::tui::theme;
 use crate::tui::widgets::wrap::truncate;
 
@@ -113,49 +114,6 @@ pub fn history(app: &App, scroll: u16, area: Rect, buf: &mut Buffer) {
         ]));
     }
     Paragraph::new(lines).scroll((scroll, 0)).render(inner, buf);
-}
-
-/// Picks who decides the following answers: nobody, or one of the participants.
-pub fn decider(app: &App, selected: usize, area: Rect, buf: &mut Buffer) {
-    let Some(work) = &app.work else { return };
-    let lang = app.lang();
-    let t = lang.texts().overlays;
-    let people = &work.session.participants;
-    let h = u16::try_from(people.len())
-        .unwrap_or(u16::MAX)
-        .saturating_add(5)
-        .min(20);
-    let inner = popup(area, 60, h, t.decider_title, Context::Decider, lang, buf);
-    let nobody = t.nobody;
-    let mut rows = vec![nobody.to_string()];
-    rows.extend(people.iter().map(shown));
-    let mut lines: Vec<Line> = rows
-        .into_iter()
-        .enumerate()
-        .map(|(i, row)| {
-            let style = if i == selected {
-                theme::SELECTED
-            } else {
-                theme::TEXT
-            };
-            Line::from(Span::styled(format!(" {row} "), style))
-        })
-        .collect();
-    if people.is_empty() {
-        lines.push(Line::from(Span::styled(
-            t.no_participants_hint,
-            theme::MUTED,
-        )));
-    }
-    Paragraph::new(lines).render(inner, buf);
-}
-
-fn shown(p: &crate::session::Participant) -> String {
-    if p.role.is_empty() {
-        p.name.clone()
-    } else {
-        format!("{} · {}", p.name, p.role)
-    }
 }
 
 /// The participants and their roles; `Name: Role` while adding or editing.

@@ -5,12 +5,10 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use unicode_width::UnicodeWidthStr;
 
-use super::centered;
-use super::status::hint_spans_in;
 use crate::i18n::fill;
 use crate::i18n::workbench::Words;
 use crate::tui::app::{App, EvidenceForm, ExportState, FORMATS, LANGS, Overlay, PaletteState};
@@ -18,8 +16,7 @@ use crate::tui::keymap::{self, Context};
 use crate::tui::theme;
 use crate::tui::widgets::wrap::truncate;
 
-/// Clears a centred box in whole cells, with a border, a title and the context's key hints in
-/// `lang`; returns the inside.
+/// A popup whose key hints are its context's, in `lang` (see `widgets::popup`).
 pub(super) fn popup(
     area: Rect,
     w: u16,
@@ -29,16 +26,8 @@ pub(super) fn popup(
     lang: crate::lang::Lang,
     buf: &mut Buffer,
 ) -> Rect {
-    let r = centered(area, w, h);
-    crate::tui::widgets::clear::clear_whole_cells(r, buf);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme::BORDER_FOCUS)
-        .title(Span::styled(format!(" {title} "), theme::TITLE))
-        .title_bottom(Line::from(hint_spans_in(context, lang)));
-    let inner = block.inner(r);
-    block.render(r, buf);
-    inner
+    let hints = keymap::hints_in(context, lang);
+    crate::tui::widgets::popup::popup(area, w, h, title, hints, buf)
 }
 
 pub fn render(app: &App, overlay: &Overlay, area: Rect, buf: &mut Buffer) {
@@ -119,7 +108,11 @@ pub fn render(app: &App, overlay: &Overlay, area: Rect, buf: &mut Buffer) {
         Overlay::FindingForm(form) => super::findings::form(app, form, area, buf),
         Overlay::Agenda(editor) => super::agenda::editor(app, editor, area, buf),
         Overlay::History { scroll } => super::audit::history(app, *scroll, area, buf),
-        Overlay::Decider { selected } => super::audit::decider(app, *selected, area, buf),
+        Overlay::Decider(decider) => {
+            if let Some(work) = &app.work {
+                decider.draw(&work.session, lang, area, buf);
+            }
+        }
         Overlay::Participants(state) => super::audit::participants(app, state, area, buf),
         Overlay::Reason { input, error } => super::audit::reason(app, input, error, area, buf),
     }

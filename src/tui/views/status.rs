@@ -19,7 +19,7 @@ pub fn hint_spans(context: Context) -> Vec<Span<'static>> {
 }
 
 /// Key hints of a context in the workbench's language.
-pub fn hint_spans_in(context: Context, lang: crate::lang::Lang) -> Vec<Span<'static>> {
+pub fn hint_spans_in(context: Context, lang: Lang) -> Vec<Span<'static>> {
     spans_of(keymap::hints_in(context, lang))
 }
 
