@@ -27,6 +27,15 @@ pub struct Messages {
     pub changed: &'static str,
     pub missing: &'static str,
     pub checking: &'static str,
+    /// A key that edits, on a final session: `{by}`, `{at}`.
+    pub final_refused: &'static str,
+    /// The agenda item's time ran out: `{planned}`.
+    pub time_up: &'static str,
+    /// The guide panel's review mark: `{by}`, `{at}`.
+    pub reviewed_by: &'static str,
+    /// `{w}`×`{h}`, at least `{min_w}`×`{min_h}`.
+    pub too_small: &'static str,
+    pub no_session: &'static str,
 }
 
 pub static EN: Messages = Messages {
@@ -50,6 +59,11 @@ pub static EN: Messages = Messages {
     changed: "{n} changed",
     missing: "{n} missing",
     checking: "checking…",
+    final_refused: "FINAL: signed off by {by} at {at}; S reopens it (with a reason)",
+    time_up: "time is up for this agenda item: {planned} planned",
+    reviewed_by: "R reviewed by {by} at {at}",
+    too_small: "Terminal too small: {w}×{h}. assess needs at least {min_w}×{min_h}; enlarge the window or reduce the font size.",
+    no_session: "no session is open",
 };
 
 pub static ZH: Messages = Messages {
@@ -73,4 +87,9 @@ pub static ZH: Messages = Messages {
     changed: "{n} 已更改",
     missing: "{n} 缺失",
     checking: "核对中…",
+    final_refused: "已定稿：由 {by} 于 {at} 签署；按 S 重新打开（需说明原因）",
+    time_up: "本议程项时间已到：计划 {planned}",
+    reviewed_by: "R 由 {by} 于 {at} 复核",
+    too_small: "终端太小：{w}×{h}。assess 至少需要 {min_w}×{min_h}；请放大窗口或缩小字号。",
+    no_session: "没有打开的评估",
 };

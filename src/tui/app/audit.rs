@@ -56,10 +56,9 @@ impl App {
             && action.edits()
             && action != Action::SignOff
         {
-            self.message = Some(format!(
-                "FINAL: signed off by {} at {}; S reopens it (with a reason)",
-                sign_off.by, sign_off.at
-            ));
+            let text = work.lang().texts().messages.final_refused;
+            let (by, at) = (sign_off.by.as_str(), sign_off.at.as_str());
+            self.message = Some(crate::i18n::fill(text, &[("by", by), ("at", at)]));
             return true;
         }
         match action {

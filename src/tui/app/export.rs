@@ -42,7 +42,8 @@ impl ExportState {
 impl super::App {
     /// Writes the report the dialog describes; returns where it went.
     pub(super) fn export(&mut self, state: &ExportState) -> Result<String, String> {
-        let work = self.work.as_ref().ok_or("no session is open")?;
+        let no_session = self.lang().texts().messages.no_session;
+        let work = self.work.as_ref().ok_or(no_session)?;
         let options = ReportOptions {
             lang: LANGS[state.lang].code().to_string(),
             redact: state.redact,

@@ -14,26 +14,34 @@ use crate::tui::overlays::decider::shown;
 use crate::tui::theme;
 use crate::tui::widgets::wrap::truncate;
 
+/// The audit trail's field codes the history panel names (others show as recorded).
+const HISTORY_FIELDS: [&str; 13] = [
+    "status",
+    "justification",
+    "note",
+    "evidence",
+    "flag",
+    "decided by",
+    "discussion",
+    "target",
+    "participant",
+    "participants",
+    "assessors",
+    "sign-off",
+    "reopen",
+];
+
 /// A history field name in the shown language.
 pub fn field_label(field: &str, zh: bool) -> &str {
-    if !zh {
-        return field;
-    }
-    match field {
-        "status" => "状态",
-        "justification" => "不适用理由",
-        "note" => "备注",
-        "evidence" => "证据",
-        "flag" => "标记",
-        "decided by" => "决定人",
-        "discussion" => "讨论",
-        "target" => "目标",
-        "participant" | "participants" => "参与人",
-        "assessors" => "评估人",
-        "sign-off" => "签署定稿",
-        "reopen" => "重新打开",
-        other => other,
-    }
+    let lang = if zh {
+        crate::lang::Lang::Zh
+    } else {
+        crate::lang::Lang::En
+    };
+    HISTORY_FIELDS
+        .iter()
+        .position(|f| *f == field)
+        .map_or(field, |i| lang.texts().overlays.history_fields[i])
 }
 
 /// A recorded value in the shown language: statuses are recorded as codes (older files hold

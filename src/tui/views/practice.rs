@@ -363,13 +363,16 @@ pub fn render_guide(work: &Work, area: Rect, buf: &mut Buffer) {
         section(&mut lines, w.evidence, theme::TITLE, &evidence.join("\n"));
         if a.flagged {
             lines.push(Line::from(Span::styled(
-                "⚑ flagged for review",
+                format!("⚑ {}", w.flagged),
                 theme::WARN,
             )));
         }
         if let Some(r) = &a.reviewed {
             lines.push(Line::from(Span::styled(
-                format!("R reviewed by {} at {}", r.by, r.at),
+                crate::i18n::fill(
+                    lang.texts().messages.reviewed_by,
+                    &[("by", &r.by), ("at", &r.at)],
+                ),
                 theme::OK,
             )));
         }
