@@ -2,9 +2,11 @@
 
 mod audit_cmd;
 mod doctor_cmd;
+mod merge_cmd;
 mod model_cmd;
 mod report_cmd;
 mod session_cmd;
+mod xlsx_cmd;
 
 pub use crate::session::{NewOptions, create as create_session, slug};
 
@@ -76,7 +78,8 @@ pub enum Command {
         session: String,
         #[arg(long)]
         json: bool,
-        /// Language of the names and headings (en or zh; default: ASSESS_LANG, then the locale).
+        /// Language of the names and headings (en or zh; default: the session's language,
+        /// the one the workbench shows it in).
         #[arg(long, value_enum)]
         lang: Option<Lang>,
     },
@@ -87,17 +90,19 @@ pub enum Command {
         #[arg(long)]
         restore_backup: bool,
     },
-    /// Write a report (Markdown, HTML, CSV or JSON) beside the session or to a file.
+    /// Write a report (Markdown, HTML, CSV, JSON or an Excel workbook) beside the session or
+    /// to a file.
     Report {
         /// A session file, or its name in the sessions directory.
         session: String,
-        /// md, html, csv or json (default: from the -o file's extension, else html).
-        #[arg(long, value_parser = ["md", "html", "csv", "json"])]
+        /// md, html, csv, json or xlsx (default: from the -o file's extension, else html).
+        #[arg(long, value_parser = ["md", "html", "csv", "json", "xlsx"])]
         format: Option<String>,
         /// Output file (default: NAME.report.EXT beside the session); `-` writes to stdout.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
-        /// Language of the report (en or zh; default: ASSESS_LANG, then the locale).
+        /// Language of the report (en or zh; default: the session's language, as in the
+        /// workbench's export dialog).
         #[arg(long, value_enum)]
         lang: Option<Lang>,
         /// Remove names, organisation, notes, justifications, evidence titles and locations.
@@ -114,8 +119,17 @@ pub enum Command {
         json: bool,
     },
     /// Sign a session off as final: it becomes read-only and its content hash is recorded.
+    /// The pre-flight list is printed first; checks named by --block refuse the sign-off.
     #[command(alias = "sign-off")]
-    Finalize { session: String },
+    Finalize {
+        session: String,
+        /// Checks that refuse the sign-off, comma-separated, or `none` (default:
+        /// na_without_justification,evidence_changed_or_missing). Checks: unanswered, flagged,
+        /// na_without_justification, met_without_evidence, evidence_changed_or_missing,
+        /// not_reviewed.
+        #[arg(long, value_name = "CHECKS")]
+        block: Option<String>,
+    },
     /// Reopen a final session for changes (the reason is logged).
     Reopen {
         session: String,
@@ -128,6 +142,78 @@ pub enum Command {
     /// Work with assessment models.
     #[command(subcommand)]
     Model(ModelCommand),
+    /// Write the self-assessment questionnaire as an Excel workbook, for teams to fill in.
+    #[command(name = "export-xlsx")]
+    ExportXlsx {
+        session: String,
+        /// Output file (default: NAME.questionnaire.xlsx beside the session).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Language of the workbook (en or zh; default: ASSESS_LANG, then the locale).
+        #[arg(long, value_enum)]
+        lang: Option<Lang>,
+        /// Parts to include, comma-separated (default: every part in scope), e.g. cd,to.
+        #[arg(long, value_name = "cd,…")]
+        parts: Option<String>,
+    },
+    /// Read a filled questionnaire back: show what changes and apply it as logged edits
+    /// (recorded under --as NAME). Nothing is imported when any cell cannot be read.
+    #[command(name = "import-xlsx")]
+    ImportXlsx {
+        session: String,
+        /// The filled workbook (xlsx, or xls saved by Excel).
+        file: PathBuf,
+        /// Only show what would change.
+        #[arg(long)]
+        dry_run: bool,
+        /// Replace answers, notes and justifications that differ from the session's.
+        #[arg(long)]
+        overwrite: bool,
+    },
+    /// Git's merge driver for sessions (set up by `assess git-setup`): merges base %O, ours
+    /// %A and theirs %B into %A; exit 0 when clean, 1 when conflicts remain.
+    MergeDriver {
+        base: PathBuf,
+        ours: PathBuf,
+        theirs: PathBuf,
+        /// Conflict-marker size (%L), used only for files that are not sessions.
+        #[arg(default_value = "7")]
+        marker_size: String,
+        /// The path in the work tree (%P), named in messages only.
+        #[arg(default_value = "session")]
+        path: String,
+    },
+    /// Three-way merge of session files without git (BASE is the copy both started from);
+    /// exit 1 when conflicts remain to resolve.
+    Merge {
+        base: PathBuf,
+        ours: PathBuf,
+        theirs: PathBuf,
+        #[arg(short, long, value_name = "OUT")]
+        output: PathBuf,
+    },
+    /// Set a git repository up to merge and diff sessions (idempotent).
+    GitSetup { dir: Option<PathBuf> },
+    /// A session as requirement-level lines (git's textconv for `git diff`).
+    Textconv { file: PathBuf },
+    /// List the conflicts a merge left in a session.
+    Conflicts {
+        session: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Resolve conflicts from a script by taking one side.
+    Resolve {
+        session: String,
+        #[arg(long, value_parser = ["ours", "theirs"])]
+        take: String,
+        /// Every conflict.
+        #[arg(long, conflicts_with = "id")]
+        all: bool,
+        /// One conflict (C1, C2, …).
+        #[arg(long, value_name = "ID", required_unless_present = "all")]
+        id: Option<String>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -175,10 +261,14 @@ pub enum ModelCommand {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let lang = Lang::choose(cli.lang());
-    match run(cli, &mut std::io::stdout().lock()) {
+    // Titles, names and notes may carry terminal escapes: nothing reaches the terminal raw.
+    let mut out = crate::terminal_text::SafeWriter::new(std::io::stdout().lock());
+    let result = run(cli, &mut out);
+    drop(out);
+    match result {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("{}", lang.cli_error(&err));
+            crate::terminal_text::warn(&lang.cli_error(&err));
             ExitCode::FAILURE
         }
     }
@@ -251,8 +341,17 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
             let path = session::resolve_session(&spec, &dir)?;
             audit_cmd::log(out, &path, json, Lang::choose(None))?;
         }
-        Some(Command::Finalize { session: spec }) => {
-            audit_cmd::finalize(out, &session::resolve_session(&spec, &dir)?, &who_or_user())?
+        Some(Command::Finalize {
+            session: spec,
+            block,
+        }) => {
+            let policy = match block {
+                Some(list) => crate::review::SignOffPolicy::parse(&list)
+                    .map_err(|e| anyhow::anyhow!("--block: {e}"))?,
+                None => crate::review::SignOffPolicy::default(),
+            };
+            let path = session::resolve_session(&spec, &dir)?;
+            audit_cmd::finalize(out, &path, &who_or_user(), &policy)?
         }
         Some(Command::Reopen {
             session: spec,
@@ -271,12 +370,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
             session: spec,
             json,
             lang,
-        }) => session_cmd::summary(
-            out,
-            &session::resolve_session(&spec, &dir)?,
-            json,
-            Lang::choose(lang),
-        )?,
+        }) => session_cmd::summary(out, &session::resolve_session(&spec, &dir)?, json, lang)?,
         Some(Command::Doctor {
             session: spec,
             restore_backup,
@@ -297,10 +391,81 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
             &report_cmd::ReportArgs {
                 format,
                 output,
-                lang: Lang::choose(lang).code().to_string(),
+                lang,
                 redact,
                 bom: !no_bom,
             },
+        )?,
+        Some(Command::ExportXlsx {
+            session: spec,
+            output,
+            lang,
+            parts,
+        }) => {
+            let parts = parts.as_deref().map(session_cmd::parse_parts).transpose()?;
+            let options = crate::xlsx::QuestionnaireOptions {
+                lang: Lang::choose(lang),
+                parts: parts.unwrap_or_default(),
+            };
+            let path = session::resolve_session(&spec, &dir)?;
+            xlsx_cmd::export(out, &path, output.as_deref(), &options)?;
+        }
+        Some(Command::ImportXlsx {
+            session: spec,
+            file,
+            dry_run,
+            overwrite,
+        }) => {
+            let args = xlsx_cmd::ImportArgs {
+                file: &file,
+                who: who_or_user(),
+                dry_run,
+                overwrite,
+            };
+            xlsx_cmd::import(out, &session::resolve_session(&spec, &dir)?, &args)?;
+        }
+        Some(Command::MergeDriver {
+            base,
+            ours,
+            theirs,
+            marker_size,
+            path,
+        }) => {
+            return merge_cmd::merge_driver(
+                &base,
+                &ours,
+                &theirs,
+                &marker_size,
+                &path,
+                &who_or_user(),
+            );
+        }
+        Some(Command::Merge {
+            base,
+            ours,
+            theirs,
+            output,
+        }) => return merge_cmd::merge_files(out, &base, &ours, &theirs, &output, &who_or_user()),
+        Some(Command::GitSetup { dir: repo }) => {
+            merge_cmd::git_setup(out, &repo.unwrap_or_else(|| PathBuf::from(".")))?
+        }
+        Some(Command::Textconv { file }) => merge_cmd::textconv(out, &file)?,
+        Some(Command::Conflicts {
+            session: spec,
+            json,
+        }) => merge_cmd::conflicts(out, &session::resolve_session(&spec, &dir)?, json)?,
+        Some(Command::Resolve {
+            session: spec,
+            take,
+            all,
+            id,
+        }) => merge_cmd::resolve(
+            out,
+            &session::resolve_session(&spec, &dir)?,
+            &take,
+            all,
+            id.as_deref(),
+            &who_or_user(),
         )?,
         None => return open_workbench(&dir, None, who.as_deref()),
     }

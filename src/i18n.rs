@@ -14,8 +14,10 @@ pub mod home;
 pub mod messages;
 pub mod overlays;
 pub mod report;
+pub mod signoff;
 pub mod terms;
 pub mod workbench;
+pub mod xlsx;
 
 pub use crate::lang::Lang;
 
@@ -30,7 +32,9 @@ pub struct Texts {
     pub overlays: &'static overlays::Overlays,
     pub report: &'static report::Labels,
     pub terms: &'static terms::Terms,
+    pub signoff: &'static signoff::SignOff,
     pub workbench: &'static workbench::Words,
+    pub xlsx: &'static xlsx::Xlsx,
 }
 
 static EN: Texts = Texts {
@@ -41,8 +45,10 @@ static EN: Texts = Texts {
     messages: &messages::EN,
     overlays: &overlays::EN,
     report: &report::EN,
+    signoff: &signoff::EN,
     terms: &terms::EN,
     workbench: &workbench::EN,
+    xlsx: &xlsx::EN,
 };
 
 static ZH: Texts = Texts {
@@ -53,8 +59,10 @@ static ZH: Texts = Texts {
     messages: &messages::ZH,
     overlays: &overlays::ZH,
     report: &report::ZH,
+    signoff: &signoff::ZH,
     terms: &terms::ZH,
     workbench: &workbench::ZH,
+    xlsx: &xlsx::ZH,
 };
 
 impl Lang {

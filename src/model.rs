@@ -18,5 +18,5 @@ pub use schema::{
     Domain, EvidenceKind, Item, Level, LevelDef, Model, Part, Practice, Provenance, Requirement,
     Rollup, Text,
 };
-pub use stats::{Counts, ModelStats, PartStats, model_stats};
+pub use stats::{Counts, ModelStats, PartStats, ProvenanceCounts, model_stats};
 pub use validate::{Problem, validate_model};

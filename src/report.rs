@@ -12,6 +12,7 @@ mod redact;
 mod roadmap;
 mod svg;
 mod workshop;
+mod xlsx;
 
 use std::path::{Path, PathBuf};
 
@@ -40,10 +41,12 @@ pub enum Format {
     Html,
     Csv,
     Json,
+    /// An Excel workbook (summary with a radar chart, findings, roadmap, requirements).
+    Xlsx,
 }
 
 impl Format {
-    /// Every format, in the order menus list them.
+    /// The text formats, in the order menus list them (the workbook, `Xlsx`, follows them).
     pub const ALL: [Format; 4] = [Format::Markdown, Format::Html, Format::Csv, Format::Json];
 
     /// The file extension, which is also the name users type (`md`, `html`, `csv`, `json`).
@@ -53,6 +56,7 @@ impl Format {
             Format::Html => "html",
             Format::Csv => "csv",
             Format::Json => "json",
+            Format::Xlsx => "xlsx",
         }
     }
 
@@ -63,6 +67,7 @@ impl Format {
             Format::Html => "HTML",
             Format::Csv => "CSV",
             Format::Json => "JSON",
+            Format::Xlsx => "Excel",
         }
     }
 
@@ -73,6 +78,7 @@ impl Format {
             "html" | "htm" => Some(Format::Html),
             "csv" => Some(Format::Csv),
             "json" => Some(Format::Json),
+            "xlsx" => Some(Format::Xlsx),
             _ => None,
         }
     }
@@ -138,6 +144,9 @@ pub fn render_data(data: &ReportData, format: Format, options: &ReportOptions) -
         Format::Html => html::render(data, l).into_bytes(),
         Format::Csv => csv::render(data, l, options.bom),
         Format::Json => json::render(data),
+        // Every text is cut to fit a cell and every sheet name is fixed, so writing the
+        // workbook cannot fail on the data.
+        Format::Xlsx => xlsx::render(data, l).expect("the report workbook is always valid"),
     }
 }
 
@@ -159,6 +168,7 @@ pub fn default_path(session_path: &Path, format: Format, redacted: bool) -> Path
     let stem = session_path
         .file_stem()
         .map_or_else(|| "session".into(), |s| s.to_string_lossy().to_string());
+    let stem = crate::session::clip_bytes(&stem, crate::session::STEM_MAX);
     let middle = if redacted {
         "report.redacted"
     } else {
@@ -177,16 +187,34 @@ pub fn export(
     format: Format,
     options: &ReportOptions,
 ) -> Result<PathBuf, SessionError> {
+    if session.has_conflicts() {
+        return Err(SessionError::Conflicts {
+            path: session_path.to_path_buf(),
+            count: session.conflicts.len(),
+        });
+    }
     let path = target.map_or_else(
         || default_path(session_path, format, options.redact),
         Path::to_path_buf,
     );
+    check_target(session_path, &path)?;
     let data = prepare_checked(session_path, model, session, options);
     atomic_write(&path, &render_data(&data, format, options), false)?;
     Ok(path)
 }
 
 impl Labels {
+    /// The mark a practice or requirement carries when its text is not the standard's own.
+    pub fn provenance_mark(&self, authored: bool, draft: bool) -> Option<&'static str> {
+        if authored {
+            Some(self.authored)
+        } else if draft {
+            Some(self.draft)
+        } else {
+            None
+        }
+    }
+
     fn terms(&self) -> &'static crate::i18n::terms::Terms {
         let lang = if self.zh {
             crate::lang::Lang::Zh
@@ -252,6 +280,65 @@ impl Labels {
             (crate::session::EvidenceType::Observation, true) => "现场观察",
         }
     }
+}
+
+/// The suffixes of the files a session owns: never replaced by a report.
+const SESSION_FILES: [&str; 4] = [".ron", ".ron.bak", ".ron.lock", ".ron.recovered"];
+
+/// Refuses a report target that is a session or one of its files (any session's: by name or
+/// by content), or anything that exists and is not a regular file (a link, a device such as
+/// `/dev/stdout`, a folder). `-o -` is how a report goes to standard output.
+pub fn check_target(session_path: &Path, target: &Path) -> Result<(), SessionError> {
+    let refuse = |reason: &str| {
+        Err(SessionError::Refused {
+            path: target.to_path_buf(),
+            reason: format!(
+                "{reason}; the report was not written. Choose another file name (or `-o -` to print it)."
+            ),
+        })
+    };
+    let name = target.file_name().unwrap_or_default().to_string_lossy();
+    let owned = SESSION_FILES.iter().any(|s| name.ends_with(s))
+        || name.contains(".ron.damaged-")
+        || name.contains(".ron.conflict-");
+    if owned {
+        return refuse(
+            "this name belongs to a session file (a session, its backup, lock or recovery)",
+        );
+    }
+    let Ok(meta) = std::fs::symlink_metadata(target) else {
+        return Ok(());
+    };
+    if !meta.file_type().is_file() {
+        return refuse("this exists and is not a regular file (a link, a device or a folder)");
+    }
+    if same_file(session_path, target) || looks_like_session(target) {
+        return refuse("this file is a session");
+    }
+    Ok(())
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
+/// Whether a file starts like a session file (`Session(`, after RON's extension line).
+fn looks_like_session(path: &Path) -> bool {
+    let mut head = Vec::new();
+    let read = crate::textfile::open_without_waiting(path).and_then(|file| {
+        std::io::Read::read_to_end(&mut std::io::Read::take(file, 512), &mut head)
+    });
+    if read.is_err() {
+        return false;
+    }
+    let text = String::from_utf8_lossy(&head);
+    text.lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty() && !l.starts_with("#!["))
+        .is_some_and(|l| l.starts_with("Session("))
 }
 
 #[cfg(test)]

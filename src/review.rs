@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::i18n::{Lang, fill};
 use crate::model::LoadedModel;
 use crate::session::{EvidenceCheck, Session, Status};
 
@@ -130,4 +131,109 @@ impl crate::i18n::terms::Terms {
         let i = Filter::ALL.iter().position(|f| *f == filter);
         self.filters[i.unwrap_or(0)]
     }
+}
+/// What sign-off looks at first, in the order it is listed. (Partial is an answer like any
+/// other, so it is not among them.)
+pub const PREFLIGHT: [Filter; 6] = [
+    Filter::Unanswered,
+    Filter::Flagged,
+    Filter::NaWithoutJustification,
+    Filter::MetWithoutEvidence,
+    Filter::EvidenceProblem,
+    Filter::NotReviewed,
+];
+
+/// Which pre-flight findings refuse a sign-off; the others are shown and can be signed past.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SignOffPolicy {
+    pub blocking: Vec<Filter>,
+}
+
+impl Default for SignOffPolicy {
+    /// By default only what makes the sealed record indefensible blocks: a "Not applicable"
+    /// with no reason, and cited evidence that is no longer the file that was attached. An
+    /// unfinished or unreviewed assessment may still be signed as it stands, after the list.
+    fn default() -> Self {
+        Self {
+            blocking: vec![Filter::NaWithoutJustification, Filter::EvidenceProblem],
+        }
+    }
+}
+
+impl SignOffPolicy {
+    /// A comma-separated list of filter codes (`unanswered,flagged`), or `none`.
+    pub fn parse(list: &str) -> Result<Self, String> {
+        let mut blocking = Vec::new();
+        for code in list.split(',').map(str::trim).filter(|c| !c.is_empty()) {
+            if code == "none" {
+                continue;
+            }
+            match Filter::from_code(code).filter(|f| PREFLIGHT.contains(f)) {
+                Some(f) if !blocking.contains(&f) => blocking.push(f),
+                Some(_) => {}
+                None => {
+                    let known: Vec<&str> = PREFLIGHT.iter().map(|f| f.code()).collect();
+                    return Err(format!(
+                        "{code:?} is not a sign-off check (checks: {}, or none)",
+                        known.join(", ")
+                    ));
+                }
+            }
+        }
+        Ok(Self { blocking })
+    }
+}
+
+/// One line of the pre-flight list: how many requirements in scope a check finds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PreflightItem {
+    pub filter: Filter,
+    pub count: usize,
+    /// It finds something, and the policy makes it refuse the sign-off.
+    pub blocking: bool,
+}
+
+/// The sign-off pre-flight: every check of `PREFLIGHT`, with its count, in order.
+pub fn preflight(
+    model: &LoadedModel,
+    session: &Session,
+    checks: &BTreeMap<String, EvidenceCheck>,
+    policy: &SignOffPolicy,
+) -> Vec<PreflightItem> {
+    counts(model, session, checks)
+        .into_iter()
+        .filter(|(f, _)| PREFLIGHT.contains(f))
+        .map(|(filter, count)| PreflightItem {
+            filter,
+            count,
+            blocking: count > 0 && policy.blocking.contains(&filter),
+        })
+        .collect()
+}
+
+/// Whether the pre-flight refuses the sign-off.
+pub fn blocked(items: &[PreflightItem]) -> bool {
+    items.iter().any(|i| i.blocking)
+}
+
+/// The pre-flight as lines to read: one per check that finds something, blocking ones
+/// marked; a single line when every check passes.
+pub fn preflight_lines(items: &[PreflightItem], lang: Lang) -> Vec<String> {
+    let t = lang.texts().signoff;
+    let lines: Vec<String> = items
+        .iter()
+        .filter(|i| i.count > 0)
+        .map(|i| {
+            let template = if i.blocking { t.blocking } else { t.warning };
+            let n = i.count.to_string();
+            fill(
+                template,
+                &[("n", &n), ("label", lang.texts().terms.filter(i.filter))],
+            )
+        })
+        .collect();
+    if lines.is_empty() {
+        return vec![t.clear.to_string()];
+    }
+    lines
 }

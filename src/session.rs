@@ -4,17 +4,21 @@
 //! Maps are `BTreeMap`s so the file is written in a stable order and diffs cleanly in git.
 
 mod agenda;
+mod conflicts;
 mod create;
 mod doctor;
 mod edit;
 mod evidence;
 mod findings;
+mod guard;
 mod history;
 mod ids;
 mod lock;
 mod open;
 mod participants;
+mod quick;
 mod revert;
+mod safe_fs;
 mod signoff;
 mod store;
 
@@ -23,6 +27,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 pub use agenda::{Agenda, AgendaRow, clock, domain_key};
+pub use conflicts::{Conflict, ConflictSide, ConflictValue, Take, answer_text};
 pub use create::{NewOptions, create, slug};
 pub use doctor::{
     CheckSeverity, DoctorFinding, RestoreError, Restored, base_dir, check_session,
@@ -30,23 +35,28 @@ pub use doctor::{
 };
 pub use edit::{AliasMoves, EditError, NewSession, hash_file, now_timestamp};
 pub use evidence::{
-    EvidenceCheck, candidates, describe_evidence, evidence_checks, fingerprint, local_path,
-    register_checks,
+    EvidenceCheck, candidates, describe_evidence, evidence_checks, fingerprint, is_local_file,
+    local_path, register_checks,
 };
 pub use findings::{Finding, Severity, TieKind, is_date, tie_kind};
+pub use guard::{DiskStamp, SaveGuard, disk_stamp, write_somewhere};
 pub use history::Change;
 pub use ids::fresh_id;
 pub use lock::{
     Access, LockError, LockHolder, SessionLock, acquire_lock, acquire_or_read_only, host_name,
-    lock_holder, lock_path,
+    lock_holder, lock_path, writer_access,
 };
 pub use open::{Opened, current_user, model_for, open_session};
 pub use participants::parse_participant;
+pub use quick::{QuickChange, QuickPlan};
+pub use safe_fs::{
+    STEM_MAX, clip_bytes, create_private_dir, real_session_path, remove_stale_temps, sibling,
+};
 pub use signoff::{Verification, content_hash};
 pub use store::{
     SessionEntry, SessionError, atomic_write, atomic_write_via, backup_path, create_session_file,
-    default_sessions_dir, list_sessions, load_session, parse_session, recovery_path,
-    resolve_session, save_recovery, save_session, session_to_string,
+    default_sessions_dir, is_already_exists, list_sessions, load_session, parse_session,
+    recovery_path, resolve_session, save_recovery, save_session, session_to_string,
 };
 
 /// The session file format this build writes; newer files are refused, not misread.
@@ -79,6 +89,11 @@ impl Status {
             Status::NotMet => "not_met",
             Status::NotApplicable => "not_applicable",
         }
+    }
+
+    /// The English name (`Met`, `Not met`, …), for texts that are English by contract.
+    pub fn label(self) -> &'static str {
+        crate::lang::Lang::En.texts().terms.status(self)
     }
 
     /// A status as the audit trail holds it: its code, or the English label that files
@@ -360,4 +375,11 @@ pub struct Session {
     /// Planned and spent workshop time (see `agenda.rs`).
     #[serde(default, skip_serializing_if = "Agenda::is_empty")]
     pub agenda: Agenda,
+    /// Disagreements a merge left to resolve, keyed `C1`, `C2`, … (see `conflicts.rs`).
+    #[serde(
+        default,
+        deserialize_with = "crate::unique_keys::deserialize",
+        skip_serializing_if = "BTreeMap::is_empty"
+    )]
+    pub conflicts: BTreeMap<String, Conflict>,
 }

@@ -145,6 +145,10 @@ pub struct SessionOverview {
     /// Why the session cannot be opened, if it cannot.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
+    /// The error is that the file could not be read (permissions, not a regular file), not
+    /// that its content is damaged.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub unreadable: bool,
 }
 
 /// Every session in `dir`, newest change first, with its progress and levels. Each model is
@@ -171,10 +175,12 @@ pub fn overview_sessions(dir: &Path) -> Result<Vec<SessionOverview>, SessionErro
                 total: 0,
                 parts: Vec::new(),
                 error: None,
+                unreadable: false,
             };
             let mut session = match entry.session {
                 Ok(session) => session,
                 Err(e) => {
+                    overview.unreadable = matches!(e, SessionError::Io { .. });
                     overview.error = Some(e.to_string());
                     return overview;
                 }

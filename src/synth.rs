@@ -208,6 +208,8 @@ fn practice(rng: &mut Rng, x: usize, share: usize) -> Practice {
                     text: rng.text(12),
                     evidence: None,
                     guidance: Some(rng.text(20)),
+                    provenance: None,
+                    compound: false,
                 })
                 .collect();
             Level {

@@ -22,12 +22,21 @@ pub enum Capped {
     },
 }
 
-/// Reads a whole file unless it is larger than `limit`. Checks the size first, then reads at
-/// most `limit + 1` bytes, so files that lie about their size (devices, growing files) are
-/// refused too.
+/// Reads a whole file unless it is larger than `limit`. Only a regular file is read: a FIFO,
+/// a device or a socket is refused ("not a regular file") without waiting for it, since the
+/// open never blocks. Checks the size first, then reads at most `limit + 1` bytes, so files
+/// that lie about their size (`/proc` files, growing files) are refused too; a `/proc` file
+/// with nothing to read fails at once rather than waiting.
 pub fn read_capped(path: &Path, limit: u64) -> std::io::Result<Capped> {
-    let file = File::open(path)?;
-    let size = file.metadata()?.len();
+    if in_pseudo_file_system(path) {
+        return Err(std::io::Error::other("not a regular file"));
+    }
+    let file = open_without_waiting(path)?;
+    let meta = file.metadata()?;
+    if !meta.is_file() {
+        return Err(std::io::Error::other("not a regular file"));
+    }
+    let size = meta.len();
     if size > limit {
         return Ok(Capped::TooLarge { size });
     }
@@ -38,6 +47,29 @@ pub fn read_capped(path: &Path, limit: u64) -> std::io::Result<Capped> {
         return Ok(Capped::TooLarge { size: read });
     }
     Ok(Capped::Bytes(bytes))
+}
+
+/// Whether a path leads (through any links) into `/proc`, `/sys` or `/dev`, whose "files" may
+/// block a reader or never end (`/proc/kmsg` says it is a regular file of size 0).
+pub fn in_pseudo_file_system(path: &Path) -> bool {
+    cfg!(unix)
+        && std::fs::canonicalize(path).is_ok_and(|real| {
+            ["/proc", "/sys", "/dev"]
+                .iter()
+                .any(|p| real.starts_with(p))
+        })
+}
+
+/// Opens a file to read without ever blocking on the open or on reads (FIFOs, `/proc/kmsg`).
+pub fn open_without_waiting(path: &Path) -> std::io::Result<File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK | libc::O_CLOEXEC);
+    }
+    options.open(path)
 }
 
 /// The bytes as text, or the line and column (1-based) of the first byte that is not UTF-8.
@@ -53,11 +85,12 @@ pub fn line_col(bytes: &[u8], offset: usize) -> (usize, usize) {
     (line, column)
 }
 
-/// A size for people: `100.0 MB`.
+/// A size for people, exact enough that two different sizes never read the same:
+/// `100.0 MB (100000000 bytes)`.
 pub fn human_size(bytes: u64) -> String {
     #[allow(clippy::cast_precision_loss)] // display only
     let mb = bytes as f64 / 1_000_000.0;
-    format!("{mb:.1} MB")
+    format!("{mb:.1} MB ({bytes} bytes)")
 }
 
 #[cfg(test)]
@@ -85,9 +118,20 @@ mod tests {
     #[cfg(unix)]
     #[test]
     fn an_endless_device_is_refused_not_read_forever() {
-        assert!(matches!(
-            read_capped(Path::new("/dev/zero"), 1024),
-            Ok(Capped::TooLarge { size: 1025 })
-        ));
+        let err = read_capped(Path::new("/dev/zero"), 1024).expect_err("a device");
+        assert_eq!(err.to_string(), "not a regular file");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_is_refused_without_waiting_for_a_writer() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let fifo = dir.path().join("p.ron");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if !made.is_ok_and(|s| s.success()) {
+            eprintln!("skipped: mkfifo is not available");
+            return;
+        }
+        assert!(read_capped(&fifo, 1024).is_err());
     }
 }

@@ -14,7 +14,7 @@ pub mod views;
 pub mod widgets;
 pub mod words;
 
-use std::io::{self, Stdout};
+use std::io::{self, IsTerminal, Stdout};
 use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -49,6 +49,16 @@ pub fn run(dir: &Path, session: Option<&Path>, who: Option<&str>) -> Result<Exit
         None => App::home(dir),
     };
     app.who = who;
+    // Whether another process writes the session is known before the terminal is touched:
+    // without a terminal to ask "view it read-only?", say who holds it, as the question would.
+    if let Some((path, holder)) = &app.pending_read_only
+        && !(io::stdin().is_terminal() && io::stdout().is_terminal())
+    {
+        anyhow::bail!(
+            "{} is already open for writing by {holder} (no terminal here to offer viewing it read-only)",
+            path.display()
+        );
+    }
     let stop = Arc::new(AtomicBool::new(false));
     for signal in [
         signal_hook::consts::SIGTERM,
@@ -73,15 +83,31 @@ pub fn run(dir: &Path, session: Option<&Path>, who: Option<&str>) -> Result<Exit
             {
                 work.save_now();
             }
+            if let Some(work) = &app.work
+                && matches!(work.save, app::SaveState::Failed(_))
+            {
+                // The last save failed (a full disk, a deleted folder, a conflict): what is in
+                // memory goes to a recovery file somewhere that exists, and the exit says so.
+                match session::save_recovery(&work.path, &work.session) {
+                    Ok(path) => crate::terminal_text::warn(&format!(
+                        "assess: the session could not be saved; what was in memory is in {}",
+                        path.display()
+                    )),
+                    Err(e) => crate::terminal_text::warn(&format!(
+                        "assess: the session could not be saved, nor a recovery file written: {e}"
+                    )),
+                }
+                return Ok(ExitCode::FAILURE);
+            }
             outcome?;
             Ok(ExitCode::SUCCESS)
         }
         Err(_) => {
             if let Some(path) = write_recovery(&app) {
-                eprintln!(
+                crate::terminal_text::warn(&format!(
                     "assess: the session in memory was written to {}",
                     path.display()
-                );
+                ));
             }
             Ok(ExitCode::FAILURE)
         }

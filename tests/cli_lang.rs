@@ -114,19 +114,19 @@ fn summary_headings_and_review_line_in_either_language() {
         Some("等级   得分   目标 差距      已作答")
     );
     assert!(
-        en.contains("Model caict-devops 2021.1 · 1/405 requirements answered"),
+        en.contains("Model caict-devops 2021.1 · 1/406 requirements answered"),
         "{en}"
     );
     assert!(
-        zh.contains("模型 caict-devops 2021.1 · 已作答 1/405 项要求"),
+        zh.contains("模型 caict-devops 2021.1 · 已作答 1/406 项要求"),
         "{zh}"
     );
     assert!(
-        en.contains("\nReview: unanswered 404 · flagged 0 · partial 1"),
+        en.contains("\nReview: unanswered 405 · flagged 0 · partial 1"),
         "{en}"
     );
     assert!(
-        zh.contains("\n复核：未作答 404 · 已标记待复核 0 · 部分满足 1"),
+        zh.contains("\n复核：未作答 405 · 已标记待复核 0 · 部分满足 1"),
         "{zh}"
     );
 }
@@ -135,9 +135,9 @@ fn summary_headings_and_review_line_in_either_language() {
 fn list_and_doctor_in_either_language() {
     let (dir, _) = workshop();
     let en = stdout(&assess(dir.path(), &[], &["list"]));
-    assert!(en.contains("\t1/405 answered\t"), "{en}");
+    assert!(en.contains("\t1/406 answered\t"), "{en}");
     let zh = stdout(&assess(dir.path(), &[("ASSESS_LANG", "zh")], &["list"]));
-    assert!(zh.contains("\t已作答 1/405\t"), "{zh}");
+    assert!(zh.contains("\t已作答 1/406\t"), "{zh}");
 
     let empty = tempfile::tempdir().expect("temp dir");
     let none = stdout(&assess(empty.path(), &[("ASSESS_LANG", "zh")], &["list"]));

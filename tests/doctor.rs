@@ -172,7 +172,7 @@ fn evidence_that_vanished_or_changed_is_a_problem() {
     let (out, text) = doctor(dir.path(), &[s(&path)]);
     assert!(out.status.success(), "{text}");
     assert!(
-        text.contains("1 hashed evidence files are present and unchanged"),
+        text.contains("1 evidence file is present and unchanged"),
         "{text}"
     );
 

@@ -83,18 +83,25 @@ fn due_dates_and_titles_are_validated() {
     let (model, mut s) = session();
     let req = requirement_ids(&model)[0].clone();
     for bad in [
-        "2026-02-30",
-        "2026-13-01",
         "26-01-01",
         "2026/01/01",
         "tomorrow",
         "2026-1-01",
+        "2026-01-0a",
     ] {
         assert!(!is_date(bad), "{bad}");
         assert_eq!(
             s.add_finding(&model, finding("t", Severity::Low, bad, &req), WHO),
             Err(EditError::BadDate(bad.into()))
         );
+    }
+    // Written the right way, but no such day: said so, not "not written YYYY-MM-DD".
+    for unreal in ["2027-02-30", "2026-13-01", "2025-02-29", "2026-04-31"] {
+        assert!(!is_date(unreal), "{unreal}");
+        let refused = s.add_finding(&model, finding("t", Severity::Low, unreal, &req), WHO);
+        assert_eq!(refused, Err(EditError::NotARealDate(unreal.into())));
+        let said = refused.expect_err("refused").to_string();
+        assert!(said.contains("not a real date"), "{said}");
     }
     for good in ["2024-02-29", "2026-12-31", "2026-01-01"] {
         assert!(is_date(good), "{good}");

@@ -107,3 +107,350 @@ fn stats_command_prints_counts_per_part_domain_and_level() {
     assert_eq!(numbers, ["7", "14", "49"], "{cd}");
     assert!(text.contains("provenance: authored"), "{text}");
 }
+
+/// `model show --json` as a reader would get it.
+fn model_json() -> serde_json::Value {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_assess"))
+        .args(["model", "show", "--json"])
+        .output()
+        .expect("run");
+    assert!(out.status.success());
+    serde_json::from_slice(&out.stdout).expect("json")
+}
+
+fn practices(json: &serde_json::Value) -> impl Iterator<Item = &serde_json::Value> {
+    json["parts"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|p| p["domains"].as_array().into_iter().flatten())
+        .flat_map(|d| d["items"].as_array().into_iter().flatten())
+        .flat_map(|i| i["practices"].as_array().into_iter().flatten())
+}
+
+#[test]
+fn json_export_resolves_provenance_at_every_level_and_requirement() {
+    let json = model_json();
+    let model = load_embedded("caict-devops").expect("model");
+    let known = ["standard", "draft", "authored"];
+    let mut seen = 0;
+    for practice in practices(&json) {
+        for level in practice["levels"].as_array().expect("levels") {
+            let level_p = level["provenance"]
+                .as_str()
+                .unwrap_or_else(|| panic!("{} L{}: no provenance", practice["id"], level["level"]));
+            assert!(known.contains(&level_p), "{level_p}");
+            for r in level["requirements"].as_array().expect("requirements") {
+                let id = r["id"].as_str().expect("id");
+                let p = r["provenance"].as_str().unwrap_or_else(|| panic!("{id}"));
+                // The export agrees with the model's own resolution.
+                let ri = model.index.requirement(id).expect("known id");
+                let rref = &model.index.requirements[ri];
+                let pref = &model.index.practices[rref.practice];
+                let want = match model.model.requirement_provenance(pref, rref) {
+                    Provenance::Standard => "standard",
+                    Provenance::Draft => "draft",
+                    Provenance::Authored => "authored",
+                };
+                assert_eq!(p, want, "{id}");
+                seen += 1;
+            }
+        }
+    }
+    assert_eq!(seen, model.index.requirements.len());
+    // A level the table leaves blank shows as authored inside a standard practice.
+    let vcs = practices(&json)
+        .find(|p| p["id"] == "cd.config.vc.branch")
+        .expect("branch");
+    assert_eq!(vcs["provenance"], "standard");
+    assert_eq!(vcs["levels"][0]["provenance"], "authored");
+}
+
+#[test]
+fn stats_command_counts_requirements_per_provenance_per_part() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_assess"))
+        .args(["model", "stats"])
+        .output()
+        .expect("run");
+    let text = String::from_utf8(out.stdout).expect("utf-8");
+    let section = text
+        .split("Requirements by provenance:")
+        .nth(1)
+        .expect("provenance section");
+    let model = load_embedded("caict-devops").expect("model");
+    let stats = model_stats(&model.model, "en");
+    for part in &stats.parts {
+        let c = &part.counts;
+        let row = section
+            .lines()
+            .find(|l| l.starts_with(&format!("  {} ", c.id)))
+            .unwrap_or_else(|| panic!("{} row in {section}", c.id));
+        let numbers: Vec<usize> = row
+            .split_whitespace()
+            .rev()
+            .take(3)
+            .map(|n| n.parse().expect("number"))
+            .collect();
+        let p = c.provenance;
+        assert_eq!(numbers, [p.authored, p.draft, p.standard], "{row}");
+        assert_eq!(p.standard + p.draft + p.authored, c.requirements);
+    }
+}
+
+/// Every requirement with its full id, resolved provenance and texts.
+fn requirements() -> Vec<(String, Provenance, String, String, bool)> {
+    let model = load_embedded("caict-devops").expect("model");
+    model
+        .index
+        .requirements
+        .iter()
+        .map(|rref| {
+            let pref = &model.index.practices[rref.practice];
+            let req = model.model.requirement_of(pref, rref);
+            (
+                rref.id.clone(),
+                model.model.requirement_provenance(pref, rref),
+                req.text.get("en").to_string(),
+                req.text.get("zh").to_string(),
+                req.compound,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn no_requirement_text_is_repeated_verbatim_in_another_part() {
+    let mut seen: std::collections::HashMap<String, String> = Default::default();
+    for (id, _, en, zh, _) in requirements() {
+        for text in [en, zh] {
+            let key = text.trim().trim_end_matches(['.', '。']).to_lowercase();
+            let part = id.split('.').next().unwrap_or_default().to_string();
+            if let Some(other) = seen.get(&key) {
+                assert_eq!(
+                    other.split('.').next(),
+                    Some(part.as_str()),
+                    "{id} repeats {other}: {text}"
+                );
+            } else {
+                seen.insert(key, id.clone());
+            }
+        }
+    }
+}
+
+const EN_UNITS: [&str; 17] = [
+    "ms", "second", "seconds", "min", "minute", "minutes", "hour", "hours", "day", "days", "week",
+    "weeks", "month", "months", "year", "years", "people",
+];
+const EN_NUMBERS: [&str; 12] = [
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty",
+    "thirty",
+];
+const ZH_UNITS: [&str; 10] = [
+    "%", "％", "毫秒", "秒", "分钟", "小时", "天", "周", "个月", "年",
+];
+
+/// A number that decides pass or fail: a percentage, a comparison, or a count of time units.
+fn english_threshold(text: &str) -> Option<String> {
+    let words: Vec<String> = text
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| ",.;:()".contains(c))
+                .to_lowercase()
+        })
+        .collect();
+    for (i, word) in words.iter().enumerate() {
+        let numeric = word.chars().next().is_some_and(|c| c.is_ascii_digit())
+            || word.starts_with(['≤', '≥', '<', '>']);
+        // "5 working days" counts as well as "5 days".
+        let skip = usize::from(matches!(
+            words.get(i + 1).map(String::as_str),
+            Some("working" | "business" | "calendar")
+        ));
+        let next = words
+            .get(i + 1 + skip)
+            .map(String::as_str)
+            .unwrap_or_default();
+        if (numeric && (word.ends_with('%') || word.starts_with(['≤', '≥', '<', '>'])))
+            || ((numeric || EN_NUMBERS.contains(&word.as_str())) && EN_UNITS.contains(&next))
+        {
+            return Some(format!("{word} {next}"));
+        }
+    }
+    None
+}
+
+fn chinese_threshold(text: &str) -> Option<String> {
+    let chars: Vec<char> = text.chars().collect();
+    for (i, c) in chars.iter().enumerate() {
+        let numeral = c.is_ascii_digit() || "一两二三四五六七八九十".contains(*c);
+        let starts_run = i == 0 || !(chars[i - 1].is_ascii_digit() || chars[i - 1] == '.');
+        if !numeral || !starts_run {
+            continue;
+        }
+        let end = chars[i..]
+            .iter()
+            .position(|c| {
+                !(c.is_ascii_digit() || *c == '.' || "一两二三四五六七八九十百".contains(*c))
+            })
+            .map_or(chars.len(), |n| i + n);
+        let rest: String = chars[end..].iter().collect();
+        let rest = rest.trim_start();
+        // Words such as 统一, 一次 or 一键 are not numbers of a unit.
+        if let Some(unit) = ZH_UNITS.iter().find(|u| rest.starts_with(**u)) {
+            return Some(format!(
+                "{}{unit}",
+                chars[i..end].iter().collect::<String>()
+            ));
+        }
+    }
+    None
+}
+
+#[test]
+fn every_threshold_in_a_requirement_has_a_source() {
+    let mut unsourced = Vec::new();
+    for (id, provenance, en, zh, _) in requirements() {
+        if provenance != Provenance::Authored {
+            continue;
+        }
+        if let Some(n) = english_threshold(&en).or_else(|| chinese_threshold(&zh)) {
+            unsourced.push(format!("{id}: {n}"));
+        }
+    }
+    assert!(
+        unsourced.is_empty(),
+        "authored requirements with thresholds (make them guidance, \"e.g.\"): {unsourced:#?}"
+    );
+    // The detector itself finds what it must.
+    assert!(english_threshold("RPO under 5 minutes").is_some());
+    assert!(english_threshold("at least 99.9% of requests").is_some());
+    assert!(english_threshold("within five minutes of a decision").is_some());
+    assert!(english_threshold("held within 5 working days").is_some());
+    assert!(chinese_threshold("不超过五分钟").is_some());
+    assert!(chinese_threshold("可用性不低于 99.95%").is_some());
+    assert!(chinese_threshold("统一的版本控制系统").is_none());
+}
+
+#[test]
+fn every_periodic_requirement_says_how_its_period_is_set() {
+    for (id, _, en, zh, _) in requirements() {
+        let zh_bare = zh.replace("不定期", "").replace("设定期", "");
+        assert!(
+            !zh_bare.contains("定期") || zh_bare.contains("周期") || zh_bare.contains('每'),
+            "{id}: 定期 without a period: {zh}"
+        );
+        let en_lower = en.to_lowercase();
+        assert!(
+            !(en_lower.contains("regularly") || en_lower.contains("periodically")),
+            "{id}: 'regularly' without a period: {en}"
+        );
+    }
+}
+
+#[test]
+fn requirements_ask_one_thing_unless_marked_compound() {
+    for (id, _, en, zh, compound) in requirements() {
+        if compound {
+            continue;
+        }
+        // Two clauses joined by ", and" or by 同时/并且/； are two checks: split them.
+        assert!(!en.contains(", and "), "{id}: two checks in one: {en}");
+        for joint in ["，同时", "并且", "；"] {
+            assert!(!zh.contains(joint), "{id}: two checks in one: {zh}");
+        }
+    }
+}
+
+#[test]
+fn an_answer_on_a_moved_requirement_follows_its_alias() {
+    let model = load_embedded("caict-devops").expect("model");
+    let old = "srm.delivery.build.sbom.l2.1";
+    let new = model.model.aliases.get(old).expect("alias kept");
+    assert!(model.index.requirement(old).is_none());
+    assert!(model.index.requirement(new).is_some());
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("moved.ron");
+    let text = format!(
+        "#![enable(implicit_some)]\nSession(\n    format: 2,\n    title: \"Moved\",\n    model: ModelRef(\n        id: \"caict-devops\",\n        version: \"{}\",\n        hash: \"{}\",\n    ),\n    parts: [\"srm\"],\n    answers: {{\n        \"{old}\": Answer(status: Met, by: \"A\", at: \"2026-01-01T00:00:00Z\"),\n    }},\n)\n",
+        model.model.version, model.hash
+    );
+    std::fs::write(&path, text).expect("write");
+    let opened = assess::session::open_session(&path).unwrap_or_else(|e| panic!("{e:#}"));
+    assert!(opened.session.answers.contains_key(new.as_str()));
+    assert!(!opened.session.answers.contains_key(old));
+}
+
+#[test]
+fn every_requirement_reads_on_its_own_in_natural_chinese() {
+    for (id, _, en, zh, _) in requirements() {
+        // A translated "even if" clause reads as English in Chinese.
+        assert!(!zh.contains("即使") && !zh.contains("哪怕"), "{id}: {zh}");
+        // A requirement is read alone in reports and filters: no pointing at a sibling.
+        for word in ["该系统", "这种", "这些", "上述", "前述"] {
+            assert!(!zh.contains(word), "{id}: leans on a sibling: {zh}");
+        }
+        let lower = format!(" {} ", en.to_lowercase());
+        for word in [" these ", " those ", " that system"] {
+            assert!(!lower.contains(word), "{id}: leans on a sibling: {en}");
+        }
+    }
+}
+
+#[test]
+fn the_model_says_who_decides_what_is_core() {
+    let model = load_embedded("caict-devops").expect("model");
+    let description = model.model.description.as_ref().expect("description");
+    assert!(description.get("en").contains("Core (核心)"));
+    assert!(description.get("zh").contains("书面列出"));
+}
+
+#[test]
+fn reports_mark_draft_text_apart_from_the_standard_and_authored_text() {
+    use assess::report::{self, Format, ReportOptions};
+    use assess::session::{NewSession, Session};
+    let model = load_embedded("caict-devops").expect("model");
+    let spec = NewSession {
+        title: "Ops".into(),
+        organisation: "Org".into(),
+        scope: "Scope".into(),
+        assessors: vec!["A".into()],
+        parts: vec!["to".into()],
+        target: Some(3),
+        model_path: None,
+    };
+    let session = Session::new(&model, spec).expect("session");
+    let data = report::build(&model, &session, "en");
+    let practices: Vec<_> = data
+        .parts
+        .iter()
+        .flat_map(|p| &p.domains)
+        .flat_map(|d| &d.practices)
+        .collect();
+    let processing = practices
+        .iter()
+        .find(|p| p.id == "to.monitoring.data.processing")
+        .expect("draft practice");
+    assert!(processing.draft && !processing.authored);
+    let recovery = practices
+        .iter()
+        .find(|p| p.id == "to.ha.data.recovery")
+        .expect("authored practice");
+    assert!(recovery.authored);
+    assert!(
+        recovery
+            .requirements
+            .iter()
+            .any(|r| r.id == "to.ha.data.recovery.l4.1" && r.draft && !r.authored),
+        "a draft figure inside an authored practice"
+    );
+    let options = ReportOptions {
+        lang: "zh".into(),
+        redact: false,
+        bom: false,
+    };
+    let md = String::from_utf8(report::render(&model, &session, Format::Markdown, &options))
+        .expect("utf-8");
+    assert!(md.contains("*[草案转述]*"), "draft marked");
+    assert!(md.contains("公开工作草案"), "and explained");
+}

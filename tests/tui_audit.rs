@@ -114,7 +114,8 @@ fn the_sticky_decider_is_stamped_on_following_answers_and_resumes() {
     assert_eq!(on_disk(&app).answers[&third].decided_by, "Bob");
     app.press("w k Enter");
     let practice_first = current(&app);
-    app.press("w j j Enter 2");
+    // The quick level replaces the answers just given: one y confirms it.
+    app.press("w j j Enter 2 y");
     assert_eq!(on_disk(&app).answers[&practice_first].decided_by, "Carol");
     assert_eq!(
         on_disk(&app).answers[&third].decided_by,

@@ -28,6 +28,7 @@ fn sample_zh() -> (tempfile::TempDir, App) {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("eastbridge-trading-platform.ron");
     std::fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join(SAMPLE), &path).expect("copy");
+    workbench::place_evidence_files(&path);
     let mut app = App::open(dir.path(), &path).expect("open sample");
     app.press("L");
     app.message = None;
@@ -56,7 +57,7 @@ fn assert_none_of(screen: &str, english: &[&str]) {
 fn write_finding(app: &mut App) {
     app.press("!");
     app.type_text("分支存活数周");
-    app.press("Tab Left Tab");
+    app.press("Tab Right Tab");
     app.type_text("合并困难。\n主干无人负责。");
     app.press("Tab");
     app.type_text("采用基于主干的开发");
@@ -83,7 +84,7 @@ fn findings_view_and_form_in_chinese() {
     app.press("C-s");
     app.press("j !");
     app.type_text("第二项，低");
-    app.press("Tab Right C-s F");
+    app.press("Tab Left C-s F");
     let view = draw(&app, 160, 48);
     assert!(
         view.contains("发现项 · 2") && view.contains("严重度"),
@@ -122,8 +123,11 @@ fn a_bad_due_date_and_a_missing_title_are_told_in_chinese() {
     app.press("Tab Tab Tab Tab Tab");
     app.type_text("2026-02-30");
     app.press("Enter");
-    assert_eq!(error(&app), "“2026-02-30”不是 YYYY-MM-DD 格式的日期");
-    assert!(draw(&app, 80, 24).contains("不是 YYYY-MM-DD 格式的日期"));
+    assert_eq!(
+        error(&app),
+        "“2026-02-30”不是真实存在的日期：该月没有这一天"
+    );
+    assert!(draw(&app, 80, 24).contains("不是真实存在的日期"));
 }
 
 #[test]

@@ -409,7 +409,8 @@ fn recovery_file_is_private_and_beside_the_session() {
 fn export_dialog_writes_a_report_beside_the_session_and_says_where() {
     let (_dir, mut app) = fresh();
     app.press("y p");
-    app.press("E Right Enter");
+    // HTML is the default, as for `assess report`.
+    app.press("E Enter");
     let Some(Overlay::Export(state)) = app.overlays.last() else {
         panic!("export dialog open");
     };
@@ -581,8 +582,9 @@ fn evidence_paths_are_stored_as_given_hashed_and_a_missing_file_is_said() {
         location: assess::tui::app::LineInput::new(relative),
         ..Default::default()
     };
-    let e = assess::tui::app::evidence_from_form(&form, std::path::Path::new("/nonexistent"))
-        .expect("entry");
+    // Relative locations are read from the session's folder (`here` plays it), whatever the
+    // current directory.
+    let e = assess::tui::app::evidence_from_form(&form, &here).expect("entry");
     assert_eq!(e.location, relative, "stored as given");
     let expected = assess::session::hash_file(&here.join(relative)).expect("hash");
     assert_eq!(

@@ -20,6 +20,7 @@ fn sample_dir() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("eastbridge-trading-platform.ron");
     std::fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join(SAMPLE), &path).expect("copy");
+    workbench::place_evidence_files(&path);
     let when = SystemTime::UNIX_EPOCH + Duration::from_secs(1_795_000_000);
     std::fs::File::options()
         .write(true)
@@ -487,8 +488,12 @@ fn cut_text_ends_with_an_ellipsis() {
         );
     }
     assert!(
-        screen.contains('+'),
-        "levels that do not fit are counted:\n{screen}"
+        !screen.contains(" +"),
+        "levels that do not fit are summed up, never a bare count:\n{screen}"
+    );
+    assert!(
+        screen.contains("L0 ×6"),
+        "the range of levels over six parts:\n{screen}"
     );
     assert!(
         !screen.contains("agile L0 cd L\n") && !screen.contains("cd L "),
@@ -556,4 +561,30 @@ fn evidence_register_search_and_review_filter() {
     snap("filter_picker", &app, dir.path());
     app.press("j j Enter");
     snap("filtered_navigator", &app, dir.path());
+}
+
+/// A draft figure inside an authored level says where it comes from in the guidance panel.
+#[test]
+fn the_guide_marks_a_requirement_taken_from_a_draft() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = assess::cli::create_session(
+        dir.path(),
+        assess::cli::NewOptions {
+            title: Some("Ops".into()),
+            parts: vec!["to".into()],
+            target: Some(3),
+            ..assess::cli::NewOptions::default()
+        },
+    )
+    .expect("create");
+    let mut app = assess::tui::app::App::open(dir.path(), &path).expect("open");
+    let work = app.work.as_mut().expect("workbench");
+    let r = work
+        .model
+        .index
+        .requirement("to.ha.data.recovery.l4.1")
+        .expect("id");
+    work.jump(r);
+    let screen = workbench::draw(&app, 160, 48);
+    assert!(screen.contains("[draft: from a public draft"), "{screen}");
 }

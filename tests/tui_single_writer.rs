@@ -108,3 +108,22 @@ fn a_killed_holder_never_blocks_the_next_one() {
     assert!(second.wait_exit().success());
     assert_eq!(load_session(&file).expect("load").answers.len(), 1);
 }
+
+#[test]
+fn a_second_open_without_a_terminal_names_the_holder_before_touching_the_terminal() {
+    let home = Home::new();
+    let file = new_session(&home);
+    let first = Pty::spawn(&home, &["open", "shared"], 100, 30);
+    first.wait_for(" saved ");
+    let holder = lock_holder(&file).expect("the first instance holds the lock");
+    // No terminal: stdin is empty and stdout a pipe, as in a script or over a bare ssh.
+    let out = home.run(&["open", "shared"]);
+    assert!(!out.status.success());
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("is already open for writing by"), "{said}");
+    assert!(said.contains(&format!("process {}", first.pid())), "{said}");
+    assert!(said.contains(&holder.host), "{said}");
+    assert!(said.contains(&holder.since), "{said}");
+    assert!(!said.contains("cannot set up the terminal"), "{said}");
+    assert!(out.stdout.is_empty(), "nothing was drawn");
+}

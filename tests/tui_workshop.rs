@@ -33,7 +33,7 @@ fn current(app: &App) -> String {
 fn write_finding(app: &mut App) {
     app.press("!");
     app.type_text("Branches live for weeks");
-    app.press("Tab Left Tab");
+    app.press("Tab Right Tab");
     app.type_text("Merges hurt.\nNobody owns main.");
     app.press("Tab");
     app.type_text("Adopt trunk-based development");
@@ -102,14 +102,21 @@ fn a_bad_due_date_keeps_the_form_open_with_the_reason() {
     app.press("!");
     app.type_text("Late");
     app.press("Tab Tab Tab Tab Tab");
-    app.type_text("2026-02-30");
+    app.type_text("2027-02-30");
     app.press("Enter");
-    match app.overlays.last() {
-        Some(Overlay::FindingForm(form)) => {
-            assert!(form.error.as_deref().unwrap_or("").contains("YYYY-MM-DD"));
-        }
+    let error = |app: &App| match app.overlays.last() {
+        Some(Overlay::FindingForm(form)) => form.error.clone().unwrap_or_default(),
         other => panic!("form closed: {other:?}"),
-    }
+    };
+    // Written YYYY-MM-DD, but February has no 30th: the message says which is wrong.
+    assert_eq!(
+        error(&app),
+        "\"2027-02-30\" is not a real date: that month has no such day"
+    );
+    app.press("C-u");
+    app.type_text("30/06/2027");
+    app.press("Enter");
+    assert!(error(&app).contains("not a date written YYYY-MM-DD"));
     assert!(load_session(&path(&app)).expect("load").findings.is_empty());
 }
 
@@ -333,7 +340,7 @@ fn snapshot_findings_view_and_form() {
     app.press("C-s");
     app.press("j ! ");
     app.type_text("Second, low");
-    app.press("Tab Right C-s F");
+    app.press("Tab Left C-s F");
     insta::assert_snapshot!("findings_view_80x24", draw(&app, 80, 24));
     insta::assert_snapshot!("findings_view_160x48", draw(&app, 160, 48));
 }

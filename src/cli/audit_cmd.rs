@@ -7,7 +7,8 @@ use std::process::ExitCode;
 use anyhow::Result;
 use unicode_width::UnicodeWidthStr;
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, fill};
+use crate::review;
 use crate::session::{self, Session, Verification};
 
 /// One change in `assess log --json`: every key always present, so scripts need no defaults.
@@ -19,6 +20,8 @@ struct LogRow<'a> {
     field: &'a str,
     old: &'a str,
     new: &'a str,
+    /// How the change came in (`imported from FILE`), empty when typed.
+    via: &'a str,
 }
 
 /// `assess log`: the whole history, oldest first; text aligned in columns, or JSON.
@@ -36,6 +39,7 @@ pub fn log(out: &mut dyn Write, path: &Path, as_json: bool, lang: Lang) -> Resul
                 field: &c.field,
                 old: &c.old,
                 new: &c.new,
+                via: &c.via,
             })
             .collect();
         serde_json::to_writer_pretty(&mut *out, &rows)?;
@@ -57,9 +61,14 @@ pub fn log(out: &mut dyn Write, path: &Path, as_json: bool, lang: Lang) -> Resul
     let (by_w, target_w, field_w) = (width(|c| &c.by), width(|c| &c.target), width(|c| &c.field));
     let pad = |s: &str, w: usize| format!("{s}{}", " ".repeat(w.saturating_sub(s.width())));
     for c in &session.history {
+        let via = if c.via.is_empty() {
+            String::new()
+        } else {
+            format!("  ({})", c.via)
+        };
         writeln!(
             out,
-            "{}  {}  {}  {}  {} → {}",
+            "{}  {}  {}  {}  {} → {}{via}",
             c.at,
             pad(&c.by, by_w),
             pad(&c.target, target_w),
@@ -84,18 +93,45 @@ fn shown(field: &str, value: &str, lang: Lang) -> String {
 
 /// Loads a session for a change, holding its write lock so no workbench writes meanwhile.
 fn change(path: &Path, edit: impl FnOnce(&mut Session) -> Result<()>) -> Result<()> {
-    let _lock = session::acquire_lock(path)?;
+    let _lock = session::acquire_lock(path).map_err(|e| match e {
+        // Viewing read-only is no way to sign off or reopen: say what does work.
+        session::LockError::Held { session, holder } => anyhow::anyhow!(
+            "{}: this session is open for writing by {holder}. Close it there, then run this again.",
+            session.display()
+        ),
+        other => other.into(),
+    })?;
     let mut session = session::load_session(path)?;
     edit(&mut session)?;
     session::save_session(path, &session)?;
     Ok(())
 }
 
-/// `assess finalize`: signs the session off as final under `who`.
-pub fn finalize(out: &mut dyn Write, path: &Path, who: &str) -> Result<()> {
+/// `assess finalize`: prints the pre-flight list, then signs the session off as final under
+/// `who` unless a check the policy makes blocking finds something.
+pub fn finalize(
+    out: &mut dyn Write,
+    path: &Path,
+    who: &str,
+    policy: &review::SignOffPolicy,
+) -> Result<()> {
     let mut signed = None;
     change(path, |s| {
         s.ensure_editable()?;
+        // Open merge conflicts refuse before the pre-flight: no answer there is settled yet.
+        s.ensure_no_conflicts()?;
+        // Counted as the workbench counts: answers under aliased ids moved to their new ids.
+        let opened = session::open_session(path)?;
+        let checks = session::evidence_checks(&opened.session, &session::base_dir(path));
+        let items = review::preflight(&opened.model, &opened.session, &checks, policy);
+        let lang = opened.session.cursor.lang;
+        for line in review::preflight_lines(&items, lang) {
+            writeln!(out, "{line}")?;
+        }
+        if review::blocked(&items) {
+            let path = path.display().to_string();
+            anyhow::bail!(fill(lang.texts().signoff.refused, &[("path", &path)]));
+        }
         s.ensure_assessor(who)?;
         signed = Some(s.finalize(who)?.clone());
         Ok(())

@@ -104,12 +104,38 @@ pub fn stats(out: &mut dyn Write, loaded: &LoadedModel, json: bool, lang: &str) 
             row(out, "    ", domain)?;
         }
     }
+    provenance_rows(out, &stats)?;
     let authored = stats.total.authored;
     if authored > 0 {
         writeln!(
             out,
             "\n{authored} of {} practices are authored by analogy (provenance: authored), not taken from the standard's published tables.",
             stats.total.practices
+        )?;
+    }
+    Ok(())
+}
+
+/// Requirements per provenance for the model and each part, so a reader sees at once how much
+/// of a part paraphrases the published tables, a public draft, or is written by analogy.
+fn provenance_rows(out: &mut dyn Write, stats: &model::ModelStats) -> Result<()> {
+    writeln!(
+        out,
+        "\nRequirements by provenance:\n{:<40} {:>8} {:>8} {:>8}",
+        "", "standard", "draft", "authored"
+    )?;
+    let parts = stats.parts.iter().map(|p| (&p.counts, "  "));
+    for (c, indent) in std::iter::once((&stats.total, "")).chain(parts) {
+        let label: String = format!("{indent}{} {}", c.id, c.name)
+            .chars()
+            .take(40)
+            .collect();
+        let pad = 40usize.saturating_sub(unicode_width(&label));
+        let p = c.provenance;
+        writeln!(
+            out,
+            "{label}{:pad$} {:>8} {:>8} {:>8}",
+            "", p.standard, p.draft, p.authored
         )?;
     }
     Ok(())
@@ -124,6 +150,12 @@ pub fn synth(
     answers: Option<usize>,
     seed: u64,
 ) -> Result<()> {
+    if requirements < synth::MIN_REQUIREMENTS {
+        anyhow::bail!(
+            "--requirements {requirements}: a synthetic model has at least {} requirements",
+            synth::MIN_REQUIREMENTS
+        );
+    }
     let text = synth::model_ron(&synth::model(requirements, seed));
     let loaded = model::parse_model(&text, "synthetic")?;
     let n = loaded.index.requirements.len();

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
+use crate::lang::Lang;
 use crate::report::{self, Format, ReportOptions};
 use crate::session::open_session;
 
@@ -13,7 +14,8 @@ use crate::session::open_session;
 pub struct ReportArgs {
     pub format: Option<String>,
     pub output: Option<PathBuf>,
-    pub lang: String,
+    /// None: the session's language.
+    pub lang: Option<Lang>,
     pub redact: bool,
     pub bom: bool,
 }
@@ -35,15 +37,23 @@ fn format_of(args: &ReportArgs) -> Format {
 pub fn report(out: &mut dyn Write, path: &Path, args: &ReportArgs) -> Result<()> {
     let opened = open_session(path)?;
     for warning in &opened.warnings {
-        eprintln!("assess: warning: {}: {warning}", path.display());
+        crate::terminal_text::warn(&format!("assess: warning: {}: {warning}", path.display()));
     }
     let format = format_of(args);
     let options = ReportOptions {
-        lang: args.lang.clone(),
+        lang: args
+            .lang
+            .unwrap_or(opened.session.cursor.lang)
+            .code()
+            .to_string(),
         redact: args.redact,
         bom: args.bom,
     };
     if args.output.as_deref().is_some_and(|o| o.as_os_str() == "-") {
+        opened
+            .session
+            .ensure_no_conflicts()
+            .with_context(|| format!("{}: cannot write the report", path.display()))?;
         let data = report::prepare_checked(path, &opened.model, &opened.session, &options);
         out.write_all(&report::render_data(&data, format, &options))?;
         return Ok(());

@@ -23,9 +23,16 @@ pub fn list(out: &mut dyn Write, dir: &Path, as_json: bool, lang: Lang) -> Resul
         writeln!(out, "{}", fill(t.no_sessions, &[("dir", &dir)]))?;
         return Ok(());
     }
+    // Tab-separated: every value is escaped so that it stays one field on one row.
+    let f = crate::terminal_text::tsv_field;
     for row in &rows {
         if let Some(error) = &row.error {
-            writeln!(out, "{}\t{}\t{}", row.name, t.damaged, first_line(error))?;
+            let word = if row.unreadable {
+                t.unreadable
+            } else {
+                t.damaged
+            };
+            writeln!(out, "{}\t{word}\t{}", f(&row.name), f(first_line(error)))?;
             continue;
         }
         let levels: Vec<String> = row
@@ -41,11 +48,11 @@ pub fn list(out: &mut dyn Write, dir: &Path, as_json: bool, lang: Lang) -> Resul
         writeln!(
             out,
             "{}\t{}\t{}\t{progress}\t{}\t{}",
-            row.name,
-            row.title,
-            row.model,
-            levels.join(", "),
-            row.updated,
+            f(&row.name),
+            f(&row.title),
+            f(&row.model),
+            f(&levels.join(", ")),
+            f(&row.updated),
         )?;
     }
     Ok(())
@@ -56,11 +63,13 @@ fn first_line(s: &str) -> &str {
 }
 
 /// `assess summary`: progress and levels per part and domain.
-pub fn summary(out: &mut dyn Write, path: &Path, as_json: bool, lang: Lang) -> Result<()> {
+/// `lang` None: the session's language.
+pub fn summary(out: &mut dyn Write, path: &Path, as_json: bool, lang: Option<Lang>) -> Result<()> {
     let opened = open_session(path)?;
     for warning in &opened.warnings {
-        eprintln!("assess: warning: {}: {warning}", path.display());
+        crate::terminal_text::warn(&format!("assess: warning: {}: {warning}", path.display()));
     }
+    let lang = lang.unwrap_or(opened.session.cursor.lang);
     let summary = summarize(&opened.model, &opened.session, lang.code());
     let checks = crate::session::evidence_checks(&opened.session, &crate::session::base_dir(path));
     let review = ReviewLines {

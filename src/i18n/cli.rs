@@ -16,8 +16,9 @@ pub struct Cli {
     pub evidence_files: &'static str,
     /// `list` with no sessions in `{dir}`.
     pub no_sessions: &'static str,
-    /// A session file that does not open, in `list`.
+    /// A session file that does not open, in `list`: damaged, or not readable.
     pub damaged: &'static str,
+    pub unreadable: &'static str,
     /// `{answered}`/`{total}` in `list`.
     pub list_answered: &'static str,
     /// `log` of a session with no history.
@@ -49,6 +50,7 @@ pub static EN: Cli = Cli {
     evidence_files: "Evidence files: {ok} ok, {bad} not as attached",
     no_sessions: "No sessions in {dir}. Start one with `assess new`.",
     damaged: "DAMAGED",
+    unreadable: "UNREADABLE",
     list_answered: "{answered}/{total} answered",
     no_changes: "No changes recorded yet.",
     empty: "(empty)",
@@ -70,6 +72,7 @@ pub static ZH: Cli = Cli {
     evidence_files: "证据文件：{ok} 个一致，{bad} 个与附加时不同",
     no_sessions: "{dir} 中没有评估。用 `assess new` 新建一个。",
     damaged: "已损坏",
+    unreadable: "无法读取",
     list_answered: "已作答 {answered}/{total}",
     no_changes: "尚无修改记录。",
     empty: "（空）",

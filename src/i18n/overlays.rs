@@ -56,8 +56,8 @@ pub struct Overlays {
     pub participants_title: &'static str,
     pub no_participants: &'static str,
     pub name_role: &'static str,
-    /// The palette's tags: part, domain, practice, requirement, note, evidence, finding.
-    pub palette_kinds: [&'static str; 7],
+    /// The palette's tags: part, domain, item, practice, requirement, note, evidence, finding.
+    pub palette_kinds: [&'static str; 8],
     /// Keymap contexts, in `Context::ALL` order.
     pub contexts: [&'static str; 22],
 }
@@ -66,11 +66,11 @@ pub static EN: Overlays = Overlays {
     help_title: "Keys · {context}",
     help_home: "Type to filter the sessions fuzzily; Esc clears the filter.",
     help_new_session: "Type in the text fields; on Parts, Space toggles the part under the bar.",
-    help_palette: "Type to search parts, domains, practices, requirements, notes and evidence in English and Chinese.",
+    help_palette: "Type to search parts, domains, items, practices, requirements, notes and evidence in English and Chinese; names come before texts that match as well.",
     help_note: "The draft is saved every two seconds while you type; u undoes the whole edit afterwards.",
     help_evidence: "A local file's SHA-256 and size are recorded when it is added and checked whenever the session is opened: ok, changed or missing shows at the right. H accepts a changed file as the new version; every change is in the history.",
     help_filter: "The navigator keeps the practices with matches; j/k and Tab move among them; Esc on the assessment clears the filter.",
-    help_finding_form: "Tab moves between fields; ←/→ change severity and what the finding is about. In the description Enter is a new line; Ctrl-S saves from anywhere.",
+    help_finding_form: "Tab moves between fields; → raises the severity and ← lowers it, as drawn; ←/→ change what the finding is about. In the description Enter is a new line; Ctrl-S saves from anywhere.",
     help_agenda: "Time is counted for the domain on screen; the status line shows the current item (its domain if planned, else its part) against its plan.",
     help_auto_advance: "After an answer the cursor moves to the next unanswered requirement (now {state}).",
     on: "on",
@@ -121,7 +121,7 @@ pub static EN: Overlays = Overlays {
     no_participants: "no participants yet",
     name_role: "Name: Role › ",
     palette_kinds: [
-        "part", "domain", "practice", "req", "note", "evidence", "finding",
+        "part", "domain", "item", "practice", "req", "note", "evidence", "finding",
     ],
     contexts: [
         "Sessions",
@@ -153,11 +153,11 @@ pub static ZH: Overlays = Overlays {
     help_title: "按键 · {context}",
     help_home: "输入文字即可模糊筛选评估；Esc 清除筛选。",
     help_new_session: "在文本框中输入；在“领域”一栏，空格键勾选或取消光标所在的部分。",
-    help_palette: "输入文字即可用中文或英文搜索部分、能力域、实践、要求、备注和证据。",
+    help_palette: "输入文字即可用中文或英文搜索部分、能力域、能力项、实践、要求、备注和证据；名称排在同样匹配的正文之前。",
     help_note: "输入时每两秒自动保存草稿；之后按 u 可撤销整次编辑。",
     help_evidence: "添加本地文件时记录其 SHA-256 和大小，每次打开评估时校验：右侧显示一致、已更改或缺失。H 接受已更改的文件为新版本；每次更改都记入修改记录。",
     help_filter: "导航栏只保留有匹配项的实践；j/k 和 Tab 在匹配项之间移动；在评估界面按 Esc 清除筛选。",
-    help_finding_form: "Tab 在字段间移动；←/→ 更改严重程度和关联对象。在问题描述中 Enter 换行；Ctrl-S 在任何位置保存。",
+    help_finding_form: "Tab 在字段间移动；→ 提高严重程度，← 降低；←/→ 更改关联对象。在问题描述中 Enter 换行；Ctrl-S 在任何位置保存。",
     help_agenda: "计时记在屏幕上的能力域；状态栏显示当前议程项（已计划则为其能力域，否则为其部分）与计划的对比。",
     help_auto_advance: "作答后光标移到下一条未作答的要求（当前：{state}）。",
     on: "开",
@@ -207,7 +207,16 @@ pub static ZH: Overlays = Overlays {
     participants_title: "参与人",
     no_participants: "尚无参与人",
     name_role: "姓名: 角色 › ",
-    palette_kinds: ["部分", "能力域", "实践", "要求", "备注", "证据", "发现项"],
+    palette_kinds: [
+        "部分",
+        "能力域",
+        "能力项",
+        "实践",
+        "要求",
+        "备注",
+        "证据",
+        "发现项",
+    ],
     contexts: [
         "评估列表",
         "新建评估",

@@ -23,6 +23,7 @@ pub struct Words {
     pub reached: &'static str,
     pub standard: &'static str,
     pub authored: &'static str,
+    pub draft: &'static str,
     pub ask_for: &'static str,
     pub guidance: &'static str,
     pub good_evidence: &'static str,
@@ -56,6 +57,17 @@ pub struct Words {
     /// The reopen prompt's title and label.
     pub reopen_title: &'static str,
     pub reopen_label: &'static str,
+    /// A quick level that would replace answers; `{level}`, `{practice}`, `{replaced}`,
+    /// `{careful}` (of them with a note, evidence or finding), `{filled}`.
+    pub quick_ask: &'static str,
+    /// The rest of a long list of changes; `{n}`.
+    pub quick_more: &'static str,
+    /// The last line of the quick-level question.
+    pub quick_keep: &'static str,
+    /// A quick level that changes nothing; `{level}`.
+    pub quick_same: &'static str,
+    /// Sign-off refused by a blocking check; `{list}`.
+    pub sign_off_blocked: &'static str,
     pub findings: Findings,
     pub register: Register,
 }
@@ -144,6 +156,7 @@ pub static EN: Words = Words {
     reached: "reached",
     standard: "[standard]",
     authored: "[authored: not the standard's text]",
+    draft: "[draft: from a public draft, not the published text]",
     ask_for: "Ask for",
     guidance: "Guidance",
     good_evidence: "Good evidence",
@@ -171,6 +184,11 @@ pub static EN: Words = Words {
     quit_unsaved: "The session could not be saved ({err}). Quit and lose the unsaved changes?",
     reopen_title: "Reopen the final session: why?",
     reopen_label: "Reason: ",
+    quick_ask: "Quick level {level} on “{practice}” replaces {replaced} earlier answers ({careful} with a note, evidence, a flag or a finding) and answers {filled} unanswered:",
+    quick_more: "… and {n} more",
+    quick_keep: "y replaces them; n or Esc keeps every answer as it is.",
+    quick_same: "nothing to change: the answers already say L{level}",
+    sign_off_blocked: "Sign-off refused: {list}. Ctrl-F filters the checklist to them.",
     findings: Findings {
         title: "Findings · {n}",
         columns: ["id", "sev.", "title", "due", "owner", "about"],
@@ -242,6 +260,7 @@ pub static ZH: Words = Words {
     reached: "已达到",
     standard: "[标准]",
     authored: "[参照编写：非标准原文]",
+    draft: "[草案转述：非正式发布文本]",
     ask_for: "请查看",
     guidance: "指引",
     good_evidence: "良好证据",
@@ -269,6 +288,11 @@ pub static ZH: Words = Words {
     quit_unsaved: "会话无法保存（{err}）。仍要退出并丢弃未保存的更改吗？",
     reopen_title: "重新打开最终版会话：原因？",
     reopen_label: "原因：",
+    quick_ask: "快速评级 L{level}（“{practice}”）将替换 {replaced} 个已有答案（其中 {careful} 个带备注、证据、标记或发现项），并填写 {filled} 个未作答的要求：",
+    quick_more: "……另有 {n} 条",
+    quick_keep: "按 y 替换；按 n 或 Esc 保留全部答案。",
+    quick_same: "无需更改：答案已符合 L{level}",
+    sign_off_blocked: "不能签署：{list}。Ctrl-F 可筛选出这些要求。",
     findings: Findings {
         title: "发现项 · {n}",
         columns: ["编号", "严重度", "标题", "截止日期", "责任人", "关联对象"],

@@ -4,7 +4,7 @@
 use serde_json::{Value, json};
 
 use super::load::LoadedModel;
-use super::schema::{Part, Practice, Provenance};
+use super::schema::{Level, Part, Practice, Provenance};
 
 /// The model as a JSON value: `parts[].domains[].items[].practices[].levels[].requirements[]`.
 pub fn model_json(loaded: &LoadedModel) -> Value {
@@ -49,23 +49,34 @@ fn part_json(part: &Part) -> Value {
 
 fn practice_json(item_id: &str, practice: &Practice, default: Provenance) -> Value {
     let id = format!("{item_id}.{}", practice.id);
+    let own = practice.provenance.unwrap_or(default);
     let mut levels: Vec<_> = practice.levels.iter().collect();
     levels.sort_by_key(|l| l.level);
     json!({
         "id": id,
         "name": practice.name,
-        "provenance": practice.provenance.unwrap_or(default),
+        "provenance": own,
         "good_evidence": practice.good_evidence,
         "trap": practice.trap,
-        "levels": levels.iter().map(|level| json!({
-            "level": level.level,
-            "evidence": level.evidence,
-            "requirements": level.requirements.iter().map(|r| json!({
-                "id": format!("{id}.l{}.{}", level.level, r.id),
-                "text": r.text,
-                "evidence": r.evidence.unwrap_or(level.evidence),
-                "guidance": r.guidance,
-            })).collect::<Vec<_>>(),
+        "levels": levels.iter().map(|level| level_json(&id, level, own)).collect::<Vec<_>>(),
+    })
+}
+
+/// A level and its requirements, each with its resolved provenance, so a reader of the JSON
+/// never mistakes an authored or draft level of a standard practice for the standard's text.
+fn level_json(practice_id: &str, level: &Level, practice: Provenance) -> Value {
+    let own = level.provenance.unwrap_or(practice);
+    json!({
+        "level": level.level,
+        "provenance": own,
+        "evidence": level.evidence,
+        "requirements": level.requirements.iter().map(|r| json!({
+            "id": format!("{practice_id}.l{}.{}", level.level, r.id),
+            "text": r.text,
+            "provenance": r.provenance.unwrap_or(own),
+            "compound": r.compound,
+            "evidence": r.evidence.unwrap_or(level.evidence),
+            "guidance": r.guidance,
         })).collect::<Vec<_>>(),
     })
 }

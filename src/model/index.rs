@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use super::schema::{Domain, Item, Model, Part, Practice, Requirement};
+use super::schema::{Domain, Item, Model, Part, Practice, Provenance, Requirement};
 
 /// Where a practice sits in the tree, by position, and its full id (`cd.config.vc.vcs`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -152,6 +152,27 @@ impl Model {
     /// The requirement a ref points at, given the practice ref it belongs to.
     pub fn requirement_of(&self, p: &PracticeRef, r: &RequirementRef) -> &Requirement {
         &self.practice_of(p).levels[r.level_pos].requirements[r.position]
+    }
+
+    /// Where a practice's text comes from: the practice's own setting, else its part's.
+    pub fn practice_provenance(&self, p: &PracticeRef) -> Provenance {
+        self.practice_of(p)
+            .provenance
+            .unwrap_or(self.part_of(p).provenance)
+    }
+
+    /// Where a level's text comes from: the level's setting, else its practice's.
+    pub fn level_provenance(&self, p: &PracticeRef, level_pos: usize) -> Provenance {
+        self.practice_of(p).levels[level_pos]
+            .provenance
+            .unwrap_or_else(|| self.practice_provenance(p))
+    }
+
+    /// Where a requirement's text comes from: its own setting, else its level's.
+    pub fn requirement_provenance(&self, p: &PracticeRef, r: &RequirementRef) -> Provenance {
+        self.requirement_of(p, r)
+            .provenance
+            .unwrap_or_else(|| self.level_provenance(p, r.level_pos))
     }
 
     /// Index of a part by id.

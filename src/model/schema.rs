@@ -73,6 +73,8 @@ pub enum Provenance {
     /// Paraphrases the standard's published level tables.
     #[default]
     Standard,
+    /// Paraphrases a public draft of the standard (a working text, not the published tables).
+    Draft,
     /// Written by analogy with the standard's logic where its tables are not published.
     Authored,
 }
@@ -185,4 +187,12 @@ pub struct Requirement {
     pub evidence: Option<EvidenceKind>,
     #[serde(default)]
     pub guidance: Option<Text>,
+    /// Overrides the level's provenance for this requirement (e.g. a draft's number in an
+    /// otherwise authored level).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provenance: Option<Provenance>,
+    /// The requirement deliberately asks two things at once because the source joins them;
+    /// otherwise every requirement is one checkable thing.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub compound: bool,
 }

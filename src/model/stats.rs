@@ -3,7 +3,31 @@
 
 use serde::Serialize;
 
-use super::schema::{Model, Practice};
+use super::schema::{Model, Practice, Provenance};
+
+/// Requirements by where their text comes from.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct ProvenanceCounts {
+    pub standard: usize,
+    pub draft: usize,
+    pub authored: usize,
+}
+
+impl ProvenanceCounts {
+    fn add(&mut self, provenance: Provenance, n: usize) {
+        match provenance {
+            Provenance::Standard => self.standard += n,
+            Provenance::Draft => self.draft += n,
+            Provenance::Authored => self.authored += n,
+        }
+    }
+
+    fn absorb(&mut self, other: ProvenanceCounts) {
+        self.standard += other.standard;
+        self.draft += other.draft;
+        self.authored += other.authored;
+    }
+}
 
 /// Counts for one node (the model, a part or a domain).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -18,15 +42,22 @@ pub struct Counts {
     pub per_level: [usize; 5],
     /// Practices whose text is authored by analogy rather than from the standard's tables.
     pub authored: usize,
+    /// Requirements by resolved provenance (requirement, else level, else practice, else part).
+    pub provenance: ProvenanceCounts,
 }
 
 impl Counts {
-    fn add_practice(&mut self, practice: &Practice, authored: bool) {
+    fn add_practice(&mut self, practice: &Practice, part: Provenance) {
+        let own = practice.provenance.unwrap_or(part);
         self.practices += 1;
-        self.authored += usize::from(authored);
+        self.authored += usize::from(own == Provenance::Authored);
         for level in &practice.levels {
             let n = level.requirements.len();
             self.requirements += n;
+            let level_own = level.provenance.unwrap_or(own);
+            for r in &level.requirements {
+                self.provenance.add(r.provenance.unwrap_or(level_own), 1);
+            }
             if (1..=5).contains(&level.level) {
                 self.per_level[usize::from(level.level) - 1] += n;
             }
@@ -39,6 +70,7 @@ impl Counts {
         self.practices += other.practices;
         self.requirements += other.requirements;
         self.authored += other.authored;
+        self.provenance.absorb(other.provenance);
         for (total, n) in self.per_level.iter_mut().zip(other.per_level) {
             *total += n;
         }
@@ -81,8 +113,7 @@ pub fn model_stats(model: &Model, lang: &str) -> ModelStats {
                 ..Counts::default()
             };
             for practice in domain.items.iter().flat_map(|i| &i.practices) {
-                let provenance = practice.provenance.unwrap_or(part.provenance);
-                counts.add_practice(practice, provenance == super::Provenance::Authored);
+                counts.add_practice(practice, part.provenance);
             }
             part_counts.absorb(&Counts {
                 domains: 0,

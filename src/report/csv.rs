@@ -44,7 +44,22 @@ pub fn render(data: &ReportData, l: &Labels, bom: bool) -> Vec<u8> {
     if bom {
         out.push('\u{feff}');
     }
-    row(&mut out, COLUMNS.iter().map(|c| (*c).to_string()));
+    for fields in requirement_table(data, l) {
+        row(&mut out, fields.into_iter());
+    }
+    for table in super::workshop::csv_tables(&data.findings, &data.agenda) {
+        out.push_str("\r\n");
+        for fields in table {
+            row(&mut out, fields.into_iter());
+        }
+    }
+    out.into_bytes()
+}
+
+/// The header row, then one row per requirement in scope and one per orphaned answer: the
+/// CSV report and the report workbook's requirements sheet.
+pub fn requirement_table(data: &ReportData, l: &Labels) -> Vec<Vec<String>> {
+    let mut rows = vec![COLUMNS.iter().map(|c| (*c).to_string()).collect()];
     for part in &data.parts {
         for domain in &part.domains {
             for practice in &domain.practices {
@@ -67,11 +82,11 @@ pub fn render(data: &ReportData, l: &Labels, bom: bool) -> Vec<u8> {
                         .into_iter()
                         .chain(answer_cols(data, l, &r.answer));
                     let reviewed = reviewed_by(&r.answer);
-                    row(
-                        &mut out,
+                    rows.push(
                         cols.chain([yes_no(false)])
                             .chain(audit_cols(data, &r.answer))
-                            .chain([reviewed]),
+                            .chain([reviewed])
+                            .collect(),
                     );
                 }
             }
@@ -84,20 +99,14 @@ pub fn render(data: &ReportData, l: &Labels, bom: bool) -> Vec<u8> {
             .into_iter()
             .chain(answer_cols(data, l, &orphan.answer));
         let reviewed = reviewed_by(&orphan.answer);
-        row(
-            &mut out,
+        rows.push(
             cols.chain([yes_no(true)])
                 .chain(audit_cols(data, &orphan.answer))
-                .chain([reviewed]),
+                .chain([reviewed])
+                .collect(),
         );
     }
-    for table in super::workshop::csv_tables(&data.findings, &data.agenda) {
-        out.push_str("\r\n");
-        for fields in table {
-            row(&mut out, fields.into_iter());
-        }
-    }
-    out.into_bytes()
+    rows
 }
 
 fn answer_cols(data: &ReportData, l: &Labels, a: &AnswerView) -> [String; 9] {

@@ -115,6 +115,9 @@ pub struct PracticeReport {
     pub name: String,
     /// Written by analogy, not paraphrased from the standard.
     pub authored: bool,
+    /// Paraphrased from a public draft of the standard, not its published text.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub draft: bool,
     pub level: u8,
     pub score: f64,
     pub answered: usize,
@@ -128,6 +131,8 @@ pub struct RequirementReport {
     pub level: u8,
     pub text: String,
     pub authored: bool,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub draft: bool,
     #[serde(flatten)]
     pub answer: AnswerView,
 }
@@ -343,11 +348,7 @@ fn highlights(parts: &[PartReport], pick: impl Fn(&AnswerView) -> bool) -> Vec<H
 
 /// Whether a practice's own text is authored (the practice's setting, else its part's).
 pub fn practice_authored(model: &LoadedModel, pref: &PracticeRef) -> bool {
-    let practice = model.model.practice_of(pref);
-    practice
-        .provenance
-        .unwrap_or(model.model.part_of(pref).provenance)
-        == Provenance::Authored
+    model.model.practice_provenance(pref) == Provenance::Authored
 }
 
 fn practices_of(
@@ -367,13 +368,14 @@ fn practices_of(
             let practice = model.model.practice_of(pref);
             let item = model.model.item_of(pref);
             let authored = practice_authored(model, pref);
+            let draft = model.model.practice_provenance(pref) == Provenance::Draft;
             let score = card.practices[i];
             let requirements = pref
                 .requirements
                 .clone()
                 .map(|r| {
                     let rref = &model.index.requirements[r];
-                    let level = &practice.levels[rref.level_pos];
+                    let provenance = model.model.requirement_provenance(pref, rref);
                     RequirementReport {
                         id: rref.id.clone(),
                         level: rref.level,
@@ -383,9 +385,8 @@ fn practices_of(
                             .text
                             .get(lang)
                             .to_string(),
-                        authored: level
-                            .provenance
-                            .map_or(authored, |p| p == Provenance::Authored),
+                        authored: provenance == Provenance::Authored,
+                        draft: provenance == Provenance::Draft,
                         answer: AnswerView::of(session.answers.get(&rref.id)),
                     }
                 })
@@ -401,6 +402,7 @@ fn practices_of(
                 item: item.name.get(lang).to_string(),
                 name: practice.name.get(lang).to_string(),
                 authored,
+                draft,
                 level: score.level,
                 score: (score.score * 100.0).round() / 100.0,
                 answered: score.answered,

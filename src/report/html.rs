@@ -190,7 +190,8 @@ fn roadmap_html(h: &mut String, roadmap: &Roadmap, l: &Labels) {
 }
 
 fn practice_html(h: &mut String, data: &ReportData, p: &PracticeReport, l: &Labels) {
-    let authored = if p.authored { badge(l) } else { String::new() };
+    let own = l.provenance_mark(p.authored, p.draft);
+    let authored = own.map_or(String::new(), badge);
     let _ = writeln!(
         h,
         "<div class=\"practice\">\n<h5>{} <span class=\"id\">{}</span>{authored} <span class=\"lv\">{} {} · {} {:.2} · {}/{}</span></h5>",
@@ -205,10 +206,9 @@ fn practice_html(h: &mut String, data: &ReportData, p: &PracticeReport, l: &Labe
     );
     answers_table_head(h, l);
     for r in &p.requirements {
-        let text = if r.authored && !p.authored {
-            format!("{} {}", escape(&r.text), badge(l))
-        } else {
-            escape(&r.text)
+        let text = match l.provenance_mark(r.authored, r.draft) {
+            Some(m) if Some(m) != own => format!("{} {}", escape(&r.text), badge(m)),
+            _ => escape(&r.text),
         };
         answer_row(
             h,
@@ -223,8 +223,8 @@ fn practice_html(h: &mut String, data: &ReportData, p: &PracticeReport, l: &Labe
     h.push_str("</tbody></table>\n</div>\n");
 }
 
-fn badge(l: &Labels) -> String {
-    format!(" <span class=\"authored\">{}</span>", escape(l.authored))
+fn badge(mark: &str) -> String {
+    format!(" <span class=\"authored\">{}</span>", escape(mark))
 }
 
 fn answers_table_head(h: &mut String, l: &Labels) {

@@ -1,6 +1,6 @@
 //! The Markdown report: readable as plain text and editable, with the radar as a compact text
-//! bar chart. User text is kept as written, except that `<` is escaped (no raw HTML) and table
-//! cells escape `|` and line breaks.
+//! bar chart. User text is kept as written, except that `<` is escaped (no raw HTML), `![` is
+//! escaped (no images, which a viewer would fetch) and table cells escape `|` and line breaks.
 
 use std::fmt::Write as _;
 
@@ -170,11 +170,8 @@ fn roadmap_md(md: &mut String, roadmap: &Roadmap, l: &Labels) {
 }
 
 fn practice_md(md: &mut String, data: &ReportData, p: &PracticeReport, l: &Labels) {
-    let authored = if p.authored {
-        format!(" *[{}]*", l.authored)
-    } else {
-        String::new()
-    };
+    let own = l.provenance_mark(p.authored, p.draft);
+    let authored = own.map_or(String::new(), |m| format!(" *[{m}]*"));
     let _ = writeln!(
         md,
         "\n##### {} (`{}`){authored}\n\n{} {} · {} {:.2} · {} {}/{}\n",
@@ -189,23 +186,23 @@ fn practice_md(md: &mut String, data: &ReportData, p: &PracticeReport, l: &Label
         p.total
     );
     for r in &p.requirements {
-        requirement_md(md, data, r, !p.authored, l);
+        requirement_md(md, data, r, own, l);
     }
 }
 
-/// One requirement as a list item; `mark_authored` is false when its practice is marked already.
+/// One requirement as a list item, marked only where its provenance differs from its
+/// practice's mark (`practice`).
 fn requirement_md(
     md: &mut String,
     data: &ReportData,
     r: &RequirementReport,
-    mark_authored: bool,
+    practice: Option<&str>,
     l: &Labels,
 ) {
     let a = &r.answer;
-    let authored = if r.authored && mark_authored {
-        format!(" *[{}]*", l.authored)
-    } else {
-        String::new()
+    let authored = match l.provenance_mark(r.authored, r.draft) {
+        Some(m) if Some(m) != practice => format!(" *[{m}]*"),
+        _ => String::new(),
     };
     let head = if r.level == 0 {
         // An orphaned answer: the model no longer has its level or text.
@@ -332,9 +329,10 @@ fn lists(md: &mut String, data: &ReportData, l: &Labels) {
             level: 0,
             text: String::new(),
             authored: false,
+            draft: false,
             answer: o.answer.clone(),
         };
-        requirement_md(md, data, &r, false, l);
+        requirement_md(md, data, &r, None, l);
     }
 }
 
@@ -346,14 +344,20 @@ fn review_md(md: &mut String, data: &ReportData, l: &Labels) {
     }
 }
 
-/// Inline text: no raw HTML, no line breaks.
+/// Authored text made inert: no raw HTML (`<` escaped) and no images (`![` escaped), so a
+/// rendered report never fetches anything (a remote image could carry data out in its address).
+fn inert(s: &str) -> String {
+    s.replace('<', "&lt;").replace("![", "!\\[")
+}
+
+/// Inline text: no raw HTML, no images, no line breaks.
 fn inline(s: &str) -> String {
-    s.replace('<', "&lt;").replace(['\r', '\n'], " ")
+    inert(s).replace(['\r', '\n'], " ")
 }
 
 /// Multi-line text inside a list item: continuation lines indented, hard breaks kept.
 fn block(s: &str) -> String {
-    s.replace('<', "&lt;")
+    inert(s)
         .replace("\r\n", "\n")
         .trim_end()
         .replace('\n', "  \n  ")
@@ -361,7 +365,7 @@ fn block(s: &str) -> String {
 
 /// A table cell: no raw HTML, `|` escaped, line breaks as `<br>`.
 fn cell(s: &str) -> String {
-    s.replace('<', "&lt;")
+    inert(s)
         .replace('|', "\\|")
         .replace("\r\n", "\n")
         .replace('\n', "<br>")

@@ -61,14 +61,34 @@ pub fn create(dir: &Path, opts: NewOptions) -> Result<PathBuf> {
         let (name, role) = super::parse_participant(spec);
         session.add_participant(&name, &role, &assessor)?;
     }
-    std::fs::create_dir_all(dir)
+    super::create_private_dir(dir)
         .with_context(|| format!("cannot create the sessions directory {}", dir.display()))?;
-    let path = free_path(dir, &slug(&title));
-    super::create_session_file(&path, &session)?;
-    Ok(path)
+    create_free(dir, &slug(&title), &session)
 }
 
-/// A file-name stem from a title: lowercase ASCII words joined by '-', CJK kept.
+/// Creates the session under the first free `STEM.ron`, `STEM-2.ron`, …: each try is an
+/// exclusive create, so two `new` at the same moment never write the same file.
+fn create_free(dir: &Path, stem: &str, session: &Session) -> Result<PathBuf> {
+    for n in 1..10_000 {
+        let path = if n == 1 {
+            dir.join(format!("{stem}.ron"))
+        } else {
+            dir.join(format!("{stem}-{n}.ron"))
+        };
+        match super::create_session_file(&path, session) {
+            Ok(()) => return Ok(path),
+            Err(e) if super::is_already_exists(&e) => {}
+            Err(e) => return Err(e.into()),
+        }
+    }
+    anyhow::bail!(
+        "{}: no free name for a session called {stem:?}",
+        dir.display()
+    )
+}
+
+/// A file-name stem from a title: lowercase ASCII words joined by '-', CJK kept, at most
+/// `STEM_MAX` bytes (room for every suffix assess adds within the file system's name limit).
 pub fn slug(title: &str) -> String {
     let mut out = String::new();
     for c in title.chars() {
@@ -78,25 +98,11 @@ pub fn slug(title: &str) -> String {
             out.push('-');
         }
     }
-    let out = out
-        .trim_end_matches('-')
-        .chars()
-        .take(60)
-        .collect::<String>();
+    let out: String = out.chars().take(60).collect();
+    let out = super::clip_bytes(&out, super::STEM_MAX).trim_end_matches('-');
     if out.is_empty() {
         "session".to_string()
     } else {
-        out
+        out.to_string()
     }
-}
-
-fn free_path(dir: &Path, stem: &str) -> PathBuf {
-    let first = dir.join(format!("{stem}.ron"));
-    if !first.exists() {
-        return first;
-    }
-    (2..)
-        .map(|n| dir.join(format!("{stem}-{n}.ron")))
-        .find(|p| !p.exists())
-        .unwrap_or(first)
 }

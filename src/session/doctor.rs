@@ -43,10 +43,10 @@ pub fn check_session(path: &Path) -> Vec<DoctorFinding> {
             out.push(finding(
                 CheckSeverity::Ok,
                 format!(
-                    "the session file parses (format {}, {} answers, {} evidence entries)",
+                    "the session file parses (format {}, {}, {})",
                     session.format,
-                    session.answers.len(),
-                    session.evidence.len()
+                    counted(session.answers.len(), "answer", "answers"),
+                    counted(session.evidence.len(), "evidence entry", "evidence entries")
                 ),
             ));
             check_model(&session, &mut out);
@@ -101,7 +101,10 @@ fn check_orphans(session: &Session, model: &LoadedModel, out: &mut Vec<DoctorFin
     if aliased.answers > 0 {
         out.push(finding(
             CheckSeverity::Warning,
-            format!("{} answers are filed under old requirement ids and move to their new ids when opened", aliased.answers),
+            format!(
+                "{} under old requirement ids and move to their new ids when opened",
+                counted(aliased.answers, "answer is filed", "answers are filed")
+            ),
         ));
     }
     if aliased.findings > 0 {
@@ -124,8 +127,8 @@ fn check_orphans(session: &Session, model: &LoadedModel, out: &mut Vec<DoctorFin
         out.push(finding(
             CheckSeverity::Warning,
             format!(
-                "{} answers belong to requirements the model no longer has (kept in the file, listed in reports): {}",
-                orphans.len(),
+                "{} to requirements the model no longer has (kept in the file, listed in reports): {}",
+                counted(orphans.len(), "answer belongs", "answers belong"),
                 orphans.join(", ")
             ),
         ));
@@ -183,8 +186,8 @@ fn check_evidence(path: &Path, session: &Session, out: &mut Vec<DoctorFinding>) 
         out.push(finding(
             CheckSeverity::Ok,
             format!(
-                "{} hashed evidence files are present and unchanged",
-                checks.len()
+                "{} present and unchanged",
+                counted(checks.len(), "evidence file is", "evidence files are")
             ),
         ));
     }
@@ -206,16 +209,25 @@ fn check_backup(path: &Path, out: &mut Vec<DoctorFinding>) {
         Ok(s) => out.push(finding(
             CheckSeverity::Ok,
             format!(
-                "the backup {} parses and is usable (saved {}, {} answers)",
+                "the backup {} parses and is usable (saved {}, {})",
                 backup.display(),
                 s.updated,
-                s.answers.len()
+                counted(s.answers.len(), "answer", "answers")
             ),
         )),
         Err(e) => out.push(finding(
             CheckSeverity::Problem,
             format!("the backup is not usable: {e}"),
         )),
+    }
+}
+
+/// "1 answer", "2 answers".
+fn counted(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
     }
 }
 
@@ -243,6 +255,7 @@ pub enum RestoreError {
 /// `NAME.ron.damaged-<timestamp>`. Refuses when the backup does not parse or the session is
 /// open for writing elsewhere. The backup itself stays in place.
 pub fn restore_backup(path: &Path) -> Result<Restored, RestoreError> {
+    let path = &super::real_session_path(path);
     let backup = backup_path(path);
     if !backup.exists() {
         return Err(RestoreError::NoBackup {
@@ -276,7 +289,6 @@ fn keep_current(path: &Path) -> Result<PathBuf, RestoreError> {
         .chars()
         .filter(|c| !matches!(c, '-' | ':'))
         .collect();
-    let name = path.file_name().unwrap_or_default().to_string_lossy();
     let target = (1..)
         .map(|n| {
             let suffix = if n == 1 {
@@ -284,11 +296,18 @@ fn keep_current(path: &Path) -> Result<PathBuf, RestoreError> {
             } else {
                 format!("-{n}")
             };
-            path.with_file_name(format!("{name}.damaged-{stamp}{suffix}"))
+            super::sibling(path, &format!(".damaged-{stamp}{suffix}"))
         })
-        .find(|p| !p.exists())
-        .unwrap_or_else(|| path.with_file_name(format!("{name}.damaged-{stamp}")));
-    if fs::hard_link(path, &target).is_err() {
+        .find(|p| fs::symlink_metadata(p).is_err())
+        .unwrap_or_else(|| super::sibling(path, &format!(".damaged-{stamp}")));
+    if fs::hard_link(path, &target).is_ok() {
+        // The kept bytes are as private as a session, whatever mode the damaged file had.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let _ = fs::set_permissions(&target, fs::Permissions::from_mode(0o600));
+        }
+    } else {
         let bytes = fs::read(path).map_err(|e| RestoreError::Io(io(path, "cannot read", e)))?;
         atomic_write(&target, &bytes, false).map_err(RestoreError::Io)?;
     }

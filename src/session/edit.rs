@@ -51,6 +51,8 @@ pub enum EditError {
     FindingTitleRequired,
     #[error("\"{0}\" is not a date written YYYY-MM-DD")]
     BadDate(String),
+    #[error("\"{0}\" is not a real date: that month has no such day")]
+    NotARealDate(String),
     #[error("the model has no requirement, practice or domain \"{0}\"")]
     UnknownTie(String),
     #[error("no finding \"{0}\"")]
@@ -69,6 +71,12 @@ pub enum EditError {
     DuplicateParticipant(String),
     #[error("no participant \"{0}\"")]
     UnknownParticipant(String),
+    #[error("{0} merge conflict(s) remain; resolve them first (`assess conflicts`)")]
+    Conflicts(usize),
+    #[error("no conflict \"{0}\"")]
+    UnknownConflict(String),
+    #[error("conflict {0} is not about an answer's note")]
+    NotANoteConflict(String),
 }
 
 impl Session {
@@ -116,6 +124,7 @@ impl Session {
             history: Default::default(),
             findings: Default::default(),
             agenda: Default::default(),
+            conflicts: Default::default(),
         };
         let first = session.practices_in_scope(model).next();
         if let Some(first) = first {
@@ -322,32 +331,6 @@ impl Session {
         self.touch(requirement, who, |a| a.evidence.retain(|e| e != evidence))
     }
 
-    /// "Quick level": every requirement of the practice up to `level` becomes Met, every one
-    /// above it Not met. Not applicable answers keep their justified status.
-    pub fn quick_level(
-        &mut self,
-        model: &LoadedModel,
-        practice: usize,
-        level: u8,
-        who: &str,
-    ) -> Result<(), EditError> {
-        self.ensure_editable()?;
-        for r in model.index.practices[practice].requirements.clone() {
-            let req = &model.index.requirements[r];
-            if self.status(&req.id) == Some(Status::NotApplicable) {
-                continue;
-            }
-            let status = if req.level <= level {
-                Status::Met
-            } else {
-                Status::NotMet
-            };
-            let id = req.id.clone();
-            self.touch(&id, who, |a| a.status = Some(status))?;
-        }
-        Ok(())
-    }
-
     /// Sets the target level of a part in scope.
     pub fn set_target(&mut self, part: &str, target: u8, who: &str) -> Result<(), EditError> {
         self.ensure_editable()?;
@@ -439,7 +422,14 @@ pub struct AliasMoves {
 pub fn hash_file(path: &Path) -> std::io::Result<String> {
     use sha2::Digest;
     use std::io::Read;
-    let mut file = std::fs::File::open(path)?;
+    // Never waits on the open; reads no more than the size the file reports, so a file that
+    // lies about its size (or grows while read) cannot keep the hash going.
+    let file = crate::textfile::open_without_waiting(path)?;
+    let meta = file.metadata()?;
+    if !meta.is_file() {
+        return Err(std::io::Error::other("not a regular file"));
+    }
+    let mut file = file.take(meta.len());
     let mut hasher = sha2::Sha256::new();
     let mut block = vec![0u8; 256 * 1024];
     loop {
@@ -481,6 +471,14 @@ impl crate::lang::Lang {
             EditError::NothingToReview => t.nothing_to_review.to_string(),
             EditError::FindingTitleRequired => t.finding_title_required.to_string(),
             EditError::BadDate(date) => crate::i18n::fill(t.bad_date, &[("date", date)]),
+            EditError::NotARealDate(date) => {
+                crate::i18n::fill(t.not_a_real_date, &[("date", date)])
+            }
+            EditError::Conflicts(n) => crate::i18n::fill(t.conflicts, &[("n", &n.to_string())]),
+            EditError::UnknownConflict(id) => crate::i18n::fill(t.unknown_conflict, &[("id", id)]),
+            EditError::NotANoteConflict(id) => {
+                crate::i18n::fill(t.not_a_note_conflict, &[("id", id)])
+            }
             EditError::UnknownTie(id) => crate::i18n::fill(t.unknown_tie, &[("id", id)]),
             EditError::UnknownFinding(id) => crate::i18n::fill(t.unknown_finding, &[("id", id)]),
             EditError::UnknownAgendaItem(id) => {

@@ -48,15 +48,34 @@ pub fn local_path(typed: &str) -> PathBuf {
     }
 }
 
-/// Where a location is looked for: as given (`~/` expanded), then, when relative, in
-/// `base_dir` (the session's folder).
+/// Where a location is looked for: as given when absolute (`~/` expanded), else in
+/// `base_dir`, the session's folder — always, whatever the current directory is, so the same
+/// session gives the same answer from anywhere.
 pub fn candidates(base_dir: &Path, location: &str) -> Vec<PathBuf> {
     let given = local_path(location);
-    let mut out = vec![given.clone()];
     if given.is_relative() {
-        out.push(base_dir.join(&given));
+        vec![base_dir.join(&given)]
+    } else {
+        vec![given]
     }
-    out
+}
+
+/// Whether a register entry names a local file: a document, screenshot or recording whose
+/// location is a path (not an address like `https://…` or a ticket reference like `JIRA-12`).
+/// Such a file that is not there is "missing", whether or not it was ever fingerprinted.
+pub fn is_local_file(evidence: &Evidence) -> bool {
+    let location = evidence.location.trim();
+    let file_kind = matches!(
+        evidence.kind,
+        EvidenceType::Document | EvidenceType::Screenshot | EvidenceType::Recording
+    );
+    let pathlike = location.contains('/')
+        || location.contains('\\')
+        || location.starts_with('~')
+        || Path::new(location).extension().is_some_and(|e| {
+            !e.is_empty() && e.len() <= 5 && e.to_string_lossy().chars().all(char::is_alphanumeric)
+        });
+    file_kind && !location.is_empty() && !location.contains("://") && pathlike
 }
 
 fn find(base_dir: &Path, location: &str) -> Option<PathBuf> {
@@ -65,24 +84,43 @@ fn find(base_dir: &Path, location: &str) -> Option<PathBuf> {
     }
     candidates(base_dir, location)
         .into_iter()
-        .find(|p| p.is_file())
+        .find(|p| std::fs::metadata(p).is_ok())
 }
 
-/// `(sha256, size)` of the local file a location names, or None when it names none.
+/// Why a file is never hashed: only regular files are (a FIFO, a device or a `/proc` file
+/// could block a read for good, or never end).
+fn not_regular(path: &Path) -> Option<std::io::Error> {
+    let meta = std::fs::metadata(path).ok()?;
+    let pseudo = crate::textfile::in_pseudo_file_system(path);
+    (!meta.is_file() || pseudo).then(|| std::io::Error::other("not a regular file"))
+}
+
+/// `(sha256, size)` of the local file a location names, or None when it names none. Anything
+/// that is not a regular file is an error ("not a regular file").
 pub fn fingerprint(base_dir: &Path, location: &str) -> std::io::Result<Option<(String, u64)>> {
     let Some(path) = find(base_dir, location) else {
         return Ok(None);
     };
+    if let Some(e) = not_regular(&path) {
+        return Err(e);
+    }
     let size = std::fs::metadata(&path)?.len();
     Ok(Some((hash_file(&path)?, size)))
 }
 
-/// Checks one entry; None when it has no fingerprint (a link, an interview, …).
+/// Checks one entry; None when there is nothing to check (a link, an interview, a reference).
 pub fn check(base_dir: &Path, evidence: &Evidence) -> Option<EvidenceCheck> {
-    let expected = evidence.sha256.as_ref()?;
+    let Some(expected) = evidence.sha256.as_ref() else {
+        // Never fingerprinted: a local file that is not there is still missing.
+        let absent = is_local_file(evidence) && find(base_dir, &evidence.location).is_none();
+        return absent.then_some(EvidenceCheck::Missing);
+    };
     let Some(path) = find(base_dir, &evidence.location) else {
         return Some(EvidenceCheck::Missing);
     };
+    if let Some(e) = not_regular(&path) {
+        return Some(EvidenceCheck::Unreadable(e.to_string()));
+    }
     // A different size is a change without reading the file.
     let size = std::fs::metadata(&path).map(|m| m.len());
     if let (Ok(size), Some(recorded)) = (&size, evidence.size)
@@ -97,8 +135,8 @@ pub fn check(base_dir: &Path, evidence: &Evidence) -> Option<EvidenceCheck> {
     })
 }
 
-/// The check of every fingerprinted entry of the register, by evidence id. Relative
-/// locations are also looked for in `base_dir`, the session's folder.
+/// The check of every fingerprinted or local-file entry of the register, by evidence id.
+/// Relative locations are read from `base_dir`, the session's folder.
 pub fn evidence_checks(session: &Session, base_dir: &Path) -> BTreeMap<String, EvidenceCheck> {
     register_checks(&session.evidence, base_dir)
 }

@@ -121,15 +121,7 @@ impl Finding {
 
 /// Whether `text` is a real calendar date written `YYYY-MM-DD`.
 pub fn is_date(text: &str) -> bool {
-    let b = text.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-        return false;
-    }
-    let num = |r: std::ops::Range<usize>| text.get(r)?.parse::<u32>().ok();
-    let digits = text
-        .char_indices()
-        .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
-    let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10)) else {
+    let Some((y, m, d)) = date_parts(text) else {
         return false;
     };
     let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
@@ -140,7 +132,23 @@ pub fn is_date(text: &str) -> bool {
         2 => 28,
         _ => return false,
     };
-    digits && (1..=days).contains(&d)
+    (1..=days).contains(&d)
+}
+
+/// Year, month and day of text written `YYYY-MM-DD` (digits and dashes where they belong),
+/// whether or not that day exists.
+fn date_parts(text: &str) -> Option<(u32, u32, u32)> {
+    let b = text.as_bytes();
+    let shaped = b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
+    let num = |r: std::ops::Range<usize>| text.get(r)?.parse::<u32>().ok();
+    shaped.then_some((num(0..4)?, num(5..7)?, num(8..10)?))
 }
 
 /// Trims the typed text and refuses what a finding cannot be.
@@ -153,7 +161,11 @@ fn checked(model: &LoadedModel, mut finding: Finding) -> Result<Finding, EditErr
         return Err(EditError::FindingTitleRequired);
     }
     if !finding.due.is_empty() && !is_date(&finding.due) {
-        return Err(EditError::BadDate(finding.due));
+        // "2027-02-30" is written the right way; it is the day that does not exist.
+        return Err(match date_parts(&finding.due) {
+            Some(_) => EditError::NotARealDate(finding.due),
+            None => EditError::BadDate(finding.due),
+        });
     }
     if tie_kind(model, &finding.tie).is_none() {
         return Err(EditError::UnknownTie(finding.tie));

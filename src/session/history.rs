@@ -25,6 +25,10 @@ pub struct Change {
     pub old: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub new: String,
+    /// How the change came in when it was not typed in the workbench, e.g.
+    /// `imported from team-cd.xlsx`; empty otherwise.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub via: String,
 }
 
 /// Notes edited again by the same person within this many seconds are one entry.
@@ -42,6 +46,7 @@ impl Session {
             && last.target == target
             && last.field == field
             && last.by == who
+            && last.via.is_empty()
             && seconds_between(&last.at, &at).is_some_and(|s| s <= NOTE_SITTING_SECONDS)
         {
             last.new = new.to_string();
@@ -52,7 +57,7 @@ impl Session {
     }
 
     /// Appends a change as a new entry, never merged into the last one (undo, sign-off).
-    pub(crate) fn append(&mut self, who: &str, target: &str, field: &str, old: &str, new: &str) {
+    pub fn append(&mut self, who: &str, target: &str, field: &str, old: &str, new: &str) {
         if old == new {
             return;
         }
@@ -64,7 +69,33 @@ impl Session {
             field: field.to_string(),
             old: old.to_string(),
             new: new.to_string(),
+            via: String::new(),
         });
+    }
+
+    /// Runs `edits` (ordinary edit functions) and marks every change they record as having
+    /// come in `via` something (`imported from FILE`). A note change is never folded into
+    /// an entry recorded before: that entry is restored and the change gets its own.
+    pub fn edits_via<T>(&mut self, via: &str, edits: impl FnOnce(&mut Self) -> T) -> T {
+        let mark = self.history.len();
+        let last = self.history.last().cloned();
+        let result = edits(self);
+        if let Some(before) = last
+            && self.history.get(mark - 1) != Some(&before)
+        {
+            let merged = std::mem::replace(&mut self.history[mark - 1], before.clone());
+            let own = Change {
+                id: super::fresh_id(),
+                old: before.new,
+                ..merged
+            };
+            self.history.insert(mark, own);
+        }
+        let from = mark.min(self.history.len());
+        for change in &mut self.history[from..] {
+            change.via = via.to_string();
+        }
+        result
     }
 
     /// Records every field that differs between two versions of a requirement's answer.

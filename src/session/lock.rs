@@ -6,11 +6,12 @@
 //! `assess` who holds the session.
 
 use std::fmt;
-use std::fs::{self, File, OpenOptions, TryLockError};
+use std::fs::{self, File, TryLockError};
 use std::io::{Read, Seek, Write};
 use std::path::{Path, PathBuf};
 
 use super::now_timestamp;
+use super::safe_fs::{open_or_create_no_follow, open_read_no_follow, real_session_path, sibling};
 
 /// Who holds a session open for writing, as recorded in its lock file.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -19,10 +20,26 @@ pub struct LockHolder {
     pub host: String,
     /// RFC 3339 UTC.
     pub since: String,
+    /// When no process holds it but it still opens read-only: why (a backup, a folder this
+    /// user cannot write).
+    pub note: String,
+}
+
+impl LockHolder {
+    /// Read-only for a reason other than another writer.
+    pub fn because(note: &str) -> Self {
+        Self {
+            note: note.to_string(),
+            ..Self::default()
+        }
+    }
 }
 
 impl fmt::Display for LockHolder {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if !self.note.is_empty() {
+            return f.write_str(&self.note);
+        }
         let pid = self.pid.map_or_else(
             || "an unknown process".to_string(),
             |p| format!("process {p}"),
@@ -81,11 +98,10 @@ impl Access {
     }
 }
 
-/// `NAME.ron.lock` beside `NAME.ron`.
+/// `NAME.ron.lock` beside `NAME.ron` (beside the real file when `NAME.ron` is a symbolic link,
+/// so that every name of a session shares one lock).
 pub fn lock_path(session: &Path) -> PathBuf {
-    let mut name = session.file_name().unwrap_or_default().to_os_string();
-    name.push(".lock");
-    session.with_file_name(name)
+    sibling(&real_session_path(session), ".lock")
 }
 
 /// Takes the session's write lock, or says who holds it.
@@ -101,7 +117,13 @@ pub fn acquire_lock(session: &Path) -> Result<SessionLock, LockError> {
     // A holder removes the file as it lets go; if we locked a file that was just removed,
     // the path no longer names it and we try again on the new one.
     for _ in 0..20 {
-        let mut file = open_lock_file(&path).map_err(io("cannot open the lock file"))?;
+        let mut file = open_lock_file(&path).map_err(|e| {
+            if is_symlink(&path) {
+                io("the lock file is a symbolic link, which assess never follows; remove it")(e)
+            } else {
+                io("cannot open the lock file")(e)
+            }
+        })?;
         match file.try_lock() {
             Ok(()) => {}
             Err(TryLockError::WouldBlock) => {
@@ -116,6 +138,8 @@ pub fn acquire_lock(session: &Path) -> Result<SessionLock, LockError> {
             continue;
         }
         write_holder(&mut file).map_err(io("cannot write the lock file"))?;
+        // The one writer now: what a writer killed mid-save left behind can go.
+        super::safe_fs::remove_stale_temps(&real_session_path(session));
         return Ok(SessionLock { file, path });
     }
     Err(io("the lock file keeps changing")(std::io::Error::other(
@@ -125,16 +149,49 @@ pub fn acquire_lock(session: &Path) -> Result<SessionLock, LockError> {
 
 /// Takes the write lock when free, else falls back to read-only access naming the holder.
 pub fn acquire_or_read_only(session: &Path) -> Result<Access, LockError> {
+    match writer_access(session) {
+        Err(LockError::Held { holder, .. }) => Ok(Access::ReadOnly { holder }),
+        other => other,
+    }
+}
+
+/// Write access when this may be written, else why it opens read-only; `LockError::Held`
+/// when another process writes it (the caller decides whether to look at it read-only).
+/// A backup or a kept copy (`.bak`, `.damaged-*`, `.conflict-*`, `.recovered`) always opens
+/// read-only: writing it would fork the session. So does a session in a folder this user
+/// cannot write.
+pub fn writer_access(session: &Path) -> Result<Access, LockError> {
+    let name = session.file_name().unwrap_or_default().to_string_lossy();
+    let kept = name.ends_with(".bak")
+        || name.ends_with(".recovered")
+        || name.contains(".damaged-")
+        || name.contains(".conflict-");
+    if kept {
+        return Ok(Access::ReadOnly {
+            holder: LockHolder::because(
+                "nobody: this is a backup or kept copy (restore it with `assess doctor --restore-backup`, or open the session itself)",
+            ),
+        });
+    }
     match acquire_lock(session) {
         Ok(lock) => Ok(Access::Write(lock)),
-        Err(LockError::Held { holder, .. }) => Ok(Access::ReadOnly { holder }),
+        Err(LockError::Io { source, .. })
+            if matches!(
+                source.kind(),
+                std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem
+            ) =>
+        {
+            Ok(Access::ReadOnly {
+                holder: LockHolder::because("nobody: its folder is not writable by you"),
+            })
+        }
         Err(e) => Err(e),
     }
 }
 
 /// Who holds the session's write lock right now, if anyone (a stale file counts as no one).
 pub fn lock_holder(session: &Path) -> Option<LockHolder> {
-    let mut file = File::open(lock_path(session)).ok()?;
+    let mut file = open_read_no_follow(&lock_path(session)).ok()?;
     match file.try_lock_shared() {
         Ok(()) => None,
         Err(_) => Some(read_holder(&mut file)),
@@ -146,26 +203,34 @@ impl SessionLock {
     pub fn path(&self) -> &Path {
         &self.path
     }
+
+    /// Whether the lock file on disk is still the one this guard holds (it is not when someone
+    /// removed it, or deleted the folder: another writer may then have taken a new one).
+    pub fn is_current(&self) -> bool {
+        same_file(&self.file, &self.path)
+    }
 }
 
 impl Drop for SessionLock {
     fn drop(&mut self) {
         // Remove first, unlock second (on close): whoever locks the old file afterwards sees
-        // that the path no longer names it and retries on a fresh one.
-        let _ = fs::remove_file(&self.path);
+        // that the path no longer names it and retries on a fresh one. A path that no longer
+        // names this file (removed by hand, folder re-created) is someone else's: left alone.
+        if self.is_current() {
+            let _ = fs::remove_file(&self.path);
+        }
         let _ = self.file.unlock();
     }
 }
 
+/// Opens or creates the lock file, never through a symbolic link (one planted under the lock's
+/// name would otherwise have the holder's text written into whatever it points at).
 fn open_lock_file(path: &Path) -> std::io::Result<File> {
-    let mut options = OpenOptions::new();
-    options.read(true).write(true).create(true).truncate(false);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    options.open(path)
+    open_or_create_no_follow(path)
+}
+
+fn is_symlink(path: &Path) -> bool {
+    fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
 }
 
 #[cfg(unix)]
@@ -277,6 +342,7 @@ mod tests {
             pid: Some(42),
             host: "box".into(),
             since: "2026-01-02T03:04:05Z".into(),
+            ..LockHolder::default()
         };
         assert_eq!(
             h.to_string(),

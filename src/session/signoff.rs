@@ -103,6 +103,7 @@ impl Session {
     /// Makes the session final: stores who, when and the content hash, and logs it.
     pub fn finalize(&mut self, who: &str) -> Result<&SignOff, EditError> {
         self.ensure_editable()?;
+        self.ensure_no_conflicts()?;
         let sign_off = SignOff {
             by: who.to_string(),
             at: now_timestamp(),

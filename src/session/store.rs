@@ -1,14 +1,17 @@
 //! Session files on disk: atomic, durable saves with a backup of the previous version, and
 //! loading that reports damage precisely and never writes to a file it could not read.
 
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use super::safe_fs::{
+    create_new_private, open_read_no_follow, real_session_path, sibling, temp_sibling,
+};
 use super::{FORMAT_VERSION, Session};
-use crate::textfile::{Capped, MAX_FILE_BYTES, read_capped, utf8_text};
+use crate::textfile::{Capped, MAX_FILE_BYTES, human_size, read_capped, utf8_text};
 
 /// Why a session could not be loaded or saved.
 #[derive(Debug, thiserror::Error)]
@@ -42,6 +45,36 @@ pub enum SessionError {
         size: u64,
         limit: u64,
     },
+    #[error(
+        "{}: NOT SAVED: the session would be {}, over the {} that assess reads back, so it could not be opened again. The edit is kept in memory: shorten a long note (or split the session) and it saves.",
+        path.display(),
+        human_size(*size),
+        human_size(*limit)
+    )]
+    TooLargeToSave {
+        path: PathBuf,
+        size: u64,
+        limit: u64,
+    },
+    /// The file changed under this writer (or its lock was lost): it was not overwritten.
+    #[error(
+        "{}: NOT SAVED over the file: {reason}. Your edits are kept here and were saved to {}; compare the two, then reopen the session.",
+        path.display(),
+        side.display()
+    )]
+    Conflict {
+        path: PathBuf,
+        side: PathBuf,
+        reason: String,
+    },
+    /// A write refused before anything was touched (why, and what to do instead).
+    #[error("{}: {reason}", path.display())]
+    Refused { path: PathBuf, reason: String },
+    #[error(
+        "{}: {count} merge conflict(s) remain; resolve them first (`assess conflicts`, `assess resolve` or the workbench)",
+        path.display()
+    )]
+    Conflicts { path: PathBuf, count: usize },
     #[error("{}: {action}", path.display())]
     Io {
         path: PathBuf,
@@ -73,25 +106,21 @@ fn io_error(path: &Path, action: &str) -> impl FnOnce(std::io::Error) -> Session
     }
 }
 
-/// `NAME.ron.bak` beside `NAME.ron`: the previous good version.
+/// `NAME.ron.bak` beside `NAME.ron` (beside the real file when `NAME.ron` is a symbolic
+/// link): the previous good version.
 pub fn backup_path(path: &Path) -> PathBuf {
-    let mut name = path.file_name().unwrap_or_default().to_os_string();
-    name.push(".bak");
-    path.with_file_name(name)
+    sibling(&real_session_path(path), ".bak")
 }
 
 /// `NAME.ron.recovered` beside `NAME.ron`: what was in memory when the workbench crashed.
 pub fn recovery_path(path: &Path) -> PathBuf {
-    let mut name = path.file_name().unwrap_or_default().to_os_string();
-    name.push(".recovered");
-    path.with_file_name(name)
+    sibling(&real_session_path(path), ".recovered")
 }
 
-/// Writes a session to its recovery file (owner-only, atomically); returns where.
+/// Writes a session to its recovery file (owner-only, atomically), or, when the session's
+/// folder is gone or not writable, to the platform's data folder; returns where.
 pub fn save_recovery(path: &Path, session: &Session) -> Result<PathBuf, SessionError> {
-    let target = recovery_path(path);
-    atomic_write(&target, session_to_string(session).as_bytes(), false)?;
-    Ok(target)
+    super::guard::write_somewhere(&recovery_path(path), session_to_string(session).as_bytes())
 }
 
 /// The platform's data directory for sessions (e.g. `~/.local/share/assess/sessions`).
@@ -106,7 +135,7 @@ pub fn default_sessions_dir() -> PathBuf {
 pub fn resolve_session(spec: &str, sessions_dir: &Path) -> Result<PathBuf, SessionError> {
     let as_path = PathBuf::from(spec);
     if as_path.is_file() {
-        return Ok(as_path);
+        return Ok(real_session_path(&as_path));
     }
     let looks_like_path = spec.contains(std::path::MAIN_SEPARATOR) || spec.ends_with(".ron");
     let candidate = if looks_like_path {
@@ -115,7 +144,7 @@ pub fn resolve_session(spec: &str, sessions_dir: &Path) -> Result<PathBuf, Sessi
         sessions_dir.join(format!("{spec}.ron"))
     };
     if candidate.is_file() {
-        Ok(candidate)
+        Ok(real_session_path(&candidate))
     } else {
         Err(SessionError::NotFound {
             spec: spec.to_string(),
@@ -227,13 +256,35 @@ fn has_unsafe_controls(text: &str) -> bool {
     })
 }
 
-/// Saves atomically and durably, keeping the previous version as `NAME.ron.bak`.
+/// Saves atomically and durably, keeping the previous version as `NAME.ron.bak`. A session
+/// named through a symbolic link is saved to the file the link points at (the link stays).
+/// A session too large to be read back is refused, and nothing on disk changes.
 pub fn save_session(path: &Path, session: &Session) -> Result<(), SessionError> {
-    atomic_write(path, session_to_string(session).as_bytes(), true)
+    save_text(path, &session_to_string(session))
+}
+
+/// `save_session` of a session already turned into its text.
+pub(super) fn save_text(path: &Path, text: &str) -> Result<(), SessionError> {
+    check_size(path, text.len())?;
+    atomic_write(&real_session_path(path), text.as_bytes(), true)
+}
+
+fn check_size(path: &Path, len: usize) -> Result<(), SessionError> {
+    let size = len as u64;
+    if size > MAX_FILE_BYTES {
+        return Err(SessionError::TooLargeToSave {
+            path: path.to_path_buf(),
+            size,
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    Ok(())
 }
 
 /// Writes `bytes` to `path` so that a crash at any moment leaves either the old or the new
-/// content: temp file in the same directory (mode 0600), fsync, rename, fsync the directory.
+/// content: temp file in the same directory (mode 0600, created exclusively under a name
+/// nobody can guess, never through a symbolic link), fsync, rename, fsync the directory. A
+/// symbolic link at `path` is replaced, never written through.
 /// With `keep_backup`, the previous file becomes `NAME.bak` first (a hard link, so it costs no copy).
 pub fn atomic_write(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), SessionError> {
     atomic_write_via(path, bytes, keep_backup, |file, bytes| {
@@ -254,8 +305,7 @@ pub fn atomic_write_via(
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let name = path.file_name().unwrap_or_default().to_string_lossy();
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let tmp = temp_sibling(path);
     let result = write_then_rename(path, &dir, &tmp, bytes, keep_backup, write);
     if result.is_err() {
         let _ = fs::remove_file(&tmp);
@@ -271,13 +321,13 @@ fn write_then_rename(
     keep_backup: bool,
     write: impl FnOnce(&mut File, &[u8]) -> std::io::Result<()>,
 ) -> Result<(), SessionError> {
-    let mut file =
-        private_create(tmp).map_err(io_error(path, "cannot create a temporary file to save"))?;
+    let mut file = create_new_private(tmp)
+        .map_err(io_error(path, "cannot create a temporary file to save"))?;
     write(&mut file, bytes)
         .and_then(|()| file.sync_all())
         .map_err(io_error(path, "cannot write the temporary file"))?;
     drop(file);
-    if keep_backup && path.exists() {
+    if keep_backup && fs::symlink_metadata(path).is_ok_and(|m| m.is_file()) {
         keep_previous(path).map_err(io_error(path, "cannot keep the previous version as .bak"))?;
     }
     fs::rename(tmp, path).map_err(io_error(path, "cannot replace the file"))?;
@@ -285,12 +335,19 @@ fn write_then_rename(
     Ok(())
 }
 
+/// Puts the current file in place as `NAME.bak` (through a fresh staging name, so nothing
+/// planted under the backup's name is ever written through: a rename replaces a link).
 fn keep_previous(path: &Path) -> std::io::Result<()> {
-    let backup = backup_path(path);
-    let staging = backup.with_extension("bak.tmp");
-    let _ = fs::remove_file(&staging);
+    let backup = sibling(path, ".bak");
+    let staging = temp_sibling(&backup);
     if fs::hard_link(path, &staging).is_err() {
-        fs::copy(path, &staging)?;
+        let mut from = open_read_no_follow(path)?;
+        let mut to = create_new_private(&staging)?;
+        let copied = std::io::copy(&mut from, &mut to).and_then(|_| to.sync_all());
+        if let Err(e) = copied {
+            let _ = fs::remove_file(&staging);
+            return Err(e);
+        }
     }
     // The backup is as private as the session, whatever mode the old file had.
     #[cfg(unix)]
@@ -298,19 +355,9 @@ fn keep_previous(path: &Path) -> std::io::Result<()> {
         use std::os::unix::fs::PermissionsExt;
         fs::set_permissions(&staging, fs::Permissions::from_mode(0o600))?;
     }
-    fs::rename(&staging, &backup)
-}
-
-/// Creates a new file readable and writable by its owner only.
-fn private_create(path: &Path) -> std::io::Result<File> {
-    let mut options = OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    options.open(path)
+    fs::rename(&staging, &backup).inspect_err(|_| {
+        let _ = fs::remove_file(&staging);
+    })
 }
 
 fn sync_dir(dir: &Path) -> std::io::Result<()> {
@@ -342,7 +389,9 @@ impl SessionEntry {
     }
 }
 
-/// Every `*.ron` session in `dir`, newest change first (see `SessionEntry::changed`). A missing dir is an empty list.
+/// Every `*.ron` session in `dir`, newest change first (see `SessionEntry::changed`). A missing
+/// dir is an empty list. Only regular files (or links to them) are read: a FIFO, a device or a
+/// folder named `*.ron` is skipped.
 pub fn list_sessions(dir: &Path) -> Result<Vec<SessionEntry>, SessionError> {
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
@@ -369,12 +418,52 @@ pub fn list_sessions(dir: &Path) -> Result<Vec<SessionEntry>, SessionError> {
     Ok(found)
 }
 
-/// Writes a brand-new session file; refuses to replace anything already at `path`.
+/// Writes a brand-new session file; refuses to replace anything already at `path`, even one
+/// that appears while this runs (the error's kind is then `AlreadyExists`): the complete file
+/// is written under a temporary name, then linked to `path`, which fails if `path` exists.
 pub fn create_session_file(path: &Path, session: &Session) -> Result<(), SessionError> {
-    if path.exists() {
-        return Err(io_error(path, "a file already exists there")(
-            std::io::Error::from(std::io::ErrorKind::AlreadyExists),
-        ));
+    let text = session_to_string(session);
+    check_size(path, text.len())?;
+    let exists = || {
+        io_error(path, "a file already exists there")(std::io::Error::from(
+            std::io::ErrorKind::AlreadyExists,
+        ))
+    };
+    if fs::symlink_metadata(path).is_ok() {
+        return Err(exists());
     }
-    atomic_write(path, session_to_string(session).as_bytes(), false)
+    let tmp = temp_sibling(path);
+    let written = create_new_private(&tmp).and_then(|mut file| {
+        file.write_all(text.as_bytes())?;
+        file.sync_all()
+    });
+    let linked = written.and_then(|()| fs::hard_link(&tmp, path));
+    let _ = fs::remove_file(&tmp);
+    match linked {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => return Err(exists()),
+        // No hard links here (some network or FAT file systems): an exclusive create.
+        Err(_) => {
+            let mut file = create_new_private(path).map_err(|e| {
+                if e.kind() == std::io::ErrorKind::AlreadyExists {
+                    exists()
+                } else {
+                    io_error(path, "cannot create the session file")(e)
+                }
+            })?;
+            file.write_all(text.as_bytes())
+                .and_then(|()| file.sync_all())
+                .map_err(io_error(path, "cannot write the session file"))?;
+        }
+    }
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    sync_dir(dir).map_err(io_error(path, "cannot flush the directory"))
+}
+
+/// Whether `err` says the file was already there (`create_session_file` lost a race).
+pub fn is_already_exists(err: &SessionError) -> bool {
+    matches!(err, SessionError::Io { source, .. } if source.kind() == std::io::ErrorKind::AlreadyExists)
 }

@@ -7,6 +7,7 @@ mod export;
 mod findings;
 mod forms;
 mod overlays;
+mod quick;
 mod register;
 mod review;
 mod screens;
@@ -15,7 +16,7 @@ mod work;
 
 pub use agenda::{AgendaEditor, MINUTES_STEP, TIME_SAVE_EVERY, TimeClock, Timebox};
 pub use audit::ParticipantsState;
-pub use export::{ExportState, FORMATS, LANGS};
+pub use export::{ExportKind, ExportState, FORMATS, LANGS};
 pub use findings::{FINDING_FIELDS, FindingForm, FindingsList, finding_marks, tie_requirement};
 pub use forms::{
     EVIDENCE_KINDS, EvidenceForm, EvidencePicker, Field, FilterPicker, Home, HomeRow, LineInput,
@@ -77,6 +78,9 @@ pub struct App {
     /// The language while no session is open (home, new session): `ASSESS_LANG`, then the
     /// locale. An open session shows its own language.
     pub lang: Lang,
+    /// Which pre-flight checks refuse `S` (the default until an organisation's setting
+    /// supplies one).
+    pub sign_off_policy: crate::review::SignOffPolicy,
 }
 
 impl App {
@@ -106,6 +110,7 @@ impl App {
             who: session::current_user(),
             pending_read_only: None,
             lang: Lang::choose(None),
+            sign_off_policy: crate::review::SignOffPolicy::default(),
         }
     }
 
@@ -415,6 +420,13 @@ impl App {
             self.message = Some(crate::i18n::fill(text, &[("holder", &holder)]));
             return;
         }
+        if work.scope.is_empty() && action.edits() {
+            self.message = Some(
+                "nothing in scope: the model has none of this session's parts, so there is nothing to answer"
+                    .to_string(),
+            );
+            return;
+        }
         if self.update_audit(action) {
             return;
         }
@@ -473,16 +485,8 @@ impl App {
             }
             Action::Clear => result = work.edit(|s, _| s.clear_status(&id, &who)),
             Action::QuickLevel(level) => {
-                let practice = work.practice;
-                result = work.edit_then(
-                    |s, m| {
-                        s.quick_level(m, practice, level, &who)?;
-                        let ids = audit::answered_in(s, m, practice);
-                        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
-                        audit::stamp_decider(s, &ids, &decider, &who)
-                    },
-                    |w| w.next_practice(true),
-                );
+                self.quick_level(level);
+                return;
             }
             Action::Flag => result = work.edit(|s, _| s.toggle_flag(&id, &who).map(|_| ())),
             Action::Undo | Action::Redo => match work.undo(action == Action::Redo, &who) {
@@ -646,7 +650,8 @@ impl App {
 
     fn open_export(&mut self) {
         let lang = self.lang();
-        self.overlays.push(Overlay::Export(ExportState::new(lang)));
+        self.overlays
+            .push(Overlay::Export(ExportState::new(lang.code())));
     }
 
     /// Quits, saving first; asks when the save fails.

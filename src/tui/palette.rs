@@ -1,4 +1,4 @@
-//! The fuzzy palette's data: what can be jumped to (parts, domains, practices, requirement
+//! The fuzzy palette's data: what can be jumped to (parts, domains, items, practices, requirement
 //! text, notes, evidence — in every language) and a pure ranking function with match indices.
 
 use std::ops::Range;
@@ -12,6 +12,8 @@ use crate::session::Session;
 pub enum Kind {
     Part,
     Domain,
+    /// A capability item (the level between domains and practices).
+    Item,
     Practice,
     Requirement,
     Note,
@@ -20,24 +22,27 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// The tag the palette shows, in `lang`.
     pub fn tag(self, lang: crate::lang::Lang) -> &'static str {
         let i = match self {
             Kind::Part => 0,
             Kind::Domain => 1,
-            Kind::Practice => 2,
-            Kind::Requirement => 3,
-            Kind::Note => 4,
-            Kind::Evidence => 5,
-            Kind::Finding => 6,
+            Kind::Item => 2,
+            Kind::Practice => 3,
+            Kind::Requirement => 4,
+            Kind::Note => 5,
+            Kind::Evidence => 6,
+            Kind::Finding => 7,
         };
         lang.texts().overlays.palette_kinds[i]
     }
 
-    /// An entry from the model (its texts are the model's languages, in code order).
-    pub fn from_model(self) -> bool {
+    /// The model's structure (part, domain, item, practice) before what is on a requirement:
+    /// of two hits with the same score, the one that names a place comes first.
+    pub fn is_structure(self) -> bool {
         matches!(
             self,
-            Kind::Part | Kind::Domain | Kind::Practice | Kind::Requirement
+            Kind::Part | Kind::Domain | Kind::Item | Kind::Practice
         )
     }
 }
@@ -153,7 +158,9 @@ const PARALLEL_FROM: usize = 2_000;
 /// than this, and `match_indices` finds them for any row further down.
 pub const WITH_INDICES: usize = 100;
 
-/// Ranks items against a query, best first (ties keep model order). An empty query lists
+/// Ranks items against a query, best first; the model's structure (parts, domains, items,
+/// practices) comes before requirement texts, notes and evidence of the same score (within
+/// `STRUCTURE_BONUS`), then model order. An empty query lists
 /// every item in order, matching its first text.
 pub fn rank(items: &Entries, query: &str) -> Vec<Hit> {
     if query.trim().is_empty() {
@@ -206,11 +213,32 @@ pub fn rank_among(
                 .collect()
         })
     };
-    hits.sort_unstable_by(|a, b| b.score.cmp(&a.score).then(a.item.cmp(&b.item)));
+    hits.sort_unstable_by(|a, b| {
+        rank_score(items, b)
+            .cmp(&rank_score(items, a))
+            .then(a.item.cmp(&b.item))
+    });
     for hit in hits.iter_mut().take(WITH_INDICES) {
         hit.indices = fuzzy::positions(items.text(hit.item, hit.text), query);
     }
     hits
+}
+
+/// What a name of the model's structure (part, domain, item, practice) is worth over another
+/// text in the order of hits: one matched character. The matcher's scores of a word found
+/// whole differ by less than that with where the word sits ("Rollback causes …" 169, "Change
+/// Rollback" 161), which says nothing about which hit is wanted; a name is what is searched
+/// for, so within that margin it comes first.
+pub const STRUCTURE_BONUS: i64 = 16;
+
+/// The score a hit is ordered by: its matcher score, plus `STRUCTURE_BONUS` for a name.
+fn rank_score(items: &Entries, hit: &Hit) -> i64 {
+    let bonus = if items[hit.item].kind.is_structure() {
+        STRUCTURE_BONUS
+    } else {
+        0
+    };
+    hit.score + bonus
 }
 
 /// The best-scoring text of an item, if any matches (`item` is left for the caller).
@@ -239,6 +267,7 @@ pub fn items(model: &LoadedModel, session: &Session) -> Entries {
     let mut out = Entries::default();
     let mut last_part = usize::MAX;
     let mut last_domain = (usize::MAX, usize::MAX);
+    let mut last_item = (usize::MAX, usize::MAX, usize::MAX);
     for p in session.practices_in_scope(model) {
         let pref = &model.index.practices[p];
         let first = pref.requirements.start;
@@ -250,6 +279,10 @@ pub fn items(model: &LoadedModel, session: &Session) -> Entries {
         if (pref.part, pref.domain) != last_domain {
             last_domain = (pref.part, pref.domain);
             out.push(Kind::Domain, model.model.domain_of(pref).name.all(), first);
+        }
+        if (pref.part, pref.domain, pref.item) != last_item {
+            last_item = (pref.part, pref.domain, pref.item);
+            out.push(Kind::Item, model.model.item_of(pref).name.all(), first);
         }
         out.push(
             Kind::Practice,

@@ -3,7 +3,7 @@
 
 use super::{App, LineInput, OnYes, Overlay};
 use crate::i18n::workbench::Words;
-use crate::model::LoadedModel;
+use crate::review;
 use crate::session::{self, EditError, Session};
 use crate::tui::action::Action;
 
@@ -30,20 +30,6 @@ pub(super) fn stamp_decider(
         session.set_decided_by(id, decider, who)?;
     }
     Ok(())
-}
-
-/// Ids of the requirements of a practice that "quick level" rated (N/A answers keep theirs).
-pub(super) fn answered_in(session: &Session, model: &LoadedModel, practice: usize) -> Vec<String> {
-    model.index.practices[practice]
-        .requirements
-        .clone()
-        .map(|r| model.index.requirements[r].id.clone())
-        .filter(|id| {
-            session
-                .status(id)
-                .is_some_and(|s| s != session::Status::NotApplicable)
-        })
-        .collect()
 }
 
 impl App {
@@ -75,23 +61,43 @@ impl App {
                 input: LineInput::default(),
                 error: None,
             }),
-            Action::SignOff => {
-                let (answered, total) = work.progress();
-                let question = Words::fill(
-                    work.lang().texts().workbench.sign_off_question,
-                    &[
-                        ("answered", &answered.to_string()),
-                        ("total", &total.to_string()),
-                    ],
-                );
-                self.overlays.push(Overlay::Confirm {
-                    question,
-                    on_yes: OnYes::SignOff,
-                });
-            }
+            Action::SignOff => self.ask_sign_off(),
             _ => return false,
         }
         true
+    }
+
+    /// `S`: the pre-flight list first; a blocking finding refuses, else one `y` signs.
+    fn ask_sign_off(&mut self) {
+        let Some(work) = &mut self.work else { return };
+        // The question must count the evidence as it is now, not as it was when opened.
+        work.settle_checks(true);
+        let policy = &self.sign_off_policy;
+        let items = review::preflight(&work.model, &work.session, &work.checks, policy);
+        let w = work.lang().texts().workbench;
+        if review::blocked(&items) {
+            // What refuses it; the rest of the list shows once that is fixed.
+            let blocking: Vec<_> = items.iter().copied().filter(|i| i.blocking).collect();
+            let list = review::preflight_lines(&blocking, work.lang()).join("; ");
+            self.message = Some(Words::fill(w.sign_off_blocked, &[("list", &list)]));
+            return;
+        }
+        let lang = work.lang();
+        let lines = review::preflight_lines(&items, lang);
+        let (answered, total) = work.progress();
+        let question = Words::fill(
+            w.sign_off_question,
+            &[
+                ("answered", &answered.to_string()),
+                ("total", &total.to_string()),
+            ],
+        );
+        let heading = lang.texts().signoff.heading;
+        let question = format!("{heading}\n{}\n{question}", lines.join("\n"));
+        self.overlays.push(Overlay::Confirm {
+            question,
+            on_yes: OnYes::SignOff,
+        });
     }
 
     /// Signs off the open session (the confirmed `S`).

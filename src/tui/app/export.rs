@@ -1,11 +1,37 @@
 //! The export dialog: format, language and redaction, and where the file went. Writing is the
-//! report module's `export`, the same function `assess report` calls.
+//! report module's `export` (as `assess report`) or the questionnaire's (as
+//! `assess export-xlsx`).
 
 use crate::report::{self, Format, ReportOptions};
+use crate::xlsx::{self, QuestionnaireOptions};
 
-/// Report formats, in the order the dialog cycles through them.
-pub const FORMATS: [Format; 4] = Format::ALL;
-pub const LANGS: [crate::lang::Lang; 2] = crate::lang::Lang::ALL;
+/// What the dialog can write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportKind {
+    Report(Format),
+    /// The self-assessment workbook teams fill in and send back.
+    Questionnaire,
+}
+
+impl ExportKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            ExportKind::Report(format) => format.name(),
+            ExportKind::Questionnaire => "Questionnaire (Excel, to fill in)",
+        }
+    }
+}
+
+/// The dialog's choices, in the order it cycles through them.
+pub const FORMATS: [ExportKind; 6] = [
+    ExportKind::Report(Format::Markdown),
+    ExportKind::Report(Format::Html),
+    ExportKind::Report(Format::Csv),
+    ExportKind::Report(Format::Json),
+    ExportKind::Report(Format::Xlsx),
+    ExportKind::Questionnaire,
+];
+pub const LANGS: [&str; 2] = ["en", "zh"];
 
 /// The export dialog.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -20,8 +46,13 @@ pub struct ExportState {
 }
 
 impl ExportState {
-    pub fn new(lang: crate::lang::Lang) -> Self {
+    /// The dialog's defaults are `assess report`'s: HTML, in the session's language.
+    pub fn new(lang: &str) -> Self {
         Self {
+            format: FORMATS
+                .iter()
+                .position(|f| *f == ExportKind::Report(Format::Html))
+                .unwrap_or(0),
             lang: LANGS.iter().position(|l| *l == lang).unwrap_or(0),
             ..Self::default()
         }
@@ -42,10 +73,28 @@ impl ExportState {
 impl super::App {
     /// Writes the report the dialog describes; returns where it went.
     pub(super) fn export(&mut self, state: &ExportState) -> Result<String, String> {
-        let no_session = self.lang().texts().messages.no_session;
-        let work = self.work.as_ref().ok_or(no_session)?;
+        let work = self.work.as_ref().ok_or("no session is open")?;
+        let format = match FORMATS[state.format] {
+            ExportKind::Report(format) => format,
+            ExportKind::Questionnaire if state.redact => {
+                return Err(
+                    "A questionnaire carries the notes back to the team: it is never \
+                            redacted. Turn redaction off to write it."
+                        .to_string(),
+                );
+            }
+            ExportKind::Questionnaire => {
+                let options = QuestionnaireOptions {
+                    lang: crate::lang::Lang::from_code(LANGS[state.lang]),
+                    parts: Vec::new(),
+                };
+                return xlsx::export(&work.path, None, &work.model, &work.session, &options)
+                    .map(|path| path.display().to_string())
+                    .map_err(|e| e.to_string());
+            }
+        };
         let options = ReportOptions {
-            lang: LANGS[state.lang].code().to_string(),
+            lang: LANGS[state.lang].to_string(),
             redact: state.redact,
             ..ReportOptions::default()
         };
@@ -54,7 +103,7 @@ impl super::App {
             None,
             &work.model,
             &work.session,
-            FORMATS[state.format],
+            format,
             &options,
         )
         .map(|path| path.display().to_string())

@@ -121,10 +121,16 @@ impl FindingForm {
     fn change(&mut self, up: bool) {
         match self.field {
             SEVERITY => {
+                // Drawn from Info on the left to High on the right (`Severity::ALL` reversed):
+                // → raises the severity, ← lowers it, and each stops at its end.
                 let all = Severity::ALL;
                 let pos = all.iter().position(|s| *s == self.severity).unwrap_or(0);
-                let next = if up { pos + 1 } else { pos + all.len() - 1 };
-                self.severity = all[next % all.len()];
+                let next = if up {
+                    pos.saturating_sub(1)
+                } else {
+                    (pos + 1).min(all.len() - 1)
+                };
+                self.severity = all[next];
             }
             TIE if !self.ties.is_empty() => {
                 let n = self.ties.len();

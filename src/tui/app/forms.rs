@@ -350,6 +350,8 @@ pub enum OnYes {
     DeleteFinding,
     /// Sign the session off as final.
     SignOff,
+    /// Rate the current practice at this level, replacing the answers the question listed.
+    QuickLevel(u8),
 }
 
 /// An overlay; the top of the stack gets keys first.

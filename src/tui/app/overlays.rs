@@ -183,6 +183,7 @@ impl App {
                         OnYes::OpenReadOnly => self.open_read_only(pending),
                         OnYes::DeleteFinding => self.delete_pending_finding(),
                         OnYes::SignOff => self.sign_off(),
+                        OnYes::QuickLevel(level) => self.apply_quick_level(level),
                     }
                 }
             }

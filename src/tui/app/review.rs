@@ -26,7 +26,11 @@ impl Work {
     /// Starts checking the register's files on another thread: hashing large recordings
     /// takes time, and the workbench is drawn and answers keys meanwhile.
     pub(super) fn start_checks(&mut self) {
-        let fingerprinted = self.session.evidence.values().any(|e| e.sha256.is_some());
+        let fingerprinted = self
+            .session
+            .evidence
+            .values()
+            .any(|e| e.sha256.is_some() || session::is_local_file(e));
         if !fingerprinted {
             self.checks.clear();
             self.checking = None;
@@ -75,6 +79,10 @@ impl Work {
     /// Moves to the next (or previous) requirement matching the filter in force; stays at
     /// the ends. Returns whether it moved.
     pub fn next_match(&mut self, forward: bool) -> bool {
+        // Nothing in scope (a model update dropped every part in scope): nowhere to go.
+        if self.scope.is_empty() {
+            return false;
+        }
         let pos = self.position();
         let found = if forward {
             self.scope[pos + 1..]

@@ -53,6 +53,8 @@ pub struct Work {
     pub summary_focus: Option<usize>,
     /// This process's write lock on the session (released on drop, or by the OS on a crash).
     pub lock: Option<SessionLock>,
+    /// Checks before each save that the file is still the one this workbench last wrote.
+    pub guard: session::SaveGuard,
     /// Set when another process writes the session: it is shown, never edited or saved here.
     pub read_only: Option<LockHolder>,
     /// The palette's entries, built once and shared by every opening of the palette until a
@@ -76,10 +78,14 @@ impl Work {
     /// Opens a session file as its one writer, landing on its saved cursor. Fails with a
     /// `LockError::Held` (inside the anyhow error) when another process has it open.
     pub fn open(path: &Path) -> Result<Self> {
-        let lock = session::acquire_lock(path)?;
-        let mut work = Self::load(path)?;
-        work.lock = Some(lock);
-        Ok(work)
+        match session::writer_access(path)? {
+            session::Access::Write(lock) => {
+                let mut work = Self::load(path)?;
+                work.lock = Some(lock);
+                Ok(work)
+            }
+            session::Access::ReadOnly { holder } => Self::open_read_only(path, holder),
+        }
     }
 
     /// Opens a session someone else is writing, to look at only.
@@ -90,13 +96,17 @@ impl Work {
     }
 
     fn load(path: &Path) -> Result<Self> {
+        // Watched from before the read: a change made meanwhile is caught, not overwritten.
+        let guard = session::SaveGuard::watch(path);
         let opened = session::open_session(path)?;
-        Ok(Self::from_parts(
+        let mut work = Self::from_parts(
             path.to_path_buf(),
             opened.model,
             opened.session,
             opened.warnings,
-        ))
+        );
+        work.guard = guard;
+        Ok(work)
     }
 
     pub fn from_parts(
@@ -123,6 +133,7 @@ impl Work {
             warnings,
             summary_focus: None,
             lock: None,
+            guard: session::SaveGuard::default(),
             read_only: None,
             palette: None,
             checks: BTreeMap::new(),
@@ -371,7 +382,9 @@ impl Work {
         }
         self.sync_cursor();
         self.last_save_attempt = Some(Instant::now());
-        match session::save_session(&self.path, &self.session) {
+        // The guard re-checks the file and the lock first; on a conflict the edits go to a side
+        // file and the error says where.
+        match self.guard.save(&self.path, &self.session, &mut self.lock) {
             Ok(()) => {
                 self.save = SaveState::Saved;
                 self.dirty = false;

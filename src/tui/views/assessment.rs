@@ -21,8 +21,10 @@ pub struct Panels {
 }
 
 /// The layout: wide terminals get all panels; narrower ones fold the navigator, then the radar.
-pub fn panels(area: Rect) -> Panels {
-    let [body, status] = Layout::vertical([Constraint::Min(1), Constraint::Length(2)]).areas(area);
+/// `status_h` is the status line's height (`status::height`).
+pub fn panels(area: Rect, status_h: u16) -> Panels {
+    let [body, status] =
+        Layout::vertical([Constraint::Min(1), Constraint::Length(status_h)]).areas(area);
     let w = body.width;
     let (nav, rest) = if w >= 130 {
         let [nav, rest] =
@@ -72,7 +74,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if work.session.cursor.facilitator {
         return super::facilitator::render(app, area, buf);
     }
-    let p = panels(area);
+    let p = panels(area, status::height(app, area.width));
     if let Some(nav) = p.nav {
         navigator::render(work, nav, buf);
     }
@@ -123,14 +125,14 @@ pub(super) fn render_radar(work: &crate::tui::app::Work, area: Rect, buf: &mut B
 pub fn hit_test(app: &App, area: Rect, col: u16, row: u16) -> Option<usize> {
     let work = app.work.as_ref()?;
     if work.session.cursor.facilitator {
-        let l = super::facilitator::layout(work, area);
+        let l = super::facilitator::layout(work, area, status::height(app, area.width) - 1);
         let pos = ratatui::layout::Position::new(col, row);
         return l
             .ladder
             .contains(pos)
             .then(|| practice::hit(work, l.ladder, row))?;
     }
-    let p = panels(area);
+    let p = panels(area, status::height(app, area.width));
     let pos = ratatui::layout::Position::new(col, row);
     if let Some(nav) = p.nav
         && nav.contains(pos)

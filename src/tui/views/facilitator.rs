@@ -24,8 +24,10 @@ pub struct Layout3 {
 
 /// The heading gets what its text needs (up to two fifths), the ladder the rest; the radar and
 /// agenda take a right column on wide screens only.
-pub fn layout(work: &Work, area: Rect) -> Layout3 {
-    let [body, status] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
+/// `status_h` is the status line's height (one row, more while a long message shows).
+pub fn layout(work: &Work, area: Rect, status_h: u16) -> Layout3 {
+    let [body, status] =
+        Layout::vertical([Constraint::Min(1), Constraint::Length(status_h)]).areas(area);
     // Generous margins on large screens, none to spare on small ones.
     let mx = (body.width / 16).min(8);
     let my = u16::from(body.height >= 30) * 2;
@@ -98,7 +100,8 @@ fn heading_lines(work: &Work, width: usize) -> Vec<Line<'static>> {
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(work) = &app.work else { return };
-    let l = layout(work, area);
+    // One status row: the room reads the practice, not the key hints.
+    let l = layout(work, area, status::height(app, area.width) - 1);
     Paragraph::new(heading_lines(work, usize::from(l.heading.width))).render(l.heading, buf);
     if l.ladder.height >= 3 {
         practice::render(work, l.ladder, buf);

@@ -8,7 +8,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::overlays::popup;
 use crate::i18n::workbench::Words;
-use crate::session::tie_kind;
+use crate::session::{Severity, tie_kind};
 use crate::tui::app::{App, FindingForm, FindingsList, Work};
 use crate::tui::keymap::Context;
 use crate::tui::theme;
@@ -116,10 +116,10 @@ pub fn form(app: &App, form: &FindingForm, area: Rect, buf: &mut Buffer) {
         let value = Rect::new(inner.x + label_w as u16, y, value_w as u16, rows);
         match i {
             2 => form.description.render(value, buf),
+            1 => Paragraph::new(severity_scale(form.severity, lang)).render(value, buf),
             _ => {
                 let text = match i {
                     0 => form.title.text.clone(),
-                    1 => format!("◂ {} ▸", lang.texts().terms.severity(form.severity)),
                     3 => form.recommendation.text.clone(),
                     4 => form.owner.text.clone(),
                     5 => form.due.text.clone(),
@@ -143,6 +143,25 @@ pub fn form(app: &App, form: &FindingForm, area: Rect, buf: &mut Buffer) {
         let row = Rect::new(inner.x, inner.y + inner.height - 1, inner.width, 1);
         Paragraph::new(Span::styled(error.clone(), theme::ERROR)).render(row, buf);
     }
+}
+
+/// The severities from least to most severe, left to right, the chosen one marked: → moves
+/// towards High as drawn, ← towards Info.
+fn severity_scale(chosen: Severity, lang: crate::lang::Lang) -> Line<'static> {
+    let mut spans = vec![Span::styled("◂ ", theme::KEY)];
+    for (i, severity) in Severity::ALL.iter().rev().enumerate() {
+        if i > 0 {
+            spans.push(Span::styled(" · ", theme::MUTED));
+        }
+        let label = lang.texts().terms.severity(*severity);
+        spans.push(if *severity == chosen {
+            Span::styled(format!("[{label}]"), theme::severity(chosen))
+        } else {
+            Span::styled(label.to_string(), theme::MUTED)
+        });
+    }
+    spans.push(Span::styled(" ▸", theme::KEY));
+    Line::from(spans)
 }
 
 /// `◂ practice cd.config.vc.vcs ▸`

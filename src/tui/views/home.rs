@@ -13,7 +13,7 @@ use super::status::render_hints;
 use crate::tui::app::{App, HomeRow};
 use crate::tui::keymap::Context;
 use crate::tui::theme;
-use crate::tui::widgets::columns::{column_widths, fit_items};
+use crate::tui::widgets::columns::{column_widths, fit_levels};
 use crate::tui::widgets::wrap::truncate;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
@@ -86,16 +86,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                     Cell::from(Span::styled(t.enter_says_why, theme::WARN)),
                 ]);
             }
-            let levels: Vec<String> = r
-                .parts
-                .iter()
-                .map(|p| format!("{} L{}", p.id, p.level))
-                .collect();
+
+            let levels: Vec<(&str, u8)> =
+                r.parts.iter().map(|p| (p.id.as_str(), p.level)).collect();
             let mut cells = vec![
                 Cell::from(title_cell(app, r, title_w)),
                 Cell::from(truncate(&r.organisation, org_w)),
                 Cell::from(format!("{}/{}", r.answered, r.total)),
-                Cell::from(fit_items(&levels, levels_w)),
+                Cell::from(fit_levels(&levels, levels_w)),
                 Cell::from(r.updated.get(..16).unwrap_or(&r.updated).replace('T', " ")),
             ];
             if wide {
@@ -136,10 +134,29 @@ fn title_cell(app: &App, row: &HomeRow, width: usize) -> Line<'static> {
     if same < 2 {
         return Line::from(truncate(&row.title, width));
     }
-    let name = format!(" · {}", row.name);
-    // The file name is what tells them apart: keep it whole when there is room for it.
-    let title_w = width.saturating_sub(name.width()).max(width.min(8));
+    // The file name is what tells them apart: keep it whole when there is room for it, else
+    // its end (`trading-platform` and `trading-platform-2` differ at the end).
+    let title_w = width.saturating_sub(row.name.width() + 3).max(width.min(8));
     let title = truncate(&row.title, title_w);
-    let name = truncate(&name, width.saturating_sub(title.width()));
+    let name_w = width.saturating_sub(title.width() + 3);
+    let name = format!(" · {}", truncate_start(&row.name, name_w));
     Line::from(vec![Span::raw(title), Span::styled(name, theme::MUTED)])
+}
+
+/// The end of `text` in at most `width` columns, "…" in front when cut.
+fn truncate_start(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut tail: Vec<char> = Vec::new();
+    let mut used = 1;
+    for c in text.chars().rev() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w > width {
+            break;
+        }
+        used += w;
+        tail.push(c);
+    }
+    std::iter::once('…').chain(tail.into_iter().rev()).collect()
 }

@@ -98,7 +98,17 @@ pub fn render(app: &App, overlay: &Overlay, area: Rect, buf: &mut Buffer) {
         Overlay::Filter(picker) => super::register::filter_picker(app, picker, area, buf),
         Overlay::Confirm { question, .. } => {
             let title = lang.texts().workbench.findings.confirm_title;
-            let inner = popup(area, 70, 7, title, Context::Confirm, lang, buf);
+            // A question with a list (what a quick level replaces, what sign-off finds)
+            // grows the box; a short one keeps it at seven rows.
+            let w = area.width.saturating_sub(4).min(70);
+            let rows: usize = question
+                .split('\n')
+                .map(|l| crate::tui::widgets::wrap::wrap(l, usize::from(w.saturating_sub(2))).len())
+                .sum();
+            let h = u16::try_from(rows + 2)
+                .unwrap_or(u16::MAX)
+                .clamp(7, area.height);
+            let inner = popup(area, w, h, title, Context::Confirm, lang, buf);
             Paragraph::new(question.clone())
                 .wrap(Wrap { trim: true })
                 .render(inner, buf);
@@ -224,7 +234,7 @@ fn styled_run(text: String, matched: bool, base: Style) -> Span<'static> {
 
 /// Where a palette entry sits, so entries with the same name (a domain in two parts, a
 /// requirement text in two practices) can be told apart: the part of a domain, the domain of
-/// a practice, the practice of anything on a requirement.
+/// an item, the item of a practice, the practice of anything on a requirement.
 fn palette_context(app: &App, item: &crate::tui::palette::Item) -> String {
     use crate::tui::palette::Kind;
     let Some(work) = &app.work else {
@@ -242,8 +252,44 @@ fn palette_context(app: &App, item: &crate::tui::palette::Item) -> String {
     match item.kind {
         Kind::Part => String::new(),
         Kind::Domain => part.to_string(),
-        Kind::Practice => domain.to_string(),
+        Kind::Item => domain.to_string(),
+        Kind::Practice => model.item_of(pref).name.get(lang).to_string(),
         Kind::Requirement | Kind::Note | Kind::Evidence | Kind::Finding => practice.to_string(),
+    }
+}
+
+/// What an entry is called in the shown language (a name, a requirement's text; a finding's
+/// id and title): a row whose match is an id, the other language or a finding's owner shows
+/// this beside it.
+fn palette_name(app: &App, p: &PaletteState, entry: usize) -> Option<String> {
+    use crate::tui::palette::Kind;
+    let item = &p.items[entry];
+    let work = app.work.as_ref()?;
+    let rref = work.model.index.requirements.get(item.target)?;
+    let pref = &work.model.index.practices[rref.practice];
+    let model = &work.model.model;
+    let lang = work.lang();
+    let name = match item.kind {
+        Kind::Part => model.part_of(pref).name.get(lang),
+        Kind::Domain => model.domain_of(pref).name.get(lang),
+        Kind::Item => model.item_of(pref).name.get(lang),
+        Kind::Practice => model.practice_of(pref).name.get(lang),
+        Kind::Requirement => model.requirement_of(pref, rref).text.get(lang),
+        Kind::Note | Kind::Evidence | Kind::Finding => p.items.text(entry, 0),
+    };
+    Some(name.to_string())
+}
+
+/// A row's text: what matched, followed by the entry's name when the match was something
+/// else (a requirement id, the other language), so no row shows only an id.
+fn palette_row_text(app: &App, p: &PaletteState, hit: &crate::tui::palette::Hit) -> String {
+    let matched = p.items.text(hit.item, hit.text);
+    let name = palette_name(app, p, hit.item).filter(|n| !n.is_empty());
+    match name {
+        // Nothing typed yet: every entry by its name.
+        Some(name) if p.query.text.trim().is_empty() => name,
+        Some(name) if name != matched => format!("{matched} · {name}"),
+        _ => matched.to_string(),
     }
 }
 
@@ -284,14 +330,7 @@ fn palette(app: &App, p: &PaletteState, area: Rect, buf: &mut Buffer) {
             format!("{:pad$}{tag} ", ""),
             theme::MUTED.patch(base),
         )];
-        // With nothing typed, a model entry shows in the workbench's language.
-        let shown = match lang {
-            crate::lang::Lang::Zh if p.query.text.trim().is_empty() && item.kind.from_model() => {
-                Some(p.items.text(hit.item, 1)).filter(|t| !t.is_empty())
-            }
-            _ => None,
-        };
-        let text = shown.unwrap_or_else(|| p.items.text(hit.item, hit.text));
+        let text = &palette_row_text(app, p, hit);
         // The place takes at most a third of the row; the text keeps the rest.
         let context = palette_context(app, item);
         let context = if context.is_empty() {
@@ -414,7 +453,7 @@ fn export(state: &ExportState, lang: crate::lang::Lang, area: Rect, buf: &mut Bu
             t.export_fields[1],
             format!(
                 "◀ {} ▶",
-                if LANGS[state.lang] == crate::lang::Lang::Zh {
+                if crate::lang::Lang::from_code(LANGS[state.lang]) == crate::lang::Lang::Zh {
                     "中文"
                 } else {
                     "English"

@@ -25,18 +25,14 @@ fn provenance_span(p: Provenance, w: &Words, room: usize) -> Span<'static> {
     match p {
         Provenance::Standard => Span::styled(truncate(w.standard, room), theme::STANDARD),
         Provenance::Authored => Span::styled(truncate(w.authored, room), theme::AUTHORED),
+        Provenance::Draft => Span::styled(truncate(w.draft, room), theme::AUTHORED),
     }
 }
 
 /// The practice's own provenance (practice override, else its part's).
 fn practice_provenance(work: &Work) -> Provenance {
     let pref = &work.model.index.practices[work.practice];
-    let part = work.model.model.part_of(pref);
-    work.model
-        .model
-        .practice_of(pref)
-        .provenance
-        .unwrap_or(part.provenance)
+    work.model.model.practice_provenance(pref)
 }
 
 fn block(work: &Work) -> Block<'static> {
@@ -329,6 +325,12 @@ pub fn render_guide(work: &Work, area: Rect, buf: &mut Buffer) {
         Span::styled(w.evidence_kind(kind), theme::BOLD),
         Span::styled(format!("  ({})", rref.id), theme::MUTED),
     ])];
+    // A requirement whose source differs from its level's (a draft figure in an authored
+    // level) says so here, as the checklist marks only levels.
+    let own = work.model.model.requirement_provenance(pref, rref);
+    if own != work.model.model.level_provenance(pref, rref.level_pos) {
+        lines.push(Line::from(provenance_span(own, w, usize::from(area.width))));
+    }
     if let Some(g) = &req.guidance {
         section(&mut lines, w.guidance, theme::TITLE, g.get(lang));
     }

@@ -4,14 +4,15 @@ use crate::i18n::fill;
 use crate::lang::Lang;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use crate::tui::app::{App, SaveState};
+use crate::tui::app::{App, SaveState, Work};
 use crate::tui::keymap::{self, Context};
 use crate::tui::theme;
-use crate::tui::widgets::wrap::truncate;
+use crate::tui::widgets::wrap::{truncate, wrap};
 
 /// Key hints of a context as styled spans: `key desc · key desc`.
 pub fn hint_spans(context: Context) -> Vec<Span<'static>> {
@@ -74,13 +75,26 @@ fn review_text(work: &crate::tui::app::Work) -> String {
     out
 }
 
-/// Two rows: session state on top, hints below.
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let Some(work) = &app.work else { return };
+/// The status line at one width: the state row's spans, and what did not fit on it (a long
+/// message or save error), wrapped into rows of their own so its end is never lost.
+struct Laid {
+    top: Vec<Span<'static>>,
+    overflow: Vec<Line<'static>>,
+}
+
+/// At most this many rows of message below the state row (a third of a small screen).
+const MAX_OVERFLOW: usize = 8;
+
+/// The state row without the message: title, progress, language, decider, review and
+/// timebox; and the save state apart, as it is shortened when an error goes below.
+fn state_row(app: &App, work: &Work, width: usize) -> (Vec<Span<'static>>, Span<'static>) {
     let (answered, total) = work.progress();
     let w = work.lang().texts().workbench;
     let save = match &work.save {
         _ if work.read_only.is_some() => Span::styled(format!(" {} ", w.read_only), theme::WARN),
+        _ if work.session.sign_off.is_some() && work.save == SaveState::Saved => {
+            Span::styled(format!(" {} ", w.final_mark), theme::FINAL)
+        }
         SaveState::Saved => Span::styled(format!(" {} ", w.saved), theme::OK),
         SaveState::Pending => Span::styled(format!(" {} ", w.saving), theme::WARN),
         SaveState::Failed(err) => Span::styled(format!(" {}: {err} ", w.not_saved), theme::ERROR),
@@ -104,12 +118,6 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         w.answered,
         review_text(work)
     );
-    let save = match &work.session.sign_off {
-        Some(_) if work.read_only.is_none() && work.save == SaveState::Saved => {
-            Span::styled(format!(" {} ", w.final_mark), theme::FINAL)
-        }
-        _ => save,
-    };
     let timebox = work.timebox().map(|t| {
         let style = if t.over {
             theme::TIMEBOX_OVER
@@ -119,30 +127,100 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Span::styled(format!(" ⏱ {} ", t.text), style)
     });
     let save_w = save.content.width() + timebox.as_ref().map_or(0, |t| t.content.width());
-    let title_w = usize::from(area.width).saturating_sub(right.width() + save_w + 1);
+    let title_w = width.saturating_sub(right.width() + save_w + 1);
+    let title = format!(
+        " {}",
+        truncate(&work.session.title, title_w.saturating_sub(1))
+    );
+    let bold = theme::STATUS_BAR.add_modifier(ratatui::style::Modifier::BOLD);
     let mut spans = vec![
-        Span::styled(
-            format!(
-                " {}",
-                truncate(&work.session.title, title_w.saturating_sub(1))
-            ),
-            theme::STATUS_BAR.add_modifier(ratatui::style::Modifier::BOLD),
-        ),
+        Span::styled(title, bold),
         Span::styled(right, theme::STATUS_BAR),
     ];
     spans.extend(timebox);
-    spans.push(save);
-    if let Some(message) = &app.message {
-        spans.push(Span::styled(format!(" {message}"), theme::WARN));
-    } else if let (Some(change), SaveState::Saved) = (&app.last_change, &work.save) {
-        spans.push(Span::styled(format!("· {change}"), theme::OK));
+    (spans, save)
+}
+
+/// The state row with the message (or the last change) when all of it fits; else the save
+/// error and the message wrapped below it, whole.
+fn lay_out(app: &App, width: usize) -> Option<Laid> {
+    let work = app.work.as_ref()?;
+    let (mut top, save) = state_row(app, work, width);
+    let message = app
+        .message
+        .as_ref()
+        .map(|m| Span::styled(format!(" {m}"), theme::WARN));
+    let used: usize = top
+        .iter()
+        .chain([&save])
+        .chain(&message)
+        .map(|s| s.content.width())
+        .sum();
+    if used <= width {
+        top.push(save);
+        match message {
+            Some(message) => top.push(message),
+            None => {
+                if let (Some(change), SaveState::Saved) = (&app.last_change, &work.save) {
+                    top.push(Span::styled(format!("· {change}"), theme::OK));
+                }
+            }
+        }
+        return Some(Laid {
+            top,
+            overflow: Vec::new(),
+        });
     }
+    let mut below: Vec<(String, Style)> = Vec::new();
+    match &work.save {
+        SaveState::Failed(err) if work.read_only.is_none() => {
+            let w = work.lang().texts().workbench;
+            top.push(Span::styled(format!(" {} ", w.not_saved), theme::ERROR));
+            below.push((format!("{}: {err}", w.not_saved), theme::ERROR));
+        }
+        _ => top.push(save),
+    }
+    below.extend(app.message.iter().map(|m| (m.clone(), theme::WARN)));
+    let mut overflow: Vec<Line> = below
+        .iter()
+        .flat_map(|(text, style)| {
+            wrap(text, width.saturating_sub(1))
+                .into_iter()
+                .map(move |l| Line::from(Span::styled(format!(" {l}"), *style)))
+        })
+        .collect();
+    overflow.truncate(MAX_OVERFLOW);
+    Some(Laid { top, overflow })
+}
+
+/// How many rows the status line takes at `width`: two, and more while a message or save
+/// error is too long for its row.
+pub fn height(app: &App, width: u16) -> u16 {
+    let extra = lay_out(app, usize::from(width)).map_or(0, |l| l.overflow.len());
+    u16::try_from(2 + extra).unwrap_or(2)
+}
+
+/// The state row on top, a long message's rows under it, the hints last.
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let Some(work) = &app.work else { return };
+    let Some(laid) = lay_out(app, usize::from(area.width)) else {
+        return;
+    };
     let top = Rect { height: 1, ..area };
     buf.set_style(top, theme::STATUS_BAR);
-    Paragraph::new(Line::from(spans)).render(top, buf);
-    if area.height > 1 {
+    Paragraph::new(Line::from(laid.top)).render(top, buf);
+    // The message's rows under the state row; the hints last, when there is a row for them
+    // (the facilitator view has none).
+    let rows = u16::try_from(laid.overflow.len()).unwrap_or(0);
+    let below = Rect {
+        y: area.y + 1,
+        height: rows.min(area.height.saturating_sub(1)),
+        ..area
+    };
+    Paragraph::new(laid.overflow).render(below, buf);
+    if area.height >= rows + 2 {
         let bottom = Rect {
-            y: area.y + 1,
+            y: area.y + area.height - 1,
             height: 1,
             ..area
         };

@@ -24,8 +24,9 @@ fn axis(row: &ResultRow) -> Axis {
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(work) = &app.work else { return };
+    let status_h = status::height(app, area.width);
     let [body, status_area] =
-        Layout::vertical([Constraint::Min(1), Constraint::Length(2)]).areas(area);
+        Layout::vertical([Constraint::Min(1), Constraint::Length(status_h)]).areas(area);
     let (chart, table) = if body.width >= 110 {
         let [a, b] = Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
             .areas(body);

@@ -15,32 +15,31 @@ pub fn column_widths(width: u16, constraints: &[Constraint]) -> Vec<usize> {
         .collect()
 }
 
-/// As many `items` as fit in `width` columns, space-separated, then "+N" for the rest.
-pub fn fit_items(items: &[String], width: usize) -> String {
+/// Levels per part in `width` columns: `cd L2 to L1 …` when it fits, else `cd2 to1 …`, else
+/// the range over the parts with their count (`L1–3 ×6`), else the range alone — never a bare
+/// "+6" that says nothing of the levels.
+pub fn fit_levels(parts: &[(&str, u8)], width: usize) -> String {
     use unicode_width::UnicodeWidthStr;
-    let joined = items.join(" ");
-    if joined.width() <= width {
-        return joined;
-    }
-    let mut out = String::new();
-    for (shown, item) in items.iter().enumerate() {
-        let rest = format!("+{}", items.len() - shown);
-        let sep = usize::from(!out.is_empty());
-        let candidate_w = out.width() + sep + item.width();
-        // Room for this item and, after it, the "+N" of those still hidden.
-        let more = format!(" +{}", items.len() - shown - 1);
-        if candidate_w + more.width() > width {
-            if out.is_empty() {
-                return super::wrap::truncate(&rest, width);
-            }
-            return format!("{out} {rest}");
+    let long: Vec<String> = parts.iter().map(|(id, l)| format!("{id} L{l}")).collect();
+    let short: Vec<String> = parts.iter().map(|(id, l)| format!("{id}{l}")).collect();
+    for joined in [long.join(" "), short.join(" ")] {
+        if joined.width() <= width {
+            return joined;
         }
-        if sep == 1 {
-            out.push(' ');
-        }
-        out.push_str(item);
     }
-    out
+    let min = parts.iter().map(|(_, l)| *l).min().unwrap_or(0);
+    let max = parts.iter().map(|(_, l)| *l).max().unwrap_or(0);
+    let range = if min == max {
+        format!("L{min}")
+    } else {
+        format!("L{min}–{max}")
+    };
+    let counted = format!("{range} ×{}", parts.len());
+    if counted.width() <= width {
+        counted
+    } else {
+        super::wrap::truncate(&range, width)
+    }
 }
 
 #[cfg(test)]
@@ -54,15 +53,18 @@ mod tests {
     }
 
     #[test]
-    fn fits_what_it_can_then_counts_the_rest() {
-        let levels: Vec<String> = ["agile L0", "cd L1", "ops L2", "sec L0"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
-        assert_eq!(fit_items(&levels, 40), "agile L0 cd L1 ops L2 sec L0");
-        assert_eq!(fit_items(&levels, 17), "agile L0 cd L1 +2");
-        assert_eq!(fit_items(&levels, 12), "agile L0 +3");
-        assert_eq!(fit_items(&levels, 3), "+4");
-        assert_eq!(fit_items(&levels, 1), "…");
+    fn levels_shorten_to_a_range_never_to_a_bare_count() {
+        let parts = [("agile", 0), ("cd", 1), ("ops", 2), ("sec", 0)];
+        let cases = [
+            (40, "agile L0 cd L1 ops L2 sec L0"),
+            (20, "agile0 cd1 ops2 sec0"),
+            (8, "L0–2 ×4"),
+            (4, "L0–2"),
+            (3, "L0…"),
+        ];
+        for (width, want) in cases {
+            assert_eq!(fit_levels(&parts, width), want, "at {width}");
+        }
+        assert_eq!(fit_levels(&[("cd", 2), ("to", 2)], 5), "L2 ×2");
     }
 }

@@ -1,0 +1,308 @@
+//! Compares a filled questionnaire with a session (the plan `--dry-run` shows) and applies it
+//! as ordinary edits, each recorded in the history as imported from the file.
+//!
+//! The import is all or nothing: any problem (an unreadable cell, an unknown id or answer, a
+//! missing row, N/A without a reason) stops it, and so does a different existing value unless
+//! overwriting was asked for. An empty cell never clears what the session holds.
+
+use std::collections::{BTreeSet, HashMap};
+
+use super::read::{Filled, FilledRow, Problem};
+use crate::model::LoadedModel;
+use crate::session::{EditError, Session, Status};
+
+/// Which field of an answer a change is to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Status,
+    Justification,
+    Note,
+    AnsweredBy,
+}
+
+impl Field {
+    pub fn name(self) -> &'static str {
+        match self {
+            Field::Status => "answer",
+            Field::Justification => "N/A justification",
+            Field::Note => "note",
+            Field::AnsweredBy => "answered by",
+        }
+    }
+}
+
+/// One field of one requirement the workbook would change.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldChange {
+    pub id: String,
+    pub sheet: String,
+    pub row: u32,
+    pub field: Field,
+    /// What the session holds now (empty when nothing).
+    pub old: String,
+    pub new: String,
+    /// The session holds a different value: applied only when overwriting.
+    pub conflict: bool,
+    /// For a status change, the new status and (for N/A) its justification.
+    pub status: Option<Status>,
+    pub justification: String,
+}
+
+/// What importing a workbook into a session would do.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ImportPlan {
+    pub changes: Vec<FieldChange>,
+    /// Participants named in "answered by" who are not in the session yet.
+    pub new_participants: Vec<String>,
+    pub problems: Vec<Problem>,
+}
+
+impl ImportPlan {
+    /// Changes that would overwrite a different value in the session.
+    pub fn conflicts(&self) -> impl Iterator<Item = &FieldChange> {
+        self.changes.iter().filter(|c| c.conflict)
+    }
+
+    /// Changes of one field.
+    pub fn of(&self, field: Field) -> impl Iterator<Item = &FieldChange> {
+        self.changes.iter().filter(move |c| c.field == field)
+    }
+}
+
+/// Why an import was not applied.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ImportError {
+    #[error("nothing imported: the workbook has {0} problem(s)")]
+    Problems(usize),
+    #[error(
+        "nothing imported: {0} value(s) differ from what the session holds; \
+         --overwrite replaces them"
+    )]
+    Conflicts(usize),
+    #[error(transparent)]
+    Edit(#[from] EditError),
+}
+
+/// Compares the workbook's rows with the session.
+pub fn plan(model: &LoadedModel, session: &Session, filled: &Filled) -> ImportPlan {
+    let mut plan = ImportPlan {
+        problems: filled.problems.clone(),
+        ..ImportPlan::default()
+    };
+    let mut seen: HashMap<String, (String, u32)> = HashMap::new();
+    for row in &filled.rows {
+        let Some(id) = resolve(model, session, row, &mut plan.problems) else {
+            continue;
+        };
+        if let Some((sheet, first)) = seen.insert(id.clone(), (row.sheet.clone(), row.row)) {
+            plan.problems.push(problem(
+                row,
+                None,
+                format!("{id} appears twice (first on sheet \"{sheet}\", row {first})"),
+            ));
+            continue;
+        }
+        compare(session, row, &id, &mut plan);
+    }
+    missing_rows(model, session, filled, &seen, &mut plan.problems);
+    // In the workbook's order: sheet by sheet, row by row.
+    let sheet_at = |p: &Problem| {
+        filled
+            .parts
+            .iter()
+            .position(|(_, s)| p.sheet.as_ref() == Some(s))
+    };
+    plan.problems
+        .sort_by_key(|p| (sheet_at(p), p.row.unwrap_or(u32::MAX)));
+    plan.new_participants = plan
+        .of(Field::AnsweredBy)
+        .map(|c| c.new.clone())
+        .filter(|name| session.participant(name).is_none())
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    plan
+}
+
+/// The requirement id a row is for (through the model's aliases), if the session has it.
+fn resolve(
+    model: &LoadedModel,
+    session: &Session,
+    row: &FilledRow,
+    problems: &mut Vec<Problem>,
+) -> Option<String> {
+    let id = match model.model.aliases.get(&row.id) {
+        Some(new) => new.clone(),
+        None => row.id.clone(),
+    };
+    let Some(index) = model.index.requirement(&id) else {
+        problems.push(problem(
+            row,
+            None,
+            format!("unknown requirement id {:?}", row.id),
+        ));
+        return None;
+    };
+    let part =
+        &model.model.parts[model.index.practices[model.index.requirements[index].practice].part];
+    if !session.parts.contains(&part.id) {
+        let message = format!(
+            "{id} is in part {}, which the session does not assess",
+            part.id
+        );
+        problems.push(problem(row, None, message));
+        return None;
+    }
+    Some(id)
+}
+
+fn problem(row: &FilledRow, column: Option<String>, message: String) -> Problem {
+    Problem {
+        sheet: Some(row.sheet.clone()),
+        row: Some(row.row),
+        column,
+        message,
+    }
+}
+
+/// The changes one row makes, field by field.
+fn compare(session: &Session, row: &FilledRow, id: &str, plan: &mut ImportPlan) {
+    let answer = session.answers.get(id).cloned().unwrap_or_default();
+    let old_reason = answer.justification.clone().unwrap_or_default();
+    let change = |field, old: &str, new: &str| FieldChange {
+        id: id.to_string(),
+        sheet: row.sheet.clone(),
+        row: row.row,
+        field,
+        old: old.to_string(),
+        new: new.to_string(),
+        conflict: !old.is_empty(),
+        status: None,
+        justification: String::new(),
+    };
+    if let Some(status) = row.answer {
+        let reason = if row.justification.is_empty() {
+            old_reason.clone()
+        } else {
+            row.justification.clone()
+        };
+        if status == Status::NotApplicable && reason.is_empty() {
+            let message = format!("{id} is \"Not applicable\" without a justification");
+            plan.problems.push(problem(
+                row,
+                Some(row.justification_column.clone()),
+                message,
+            ));
+        } else if answer.status != Some(status) {
+            let old = answer.status.map_or("", Status::label);
+            plan.changes.push(FieldChange {
+                status: Some(status),
+                justification: reason,
+                ..change(Field::Status, old, status.label())
+            });
+        } else if status == Status::NotApplicable && reason != old_reason {
+            plan.changes
+                .push(change(Field::Justification, &old_reason, &reason));
+        }
+    }
+    if !row.note.is_empty() && row.note != answer.note {
+        plan.changes
+            .push(change(Field::Note, &answer.note, &row.note));
+    }
+    let shown = if answer.decided_by.is_empty() {
+        &answer.by
+    } else {
+        &answer.decided_by
+    };
+    if !row.answered_by.is_empty() && &row.answered_by != shown {
+        plan.changes.push(change(
+            Field::AnsweredBy,
+            &answer.decided_by,
+            &row.answered_by,
+        ));
+    }
+}
+
+/// Requirements of an exported part with no row: rows were deleted (or ids overwritten).
+fn missing_rows(
+    model: &LoadedModel,
+    session: &Session,
+    filled: &Filled,
+    seen: &HashMap<String, (String, u32)>,
+    problems: &mut Vec<Problem>,
+) {
+    for (part, sheet) in &filled.parts {
+        let missing: Vec<&str> = session
+            .requirements_in_scope(model)
+            .map(|r| &model.index.requirements[r])
+            .filter(|r| &model.model.parts[model.index.practices[r.practice].part].id == part)
+            .map(|r| r.id.as_str())
+            .filter(|id| !seen.contains_key(*id))
+            .collect();
+        if missing.is_empty() {
+            continue;
+        }
+        let shown: Vec<&str> = missing.iter().take(5).copied().collect();
+        let more = if missing.len() > 5 { ", …" } else { "" };
+        problems.push(Problem {
+            sheet: Some(sheet.clone()),
+            row: None,
+            column: None,
+            message: format!(
+                "{} requirement(s) have no row (deleted rows or changed ids?): {}{more}",
+                missing.len(),
+                shown.join(", ")
+            ),
+        });
+    }
+}
+
+/// Applies a clean plan to the session as `who`, each change recorded as coming `via` the
+/// file (`imported from team-cd.xlsx`). Nothing changes when it returns an error.
+pub fn apply(
+    session: &mut Session,
+    plan: &ImportPlan,
+    who: &str,
+    via: &str,
+    overwrite: bool,
+) -> Result<(), ImportError> {
+    if !plan.problems.is_empty() {
+        return Err(ImportError::Problems(plan.problems.len()));
+    }
+    let conflicts = plan.conflicts().count();
+    if conflicts > 0 && !overwrite {
+        return Err(ImportError::Conflicts(conflicts));
+    }
+    session.ensure_editable()?;
+    let mut edited = session.clone();
+    edited.edits_via(via, |s| apply_changes(s, plan, who))?;
+    *session = edited;
+    Ok(())
+}
+
+fn apply_changes(session: &mut Session, plan: &ImportPlan, who: &str) -> Result<(), EditError> {
+    session.ensure_assessor(who)?;
+    for name in &plan.new_participants {
+        session.add_participant(name, "", who)?;
+    }
+    let na_set: BTreeSet<&str> = plan
+        .of(Field::Status)
+        .filter(|c| c.status == Some(Status::NotApplicable))
+        .map(|c| c.id.as_str())
+        .collect();
+    for c in &plan.changes {
+        match (c.field, c.status) {
+            (Field::Status, Some(Status::NotApplicable)) => {
+                session.set_not_applicable(&c.id, &c.justification, who)?;
+            }
+            (Field::Status, Some(status)) => session.set_status(&c.id, status, who)?,
+            (Field::Justification, _) if !na_set.contains(c.id.as_str()) => {
+                session.set_not_applicable(&c.id, &c.new, who)?;
+            }
+            (Field::Note, _) => session.set_note(&c.id, &c.new, who)?,
+            (Field::AnsweredBy, _) => session.set_decided_by(&c.id, &c.new, who)?,
+            _ => {}
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,195 @@
+//! Evidence on hostile paths: nothing hangs on a FIFO, a device or `/proc/kmsg`; relative
+//! locations mean the session's folder from any current directory; a local file that is not
+//! there is missing everywhere, fingerprinted or not.
+#![cfg(unix)]
+
+mod support;
+
+use std::os::unix::fs::symlink;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use assess::review::{Filter, counts};
+use assess::session::{
+    self, Evidence, EvidenceCheck, EvidenceType, Session, Status, check_session, describe_evidence,
+    evidence_checks, hash_file, load_session, model_for, save_session,
+};
+use support::Home;
+
+const WHO: &str = "tester";
+
+fn new_session(home: &Home, title: &str) -> PathBuf {
+    let out = home.run(&["new", "--title", title, "--no-open"]);
+    assert!(out.status.success(), "{out:?}");
+    PathBuf::from(String::from_utf8_lossy(&out.stdout).trim())
+}
+
+/// Adds an entry and cites it from the first requirement (answered Met).
+fn cite(session: &mut Session, evidence: Evidence) -> String {
+    let requirement = model_for(session).expect("model").index.requirements[0]
+        .id
+        .clone();
+    let id = session.add_evidence(evidence, WHO).expect("add");
+    session
+        .attach_evidence(&requirement, &id, WHO)
+        .expect("attach");
+    let _ = session.set_status(&requirement, Status::Met, WHO);
+    id
+}
+
+/// Waits for a child with a generous deadline (not a timing assertion: a hang never ends).
+fn finishes(mut child: Child) -> bool {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while Instant::now() < deadline {
+        if child.try_wait().expect("wait").is_some() {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    false
+}
+
+fn spawn(home: &Home, args: &[&str]) -> Child {
+    Command::new(support::binary())
+        .args(args)
+        .envs(home.env())
+        .current_dir(home.path())
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn")
+}
+
+#[test]
+fn hostile_evidence_and_session_entries_never_hang_a_command() {
+    let home = Home::new();
+    let path = new_session(&home, "Hostile");
+    let fifo = home.path().join("pipe.pdf");
+    let made = Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("skipped: mkfifo is not available");
+        return;
+    }
+    let mut session = load_session(&path).expect("load");
+    for location in ["/proc/kmsg", fifo.to_str().expect("utf-8"), "/dev/zero"] {
+        cite(
+            &mut session,
+            Evidence {
+                title: location.into(),
+                kind: EvidenceType::Document,
+                location: location.into(),
+                sha256: Some("sha256:00".into()),
+                size: Some(0),
+                ..Evidence::default()
+            },
+        );
+    }
+    save_session(&path, &session).expect("save");
+    symlink("/proc/kmsg", home.sessions().join("kmsg.ron")).expect("link");
+    symlink(&fifo, home.sessions().join("fifo.ron")).expect("link");
+    let spec = path.display().to_string();
+    let report = home.path().join("r.html");
+    let report = report.display().to_string();
+    for args in [
+        vec!["summary", spec.as_str()],
+        vec!["doctor", spec.as_str()],
+        vec!["report", spec.as_str(), "-o", report.as_str()],
+        vec!["list"],
+    ] {
+        assert!(
+            finishes(spawn(&home, &args)),
+            "`assess {}` hung",
+            args.join(" ")
+        );
+    }
+    let checks = evidence_checks(&session, &session::base_dir(&path));
+    for (id, check) in &checks {
+        assert_eq!(
+            check,
+            &EvidenceCheck::Unreadable("not a regular file".into()),
+            "{id}"
+        );
+    }
+    for location in ["/proc/kmsg", "/dev/zero"] {
+        let err = describe_evidence(Path::new("/"), "t", EvidenceType::Document, location)
+            .expect_err("refused at attach");
+        assert!(err.to_string().contains("not a regular file"), "{err}");
+    }
+    assert!(hash_file(&fifo).is_err(), "a FIFO is never read");
+}
+
+#[test]
+fn relative_locations_mean_the_sessions_folder_from_any_directory() {
+    let home = Home::new();
+    let path = new_session(&home, "Relative");
+    let policy = home.sessions().join("policy.txt");
+    std::fs::write(&policy, "version 1").expect("policy");
+    let decoy_dir = home.path().join("elsewhere");
+    std::fs::create_dir_all(&decoy_dir).expect("dir");
+    std::fs::write(decoy_dir.join("policy.txt"), "something else").expect("decoy");
+    let mut session = load_session(&path).expect("load");
+    let evidence = describe_evidence(
+        &session::base_dir(&path),
+        "Policy",
+        EvidenceType::Document,
+        "policy.txt",
+    )
+    .expect("entry");
+    assert_eq!(evidence.sha256, Some(hash_file(&policy).expect("hash")));
+    cite(&mut session, evidence);
+    save_session(&path, &session).expect("save");
+    let summary = |cwd: &Path| {
+        let out = Command::new(support::binary())
+            .args(["summary", "--json", &path.display().to_string()])
+            .envs(home.env())
+            .current_dir(cwd)
+            .output()
+            .expect("run");
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+        json["review"]["evidence"]["E1"]
+            .as_str()
+            .unwrap_or("")
+            .to_string()
+    };
+    assert_eq!(summary(&decoy_dir), "ok", "unchanged, whatever the cwd");
+    std::fs::write(&policy, "tampered").expect("tamper");
+    std::fs::write(decoy_dir.join("policy.txt"), "version 1").expect("decoy = original");
+    assert_eq!(summary(&decoy_dir), "changed", "a tampered file is seen");
+}
+
+#[test]
+fn a_local_file_that_is_not_there_is_missing_everywhere() {
+    let home = Home::new();
+    let path = new_session(&home, "Missing");
+    let mut session = load_session(&path).expect("load");
+    let base = session::base_dir(&path);
+    let typo = describe_evidence(&base, "Plan", EvidenceType::Document, "docs/plan-v2.pdf")
+        .expect("entry");
+    assert_eq!(typo.sha256, None, "nothing to hash");
+    let link =
+        describe_evidence(&base, "Wiki", EvidenceType::Link, "https://wiki/x").expect("entry");
+    let id = cite(&mut session, typo);
+    cite(&mut session, link);
+    save_session(&path, &session).expect("save");
+    let checks = evidence_checks(&session, &base);
+    assert_eq!(checks.get(&id), Some(&EvidenceCheck::Missing));
+    assert_eq!(checks.len(), 1, "a web address is never checked");
+    let model = model_for(&session).expect("model");
+    let problems = counts(&model, &session, &checks)
+        .into_iter()
+        .find(|(f, _)| *f == Filter::EvidenceProblem)
+        .map(|(_, n)| n);
+    assert_eq!(problems, Some(1), "the review filter counts it");
+    assert!(
+        check_session(&path)
+            .iter()
+            .any(|f| f.message.contains("the file is missing")),
+        "doctor says it"
+    );
+    let out = home.run(&["doctor", &path.display().to_string()]);
+    assert!(!out.status.success());
+}

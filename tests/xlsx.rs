@@ -1,0 +1,521 @@
+//! The Excel round trip: questionnaires written by `assess export-xlsx`, filled by an
+//! independent reader/writer (Python's openpyxl, installed by `.ci/run`), read back by
+//! `assess import-xlsx`; the report workbook; and every kind of bad workbook refused with its
+//! place named and the session file left byte for byte as it was.
+//!
+//! The openpyxl tests print that they were skipped when Python or openpyxl is absent.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use assess::session::{Status, load_session};
+
+fn assess(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_assess"))
+        .args(args)
+        .current_dir(dir)
+        .env("ASSESS_SESSIONS_DIR", dir)
+        .env("HOME", dir)
+        .env("XDG_DATA_HOME", dir.join("xdg"))
+        .env("ASSESS_USER", "tester")
+        .env("ASSESS_LANG", "en")
+        .output()
+        .expect("run assess")
+}
+
+fn ok(out: &Output) -> String {
+    assert!(
+        out.status.success(),
+        "failed: {}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout.clone()).expect("utf-8")
+}
+
+fn failed(out: &Output) -> String {
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(!out.status.success(), "expected a failure: {text}");
+    text
+}
+
+/// A Python with openpyxl, or None (the caller says the test was skipped).
+fn python() -> Option<&'static str> {
+    ["python3", "/usr/bin/python3"].into_iter().find(|py| {
+        Command::new(py)
+            .args(["-c", "import openpyxl"])
+            .output()
+            .is_ok_and(|o| o.status.success())
+    })
+}
+
+fn skipped(test: &str) {
+    eprintln!("{test}: skipped: no python3 with openpyxl (.ci/run installs python3-openpyxl)");
+}
+
+/// Runs a Python script with openpyxl imported and `args` in `sys.argv[1:]`; returns stdout.
+fn py(python: &str, script: &str, args: &[&Path]) -> String {
+    let out = Command::new(python)
+        .arg("-c")
+        .arg(format!("import sys, json, openpyxl\n{script}"))
+        .args(args)
+        .output()
+        .expect("run python");
+    assert!(
+        out.status.success(),
+        "python failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("utf-8")
+}
+
+/// A session on parts cd and to, by Ann, with Zhang Wei in the room.
+fn new_session(dir: &Path) -> PathBuf {
+    ok(&assess(
+        dir,
+        &[
+            "--as",
+            "Ann",
+            "new",
+            "--title",
+            "Audit",
+            "--parts",
+            "cd,to",
+            "--target",
+            "3",
+            "--participant",
+            "Zhang Wei:Dev lead",
+            "--no-open",
+        ],
+    ));
+    dir.join("audit.ron")
+}
+
+/// Fills answers into rows found by their id (never by position): `{id: [answer, reason,
+/// note, answered by]}` with None leaving a cell as it is.
+const FILL: &str = r#"
+wb = openpyxl.load_workbook(sys.argv[1])
+fill = json.loads(sys.argv[3])
+for ws in wb.worksheets[1:]:
+    if ws.title == "assess":
+        continue
+    for row in ws.iter_rows(min_row=2):
+        values = fill.get(row[0].value)
+        if values:
+            for cell, value in zip([row[7], row[8], row[9], row[11]], values):
+                if value is not None:
+                    cell.value = value
+wb.save(sys.argv[2])
+"#;
+
+fn fill(python: &str, from: &Path, to: &Path, values: &str) {
+    let script = FILL.replace(
+        "json.loads(sys.argv[3])",
+        &format!("json.loads({values:?})"),
+    );
+    py(python, &script, &[from, to]);
+}
+
+const MET: &str = "cd.config.vc.vcs.l1.1";
+const NA: &str = "cd.config.vc.vcs.l2.1";
+const PARTIAL: &str = "to.monitoring.collection.coverage.l1.1";
+
+#[test]
+fn a_workbook_filled_by_openpyxl_comes_back_as_logged_edits() {
+    let Some(python) = python() else {
+        return skipped("round trip");
+    };
+    let dir = tempfile::tempdir().expect("tmp");
+    let session = new_session(dir.path());
+    let blank = dir.path().join("q.xlsx");
+    ok(&assess(
+        dir.path(),
+        &["export-xlsx", "audit", "-o", "q.xlsx", "--lang", "zh"],
+    ));
+    let filled = dir.path().join("filled.xlsx");
+    let values = format!(
+        r#"{{"{MET}": ["满足", null, "主干开发，GitLab 保护分支", "Zhang Wei"],
+            "{NA}": ["Not applicable", "只有一个仓库", null, null],
+            "{PARTIAL}": ["partial", null, "告警规则只覆盖核心服务", "Li Lei"]}}"#
+    );
+    fill(python, &blank, &filled, &values);
+
+    let before = std::fs::read(&session).expect("read");
+    let preview = ok(&assess(
+        dir.path(),
+        &["import-xlsx", "audit", "filled.xlsx", "--dry-run"],
+    ));
+    assert!(preview.contains("new answers: 3"), "{preview}");
+    assert!(
+        preview.contains(&format!("{NA}  Not applicable")),
+        "{preview}"
+    );
+    assert!(preview.contains("new participants: Li Lei"), "{preview}");
+    assert_eq!(
+        std::fs::read(&session).expect("read"),
+        before,
+        "a dry run writes nothing"
+    );
+
+    let done = ok(&assess(
+        dir.path(),
+        &["--as", "Bob", "import-xlsx", "audit", "filled.xlsx"],
+    ));
+    assert!(
+        done.contains("Imported 7 change(s) from filled.xlsx"),
+        "{done}"
+    );
+    let s = load_session(&session).expect("load");
+    assert_eq!(s.status(MET), Some(Status::Met));
+    assert_eq!(s.answers[MET].note, "主干开发，GitLab 保护分支");
+    assert_eq!(s.answers[MET].decided_by, "Zhang Wei");
+    assert_eq!(s.answers[NA].justification.as_deref(), Some("只有一个仓库"));
+    assert_eq!(s.status(PARTIAL), Some(Status::Partial));
+    assert_eq!(s.answers[PARTIAL].by, "Bob");
+    let imported: Vec<_> = s.history.iter().filter(|c| !c.via.is_empty()).collect();
+    assert!(
+        imported
+            .iter()
+            .all(|c| c.by == "Bob" && c.via == "imported from filled.xlsx")
+    );
+    let status_changes = imported.iter().filter(|c| c.field == "status").count();
+    assert_eq!(status_changes, 3, "{imported:?}");
+    let log = ok(&assess(dir.path(), &["log", "audit"]));
+    assert!(log.contains("(imported from filled.xlsx)"), "{log}");
+
+    let summary: serde_json::Value =
+        serde_json::from_str(&ok(&assess(dir.path(), &["summary", "audit", "--json"])))
+            .expect("json");
+    let answered: Vec<u64> = summary["parts"]
+        .as_array()
+        .expect("parts")
+        .iter()
+        .map(|p| p["answered"].as_u64().expect("answered"))
+        .collect();
+    assert_eq!(answered, [2, 1], "{summary}");
+
+    // Importing the same workbook again changes nothing; a different answer needs --overwrite.
+    ok(&assess(
+        dir.path(),
+        &["import-xlsx", "audit", "filled.xlsx"],
+    ));
+    assert_eq!(
+        load_session(&session).expect("load").history.len(),
+        s.history.len()
+    );
+    let changed = dir.path().join("changed.xlsx");
+    fill(
+        python,
+        &filled,
+        &changed,
+        &format!(r#"{{"{MET}": ["不满足"]}}"#),
+    );
+    let before = std::fs::read(&session).expect("read");
+    let refused = failed(&assess(
+        dir.path(),
+        &["import-xlsx", "audit", "changed.xlsx"],
+    ));
+    assert!(
+        refused.contains(&format!("! {MET}  Met → Not met")),
+        "{refused}"
+    );
+    assert!(refused.contains("--overwrite"), "{refused}");
+    assert_eq!(std::fs::read(&session).expect("read"), before);
+    ok(&assess(
+        dir.path(),
+        &["import-xlsx", "audit", "changed.xlsx", "--overwrite"],
+    ));
+    assert_eq!(
+        load_session(&session).expect("load").status(MET),
+        Some(Status::NotMet)
+    );
+
+    // A re-export carries the current answers, so a workbook can go out part-filled.
+    ok(&assess(
+        dir.path(),
+        &["export-xlsx", "audit", "-o", "again.xlsx"],
+    ));
+    let cells = py(
+        python,
+        &format!(
+            "ws = openpyxl.load_workbook(sys.argv[1])['CD Continuous Delivery']\n\
+             row = next(r for r in ws.iter_rows(min_row=2) if r[0].value == '{NA}')\n\
+             print(row[7].value, '|', row[8].value)"
+        ),
+        &[&dir.path().join("again.xlsx")],
+    );
+    assert_eq!(cells.trim(), "Not applicable | 只有一个仓库");
+
+    // A signed-off session refuses imports.
+    ok(&assess(dir.path(), &["finalize", "audit"]));
+    let before = std::fs::read(&session).expect("read");
+    let refused = failed(&assess(
+        dir.path(),
+        &["import-xlsx", "audit", "filled.xlsx"],
+    ));
+    assert!(refused.contains("signed off as final"), "{refused}");
+    assert_eq!(std::fs::read(&session).expect("read"), before);
+}
+
+#[test]
+fn openpyxl_sees_the_drop_down_frozen_header_protection_chinese_and_the_radar() {
+    let Some(python) = python() else {
+        return skipped("workbook structure");
+    };
+    let dir = tempfile::tempdir().expect("tmp");
+    new_session(dir.path());
+    ok(&assess(
+        dir.path(),
+        &["export-xlsx", "audit", "--lang", "zh", "-o", "q.xlsx"],
+    ));
+    ok(&assess(
+        dir.path(),
+        &["report", "audit", "--format", "xlsx", "--lang", "zh"],
+    ));
+    let facts = py(
+        python,
+        r#"
+wb = openpyxl.load_workbook(sys.argv[1])
+out = {"sheets": wb.sheetnames, "hidden": wb["assess"].sheet_state, "parts": []}
+cover = wb.worksheets[0]
+out["cover"] = [c.value for c in cover["A"] if c.value]
+for ws in wb.worksheets[1:-1]:
+    rules = ws.data_validations.dataValidation
+    answer_rules = [r for r in rules if "H2" in r.sqref]
+    covered = all(any(f"H{row}" in r.sqref for r in answer_rules) for row in range(2, ws.max_row + 1))
+    out["parts"].append({
+        "title": ws.title,
+        "rows": ws.max_row,
+        "freeze": ws.freeze_panes,
+        "protected": ws.protection.sheet,
+        "id_locked": ws["A2"].protection.locked,
+        "answer_locked": ws["H2"].protection.locked,
+        "every_answer_cell": covered,
+        "list": [r.formula1 for r in answer_rules],
+        "header": [c.value for c in ws[1]],
+        "first": [ws["A2"].value, ws["F2"].value],
+    })
+report = openpyxl.load_workbook(sys.argv[2])
+out["report"] = report.sheetnames
+out["charts"] = [c.tagname for c in report.worksheets[0]._charts]
+print(json.dumps(out, ensure_ascii=False))
+"#,
+        &[
+            &dir.path().join("q.xlsx"),
+            &dir.path().join("audit.report.xlsx"),
+        ],
+    );
+    let facts: serde_json::Value = serde_json::from_str(&facts).expect("json");
+    assert_eq!(facts["sheets"][0], "封面", "{facts}");
+    assert_eq!(facts["hidden"], "hidden");
+    assert!(facts["cover"].to_string().contains("填写说明"), "{facts}");
+    let model = assess::model::load_embedded("caict-devops").expect("model");
+    let parts = facts["parts"].as_array().expect("parts");
+    assert_eq!(parts.len(), 2);
+    for part in parts {
+        assert_eq!(part["freeze"], "B2", "{part}");
+        assert_eq!(part["protected"], true);
+        assert_eq!(part["id_locked"], true);
+        assert_eq!(part["answer_locked"], false);
+        assert_eq!(part["every_answer_cell"], true, "{part}");
+        assert_eq!(part["list"][0], "\"满足,部分满足,不满足,不适用\"");
+        assert_eq!(part["header"][0], "编号");
+        assert_eq!(part["header"][7], "答复");
+    }
+    let first = &parts[0]["first"];
+    let index = model
+        .index
+        .requirement(first[0].as_str().expect("id"))
+        .expect("known id");
+    let r = &model.index.requirements[index];
+    let pref = &model.index.practices[r.practice];
+    let text = &model.model.parts[pref.part].domains[pref.domain].items[pref.item].practices
+        [pref.practice]
+        .levels[r.level_pos]
+        .requirements[r.position]
+        .text;
+    assert_eq!(first[1], text.get("zh"), "Chinese text round-trips");
+    let cd_requirements = model
+        .index
+        .requirements
+        .iter()
+        .filter(|r| model.model.parts[model.index.practices[r.practice].part].id == "cd")
+        .count();
+    assert_eq!(
+        parts[0]["rows"],
+        cd_requirements + 1,
+        "a header and one row per requirement of cd"
+    );
+    assert_eq!(facts["report"][0], "概览", "{facts}");
+    assert_eq!(
+        facts["charts"],
+        serde_json::json!(["radarChart"]),
+        "{facts}"
+    );
+}
+
+/// Each bad workbook, made from a clean export by openpyxl, and what the refusal must name.
+const BAD: &str = r#"
+import shutil
+src, out = sys.argv[1], sys.argv[2]
+def variant(name, change):
+    wb = openpyxl.load_workbook(src)
+    change(wb, wb["CD Continuous Delivery"])
+    wb.save(f"{out}/{name}.xlsx")
+variant("renamed", lambda wb, ws: setattr(ws, "title", "My answers"))
+variant("deleted", lambda wb, ws: ws.delete_rows(5, 3))
+def unknown(wb, ws): ws["H6"] = "Yes-ish"
+variant("unknown", unknown)
+def merged(wb, ws):
+    ws["H9"] = "Met"
+    ws.merge_cells("H9:H10")
+variant("merged", merged)
+def formula(wb, ws): ws["H7"] = '=IF(TRUE,"Met","Partial")'
+variant("formula", formula)
+def no_reason(wb, ws): ws["H4"] = "Not applicable"
+variant("no_reason", no_reason)
+def other_model(wb, ws): wb["assess"]["B2"] = "owasp-samm"
+variant("other_model", other_model)
+def unknown_id(wb, ws):
+    ws["A3"] = "cd.config.vc.vcs.l9.9"
+    ws["H3"] = "Met"
+variant("unknown_id", unknown_id)
+open(f"{out}/empty.xlsx", "wb").close()
+with open(f"{out}/text.xlsx", "w") as f:
+    f.write("id,answer\ncd.config.vc.vcs.l1.1,Met\n")
+def shuffled(wb, ws):
+    rows = [[c.value for c in r] for r in ws.iter_rows(min_row=2)]
+    rows.reverse()
+    for r, values in enumerate(rows, start=2):
+        for c, value in enumerate(values, start=1):
+            ws.cell(row=r, column=c).value = value
+    for row in ws.iter_rows(min_row=2):
+        if row[0].value == "cd.config.vc.vcs.l2.1":
+            row[7].value = "Met"
+variant("shuffled", shuffled)
+"#;
+
+#[test]
+fn bad_workbooks_are_refused_naming_the_place_and_the_session_is_untouched() {
+    let Some(python) = python() else {
+        return skipped("bad workbooks");
+    };
+    let dir = tempfile::tempdir().expect("tmp");
+    let session = new_session(dir.path());
+    ok(&assess(
+        dir.path(),
+        &["export-xlsx", "audit", "-o", "q.xlsx", "--parts", "cd"],
+    ));
+    py(python, BAD, &[&dir.path().join("q.xlsx"), dir.path()]);
+    let before = std::fs::read(&session).expect("read");
+    let sheet = "sheet \"CD Continuous Delivery\"";
+    let cases = [
+        (
+            "renamed",
+            format!("{sheet} (part cd) is missing: was it renamed or deleted?"),
+        ),
+        ("deleted", format!("{sheet}: 3 requirement(s) have no row")),
+        (
+            "unknown",
+            format!("{sheet}, row 6, column H (Answer): \"Yes-ish\" is not one"),
+        ),
+        (
+            "merged",
+            format!("{sheet}, row 9, column H: cells H9:H10 are merged"),
+        ),
+        (
+            "formula",
+            format!("{sheet}, row 7, column H (Answer): a formula"),
+        ),
+        (
+            "no_reason",
+            format!("{sheet}, row 4, column I (N/A justification): "),
+        ),
+        (
+            "other_model",
+            "exported for model \"owasp-samm\", but the session uses".into(),
+        ),
+        (
+            "unknown_id",
+            format!("{sheet}, row 3: unknown requirement id"),
+        ),
+        (
+            "empty",
+            "empty.xlsx: the file is empty, not a workbook".into(),
+        ),
+        ("text", "text.xlsx: not an Excel workbook".into()),
+    ];
+    for (name, expected) in cases {
+        let file = format!("{name}.xlsx");
+        let text = failed(&assess(dir.path(), &["import-xlsx", "audit", &file]));
+        assert!(
+            text.contains(&expected),
+            "{name}: expected {expected:?} in:\n{text}"
+        );
+        assert_eq!(
+            std::fs::read(&session).expect("read"),
+            before,
+            "{name} touched the session"
+        );
+    }
+    // Rows are matched by id, so shuffled rows import to the right requirements.
+    ok(&assess(
+        dir.path(),
+        &["import-xlsx", "audit", "shuffled.xlsx"],
+    ));
+    let s = load_session(&session).expect("load");
+    assert_eq!(s.status("cd.config.vc.vcs.l2.1"), Some(Status::Met));
+    assert_eq!(s.answers.len(), 1);
+}
+
+#[test]
+fn an_exported_questionnaire_reads_back_as_the_session_it_came_from() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = new_session(dir.path());
+    let opened = assess::session::open_session(&path).expect("open");
+    let (model, mut session) = (opened.model, opened.session);
+    session.set_status(MET, Status::Met, "Ann").expect("edit");
+    session.set_note(MET, "多行\n备注", "Ann").expect("edit");
+    session
+        .set_not_applicable(NA, "n/a here", "Ann")
+        .expect("edit");
+    let options = assess::xlsx::QuestionnaireOptions {
+        lang: assess::lang::Lang::En,
+        parts: vec!["cd".into()],
+    };
+    let bytes = assess::xlsx::render(&model, &session, &options).expect("render");
+    assert_eq!(
+        bytes,
+        assess::xlsx::render(&model, &session, &options).expect("again")
+    );
+    let filled = assess::xlsx::read_bytes(&bytes, &model).expect("read");
+    assert!(filled.problems.is_empty(), "{:?}", filled.problems);
+    let plan = assess::xlsx::plan(&model, &session, &filled);
+    assert_eq!(
+        plan.changes,
+        [],
+        "the session's own workbook changes nothing"
+    );
+    assert!(plan.problems.is_empty(), "{:?}", plan.problems);
+
+    // Into an empty session, the same workbook brings the answers, the note and the reason.
+    let empty = load_session(&path).expect("load");
+    let plan = assess::xlsx::plan(&model, &empty, &filled);
+    let mut into = empty.clone();
+    assess::xlsx::apply(&mut into, &plan, "Bob", "imported from q.xlsx", false).expect("apply");
+    assert_eq!(into.answers[MET].note, "多行\n备注");
+    assert_eq!(into.answers[NA].justification.as_deref(), Some("n/a here"));
+    // An unknown part and an unreadable file are refused with their reason.
+    let bad = assess::xlsx::QuestionnaireOptions {
+        lang: assess::lang::Lang::En,
+        parts: vec!["xx".into()],
+    };
+    let err = assess::xlsx::render(&model, &session, &bad).expect_err("unknown part");
+    assert!(err.to_string().contains("\"xx\" is not a part"), "{err}");
+    let err = assess::xlsx::read_bytes(b"PK\x03\x04 not really", &model).expect_err("junk");
+    assert!(err.to_string().contains("not an Excel workbook"), "{err}");
+}
