@@ -357,30 +357,9 @@ pub fn words(lang: &str) -> &'static Words {
 }
 
 impl Words {
-    /// `template` with each `{name}` slot replaced by its value, in one pass (values are never
-    /// read as slots, so a title holding `{id}` stays as typed).
+    /// `template` with each `{name}` slot filled: the catalogue's one slot filler.
     pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-        let mut out = String::with_capacity(template.len());
-        let mut rest = template;
-        while let Some(open) = rest.find('{') {
-            out.push_str(&rest[..open]);
-            let after = &rest[open + 1..];
-            let slot = after.find('}').and_then(|close| {
-                Some((values.iter().find(|(k, _)| *k == &after[..close])?, close))
-            });
-            match slot {
-                Some(((_, value), close)) => {
-                    out.push_str(value);
-                    rest = &after[close + 1..];
-                }
-                None => {
-                    out.push('{');
-                    rest = after;
-                }
-            }
-        }
-        out.push_str(rest);
-        out
+        crate::i18n::fill(template, values)
     }
 
     /// What a finding is tied to, as a word.
