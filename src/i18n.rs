@@ -14,6 +14,7 @@ pub mod hints;
 pub mod radar;
 pub mod signoff;
 pub mod teams;
+pub mod trust;
 pub mod xlsx;
 
 pub use crate::lang::Lang;
@@ -29,6 +30,7 @@ pub struct Texts {
     pub xlsx: &'static xlsx::Xlsx,
     pub signoff: &'static signoff::SignOff,
     pub teams: &'static teams::Teams,
+    pub trust: &'static trust::Trust,
 }
 
 static EN: Texts = Texts {
@@ -40,6 +42,7 @@ static EN: Texts = Texts {
     xlsx: &xlsx::EN,
     signoff: &signoff::EN,
     teams: &teams::EN,
+    trust: &trust::EN,
 };
 
 static ZH: Texts = Texts {
@@ -51,6 +54,7 @@ static ZH: Texts = Texts {
     xlsx: &xlsx::ZH,
     signoff: &signoff::ZH,
     teams: &teams::ZH,
+    trust: &trust::ZH,
 };
 
 impl Lang {

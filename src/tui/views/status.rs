@@ -58,8 +58,11 @@ fn review_text(work: &crate::tui::app::Work) -> String {
         ("evidence", "changed", "missing")
     };
     let mut parts = Vec::new();
-    if work.checking.is_some() {
-        parts.push(if zh { "核对中…" } else { "checking…" }.to_string());
+    if let Some(job) = &work.checking {
+        let text = crate::lang::Lang::from_code(work.lang()).texts().trust;
+        let percent = job.progress.percent().to_string();
+        let checking = crate::i18n::fill(text.checking, &[("percent", &percent)]);
+        parts.push(format!("{checking} ({})", text.esc_cancels));
     }
     if changed > 0 {
         parts.push(format!("{changed} {w_changed}"));
