@@ -8,6 +8,7 @@ mod conflicts;
 mod doctor;
 mod edit;
 mod evidence;
+mod file_state;
 mod findings;
 mod guard;
 mod history;
@@ -38,6 +39,7 @@ pub use evidence::{
     fingerprint, fingerprint_progress, is_local_file, local_path, register_checks,
     register_checks_progress,
 };
+pub use file_state::{FileState, io_state, refuses_writing};
 pub use findings::{Finding, Severity, TieKind, is_date, tie_kind};
 pub use guard::{DiskStamp, SaveGuard, disk_stamp, write_somewhere};
 pub use history::Change;

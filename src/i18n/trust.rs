@@ -17,6 +17,8 @@ pub struct Trust {
     pub hash_stopped: &'static str,
     /// The home screen's state of a session that cannot be read (permission denied).
     pub unreadable: &'static str,
+    /// The home screen's state of a session whose content is not a session.
+    pub damaged: &'static str,
 }
 
 pub static EN: Trust = Trust {
@@ -27,6 +29,7 @@ pub static EN: Trust = Trust {
     check_cancelled: "evidence check cancelled: the last complete check stays",
     hash_stopped: "the hash stopped",
     unreadable: "UNREADABLE",
+    damaged: "DAMAGED",
 };
 
 pub static ZH: Trust = Trust {
@@ -37,4 +40,5 @@ pub static ZH: Trust = Trust {
     check_cancelled: "已取消证据核对：保留上一次完整的核对结果",
     hash_stopped: "哈希计算已中断",
     unreadable: "无法读取",
+    damaged: "已损坏",
 };

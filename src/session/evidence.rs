@@ -85,9 +85,13 @@ fn find(base_dir: &Path, location: &str) -> Option<PathBuf> {
     if location.trim().is_empty() {
         return None;
     }
+    // A file this user may not look at (permission denied) is there: unreadable, not missing.
     candidates(base_dir, location)
         .into_iter()
-        .find(|p| std::fs::metadata(p).is_ok())
+        .find(|p| match std::fs::metadata(p) {
+            Ok(_) => true,
+            Err(e) => super::io_state(&e) != super::FileState::Missing,
+        })
 }
 
 /// Why a file is never hashed: only regular files are (a FIFO, a device or a `/proc` file

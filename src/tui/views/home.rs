@@ -76,9 +76,17 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .map(|&i| {
             let r = &app.home.rows[i];
             if r.error.is_some() {
+                // Unreadable (permission denied) is never called damaged. The home screen
+                // speaks English, as its other words do.
+                let text = crate::lang::Lang::En.texts().trust;
+                let state = if r.unreadable {
+                    text.unreadable
+                } else {
+                    text.damaged
+                };
                 return Row::new(vec![
                     Cell::from(Span::styled(
-                        format!("{} (cannot open)", r.name),
+                        format!("{} — {state}", r.name),
                         theme::get().warn,
                     )),
                     Cell::from(Span::styled("Enter says why", theme::get().warn)),
