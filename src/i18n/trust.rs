@@ -6,8 +6,6 @@
 pub struct Trust {
     /// `{location} {percent}`: a file being hashed, in the status line.
     pub hashing: &'static str,
-    /// `{percent}`: the register's files being checked, in the status line.
-    pub checking: &'static str,
     pub esc_cancels: &'static str,
     /// Esc while a file is hashed for the register.
     pub hash_cancelled: &'static str,
@@ -23,7 +21,6 @@ pub struct Trust {
 
 pub static EN: Trust = Trust {
     hashing: "hashing {location} {percent}%",
-    checking: "checking {percent}%",
     esc_cancels: "Esc cancels",
     hash_cancelled: "hashing cancelled: nothing was added",
     check_cancelled: "evidence check cancelled: the last complete check stays",
@@ -34,7 +31,6 @@ pub static EN: Trust = Trust {
 
 pub static ZH: Trust = Trust {
     hashing: "正在计算哈希 {location} {percent}%",
-    checking: "核对中 {percent}%",
     esc_cancels: "Esc 取消",
     hash_cancelled: "已取消哈希计算：未添加任何证据",
     check_cancelled: "已取消证据核对：保留上一次完整的核对结果",

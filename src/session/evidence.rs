@@ -267,14 +267,18 @@ pub fn describe_evidence(
     title: &str,
     kind: EvidenceType,
     location: &str,
-) -> Result<Evidence, String> {
-    if title.trim().is_empty() {
-        return Err("a title is needed".to_string());
-    }
+) -> Result<Evidence, EditError> {
     let location = location.trim();
-    let print = fingerprint(base_dir, location)
-        .map_err(|e| format!("cannot read the file {location:?}: {e}"))?;
+    let print = fingerprint(base_dir, location).map_err(|e| unreadable(location, &e))?;
     evidence_entry(title, kind, location, print)
+}
+
+/// The refusal for a file that is there but cannot be read.
+pub fn unreadable(location: &str, err: &std::io::Error) -> EditError {
+    EditError::EvidenceUnreadable {
+        location: location.to_string(),
+        reason: err.to_string(),
+    }
 }
 
 /// A register entry from what was typed and the file's fingerprint, if it has one.
@@ -283,10 +287,10 @@ pub fn evidence_entry(
     kind: EvidenceType,
     location: &str,
     print: Option<(String, u64)>,
-) -> Result<Evidence, String> {
+) -> Result<Evidence, EditError> {
     let title = title.trim();
     if title.is_empty() {
-        return Err("a title is needed".to_string());
+        return Err(EditError::EvidenceTitleRequired);
     }
     let location = location.trim().to_string();
     Ok(Evidence {
@@ -331,11 +335,7 @@ impl Session {
             .is_some_and(|old| new.location.trim() != old.location);
         let fresh = if moved {
             let location = new.location.trim();
-            Some(
-                fingerprint(base_dir, location)
-                    .map_err(|e| format!("cannot read the file {location:?}: {e}"))
-                    .map_err(EditError::Evidence)?,
-            )
+            Some(fingerprint(base_dir, location).map_err(|e| unreadable(location, &e))?)
         } else {
             None
         };
@@ -362,7 +362,7 @@ impl Session {
             after.size = print.map(|(_, s)| s);
         }
         if after.title.is_empty() {
-            return Err(EditError::Evidence("a title is needed".to_string()));
+            return Err(EditError::EvidenceTitleRequired);
         }
         let target = format!("evidence/{id}");
         self.record(who, &target, "title", &old.title, &after.title);
@@ -383,8 +383,7 @@ impl Session {
     ) -> Result<(), EditError> {
         self.ensure_editable()?;
         let location = self.entry_mut(id)?.location.clone();
-        let print = fingerprint(base_dir, &location)
-            .map_err(|e| EditError::Evidence(format!("cannot read {location:?}: {e}")))?;
+        let print = fingerprint(base_dir, &location).map_err(|e| unreadable(&location, &e))?;
         self.accept_fingerprint(id, print, who)
     }
 
@@ -398,8 +397,7 @@ impl Session {
     ) -> Result<(), EditError> {
         self.ensure_editable()?;
         let old = self.entry_mut(id)?.clone();
-        let (hash, size) =
-            print.ok_or_else(|| EditError::Evidence(format!("{:?} is not here", old.location)))?;
+        let (hash, size) = print.ok_or_else(|| EditError::EvidenceGone(old.location.clone()))?;
         let mut after = old.clone();
         after.sha256 = Some(hash);
         after.size = Some(size);

@@ -8,10 +8,10 @@ use super::background::{Job, Poll};
 use super::overlays::step;
 use super::{App, EVIDENCE_KINDS, EvidenceForm, Overlay, PaletteState, Work};
 use crate::i18n::fill;
+use crate::i18n::workbench::Words;
 use crate::session::{self, Evidence};
 use crate::tui::action::Action;
 use crate::tui::palette::{Entries, Kind};
-use crate::tui::words::{Words, words};
 
 /// Moves among the matches of the filter in force; a word when there is no further one.
 pub(super) fn move_among_matches(work: &mut Work, action: Action) -> Option<String> {
@@ -21,15 +21,17 @@ pub(super) fn move_among_matches(work: &mut Work, action: Action) -> Option<Stri
         Action::NextPractice => work.next_matching_practice(true),
         _ => work.next_matching_practice(false),
     };
-    let label = work.filter.map_or("", |f| f.label_in(work.lang()));
-    let template = words(work.lang()).register.no_further_match;
+    let label = work
+        .filter
+        .map_or("", |f| work.lang().texts().terms.filter(f));
+    let template = work.lang().texts().workbench.register.no_further_match;
     (!moved).then(|| Words::fill(template, &[("label", label)]))
 }
 
 /// The register as search items: id, title, kind and location; `target` is the position in
 /// the register (the order of `App::evidence_ids`). The kind is in the session's language.
 pub fn evidence_items(session: &session::Session) -> Entries {
-    let words = words(&session.cursor.lang);
+    let words = &session.cursor.lang.texts().workbench;
     let mut out = Entries::default();
     for (i, (id, e)) in session.evidence.iter().enumerate() {
         let kind = words.evidence_type(e.kind);
@@ -42,8 +44,7 @@ pub fn evidence_items(session: &session::Session) -> Entries {
 impl App {
     /// The trust texts in the open session's language.
     pub(super) fn trust_texts(&self) -> &'static crate::i18n::trust::Trust {
-        let lang = self.work.as_ref().map_or("en", |w| w.lang());
-        crate::lang::Lang::from_code(lang).texts().trust
+        self.lang().texts().trust
     }
 
     /// Evidence ids of the register, in order (the picker's rows).
@@ -64,7 +65,7 @@ impl App {
     pub(super) fn update_evidence_picker(&mut self, action: Action) {
         let ids = self.evidence_ids();
         let who = self.who.clone();
-        let said = words(self.work.as_ref().map_or("en", |w| w.lang()));
+        let said = self.lang().texts().workbench;
         let Some(Overlay::Evidence(picker)) = self.overlays.last_mut() else {
             return;
         };
@@ -161,10 +162,15 @@ impl App {
             .answers
             .get(&id)
             .is_some_and(|a| a.evidence.iter().any(|e| e == eid));
-        if attached {
-            let _ = work.edit(|s, _| s.detach_evidence(&id, eid, &who));
+        let result = if attached {
+            work.edit(|s, _| s.detach_evidence(&id, eid, &who))
         } else if attach {
-            let _ = work.edit(|s, _| s.attach_evidence(&id, eid, &who));
+            work.edit(|s, _| s.attach_evidence(&id, eid, &who))
+        } else {
+            Ok(())
+        };
+        if let Err(e) = result {
+            self.message = Some(work.lang().edit_error(&e));
         }
     }
 
@@ -234,7 +240,7 @@ impl App {
             return Ok(());
         };
         let base = work.base_dir();
-        let said = words(work.lang());
+        let said = work.lang().texts().workbench;
         let new = Evidence {
             title: form.title.text.clone(),
             kind: form.kind,
@@ -264,7 +270,7 @@ impl App {
         let Some(work) = &mut self.work else {
             return Ok(());
         };
-        let said = words(work.lang());
+        let said = work.lang().texts().workbench;
         work.recheck_evidence();
         self.overlays.pop();
         self.picker_says(Some(Words::fill(said.register.changed, &[("id", id)])));
@@ -273,7 +279,7 @@ impl App {
 
     fn add_from_form(&mut self, form: &EvidenceForm) -> Result<(), String> {
         let base = self.work.as_ref().map(Work::base_dir).unwrap_or_default();
-        let said = words(self.work.as_ref().map_or("en", |w| w.lang()));
+        let said = self.lang().texts().workbench;
         // The file is hashed on another thread: the workbench keeps drawing, shows the
         // progress, and Esc cancels (see `poll_attaching`).
         if form.title.text.trim().is_empty() {
@@ -289,7 +295,7 @@ impl App {
         let (base, typed) = (base.to_path_buf(), location.trim().to_string());
         let mut job = Job::spawn(move |cancel, progress| {
             session::fingerprint_progress(&base, &typed, cancel, progress)
-                .map_err(|e| format!("cannot read the file {typed:?}: {e}"))
+                .map_err(|e| session::unreadable(&typed, &e))
         });
         let location = location.trim().to_string();
         if self.defer_saves {
@@ -336,23 +342,26 @@ impl App {
     }
 
     /// Applies a finished hash to what it was for (None: its thread died).
-    fn finish_hash(&mut self, result: Option<Result<Option<(String, u64)>, String>>) -> bool {
-        let lang = self.work.as_ref().map_or("en", |w| w.lang());
-        let stopped = self.trust_texts().hash_stopped;
-        let result = result.unwrap_or_else(|| Err(stopped.to_string()));
+    fn finish_hash(&mut self, result: Option<Print>) -> bool {
         let Some(attaching) = self.attaching.take() else {
             return false;
         };
+        let result = result.unwrap_or_else(|| {
+            Err(session::EditError::EvidenceUnreadable {
+                location: attaching.location.clone(),
+                reason: self.trust_texts().hash_stopped.to_string(),
+            })
+        });
         self.message = None;
         let base = self.work.as_ref().map(Work::base_dir).unwrap_or_default();
-        let said = words(lang);
+        let said = self.lang().texts().workbench;
         let who = self.who.clone();
         let done = match attaching.purpose {
             Purpose::Add(form) => result
                 .and_then(|print| {
                     session::evidence_entry(&form.title.text, form.kind, &form.location.text, print)
                 })
-                .map_err(|e| said.evidence_error(&e))
+                .map_err(|e| said.edit_error(&e))
                 .and_then(|evidence| self.finish_add(evidence, &base)),
             Purpose::Edit(id, form) => {
                 let new = Evidence {
@@ -362,12 +371,10 @@ impl App {
                     ..Evidence::default()
                 };
                 let edited = self.work.as_mut().map_or(Ok(()), |work| {
-                    result
-                        .map_err(|e| said.evidence_error(&e))
-                        .and_then(|print| {
-                            work.edit(|s, _| s.edit_evidence_printed(&id, &new, Some(print), &who))
-                                .map_err(|e| said.edit_error(&e))
-                        })
+                    result.map_err(|e| said.edit_error(&e)).and_then(|print| {
+                        work.edit(|s, _| s.edit_evidence_printed(&id, &new, Some(print), &who))
+                            .map_err(|e| said.edit_error(&e))
+                    })
                 });
                 edited.and_then(|()| self.finish_edit(&id))
             }
@@ -375,7 +382,7 @@ impl App {
                 let Some(work) = &mut self.work else {
                     return true;
                 };
-                let said_now = match result.map_err(|e| said.evidence_error(&e)).and_then(|p| {
+                let said_now = match result.map_err(|e| said.edit_error(&e)).and_then(|p| {
                     work.edit(|s, _| s.accept_fingerprint(&id, p, &who))
                         .map_err(|e| said.edit_error(&e))
                 }) {
@@ -404,17 +411,20 @@ impl App {
     }
 
     fn finish_add(&mut self, evidence: Evidence, base: &Path) -> Result<(), String> {
-        let said = words(self.work.as_ref().map_or("en", |w| w.lang()));
+        let said = self.lang().texts().workbench;
         let notice = missing_file_notice(&evidence, base, said);
         let who = self.who.clone();
         let Some(work) = &mut self.work else {
             return Ok(());
         };
         let id = work.requirement_id();
-        let _ = work.edit(|s, _| {
+        let added = work.edit(|s, _| {
             let eid = s.add_evidence(evidence, &who)?;
             s.attach_evidence(&id, &eid, &who)
         });
+        if let Err(e) = added {
+            return Err(work.lang().edit_error(&e));
+        }
         work.recheck_evidence();
         self.overlays.pop();
         let count = self.evidence_ids().len();
@@ -441,7 +451,7 @@ impl App {
                     .map(|(f, _)| *f);
                 self.overlays.pop();
                 let Some(work) = &mut self.work else { return };
-                let said = words(work.lang());
+                let said = work.lang().texts().workbench;
                 work.filter = chosen;
                 // Land on a match: the current requirement if it is one, else the next.
                 if chosen.is_some()
@@ -462,11 +472,14 @@ impl App {
 /// An evidence file being hashed on another thread, and what the hash is for.
 #[derive(Debug)]
 pub struct Attaching {
-    pub job: Job<Result<Option<(String, u64)>, String>>,
+    pub job: Job<Print>,
     /// The location as typed.
     pub location: String,
     pub purpose: Purpose,
 }
+
+/// A location's fingerprint (None: it names no local file), or why it could not be taken.
+pub type Print = Result<Option<(String, u64)>, session::EditError>;
 
 /// What a hash on another thread is for.
 #[derive(Debug)]
@@ -495,6 +508,9 @@ fn missing_file_notice(evidence: &Evidence, base: &Path, said: &Words) -> Option
 
 /// Builds a register entry from the form; a local file is fingerprinted (SHA-256 and size).
 /// Relative locations are read as given, then from `base` (the session's folder).
-pub fn evidence_from_form(form: &EvidenceForm, base: &Path) -> Result<Evidence, String> {
+pub fn evidence_from_form(
+    form: &EvidenceForm,
+    base: &Path,
+) -> Result<Evidence, crate::session::EditError> {
     session::describe_evidence(base, &form.title.text, form.kind, &form.location.text)
 }
