@@ -457,3 +457,76 @@ fn reports_mark_draft_text_apart_from_the_standard_and_authored_text() {
     assert!(md.contains("*[草案转述]*"), "draft marked");
     assert!(md.contains("公开工作草案"), "and explained");
 }
+
+/// System and Tools follows its draft's own grading: the functions a tool must have (应包含)
+/// are checked at level 2, those it may have (可以包含) from level 3 up, in every tool the
+/// draft describes.
+#[test]
+fn tools_follow_the_drafts_basic_and_advanced_grading() {
+    let model = load_embedded("caict-devops").expect("model");
+    let mut draft_levels: std::collections::BTreeMap<String, Vec<u8>> = Default::default();
+    for rref in &model.index.requirements {
+        let pref = &model.index.practices[rref.practice];
+        if !pref.id.starts_with("tools.")
+            || model.model.requirement_provenance(pref, rref) != Provenance::Draft
+        {
+            continue;
+        }
+        let level: u8 = rref.id.rsplit('.').nth(1).expect("level")[1..]
+            .parse()
+            .expect("level number");
+        assert!(
+            level >= 2,
+            "{}: the draft has no level-1 functions",
+            rref.id
+        );
+        draft_levels.entry(pref.id.clone()).or_default().push(level);
+    }
+    // Tools whose draft lists basic functions check them at level 2 ...
+    for tool in [
+        "projects.project",
+        "projects.workitems",
+        "projects.planning",
+        "projects.knowledge",
+        "projects.metrics",
+        "appdev.framework",
+        "appdev.ide",
+        "cd.vcs",
+        "cd.ci",
+        "cd.pipeline",
+        "cd.artifacts",
+        "cd.deploy",
+        "cd.release",
+        "cd.envs",
+        "cd.appconfig",
+        "cd.dbchange",
+        "testmgmt.cases",
+        "testmgmt.testdata",
+        "secdev.sast",
+    ] {
+        let levels = draft_levels
+            .get(&format!("tools.{tool}.capability"))
+            .unwrap_or_else(|| panic!("{tool}: no draft functions"));
+        assert!(levels.contains(&2), "{tool}: basic functions at level 2");
+    }
+    // ... and team collaboration and programme management, which the draft lists only as
+    // advanced functions, never below level 3.
+    for tool in ["projects.collaboration", "projects.programme"] {
+        let levels = &draft_levels[&format!("tools.{tool}.capability")];
+        assert!(levels.iter().all(|l| *l >= 3), "{tool}: {levels:?}");
+    }
+    // Functions moved to the draft's level keep their answers through aliases.
+    for (old, new) in [
+        (
+            "tools.cd.pipeline.capability.l4.3",
+            "tools.cd.pipeline.capability.l2.6",
+        ),
+        (
+            "tools.cd.appconfig.capability.l2.3",
+            "tools.cd.appconfig.capability.l3.4",
+        ),
+    ] {
+        assert_eq!(model.model.aliases.get(old).map(String::as_str), Some(new));
+        assert!(model.index.requirement(new).is_some());
+    }
+}
