@@ -437,14 +437,14 @@ fn reports_mark_draft_text_apart_from_the_standard_and_authored_text() {
     assert!(processing.draft && !processing.authored);
     let recovery = practices
         .iter()
-        .find(|p| p.id == "to.ha.data.recovery")
+        .find(|p| p.id == "to.continuity.risk.rto_rpo")
         .expect("authored practice");
     assert!(recovery.authored);
     assert!(
         recovery
             .requirements
             .iter()
-            .any(|r| r.id == "to.ha.data.recovery.l4.1" && r.draft && !r.authored),
+            .any(|r| r.id == "to.continuity.risk.rto_rpo.l4.2" && r.draft && !r.authored),
         "a draft figure inside an authored practice"
     );
     let options = ReportOptions {
@@ -592,4 +592,104 @@ fn core_key_and_main_always_point_to_the_organisations_list() {
     assert!(
         unlisted_core_word("Tests are keyword-driven on the main line.", "关键字驱动").is_none()
     );
+}
+
+/// Technical Operations has the public draft's structure: its 7 domains, 15 items and 35
+/// sub-items, in the draft's order and with its names.
+#[test]
+fn technical_operations_has_the_drafts_35_sub_items() {
+    let model = load_embedded("caict-devops").expect("model");
+    let to = &model.model.parts[model.model.part_index("to").expect("to")];
+    let items: Vec<Vec<&str>> = to
+        .domains
+        .iter()
+        .flat_map(|d| &d.items)
+        .map(|i| i.practices.iter().map(|p| p.name.get("zh")).collect())
+        .collect();
+    assert_eq!(
+        items,
+        [
+            vec!["采集服务", "数据传输"],
+            vec!["数据筛选", "数据处理", "数据存储"],
+            vec!["告警与管控", "数据服务", "可视化管理"],
+            vec!["事前管理", "事件处理", "事后管理"],
+            vec!["变更流程管理"],
+            vec!["配置管理能力", "配置对象与关联关系"],
+            vec!["硬件容量", "业务容量"],
+            vec!["成本合理性", "预算与核算"],
+            vec!["弹性能力", "柔性能力", "运行与维护管理"],
+            vec!["数据库高可用", "缓存高可用"],
+            vec!["应急预案计划", "应急演练计划与执行", "应急管理组织架构"],
+            vec!["RTO和RPO的衡量", "业务影响分析", "风险分析"],
+            vec!["重大风险与危机管理机制", "灾备管理能力"],
+            vec!["业务学习管理", "业务知识考核机制"],
+            vec!["体验数据管理", "体验优化"],
+        ]
+    );
+    assert_eq!(items.iter().map(Vec::len).sum::<usize>(), 35);
+}
+
+/// The Technical Operations ids of the model before it took the draft's structure.
+fn old_to_ids() -> Vec<String> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/to-ids-before-the-draft-structure.txt");
+    std::fs::read_to_string(path)
+        .expect("fixture")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .map(String::from)
+        .collect()
+}
+
+/// Every id Technical Operations had still opens, and no two old ids share a new one (an
+/// answer would be lost).
+#[test]
+fn every_old_technical_operations_id_still_resolves() {
+    let model = load_embedded("caict-devops").expect("model");
+    let old = old_to_ids();
+    assert_eq!(old.len(), 579);
+    let mut targets = std::collections::HashSet::new();
+    for id in &old {
+        let now = model.model.aliases.get(id).unwrap_or(id);
+        assert!(model.index.requirement(now).is_some(), "{id} is lost");
+        assert!(targets.insert(now.clone()), "{id}: {now} already taken");
+    }
+}
+
+/// A session answered on the old Technical Operations ids opens with every answer on the
+/// requirement it moved to.
+#[test]
+fn a_session_answered_on_old_technical_operations_ids_opens_on_the_new_ones() {
+    let model = load_embedded("caict-devops").expect("model");
+    let moved: Vec<(String, String)> = old_to_ids()
+        .into_iter()
+        .filter_map(|id| Some((model.model.aliases.get(&id)?.clone(), id)))
+        .map(|(new, old)| (old, new))
+        .collect();
+    assert!(moved.len() > 250, "half the part moved: {}", moved.len());
+    let answers: String = moved
+        .iter()
+        .map(|(old, _)| {
+            format!(
+                "        \"{old}\": Answer(status: Met, note: \"on {old}\", by: \"A\", at: \"2026-01-01T00:00:00Z\"),\n"
+            )
+        })
+        .collect();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("ops.ron");
+    let text = format!(
+        "#![enable(implicit_some)]\nSession(\n    format: 2,\n    title: \"Ops\",\n    model: ModelRef(\n        id: \"caict-devops\",\n        version: \"{}\",\n        hash: \"sha256:0\",\n    ),\n    parts: [\"to\"],\n    answers: {{\n{answers}    }},\n)\n",
+        model.model.version
+    );
+    std::fs::write(&path, text).expect("write");
+    let opened = assess::session::open_session(&path).unwrap_or_else(|e| panic!("{e:#}"));
+    for (old, new) in &moved {
+        let answer = opened
+            .session
+            .answers
+            .get(new)
+            .unwrap_or_else(|| panic!("{old}: no answer on {new}"));
+        assert_eq!(answer.note, format!("on {old}"));
+        assert!(!opened.session.answers.contains_key(old));
+    }
 }
