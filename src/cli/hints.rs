@@ -68,7 +68,7 @@ pub fn explain(err: &anyhow::Error, dir: &Path, lang: Lang) -> String {
                 }
             }
         }
-        _ => format!("{err:#}"),
+        _ => lang.error_message(err),
     }
 }
 
