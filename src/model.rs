@@ -15,8 +15,8 @@ pub use load::{
     load_embedded, load_path, parse_model, resolve_model,
 };
 pub use schema::{
-    Domain, EvidenceKind, Item, Level, LevelDef, Model, Part, Practice, Provenance, Requirement,
-    Rollup, Text,
+    AnswerOption, AnswerScale, Domain, EvidenceKind, Item, Level, LevelDef, MAX_LEVELS, Model,
+    ModelSource, Part, Practice, Provenance, Requirement, Rollup, Scoring, Text, caict_scale,
 };
 pub use stats::{Counts, ModelStats, PartStats, ProvenanceCounts, model_stats};
 pub use validate::{Problem, validate_model};

@@ -83,6 +83,26 @@ pub struct LoadedModel {
     pub index: ModelIndex,
 }
 
+impl LoadedModel {
+    /// The requirement with this full id.
+    pub fn requirement(&self, id: &str) -> Option<&super::schema::Requirement> {
+        let r = &self.index.requirements[self.index.requirement(id)?];
+        Some(
+            self.model
+                .requirement_of(&self.index.practices[r.practice], r),
+        )
+    }
+
+    /// The answer scale of the requirement with this full id (the model's default when the
+    /// id is unknown, e.g. an orphaned answer).
+    pub fn scale_of(&self, id: &str) -> &super::schema::AnswerScale {
+        match self.requirement(id) {
+            Some(requirement) => self.model.scale_for(requirement),
+            None => self.model.default_scale(),
+        }
+    }
+}
+
 /// `sha256:<hex>` of some content.
 pub fn content_hash(bytes: &[u8]) -> String {
     digest_text(&Sha256::digest(bytes))
