@@ -2,6 +2,7 @@
 //! and a flat index over practices and requirements that scoring, the TUI and reports share.
 
 mod export;
+pub mod import;
 mod index;
 mod load;
 mod schema;

@@ -216,6 +216,7 @@ fn practice(rng: &mut Rng, x: usize, share: usize) -> Practice {
                     compound: false,
                     scale: None,
                     own: false,
+                    depends_on: Vec::new(),
                 })
                 .collect();
             Level {

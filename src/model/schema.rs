@@ -184,6 +184,14 @@ pub struct ModelSource {
     pub licence: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attribution: Option<String>,
+    /// Full id of a node here → its id in the source (a GUID, a UUID), so results can be
+    /// traced back to the source model.
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "crate::unique_keys::deserialize"
+    )]
+    pub ids: BTreeMap<String, String>,
 }
 
 /// The most levels a model may have (levels are numbered 1..=N).
@@ -334,4 +342,7 @@ pub struct Requirement {
     /// Added by an extension on top of its base model: the organisation's own requirement.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub own: bool,
+    /// Full ids of requirements this one builds on (DSOMM's `dependsOn`), shown with it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub depends_on: Vec<String>,
 }

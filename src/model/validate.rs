@@ -113,7 +113,25 @@ pub fn validate_model(model: &Model) -> Vec<Problem> {
         }
     }
     check_aliases(&mut check, model);
+    check_dependencies(&mut check, model);
     check.problems
+}
+
+/// `depends_on` names requirements of this model.
+fn check_dependencies(check: &mut Checker<'_>, model: &Model) {
+    let index = super::index::ModelIndex::build(model);
+    for r in &index.requirements {
+        let practice = &index.practices[r.practice];
+        for target in &model.requirement_of(practice, r).depends_on {
+            if index.requirement(target).is_none() {
+                let path = format!("{}/L{}/{}", practice.id.replace('.', "/"), r.level, {
+                    let requirement = model.requirement_of(practice, r);
+                    requirement.id.clone()
+                });
+                check.problem(&path, format!("depends on unknown requirement {target:?}"));
+            }
+        }
+    }
 }
 
 fn check_levels(check: &mut Checker<'_>, model: &Model) {
