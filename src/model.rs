@@ -4,6 +4,7 @@
 mod export;
 pub mod import;
 mod index;
+mod library;
 mod load;
 mod schema;
 mod stats;
@@ -11,6 +12,7 @@ mod validate;
 
 pub use export::model_json;
 pub use index::{ModelIndex, PracticeRef, RequirementRef};
+pub use library::{find_installed, installed_models, installed_path, models_dir, use_models_dir};
 pub use load::{
     DEFAULT_MODEL, EMBEDDED_MODELS, LoadedModel, ModelError, content_hash, digest_text,
     load_embedded, load_path, parse_model, resolve_model,

@@ -204,13 +204,17 @@ pub struct Model {
     pub id: String,
     pub name: Text,
     pub version: String,
-    /// Language codes every text must have, e.g. `["en", "zh"]`.
+    /// Language codes every text must have, e.g. `["en", "zh"]` (an extension may leave it
+    /// out and take its base's).
+    #[serde(default)]
     pub languages: Vec<String>,
     #[serde(default)]
     pub description: Option<Text>,
+    #[serde(default)]
     pub levels: Vec<LevelDef>,
     #[serde(default)]
     pub rollup: Rollup,
+    #[serde(default)]
     pub parts: Vec<Part>,
     /// Old requirement id → current requirement id, so answers survive renames.
     #[serde(
@@ -258,6 +262,7 @@ impl Model {
 #[serde(deny_unknown_fields)]
 pub struct Part {
     pub id: String,
+    #[serde(default)]
     pub name: Text,
     #[serde(default)]
     pub description: Option<Text>,
@@ -272,6 +277,7 @@ pub struct Part {
 #[serde(deny_unknown_fields)]
 pub struct Domain {
     pub id: String,
+    #[serde(default)]
     pub name: Text,
     pub items: Vec<Item>,
 }
@@ -281,6 +287,7 @@ pub struct Domain {
 #[serde(deny_unknown_fields)]
 pub struct Item {
     pub id: String,
+    #[serde(default)]
     pub name: Text,
     pub practices: Vec<Practice>,
 }
@@ -290,6 +297,7 @@ pub struct Item {
 #[serde(deny_unknown_fields)]
 pub struct Practice {
     pub id: String,
+    #[serde(default)]
     pub name: Text,
     /// Overrides the part's provenance for this practice.
     #[serde(default)]
