@@ -11,6 +11,7 @@ pub mod cli;
 pub mod config;
 pub mod deliverable;
 pub mod hints;
+pub mod models;
 pub mod radar;
 pub mod signoff;
 pub mod teams;
@@ -29,6 +30,7 @@ pub struct Texts {
     pub xlsx: &'static xlsx::Xlsx,
     pub signoff: &'static signoff::SignOff,
     pub teams: &'static teams::Teams,
+    pub models: &'static models::Models,
 }
 
 static EN: Texts = Texts {
@@ -40,6 +42,7 @@ static EN: Texts = Texts {
     xlsx: &xlsx::EN,
     signoff: &signoff::EN,
     teams: &teams::EN,
+    models: &models::EN,
 };
 
 static ZH: Texts = Texts {
@@ -51,6 +54,7 @@ static ZH: Texts = Texts {
     xlsx: &xlsx::ZH,
     signoff: &signoff::ZH,
     teams: &teams::ZH,
+    models: &models::ZH,
 };
 
 impl Lang {

@@ -14,8 +14,8 @@ pub use export::model_json;
 pub use index::{ModelIndex, PracticeRef, RequirementRef};
 pub use library::{find_installed, installed_models, installed_path, models_dir, use_models_dir};
 pub use load::{
-    DEFAULT_MODEL, EMBEDDED_MODELS, LoadedModel, ModelError, content_hash, digest_text,
-    load_embedded, load_path, parse_model, resolve_model,
+    DEFAULT_MODEL, EMBEDDED_MODELS, LoadedModel, ModelError, SKELETON, content_hash, digest_text,
+    load_embedded, load_path, parse_model, resolve_model, skeleton,
 };
 pub use schema::{
     AnswerOption, AnswerScale, Domain, EvidenceKind, Item, Level, LevelDef, MAX_LEVELS, Model,

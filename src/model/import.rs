@@ -74,7 +74,7 @@ pub enum ImportError {
     WrongType {
         place: Place,
         field: String,
-        expected: &'static str,
+        expected: Expected,
     },
     #[error("{place}: `{field}` links to {target:?}, which is not in the model")]
     UnknownLink {
@@ -90,6 +90,40 @@ pub enum ImportError {
     Cycle { place: Place, chain: String },
     #[error("{}: nothing could be imported", path.display())]
     Nothing { path: PathBuf },
+}
+
+/// What a value should have been.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expected {
+    Text,
+    Number,
+    Name,
+    Level,
+    Mapping,
+    TextList,
+    AnswerList,
+    ActivityList,
+    Dimensions,
+    Subdimensions,
+    Activities,
+}
+
+impl fmt::Display for Expected {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Expected::Text => "a text",
+            Expected::Number => "a number",
+            Expected::Name => "a name",
+            Expected::Level => "a level from 1 to 5",
+            Expected::Mapping => "a mapping",
+            Expected::TextList => "a list of texts",
+            Expected::AnswerList => "a list of answers",
+            Expected::ActivityList => "a list of activities",
+            Expected::Dimensions => "a mapping of dimensions",
+            Expected::Subdimensions => "a mapping of subdimensions",
+            Expected::Activities => "a mapping of activities",
+        })
+    }
 }
 
 /// How many nodes an import produced.

@@ -21,6 +21,14 @@ pub const EMBEDDED_MODELS: &[(&str, &str, &str)] = &[(
     include_str!("../../assets/models/caict-devops.ron"),
 )];
 
+/// A commented model that validates, for `assess model new` (its id is `MODEL_ID`).
+pub const SKELETON: &str = include_str!("../../assets/model-skeleton.ron");
+
+/// The skeleton with its id set.
+pub fn skeleton(id: &str) -> String {
+    SKELETON.replace("\"MODEL_ID\"", &format!("{id:?}"))
+}
+
 /// Why a model could not be loaded.
 #[derive(Debug, thiserror::Error)]
 pub enum ModelError {

@@ -73,6 +73,7 @@ pub fn validate_model(model: &Model) -> Vec<Problem> {
     if model.languages.is_empty() {
         check.problem(&root, "the model declares no languages");
     }
+    check.id(&root, &model.id, &mut HashSet::new());
     check.text(&root, "name", &model.name);
     check_levels(&mut check, model);
     check_scales(&mut check, model);

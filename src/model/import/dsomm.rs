@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 
 use super::yaml::{self, Node};
-use super::{ImportError, Imported, en, en_zh, level_defs, local_id, read_text};
+use super::{Expected, ImportError, Imported, en, en_zh, level_defs, local_id, read_text};
 use crate::model::schema::{
     AnswerOption, AnswerScale, Domain, EvidenceKind, Item, Level, MAX_LEVELS, Model, ModelSource,
     Part, Practice, Provenance, Requirement, Rollup, Scoring,
@@ -57,7 +57,7 @@ pub fn import_dsomm(path: &Path) -> Result<Imported, ImportError> {
                 skipped.push(ImportError::WrongType {
                     place: node.place(),
                     field: "document".to_string(),
-                    expected: "a mapping of dimensions",
+                    expected: Expected::Dimensions,
                 });
             }
             continue;
@@ -69,7 +69,7 @@ pub fn import_dsomm(path: &Path) -> Result<Imported, ImportError> {
                 None => skipped.push(ImportError::WrongType {
                     place: key.place(),
                     field: "dimension".to_string(),
-                    expected: "a name",
+                    expected: Expected::Name,
                 }),
             }
         }
@@ -217,7 +217,7 @@ fn subdimensions<'a>(
         skipped.push(ImportError::WrongType {
             place: dimension.place(),
             field: "dimension".to_string(),
-            expected: "a mapping of subdimensions",
+            expected: Expected::Subdimensions,
         });
         return Vec::new();
     };
@@ -228,7 +228,7 @@ fn subdimensions<'a>(
             skipped.push(ImportError::WrongType {
                 place: key.place(),
                 field: "subdimension".to_string(),
-                expected: "a name",
+                expected: Expected::Name,
             });
             continue;
         };
@@ -277,7 +277,7 @@ fn levels<'a>(
         skipped.push(ImportError::WrongType {
             place: subdimension.place(),
             field: "subdimension".to_string(),
-            expected: "a mapping of activities",
+            expected: Expected::Activities,
         });
         return Vec::new();
     };
@@ -291,13 +291,13 @@ fn levels<'a>(
                 .ok_or_else(|| ImportError::WrongType {
                     place: key.place(),
                     field: "activity".to_string(),
-                    expected: "a name",
+                    expected: Expected::Name,
                 })?;
             if node.entries().is_none() {
                 return Err(ImportError::WrongType {
                     place: node.place(),
                     field: name.to_string(),
-                    expected: "a mapping",
+                    expected: Expected::Mapping,
                 });
             }
             let level = node.required_number("level")?;
@@ -305,7 +305,7 @@ fn levels<'a>(
                 return Err(ImportError::WrongType {
                     place: node.get("level").unwrap_or(node).place(),
                     field: "level".to_string(),
-                    expected: "a level from 1 to 5",
+                    expected: Expected::Level,
                 });
             }
             Ok((name, level as u8, requirement(name, node)?))
@@ -398,7 +398,7 @@ fn resolve_dependencies(
             skipped.push(ImportError::WrongType {
                 place: list.place(),
                 field: "dependsOn".to_string(),
-                expected: "a list of activities",
+                expected: Expected::ActivityList,
             });
             continue;
         };

@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use super::yaml::{self, Node};
-use super::{ImportError, Imported, Place, en, level_defs, local_id, read_text};
+use super::{Expected, ImportError, Imported, Place, en, level_defs, local_id, read_text};
 use crate::model::schema::{
     AnswerOption, AnswerScale, Domain, EvidenceKind, Item, Level, Model, ModelSource, Part,
     Practice, Provenance, Requirement, Rollup, Scoring, Text,
@@ -144,7 +144,7 @@ impl<'a> Index<'a> {
             return Err(ImportError::WrongType {
                 place: node.place(),
                 field: folder.to_string(),
-                expected: "a mapping",
+                expected: Expected::Mapping,
             });
         }
         let id = node.required_text("id")?.to_string();
@@ -248,7 +248,7 @@ impl<'a> Index<'a> {
                 Ok(_) => skipped.push(ImportError::WrongType {
                     place: node.get("number").unwrap_or(*node).place(),
                     field: "number".to_string(),
-                    expected: "a level from 1 to 5",
+                    expected: Expected::Level,
                 }),
                 Err(e) => skipped.push(e),
             }
@@ -519,7 +519,7 @@ fn answer_options(node: &Node<'_>) -> Result<Vec<AnswerOption>, ImportError> {
     let items = values.items().ok_or_else(|| ImportError::WrongType {
         place: values.place(),
         field: "values".to_string(),
-        expected: "a list of answers",
+        expected: Expected::AnswerList,
     })?;
     let mut answers = Vec::new();
     for item in items {

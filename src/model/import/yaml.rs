@@ -6,7 +6,7 @@
 use saphyr::{MarkedYaml, YamlData, YamlLoader};
 use saphyr_parser::Parser;
 
-use super::{ImportError, Place};
+use super::{Expected, ImportError, Place};
 
 /// Nesting deeper than any model file needs; refused before parsing so a hostile file cannot
 /// exhaust the stack.
@@ -148,7 +148,7 @@ impl<'a> Node<'a> {
                 .ok_or_else(|| ImportError::WrongType {
                     place: v.place(),
                     field: key.to_string(),
-                    expected: "a text",
+                    expected: Expected::Text,
                 }),
             _ => Err(ImportError::Missing {
                 place: self.place(),
@@ -178,7 +178,7 @@ impl<'a> Node<'a> {
             .ok_or_else(|| ImportError::WrongType {
                 place: value.place(),
                 field: key.to_string(),
-                expected: "a number",
+                expected: Expected::Number,
             })
     }
 
@@ -190,7 +190,7 @@ impl<'a> Node<'a> {
         let wrong = |place| ImportError::WrongType {
             place,
             field: key.to_string(),
-            expected: "a list of texts",
+            expected: Expected::TextList,
         };
         value
             .items()
