@@ -72,6 +72,8 @@ pub struct Models {
     pub unknown_base: &'static str,
     /// `{origin}`, `{chain}`.
     pub extends_cycle: &'static str,
+    /// The mark reports put on a requirement an extension added.
+    pub own_mark: &'static str,
 }
 
 pub static EN: Models = Models {
@@ -118,6 +120,7 @@ pub static EN: Models = Models {
     unknown_model: "no model called \"{id}\": use a bundled or installed model id (see `assess model list`) or a path to a .ron file",
     unknown_base: "{origin}: extends \"{base}\", which is neither a bundled model, an installed one, nor a file {base}.ron beside it",
     extends_cycle: "{origin}: the models extend each other in a circle: {chain}",
+    own_mark: "our own",
 };
 
 pub static ZH: Models = Models {
@@ -164,6 +167,7 @@ pub static ZH: Models = Models {
     unknown_model: "没有名为“{id}”的模型：请使用内置或已安装模型的编号（见 `assess model list`）或 .ron 文件路径",
     unknown_base: "{origin}：扩展的“{base}”既不是内置模型、已安装模型，也不是旁边的 {base}.ron 文件",
     extends_cycle: "{origin}：模型之间循环扩展：{chain}",
+    own_mark: "自有要求",
 };
 
 /// What a value should have been, in `lang`.
