@@ -12,7 +12,7 @@ mod session_cmd;
 mod shell_cmd;
 mod xlsx_cmd;
 
-pub use session_cmd::{NewOptions, create as create_session, set_baseline, slug};
+pub use crate::session::{NewOptions, create as create_session, set_baseline, slug};
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -428,6 +428,7 @@ pub fn main() -> ExitCode {
         config_cmd::install(cli.config.as_deref());
     }
     let dir = sessions_dir(&cli);
+    let lang = Lang::choose(cli.lang());
     // Titles, names and notes may carry terminal escapes: nothing reaches the terminal raw.
     let mut out = crate::terminal_text::SafeWriter::new(std::io::stdout().lock());
     let result = run(cli, &mut out);
@@ -435,9 +436,24 @@ pub fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(err) => {
-            let text = hints::explain(&err, &dir, Lang::choose(None));
-            crate::terminal_text::warn(&format!("assess: {text}"));
+            let text = hints::explain(&err, &dir, lang);
+            let line = crate::i18n::fill(lang.texts().errors.cli_error, &[("message", &text)]);
+            crate::terminal_text::warn(&line);
             ExitCode::FAILURE
+        }
+    }
+}
+
+impl Cli {
+    /// The `--lang` given to the command, if it takes one.
+    fn lang(&self) -> Option<Lang> {
+        match &self.command {
+            Some(
+                Command::Summary { lang, .. }
+                | Command::Report { lang, .. }
+                | Command::New { lang, .. },
+            ) => *lang,
+            _ => None,
         }
     }
 }
@@ -465,7 +481,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
             baseline,
         }) => {
             let parts = parts.as_deref().map(session_cmd::parse_parts).transpose()?;
-            let path = session_cmd::create(
+            let path = session::create(
                 &dir,
                 NewOptions {
                     title,
@@ -480,7 +496,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
                 },
             )?;
             if let Some(prev) = baseline {
-                session_cmd::set_baseline(
+                crate::session::set_baseline(
                     &path,
                     &session::resolve_session(&prev, &dir)?,
                     &who_or_user(),
@@ -499,7 +515,10 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
         Some(Command::Log {
             session: spec,
             json,
-        }) => audit_cmd::log(out, &session::resolve_session(&spec, &dir)?, json)?,
+        }) => {
+            let path = session::resolve_session(&spec, &dir)?;
+            audit_cmd::log(out, &path, json, Lang::choose(None))?;
+        }
         Some(Command::Finalize {
             session: spec,
             block,
@@ -537,7 +556,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
                 writeln!(out, "{name}")?;
             }
         }
-        Some(Command::List { json, .. }) => session_cmd::list(out, &dir, json)?,
+        Some(Command::List { json, .. }) => session_cmd::list(out, &dir, json, Lang::choose(None))?,
         Some(Command::Completions { shell }) => shell_cmd::completions(out, shell)?,
         Some(Command::Man) => shell_cmd::man(out)?,
         Some(Command::Config(cmd)) => return config_cmd::run(out, cli.config.as_deref(), cmd),
@@ -549,7 +568,10 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
         Some(Command::Doctor {
             session: spec,
             restore_backup,
-        }) => return doctor_cmd::doctor(out, &doctor_cmd::resolve(&spec, &dir)?, restore_backup),
+        }) => {
+            let path = doctor_cmd::resolve(&spec, &dir)?;
+            return doctor_cmd::doctor(out, &path, restore_backup, Lang::choose(None));
+        }
         Some(Command::Report {
             session: spec,
             format,
@@ -710,5 +732,25 @@ fn run_model(cmd: ModelCommand, out: &mut dyn Write) -> Result<()> {
         } => model_cmd::synth(out, &output, requirements, answers, seed),
         ModelCommand::Import { source } => model_cmd::import(out, source),
         ModelCommand::New { id, output } => model_cmd::new_skeleton(out, &id, &output),
+    }
+}
+
+impl Lang {
+    /// An error of the command line, told in this language: a refused edit anywhere in its
+    /// chain is translated; other causes keep their own words.
+    pub fn cli_error(self, err: &anyhow::Error) -> String {
+        let message = self.error_message(err);
+        crate::i18n::fill(self.texts().errors.cli_error, &[("message", &message)])
+    }
+
+    /// An error's message in this language, without the program's name before it.
+    pub fn error_message(self, err: &anyhow::Error) -> String {
+        match err
+            .chain()
+            .find_map(|e| e.downcast_ref::<crate::session::EditError>())
+        {
+            Some(edit) => self.edit_error(edit),
+            None => format!("{err:#}"),
+        }
     }
 }

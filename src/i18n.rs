@@ -7,14 +7,22 @@
 //! no Chinese text was left as its English copy. Code reads a text as
 //! `lang.texts().cli.review` and fills slots with [`fill`].
 
+pub mod actions;
 pub mod cli;
 pub mod config;
 pub mod deliverable;
+pub mod errors;
 pub mod hints;
+pub mod home;
+pub mod messages;
 pub mod models;
+pub mod overlays;
 pub mod radar;
+pub mod report;
 pub mod signoff;
 pub mod teams;
+pub mod terms;
+pub mod workbench;
 pub mod xlsx;
 
 pub use crate::lang::Lang;
@@ -22,6 +30,7 @@ pub use crate::lang::Lang;
 /// The whole catalogue in one language: one field per section.
 #[derive(Debug)]
 pub struct Texts {
+    pub actions: &'static actions::Actions,
     pub cli: &'static cli::Cli,
     pub hints: &'static hints::Hints,
     pub config: &'static config::Config,
@@ -30,10 +39,18 @@ pub struct Texts {
     pub xlsx: &'static xlsx::Xlsx,
     pub signoff: &'static signoff::SignOff,
     pub teams: &'static teams::Teams,
+    pub errors: &'static errors::Errors,
+    pub home: &'static home::Home,
+    pub messages: &'static messages::Messages,
+    pub overlays: &'static overlays::Overlays,
+    pub report: &'static report::Labels,
+    pub terms: &'static terms::Terms,
+    pub workbench: &'static workbench::Words,
     pub models: &'static models::Models,
 }
 
 static EN: Texts = Texts {
+    actions: &actions::EN,
     cli: &cli::EN,
     hints: &hints::EN,
     config: &config::EN,
@@ -42,10 +59,18 @@ static EN: Texts = Texts {
     xlsx: &xlsx::EN,
     signoff: &signoff::EN,
     teams: &teams::EN,
+    errors: &errors::EN,
+    home: &home::EN,
+    messages: &messages::EN,
+    overlays: &overlays::EN,
+    report: &report::EN,
+    terms: &terms::EN,
+    workbench: &workbench::EN,
     models: &models::EN,
 };
 
 static ZH: Texts = Texts {
+    actions: &actions::ZH,
     cli: &cli::ZH,
     hints: &hints::ZH,
     config: &config::ZH,
@@ -54,6 +79,13 @@ static ZH: Texts = Texts {
     xlsx: &xlsx::ZH,
     signoff: &signoff::ZH,
     teams: &teams::ZH,
+    errors: &errors::ZH,
+    home: &home::ZH,
+    messages: &messages::ZH,
+    overlays: &overlays::ZH,
+    report: &report::ZH,
+    terms: &terms::ZH,
+    workbench: &workbench::ZH,
     models: &models::ZH,
 };
 
@@ -118,7 +150,8 @@ mod tests {
             .lines()
             .map(|line| match line.split_once('"') {
                 Some((key, text)) => (key.to_string(), text.trim_end_matches([',', '"']).into()),
-                None => (line.to_string(), String::new()),
+                // Not a text (a flag such as `zh: true`): only its key must agree.
+                None => (line.split(':').next().unwrap_or(line).into(), String::new()),
             })
             .collect()
     }

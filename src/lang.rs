@@ -77,6 +77,19 @@ pub fn set_configured(lang: Lang) {
     let _ = CONFIGURED.set(lang);
 }
 
+impl From<&str> for Lang {
+    fn from(code: &str) -> Lang {
+        Lang::from_code(code)
+    }
+}
+
+/// A model's texts are keyed by language code.
+impl AsRef<str> for Lang {
+    fn as_ref(&self) -> &str {
+        self.code()
+    }
+}
+
 impl fmt::Display for Lang {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.code())

@@ -7,6 +7,7 @@
 pub mod cli;
 pub mod compare;
 pub mod config;
+pub mod fuzzy;
 pub mod i18n;
 pub mod lang;
 pub mod merge;

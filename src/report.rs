@@ -5,9 +5,9 @@
 mod csv;
 mod data;
 mod deliverable;
+mod escape;
 mod html;
 mod json;
-mod labels;
 mod markdown;
 pub mod pdf;
 mod redact;
@@ -21,14 +21,14 @@ use std::path::{Path, PathBuf};
 use crate::model::LoadedModel;
 use crate::session::{Session, SessionError, atomic_write};
 
+pub use crate::i18n::report::{EN, Labels, ZH, labels};
 pub use csv::Table as CsvTable;
 pub use data::{
     AnswerView, DomainReport, EvidenceEntry, Highlight, ModelInfo, OrphanedAnswer, PartReport,
     PracticeReport, ReportData, RequirementReport, SCHEMA_VERSION, SessionInfo, build, kind_code,
     status_code,
 };
-pub use html::escape as html_escape;
-pub use labels::{EN, Labels, ZH, labels};
+pub use escape::escape as html_escape;
 pub use redact::redact;
 pub use roadmap::{Phase, PhaseDomain, Roadmap, RoadmapItem, phase_of};
 pub use workshop::{AGENDA_COLUMNS, AgendaEntry, FINDING_COLUMNS, FindingEntry};
@@ -294,6 +294,85 @@ pub fn export(
         }
     }
     Ok(path)
+}
+
+impl Labels {
+    /// The mark a practice or requirement carries when its text is not the standard's own.
+    pub fn provenance_mark(&self, authored: bool, draft: bool) -> Option<&'static str> {
+        if authored {
+            Some(self.authored)
+        } else if draft {
+            Some(self.draft)
+        } else {
+            None
+        }
+    }
+
+    fn terms(&self) -> &'static crate::i18n::terms::Terms {
+        let lang = if self.zh {
+            crate::lang::Lang::Zh
+        } else {
+            crate::lang::Lang::En
+        };
+        lang.texts().terms
+    }
+
+    /// A status in this language; `None` is "unanswered".
+    pub fn status(&self, status: Option<crate::session::Status>) -> &'static str {
+        match status {
+            None => self.unanswered,
+            Some(s) => self.terms().status(s),
+        }
+    }
+
+    /// "1 requirement", "3 requirements", "3 项要求".
+    pub fn requirements(&self, n: usize) -> String {
+        match (self.zh, n) {
+            (true, n) => format!("{n} {}", self.requirements_word),
+            (false, 1) => "1 requirement".to_string(),
+            (false, n) => format!("{n} {}", self.requirements_word),
+        }
+    }
+
+    /// A file check word (`ok`, `changed`, `missing`, `unreadable`) in this language.
+    pub fn check(&self, check: &str) -> &'static str {
+        match (check, self.zh) {
+            ("ok", false) => "ok",
+            ("changed", false) => "changed since attached",
+            ("missing", false) => "missing",
+            (_, false) => "unreadable",
+            ("ok", true) => "一致",
+            ("changed", true) => "附加后已更改",
+            ("missing", true) => "缺失",
+            (_, true) => "无法读取",
+        }
+    }
+
+    /// A review filter's name in this language (by its stable code).
+    pub fn review_filter(&self, code: &str, english: &'static str) -> &'static str {
+        match crate::review::Filter::from_code(code) {
+            Some(f) => self.terms().filter(f),
+            None => english,
+        }
+    }
+
+    /// An evidence kind in this language.
+    pub fn evidence_kind(&self, kind: crate::session::EvidenceType) -> &'static str {
+        match (kind, self.zh) {
+            (crate::session::EvidenceType::Document, false) => "Document",
+            (crate::session::EvidenceType::Screenshot, false) => "Screenshot",
+            (crate::session::EvidenceType::Recording, false) => "Recording",
+            (crate::session::EvidenceType::Link, false) => "Link",
+            (crate::session::EvidenceType::Interview, false) => "Interview",
+            (crate::session::EvidenceType::Observation, false) => "Observation",
+            (crate::session::EvidenceType::Document, true) => "文档",
+            (crate::session::EvidenceType::Screenshot, true) => "截图",
+            (crate::session::EvidenceType::Recording, true) => "演示录像",
+            (crate::session::EvidenceType::Link, true) => "链接",
+            (crate::session::EvidenceType::Interview, true) => "访谈",
+            (crate::session::EvidenceType::Observation, true) => "现场观察",
+        }
+    }
 }
 
 /// The suffixes of the files a session owns: never replaced by a report.

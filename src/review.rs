@@ -34,41 +34,6 @@ impl Filter {
         Filter::NotReviewed,
     ];
 
-    /// How people read it.
-    pub fn label(self) -> &'static str {
-        match self {
-            Filter::Unanswered => "unanswered",
-            Filter::Flagged => "flagged",
-            Filter::Partial => "partial",
-            Filter::NaWithoutJustification => "N/A without justification",
-            Filter::MetWithoutEvidence => "Met without evidence",
-            Filter::EvidenceProblem => "evidence changed or missing",
-            Filter::NotReviewed => "not reviewed",
-        }
-    }
-
-    /// The Chinese name (the workbench in Chinese, reports in Chinese).
-    pub fn label_zh(self) -> &'static str {
-        match self {
-            Filter::Unanswered => "未作答",
-            Filter::Flagged => "已标记待复核",
-            Filter::Partial => "部分满足",
-            Filter::NaWithoutJustification => "不适用但无理由",
-            Filter::MetWithoutEvidence => "满足但无证据",
-            Filter::EvidenceProblem => "证据已更改或缺失",
-            Filter::NotReviewed => "未复核",
-        }
-    }
-
-    /// The name in a language (`zh` or anything else for English).
-    pub fn label_in(self, lang: &str) -> &'static str {
-        if lang == "zh" {
-            self.label_zh()
-        } else {
-            self.label()
-        }
-    }
-
     /// The filter a stable code names.
     pub fn from_code(code: &str) -> Option<Filter> {
         Filter::ALL.into_iter().find(|f| f.code() == code)
@@ -143,6 +108,30 @@ pub fn evidence_problems(checks: &BTreeMap<String, EvidenceCheck>) -> (usize, us
     })
 }
 
+/// The words of statuses, severities and filters, looked up by the typed value.
+impl crate::i18n::terms::Terms {
+    pub fn status(&self, status: Status) -> &'static str {
+        let i = match status {
+            Status::Met => 0,
+            Status::Partial => 1,
+            Status::NotMet => 2,
+            Status::NotApplicable => 3,
+        };
+        self.statuses[i]
+    }
+
+    pub fn severity(&self, severity: crate::session::Severity) -> &'static str {
+        let i = crate::session::Severity::ALL
+            .iter()
+            .position(|s| *s == severity);
+        self.severities[i.unwrap_or(0)]
+    }
+
+    pub fn filter(&self, filter: Filter) -> &'static str {
+        let i = Filter::ALL.iter().position(|f| *f == filter);
+        self.filters[i.unwrap_or(0)]
+    }
+}
 /// What sign-off looks at first, in the order it is listed. (Partial is an answer like any
 /// other, so it is not among them.)
 pub const PREFLIGHT: [Filter; 6] = [
@@ -246,7 +235,7 @@ pub fn preflight_lines(items: &[PreflightItem], lang: Lang) -> Vec<String> {
             let n = i.count.to_string();
             fill(
                 template,
-                &[("n", &n), ("label", i.filter.label_in(lang.code()))],
+                &[("n", &n), ("label", lang.texts().terms.filter(i.filter))],
             )
         })
         .collect();

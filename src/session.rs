@@ -5,6 +5,7 @@
 
 mod agenda;
 mod conflicts;
+mod create;
 mod doctor;
 mod edit;
 mod evidence;
@@ -28,6 +29,7 @@ use serde::{Deserialize, Serialize};
 
 pub use agenda::{Agenda, AgendaRow, clock, domain_key};
 pub use conflicts::{Conflict, ConflictSide, ConflictValue, Take, answer_text};
+pub use create::{NewOptions, create, set_baseline, slug};
 pub use doctor::{
     CheckSeverity, DoctorFinding, RestoreError, Restored, base_dir, check_session,
     evidence_candidates, restore_backup,
@@ -74,24 +76,37 @@ pub enum Status {
 }
 
 impl Status {
-    /// A short English label (reports and the CLI).
-    pub fn label(self) -> &'static str {
+    pub const ALL: [Status; 4] = [
+        Status::Met,
+        Status::Partial,
+        Status::NotMet,
+        Status::NotApplicable,
+    ];
+
+    /// The code the audit trail records (`met`, `partial`, `not_met`, `not_applicable`).
+    pub fn code(self) -> &'static str {
         match self {
-            Status::Met => "Met",
-            Status::Partial => "Partial",
-            Status::NotMet => "Not met",
-            Status::NotApplicable => "Not applicable",
+            Status::Met => "met",
+            Status::Partial => "partial",
+            Status::NotMet => "not_met",
+            Status::NotApplicable => "not_applicable",
         }
     }
 
-    /// A short Chinese label.
-    pub fn label_zh(self) -> &'static str {
-        match self {
-            Status::Met => "满足",
-            Status::Partial => "部分满足",
-            Status::NotMet => "不满足",
-            Status::NotApplicable => "不适用",
-        }
+    /// The English name (`Met`, `Not met`, …), for texts that are English by contract.
+    pub fn label(self) -> &'static str {
+        crate::lang::Lang::En.texts().terms.status(self)
+    }
+
+    /// A status as the audit trail holds it: its code, or the English label that files
+    /// written before codes hold (`Met`, `Not met`, …).
+    pub fn from_recorded(value: &str) -> Option<Status> {
+        const OLD_LABELS: [&str; 4] = ["Met", "Partial", "Not met", "Not applicable"];
+        Status::ALL
+            .into_iter()
+            .zip(OLD_LABELS)
+            .find(|(s, old)| s.code() == value || *old == value)
+            .map(|(s, _)| s)
     }
 }
 
@@ -283,9 +298,9 @@ pub struct Cursor {
     /// The screen that was open (`assessment` or `summary`).
     #[serde(default = "default_screen")]
     pub screen: String,
-    /// The model language shown (`en` or `zh`).
-    #[serde(default = "default_lang")]
-    pub lang: String,
+    /// The language shown (`en` or `zh`).
+    #[serde(default)]
+    pub lang: crate::lang::Lang,
     /// After an answer, move to the next unanswered requirement (the facilitator's choice).
     /// Written only when off, so files stay as older versions wrote them.
     #[serde(default = "default_auto_advance", skip_serializing_if = "is_true")]
@@ -302,10 +317,6 @@ fn default_screen() -> String {
     "assessment".to_string()
 }
 
-fn default_lang() -> String {
-    "en".to_string()
-}
-
 fn default_auto_advance() -> bool {
     true
 }
@@ -320,7 +331,7 @@ impl Default for Cursor {
             practice: String::new(),
             requirement: String::new(),
             screen: default_screen(),
-            lang: default_lang(),
+            lang: crate::lang::Lang::En,
             auto_advance: default_auto_advance(),
             facilitator: false,
             decider: String::new(),

@@ -4,9 +4,10 @@
 
 pub mod action;
 pub mod app;
-pub mod fuzzy;
+pub mod binding;
 pub mod history;
 pub mod keymap;
+pub mod overlays;
 pub mod palette;
 pub mod theme;
 pub mod views;

@@ -48,11 +48,7 @@ pub fn answer_options(_model: &LoadedModel, lang: Lang) -> Vec<AnswerOption> {
     .into_iter()
     .map(|status| AnswerOption {
         status,
-        label: match lang {
-            Lang::Zh => status.label_zh(),
-            Lang::En => status.label(),
-        }
-        .to_string(),
+        label: lang.texts().terms.status(status).to_string(),
     })
     .collect()
 }

@@ -72,9 +72,9 @@ fn every_edit_is_logged_with_who_old_and_new() {
         })
         .collect();
     let want = [
-        ("alice", a.as_str(), "status", "", "Met"),
-        ("bob", a.as_str(), "status", "Met", "Partial"),
-        ("alice", b.as_str(), "status", "", "Not applicable"),
+        ("alice", a.as_str(), "status", "", "met"),
+        ("bob", a.as_str(), "status", "met", "partial"),
+        ("alice", b.as_str(), "status", "", "not_applicable"),
         ("alice", b.as_str(), "justification", "", "out of scope"),
         ("alice", a.as_str(), "flag", "", "flagged"),
         ("alice", "part/cd", "target", "3", "4"),
@@ -134,7 +134,7 @@ fn reverting_appends_and_keeps_the_history() {
         .iter()
         .map(|c| (c.field.as_str(), c.old.as_str(), c.new.as_str()))
         .collect();
-    assert_eq!(appended, [("status", "Met", ""), ("target", "5", "3")]);
+    assert_eq!(appended, [("status", "met", ""), ("target", "5", "3")]);
 }
 
 #[test]
@@ -290,4 +290,22 @@ fn alias_moves_are_logged_and_a_final_session_stays_as_signed() {
     signed.finalize("alice").expect("final");
     assert_eq!(signed.apply_aliases(&model), Default::default());
     assert!(matches!(signed.verify(), Verification::Match { .. }));
+}
+
+#[test]
+fn the_history_records_status_codes_and_reads_old_english_labels() {
+    use assess::session::Status;
+    for status in Status::ALL {
+        assert_eq!(Status::from_recorded(status.code()), Some(status));
+    }
+    let old = [
+        ("Met", Status::Met),
+        ("Partial", Status::Partial),
+        ("Not met", Status::NotMet),
+        ("Not applicable", Status::NotApplicable),
+    ];
+    for (label, status) in old {
+        assert_eq!(Status::from_recorded(label), Some(status), "{label}");
+    }
+    assert_eq!(Status::from_recorded("flagged"), None);
 }

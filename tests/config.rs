@@ -135,7 +135,7 @@ fn the_defaults_apply_to_new_sessions_and_the_sessions_dir() {
     assert_eq!(PathBuf::from(path.trim()), elsewhere.join("configured.ron"));
     let session = assess::session::load_session(&elsewhere.join("configured.ron")).expect("load");
     assert_eq!(session.assessors, ["Li Na"]);
-    assert_eq!(session.cursor.lang, "zh");
+    assert_eq!(session.cursor.lang, assess::lang::Lang::Zh);
     assert!(!session.cursor.auto_advance);
 }
 

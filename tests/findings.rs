@@ -232,7 +232,14 @@ fn a_signed_off_session_refuses_finding_changes() {
 fn severity_labels_are_bilingual() {
     let labels: Vec<(&str, &str, &str)> = Severity::ALL
         .iter()
-        .map(|s| (s.code(), s.label(), s.label_zh()))
+        .map(|s| {
+            let t = |l: assess::lang::Lang| l.texts().terms.severity(*s);
+            (
+                s.code(),
+                t(assess::lang::Lang::En),
+                t(assess::lang::Lang::Zh),
+            )
+        })
         .collect();
     assert_eq!(
         labels,

@@ -189,7 +189,7 @@ fn undo_and_redo_append_to_the_history() {
         .filter(|c| c.field == "status")
         .map(|c| (c.old.as_str(), c.new.as_str()))
         .collect();
-    assert_eq!(statuses, [("", "Met"), ("Met", ""), ("", "Met")]);
+    assert_eq!(statuses, [("", "met"), ("met", ""), ("", "met")]);
 }
 
 #[test]

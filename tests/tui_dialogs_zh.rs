@@ -16,7 +16,10 @@ fn fresh_zh() -> (tempfile::TempDir, App) {
     let (dir, mut app) = workbench::fresh_on_cd("Workshop");
     app.who = "facilitator".into();
     app.press("L");
-    assert_eq!(app.work.as_ref().expect("work").lang(), "zh");
+    assert_eq!(
+        app.work.as_ref().expect("work").lang(),
+        assess::lang::Lang::Zh
+    );
     (dir, app)
 }
 

@@ -248,7 +248,10 @@ fn flag_and_language_and_summary_survive_a_reopen() {
     let again = App::open(dir.path(), &file).expect("reopen");
     assert_eq!(again.screen, Screen::Summary);
     assert_eq!(current(&again), id);
-    assert_eq!(again.work.as_ref().expect("work").lang(), "zh");
+    assert_eq!(
+        again.work.as_ref().expect("work").lang(),
+        assess::lang::Lang::Zh
+    );
     assert!(load_session(&file).expect("load").answers[&id].flagged);
 }
 

@@ -331,7 +331,7 @@ fn palette_rows_say_where_an_entry_sits() {
     let screen = draw(&app, 160, 48);
     let domains: Vec<&str> = screen
         .lines()
-        .filter(|l| l.contains("domain 配置管理"))
+        .filter(|l| l.contains("能力域 配置管理"))
         .collect();
     assert_eq!(domains.len(), 2, "{screen}");
     assert!(domains[0].contains("持续交付"), "{screen}");
@@ -541,7 +541,7 @@ fn help_follows_the_workbench_language() {
     assert!(english.contains("auto-advance on/off"), "{english}");
     app.press("Esc L ?");
     let chinese = draw(&app, 160, 48);
-    let zh = assess::tui::action::Action::ToggleAutoAdvance.describe_zh();
+    let zh = assess::tui::action::Action::ToggleAutoAdvance.describe_in(assess::lang::Lang::Zh);
     assert!(chinese.contains(&zh), "{chinese}");
     assert!(!chinese.contains("auto-advance on/off"), "{chinese}");
     for line in chinese.lines() {

@@ -26,7 +26,8 @@ struct LogRow<'a> {
 }
 
 /// `assess log`: the whole history, oldest first; text aligned in columns, or JSON.
-pub fn log(out: &mut dyn Write, path: &Path, as_json: bool) -> Result<()> {
+pub fn log(out: &mut dyn Write, path: &Path, as_json: bool, lang: Lang) -> Result<()> {
+    let t = lang.texts().cli;
     let session = session::load_session(path)?;
     if as_json {
         let rows: Vec<LogRow> = session
@@ -47,7 +48,7 @@ pub fn log(out: &mut dyn Write, path: &Path, as_json: bool) -> Result<()> {
         return Ok(());
     }
     if session.history.is_empty() {
-        writeln!(out, "No changes recorded yet.")?;
+        writeln!(out, "{}", t.no_changes)?;
         return Ok(());
     }
     let width = |f: fn(&session::Change) -> &str| {
@@ -73,19 +74,21 @@ pub fn log(out: &mut dyn Write, path: &Path, as_json: bool) -> Result<()> {
             pad(&c.by, by_w),
             pad(&c.target, target_w),
             pad(&c.field, field_w),
-            shown(&c.old),
-            shown(&c.new),
+            shown(&c.field, &c.old, lang),
+            shown(&c.field, &c.new, lang),
         )?;
     }
     Ok(())
 }
 
-/// A value on one line; empty as `(empty)`.
-fn shown(value: &str) -> String {
-    if value.is_empty() {
-        "(empty)".to_string()
-    } else {
-        value.replace('\n', "\\n")
+/// A recorded value on one line, in `lang`: a status by its name (the trail holds its code, or
+/// the English label of older files), empty as `(empty)`.
+fn shown(field: &str, value: &str, lang: Lang) -> String {
+    let status = (field == "status").then(|| session::Status::from_recorded(value));
+    match status.flatten() {
+        Some(s) => lang.texts().terms.status(s).to_string(),
+        None if value.is_empty() => lang.texts().cli.empty.to_string(),
+        None => value.replace('\n', "\\n"),
     }
 }
 
@@ -122,7 +125,7 @@ pub fn finalize(
         let opened = session::open_session(path)?;
         let checks = session::evidence_checks(&opened.session, &session::base_dir(path));
         let items = review::preflight(&opened.model, &opened.session, &checks, policy);
-        let lang = Lang::from_code(&opened.session.cursor.lang);
+        let lang = opened.session.cursor.lang;
         if let Some(line) = review::conflicts_line(s, lang) {
             writeln!(out, "{line}")?;
         }

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
+use crate::i18n::{Lang, fill};
 use crate::session::{self, CheckSeverity, SessionError};
 
 /// The session a spec names; a missing file is fine when its backup exists (doctor can restore).
@@ -20,26 +21,27 @@ pub fn resolve(spec: &str, dir: &Path) -> Result<PathBuf> {
 }
 
 /// Prints the report; exit code 1 when a problem was found.
-pub fn doctor(out: &mut dyn Write, path: &Path, restore: bool) -> Result<ExitCode> {
+pub fn doctor(out: &mut dyn Write, path: &Path, restore: bool, lang: Lang) -> Result<ExitCode> {
+    let t = lang.texts().cli;
+    let shown = path.display().to_string();
     if restore {
         let restored = session::restore_backup(path)?;
-        match &restored.kept {
-            Some(kept) => writeln!(
-                out,
-                "Restored {} from its backup; the replaced file is kept as {}.",
-                path.display(),
-                kept.display()
-            )?,
-            None => writeln!(out, "Restored {} from its backup.", path.display())?,
-        }
+        let line = match &restored.kept {
+            Some(kept) => fill(
+                t.restored_kept,
+                &[("path", &shown), ("kept", &kept.display().to_string())],
+            ),
+            None => fill(t.restored, &[("path", &shown)]),
+        };
+        writeln!(out, "{line}")?;
     }
-    writeln!(out, "Checking {}", path.display())?;
+    writeln!(out, "{}", fill(t.checking, &[("path", &shown)]))?;
     let findings = session::check_session(path);
     for f in &findings {
         let tag = match f.severity {
-            CheckSeverity::Ok => "ok     ",
-            CheckSeverity::Warning => "warning",
-            CheckSeverity::Problem => "PROBLEM",
+            CheckSeverity::Ok => t.tags[0],
+            CheckSeverity::Warning => t.tags[1],
+            CheckSeverity::Problem => t.tags[2],
         };
         let mut lines = f.message.lines();
         writeln!(out, "  {tag}  {}", lines.next().unwrap_or(""))?;
@@ -49,33 +51,31 @@ pub fn doctor(out: &mut dyn Write, path: &Path, restore: bool) -> Result<ExitCod
     }
     let count = |s| findings.iter().filter(|f| f.severity == s).count();
     let (problems, warnings) = (count(CheckSeverity::Problem), count(CheckSeverity::Warning));
+    let warnings = counted(t.counted[0], t.counted[1], warnings);
     if problems == 0 {
-        writeln!(out, "No problems, {}.", plural(warnings, "warning"))?;
+        writeln!(out, "{}", fill(t.no_problems, &[("warnings", &warnings)]))?;
         return Ok(ExitCode::SUCCESS);
     }
-    writeln!(
-        out,
-        "{}, {}.",
-        plural(problems, "problem"),
-        plural(warnings, "warning")
-    )?;
+    let problems = counted(t.counted[2], t.counted[3], problems);
+    let both = [
+        ("problems", problems.as_str()),
+        ("warnings", warnings.as_str()),
+    ];
+    writeln!(out, "{}", fill(t.problems, &both))?;
     let backup_ok = findings
         .iter()
         .any(|f| f.severity == CheckSeverity::Ok && f.message.starts_with("the backup "));
     if backup_ok && !restore {
-        writeln!(
-            out,
-            "The backup is usable: `assess doctor {} --restore-backup` restores it and keeps the current file.",
-            path.display()
-        )?;
+        writeln!(out, "{}", fill(t.backup_usable, &[("path", &shown)]))?;
     }
     Ok(ExitCode::FAILURE)
 }
 
-fn plural(n: usize, word: &str) -> String {
+/// `one` when `n` is 1, else `many` with `{n}` filled.
+fn counted(one: &str, many: &str, n: usize) -> String {
     if n == 1 {
-        format!("1 {word}")
+        one.to_string()
     } else {
-        format!("{n} {word}s")
+        fill(many, &[("n", &n.to_string())])
     }
 }

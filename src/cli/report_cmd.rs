@@ -87,7 +87,7 @@ pub fn report(out: &mut dyn Write, path: &Path, args: &ReportArgs) -> Result<()>
     let options = ReportOptions {
         lang: args
             .lang
-            .unwrap_or_else(|| Lang::from_code(&opened.session.cursor.lang))
+            .unwrap_or(opened.session.cursor.lang)
             .code()
             .to_string(),
         redact: args.redact,

@@ -1,136 +1,17 @@
-//! `assess new`, `list` and `summary`: sessions from the command line.
+//! `assess list` and `summary`: sessions from the command line (`new` is `session::create`).
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use anyhow::{Context, Result, bail};
 
 use crate::i18n::{Lang, fill};
-use crate::model;
-use crate::session::{self, NewSession, Session, open_session};
+use crate::session::open_session;
 use crate::summary::{Summary, overview_sessions, summarize};
 
-/// Options of `assess new`.
-#[derive(Debug, Clone, Default)]
-pub struct NewOptions {
-    pub title: Option<String>,
-    pub organisation: Option<String>,
-    pub scope: Option<String>,
-    pub model: Option<String>,
-    pub parts: Vec<String>,
-    pub target: Option<u8>,
-    /// Who creates it (`--as`; default the OS user): the first assessor.
-    pub assessor: Option<String>,
-    /// `Name:Role` of each participant.
-    pub participants: Vec<String>,
-    /// The language the workbench opens the session in.
-    pub lang: Lang,
-}
-
-/// Creates a session file in `dir` and returns its path. Never overwrites an existing file.
-pub fn create(dir: &Path, opts: NewOptions) -> Result<PathBuf> {
-    let spec = opts.model.as_deref().unwrap_or(crate::model::DEFAULT_MODEL);
-    let loaded = model::resolve_model(spec)?;
-    if let Some(level) = opts.target {
-        check_level(level, &loaded.model)?;
-    }
-    let bundled = model::EMBEDDED_MODELS.iter().any(|(id, _, _)| *id == spec);
-    // An installed model is named by id but recorded by its file, like any model file.
-    let model_path = (!bundled).then(|| {
-        let origin = &loaded.origin;
-        std::fs::canonicalize(origin).map_or_else(|_| origin.clone(), |p| p.display().to_string())
-    });
-    let title = opts
-        .title
-        .filter(|t| !t.trim().is_empty())
-        .unwrap_or_else(|| format!("Assessment {}", &session::now_timestamp()[..10]));
-    let assessor = opts.assessor.unwrap_or_else(session::current_user);
-    let mut session = Session::new(
-        &loaded,
-        NewSession {
-            title: title.clone(),
-            organisation: opts.organisation.unwrap_or_default(),
-            scope: opts.scope.unwrap_or_default(),
-            assessors: vec![assessor.clone()],
-            parts: opts.parts,
-            target: opts.target,
-            model_path,
-        },
-    )?;
-    session.cursor.lang = opts.lang.code().to_string();
-    if let Some(on) = crate::config::current().auto_advance {
-        session.cursor.auto_advance = on;
-    }
-    for spec in &opts.participants {
-        let (name, role) = session::parse_participant(spec);
-        session.add_participant(&name, &role, &assessor)?;
-    }
-    session::create_private_dir(dir)
-        .with_context(|| format!("cannot create the sessions directory {}", dir.display()))?;
-    create_free(dir, &slug(&title), &session)
-}
-
-/// Refuses a target beyond the model's levels, naming its range (levels start at 0: not yet
-/// at level 1).
-fn check_level(level: u8, model: &model::Model) -> Result<()> {
-    let max = model.levels.iter().map(|l| l.level).max().unwrap_or(0);
-    if level <= max {
-        return Ok(());
-    }
-    let t = Lang::choose(None).texts().hints;
-    let (level, max) = (level.to_string(), max.to_string());
-    let values = [
-        ("level", level.as_str()),
-        ("model", model.id.as_str()),
-        ("min", "0"),
-        ("max", max.as_str()),
-    ];
-    bail!("{}", fill(t.level_range, &values))
-}
-
-/// Creates the session under the first free `STEM.ron`, `STEM-2.ron`, …: each try is an
-/// exclusive create, so two `new` at the same moment never write the same file.
-fn create_free(dir: &Path, stem: &str, session: &Session) -> Result<PathBuf> {
-    for n in 1..10_000 {
-        let path = if n == 1 {
-            dir.join(format!("{stem}.ron"))
-        } else {
-            dir.join(format!("{stem}-{n}.ron"))
-        };
-        match session::create_session_file(&path, session) {
-            Ok(()) => return Ok(path),
-            Err(e) if session::is_already_exists(&e) => {}
-            Err(e) => return Err(e.into()),
-        }
-    }
-    bail!(
-        "{}: no free name for a session called {stem:?}",
-        dir.display()
-    )
-}
-
-/// A file-name stem from a title: lowercase ASCII words joined by '-', CJK kept, at most
-/// `STEM_MAX` bytes (room for every suffix assess adds within the file system's name limit).
-pub fn slug(title: &str) -> String {
-    let mut out = String::new();
-    for c in title.chars() {
-        if c.is_alphanumeric() {
-            out.extend(c.to_lowercase());
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-    }
-    let out: String = out.chars().take(60).collect();
-    let out = session::clip_bytes(&out, session::STEM_MAX).trim_end_matches('-');
-    if out.is_empty() {
-        "session".to_string()
-    } else {
-        out.to_string()
-    }
-}
-
 /// `assess list`: the sessions in `dir`, newest first.
-pub fn list(out: &mut dyn Write, dir: &Path, as_json: bool) -> Result<()> {
+pub fn list(out: &mut dyn Write, dir: &Path, as_json: bool, lang: Lang) -> Result<()> {
+    let t = lang.texts().cli;
     let rows = overview_sessions(dir)?;
     if as_json {
         serde_json::to_writer_pretty(&mut *out, &rows)?;
@@ -138,11 +19,8 @@ pub fn list(out: &mut dyn Write, dir: &Path, as_json: bool) -> Result<()> {
         return Ok(());
     }
     if rows.is_empty() {
-        writeln!(
-            out,
-            "No sessions in {}. Start one with `assess new`.",
-            dir.display()
-        )?;
+        let dir = dir.display().to_string();
+        writeln!(out, "{}", fill(t.no_sessions, &[("dir", &dir)]))?;
         return Ok(());
     }
     // Tab-separated: every value is escaped so that it stays one field on one row.
@@ -150,9 +28,9 @@ pub fn list(out: &mut dyn Write, dir: &Path, as_json: bool) -> Result<()> {
     for row in &rows {
         if let Some(error) = &row.error {
             let word = if row.unreadable {
-                "UNREADABLE"
+                t.unreadable
             } else {
-                "DAMAGED"
+                t.damaged
             };
             writeln!(out, "{}\t{word}\t{}", f(&row.name), f(first_line(error)))?;
             continue;
@@ -162,14 +40,17 @@ pub fn list(out: &mut dyn Write, dir: &Path, as_json: bool) -> Result<()> {
             .iter()
             .map(|p| format!("{} L{}", p.id, p.level))
             .collect();
+        let (answered, total) = (row.answered.to_string(), row.total.to_string());
+        let progress = fill(
+            t.list_answered,
+            &[("answered", &answered), ("total", &total)],
+        );
         writeln!(
             out,
-            "{}\t{}\t{}\t{}/{} answered\t{}\t{}",
+            "{}\t{}\t{}\t{progress}\t{}\t{}",
             f(&row.name),
             f(&row.title),
             f(&row.model),
-            row.answered,
-            row.total,
             f(&levels.join(", ")),
             f(&row.updated),
         )?;
@@ -188,7 +69,7 @@ pub fn summary(out: &mut dyn Write, path: &Path, as_json: bool, lang: Option<Lan
     for warning in &opened.warnings {
         crate::terminal_text::warn(&format!("assess: warning: {}: {warning}", path.display()));
     }
-    let lang = lang.unwrap_or_else(|| Lang::from_code(&opened.session.cursor.lang));
+    let lang = lang.unwrap_or(opened.session.cursor.lang);
     let summary = summarize(&opened.model, &opened.session, lang.code());
     let checks = crate::session::evidence_checks(&opened.session, &crate::session::base_dir(path));
     let review = ReviewLines {
@@ -265,7 +146,7 @@ fn print_review(
     let t = lang.texts();
     let counts: Vec<String> = crate::review::Filter::ALL
         .iter()
-        .map(|f| format!("{} {}", f.label_in(lang.code()), review.filters[f.code()]))
+        .map(|f| format!("{} {}", t.terms.filter(*f), review.filters[f.code()]))
         .collect();
     let counts = counts.join(" · ");
     writeln!(out, "\n{}", fill(t.cli.review, &[("counts", &counts)]))?;
@@ -362,27 +243,4 @@ pub fn parse_parts(value: &str) -> Result<Vec<String>> {
         bail!("--parts needs at least one part id, e.g. --parts cd,to");
     }
     Ok(parts)
-}
-
-/// Names `baseline` as the baseline of the new session at `path` (relative to its folder when
-/// both are in one folder, so the pair can move together, e.g. in a git repository).
-pub fn set_baseline(path: &Path, baseline: &Path, who: &str) -> Result<()> {
-    crate::session::load_session(baseline)
-        .with_context(|| format!("the baseline {}", baseline.display()))?;
-    let same_dir = |p: &Path| {
-        std::fs::canonicalize(p)
-            .ok()
-            .and_then(|c| c.parent().map(Path::to_path_buf))
-    };
-    let named = match (same_dir(path), same_dir(baseline), baseline.file_name()) {
-        (Some(a), Some(b), Some(name)) if a == b => name.to_string_lossy().into_owned(),
-        _ => std::fs::canonicalize(baseline)
-            .unwrap_or_else(|_| baseline.to_path_buf())
-            .display()
-            .to_string(),
-    };
-    let mut session = crate::session::load_session(path)?;
-    session.set_baseline(Some(named), who)?;
-    crate::session::save_session(path, &session)?;
-    Ok(())
 }

@@ -26,7 +26,7 @@ pub fn export(
 ) -> Result<()> {
     let opened = open_session(path)?;
     let options = QuestionnaireOptions {
-        lang: lang.unwrap_or_else(|| Lang::from_code(&opened.session.cursor.lang)),
+        lang: lang.unwrap_or(opened.session.cursor.lang),
         parts,
     };
     for warning in &opened.warnings {

@@ -26,7 +26,10 @@ pub fn session_lines(s: &Session) -> String {
         line(format!("participant: {} ({})", p.name, p.role));
     }
     for (id, a) in &s.answers {
-        let status = a.status.map(|st| st.label()).unwrap_or("(no status)");
+        let status = a
+            .status
+            .map(|st| crate::lang::Lang::En.texts().terms.status(st))
+            .unwrap_or("(no status)");
         line(format!("{id}: {status} ({})", a.by));
         if let Some(j) = &a.justification {
             line(format!("{id} justification: {}", one_line(j)));

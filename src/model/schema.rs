@@ -32,9 +32,9 @@ impl Text {
 
     /// The text in `lang`, falling back to English and then to any language present,
     /// so a partially translated model still shows something readable.
-    pub fn get(&self, lang: &str) -> &str {
+    pub fn get(&self, lang: impl AsRef<str>) -> &str {
         self.0
-            .get(lang)
+            .get(lang.as_ref())
             .or_else(|| self.0.get("en"))
             .or_else(|| self.0.values().next())
             .map_or("", String::as_str)

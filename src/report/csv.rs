@@ -6,7 +6,7 @@
 //! multi-line notes.
 
 use super::data::{AnswerView, ReportData, status_code};
-use super::labels::Labels;
+use crate::i18n::report::Labels;
 
 /// The header row. Names are stable and English whatever the language of the values.
 pub const COLUMNS: [&str; 28] = [

@@ -224,12 +224,7 @@ pub struct OrphanedAnswer {
 
 /// A stable machine code for a status: `met`, `partial`, `not_met`, `not_applicable`.
 pub fn status_code(status: Status) -> &'static str {
-    match status {
-        Status::Met => "met",
-        Status::Partial => "partial",
-        Status::NotMet => "not_met",
-        Status::NotApplicable => "not_applicable",
-    }
+    status.code()
 }
 
 /// A stable machine code for an evidence kind.
@@ -471,7 +466,7 @@ fn review_counts(
         .into_iter()
         .map(|(f, count)| ReviewCount {
             filter: f.code(),
-            label: f.label(),
+            label: crate::lang::Lang::En.texts().terms.filter(f),
             count,
         })
         .collect()

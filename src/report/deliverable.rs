@@ -7,10 +7,10 @@ use std::fmt::Write as _;
 
 use super::data::{PartReport, ReportData};
 use super::html::escape;
-use super::labels::Labels;
 use super::svg;
 use super::workshop::FindingEntry;
 use crate::i18n::fill;
+use crate::i18n::report::Labels;
 
 /// How many findings the first page lists.
 const KEY_FINDINGS: usize = 5;

@@ -5,26 +5,12 @@
 use std::fmt::Write as _;
 
 use super::data::{AnswerView, PartReport, PracticeReport, ReportData};
-use super::labels::Labels;
+pub use super::escape::escape;
 use super::{deliverable, svg};
 
-const CSS: &str = include_str!("report.css");
+use crate::i18n::report::Labels;
 
-/// Escapes text for HTML element content and attribute values.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+const CSS: &str = include_str!("report.css");
 
 /// Renders the whole report as one HTML document, in the order management reads it: the
 /// first page, the findings, the roadmap, the sign-off, the results per part, then the

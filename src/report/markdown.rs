@@ -7,8 +7,8 @@ use std::fmt::Write as _;
 use unicode_width::UnicodeWidthStr;
 
 use super::data::{PartReport, PracticeReport, ReportData, RequirementReport};
-use super::labels::Labels;
 use super::roadmap::Roadmap;
+use crate::i18n::report::Labels;
 
 /// Renders the whole report as Markdown.
 pub fn render(data: &ReportData, l: &Labels) -> String {

@@ -5,7 +5,6 @@
 
 use serde::Serialize;
 
-use super::data::status_code_ser;
 use crate::model::LoadedModel;
 use crate::scoring::gaps;
 use crate::session::{Session, Status};
@@ -128,6 +127,14 @@ fn phase_domains(
             })
         })
         .collect()
+}
+
+/// A status written as its code (`met`, …), as the report data writes it.
+fn status_code_ser<S: serde::Serializer>(
+    status: &Option<crate::session::Status>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    serde::Serialize::serialize(&status.map(crate::session::Status::code), s)
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 
 use unicode_width::UnicodeWidthStr;
 
-use super::html::escape;
+use super::escape::escape;
 use crate::lang::Lang;
 use crate::radar::{Axis, Point, Shapes, vertex};
 

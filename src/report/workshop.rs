@@ -6,7 +6,9 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use super::html::escape;
+use super::escape::escape;
+use crate::i18n::fill;
+use crate::i18n::report::Labels;
 use crate::model::LoadedModel;
 use crate::session::{Session, clock, tie_kind};
 
@@ -52,7 +54,10 @@ pub fn findings(model: &LoadedModel, session: &Session, lang: &str) -> Vec<Findi
         .map(|(id, f)| FindingEntry {
             id: id.clone(),
             severity: f.severity.code(),
-            severity_label: f.severity.label_in(lang),
+            severity_label: crate::lang::Lang::from_code(lang)
+                .texts()
+                .terms
+                .severity(f.severity),
             title: f.title.clone(),
             description: f.description.clone(),
             recommendation: f.recommendation.clone(),
@@ -103,40 +108,25 @@ pub fn redact(findings: &mut [FindingEntry], hide: &impl Fn(&mut String)) {
 }
 
 /// Headings and column names in the report's language.
-struct Words {
-    findings: &'static str,
-    agenda: &'static str,
-    none: &'static str,
-    columns: [&'static str; 6],
-    agenda_columns: [&'static str; 3],
-    description: &'static str,
-    recommendation: &'static str,
+fn words(lang: &str) -> &'static Labels {
+    crate::report::labels(lang)
 }
 
-fn words(lang: &str) -> &'static Words {
-    const EN: Words = Words {
-        findings: "Findings",
-        agenda: "Agenda: planned and spent time",
-        none: "None.",
-        columns: ["ID", "Severity", "Title", "Owner", "Due", "About"],
-        agenda_columns: ["Part / domain", "Planned", "Spent"],
-        description: "Description",
-        recommendation: "Recommendation",
-    };
-    const ZH: Words = Words {
-        findings: "发现项",
-        agenda: "议程：计划与实际用时",
-        none: "无。",
-        columns: ["编号", "严重程度", "标题", "负责人", "期限", "关联"],
-        agenda_columns: ["部分 / 领域", "计划", "实际"],
-        description: "描述",
-        recommendation: "建议",
-    };
-    if lang.starts_with("zh") { &ZH } else { &EN }
+fn planned(w: &Labels, minutes: Option<u32>) -> String {
+    minutes.map_or_else(
+        || "–".to_string(),
+        |m| fill(w.workshop.minutes, &[("n", &m.to_string())]),
+    )
 }
 
-fn planned(minutes: Option<u32>) -> String {
-    minutes.map_or_else(|| "–".to_string(), |m| format!("{m} min"))
+/// What a finding is tied to (its code: `requirement`, `practice`, `domain`) as a word.
+fn tie_word(w: &Labels, code: &str) -> &'static str {
+    match code {
+        "requirement" => w.workshop.ties[0],
+        "practice" => w.workshop.ties[1],
+        "domain" => w.workshop.ties[2],
+        _ => "",
+    }
 }
 
 fn md_cell(s: &str) -> String {
@@ -149,11 +139,11 @@ fn md_cell(s: &str) -> String {
 /// The Markdown sections.
 pub fn markdown(md: &mut String, lang: &str, findings: &[FindingEntry], agenda: &[AgendaEntry]) {
     let w = words(lang);
-    let _ = writeln!(md, "\n## {}\n", w.findings);
+    let _ = writeln!(md, "\n## {}\n", w.workshop.findings);
     if findings.is_empty() {
         let _ = writeln!(md, "{}", w.none);
     } else {
-        let c = w.columns;
+        let c = w.workshop.columns;
         let _ = writeln!(
             md,
             "| {} | {} | {} | {} | {} | {} |",
@@ -164,8 +154,8 @@ pub fn markdown(md: &mut String, lang: &str, findings: &[FindingEntry], agenda: 
     for f in findings {
         let mut title = md_cell(&f.title);
         for (label, text) in [
-            (w.description, &f.description),
-            (w.recommendation, &f.recommendation),
+            (w.workshop.description, &f.description),
+            (w.workshop.recommendation, &f.recommendation),
         ] {
             if !text.is_empty() {
                 let _ = write!(title, "<br>*{label}:* {}", md_cell(text));
@@ -178,18 +168,18 @@ pub fn markdown(md: &mut String, lang: &str, findings: &[FindingEntry], agenda: 
             f.severity_label,
             md_cell(&f.owner),
             f.due,
-            f.tie_kind,
+            tie_word(w, f.tie_kind),
             f.tie
         );
     }
     if agenda.is_empty() {
         return;
     }
-    let c = w.agenda_columns;
+    let c = w.workshop.agenda_columns;
     let _ = writeln!(
         md,
         "\n## {}\n\n| {} | {} | {} |\n|---|---|---|",
-        w.agenda, c[0], c[1], c[2]
+        w.workshop.agenda, c[0], c[1], c[2]
     );
     for a in agenda {
         let indent = if a.kind == "domain" { "  ↳ " } else { "" };
@@ -198,7 +188,7 @@ pub fn markdown(md: &mut String, lang: &str, findings: &[FindingEntry], agenda: 
             "| {indent}{} `{}` | {} | {} |",
             md_cell(&a.name),
             a.id,
-            planned(a.planned_minutes),
+            planned(w, a.planned_minutes),
             clock(a.spent_seconds)
         );
     }
@@ -206,20 +196,20 @@ pub fn markdown(md: &mut String, lang: &str, findings: &[FindingEntry], agenda: 
 
 /// The findings table's column names in the report's language.
 pub fn finding_columns(lang: &str) -> [&'static str; 6] {
-    words(lang).columns
+    words(lang).workshop.columns
 }
 
 /// The findings section's heading.
 pub fn findings_title(lang: &str) -> &'static str {
-    words(lang).findings
+    words(lang).workshop.findings
 }
 
 /// A finding's description and recommendation with their labels, when present.
 pub fn finding_details<'a>(lang: &str, f: &'a FindingEntry) -> Vec<(&'static str, &'a str)> {
     let w = words(lang);
     [
-        (w.description, f.description.as_str()),
-        (w.recommendation, f.recommendation.as_str()),
+        (w.workshop.description, f.description.as_str()),
+        (w.workshop.recommendation, f.recommendation.as_str()),
     ]
     .into_iter()
     .filter(|(_, text)| !text.is_empty())
@@ -232,11 +222,11 @@ pub fn agenda_html(h: &mut String, lang: &str, agenda: &[AgendaEntry]) {
     if agenda.is_empty() {
         return;
     }
-    let c = w.agenda_columns;
+    let c = w.workshop.agenda_columns;
     let _ = writeln!(
         h,
         "<section class=\"agenda\">\n<h2>{}</h2>\n<table class=\"agenda\"><thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
-        escape(w.agenda),
+        escape(w.workshop.agenda),
         escape(c[0]),
         escape(c[1]),
         escape(c[2])
@@ -252,7 +242,7 @@ pub fn agenda_html(h: &mut String, lang: &str, agenda: &[AgendaEntry]) {
             if over { " over" } else { "" },
             escape(&a.name),
             escape(&a.id),
-            planned(a.planned_minutes),
+            planned(w, a.planned_minutes),
             clock(a.spent_seconds)
         );
     }

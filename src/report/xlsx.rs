@@ -8,7 +8,7 @@ use rust_xlsxwriter::{
 };
 
 use super::data::ReportData;
-use super::labels::Labels;
+use crate::i18n::report::Labels;
 
 use crate::i18n::xlsx::ReportSheets as Words;
 use crate::lang::Lang;

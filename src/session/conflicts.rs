@@ -101,8 +101,8 @@ pub fn answer_text(a: &Answer) -> Vec<(&'static str, String)> {
         (
             "status",
             match (&a.status, &a.justification) {
-                (Some(s), Some(j)) => format!("{} ({j})", s.label()),
-                (Some(s), None) => s.label().to_string(),
+                (Some(s), Some(j)) => format!("{} ({j})", english_status(*s)),
+                (Some(s), None) => english_status(*s).to_string(),
                 (None, _) => "(none)".to_string(),
             },
         ),
@@ -225,4 +225,9 @@ fn both_notes(ours: &str, ours_by: &str, theirs: &str, theirs_by: &str) -> Strin
         (true, false) => theirs.to_string(),
         (false, false) => format!("[{ours_by}]\n{ours}\n\n[{theirs_by}]\n{theirs}"),
     }
+}
+
+/// A status as the conflict's English text names it.
+fn english_status(s: super::Status) -> &'static str {
+    crate::lang::Lang::En.texts().terms.status(s)
 }

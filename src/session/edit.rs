@@ -29,31 +29,35 @@ pub struct NewSession {
 /// Why an edit was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum EditError {
-    #[error("the model has no part {0:?} (its parts: {1})")]
+    #[error("the model has no part \"{0}\" (its parts: {1})")]
     UnknownPart(String, String),
     #[error("a target level must be between 0 and 5, not {0}")]
     BadTarget(u8),
     #[error("\"Not applicable\" needs a justification")]
     JustificationRequired,
-    #[error("no evidence {0:?} in the register")]
+    #[error("no evidence \"{0}\" in the register")]
     UnknownEvidence(String),
     #[error("{0} is cited by {1}; detach it there first")]
     EvidenceInUse(String, String),
-    #[error("{0}")]
-    Evidence(String),
+    #[error("a title is needed")]
+    EvidenceTitleRequired,
+    #[error("cannot read \"{location}\": {reason}")]
+    EvidenceUnreadable { location: String, reason: String },
+    #[error("\"{0}\" is not here")]
+    EvidenceGone(String),
     #[error("only an answered requirement can be marked as reviewed")]
     NothingToReview,
     #[error("a finding needs a title")]
     FindingTitleRequired,
-    #[error("{0:?} is not a date written YYYY-MM-DD")]
+    #[error("\"{0}\" is not a date written YYYY-MM-DD")]
     BadDate(String),
-    #[error("{0:?} is not a real date: that month has no such day")]
+    #[error("\"{0}\" is not a real date: that month has no such day")]
     NotARealDate(String),
-    #[error("the model has no requirement, practice or domain {0:?}")]
+    #[error("the model has no requirement, practice or domain \"{0}\"")]
     UnknownTie(String),
-    #[error("no finding {0:?}")]
+    #[error("no finding \"{0}\"")]
     UnknownFinding(String),
-    #[error("{0:?} is not a part or domain in scope")]
+    #[error("\"{0}\" is not a part or domain in scope")]
     UnknownAgendaItem(String),
     #[error("the session was signed off as final by {by} at {at}; reopen it to change it")]
     Final { by: String, at: String },
@@ -63,13 +67,13 @@ pub enum EditError {
     ReasonRequired,
     #[error("a participant needs a name")]
     NameRequired,
-    #[error("{0:?} is already a participant")]
+    #[error("\"{0}\" is already a participant")]
     DuplicateParticipant(String),
-    #[error("no participant {0:?}")]
+    #[error("no participant \"{0}\"")]
     UnknownParticipant(String),
     #[error("{0} merge conflict(s) remain; resolve them first (`assess conflicts`)")]
     Conflicts(usize),
-    #[error("no conflict {0:?}")]
+    #[error("no conflict \"{0}\"")]
     UnknownConflict(String),
     #[error("conflict {0} is not about an answer's note")]
     NotANoteConflict(String),
@@ -459,4 +463,110 @@ pub fn hash_file_with(
         }
     }
     Ok(digest_text(&hasher.finalize()))
+}
+
+/// Refusals in words: the catalogue's sentences, filled with the error's data.
+impl crate::lang::Lang {
+    /// An edit the session refused, told in this language.
+    pub fn edit_error(self, e: &EditError) -> String {
+        let t = self.texts().errors;
+        match e {
+            EditError::UnknownPart(part, parts) => {
+                crate::i18n::fill(t.unknown_part, &[("part", part), ("parts", parts)])
+            }
+            EditError::BadTarget(level) => {
+                crate::i18n::fill(t.bad_target, &[("level", &level.to_string())])
+            }
+            EditError::JustificationRequired => t.justification_required.to_string(),
+            EditError::UnknownEvidence(id) => crate::i18n::fill(t.unknown_evidence, &[("id", id)]),
+            EditError::EvidenceInUse(id, by) => {
+                crate::i18n::fill(t.evidence_in_use, &[("id", id), ("by", by)])
+            }
+            EditError::EvidenceTitleRequired => t.evidence_title_required.to_string(),
+            EditError::EvidenceUnreadable { location, reason } => crate::i18n::fill(
+                t.evidence_unreadable,
+                &[("location", location), ("reason", reason)],
+            ),
+            EditError::EvidenceGone(location) => {
+                crate::i18n::fill(t.evidence_gone, &[("location", location)])
+            }
+            EditError::NothingToReview => t.nothing_to_review.to_string(),
+            EditError::FindingTitleRequired => t.finding_title_required.to_string(),
+            EditError::BadDate(date) => crate::i18n::fill(t.bad_date, &[("date", date)]),
+            EditError::NotARealDate(date) => {
+                crate::i18n::fill(t.not_a_real_date, &[("date", date)])
+            }
+            EditError::Conflicts(n) => crate::i18n::fill(t.conflicts, &[("n", &n.to_string())]),
+            EditError::UnknownConflict(id) => crate::i18n::fill(t.unknown_conflict, &[("id", id)]),
+            EditError::NotANoteConflict(id) => {
+                crate::i18n::fill(t.not_a_note_conflict, &[("id", id)])
+            }
+            EditError::UnknownTie(id) => crate::i18n::fill(t.unknown_tie, &[("id", id)]),
+            EditError::UnknownFinding(id) => crate::i18n::fill(t.unknown_finding, &[("id", id)]),
+            EditError::UnknownAgendaItem(id) => {
+                crate::i18n::fill(t.unknown_agenda_item, &[("id", id)])
+            }
+            EditError::Final { by, at } => {
+                crate::i18n::fill(t.final_session, &[("by", by), ("at", at)])
+            }
+            EditError::NotFinal => t.not_final.to_string(),
+            EditError::ReasonRequired => t.reason_required.to_string(),
+            EditError::NameRequired => t.name_required.to_string(),
+            EditError::DuplicateParticipant(name) => {
+                crate::i18n::fill(t.duplicate_participant, &[("name", name)])
+            }
+            EditError::UnknownParticipant(name) => {
+                crate::i18n::fill(t.unknown_participant, &[("name", name)])
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod told_tests {
+    use super::EditError;
+    use crate::lang::Lang;
+
+    /// The English texts say what the errors' own `Display` says, so logs and the screen agree.
+    #[test]
+    fn english_matches_the_errors_own_words() {
+        let cases = [
+            EditError::UnknownPart("xx".into(), "cd, to".into()),
+            EditError::BadTarget(7),
+            EditError::JustificationRequired,
+            EditError::UnknownEvidence("E9".into()),
+            EditError::EvidenceInUse("E1".into(), "cd.a.1".into()),
+            EditError::EvidenceTitleRequired,
+            EditError::EvidenceUnreadable {
+                location: "a.txt".into(),
+                // The system's own reason is passed on as it is.
+                reason: "13".into(),
+            },
+            EditError::EvidenceGone("a.txt".into()),
+            EditError::NothingToReview,
+            EditError::FindingTitleRequired,
+            EditError::BadDate("2026-02-30".into()),
+            EditError::UnknownTie("cd.x".into()),
+            EditError::UnknownFinding("F9".into()),
+            EditError::UnknownAgendaItem("cd.x".into()),
+            EditError::Final {
+                by: "王芳".into(),
+                at: "2026-01-01T00:00:00Z".into(),
+            },
+            EditError::NotFinal,
+            EditError::ReasonRequired,
+            EditError::NameRequired,
+            EditError::DuplicateParticipant("王芳".into()),
+            EditError::UnknownParticipant("王芳".into()),
+        ];
+        for e in &cases {
+            assert_eq!(Lang::En.edit_error(e), e.to_string());
+            let zh = Lang::Zh.edit_error(e);
+            assert!(
+                !zh.split(|c: char| !c.is_ascii_alphabetic())
+                    .any(|w| w.len() > 3 && w != "YYYY"),
+                "English left in {zh}"
+            );
+        }
+    }
 }

@@ -188,14 +188,18 @@ pub fn describe_evidence(
     title: &str,
     kind: EvidenceType,
     location: &str,
-) -> Result<Evidence, String> {
-    if title.trim().is_empty() {
-        return Err("a title is needed".to_string());
-    }
+) -> Result<Evidence, EditError> {
     let location = location.trim();
-    let print = fingerprint(base_dir, location)
-        .map_err(|e| format!("cannot read the file {location:?}: {e}"))?;
+    let print = fingerprint(base_dir, location).map_err(|e| unreadable(location, &e))?;
     evidence_entry(title, kind, location, print)
+}
+
+/// The refusal for a file that is there but cannot be read.
+fn unreadable(location: &str, err: &std::io::Error) -> EditError {
+    EditError::EvidenceUnreadable {
+        location: location.to_string(),
+        reason: err.to_string(),
+    }
 }
 
 /// The size of the regular file a location names, when hashing it is worth a thread of its
@@ -221,7 +225,7 @@ pub struct HashJob {
     pub total: u64,
     done: std::sync::Arc<std::sync::atomic::AtomicU64>,
     cancel: std::sync::Arc<std::sync::atomic::AtomicBool>,
-    result: std::sync::mpsc::Receiver<Result<Option<(String, u64)>, String>>,
+    result: std::sync::mpsc::Receiver<Result<Option<(String, u64)>, EditError>>,
 }
 
 impl HashJob {
@@ -242,7 +246,7 @@ impl HashJob {
                     .and_then(|m| Ok(Some((hash_file_with(&path, &d, &c)?, m.len())))),
             };
             // The receiver is gone when the job was dropped: nobody waits for this result.
-            let _ = send.send(print.map_err(|e| format!("cannot read the file {typed:?}: {e}")));
+            let _ = send.send(print.map_err(|e| unreadable(&typed, &e)));
         });
         Self {
             location: location.trim().to_string(),
@@ -268,12 +272,15 @@ impl HashJob {
     }
 
     /// The fingerprint once it is done (None while it runs).
-    pub fn poll(&self) -> Option<Result<Option<(String, u64)>, String>> {
+    pub fn poll(&self) -> Option<Result<Option<(String, u64)>, EditError>> {
         match self.result.try_recv() {
             Ok(result) => Some(result),
             Err(std::sync::mpsc::TryRecvError::Empty) => None,
             Err(std::sync::mpsc::TryRecvError::Disconnected) => {
-                Some(Err("the hash stopped".to_string()))
+                Some(Err(EditError::EvidenceUnreadable {
+                    location: self.location.clone(),
+                    reason: "the hash stopped".to_string(),
+                }))
             }
         }
     }
@@ -291,10 +298,10 @@ pub fn evidence_entry(
     kind: EvidenceType,
     location: &str,
     print: Option<(String, u64)>,
-) -> Result<Evidence, String> {
+) -> Result<Evidence, EditError> {
     let title = title.trim();
     if title.is_empty() {
-        return Err("a title is needed".to_string());
+        return Err(EditError::EvidenceTitleRequired);
     }
     let location = location.trim().to_string();
     Ok(Evidence {
@@ -339,11 +346,7 @@ impl Session {
             .is_some_and(|old| new.location.trim() != old.location);
         let fresh = if moved {
             let location = new.location.trim();
-            Some(
-                fingerprint(base_dir, location)
-                    .map_err(|e| format!("cannot read the file {location:?}: {e}"))
-                    .map_err(EditError::Evidence)?,
-            )
+            Some(fingerprint(base_dir, location).map_err(|e| unreadable(location, &e))?)
         } else {
             None
         };
@@ -370,7 +373,7 @@ impl Session {
             after.size = print.map(|(_, s)| s);
         }
         if after.title.is_empty() {
-            return Err(EditError::Evidence("a title is needed".to_string()));
+            return Err(EditError::EvidenceTitleRequired);
         }
         let target = format!("evidence/{id}");
         self.record(who, &target, "title", &old.title, &after.title);
@@ -391,8 +394,7 @@ impl Session {
     ) -> Result<(), EditError> {
         self.ensure_editable()?;
         let location = self.entry_mut(id)?.location.clone();
-        let print = fingerprint(base_dir, &location)
-            .map_err(|e| EditError::Evidence(format!("cannot read {location:?}: {e}")))?;
+        let print = fingerprint(base_dir, &location).map_err(|e| unreadable(&location, &e))?;
         self.accept_fingerprint(id, print, who)
     }
 
@@ -406,8 +408,7 @@ impl Session {
     ) -> Result<(), EditError> {
         self.ensure_editable()?;
         let old = self.entry_mut(id)?.clone();
-        let (hash, size) =
-            print.ok_or_else(|| EditError::Evidence(format!("{:?} is not here", old.location)))?;
+        let (hash, size) = print.ok_or_else(|| EditError::EvidenceGone(old.location.clone()))?;
         let mut after = old.clone();
         after.sha256 = Some(hash);
         after.size = Some(size);

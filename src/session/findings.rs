@@ -39,33 +39,6 @@ impl Severity {
             Severity::Info => "info",
         }
     }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Severity::High => "High",
-            Severity::Medium => "Medium",
-            Severity::Low => "Low",
-            Severity::Info => "Info",
-        }
-    }
-
-    pub fn label_zh(self) -> &'static str {
-        match self {
-            Severity::High => "高",
-            Severity::Medium => "中",
-            Severity::Low => "低",
-            Severity::Info => "提示",
-        }
-    }
-
-    /// The label in a language (`zh` or anything else for English).
-    pub fn label_in(self, lang: &str) -> &'static str {
-        if lang == "zh" {
-            self.label_zh()
-        } else {
-            self.label()
-        }
-    }
 }
 
 /// What a finding is tied to, told by its full model id.

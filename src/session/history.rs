@@ -153,7 +153,7 @@ fn answer_fields(answer: &Answer) -> Vec<(&'static str, String)> {
             "status",
             answer
                 .status
-                .map(|s| s.label().to_string())
+                .map(|s| s.code().to_string())
                 .unwrap_or_default(),
         ),
         (

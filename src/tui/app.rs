@@ -27,6 +27,8 @@ pub use register::{Attaching, evidence_from_form, evidence_items};
 pub use undo::Snapshot;
 pub use work::{SaveState, Work};
 
+use crate::i18n::fill;
+use crate::lang::Lang;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -76,6 +78,9 @@ pub struct App {
     pub who: String,
     /// A session another process is writing, waiting for "view it read-only?".
     pub pending_read_only: Option<(PathBuf, session::LockHolder)>,
+    /// The language while no session is open (home, new session): `ASSESS_LANG`, then the
+    /// locale. An open session shows its own language.
+    pub lang: Lang,
     /// Which pre-flight checks refuse `S` (the default until an organisation's setting
     /// supplies one).
     pub sign_off_policy: crate::review::SignOffPolicy,
@@ -84,7 +89,7 @@ pub struct App {
 impl App {
     /// The home screen of a sessions dir; with no sessions, the new-session form.
     pub fn home(dir: &Path) -> Self {
-        Self::with_home(dir, Home::load(dir), NewForm::new())
+        Self::with_home(dir, Home::load(dir), NewForm::new(Lang::choose(None)))
     }
 
     fn with_home(dir: &Path, home: Home, form: NewForm) -> Self {
@@ -108,8 +113,38 @@ impl App {
             area: Rect::new(0, 0, 80, 24),
             who: session::current_user(),
             pending_read_only: None,
+            lang: Lang::choose(None),
             sign_off_policy: crate::review::SignOffPolicy::default(),
         }
+    }
+
+    /// Carries out what an overlay's update asked for. The one place that applies overlay
+    /// effects: it makes the edit (a refusal goes to the status line and the overlay stays
+    /// open), saves through the session's own path, and closes the overlay.
+    pub fn apply(&mut self, effect: crate::tui::overlays::Effect) {
+        use crate::tui::overlays::{Edit, Effect};
+        match effect {
+            Effect::None => {}
+            Effect::Close => {
+                self.overlays.pop();
+            }
+            Effect::Message(text) => self.message = Some(text),
+            Effect::EditThenClose(edit) => {
+                let Some(work) = &mut self.work else { return };
+                match edit {
+                    Edit::Decider(name) => {
+                        work.session.cursor.decider = name;
+                        work.dirty = true;
+                    }
+                }
+                self.overlays.pop();
+            }
+        }
+    }
+
+    /// The language shown: the open session's, else the workbench's.
+    pub fn lang(&self) -> Lang {
+        self.work.as_ref().map_or(self.lang, Work::lang)
     }
 
     /// The workbench on a session file, on the screen it was left on.
@@ -136,7 +171,7 @@ impl App {
         app.open_path(path)?;
         if app.work.is_none() {
             app.home = Home::load(dir);
-            app.form = NewForm::new();
+            app.form = NewForm::new(app.lang());
         }
         Ok(app)
     }
@@ -151,8 +186,10 @@ impl App {
             Err(e) => match e.downcast_ref::<session::LockError>() {
                 Some(session::LockError::Held { holder, .. }) => {
                     let name = path.file_stem().unwrap_or_default().to_string_lossy();
-                    let question = format!(
-                        "{name} is already open for writing by {holder}. View it read-only? Nothing can be changed there."
+                    let holder_text = holder.to_string();
+                    let question = crate::i18n::fill(
+                        self.lang().texts().home.read_only_question,
+                        &[("name", &name), ("holder", &holder_text)],
                     );
                     self.pending_read_only = Some((path.to_path_buf(), holder.clone()));
                     self.screen = Screen::Home;
@@ -277,7 +314,7 @@ impl App {
         match self.overlays.last_mut() {
             Some(Overlay::Palette(p) | Overlay::EvidenceSearch(p)) => p.query_changed(defer),
             _ if !taken => {
-                self.message = Some("paste ignored: no text field here (o opens the note)".into())
+                self.message = Some(self.lang().texts().messages.paste_ignored.into());
             }
             _ => {}
         }
@@ -354,8 +391,7 @@ impl App {
             Action::Palette => self.open_palette(),
             Action::ToggleLang => {
                 if let Some(work) = &mut self.work {
-                    let lang = if work.lang() == "zh" { "en" } else { "zh" };
-                    work.session.cursor.lang = lang.to_string();
+                    work.session.cursor.lang = work.lang().toggled();
                     work.dirty = true;
                 }
             }
@@ -396,7 +432,9 @@ impl App {
         if let Some(holder) = &work.read_only
             && action.edits()
         {
-            self.message = Some(format!("read-only: {holder} is writing this session"));
+            let holder = holder.to_string();
+            let text = work.lang().texts().home.read_only;
+            self.message = Some(crate::i18n::fill(text, &[("holder", &holder)]));
             return;
         }
         if work.scope.is_empty() && action.edits() {
@@ -445,7 +483,7 @@ impl App {
             Action::NextUnanswered | Action::PrevUnanswered
                 if !work.next_unanswered(action == Action::NextUnanswered) =>
             {
-                self.message = Some("every requirement in scope is answered".to_string());
+                self.message = Some(work.lang().texts().messages.all_answered.to_string());
             }
             Action::Met => result = answer(work, Status::Met),
             Action::Partial => result = answer(work, Status::Partial),
@@ -469,7 +507,15 @@ impl App {
             }
             Action::Flag => result = work.edit(|s, _| s.toggle_flag(&id, &who).map(|_| ())),
             Action::Undo | Action::Redo => match work.undo(action == Action::Redo, &who) {
-                Ok(false) => self.message = Some(format!("nothing to {}", action.describe())),
+                Ok(false) => {
+                    let m = work.lang().texts().messages;
+                    let nothing = if action == Action::Redo {
+                        m.nothing_to_redo
+                    } else {
+                        m.nothing_to_undo
+                    };
+                    self.message = Some(nothing.to_string());
+                }
                 other => result = other.map(|_| ()),
             },
             Action::EditNote => self.open_note(false),
@@ -486,7 +532,7 @@ impl App {
                     .push(Overlay::Filter(FilterPicker { selected, counts }));
             }
             Action::ClearFilter if work.filter.take().is_some() => {
-                self.message = Some("filter cleared".to_string());
+                self.message = Some(work.lang().texts().messages.filter_cleared.to_string());
             }
             Action::Evidence => self
                 .overlays
@@ -506,12 +552,14 @@ impl App {
                 let on = !work.session.cursor.auto_advance;
                 work.session.cursor.auto_advance = on;
                 work.dirty = true;
-                self.message = Some(format!("auto-advance {}", if on { "on" } else { "off" }));
+                let t = work.lang().texts();
+                let state = if on { t.overlays.on } else { t.overlays.off };
+                self.message = Some(fill(t.messages.auto_advance, &[("state", state)]));
             }
             _ => {}
         }
         if let Err(e) = result {
-            self.message = Some(e.to_string());
+            self.message = Some(self.lang().edit_error(&e));
         }
         // N/A is a change only once its justification is confirmed (in the prompt).
         if self.message.is_none()
@@ -530,22 +578,22 @@ impl App {
         practice: usize,
     ) -> Option<String> {
         let work = self.work.as_ref()?;
-        let zh = work.lang() == "zh";
-        let pick = |en: &str, cn: &str| if zh { cn.to_string() } else { en.to_string() };
-        let status = |s: Status| pick(s.label(), s.label_zh());
+        let m = work.lang().texts().messages;
+        let pick = |text: &str| text.to_string();
+        let status = |s: Status| work.lang().texts().terms.status(s).to_string();
         let (what, on) = match action {
             Action::Met => (status(Status::Met), requirement),
             Action::Partial => (status(Status::Partial), requirement),
             Action::NotMet => (status(Status::NotMet), requirement),
             Action::NotApplicable => (status(Status::NotApplicable), requirement),
-            Action::Clear => (pick("cleared", "已清除"), requirement),
+            Action::Clear => (pick(m.cleared), requirement),
             Action::Flag => {
                 let id = &work.model.index.requirements[requirement].id;
                 let flagged = work.session.answers.get(id).is_some_and(|a| a.flagged);
                 let what = if flagged {
-                    pick("flagged", "已标记")
+                    pick(m.flagged)
                 } else {
-                    pick("flag removed", "已取消标记")
+                    pick(m.flag_removed)
                 };
                 (what, requirement)
             }
@@ -557,14 +605,14 @@ impl App {
                     .get(id)
                     .is_some_and(|a| a.reviewed.is_some());
                 let what = if reviewed {
-                    pick("reviewed", "已复核")
+                    pick(m.reviewed)
                 } else {
-                    pick("review mark removed", "已取消复核")
+                    pick(m.review_removed)
                 };
                 (what, requirement)
             }
-            Action::Undo => (pick("undone", "已撤销"), work.requirement),
-            Action::Redo => (pick("redone", "已重做"), work.requirement),
+            Action::Undo => (pick(m.undone), work.requirement),
+            Action::Redo => (pick(m.redone), work.requirement),
             Action::QuickLevel(level) => {
                 let pref = &work.model.index.practices[practice];
                 let name = work.model.model.practice_of(pref).name.get(work.lang());
@@ -619,8 +667,9 @@ impl App {
     }
 
     fn open_export(&mut self) {
-        let lang = self.work.as_ref().map_or("en", |w| w.lang()).to_string();
-        self.overlays.push(Overlay::Export(ExportState::new(&lang)));
+        let lang = self.lang();
+        self.overlays
+            .push(Overlay::Export(ExportState::new(lang.code())));
     }
 
     /// Quits, saving first; asks when the save fails.
@@ -631,10 +680,8 @@ impl App {
         {
             work.save_now();
             if let SaveState::Failed(err) = &work.save {
-                let question = crate::tui::words::Words::fill(
-                    crate::tui::words::words(work.lang()).quit_unsaved,
-                    &[("err", err)],
-                );
+                let question =
+                    crate::i18n::fill(work.lang().texts().workbench.quit_unsaved, &[("err", err)]);
                 self.overlays.push(Overlay::Confirm {
                     question,
                     on_yes: OnYes::QuitUnsaved,
@@ -649,6 +696,7 @@ impl App {
     pub fn flush_note(&mut self) {
         let who = self.who.clone();
         let Some(work) = &mut self.work else { return };
+        let mut refused = None;
         for overlay in &mut self.overlays {
             if let Overlay::Note(note) = overlay {
                 let text = note.text();
@@ -667,13 +715,19 @@ impl App {
                             work.save_now();
                         }
                     } else {
-                        let _ = work.edit(|s, _| set(s));
+                        // A refused note (a final session) is said on the status line.
+                        if let Err(e) = work.edit(|s, _| set(s)) {
+                            refused = Some(work.lang().edit_error(&e));
+                        }
                         note.recorded = true;
                     }
                     note.saved_text = text;
                 }
                 note.last_autosave = Instant::now();
             }
+        }
+        if refused.is_some() {
+            self.message = refused;
         }
     }
 

@@ -68,58 +68,17 @@ impl Context {
 
     /// The title of this context in help.
     pub fn title(self) -> &'static str {
-        match self {
-            Context::Home => "Sessions",
-            Context::NewSession => "New session",
-            Context::Assessment => "Assessment",
-            Context::Summary => "Summary",
-            Context::Help => "Help",
-            Context::Palette => "Jump",
-            Context::Note => "Note editor",
-            Context::Justify => "Not applicable",
-            Context::Evidence => "Evidence",
-            Context::EvidenceForm => "New evidence",
-            Context::EvidenceSearch => "Find evidence",
-            Context::Filter => "Filter",
-            Context::Confirm => "Question",
-            Context::Export => "Export",
-            Context::Findings => "Findings",
-            Context::FindingForm => "Finding",
-            Context::Agenda => "Agenda",
-            Context::History => "History",
-            Context::Decider => "Who decides",
-            Context::Participants => "Participants",
-            Context::ParticipantForm => "Participant",
-            Context::Reason => "Reopen",
-            Context::Conflicts => "Merge conflicts",
-        }
+        self.title_in(crate::lang::Lang::En)
+    }
+
+    /// The context's name in `lang` (help's title).
+    pub fn title_in(self, lang: crate::lang::Lang) -> &'static str {
+        let i = Context::ALL.iter().position(|c| *c == self).unwrap_or(0);
+        lang.texts().overlays.contexts[i]
     }
 }
 
-/// One binding: a key in notation, what it does, and whether the footer shows it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Binding {
-    pub key: &'static str,
-    pub action: Action,
-    pub hint: bool,
-}
-
-const fn b(key: &'static str, action: Action) -> Binding {
-    Binding {
-        key,
-        action,
-        hint: false,
-    }
-}
-
-/// A binding the footer shows.
-const fn h(key: &'static str, action: Action) -> Binding {
-    Binding {
-        key,
-        action,
-        hint: true,
-    }
-}
+pub use super::binding::{Binding, b, display_key, h, hints_of};
 
 use Action as A;
 
@@ -327,15 +286,6 @@ const CONFLICTS: &[Binding] = &[
     h("Esc", A::Cancel),
 ];
 
-const DECIDER: &[Binding] = &[
-    h("Enter", A::Confirm),
-    b("Down", A::Down),
-    b("j", A::Down),
-    b("Up", A::Up),
-    b("k", A::Up),
-    h("Esc", A::Cancel),
-];
-
 // No ↑/↓ here: they move the cursor in the description. Enter there is a line break.
 const FINDING_FORM: &[Binding] = &[
     h("C-s", A::SaveClose),
@@ -399,7 +349,7 @@ pub fn defaults(context: Context) -> &'static [Binding] {
         Context::FindingForm => FINDING_FORM,
         Context::Agenda => AGENDA,
         Context::History => HISTORY,
-        Context::Decider => DECIDER,
+        Context::Decider => crate::tui::overlays::decider::BINDINGS,
         Context::Participants => PARTICIPANTS,
         Context::ParticipantForm => PARTICIPANT_FORM,
         Context::Reason => REASON,
@@ -461,66 +411,23 @@ pub fn parse_key(token: &str) -> Option<KeyEvent> {
     Some(KeyEvent::new(code, mods))
 }
 
-/// How a key is shown to people: `Ctrl-R`, `Shift-Tab`, `↓`.
-pub fn display_key(token: &str) -> String {
-    let (prefix, name) = if let Some(rest) = token.strip_prefix("C-").filter(|r| !r.is_empty()) {
-        ("Ctrl-", rest)
-    } else if let Some(rest) = token.strip_prefix("S-").filter(|r| !r.is_empty()) {
-        ("Shift-", rest)
-    } else {
-        ("", token)
-    };
-    let name = match name {
-        "Up" => "↑".to_string(),
-        "Down" => "↓".to_string(),
-        "Left" => "←".to_string(),
-        "Right" => "→".to_string(),
-        "Bksp" => "Backspace".to_string(),
-        other if prefix == "Ctrl-" => other.to_uppercase(),
-        other => other.to_string(),
-    };
-    format!("{prefix}{name}")
-}
-
 /// The footer hints of a context: `key description` for bindings marked as hints.
 pub fn hints(context: Context) -> Vec<(String, String)> {
-    bindings(context)
-        .iter()
-        .filter(|b| b.hint)
-        .map(|b| (display_key(b.key), short(b.action)))
-        .collect()
+    hints_in(context, crate::lang::Lang::En)
 }
 
 /// Footer hints in the workbench's language (`zh` gives Chinese descriptions).
-pub fn hints_in(context: Context, lang: &str) -> Vec<(String, String)> {
-    if lang != "zh" {
-        return hints(context);
-    }
-    bindings(context)
-        .iter()
-        .filter(|b| b.hint)
-        .map(|b| (display_key(b.key), b.action.describe_zh()))
-        .collect()
-}
-
-fn short(action: Action) -> String {
-    match action {
-        Action::NextPractice => "next practice".to_string(),
-        Action::Palette => "jump".to_string(),
-        Action::Confirm => "ok".to_string(),
-        Action::Cancel => "close".to_string(),
-        Action::Down => "scroll".to_string(),
-        other => other.describe(),
-    }
+pub fn hints_in(context: Context, lang: crate::lang::Lang) -> Vec<(String, String)> {
+    hints_of(bindings(context), lang)
 }
 
 /// Help lines for a context: (key, description), one per binding, keys sharing an action joined.
 pub fn help_lines(context: Context) -> Vec<(String, String)> {
-    help_lines_in(context, "en")
+    help_lines_in(context, crate::lang::Lang::En)
 }
 
 /// Help lines in the workbench's language (`zh` gives Chinese descriptions, as the footer).
-pub fn help_lines_in(context: Context, lang: &str) -> Vec<(String, String)> {
+pub fn help_lines_in(context: Context, lang: crate::lang::Lang) -> Vec<(String, String)> {
     let mut lines: Vec<(Vec<String>, Action)> = Vec::new();
     for binding in bindings(context) {
         let key = display_key(binding.key);
@@ -531,14 +438,7 @@ pub fn help_lines_in(context: Context, lang: &str) -> Vec<(String, String)> {
     }
     lines
         .into_iter()
-        .map(|(keys, action)| {
-            let text = if lang == "zh" {
-                action.describe_zh()
-            } else {
-                action.describe()
-            };
-            (keys.join(" / "), text)
-        })
+        .map(|(keys, action)| (keys.join(" / "), action.describe_in(lang)))
         .collect()
 }
 
@@ -579,15 +479,15 @@ mod tests {
 
     #[test]
     fn footer_hints_follow_the_workbench_language() {
-        let zh = hints_in(Context::Assessment, "zh");
+        let zh = hints_in(Context::Assessment, crate::lang::Lang::Zh);
         assert!(zh.contains(&("y".to_string(), "满足".to_string())));
         assert!(zh.contains(&("x".to_string(), "不适用".to_string())));
         assert_eq!(
-            hints_in(Context::Assessment, "en"),
+            hints_in(Context::Assessment, crate::lang::Lang::En),
             hints(Context::Assessment)
         );
         for context in Context::ALL {
-            for (_, desc) in hints_in(context, "zh") {
+            for (_, desc) in hints_in(context, crate::lang::Lang::Zh) {
                 assert!(!desc.is_ascii(), "{context:?}: {desc} is not translated");
             }
         }

@@ -3,9 +3,9 @@
 
 use std::ops::Range;
 
+use crate::fuzzy::{self, Pattern, Scorer};
 use crate::model::LoadedModel;
 use crate::session::Session;
-use crate::tui::fuzzy::{self, Pattern, Scorer};
 
 /// What kind of thing an entry is (shown as a tag).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,6 +22,21 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// The tag the palette shows, in `lang`.
+    pub fn tag(self, lang: crate::lang::Lang) -> &'static str {
+        let i = match self {
+            Kind::Part => 0,
+            Kind::Domain => 1,
+            Kind::Item => 2,
+            Kind::Practice => 3,
+            Kind::Requirement => 4,
+            Kind::Note => 5,
+            Kind::Evidence => 6,
+            Kind::Finding => 7,
+        };
+        lang.texts().overlays.palette_kinds[i]
+    }
+
     /// The model's structure (part, domain, item, practice) before what is on a requirement:
     /// of two hits with the same score, the one that names a place comes first.
     pub fn is_structure(self) -> bool {
@@ -29,19 +44,6 @@ impl Kind {
             self,
             Kind::Part | Kind::Domain | Kind::Item | Kind::Practice
         )
-    }
-
-    pub fn tag(self) -> &'static str {
-        match self {
-            Kind::Part => "part",
-            Kind::Domain => "domain",
-            Kind::Item => "item",
-            Kind::Practice => "practice",
-            Kind::Requirement => "req",
-            Kind::Note => "note",
-            Kind::Evidence => "evidence",
-            Kind::Finding => "finding",
-        }
     }
 }
 

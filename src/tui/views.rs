@@ -29,7 +29,7 @@ pub const MIN_HEIGHT: u16 = 16;
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-            too_small(area, buf);
+            too_small(self.lang(), area, buf);
             return;
         }
         match self.screen {
@@ -44,26 +44,33 @@ impl Widget for &App {
     }
 }
 
-fn too_small(area: Rect, buf: &mut Buffer) {
-    let text = format!(
-        "Terminal too small: {}×{}. assess needs at least {MIN_WIDTH}×{MIN_HEIGHT}; enlarge the window or reduce the font size.",
-        area.width, area.height
+fn too_small(lang: crate::lang::Lang, area: Rect, buf: &mut Buffer) {
+    let text = crate::i18n::fill(
+        lang.texts().messages.too_small,
+        &[
+            ("w", &area.width.to_string()),
+            ("h", &area.height.to_string()),
+            ("min_w", &MIN_WIDTH.to_string()),
+            ("min_h", &MIN_HEIGHT.to_string()),
+        ],
     );
-    Paragraph::new(text)
-        .style(theme::get().warn)
-        .alignment(Alignment::Center)
-        .wrap(Wrap { trim: true })
-        .render(area, buf);
+    if text.chars().all(|c| c.len_utf8() == 1) {
+        Paragraph::new(text)
+            .style(theme::get().warn)
+            .alignment(Alignment::Center)
+            .wrap(Wrap { trim: true })
+            .render(area, buf);
+        return;
+    }
+    // Wide (Chinese) text is laid out here, by display width: the paragraph's centring
+    // writes past a buffer only a character or two wide.
+    let width = usize::from(area.width);
+    let lines = crate::tui::widgets::wrap::wrap(&text, width);
+    for (y, line) in (area.y..area.bottom()).zip(&lines) {
+        let pad = width.saturating_sub(unicode_width::UnicodeWidthStr::width(line.as_str())) / 2;
+        let x = area.x + u16::try_from(pad).unwrap_or(0);
+        buf.set_stringn(x, y, line, width - pad, theme::get().warn);
+    }
 }
 
-/// A rectangle of at most `w`×`h` centred in `area`.
-pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
-    let w = w.min(area.width);
-    let h = h.min(area.height);
-    Rect::new(
-        area.x + (area.width - w) / 2,
-        area.y + (area.height - h) / 2,
-        w,
-        h,
-    )
-}
+pub use crate::tui::widgets::popup::centered;

@@ -3,5 +3,6 @@
 
 pub mod clear;
 pub mod columns;
+pub mod popup;
 pub mod radar;
 pub mod wrap;

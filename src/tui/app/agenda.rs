@@ -95,10 +95,8 @@ impl Work {
             item == after.0 && spent <= planned && after.1 > after.2
         });
         crossed.then(|| {
-            format!(
-                "time is up for this agenda item: {} planned",
-                clock(after.2)
-            )
+            let text = self.lang().texts().messages.time_up;
+            crate::i18n::fill(text, &[("planned", &clock(after.2))])
         })
     }
 
@@ -159,7 +157,7 @@ impl App {
                     Ok(()) => {
                         self.overlays.pop();
                     }
-                    Err(e) => editor.error = Some(e.to_string()),
+                    Err(e) => editor.error = Some(work.lang().edit_error(&e)),
                 }
             }
             (Action::Cancel, _) => {

@@ -2,11 +2,10 @@
 //! the discussion note and sign-off. Every change goes through a core edit function.
 
 use super::{App, LineInput, OnYes, Overlay};
-use crate::i18n::Lang;
+use crate::i18n::workbench::Words;
 use crate::review;
 use crate::session::{self, EditError, Session};
 use crate::tui::action::Action;
-use crate::tui::words::{Words, words};
 
 /// The participants editor: a list, and a `Name: Role` line while adding or editing.
 #[derive(Debug, Clone, Default)]
@@ -43,23 +42,16 @@ impl App {
             && action.edits()
             && action != Action::SignOff
         {
-            self.message = Some(format!(
-                "FINAL: signed off by {} at {}; S reopens it (with a reason)",
-                sign_off.by, sign_off.at
-            ));
+            let text = work.lang().texts().messages.final_refused;
+            let (by, at) = (sign_off.by.as_str(), sign_off.at.as_str());
+            self.message = Some(crate::i18n::fill(text, &[("by", by), ("at", at)]));
             return true;
         }
         match action {
             Action::History => self.overlays.push(Overlay::History { scroll: 0 }),
             Action::Decider => {
-                let current = &work.session.cursor.decider;
-                let selected = work
-                    .session
-                    .participants
-                    .iter()
-                    .position(|p| &p.name == current)
-                    .map_or(0, |i| i + 1);
-                self.overlays.push(Overlay::Decider { selected });
+                let decider = crate::tui::overlays::decider::Decider::open(&work.session);
+                self.overlays.push(Overlay::Decider(decider));
             }
             Action::Participants => self
                 .overlays
@@ -82,8 +74,8 @@ impl App {
         work.settle_checks(true);
         let policy = &self.sign_off_policy;
         let items = review::preflight(&work.model, &work.session, &work.checks, policy);
-        let w = words(work.lang());
-        let lang = Lang::from_code(work.lang());
+        let w = work.lang().texts().workbench;
+        let lang = work.lang();
         let conflicts = review::conflicts_line(&work.session, lang);
         if review::blocked(&items) || conflicts.is_some() {
             // What refuses it; the rest of the list shows once that is fixed.
@@ -126,20 +118,20 @@ impl App {
                 // With ASSESS_SIGNING_KEY set, the sign-off is signed with that SSH key too.
                 let key = std::env::var_os("ASSESS_SIGNING_KEY").filter(|k| !k.is_empty());
                 let signing = key.map(|k| work.session.sign_with_key(std::path::Path::new(&k)));
+                let t = work.lang().texts().messages;
+                let hash = s.hash.as_str();
                 self.message = Some(match signing {
-                    Some(Ok(())) => {
-                        format!("signed off as final, signed with the SSH key · {}", s.hash)
-                    }
-                    Some(Err(e)) => format!(
-                        "signed off as final, NOT signed with the key ({e}) · {}",
-                        s.hash
+                    Some(Ok(())) => crate::i18n::fill(t.signed_off_key, &[("hash", hash)]),
+                    Some(Err(e)) => crate::i18n::fill(
+                        t.signed_off_key_failed,
+                        &[("error", &e.to_string()), ("hash", hash)],
                     ),
-                    None => format!("signed off as final · {}", s.hash),
+                    None => crate::i18n::fill(t.signed_off, &[("hash", hash)]),
                 });
                 work.dirty = true;
                 work.save_now();
             }
-            Err(e) => self.message = Some(e.to_string()),
+            Err(e) => self.message = Some(work.lang().edit_error(&e)),
         }
     }
 
@@ -153,38 +145,16 @@ impl App {
                     self.overlays.pop();
                 }
             },
-            Some(Overlay::Decider { .. }) => self.update_decider(action),
+            Some(Overlay::Decider(decider)) => {
+                let Some(work) = &self.work else { return true };
+                let effect = decider.update(action, &work.session);
+                self.apply(effect);
+            }
             Some(Overlay::Participants(_)) => self.update_participants(action),
             Some(Overlay::Reason { .. }) => self.update_reason(action),
             _ => return false,
         }
         true
-    }
-
-    fn update_decider(&mut self, action: Action) {
-        let Some(work) = &mut self.work else { return };
-        let Some(Overlay::Decider { selected }) = self.overlays.last_mut() else {
-            return;
-        };
-        // Row 0 is "nobody"; then the participants in order.
-        let rows = work.session.participants.len() + 1;
-        match action {
-            Action::Down => *selected = (*selected + 1).min(rows - 1),
-            Action::Up => *selected = selected.saturating_sub(1),
-            Action::Confirm => {
-                let name = match *selected {
-                    0 => String::new(),
-                    i => work.session.participants[i - 1].name.clone(),
-                };
-                // A view setting kept in the cursor, so resuming keeps it; not a change.
-                work.session.cursor.decider = name;
-                work.dirty = true;
-                self.overlays.pop();
-            }
-            _ => {
-                self.overlays.pop();
-            }
-        }
     }
 
     fn update_reason(&mut self, action: Action) {
@@ -207,9 +177,9 @@ impl App {
                 work.dirty = true;
                 work.save_now();
                 self.overlays.pop();
-                self.message = Some("reopened: changes are possible again".to_string());
+                self.message = Some(work.lang().texts().messages.reopened.to_string());
             }
-            Err(e) => *error = Some(e.to_string()),
+            Err(e) => *error = Some(work.lang().edit_error(&e)),
         }
     }
 
@@ -237,7 +207,7 @@ impl App {
                             }
                             state.form = None;
                         }
-                        Err(e) => state.error = Some(e.to_string()),
+                        Err(e) => state.error = Some(work.lang().edit_error(&e)),
                     }
                 }
                 _ => state.form = None,
@@ -261,7 +231,7 @@ impl App {
                         Ok(()) => {
                             state.selected = state.selected.min(count.saturating_sub(2));
                         }
-                        Err(e) => state.error = Some(e.to_string()),
+                        Err(e) => state.error = Some(work.lang().edit_error(&e)),
                     }
                 }
             }

@@ -13,7 +13,7 @@ impl App {
         if work.session.has_conflicts() {
             self.overlays.push(Overlay::Conflicts { selected: 0 });
         } else {
-            let zh = work.lang() == "zh";
+            let zh = work.lang() == crate::lang::Lang::Zh;
             self.message = Some(
                 if zh {
                     "没有合并冲突"

@@ -78,7 +78,7 @@ impl super::App {
         let format = match FORMATS[state.format] {
             ExportKind::Report(format) => format,
             ExportKind::Questionnaire if state.redact => {
-                let lang = crate::lang::Lang::from_code(work.lang());
+                let lang = work.lang();
                 return Err(lang.texts().xlsx.dialog_redacted.to_string());
             }
             ExportKind::Questionnaire => {

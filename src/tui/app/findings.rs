@@ -1,24 +1,17 @@
 //! The findings view and the finding form: `F` lists the session's findings (severity, then
 //! due date), `!` adds one on the current requirement. Every change is a core function.
 
+use crate::lang::Lang;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::{CursorMove, TextArea};
 
 use super::{App, LineInput, OnYes, Overlay, Screen, Work};
+use crate::i18n::workbench::Words;
 use crate::session::{Finding, Severity, domain_key};
 use crate::tui::action::Action;
-use crate::tui::words::{Words, words};
 
 /// The form's fields, in tab order.
-pub const FINDING_FIELDS: [&str; 7] = [
-    "title",
-    "severity",
-    "description",
-    "recommendation",
-    "owner",
-    "due (YYYY-MM-DD)",
-    "about",
-];
+pub const FINDING_FIELDS: [&str; 7] = crate::i18n::workbench::EN.findings.fields;
 const DESCRIPTION: usize = 2;
 const SEVERITY: usize = 1;
 const TIE: usize = 6;
@@ -191,8 +184,8 @@ impl App {
     pub(super) fn update_findings_list(&mut self, action: Action) {
         let ids = self.finding_ids();
         let read_only = self.work.as_ref().and_then(|w| w.read_only.clone());
-        let lang = self.work.as_ref().map_or("en", |w| w.lang());
-        let said = &words(lang).findings;
+        let lang = self.lang();
+        let said = &lang.texts().workbench.findings;
         let Some(Overlay::Findings(list)) = self.overlays.last_mut() else {
             return;
         };
@@ -262,7 +255,7 @@ impl App {
         if let Some(work) = &mut self.work
             && let Err(e) = work.edit(|s, _| s.remove_finding(&id, &who).map(|_| ()))
         {
-            self.message = Some(words(work.lang()).edit_error(&e));
+            self.message = Some(work.lang().texts().workbench.edit_error(&e));
         }
     }
 
@@ -294,14 +287,14 @@ impl App {
                     Ok(()) => {
                         self.overlays.pop();
                         let id = id.or(new_id).unwrap_or_default();
-                        let what = if work.lang() == "zh" {
+                        let what = if work.lang() == Lang::Zh {
                             "发现项"
                         } else {
                             "finding"
                         };
                         self.last_change = Some(format!("{what} {id} · {}", title));
                     }
-                    Err(e) => form.error = Some(words(work.lang()).edit_error(&e)),
+                    Err(e) => form.error = Some(work.lang().texts().workbench.edit_error(&e)),
                 }
             }
             Action::Cancel => {

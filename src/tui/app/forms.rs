@@ -154,7 +154,8 @@ pub struct NewForm {
 }
 
 impl NewForm {
-    pub fn new() -> Self {
+    /// The form for a new session, its default title in `lang`.
+    pub fn new(lang: crate::lang::Lang) -> Self {
         let parts = model::load_embedded(model::DEFAULT_MODEL)
             .map(|m| {
                 m.model
@@ -172,7 +173,10 @@ impl NewForm {
             })
             .unwrap_or_default();
         Self {
-            title: LineInput::new(&format!("Assessment {}", &session::now_timestamp()[..10])),
+            title: LineInput::new(&crate::i18n::fill(
+                lang.texts().home.default_title,
+                &[("date", &session::now_timestamp()[..10])],
+            )),
             organisation: LineInput::default(),
             scope: LineInput::default(),
             parts,
@@ -217,7 +221,7 @@ impl NewForm {
 
 impl Default for NewForm {
     fn default() -> Self {
-        Self::new()
+        Self::new(crate::lang::Lang::En)
     }
 }
 
@@ -389,9 +393,7 @@ pub enum Overlay {
         scroll: u16,
     },
     /// Who decides the following answers.
-    Decider {
-        selected: usize,
-    },
+    Decider(crate::tui::overlays::decider::Decider),
     Participants(super::audit::ParticipantsState),
     /// Why a final session is reopened.
     Reason {
@@ -421,7 +423,7 @@ impl Overlay {
             Overlay::FindingForm(_) => Context::FindingForm,
             Overlay::Agenda(_) => Context::Agenda,
             Overlay::History { .. } => Context::History,
-            Overlay::Decider { .. } => Context::Decider,
+            Overlay::Decider(_) => Context::Decider,
             Overlay::Conflicts { .. } => Context::Conflicts,
             Overlay::Participants(p) if p.form.is_some() => Context::ParticipantForm,
             Overlay::Participants(_) => Context::Participants,

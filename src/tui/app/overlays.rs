@@ -1,5 +1,6 @@
 //! What actions and typed text do in each overlay.
 
+use crate::lang::Lang;
 use crossterm::event::KeyEvent;
 
 use super::{App, OnYes, Overlay};
@@ -124,7 +125,7 @@ impl App {
                     && let Some(work) = &self.work
                     && let Some(r) = work.model.index.requirement(&requirement)
                 {
-                    let what = match (work.lang() == "zh", discussion) {
+                    let what = match (work.lang() == Lang::Zh, discussion) {
                         (true, false) => "备注",
                         (true, true) => "讨论",
                         (false, false) => "note",
@@ -157,7 +158,7 @@ impl App {
                                 self.last_change =
                                     self.describe_change(Action::NotApplicable, requirement, 0);
                             }
-                            Err(e) => *error = Some(e.to_string()),
+                            Err(e) => *error = Some(work.lang().edit_error(&e)),
                         }
                     }
                 }
@@ -189,7 +190,7 @@ impl App {
             }
             // Handled in `update_audit_overlay` above.
             Overlay::History { .. }
-            | Overlay::Decider { .. }
+            | Overlay::Decider(_)
             | Overlay::Participants(_)
             | Overlay::Reason { .. } => {}
             Overlay::Export(state) => match action {

@@ -3,11 +3,10 @@
 //! What a level would change is the core's `Session::quick_level_plan`.
 
 use super::{App, OnYes, Overlay, Work, audit};
-use crate::i18n::Lang;
+use crate::i18n::workbench::Words;
 use crate::session::{QuickPlan, Status};
 use crate::tui::action::Action;
 use crate::tui::widgets::wrap::truncate;
-use crate::tui::words::{Words, words};
 
 /// How many changed answers the question lists before "… and N more".
 const LISTED: usize = 8;
@@ -20,7 +19,7 @@ impl App {
             .session
             .quick_level_plan(&work.model, work.practice, level);
         if plan.is_empty() {
-            let w = words(work.lang());
+            let w = work.lang().texts().workbench;
             self.message = Some(Words::fill(w.quick_same, &[("level", &level.to_string())]));
             work.next_practice(true);
         } else if plan.needs_asking() {
@@ -62,7 +61,7 @@ impl App {
 /// "Quick level 2 on … replaces 2 earlier answers …", then one line per change.
 fn question(work: &Work, plan: &QuickPlan) -> String {
     let lang = work.lang();
-    let w = words(lang);
+    let w = lang.texts().workbench;
     let pref = &work.model.index.practices[plan.practice];
     let name = work.model.model.practice_of(pref).name.get(lang);
     let replaced = plan.replaced().count();
@@ -76,10 +75,8 @@ fn question(work: &Work, plan: &QuickPlan) -> String {
             ("filled", &plan.filled().to_string()),
         ],
     )];
-    let zh = Lang::from_code(lang) == Lang::Zh;
     let label = |s: Option<Status>| match s {
-        Some(s) if zh => s.label_zh(),
-        Some(s) => s.label(),
+        Some(s) => lang.texts().terms.status(s),
         None => "—",
     };
     for change in plan.replaced().take(LISTED) {

@@ -6,10 +6,10 @@ use std::path::Path;
 
 use super::overlays::step;
 use super::{App, EVIDENCE_KINDS, EvidenceForm, Overlay, PaletteState, Work};
+use crate::i18n::workbench::Words;
 use crate::session::{self, Evidence};
 use crate::tui::action::Action;
 use crate::tui::palette::{Entries, Kind};
-use crate::tui::words::{Words, words};
 
 /// Moves among the matches of the filter in force; a word when there is no further one.
 pub(super) fn move_among_matches(work: &mut Work, action: Action) -> Option<String> {
@@ -19,15 +19,17 @@ pub(super) fn move_among_matches(work: &mut Work, action: Action) -> Option<Stri
         Action::NextPractice => work.next_matching_practice(true),
         _ => work.next_matching_practice(false),
     };
-    let label = work.filter.map_or("", |f| f.label_in(work.lang()));
-    let template = words(work.lang()).register.no_further_match;
+    let label = work
+        .filter
+        .map_or("", |f| work.lang().texts().terms.filter(f));
+    let template = work.lang().texts().workbench.register.no_further_match;
     (!moved).then(|| Words::fill(template, &[("label", label)]))
 }
 
 /// The register as search items: id, title, kind and location; `target` is the position in
 /// the register (the order of `App::evidence_ids`). The kind is in the session's language.
 pub fn evidence_items(session: &session::Session) -> Entries {
-    let words = words(&session.cursor.lang);
+    let words = &session.cursor.lang.texts().workbench;
     let mut out = Entries::default();
     for (i, (id, e)) in session.evidence.iter().enumerate() {
         let kind = words.evidence_type(e.kind);
@@ -56,7 +58,7 @@ impl App {
     pub(super) fn update_evidence_picker(&mut self, action: Action) {
         let ids = self.evidence_ids();
         let who = self.who.clone();
-        let said = words(self.work.as_ref().map_or("en", |w| w.lang()));
+        let said = self.lang().texts().workbench;
         let Some(Overlay::Evidence(picker)) = self.overlays.last_mut() else {
             return;
         };
@@ -155,10 +157,15 @@ impl App {
             .answers
             .get(&id)
             .is_some_and(|a| a.evidence.iter().any(|e| e == eid));
-        if attached {
-            let _ = work.edit(|s, _| s.detach_evidence(&id, eid, &who));
+        let result = if attached {
+            work.edit(|s, _| s.detach_evidence(&id, eid, &who))
         } else if attach {
-            let _ = work.edit(|s, _| s.attach_evidence(&id, eid, &who));
+            work.edit(|s, _| s.attach_evidence(&id, eid, &who))
+        } else {
+            Ok(())
+        };
+        if let Err(e) = result {
+            self.message = Some(work.lang().edit_error(&e));
         }
     }
 
@@ -228,7 +235,7 @@ impl App {
             return Ok(());
         };
         let base = work.base_dir();
-        let said = words(work.lang());
+        let said = work.lang().texts().workbench;
         let new = Evidence {
             title: form.title.text.clone(),
             kind: form.kind,
@@ -258,7 +265,7 @@ impl App {
         let Some(work) = &mut self.work else {
             return Ok(());
         };
-        let said = words(work.lang());
+        let said = work.lang().texts().workbench;
         work.recheck_evidence();
         self.overlays.pop();
         self.picker_says(Some(Words::fill(said.register.changed, &[("id", id)])));
@@ -267,7 +274,7 @@ impl App {
 
     fn add_from_form(&mut self, form: &EvidenceForm) -> Result<(), String> {
         let base = self.work.as_ref().map(Work::base_dir).unwrap_or_default();
-        let said = words(self.work.as_ref().map_or("en", |w| w.lang()));
+        let said = self.lang().texts().workbench;
         // A large file is hashed on another thread: the workbench keeps drawing, shows the
         // progress, and Esc cancels (see `poll_attaching`).
         if session::large_file(&base, &form.location.text).is_some() {
@@ -277,7 +284,7 @@ impl App {
             self.start_hash(&base, &form.location.text, Purpose::Add(form.clone()));
             return Ok(());
         }
-        let evidence = evidence_from_form(form, &base).map_err(|e| said.evidence_error(&e))?;
+        let evidence = evidence_from_form(form, &base).map_err(|e| said.edit_error(&e))?;
         self.finish_add(evidence, &base)
     }
 
@@ -293,8 +300,8 @@ impl App {
         let Some(attaching) = &self.attaching else {
             return false;
         };
-        let lang = self.work.as_ref().map_or("en", |w| w.lang());
-        let text = hashing_text(crate::lang::Lang::from_code(lang));
+        let lang = self.lang();
+        let text = hashing_text(lang);
         let Some(result) = attaching.job.poll() else {
             let (done, total) = attaching.job.progress();
             let percent = (done * 100).checked_div(total).unwrap_or(0);
@@ -311,14 +318,14 @@ impl App {
         };
         self.message = None;
         let base = self.work.as_ref().map(Work::base_dir).unwrap_or_default();
-        let said = words(lang);
+        let said = lang.texts().workbench;
         let who = self.who.clone();
         let done = match attaching.purpose {
             Purpose::Add(form) => result
                 .and_then(|print| {
                     session::evidence_entry(&form.title.text, form.kind, &form.location.text, print)
                 })
-                .map_err(|e| said.evidence_error(&e))
+                .map_err(|e| said.edit_error(&e))
                 .and_then(|evidence| self.finish_add(evidence, &base)),
             Purpose::Edit(id, form) => {
                 let new = Evidence {
@@ -328,12 +335,10 @@ impl App {
                     ..Evidence::default()
                 };
                 let edited = self.work.as_mut().map_or(Ok(()), |work| {
-                    result
-                        .map_err(|e| said.evidence_error(&e))
-                        .and_then(|print| {
-                            work.edit(|s, _| s.edit_evidence_printed(&id, &new, Some(print), &who))
-                                .map_err(|e| said.edit_error(&e))
-                        })
+                    result.map_err(|e| said.edit_error(&e)).and_then(|print| {
+                        work.edit(|s, _| s.edit_evidence_printed(&id, &new, Some(print), &who))
+                            .map_err(|e| said.edit_error(&e))
+                    })
                 });
                 edited.and_then(|()| self.finish_edit(&id))
             }
@@ -341,7 +346,7 @@ impl App {
                 let Some(work) = &mut self.work else {
                     return true;
                 };
-                let said_now = match result.map_err(|e| said.evidence_error(&e)).and_then(|p| {
+                let said_now = match result.map_err(|e| said.edit_error(&e)).and_then(|p| {
                     work.edit(|s, _| s.accept_fingerprint(&id, p, &who))
                         .map_err(|e| said.edit_error(&e))
                 }) {
@@ -365,27 +370,25 @@ impl App {
     pub(super) fn cancel_attaching(&mut self) {
         if let Some(attaching) = self.attaching.take() {
             attaching.job.cancel();
-            let lang = self.work.as_ref().map_or("en", |w| w.lang());
-            self.message = Some(
-                hashing_text(crate::lang::Lang::from_code(lang))
-                    .cancelled
-                    .to_string(),
-            );
+            self.message = Some(hashing_text(self.lang()).cancelled.to_string());
         }
     }
 
     fn finish_add(&mut self, evidence: Evidence, base: &Path) -> Result<(), String> {
-        let said = words(self.work.as_ref().map_or("en", |w| w.lang()));
+        let said = self.lang().texts().workbench;
         let notice = missing_file_notice(&evidence, base, said);
         let who = self.who.clone();
         let Some(work) = &mut self.work else {
             return Ok(());
         };
         let id = work.requirement_id();
-        let _ = work.edit(|s, _| {
+        let added = work.edit(|s, _| {
             let eid = s.add_evidence(evidence, &who)?;
             s.attach_evidence(&id, &eid, &who)
         });
+        if let Err(e) = added {
+            return Err(work.lang().edit_error(&e));
+        }
         work.recheck_evidence();
         self.overlays.pop();
         let count = self.evidence_ids().len();
@@ -412,7 +415,7 @@ impl App {
                     .map(|(f, _)| *f);
                 self.overlays.pop();
                 let Some(work) = &mut self.work else { return };
-                let said = words(work.lang());
+                let said = work.lang().texts().workbench;
                 work.filter = chosen;
                 // Land on a match: the current requirement if it is one, else the next.
                 if chosen.is_some()
@@ -486,6 +489,9 @@ fn missing_file_notice(evidence: &Evidence, base: &Path, said: &Words) -> Option
 
 /// Builds a register entry from the form; a local file is fingerprinted (SHA-256 and size).
 /// Relative locations are read as given, then from `base` (the session's folder).
-pub fn evidence_from_form(form: &EvidenceForm, base: &Path) -> Result<Evidence, String> {
+pub fn evidence_from_form(
+    form: &EvidenceForm,
+    base: &Path,
+) -> Result<Evidence, crate::session::EditError> {
     session::describe_evidence(base, &form.title.text, form.kind, &form.location.text)
 }

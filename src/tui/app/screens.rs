@@ -17,7 +17,7 @@ impl App {
                 }
             }
             Action::NewSession => {
-                self.form = NewForm::new();
+                self.form = NewForm::new(self.lang());
                 self.screen = Screen::NewSession;
             }
             Action::Down => {
@@ -105,10 +105,10 @@ impl App {
             .map(|p| p.0.clone())
             .collect();
         if parts.is_empty() {
-            self.form.error = Some("choose at least one part (Space toggles)".to_string());
+            self.form.error = Some(self.lang().texts().home.choose_a_part.to_string());
             return;
         }
-        let opts = crate::cli::NewOptions {
+        let opts = crate::session::NewOptions {
             title: Some(form.title.text.clone()),
             organisation: Some(form.organisation.text.clone()),
             scope: Some(form.scope.text.clone()),
@@ -133,9 +133,9 @@ impl App {
                 }
             },
         };
-        let created = crate::cli::create_session(&self.dir, opts).and_then(|p| {
+        let created = crate::session::create(&self.dir, opts).and_then(|p| {
             if let Some(prev) = &baseline {
-                crate::cli::set_baseline(&p, prev, &self.who)?;
+                crate::session::set_baseline(&p, prev, &self.who)?;
             }
             Ok(p)
         });

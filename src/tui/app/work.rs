@@ -183,9 +183,9 @@ impl Work {
         work
     }
 
-    /// The model language shown.
-    pub fn lang(&self) -> &str {
-        &self.session.cursor.lang
+    /// The language shown.
+    pub fn lang(&self) -> crate::lang::Lang {
+        self.session.cursor.lang
     }
 
     /// Moves to a requirement (and its practice).

@@ -1,5 +1,7 @@
 //! The agenda: the editor popup (`A`) and the panel the facilitator view shows.
 
+use crate::i18n::fill;
+use crate::lang::Lang;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -13,11 +15,10 @@ use crate::tui::keymap::Context;
 use crate::tui::theme;
 use crate::tui::widgets::wrap::truncate;
 
-fn name(row: &AgendaRow, lang: &str) -> String {
-    let name = if lang == "zh" {
-        &row.name_zh
-    } else {
-        &row.name_en
+fn name(row: &AgendaRow, lang: Lang) -> String {
+    let name = match lang {
+        Lang::Zh => &row.name_zh,
+        Lang::En => &row.name_en,
     };
     if row.is_part {
         name.clone()
@@ -34,13 +35,14 @@ fn padded(left: &str, right: &str, width: usize) -> String {
 }
 
 pub fn editor(app: &App, editor: &AgendaEditor, area: Rect, buf: &mut Buffer) {
-    let lang = app.work.as_ref().map_or("en", |w| w.lang());
+    let lang = app.lang();
     let h = u16::try_from(editor.rows.len() + 5).unwrap_or(u16::MAX);
-    let title = format!("Agenda · planned minutes (←/→ ±{MINUTES_STEP}, Enter saves)");
-    let inner = popup(area, 76, h, &title, Context::Agenda, buf);
+    let t = lang.texts().overlays;
+    let title = fill(t.agenda_title, &[("step", &MINUTES_STEP.to_string())]);
+    let inner = popup(area, 76, h, &title, Context::Agenda, lang, buf);
     let w = usize::from(inner.width);
     let mut lines = vec![Line::from(Span::styled(
-        padded("part / domain", "planned   spent", w),
+        padded(t.agenda_left, t.agenda_right, w),
         theme::get().bold,
     ))];
     let height = usize::from(inner.height).saturating_sub(2);
@@ -56,14 +58,15 @@ pub fn editor(app: &App, editor: &AgendaEditor, area: Rect, buf: &mut Buffer) {
         let planned = if *minutes == 0 {
             "–".to_string()
         } else {
-            format!("{minutes} min")
+            fill(t.minutes, &[("n", &minutes.to_string())])
         };
         // Live: the clock keeps running while the editor is open.
         let spent = app
             .work
             .as_ref()
             .map_or(row.spent_seconds, |w| w.session.agenda.spent(&row.key));
-        let right = format!("{planned:>7}  {:>6}", clock(spent));
+        let pad = 7usize.saturating_sub(planned.width());
+        let right = format!("{:pad$}{planned}  {:>6}", "", clock(spent));
         let style = match (i == editor.selected, row.is_part) {
             (true, _) => theme::get().selected,
             (false, true) => theme::get().bold,
@@ -87,11 +90,7 @@ pub fn panel(work: &Work, area: Rect, buf: &mut Buffer) {
         .borders(Borders::ALL)
         .border_style(theme::get().border)
         .title(Span::styled(
-            if work.lang() == "zh" {
-                " 议程 "
-            } else {
-                " Agenda "
-            },
+            format!(" {} ", work.lang().texts().overlays.agenda_panel),
             theme::get().title,
         ));
     let inner = block.inner(area);

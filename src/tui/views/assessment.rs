@@ -107,7 +107,7 @@ pub(super) fn render_radar(work: &crate::tui::app::Work, area: Rect, buf: &mut B
             &work.session,
             &work.card,
             pref.part,
-            lang,
+            lang.code(),
         ),
     };
     let title = format!(
@@ -119,9 +119,7 @@ pub(super) fn render_radar(work: &crate::tui::app::Work, area: Rect, buf: &mut B
         .borders(Borders::ALL)
         .border_style(theme::get().border)
         .title(ratatui::text::Span::styled(title, theme::get().title))
-        .title_bottom(ratatui::text::Line::from(legend(
-            crate::lang::Lang::from_code(lang),
-        )));
+        .title_bottom(ratatui::text::Line::from(legend(lang)));
     let inner = block.inner(area);
     block.render(area, buf);
     (&radar).render(inner, buf);

@@ -7,66 +7,72 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 use unicode_width::UnicodeWidthStr;
 
-use super::overlays::{popup, popup_in};
+use super::overlays::popup;
 use crate::tui::app::{App, LineInput, ParticipantsState};
 use crate::tui::keymap::Context;
+use crate::tui::overlays::decider::shown;
 use crate::tui::theme;
 use crate::tui::widgets::wrap::truncate;
-use crate::tui::words::words;
+
+/// The audit trail's field codes the history panel names (others show as recorded).
+const HISTORY_FIELDS: [&str; 13] = [
+    "status",
+    "justification",
+    "note",
+    "evidence",
+    "flag",
+    "decided by",
+    "discussion",
+    "target",
+    "participant",
+    "participants",
+    "assessors",
+    "sign-off",
+    "reopen",
+];
 
 /// A history field name in the shown language.
 pub fn field_label(field: &str, zh: bool) -> &str {
-    if !zh {
-        return field;
-    }
-    match field {
-        "status" => "状态",
-        "justification" => "不适用理由",
-        "note" => "备注",
-        "evidence" => "证据",
-        "flag" => "标记",
-        "decided by" => "决定人",
-        "discussion" => "讨论",
-        "target" => "目标",
-        "participant" | "participants" => "参与人",
-        "assessors" => "评估人",
-        "sign-off" => "签署定稿",
-        "reopen" => "重新打开",
-        other => other,
-    }
+    let lang = if zh {
+        crate::lang::Lang::Zh
+    } else {
+        crate::lang::Lang::En
+    };
+    HISTORY_FIELDS
+        .iter()
+        .position(|f| *f == field)
+        .map_or(field, |i| lang.texts().overlays.history_fields[i])
 }
 
-/// A recorded value in the shown language (statuses and the flag are stored in English).
+/// A recorded value in the shown language: statuses are recorded as codes (older files hold
+/// English labels), the flag as `flagged`.
 fn value_label(field: &str, value: &str, zh: bool) -> String {
-    use crate::session::Status;
-    if !zh {
-        return value.to_string();
-    }
-    let status = [
-        Status::Met,
-        Status::Partial,
-        Status::NotMet,
-        Status::NotApplicable,
-    ]
-    .into_iter()
-    .find(|s| s.label() == value);
-    match (field, status) {
-        ("status", Some(s)) => s.label_zh().to_string(),
-        ("flag", _) if value == "flagged" => "已标记".to_string(),
+    let lang = if zh {
+        crate::lang::Lang::Zh
+    } else {
+        crate::lang::Lang::En
+    };
+    match (field, crate::session::Status::from_recorded(value)) {
+        ("status", Some(s)) => lang.texts().terms.status(s).to_string(),
+        ("flag", _) if value == "flagged" && zh => "已标记".to_string(),
         _ => value.to_string(),
     }
 }
 
 fn zh(app: &App) -> bool {
-    app.work.as_ref().is_some_and(|w| w.lang() == "zh")
+    app.work
+        .as_ref()
+        .is_some_and(|w| w.lang() == crate::lang::Lang::Zh)
 }
 
 /// The history of the current requirement, newest first: when, who, field, old → new.
 pub fn history(app: &App, scroll: u16, area: Rect, buf: &mut Buffer) {
     let Some(work) = &app.work else { return };
     let zh = zh(app);
+    let lang = app.lang();
+    let t = lang.texts().overlays;
     let id = work.requirement_id();
-    let title = if zh { "修改记录" } else { "History" };
+    let title = t.history_title;
     let w = area.width.saturating_sub(8).min(110);
     let inner = popup(
         area,
@@ -74,12 +80,13 @@ pub fn history(app: &App, scroll: u16, area: Rect, buf: &mut Buffer) {
         area.height.saturating_sub(4).min(20),
         &format!("{title} · {id}"),
         Context::History,
+        lang,
         buf,
     );
     let changes: Vec<_> = work.session.history_of(&id).collect();
     let mut lines = Vec::new();
     if changes.is_empty() {
-        let none = if zh { "尚无修改" } else { "no changes yet" };
+        let none = t.no_changes;
         lines.push(Line::from(Span::styled(none, theme::get().muted)));
     }
     let by_w = changes.iter().map(|c| c.by.width()).max().unwrap_or(0);
@@ -92,7 +99,7 @@ pub fn history(app: &App, scroll: u16, area: Rect, buf: &mut Buffer) {
         let when = c.at.replace('T', " ").trim_end_matches('Z').to_string();
         let field = field_label(&c.field, zh);
         let pad = |s: &str, w: usize| format!("{s}{}", " ".repeat(w.saturating_sub(s.width())));
-        let empty = if zh { "（空）" } else { "(empty)" };
+        let empty = t.empty_value;
         let show = |s: &str| {
             if s.is_empty() {
                 empty.to_string()
@@ -117,67 +124,23 @@ pub fn history(app: &App, scroll: u16, area: Rect, buf: &mut Buffer) {
     Paragraph::new(lines).scroll((scroll, 0)).render(inner, buf);
 }
 
-/// Picks who decides the following answers: nobody, or one of the participants.
-pub fn decider(app: &App, selected: usize, area: Rect, buf: &mut Buffer) {
-    let Some(work) = &app.work else { return };
-    let zh = zh(app);
-    let people = &work.session.participants;
-    let h = u16::try_from(people.len())
-        .unwrap_or(u16::MAX)
-        .saturating_add(5)
-        .min(20);
-    let title = if zh { "决定人" } else { "Who decides" };
-    let inner = popup(area, 60, h, title, Context::Decider, buf);
-    let nobody = if zh { "（无人）" } else { "(nobody)" };
-    let mut rows = vec![nobody.to_string()];
-    rows.extend(people.iter().map(shown));
-    let mut lines: Vec<Line> = rows
-        .into_iter()
-        .enumerate()
-        .map(|(i, row)| {
-            let style = if i == selected {
-                theme::get().selected
-            } else {
-                theme::get().text
-            };
-            Line::from(Span::styled(format!(" {row} "), style))
-        })
-        .collect();
-    if people.is_empty() {
-        let hint = if zh {
-            "尚无参与人：按 P 添加"
-        } else {
-            "no participants yet: P adds them"
-        };
-        lines.push(Line::from(Span::styled(hint, theme::get().muted)));
-    }
-    Paragraph::new(lines).render(inner, buf);
-}
-
-fn shown(p: &crate::session::Participant) -> String {
-    if p.role.is_empty() {
-        p.name.clone()
-    } else {
-        format!("{} · {}", p.name, p.role)
-    }
-}
-
 /// The participants and their roles; `Name: Role` while adding or editing.
 pub fn participants(app: &App, state: &ParticipantsState, area: Rect, buf: &mut Buffer) {
     let Some(work) = &app.work else { return };
-    let zh = zh(app);
+    let lang = app.lang();
+    let t = lang.texts().overlays;
     let people = &work.session.participants;
     let h = u16::try_from(people.len())
         .unwrap_or(u16::MAX)
         .saturating_add(7)
         .min(22);
-    let title = if zh { "参与人" } else { "Participants" };
+    let title = t.participants_title;
     let context = if state.form.is_some() {
         Context::ParticipantForm
     } else {
         Context::Participants
     };
-    let inner = popup(area, 70, h, title, context, buf);
+    let inner = popup(area, 70, h, title, context, lang, buf);
     let mut lines: Vec<Line> = people
         .iter()
         .enumerate()
@@ -191,19 +154,13 @@ pub fn participants(app: &App, state: &ParticipantsState, area: Rect, buf: &mut 
         })
         .collect();
     if people.is_empty() {
-        let none = if zh {
-            "尚无参与人"
-        } else {
-            "no participants yet"
-        };
-        lines.push(Line::from(Span::styled(none, theme::get().muted)));
+        lines.push(Line::from(Span::styled(
+            t.no_participants,
+            theme::get().muted,
+        )));
     }
     if let Some((input, _)) = &state.form {
-        let label = if zh {
-            "姓名: 角色 › "
-        } else {
-            "Name: Role › "
-        };
+        let label = t.name_role;
         lines.push(Line::raw(""));
         lines.push(Line::from(vec![
             Span::styled(label, theme::get().muted),
@@ -221,8 +178,8 @@ pub fn participants(app: &App, state: &ParticipantsState, area: Rect, buf: &mut 
 
 /// Why a final session is reopened (required, logged).
 pub fn reason(app: &App, input: &LineInput, error: &Option<String>, area: Rect, buf: &mut Buffer) {
-    let lang = app.work.as_ref().map_or("en", |w| w.lang());
-    let w = words(lang);
-    let inner = popup_in(area, 70, 7, w.reopen_title, Context::Reason, lang, buf);
+    let lang = app.lang();
+    let w = lang.texts().workbench;
+    let inner = popup(area, 70, 7, w.reopen_title, Context::Reason, lang, buf);
     super::overlays::prompt(None, w.reopen_label, input, error.as_deref(), inner, buf);
 }

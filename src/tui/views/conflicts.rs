@@ -6,9 +6,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 
-use super::overlays::popup_in;
+use super::overlays::popup;
 use crate::i18n::teams::Teams;
-use crate::lang::Lang;
 use crate::session::{ConflictSide, ConflictValue, answer_text};
 use crate::tui::app::App;
 use crate::tui::keymap::Context;
@@ -18,13 +17,13 @@ use crate::tui::widgets::wrap::truncate;
 pub fn queue(app: &App, selected: usize, area: Rect, buf: &mut Buffer) {
     let Some(work) = &app.work else { return };
     let lang = work.lang();
-    let t = Lang::from_code(lang).texts().teams;
+    let t = lang.texts().teams;
     let conflicts = &work.session.conflicts;
     let title = format!("{} · {}", t.conflicts_title, conflicts.len());
     let w = area.width.saturating_sub(4).max(40);
     // The status line (and its conflicts banner) stays in view below.
     let h = area.height.saturating_sub(4).max(10);
-    let inner = popup_in(area, w, h, &title, Context::Conflicts, lang, buf);
+    let inner = popup(area, w, h, &title, Context::Conflicts, lang, buf);
     let list_h = u16::try_from(conflicts.len()).unwrap_or(u16::MAX).min(5);
     let [list, text, sides] = Layout::vertical([
         Constraint::Length(list_h),

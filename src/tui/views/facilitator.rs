@@ -86,7 +86,7 @@ pub fn layout(work: &Work, area: Rect, status_h: u16) -> Layout3 {
 
 /// The answer keys from the keymap (`y met · p partial · …`), so the room knows what to say;
 /// as many whole entries as fit in `width`.
-fn answer_keys(lang: &str, width: usize) -> Line<'static> {
+fn answer_keys(lang: crate::lang::Lang, width: usize) -> Line<'static> {
     use crate::tui::action::Action;
     use crate::tui::keymap::{self, Context};
     use unicode_width::UnicodeWidthStr;
@@ -105,10 +105,7 @@ fn answer_keys(lang: &str, width: usize) -> Line<'static> {
         else {
             continue;
         };
-        let what = match crate::lang::Lang::from_code(lang) {
-            crate::lang::Lang::Zh => action.describe_zh(),
-            crate::lang::Lang::En => action.describe(),
-        };
+        let what = action.describe_in(lang);
         let key = keymap::display_key(binding.key);
         let sep = if spans.is_empty() { "" } else { "  ·  " };
         let used: usize = spans.iter().map(|s: &Span| s.content.width()).sum();

@@ -6,13 +6,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use super::overlays::popup_in;
+use super::overlays::popup;
+use crate::i18n::workbench::Words;
 use crate::session::{Severity, tie_kind};
 use crate::tui::app::{App, FindingForm, FindingsList, Work};
 use crate::tui::keymap::Context;
 use crate::tui::theme;
 use crate::tui::widgets::wrap::truncate;
-use crate::tui::words::{Words, words};
 
 /// Padded to `width` display columns (Chinese characters are two).
 fn cell(text: &str, width: usize) -> String {
@@ -24,10 +24,10 @@ fn cell(text: &str, width: usize) -> String {
 pub fn list(app: &App, list: &FindingsList, area: Rect, buf: &mut Buffer) {
     let Some(work) = &app.work else { return };
     let lang = work.lang();
-    let words = &words(lang).findings;
+    let words = &lang.texts().workbench.findings;
     let findings = work.session.findings_sorted();
     let title = Words::fill(words.title, &[("n", &findings.len().to_string())]);
-    let inner = popup_in(
+    let inner = popup(
         area,
         area.width.saturating_sub(2),
         area.height.saturating_sub(2),
@@ -59,7 +59,7 @@ pub fn list(app: &App, list: &FindingsList, area: Rect, buf: &mut Buffer) {
         let mut spans = vec![
             Span::raw(cell(id, id_w)),
             Span::styled(
-                cell(f.severity.label_in(lang), sev_w),
+                cell(lang.texts().terms.severity(f.severity), sev_w),
                 theme::severity(f.severity),
             ),
             Span::raw(cell(&f.title, title_w)),
@@ -79,14 +79,14 @@ pub fn list(app: &App, list: &FindingsList, area: Rect, buf: &mut Buffer) {
 }
 
 pub fn form(app: &App, form: &FindingForm, area: Rect, buf: &mut Buffer) {
-    let lang = app.work.as_ref().map_or("en", |w| w.lang());
-    let words = &words(lang).findings;
+    let lang = app.lang();
+    let words = &lang.texts().workbench.findings;
     let title = match &form.id {
         Some(id) => Words::fill(words.edit, &[("id", id)]),
         None => words.new.to_string(),
     };
     let h = area.height.saturating_sub(2).min(22);
-    let inner = popup_in(
+    let inner = popup(
         area,
         area.width.saturating_sub(6).min(100),
         h,
@@ -147,13 +147,13 @@ pub fn form(app: &App, form: &FindingForm, area: Rect, buf: &mut Buffer) {
 
 /// The severities from least to most severe, left to right, the chosen one marked: → moves
 /// towards High as drawn, ← towards Info.
-fn severity_scale(chosen: Severity, lang: &str) -> Line<'static> {
+fn severity_scale(chosen: Severity, lang: crate::lang::Lang) -> Line<'static> {
     let mut spans = vec![Span::styled("◂ ", theme::get().key)];
     for (i, severity) in Severity::ALL.iter().rev().enumerate() {
         if i > 0 {
             spans.push(Span::styled(" · ", theme::get().muted));
         }
-        let label = severity.label_in(lang);
+        let label = lang.texts().terms.severity(*severity);
         spans.push(if *severity == chosen {
             Span::styled(format!("[{label}]"), theme::severity(chosen))
         } else {
@@ -173,5 +173,5 @@ fn tie_text(app: &App, form: &FindingForm) -> String {
 
 /// What a tie names (`practice`, `实践`), in the workbench's language; empty when unknown.
 fn tie_word(work: &Work, tie: &str) -> &'static str {
-    tie_kind(&work.model, tie).map_or("", |k| words(work.lang()).tie_kind(k))
+    tie_kind(&work.model, tie).map_or("", |k| work.lang().texts().workbench.tie_kind(k))
 }

@@ -1,5 +1,6 @@
 //! The home screen: sessions newest first with progress and levels; typing filters.
 
+use crate::i18n::fill;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -34,20 +35,20 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Constraint::Length(1),
     ])
     .areas(area);
+    let lang = app.lang();
+    let t = lang.texts().home;
+    let dir = app.dir.display().to_string();
     Paragraph::new(Line::from(vec![
         Span::styled(" assess ", theme::get().title),
-        Span::styled(
-            format!("— sessions in {}", app.dir.display()),
-            theme::get().muted,
-        ),
+        Span::styled(fill(t.sessions_in, &[("dir", &dir)]), theme::get().muted),
     ]))
     .render(title, buf);
     let f = &app.home.filter.text;
     let filter_line = if f.is_empty() {
-        Line::from(Span::styled(" Type to filter", theme::get().muted))
+        Line::from(Span::styled(t.type_to_filter, theme::get().muted))
     } else {
         Line::from(vec![
-            Span::styled(" Filter: ", theme::get().bold),
+            Span::styled(t.filter, theme::get().bold),
             Span::raw(f.clone()),
             Span::styled("▏", theme::get().key),
         ])
@@ -55,7 +56,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     Paragraph::new(filter_line).render(filter, buf);
     // The model column only where there is room for it.
     let wide = area.width >= 110;
-    let mut header = vec!["Title", "Organisation", "Answered", "Levels", "Changed"];
+    let [title_h, org_h, model_h, answered_h, levels_h, changed_h] = t.columns;
+    let mut header = vec![title_h, org_h, answered_h, levels_h, changed_h];
     let mut widths = vec![
         Constraint::Fill(3),
         Constraint::Fill(2),
@@ -64,7 +66,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Constraint::Length(16),
     ];
     if wide {
-        header.insert(2, "Model");
+        header.insert(2, model_h);
         widths.insert(2, Constraint::Length(13));
     }
     let cols = column_widths(list.width, &widths);
@@ -78,10 +80,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             if r.error.is_some() {
                 return Row::new(vec![
                     Cell::from(Span::styled(
-                        format!("{} (cannot open)", r.name),
+                        fill(t.cannot_open, &[("name", &r.name)]),
                         theme::get().warn,
                     )),
-                    Cell::from(Span::styled("Enter says why", theme::get().warn)),
+                    Cell::from(Span::styled(t.enter_says_why, theme::get().warn)),
                 ]);
             }
 
@@ -115,13 +117,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             .wrap(Wrap { trim: false })
             .render(message, buf);
     } else if app.home.visible.is_empty() {
-        Paragraph::new(Span::styled(
-            " No session matches. Esc clears the filter.",
-            theme::get().muted,
-        ))
-        .render(message, buf);
+        Paragraph::new(Span::styled(t.no_match, theme::get().muted)).render(message, buf);
     }
-    render_hints(Context::Home, hints, buf);
+    render_hints(Context::Home, lang, hints, buf);
 }
 
 /// The title, cut to `width`; when another session has the same title, its file name follows,

@@ -42,7 +42,7 @@ fn group_badge(score: &GroupScore) -> String {
 fn filtered_rows(work: &Work, width: usize) -> Vec<Row> {
     let model = &work.model;
     let lang = work.lang();
-    let label = work.filter.map_or("", |f| f.label_in(lang));
+    let label = work.filter.map_or("", |f| lang.texts().terms.filter(f));
     let total: usize = work.scope.iter().filter(|&&r| work.matches(r)).count();
     let mut out = vec![Row {
         line: row(

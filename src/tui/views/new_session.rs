@@ -1,6 +1,7 @@
 //! The new-session form: title, organisation, scope, parts in scope and target level, with
 //! defaults that let Enter start an assessment at once.
 
+use crate::lang::Lang;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -31,34 +32,36 @@ fn value(text: &str, focused: bool) -> Vec<Span<'static>> {
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let form = &app.form;
+    let lang = app.lang();
+    let t = lang.texts().home;
     let box_area = centered(area, 90, 21);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme::get().border_focus)
-        .title(Span::styled(" New assessment ", theme::get().title));
+        .title(Span::styled(t.new_title, theme::get().title));
     let inner = block.inner(box_area);
     block.render(box_area, buf);
     let focus = form.field();
     let mut lines = vec![
-        Line::from(Span::styled(
-            "Model: CAICT DevOps Capability Maturity Model (bundled)",
-            theme::get().muted,
-        )),
+        Line::from(Span::styled(t.model_line, theme::get().muted)),
         Line::default(),
     ];
     for (field, name, input) in [
-        (Field::Title, "Title", &form.title),
-        (Field::Organisation, "Organisation", &form.organisation),
-        (Field::Scope, "Scope", &form.scope),
+        (Field::Title, t.fields[0], &form.title),
+        (Field::Organisation, t.fields[1], &form.organisation),
+        (Field::Scope, t.fields[2], &form.scope),
     ] {
         let mut spans = vec![label(name, focus == field)];
         spans.extend(value(&input.text, focus == field));
         lines.push(Line::from(spans));
     }
-    lines.push(Line::from(label("Parts", focus == Field::Parts)));
+    lines.push(Line::from(label(t.fields[3], focus == Field::Parts)));
     for (i, (_, en, zh, on)) in form.parts.iter().enumerate() {
         let mark = if *on { "[x]" } else { "[ ]" };
-        let text = format!("               {mark} {en} / {zh}");
+        let text = match lang {
+            Lang::En => format!("               {mark} {en} / {zh}"),
+            Lang::Zh => format!("               {mark} {zh}"),
+        };
         let style = if focus == Field::Parts && i == form.part_cursor {
             theme::get().selected
         } else {
@@ -66,15 +69,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         };
         lines.push(Line::from(Span::styled(text, style)));
     }
-    let mut target = vec![label("Target level", focus == Field::Target)];
+    let mut target = vec![label(t.fields[4], focus == Field::Target)];
     target.push(Span::raw(format!("◀ L{} ▶", form.target)));
     lines.push(Line::from(target));
-    let mut baseline = vec![label("Baseline", focus == Field::Baseline)];
+    let mut baseline = vec![label(t.fields[5], focus == Field::Baseline)];
     if form.baseline.text.is_empty() && focus != Field::Baseline {
-        baseline.push(Span::styled(
-            "(optional) an earlier session to compare with",
-            theme::get().muted,
-        ));
+        baseline.push(Span::styled(t.baseline_hint, theme::get().muted));
     } else {
         baseline.extend(value(&form.baseline.text, focus == Field::Baseline));
     }
@@ -83,10 +83,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if let Some(err) = &form.error {
         lines.push(Line::from(Span::styled(err.clone(), theme::get().error)));
     } else {
-        lines.push(Line::from(Span::styled(
-            "Enter starts the assessment. Space toggles a part; ↑/↓ move, ←/→ choose.",
-            theme::get().muted,
-        )));
+        lines.push(Line::from(Span::styled(t.form_hint, theme::get().muted)));
     }
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
@@ -96,5 +93,5 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         height: 1,
         ..area
     };
-    render_hints(Context::NewSession, hints, buf);
+    render_hints(Context::NewSession, lang, hints, buf);
 }

@@ -5,73 +5,51 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use unicode_width::UnicodeWidthStr;
 
-use super::centered;
-use super::status::hint_spans_in;
+use crate::i18n::fill;
+use crate::i18n::workbench::Words;
 use crate::tui::app::{App, EvidenceForm, ExportState, FORMATS, LANGS, Overlay, PaletteState};
 use crate::tui::keymap::{self, Context};
 use crate::tui::theme;
 use crate::tui::widgets::wrap::truncate;
-use crate::tui::words::{Words, words};
 
-/// Clears a centred box with a border and title; returns the inside.
+/// A popup whose key hints are its context's, in `lang` (see `widgets::popup`).
 pub(super) fn popup(
     area: Rect,
     w: u16,
     h: u16,
     title: &str,
     context: Context,
+    lang: crate::lang::Lang,
     buf: &mut Buffer,
 ) -> Rect {
-    popup_in(area, w, h, title, context, "en", buf)
-}
-
-/// A popup whose key hints are in `lang`.
-pub(super) fn popup_in(
-    area: Rect,
-    w: u16,
-    h: u16,
-    title: &str,
-    context: Context,
-    lang: &str,
-    buf: &mut Buffer,
-) -> Rect {
-    let r = centered(area, w, h);
-    crate::tui::widgets::clear::clear_whole_cells(r, buf);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme::get().border_focus)
-        .title(Span::styled(format!(" {title} "), theme::get().title))
-        .title_bottom(Line::from(hint_spans_in(context, lang)));
-    let inner = block.inner(r);
-    block.render(r, buf);
-    inner
+    let hints = keymap::hints_in(context, lang);
+    crate::tui::widgets::popup::popup(area, w, h, title, hints, buf)
 }
 
 pub fn render(app: &App, overlay: &Overlay, area: Rect, buf: &mut Buffer) {
     let wide = area.width.saturating_sub(8).min(110);
-    let lang = app.work.as_ref().map_or("en", |w| w.lang());
+    let lang = app.lang();
     match overlay {
         Overlay::Help { context, scroll } => help(app, *context, *scroll, area, buf),
         Overlay::Palette(p) => palette(app, p, area, buf),
         Overlay::Note(note) => {
+            let t = lang.texts().overlays;
+            let what = if note.discussion {
+                t.discussion
+            } else {
+                t.note
+            };
             let inner = popup(
                 area,
                 wide,
                 area.height.saturating_sub(6).min(20),
-                &format!(
-                    "{} · {} · draft saved every 2 s",
-                    if note.discussion {
-                        "Discussion / dissent"
-                    } else {
-                        "Note"
-                    },
-                    note.requirement
-                ),
+                &fill(t.note_title, &[("what", what), ("id", &note.requirement)]),
                 Context::Note,
+                lang,
                 buf,
             );
             // The requirement the note is about, since the popup covers the ladder.
@@ -92,7 +70,8 @@ pub fn render(app: &App, overlay: &Overlay, area: Rect, buf: &mut Buffer) {
             note.editor.render(editor, buf);
         }
         Overlay::Justify { input, error } => {
-            let inner = popup(area, wide, 8, "Not applicable: why?", Context::Justify, buf);
+            let t = lang.texts().overlays;
+            let inner = popup(area, wide, 8, t.justify_title, Context::Justify, lang, buf);
             let req = app.work.as_ref().map(|w| {
                 let pref = &w.model.index.practices[w.practice];
                 let rref = &w.model.index.requirements[w.requirement];
@@ -106,7 +85,7 @@ pub fn render(app: &App, overlay: &Overlay, area: Rect, buf: &mut Buffer) {
             let context = Line::from(Span::styled(req.unwrap_or_default(), theme::get().muted));
             prompt(
                 Some(context),
-                "Because: ",
+                t.justify_label,
                 input,
                 error.as_deref(),
                 inner,
@@ -118,7 +97,7 @@ pub fn render(app: &App, overlay: &Overlay, area: Rect, buf: &mut Buffer) {
         Overlay::EvidenceSearch(p) => super::register::evidence_search(app, p, area, buf),
         Overlay::Filter(picker) => super::register::filter_picker(app, picker, area, buf),
         Overlay::Confirm { question, .. } => {
-            let title = words(lang).findings.confirm_title;
+            let title = lang.texts().workbench.findings.confirm_title;
             // A question with a list (what a quick level replaces, what sign-off finds)
             // grows the box; a short one keeps it at seven rows.
             let w = area.width.saturating_sub(4).min(70);
@@ -129,17 +108,21 @@ pub fn render(app: &App, overlay: &Overlay, area: Rect, buf: &mut Buffer) {
             let h = u16::try_from(rows + 2)
                 .unwrap_or(u16::MAX)
                 .clamp(7, area.height);
-            let inner = popup_in(area, w, h, title, Context::Confirm, lang, buf);
+            let inner = popup(area, w, h, title, Context::Confirm, lang, buf);
             Paragraph::new(question.clone())
                 .wrap(Wrap { trim: true })
                 .render(inner, buf);
         }
-        Overlay::Export(state) => export(state, area, buf),
+        Overlay::Export(state) => export(state, lang, area, buf),
         Overlay::Findings(list) => super::findings::list(app, list, area, buf),
         Overlay::FindingForm(form) => super::findings::form(app, form, area, buf),
         Overlay::Agenda(editor) => super::agenda::editor(app, editor, area, buf),
         Overlay::History { scroll } => super::audit::history(app, *scroll, area, buf),
-        Overlay::Decider { selected } => super::audit::decider(app, *selected, area, buf),
+        Overlay::Decider(decider) => {
+            if let Some(work) = &app.work {
+                decider.draw(&work.session, lang, area, buf);
+            }
+        }
         Overlay::Participants(state) => super::audit::participants(app, state, area, buf),
         Overlay::Reason { input, error } => super::audit::reason(app, input, error, area, buf),
         Overlay::Conflicts { selected } => super::conflicts::queue(app, *selected, area, buf),
@@ -147,7 +130,7 @@ pub fn render(app: &App, overlay: &Overlay, area: Rect, buf: &mut Buffer) {
 }
 
 fn help(app: &App, context: Context, scroll: u16, area: Rect, buf: &mut Buffer) {
-    let lang = app.work.as_ref().map_or("en", |w| w.lang());
+    let lang = app.lang();
     let entries = keymap::help_lines_in(context, lang);
     let key_w = entries.iter().map(|(k, _)| k.width()).max().unwrap_or(0);
     let desc_w = entries.iter().map(|(_, d)| d.width()).max().unwrap_or(0);
@@ -163,14 +146,9 @@ fn help(app: &App, context: Context, scroll: u16, area: Rect, buf: &mut Buffer) 
     let h = u16::try_from(rows_needed + 5)
         .unwrap_or(u16::MAX)
         .min(area.height.saturating_sub(2));
-    let inner = popup(
-        area,
-        w,
-        h,
-        &format!("Keys · {}", context.title()),
-        Context::Help,
-        buf,
-    );
+    let t = lang.texts().overlays;
+    let title = fill(t.help_title, &[("context", context.title_in(lang))]);
+    let inner = popup(area, w, h, &title, Context::Help, lang, buf);
     let cell = |i: usize| -> Vec<Span<'static>> {
         entries.get(i).map_or_else(Vec::new, |(key, desc)| {
             vec![
@@ -190,28 +168,14 @@ fn help(app: &App, context: Context, scroll: u16, area: Rect, buf: &mut Buffer) 
         })
         .collect();
     let note = match context {
-        Context::Home => Some("Type to filter the sessions fuzzily; Esc clears the filter."),
-        Context::NewSession => {
-            Some("Type in the text fields; on Parts, Space toggles the part under the bar.")
-        }
-        Context::Palette => Some(
-            "Type to search parts, domains, items, practices, requirements, notes and evidence in English and Chinese; names come before texts that match as well.",
-        ),
-        Context::Note => Some(
-            "The draft is saved every two seconds while you type; u undoes the whole edit afterwards.",
-        ),
-        Context::Evidence => Some(
-            "A local file's SHA-256 and size are recorded when it is added and checked whenever the session is opened: ok, changed or missing shows at the right. H accepts a changed file as the new version; every change is in the history.",
-        ),
-        Context::Filter => Some(
-            "The navigator keeps the practices with matches; j/k and Tab move among them; Esc on the assessment clears the filter.",
-        ),
-        Context::FindingForm => Some(
-            "Tab moves between fields; → raises the severity and ← lowers it, as drawn; ←/→ change what the finding is about. In the description Enter is a new line; Ctrl-S saves from anywhere.",
-        ),
-        Context::Agenda => Some(
-            "Time is counted for the domain on screen; the status line shows the current item (its domain if planned, else its part) against its plan.",
-        ),
+        Context::Home => Some(t.help_home),
+        Context::NewSession => Some(t.help_new_session),
+        Context::Palette => Some(t.help_palette),
+        Context::Note => Some(t.help_note),
+        Context::Evidence => Some(t.help_evidence),
+        Context::Filter => Some(t.help_filter),
+        Context::FindingForm => Some(t.help_finding_form),
+        Context::Agenda => Some(t.help_agenda),
         _ => None,
     };
     if let Some(note) = note {
@@ -220,21 +184,13 @@ fn help(app: &App, context: Context, scroll: u16, area: Rect, buf: &mut Buffer) 
     }
     if context == Context::Assessment {
         lines.push(Line::default());
+        let state = if app.auto_advance() { t.on } else { t.off };
         lines.push(Line::from(Span::styled(
-            format!(
-                "After an answer the cursor moves to the next unanswered requirement (now {}).",
-                if app.auto_advance() { "on" } else { "off" }
-            ),
+            fill(t.help_auto_advance, &[("state", state)]),
             theme::get().muted,
         )));
-        lines.push(Line::from(Span::styled(
-            "Every change is saved at once. Mouse: click to select, wheel to move.",
-            theme::get().muted,
-        )));
-        lines.push(Line::from(Span::styled(
-            "Checklist marks: ‹doc›/‹demo› the evidence the model asks for · ⚑ flagged · ✎ note · R:name reviewed · [E3 changed] cited evidence whose file changed or is missing.",
-            theme::get().muted,
-        )));
+        lines.push(Line::from(Span::styled(t.help_saving, theme::get().muted)));
+        lines.push(Line::from(Span::styled(t.help_marks, theme::get().muted)));
     }
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
@@ -341,12 +297,16 @@ fn palette_row_text(app: &App, p: &PaletteState, hit: &crate::tui::palette::Hit)
 fn palette(app: &App, p: &PaletteState, area: Rect, buf: &mut Buffer) {
     let w = area.width.saturating_sub(6).min(120);
     let h = area.height.saturating_sub(4);
-    let inner = popup(area, w, h, "Jump to…", Context::Palette, buf);
+    let lang = app.lang();
+    let t = lang.texts().overlays;
+    let inner = popup(area, w, h, t.palette_title, Context::Palette, lang, buf);
     let n = p.hits.len();
     let count = if p.stale {
-        "   searching…".to_string()
+        format!("   {}", t.searching)
+    } else if n == 1 && lang == crate::lang::Lang::En {
+        "   1 match".to_string()
     } else {
-        format!("   {n} {}", if n == 1 { "match" } else { "matches" })
+        format!("   {}", fill(t.matches, &[("n", &n.to_string())]))
     };
     let mut lines = vec![Line::from(vec![
         Span::styled("> ", theme::get().key),
@@ -365,8 +325,10 @@ fn palette(app: &App, p: &PaletteState, area: Rect, buf: &mut Buffer) {
         } else {
             theme::get().text
         };
+        let tag = item.kind.tag(lang);
+        let pad = 9usize.saturating_sub(tag.width());
         let mut spans = vec![Span::styled(
-            format!("{:>9} ", item.kind.tag()),
+            format!("{:pad$}{tag} ", ""),
             theme::get().muted.patch(base),
         )];
         let text = &palette_row_text(app, p, hit);
@@ -437,10 +399,10 @@ pub(super) fn field(name: &str, value: String, focused: bool) -> Line<'static> {
     Line::from(spans)
 }
 
-fn evidence_form(form: &EvidenceForm, lang: &str, area: Rect, buf: &mut Buffer) {
-    let words = words(lang);
+fn evidence_form(form: &EvidenceForm, lang: crate::lang::Lang, area: Rect, buf: &mut Buffer) {
+    let words = lang.texts().workbench;
     let w = &words.register;
-    let inner = popup_in(
+    let inner = popup(
         area,
         area.width.saturating_sub(8).min(90),
         9,
@@ -475,26 +437,28 @@ fn capitalized(word: &str) -> String {
         .map_or(String::new(), |c| c.to_uppercase().chain(chars).collect())
 }
 
-fn export(state: &ExportState, area: Rect, buf: &mut Buffer) {
+fn export(state: &ExportState, lang: crate::lang::Lang, area: Rect, buf: &mut Buffer) {
+    let t = lang.texts().overlays;
     let inner = popup(
         area,
         area.width.saturating_sub(8).min(90),
         9,
-        "Export report",
+        t.export_title,
         Context::Export,
+        lang,
         buf,
     );
     let mut lines = vec![
         field(
-            "Format",
+            t.export_fields[0],
             format!("◀ {} ▶", FORMATS[state.format].name()),
             state.field == 0,
         ),
         field(
-            "Language",
+            t.export_fields[1],
             format!(
                 "◀ {} ▶",
-                if LANGS[state.lang] == "zh" {
+                if crate::lang::Lang::from_code(LANGS[state.lang]) == crate::lang::Lang::Zh {
                     "中文"
                 } else {
                     "English"
@@ -503,11 +467,11 @@ fn export(state: &ExportState, area: Rect, buf: &mut Buffer) {
             state.field == 1,
         ),
         field(
-            "Redact",
+            t.export_fields[2],
             if state.redact {
-                "yes: names, notes, justifications and evidence left out"
+                t.redact_yes
             } else {
-                "no"
+                t.redact_no
             }
             .to_string(),
             state.field == 2,
@@ -515,14 +479,11 @@ fn export(state: &ExportState, area: Rect, buf: &mut Buffer) {
     ];
     match &state.result {
         Some(Ok(path)) => lines.push(Line::from(Span::styled(
-            format!("Written to {path}"),
+            fill(t.written_to, &[("path", path)]),
             theme::get().ok,
         ))),
         Some(Err(e)) => lines.push(Line::from(Span::styled(e.clone(), theme::get().error))),
-        None => lines.push(Line::from(Span::styled(
-            "Enter writes the report beside the session.",
-            theme::get().muted,
-        ))),
+        None => lines.push(Line::from(Span::styled(t.export_hint, theme::get().muted))),
     }
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })

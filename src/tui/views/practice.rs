@@ -8,11 +8,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 use unicode_width::UnicodeWidthStr;
 
+use crate::i18n::workbench::Words;
 use crate::model::{EvidenceKind, Provenance};
 use crate::tui::app::{Work, finding_marks};
 use crate::tui::theme;
 use crate::tui::widgets::wrap::{truncate, wrap_with_tail};
-use crate::tui::words::{Words, words};
 
 /// A checklist row and the requirement it belongs to.
 struct Row {
@@ -57,7 +57,7 @@ fn header(work: &Work, width: usize) -> Vec<Line<'static>> {
     let score = work.card.practices[work.practice];
     let part_id = &work.model.model.part_of(pref).id;
     let target = work.session.targets.get(part_id).copied();
-    let w = words(work.lang());
+    let w = work.lang().texts().workbench;
     let badge = format!(
         "L{} ({:.2}) · {}/{} {}{}",
         score.level,
@@ -110,7 +110,7 @@ fn rows(work: &Work, width: usize) -> Vec<Row> {
     let lang = work.lang();
     let own = practice_provenance(work);
     let level_now = work.card.practices[work.practice].level;
-    let w = words(lang);
+    let w = lang.texts().workbench;
     let mut out = Vec::new();
     let mut last_level = None;
     for r in pref.requirements.clone() {
@@ -199,8 +199,8 @@ fn req_hint(work: &Work, requirement: usize) -> EvidenceKind {
 }
 
 /// The CAICT evidence hint as a short tag beside each requirement.
-fn hint_tag(kind: EvidenceKind, lang: &str) -> &'static str {
-    match (kind, lang == "zh") {
+fn hint_tag(kind: EvidenceKind, lang: crate::lang::Lang) -> &'static str {
+    match (kind, lang == crate::lang::Lang::Zh) {
         (EvidenceKind::Document, false) => "doc",
         (EvidenceKind::Demo, false) => "demo",
         (EvidenceKind::Either, false) => "doc|demo",
@@ -230,7 +230,7 @@ fn marks(work: &Work, answer: Option<&crate::session::Answer>) -> String {
             .iter()
             .map(|id| match work.checks.get(id) {
                 Some(check) if check.is_problem() => {
-                    format!("{id} {}", words(work.lang()).check(check))
+                    format!("{id} {}", work.lang().texts().workbench.check(check))
                 }
                 _ => id.clone(),
             })
@@ -330,7 +330,7 @@ pub fn render_guide(work: &Work, area: Rect, buf: &mut Buffer) {
     let kind = req
         .evidence
         .unwrap_or(practice.levels[rref.level_pos].evidence);
-    let w = words(lang);
+    let w = lang.texts().workbench;
     let mut lines = vec![Line::from(vec![
         Span::styled(format!("{} ", w.ask_for), theme::get().muted),
         Span::styled(w.evidence_kind(kind), theme::get().bold),
@@ -384,13 +384,16 @@ pub fn render_guide(work: &Work, area: Rect, buf: &mut Buffer) {
         );
         if a.flagged {
             lines.push(Line::from(Span::styled(
-                "⚑ flagged for review",
+                format!("⚑ {}", w.flagged),
                 theme::get().warn,
             )));
         }
         if let Some(r) = &a.reviewed {
             lines.push(Line::from(Span::styled(
-                format!("R reviewed by {} at {}", r.by, r.at),
+                crate::i18n::fill(
+                    lang.texts().messages.reviewed_by,
+                    &[("by", &r.by), ("at", &r.at)],
+                ),
                 theme::get().ok,
             )));
         }

@@ -7,18 +7,18 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use super::overlays::{highlighted, popup_in};
+use super::overlays::{highlighted, popup};
+use crate::i18n::workbench::Words;
 use crate::tui::app::{App, EvidencePicker, FilterPicker, PaletteState, Work};
 use crate::tui::keymap::Context;
 use crate::tui::theme;
 use crate::tui::widgets::wrap::truncate;
-use crate::tui::words::{Words, words};
 
 /// The check word of an entry (`changed`, …) with its style; None when it has no file.
 pub fn check_span(work: &Work, id: &str) -> Option<Span<'static>> {
     let check = work.checks.get(id)?;
     Some(Span::styled(
-        words(work.lang()).check(check).to_string(),
+        work.lang().texts().workbench.check(check).to_string(),
         theme::evidence_check(check),
     ))
 }
@@ -33,10 +33,10 @@ fn size_text(bytes: u64) -> String {
 }
 
 pub fn evidence_picker(app: &App, picker: &EvidencePicker, area: Rect, buf: &mut Buffer) {
-    let lang = app.work.as_ref().map_or("en", |w| w.lang());
-    let words = words(lang);
+    let lang = app.lang();
+    let words = lang.texts().workbench;
     let h = area.height.saturating_sub(6).min(22);
-    let inner = popup_in(
+    let inner = popup(
         area,
         area.width.saturating_sub(8).min(110),
         h,
@@ -112,7 +112,7 @@ fn details(work: &Work, selected: usize, width: usize) -> Vec<Line<'static>> {
     let Some((id, e)) = work.session.evidence.iter().nth(selected) else {
         return Vec::new();
     };
-    let w = &words(work.lang()).register;
+    let w = &work.lang().texts().workbench.register;
     let mut collected = Words::fill(
         w.collected,
         &[("id", id), ("by", &e.added_by), ("at", &e.added_at)],
@@ -140,11 +140,11 @@ fn details(work: &Work, selected: usize, width: usize) -> Vec<Line<'static>> {
 }
 
 pub fn evidence_search(app: &App, p: &PaletteState, area: Rect, buf: &mut Buffer) {
-    let lang = app.work.as_ref().map_or("en", |w| w.lang());
-    let words = &words(lang).register;
+    let lang = app.lang();
+    let words = &lang.texts().workbench.register;
     let w = area.width.saturating_sub(10).min(110);
     let h = area.height.saturating_sub(8).min(18);
-    let inner = popup_in(
+    let inner = popup(
         area,
         w,
         h,
@@ -189,17 +189,17 @@ pub fn evidence_search(app: &App, p: &PaletteState, area: Rect, buf: &mut Buffer
 }
 
 pub fn filter_picker(app: &App, picker: &FilterPicker, area: Rect, buf: &mut Buffer) {
-    let lang = app.work.as_ref().map_or("en", |w| w.lang());
+    let lang = app.lang();
     let h = u16::try_from(picker.counts.len() + 4).unwrap_or(u16::MAX);
-    let title = words(lang).register.filter_title;
-    let inner = popup_in(area, 56, h, title, Context::Filter, lang, buf);
-    let none = words(lang).register.no_filter;
+    let title = lang.texts().workbench.register.filter_title;
+    let inner = popup(area, 56, h, title, Context::Filter, lang, buf);
+    let none = lang.texts().workbench.register.no_filter;
     let mut rows = vec![(none.to_string(), None)];
     rows.extend(
         picker
             .counts
             .iter()
-            .map(|(f, n)| (f.label_in(lang).to_string(), Some(*n))),
+            .map(|(f, n)| (lang.texts().terms.filter(*f).to_string(), Some(*n))),
     );
     let width = usize::from(inner.width);
     let lines: Vec<Line> = rows

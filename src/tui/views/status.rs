@@ -1,5 +1,7 @@
 //! The status line: session title, progress, save state and key hints from the keymap.
 
+use crate::i18n::fill;
+use crate::lang::Lang;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -11,7 +13,6 @@ use crate::tui::app::{App, SaveState, Work};
 use crate::tui::keymap::{self, Context};
 use crate::tui::theme;
 use crate::tui::widgets::wrap::{truncate, wrap};
-use crate::tui::words::words;
 
 /// Key hints of a context as styled spans: `key desc · key desc`.
 pub fn hint_spans(context: Context) -> Vec<Span<'static>> {
@@ -19,7 +20,7 @@ pub fn hint_spans(context: Context) -> Vec<Span<'static>> {
 }
 
 /// Key hints of a context in the workbench's language.
-pub fn hint_spans_in(context: Context, lang: &str) -> Vec<Span<'static>> {
+pub fn hint_spans_in(context: Context, lang: Lang) -> Vec<Span<'static>> {
     spans_of(keymap::hints_in(context, lang))
 }
 
@@ -37,38 +38,39 @@ fn spans_of(hints: Vec<(String, String)>) -> Vec<Span<'static>> {
 }
 
 /// A footer line of hints.
-pub fn render_hints(context: Context, area: Rect, buf: &mut Buffer) {
-    Paragraph::new(Line::from(hint_spans(context))).render(area, buf);
+pub fn render_hints(context: Context, lang: Lang, area: Rect, buf: &mut Buffer) {
+    Paragraph::new(Line::from(hint_spans_in(context, lang))).render(area, buf);
 }
 
 /// The review filter in force and the evidence files not as attached, when there are any:
 /// ` · filter: flagged (3) · evidence: 1 changed, 1 missing`.
 fn review_text(work: &crate::tui::app::Work) -> String {
-    let zh = work.lang() == "zh";
+    let m = work.lang().texts().messages;
     let mut out = String::new();
     if let Some(f) = work.filter {
-        let n = work.scope.iter().filter(|&&r| work.matches(r)).count();
-        let word = if zh { "筛选" } else { "filter" };
-        out.push_str(&format!(" · {word}: {} ({n})", f.label_in(work.lang())));
+        let n = work
+            .scope
+            .iter()
+            .filter(|&&r| work.matches(r))
+            .count()
+            .to_string();
+        let filter = work.lang().texts().terms.filter(f);
+        out.push_str(" · ");
+        out.push_str(&fill(m.filter, &[("filter", filter), ("n", &n)]));
     }
     let (changed, missing) = crate::review::evidence_problems(&work.checks);
-    let (w_evidence, w_changed, w_missing) = if zh {
-        ("证据", "已更改", "缺失")
-    } else {
-        ("evidence", "changed", "missing")
-    };
     let mut parts = Vec::new();
     if work.checking.is_some() {
-        parts.push(if zh { "核对中…" } else { "checking…" }.to_string());
+        parts.push(m.checking.to_string());
     }
     if changed > 0 {
-        parts.push(format!("{changed} {w_changed}"));
+        parts.push(fill(m.changed, &[("n", &changed.to_string())]));
     }
     if missing > 0 {
-        parts.push(format!("{missing} {w_missing}"));
+        parts.push(fill(m.missing, &[("n", &missing.to_string())]));
     }
     if !parts.is_empty() {
-        out.push_str(&format!(" · {w_evidence}: {}", parts.join(", ")));
+        out.push_str(&format!(" · {}: {}", m.evidence, parts.join(", ")));
     }
     out
 }
@@ -87,7 +89,7 @@ const MAX_OVERFLOW: usize = 8;
 /// timebox; and the save state apart, as it is shortened when an error goes below.
 fn state_row(app: &App, work: &Work, width: usize) -> (Vec<Span<'static>>, Span<'static>) {
     let (answered, total) = work.progress();
-    let w = words(work.lang());
+    let w = work.lang().texts().workbench;
     let save = match &work.save {
         _ if work.read_only.is_some() => {
             Span::styled(format!(" {} ", w.read_only), theme::get().warn)
@@ -101,7 +103,11 @@ fn state_row(app: &App, work: &Work, width: usize) -> (Vec<Span<'static>>, Span<
             Span::styled(format!(" {}: {err} ", w.not_saved), theme::get().error)
         }
     };
-    let lang = if work.lang() == "zh" { "中文" } else { "EN" };
+    let lang = if work.lang() == Lang::Zh {
+        "中文"
+    } else {
+        "EN"
+    };
     let auto = if app.auto_advance() {
         String::new()
     } else {
@@ -141,7 +147,7 @@ fn state_row(app: &App, work: &Work, width: usize) -> (Vec<Span<'static>>, Span<
     // A merge left disagreements: the banner stays until every one is resolved (M opens them).
     let conflicts = work.session.conflicts.len();
     if conflicts > 0 {
-        let t = crate::lang::Lang::from_code(work.lang()).texts().teams;
+        let t = work.lang().texts().teams;
         let text = crate::i18n::fill(t.banner, &[("n", &conflicts.to_string())]);
         spans.push(Span::styled(format!(" {text} "), theme::get().error));
     }
@@ -181,7 +187,7 @@ fn lay_out(app: &App, width: usize) -> Option<Laid> {
     let mut below: Vec<(String, Style)> = Vec::new();
     match &work.save {
         SaveState::Failed(err) if work.read_only.is_none() => {
-            let w = words(work.lang());
+            let w = work.lang().texts().workbench;
             top.push(Span::styled(
                 format!(" {} ", w.not_saved),
                 theme::get().error,

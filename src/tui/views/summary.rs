@@ -13,7 +13,6 @@ use crate::tui::theme;
 use crate::tui::widgets::columns::column_widths;
 use crate::tui::widgets::radar::{Radar, legend};
 use crate::tui::widgets::wrap::truncate;
-use crate::tui::words::words;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(work) = &app.work else { return };
@@ -35,8 +34,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 fn render_chart(work: &Work, area: Rect, buf: &mut Buffer) {
-    let summary = summarize_with(&work.model, &work.session, &work.card, work.lang());
-    let w = words(work.lang());
+    let summary = summarize_with(&work.model, &work.session, &work.card, work.lang().code());
+    let w = work.lang().texts().workbench;
     // One part in scope: a radar of one axis says nothing, so show its domains.
     let focus = match (work.summary_focus, summary.parts.len()) {
         (None, 1) => summary.parts.first(),
@@ -63,7 +62,7 @@ fn render_chart(work: &Work, area: Rect, buf: &mut Buffer) {
         .border_style(theme::get().border)
         .title(Span::styled(title, theme::get().title))
         .title_bottom(Line::from({
-            let lang = crate::lang::Lang::from_code(work.lang());
+            let lang = work.lang();
             let mut spans = legend(lang);
             if axes.iter().any(|a| a.baseline.is_some()) {
                 spans.push(crate::tui::widgets::radar::baseline_legend(lang));
@@ -108,7 +107,7 @@ const COLUMNS: [Constraint; 6] = [
 fn render_table(work: &Work, area: Rect, buf: &mut Buffer) {
     // Inside the border.
     let name_w = column_widths(area.width.saturating_sub(2), &COLUMNS)[0];
-    let summary = summarize_with(&work.model, &work.session, &work.card, work.lang());
+    let summary = summarize_with(&work.model, &work.session, &work.card, work.lang().code());
     // When every row does not fit (six parts on 80×24), show what the radar shows: the parts,
     // or the focused part with its domains, rather than cutting the table off.
     let room = usize::from(area.height.saturating_sub(3));
@@ -132,7 +131,7 @@ fn render_table(work: &Work, area: Rect, buf: &mut Buffer) {
             }
         }
     }
-    let w = words(work.lang());
+    let w = work.lang().texts().workbench;
     let header =
         Row::new(["", w.level, w.score, w.target_col, w.gap, w.progress]).style(theme::get().bold);
     let title = format!(

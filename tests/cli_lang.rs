@@ -1,0 +1,191 @@
+//! The command line's human output in both languages (`summary`, `list`, `log`, `doctor`, a
+//! refused edit), chosen by `--lang`, then `ASSESS_LANG`, then the locale.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use assess::session::{self, Status};
+
+/// A sessions dir holding one session on Continuous Delivery with two answers, its history
+/// stamped at a fixed time so the output is the same on every run.
+fn workshop() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = session::create(
+        dir.path(),
+        session::NewOptions {
+            title: Some("Workshop".into()),
+            parts: vec!["cd".into()],
+            target: Some(3),
+            assessor: Some("tester".into()),
+            ..session::NewOptions::default()
+        },
+    )
+    .expect("create");
+    let mut s = session::load_session(&path).expect("load");
+    s.set_status("cd.config.vc.vcs.l1.1", Status::Met, "tester")
+        .expect("met");
+    s.set_status("cd.config.vc.vcs.l1.1", Status::Partial, "tester")
+        .expect("partial");
+    for change in &mut s.history {
+        change.at = "2026-01-02T03:04:05Z".into();
+    }
+    s.updated = "2026-01-02T03:04:05Z".into();
+    session::save_session(&path, &s).expect("save");
+    (dir, path)
+}
+
+fn assess(dir: &Path, env: &[(&str, &str)], args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_assess"))
+        .args(args)
+        .env_clear()
+        .env("HOME", dir)
+        .env("ASSESS_SESSIONS_DIR", dir)
+        .env("ASSESS_USER", "tester")
+        .envs(env.iter().copied())
+        .output()
+        .expect("run assess")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn lines_with(text: &str, needle: &str) -> Vec<String> {
+    text.lines()
+        .filter(|l| l.contains(needle))
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn log_tells_statuses_by_name_in_either_language() {
+    let (dir, _) = workshop();
+    let en = stdout(&assess(
+        dir.path(),
+        &[("ASSESS_LANG", "en")],
+        &["log", "workshop"],
+    ));
+    assert_eq!(
+        lines_with(&en, "status"),
+        [
+            "2026-01-02T03:04:05Z  tester  cd.config.vc.vcs.l1.1  status  (empty) → Met",
+            "2026-01-02T03:04:05Z  tester  cd.config.vc.vcs.l1.1  status  Met → Partial",
+        ]
+    );
+    let zh = stdout(&assess(
+        dir.path(),
+        &[("LANG", "zh_CN.UTF-8")],
+        &["log", "workshop"],
+    ));
+    assert_eq!(
+        lines_with(&zh, "status"),
+        [
+            "2026-01-02T03:04:05Z  tester  cd.config.vc.vcs.l1.1  status  （空） → 满足",
+            "2026-01-02T03:04:05Z  tester  cd.config.vc.vcs.l1.1  status  满足 → 部分满足",
+        ]
+    );
+}
+
+#[test]
+fn summary_headings_and_review_line_in_either_language() {
+    let (dir, _) = workshop();
+    let en = stdout(&assess(
+        dir.path(),
+        &[],
+        &["summary", "workshop", "--lang", "en"],
+    ));
+    let zh = stdout(&assess(
+        dir.path(),
+        &[("ASSESS_LANG", "en")],
+        &["summary", "workshop", "--lang", "zh"],
+    ));
+    let heading = |text: &str| {
+        text.lines()
+            .find(|l| l.starts_with("    "))
+            .map(str::trim)
+            .map(str::to_string)
+    };
+    assert_eq!(
+        heading(&en).as_deref(),
+        Some("level  score target  gap    answered")
+    );
+    assert_eq!(
+        heading(&zh).as_deref(),
+        Some("等级   得分   目标 差距      已作答")
+    );
+    // The bundled model's own version, so a model update does not break this test.
+    let version = assess::model::resolve_model("caict-devops")
+        .expect("bundled model")
+        .model
+        .version;
+    assert!(
+        en.contains(&format!(
+            "Model caict-devops {version} · 1/406 requirements answered"
+        )),
+        "{en}"
+    );
+    assert!(
+        zh.contains(&format!(
+            "模型 caict-devops {version} · 已作答 1/406 项要求"
+        )),
+        "{zh}"
+    );
+    assert!(
+        en.contains("\nReview: unanswered 405 · flagged 0 · partial 1"),
+        "{en}"
+    );
+    assert!(
+        zh.contains("\n复核：未作答 405 · 已标记待复核 0 · 部分满足 1"),
+        "{zh}"
+    );
+}
+
+#[test]
+fn list_and_doctor_in_either_language() {
+    let (dir, _) = workshop();
+    let en = stdout(&assess(dir.path(), &[], &["list"]));
+    assert!(en.contains("\t1/406 answered\t"), "{en}");
+    let zh = stdout(&assess(dir.path(), &[("ASSESS_LANG", "zh")], &["list"]));
+    assert!(zh.contains("\t已作答 1/406\t"), "{zh}");
+
+    let empty = tempfile::tempdir().expect("temp dir");
+    let none = stdout(&assess(empty.path(), &[("ASSESS_LANG", "zh")], &["list"]));
+    assert!(
+        none.contains("中没有评估。用 `assess new` 新建一个。"),
+        "{none}"
+    );
+
+    let en = stdout(&assess(dir.path(), &[], &["doctor", "workshop"]));
+    assert!(en.starts_with("Checking "), "{en}");
+    assert!(en.trim_end().ends_with("No problems, 0 warnings."), "{en}");
+    let zh = stdout(&assess(
+        dir.path(),
+        &[("ASSESS_LANG", "zh")],
+        &["doctor", "workshop"],
+    ));
+    assert!(zh.starts_with("正在检查 "), "{zh}");
+    assert!(zh.trim_end().ends_with("没有问题，0 个警告。"), "{zh}");
+}
+
+#[test]
+fn a_refused_edit_is_told_in_either_language() {
+    let (dir, _) = workshop();
+    assert!(
+        assess(dir.path(), &[], &["finalize", "workshop"])
+            .status
+            .success()
+    );
+    let again = |env: &[(&str, &str)]| {
+        let out = assess(dir.path(), env, &["finalize", "workshop"]);
+        assert!(!out.status.success());
+        String::from_utf8_lossy(&out.stderr).trim().to_string()
+    };
+    let en = again(&[]);
+    assert!(
+        en.starts_with("assess: the session was signed off as final by tester at "),
+        "{en}"
+    );
+    let zh = again(&[("ASSESS_LANG", "zh")]);
+    assert!(zh.starts_with("assess：本评估已由 tester 于 "), "{zh}");
+    assert!(zh.ends_with("签署定稿；重新打开后才能修改"), "{zh}");
+}
