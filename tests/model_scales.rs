@@ -172,10 +172,16 @@ fn hostile_model_files_are_refused_with_file_and_place() {
     let wrong = with("").replacen("version: \"1\",", "version: 1,", 1);
     let err = parse_model(&wrong, "wrong.ron").expect_err("wrong type");
     assert!(err.to_string().starts_with("wrong.ron:8:13:"), "{err}");
-    let twice = TINY.replacen("{\"en\": \"Tiny\", \"zh\": \"微型\"}", "{\"en\": \"Tiny\", \"en\": \"Again\"}", 1);
+    let twice = TINY.replacen(
+        "{\"en\": \"Tiny\", \"zh\": \"微型\"}",
+        "{\"en\": \"Tiny\", \"en\": \"Again\"}",
+        1,
+    );
     let err = parse_model(&twice, "twice.ron").expect_err("duplicate key");
     assert!(err.to_string().starts_with("twice.ron:"), "{err}");
-    let scale = with("scales: [AnswerScale(id: \"s\", options: [AnswerOption(id: \"a\", label: {\"en\": \"A\"}, value: \"high\")])],");
+    let scale = with(
+        "scales: [AnswerScale(id: \"s\", options: [AnswerOption(id: \"a\", label: {\"en\": \"A\"}, value: \"high\")])],",
+    );
     let err = parse_model(&scale, "scale.ron").expect_err("value not a number");
     assert!(err.to_string().starts_with("scale.ron:9:"), "{err}");
     let depends = TINY.replacen(
@@ -183,5 +189,8 @@ fn hostile_model_files_are_refused_with_file_and_place() {
         "Requirement(id: \"1\", text: {\"en\": \"p3 l1 r1\", \"zh\": \"一\"}, depends_on: [\"a.d2.i2.p3.l1.1\", \"no.such\"]",
         1,
     );
-    assert_eq!(invalid(&depends), ["a/d2/i2/p3/L1/1: depends on unknown requirement \"no.such\""]);
+    assert_eq!(
+        invalid(&depends),
+        ["a/d2/i2/p3/L1/1: depends on unknown requirement \"no.such\""]
+    );
 }
