@@ -73,6 +73,12 @@ pub struct Models {
     pub extends_cycle: &'static str,
     /// The mark reports put on a requirement an extension added.
     pub own_mark: &'static str,
+    /// `model show`, before the answer scales one per line: `{scoring}`, `{rollup}`, `{max}`.
+    pub show_scoring: &'static str,
+    /// `model show`: `{base}`.
+    pub show_extends: &'static str,
+    /// `model show`: `{source}`.
+    pub show_source: &'static str,
     /// Model problems (`model validate`), after the node's id path: `{field}`, `{lang}`.
     pub p_no_text: &'static str,
     /// `{id}`.
@@ -148,6 +154,9 @@ pub static EN: Models = Models {
     unknown_base: "{origin}: extends \"{base}\", which is neither a bundled model, an installed one, nor a file {base}.ron beside it",
     extends_cycle: "{origin}: the models extend each other in a circle: {chain}",
     own_mark: "our own",
+    show_scoring: "scoring {scoring}, rollup {rollup}, levels 1–{max}; answer scales:",
+    show_extends: "extends {base}; the organisation's own requirements are marked in reports",
+    show_source: "source: {source}",
     p_no_text: "{field} has no {lang} text",
     p_bad_id: "id {id} must be letters, digits, '-' or '_' (no dots, no spaces)",
     p_duplicate_id: "duplicate id {id} among its siblings",
@@ -219,6 +228,9 @@ pub static ZH: Models = Models {
     unknown_base: "{origin}：扩展的“{base}”既不是内置模型、已安装模型，也不是旁边的 {base}.ron 文件",
     extends_cycle: "{origin}：模型之间循环扩展：{chain}",
     own_mark: "自有要求",
+    show_scoring: "计分规则 {scoring}，汇总 {rollup}，等级 1–{max}；答案等级：",
+    show_extends: "扩展自 {base}；报告中标出组织的自有要求",
+    show_source: "来源：{source}",
     p_no_text: "{field} 缺少 {lang} 文本",
     p_bad_id: "编号 {id} 只能由字母、数字、“-”或“_”组成（不含点和空格）",
     p_duplicate_id: "编号 {id} 与同级重复",
