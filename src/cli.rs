@@ -416,6 +416,9 @@ pub struct ImportTarget {
     /// Replace a model file that is already there.
     #[arg(long)]
     pub force: bool,
+    /// The imported model's id (default: owasp-samm, owasp-dsomm), e.g. to keep two versions.
+    #[arg(long, value_name = "ID")]
+    pub id: Option<String>,
 }
 
 /// Parses the arguments, runs the command, prints errors to stderr.

@@ -114,6 +114,17 @@ fn an_imported_model_is_installed_listed_and_used_for_a_new_session_by_id() {
             "--force",
         ],
     ));
+    // Another version side by side, under an id of its own.
+    let dsomm = fixture("dsomm.yaml");
+    let import_as = |id: &str| assess(d, "en", &["model", "import", "dsomm", &dsomm, "--id", id]);
+    let beside = ok(&import_as("dsomm-0-9"));
+    assert!(
+        beside.ends_with("Start a session on it: assess new --model dsomm-0-9\n"),
+        "{beside}"
+    );
+    assert!(d.join("models/dsomm-0-9.ron").is_file());
+    let bad = failed(&import_as("a/b"));
+    assert!(bad.contains("id \"a/b\" must be letters, digits"), "{bad}");
 }
 
 #[test]

@@ -82,7 +82,10 @@ pub fn import(out: &mut dyn Write, source: ImportSource) -> Result<()> {
         ImportSource::Samm { dir, to } => (model::import::import_samm(&dir), to),
         ImportSource::Dsomm { file, to } => (model::import::import_dsomm(&file), to),
     };
-    let imported = imported.map_err(|e| anyhow::anyhow!(lang.import_error(&e)))?;
+    let mut imported = imported.map_err(|e| anyhow::anyhow!(lang.import_error(&e)))?;
+    if let Some(id) = to.id.clone() {
+        imported.model.id = id;
+    }
     let text = imported.to_ron();
     let loaded = model::parse_model(&text, "imported model")?;
     let installing = to.output.is_none();
