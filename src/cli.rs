@@ -341,9 +341,11 @@ pub enum ModelCommand {
         #[arg(long)]
         lang: Option<String>,
     },
-    /// Check a model file, naming each problem by its id path (default: every bundled model).
+    /// Check a model file, naming each problem by its id path (default: every bundled and
+    /// installed model).
     Validate {
-        /// A model file, or a bundled or installed model id (default: every bundled model).
+        /// A model file, or a bundled or installed model id (default: every bundled and
+        /// installed model).
         model: Option<String>,
     },
     /// Turn a public model's own files into a model file, installed in the models dir.
@@ -718,12 +720,7 @@ fn run_model(cmd: ModelCommand, out: &mut dyn Write) -> Result<()> {
         ModelCommand::Validate { model: Some(spec) } => {
             model_cmd::validate(out, &load(Some(spec))?)
         }
-        ModelCommand::Validate { model: None } => {
-            for (id, _, _) in model::EMBEDDED_MODELS {
-                model_cmd::validate(out, &model::load_embedded(id)?)?;
-            }
-            Ok(())
-        }
+        ModelCommand::Validate { model: None } => model_cmd::validate_all(out),
         ModelCommand::Stats { model, json, lang } => {
             model_cmd::stats(out, &load(model)?, json, &model_lang(lang))
         }

@@ -247,6 +247,11 @@ fn an_installed_file_that_does_not_load_is_listed_with_why() {
         list.contains(&format!("{file}: does not load: {file}: extends \"theirs\", which is neither a bundled model, an installed one, nor a file theirs.ron beside it\n")),
         "{list}"
     );
+    let all = failed(&assess(d, "en", &["model", "validate"]));
+    assert!(
+        all.contains("extends \"theirs\", which is neither"),
+        "{all}"
+    );
     let new = failed(&assess(d, "zh", &["new", "--model", "ours", "--no-open"]));
     assert!(new.contains("扩展的“theirs”既不是内置模型"), "{new}");
 }

@@ -183,6 +183,26 @@ pub fn show(out: &mut dyn Write, loaded: &LoadedModel, json: bool, lang: &str) -
     Ok(())
 }
 
+/// `assess model validate` alone: every bundled and installed model; fails when one does not
+/// load, after naming each that does not.
+pub fn validate_all(out: &mut dyn Write) -> Result<()> {
+    for (id, _, _) in model::EMBEDDED_MODELS {
+        validate(out, &model::load_embedded(id)?)?;
+    }
+    let lang = Lang::choose(None);
+    let mut broken = Vec::new();
+    for (_, loaded) in model::installed_models() {
+        match loaded {
+            Ok(loaded) => validate(out, &loaded)?,
+            Err(err) => broken.push(explain_model_error(lang, &err)),
+        }
+    }
+    if !broken.is_empty() {
+        anyhow::bail!(broken.join("\n"));
+    }
+    Ok(())
+}
+
 /// How the model is answered and scored, what it extends and where it comes from.
 fn how_answered(out: &mut dyn Write, m: &model::Model, lang: &str) -> Result<()> {
     let t = Lang::from_code(lang).texts().models;
