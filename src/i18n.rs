@@ -15,6 +15,7 @@ pub mod errors;
 pub mod hints;
 pub mod home;
 pub mod messages;
+pub mod models;
 pub mod overlays;
 pub mod radar;
 pub mod report;
@@ -45,6 +46,7 @@ pub struct Texts {
     pub report: &'static report::Labels,
     pub terms: &'static terms::Terms,
     pub workbench: &'static workbench::Words,
+    pub models: &'static models::Models,
 }
 
 static EN: Texts = Texts {
@@ -64,6 +66,7 @@ static EN: Texts = Texts {
     report: &report::EN,
     terms: &terms::EN,
     workbench: &workbench::EN,
+    models: &models::EN,
 };
 
 static ZH: Texts = Texts {
@@ -83,6 +86,7 @@ static ZH: Texts = Texts {
     report: &report::ZH,
     terms: &terms::ZH,
     workbench: &workbench::ZH,
+    models: &models::ZH,
 };
 
 impl Lang {

@@ -25,6 +25,10 @@ pub struct PracticeScore {
     /// over the requirements.
     #[serde(skip)]
     pub unmet: [usize; 5],
+    /// The practice was added by an extension; groups holding the base model's practices
+    /// leave it out of their level, so the base is scored exactly as the base model scores it.
+    #[serde(skip)]
+    pub own: bool,
 }
 
 impl PracticeScore {
@@ -71,12 +75,20 @@ pub fn score_practice(
     let reqs = pref.requirements.clone();
     let total = reqs.len();
     let answered = reqs.clone().filter(|&i| status(i).is_some()).count();
-    // (requirements, met) per level 1..=5.
+    // (requirements, met) per level 1..=5; an extension's own requirements in a base practice
+    // do not move its level (they still count as gaps).
     let mut per_level = [(0usize, 0usize); 5];
+    let mut unmet = [0usize; 5];
     for i in reqs {
-        let level = usize::from(model.index.requirements[i].level.clamp(1, 5)) - 1;
+        let r = &model.index.requirements[i];
+        let level = usize::from(r.level.clamp(1, 5)) - 1;
+        let met = counts_as_met(status(i));
+        unmet[level] += usize::from(!met);
+        if r.own && !pref.own {
+            continue;
+        }
         per_level[level].0 += 1;
-        per_level[level].1 += usize::from(counts_as_met(status(i)));
+        per_level[level].1 += usize::from(met);
     }
     let highest_defined = per_level
         .iter()
@@ -97,12 +109,21 @@ pub fn score_practice(
         score: level as f64 + next_share,
         answered,
         total,
-        unmet: per_level.map(|(n, met)| n - met),
+        unmet,
+        own: pref.own,
     }
 }
 
 /// Rolls practice scores up into one group score.
-pub fn rollup(id: String, rule: Rollup, members: &[PracticeScore]) -> GroupScore {
+pub fn rollup(id: String, rule: Rollup, all: &[PracticeScore]) -> GroupScore {
+    // A group holding the base model's practices is levelled on them alone.
+    let base: Vec<PracticeScore>;
+    let members = if all.iter().any(|p| p.own) && all.iter().any(|p| !p.own) {
+        base = all.iter().filter(|p| !p.own).copied().collect();
+        &base[..]
+    } else {
+        all
+    };
     let n = members.len();
     let min_level = members.iter().map(|p| p.level).min().unwrap_or(0);
     let mean = |f: &dyn Fn(&PracticeScore) -> f64| {
@@ -125,8 +146,8 @@ pub fn rollup(id: String, rule: Rollup, members: &[PracticeScore]) -> GroupScore
         min_level,
         mean_level,
         score: mean(&|p| p.score),
-        answered: members.iter().map(|p| p.answered).sum(),
-        total: members.iter().map(|p| p.total).sum(),
+        answered: all.iter().map(|p| p.answered).sum(),
+        total: all.iter().map(|p| p.total).sum(),
         practices: n,
     }
 }

@@ -5,24 +5,146 @@ use std::path::Path;
 
 use anyhow::{Context as _, Result};
 
+use super::ImportSource;
+use crate::i18n::{Lang, fill, models};
 use crate::model::{self, LoadedModel, Text};
 use crate::{session, synth};
 
-/// `assess model list`: the bundled models, one line each.
+/// `assess model list`: the bundled models, then the installed ones (a file that does not
+/// load is listed with why), then where installed models live.
 pub fn list(out: &mut dyn Write) -> Result<()> {
+    let lang = Lang::choose(None);
+    let t = lang.texts().models;
     for (id, _, _) in model::EMBEDDED_MODELS {
-        let loaded = model::load_embedded(id)?;
-        let m = &loaded.model;
-        let practices = loaded.index.practices.len();
-        let requirements = loaded.index.requirements.len();
-        writeln!(
-            out,
-            "{id}\t{}\tversion {}\t{} parts, {practices} practices, {requirements} requirements (bundled)",
-            m.name.get("en"),
-            m.version,
-            m.parts.len()
-        )?;
+        list_row(out, &model::load_embedded(id)?, t.bundled)?;
     }
+    for (path, loaded) in model::installed_models() {
+        match loaded {
+            Ok(loaded) => list_row(out, &loaded, t.installed)?,
+            Err(err) => {
+                let file = path.display().to_string();
+                let error = explain_model_error(lang, &err);
+                writeln!(
+                    out,
+                    "{}",
+                    fill(t.list_broken, &[("file", &file), ("error", &error)])
+                )?;
+            }
+        }
+    }
+    let dir = model::models_dir().display().to_string();
+    writeln!(out, "{}", fill(t.list_dir, &[("dir", &dir)]))?;
+    Ok(())
+}
+
+fn list_row(out: &mut dyn Write, loaded: &LoadedModel, place: &str) -> Result<()> {
+    let t = Lang::choose(None).texts().models;
+    let m = &loaded.model;
+    let mut row = fill(
+        t.list_row,
+        &[
+            ("id", &m.id),
+            ("name", m.name.get(Lang::choose(None).code())),
+            ("version", &m.version),
+            ("parts", &m.parts.len().to_string()),
+            ("practices", &loaded.index.practices.len().to_string()),
+            ("requirements", &loaded.index.requirements.len().to_string()),
+            ("where", place),
+        ],
+    );
+    if let Some(source) = &m.source {
+        let name = match &source.version {
+            Some(v) => format!("{} {v}", source.name),
+            None => source.name.clone(),
+        };
+        let licence = source.licence.as_deref().unwrap_or("-");
+        row.push_str(&fill(
+            t.list_source,
+            &[("source", &name), ("licence", licence)],
+        ));
+    }
+    writeln!(out, "{row}")?;
+    Ok(())
+}
+
+/// A model error in the reader's language where the catalogue has it.
+fn explain_model_error(lang: Lang, err: &model::ModelError) -> String {
+    crate::i18n::models::model_error(lang, err).unwrap_or_else(|| err.to_string())
+}
+
+/// `assess model import samm DIR` / `dsomm FILE`: imports, checks the result loads, writes it
+/// (installed as `ID.ron` in the models dir, or `-o FILE`), and says what came in and what
+/// could not, each with its file and place.
+pub fn import(out: &mut dyn Write, source: ImportSource) -> Result<()> {
+    let lang = Lang::choose(None);
+    let t = lang.texts().models;
+    let (imported, to) = match source {
+        ImportSource::Samm { dir, to } => (model::import::import_samm(&dir), to),
+        ImportSource::Dsomm { file, to } => (model::import::import_dsomm(&file), to),
+    };
+    let imported = imported.map_err(|e| anyhow::anyhow!(models::import_error(lang, &e)))?;
+    let text = imported.to_ron();
+    let loaded = model::parse_model(&text, "imported model")?;
+    let installing = to.output.is_none();
+    let path = to
+        .output
+        .unwrap_or_else(|| model::installed_path(&loaded.model.id));
+    let file = path.display().to_string();
+    if path.exists() && !to.force {
+        anyhow::bail!(fill(t.exists, &[("file", &file)]));
+    }
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).with_context(|| format!("{}", dir.display()))?;
+    }
+    session::atomic_write(&path, text.as_bytes(), false)?;
+    let name = loaded.model.name.get("en");
+    writeln!(
+        out,
+        "{}",
+        fill(t.imported, &[("name", name), ("file", &file)])
+    )?;
+    let c = &imported.counts;
+    let counts = [
+        ("parts", c.parts),
+        ("domains", c.domains),
+        ("practices", c.practices),
+        ("requirements", c.requirements),
+        ("scales", c.scales),
+        ("dependencies", c.dependencies),
+    ]
+    .map(|(k, v)| (k, v.to_string()));
+    let values: Vec<(&str, &str)> = counts.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    writeln!(out, "{}", fill(t.import_counts, &values))?;
+    if imported.skipped.is_empty() {
+        writeln!(out, "{}", t.import_complete)?;
+    } else {
+        let n = imported.skipped.len().to_string();
+        writeln!(out, "{}", fill(t.import_skipped, &[("n", &n)]))?;
+        for skipped in &imported.skipped {
+            writeln!(out, "  {}", models::import_error(lang, skipped))?;
+        }
+    }
+    if installing {
+        writeln!(out, "{}", fill(t.next_step, &[("id", &loaded.model.id)]))?;
+    }
+    Ok(())
+}
+
+/// `assess model new ID -o FILE`: the commented skeleton, checked before it is written.
+pub fn new_skeleton(out: &mut dyn Write, id: &str, path: &Path) -> Result<()> {
+    let t = Lang::choose(None).texts().models;
+    let text = model::skeleton(id);
+    let file = path.display().to_string();
+    model::parse_model(&text, &file)?;
+    if path.exists() {
+        anyhow::bail!(fill(t.exists, &[("file", &file)]));
+    }
+    session::atomic_write(path, text.as_bytes(), false)?;
+    writeln!(
+        out,
+        "{}",
+        fill(t.skeleton_written, &[("id", id), ("file", &file)])
+    )?;
     Ok(())
 }
 
@@ -59,14 +181,17 @@ pub fn show(out: &mut dyn Write, loaded: &LoadedModel, json: bool, lang: &str) -
 
 /// `assess model validate`: loading already validated it; say what was checked.
 pub fn validate(out: &mut dyn Write, loaded: &LoadedModel) -> Result<()> {
-    writeln!(
-        out,
-        "{}: valid ({} parts, {} practices, {} requirements)",
-        loaded.origin,
-        loaded.model.parts.len(),
-        loaded.index.practices.len(),
-        loaded.index.requirements.len()
-    )?;
+    let t = Lang::choose(None).texts().models;
+    let text = fill(
+        t.valid,
+        &[
+            ("file", &loaded.origin),
+            ("parts", &loaded.model.parts.len().to_string()),
+            ("practices", &loaded.index.practices.len().to_string()),
+            ("requirements", &loaded.index.requirements.len().to_string()),
+        ],
+    );
+    writeln!(out, "{text}")?;
     Ok(())
 }
 

@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 use std::fmt;
 
-use super::schema::{Model, Practice, Text};
+use super::schema::{AnswerScale, MAX_LEVELS, Model, Practice, Scoring, Text};
 
 /// One thing wrong with a model, at an id path.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,6 +21,10 @@ impl fmt::Display for Problem {
 
 struct Checker<'m> {
     languages: &'m [String],
+    /// The model's highest level (its levels are 1..=max_level).
+    max_level: u8,
+    /// The ids of the model's answer scales.
+    scales: HashSet<&'m str>,
     problems: Vec<Problem>,
 }
 
@@ -61,14 +65,18 @@ impl Checker<'_> {
 pub fn validate_model(model: &Model) -> Vec<Problem> {
     let mut check = Checker {
         languages: &model.languages,
+        max_level: model.max_level().min(MAX_LEVELS),
+        scales: model.scales.iter().map(|s| s.id.as_str()).collect(),
         problems: Vec::new(),
     };
     let root = model.id.clone();
     if model.languages.is_empty() {
         check.problem(&root, "the model declares no languages");
     }
+    check.id(&root, &model.id, &mut HashSet::new());
     check.text(&root, "name", &model.name);
     check_levels(&mut check, model);
+    check_scales(&mut check, model);
     if model.parts.is_empty() {
         check.problem(&root, "the model has no parts");
     }
@@ -106,16 +114,40 @@ pub fn validate_model(model: &Model) -> Vec<Problem> {
         }
     }
     check_aliases(&mut check, model);
+    check_dependencies(&mut check, model);
     check.problems
+}
+
+/// `depends_on` names requirements of this model.
+fn check_dependencies(check: &mut Checker<'_>, model: &Model) {
+    let index = super::index::ModelIndex::build(model);
+    for r in &index.requirements {
+        let practice = &index.practices[r.practice];
+        for target in &model.requirement_of(practice, r).depends_on {
+            if index.requirement(target).is_none() {
+                let path = format!("{}/L{}/{}", practice.id.replace('.', "/"), r.level, {
+                    let requirement = model.requirement_of(practice, r);
+                    requirement.id.clone()
+                });
+                check.problem(&path, format!("depends on unknown requirement {target:?}"));
+            }
+        }
+    }
 }
 
 fn check_levels(check: &mut Checker<'_>, model: &Model) {
     let root = model.id.clone();
+    if model.levels.is_empty() {
+        check.problem(&root, "the model defines no levels");
+    }
     let mut seen = HashSet::new();
     for def in &model.levels {
         let path = format!("{root}/levels/L{}", def.level);
-        if !(1..=5).contains(&def.level) {
-            check.problem(&path, format!("level {} is outside 1..5", def.level));
+        if !(1..=MAX_LEVELS).contains(&def.level) {
+            check.problem(
+                &path,
+                format!("level {} is outside 1..{MAX_LEVELS}", def.level),
+            );
         }
         if !seen.insert(def.level) {
             check.problem(&path, "level defined twice");
@@ -123,10 +155,44 @@ fn check_levels(check: &mut Checker<'_>, model: &Model) {
         check.text(&path, "name", &def.name);
         check.text(&path, "meaning", &def.meaning);
     }
-    for level in 1..=5u8 {
+    // Levels are 1..=N: every level up to the highest needs its definition.
+    for level in 1..=check.max_level {
         if !seen.contains(&level) {
             check.problem(&root, format!("level {level} has no definition"));
         }
+    }
+}
+
+fn check_scales(check: &mut Checker<'_>, model: &Model) {
+    let mut ids = HashSet::new();
+    for scale in &model.scales {
+        let path = format!("{}/scales/{}", model.id, scale.id);
+        check.id(&path, &scale.id, &mut ids);
+        check_scale(check, &path, scale, model.scoring);
+    }
+}
+
+fn check_scale(check: &mut Checker<'_>, path: &str, scale: &AnswerScale, scoring: Scoring) {
+    if scale.options.is_empty() {
+        check.problem(path, "the answer scale has no options");
+    }
+    let mut ids = HashSet::new();
+    for option in &scale.options {
+        let option_path = format!("{path}/{}", option.id);
+        check.id(&option_path, &option.id, &mut ids);
+        check.text(&option_path, "label", &option.label);
+        if !option.value.is_finite() {
+            check.problem(&option_path, "value must be a finite number");
+        }
+    }
+    if scoring == Scoring::Staged
+        && !scale.options.is_empty()
+        && !scale.options.iter().any(|o| o.passed)
+    {
+        check.problem(
+            path,
+            "staged scoring needs at least one option marked `passed: true`",
+        );
     }
 }
 
@@ -142,10 +208,13 @@ fn check_practice(check: &mut Checker<'_>, path: &str, practice: &Practice) {
     let mut requirement_count = 0;
     for level in &practice.levels {
         let level_path = format!("{path}/L{}", level.level);
-        if !(1..=5).contains(&level.level) {
+        if !(1..=check.max_level).contains(&level.level) {
             check.problem(
                 &level_path,
-                format!("level {} is outside 1..5", level.level),
+                format!(
+                    "level {} is outside the model's levels 1..{}",
+                    level.level, check.max_level
+                ),
             );
         }
         if !levels.insert(level.level) {
@@ -158,6 +227,11 @@ fn check_practice(check: &mut Checker<'_>, path: &str, practice: &Practice) {
             check.text(&requirement_path, "text", &requirement.text);
             if let Some(guidance) = &requirement.guidance {
                 check.text(&requirement_path, "guidance", guidance);
+            }
+            if let Some(scale) = &requirement.scale
+                && !check.scales.contains(scale.as_str())
+            {
+                check.problem(&requirement_path, format!("unknown answer scale {scale:?}"));
             }
         }
         requirement_count += level.requirements.len();

@@ -1,0 +1,265 @@
+//! Bringing your own model: `assess model list`, `import`, `new`, `validate`, and the errors
+//! of importers and of extending a model, told in the reader's language.
+
+use crate::i18n::{Lang, fill};
+use crate::model::ModelError;
+use crate::model::import::{Expected, ImportError};
+
+/// The texts in one language.
+#[derive(Debug)]
+pub struct Models {
+    /// `model list` row: `{id}`, `{name}`, `{version}`, `{parts}`, `{practices}`,
+    /// `{requirements}`, `{where}`.
+    pub list_row: &'static str,
+    /// Where a model comes from: compiled in.
+    pub bundled: &'static str,
+    /// Where a model comes from: the models folder.
+    pub installed: &'static str,
+    /// Appended to a row when the model names its source: `{source}`, `{licence}`.
+    pub list_source: &'static str,
+    /// An installed file that does not load: `{file}`, `{error}`.
+    pub list_broken: &'static str,
+    /// The footer naming the models folder: `{dir}`.
+    pub list_dir: &'static str,
+    /// After an import: `{name}`, `{file}`.
+    pub imported: &'static str,
+    /// The counts of an import: `{parts}`, `{domains}`, `{practices}`, `{requirements}`,
+    /// `{scales}`, `{dependencies}`.
+    pub import_counts: &'static str,
+    /// Heading of what could not be imported: `{n}`.
+    pub import_skipped: &'static str,
+    /// Nothing was left out.
+    pub import_complete: &'static str,
+    /// What to do next with an installed model: `{id}`.
+    pub next_step: &'static str,
+    /// A file is in the way: `{file}`.
+    pub exists: &'static str,
+    /// After `model new`: `{id}`, `{file}`.
+    pub skeleton_written: &'static str,
+    /// `model validate` on a valid model: `{file}`, `{parts}`, `{practices}`, `{requirements}`.
+    pub valid: &'static str,
+    /// `model validate` on an invalid model, before its problems: `{file}`, `{n}`.
+    pub invalid: &'static str,
+    /// `{path}`, `{error}`.
+    pub read: &'static str,
+    /// `{path}`, `{limit}`.
+    pub too_large: &'static str,
+    /// `{place}`.
+    pub not_utf8: &'static str,
+    /// `{place}`, `{message}`.
+    pub yaml: &'static str,
+    /// `{place}`, `{limit}`.
+    pub too_deep: &'static str,
+    /// `{place}`, `{field}`.
+    pub missing: &'static str,
+    /// `{place}`, `{field}`, `{expected}`.
+    pub wrong_type: &'static str,
+    /// `{place}`, `{field}`, `{target}`.
+    pub unknown_link: &'static str,
+    /// `{place}`, `{id}`.
+    pub duplicate: &'static str,
+    /// `{place}`, `{name}`.
+    pub empty: &'static str,
+    /// `{place}`, `{chain}`.
+    pub cycle: &'static str,
+    /// `{path}`.
+    pub nothing: &'static str,
+    /// What a value should have been, in the order of `Expected`.
+    pub expected: [&'static str; 11],
+    /// `{id}`.
+    pub unknown_model: &'static str,
+    /// `{origin}`, `{base}`.
+    pub unknown_base: &'static str,
+    /// `{origin}`, `{chain}`.
+    pub extends_cycle: &'static str,
+}
+
+pub static EN: Models = Models {
+    list_row: "{id}\t{name}\tversion {version}\t{parts} parts, {practices} practices, {requirements} requirements ({where})",
+    bundled: "bundled",
+    installed: "installed",
+    list_source: "\tsource: {source}, {licence}",
+    list_broken: "{file}: does not load: {error}",
+    list_dir: "Installed models live in {dir}",
+    imported: "Imported {name} into {file}",
+    import_counts: "{parts} parts, {domains} domains, {practices} practices, {requirements} requirements, {scales} answer scales, {dependencies} dependencies",
+    import_skipped: "Could not import {n}:",
+    import_complete: "Everything in the source was imported.",
+    next_step: "Start a session on it: assess new --model {id}",
+    exists: "{file} already exists, so nothing was written: use --force to replace it (sessions on it will say the model changed), or -o to write elsewhere",
+    skeleton_written: "Wrote the model skeleton {id} to {file}: edit it, then check it with `assess model validate {file}`",
+    valid: "{file}: valid ({parts} parts, {practices} practices, {requirements} requirements)",
+    invalid: "{file}: {n} problems, each named by its id path:",
+    read: "{path}: cannot read: {error}",
+    too_large: "{path}: the file is larger than {limit} bytes",
+    not_utf8: "{place}: the file is not UTF-8 text",
+    yaml: "{place}: not valid YAML: {message}",
+    too_deep: "{place}: nested deeper than {limit} levels",
+    missing: "{place}: `{field}` is missing",
+    wrong_type: "{place}: `{field}` should be {expected}",
+    unknown_link: "{place}: `{field}` links to \"{target}\", which is not in the model",
+    duplicate: "{place}: \"{id}\" appears a second time; the first one is kept",
+    empty: "{place}: \"{name}\" has nothing to answer, so it is left out",
+    cycle: "{place}: depends on itself through {chain}",
+    nothing: "{path}: nothing could be imported",
+    expected: [
+        "a text",
+        "a number",
+        "a name",
+        "a level from 1 to 5",
+        "a mapping",
+        "a list of texts",
+        "a list of answers",
+        "a list of activities",
+        "a mapping of dimensions",
+        "a mapping of subdimensions",
+        "a mapping of activities",
+    ],
+    unknown_model: "no model called \"{id}\": use a bundled or installed model id (see `assess model list`) or a path to a .ron file",
+    unknown_base: "{origin}: extends \"{base}\", which is neither a bundled model, an installed one, nor a file {base}.ron beside it",
+    extends_cycle: "{origin}: the models extend each other in a circle: {chain}",
+};
+
+pub static ZH: Models = Models {
+    list_row: "{id}\t{name}\t版本 {version}\t{parts} 个部分，{practices} 个实践，{requirements} 条要求（{where}）",
+    bundled: "内置",
+    installed: "已安装",
+    list_source: "\t来源：{source}，{licence}",
+    list_broken: "{file}：无法加载：{error}",
+    list_dir: "已安装的模型位于 {dir}",
+    imported: "已将 {name} 导入到 {file}",
+    import_counts: "{parts} 个部分，{domains} 个能力域，{practices} 个实践，{requirements} 条要求，{scales} 套答案等级，{dependencies} 条依赖",
+    import_skipped: "有 {n} 处未能导入：",
+    import_complete: "来源中的全部内容均已导入。",
+    next_step: "在此模型上开始会话：assess new --model {id}",
+    exists: "{file} 已存在，未写入任何内容：使用 --force 替换（基于它的会话会提示模型已变更），或用 -o 写到别处",
+    skeleton_written: "已将模型骨架 {id} 写入 {file}：编辑后用 `assess model validate {file}` 检查",
+    valid: "{file}：有效（{parts} 个部分，{practices} 个实践，{requirements} 条要求）",
+    invalid: "{file}：发现 {n} 个问题，均以编号路径标出：",
+    read: "{path}：无法读取：{error}",
+    too_large: "{path}：文件超过 {limit} 字节",
+    not_utf8: "{place}：文件不是 UTF-8 文本",
+    yaml: "{place}：不是有效的 YAML：{message}",
+    too_deep: "{place}：嵌套超过 {limit} 层",
+    missing: "{place}：缺少 `{field}`",
+    wrong_type: "{place}：`{field}` 应为{expected}",
+    unknown_link: "{place}：`{field}` 指向“{target}”，模型中没有它",
+    duplicate: "{place}：“{id}”重复出现；保留第一个",
+    empty: "{place}：“{name}”没有可回答的内容，已略去",
+    cycle: "{place}：经由 {chain} 依赖自身",
+    nothing: "{path}：没有可导入的内容",
+    expected: [
+        "文本",
+        "数字",
+        "名称",
+        "1 到 5 的等级",
+        "映射",
+        "文本列表",
+        "答案列表",
+        "活动列表",
+        "维度映射",
+        "子维度映射",
+        "活动映射",
+    ],
+    unknown_model: "没有名为“{id}”的模型：请使用内置或已安装模型的编号（见 `assess model list`）或 .ron 文件路径",
+    unknown_base: "{origin}：扩展的“{base}”既不是内置模型、已安装模型，也不是旁边的 {base}.ron 文件",
+    extends_cycle: "{origin}：模型之间循环扩展：{chain}",
+};
+
+/// What a value should have been, in `lang`.
+pub fn expected(lang: Lang, e: Expected) -> &'static str {
+    lang.texts().models.expected[e as usize]
+}
+
+/// An importer's error in `lang`.
+pub fn import_error(lang: Lang, err: &ImportError) -> String {
+    let t = lang.texts().models;
+    match err {
+        ImportError::Read { path, source } => fill(
+            t.read,
+            &[
+                ("path", &path.display().to_string()),
+                ("error", &source.to_string()),
+            ],
+        ),
+        ImportError::TooLarge { path, limit } => fill(
+            t.too_large,
+            &[
+                ("path", &path.display().to_string()),
+                ("limit", &limit.to_string()),
+            ],
+        ),
+        ImportError::NotUtf8 { place } => fill(t.not_utf8, &[("place", &place.to_string())]),
+        ImportError::Yaml { place, message } => fill(
+            t.yaml,
+            &[("place", &place.to_string()), ("message", message)],
+        ),
+        ImportError::TooDeep { place, limit } => fill(
+            t.too_deep,
+            &[("place", &place.to_string()), ("limit", &limit.to_string())],
+        ),
+        ImportError::Missing { place, field } => fill(
+            t.missing,
+            &[("place", &place.to_string()), ("field", field)],
+        ),
+        ImportError::WrongType {
+            place,
+            field,
+            expected: e,
+        } => fill(
+            t.wrong_type,
+            &[
+                ("place", &place.to_string()),
+                ("field", field),
+                ("expected", expected(lang, *e)),
+            ],
+        ),
+        ImportError::UnknownLink {
+            place,
+            field,
+            target,
+        } => fill(
+            t.unknown_link,
+            &[
+                ("place", &place.to_string()),
+                ("field", field),
+                ("target", target),
+            ],
+        ),
+        ImportError::Duplicate { place, id } => {
+            fill(t.duplicate, &[("place", &place.to_string()), ("id", id)])
+        }
+        ImportError::Empty { place, name } => {
+            fill(t.empty, &[("place", &place.to_string()), ("name", name)])
+        }
+        ImportError::Cycle { place, chain } => {
+            fill(t.cycle, &[("place", &place.to_string()), ("chain", chain)])
+        }
+        ImportError::Nothing { path } => fill(t.nothing, &[("path", &path.display().to_string())]),
+    }
+}
+
+/// A model error in `lang`, for the errors this section owns; others keep their own text.
+pub fn model_error(lang: Lang, err: &ModelError) -> Option<String> {
+    let t = lang.texts().models;
+    Some(match err {
+        ModelError::Unknown(id) => fill(t.unknown_model, &[("id", id)]),
+        ModelError::UnknownBase { origin, base } => {
+            fill(t.unknown_base, &[("origin", origin), ("base", base)])
+        }
+        ModelError::ExtendsCycle { origin, chain } => fill(
+            t.extends_cycle,
+            &[("origin", origin), ("chain", &chain.join(" → "))],
+        ),
+        ModelError::Invalid { origin, problems } => {
+            let n = problems.len().to_string();
+            let mut text = fill(t.invalid, &[("file", origin), ("n", &n)]);
+            for problem in problems {
+                text.push_str("\n  ");
+                text.push_str(&problem.to_string());
+            }
+            text
+        }
+        _ => return None,
+    })
+}
