@@ -116,6 +116,8 @@ impl crate::i18n::terms::Terms {
             Status::Partial => 1,
             Status::NotMet => 2,
             Status::NotApplicable => 3,
+            // Another scale's option: its id (its label is the model's: `scale::label`).
+            other => return other.id(),
         };
         self.statuses[i]
     }

@@ -279,6 +279,15 @@ impl Work {
             .status(&self.model.index.requirements[requirement].id)
     }
 
+    /// The kind of a requirement's answer on its scale (glyphs and styles).
+    pub fn kind(&self, requirement: usize) -> Option<session::scale::Kind> {
+        let status = self.status(requirement)?;
+        Some(session::scale::kind(
+            session::scale::scale_at(&self.model, requirement),
+            status,
+        ))
+    }
+
     /// Moves to the next (or previous) unanswered requirement, wrapping around; stays when
     /// everything is answered. Returns whether it moved.
     pub fn next_unanswered(&mut self, forward: bool) -> bool {

@@ -128,7 +128,7 @@ fn heading_lines(work: &Work, width: usize) -> Vec<Line<'static>> {
     let lang = work.lang();
     let name = work.model.model.practice_of(pref).name.get(lang);
     let text = work.model.model.requirement_of(pref, rref).text.get(lang);
-    let (glyph, glyph_style) = theme::status(work.status(work.requirement));
+    let (glyph, glyph_style) = theme::status(work.kind(work.requirement));
     let mut lines: Vec<Line> = wrap(name, width)
         .into_iter()
         .map(|l| Line::from(Span::styled(l, theme::get().projected_title)))
