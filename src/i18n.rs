@@ -19,6 +19,7 @@ pub mod models;
 pub mod overlays;
 pub mod radar;
 pub mod report;
+pub mod scales;
 pub mod signoff;
 pub mod teams;
 pub mod terms;
@@ -47,6 +48,7 @@ pub struct Texts {
     pub terms: &'static terms::Terms,
     pub workbench: &'static workbench::Words,
     pub models: &'static models::Models,
+    pub scales: &'static scales::Scales,
 }
 
 static EN: Texts = Texts {
@@ -67,6 +69,7 @@ static EN: Texts = Texts {
     terms: &terms::EN,
     workbench: &workbench::EN,
     models: &models::EN,
+    scales: &scales::EN,
 };
 
 static ZH: Texts = Texts {
@@ -87,6 +90,7 @@ static ZH: Texts = Texts {
     terms: &terms::ZH,
     workbench: &workbench::ZH,
     models: &models::ZH,
+    scales: &scales::ZH,
 };
 
 impl Lang {

@@ -130,3 +130,52 @@ pub fn unknown_answers(model: &LoadedModel, session: &super::Session) -> Vec<Unk
         })
         .collect()
 }
+
+/// The four answer keys (CAICT's `y` / `p` / `n` / `x`) on any scale: its best passed answer,
+/// the answers between (a second press moves to the next one up), its least answer, and
+/// not applicable. CAICT: Met, Partial, Not met, Not applicable, exactly as always.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Slot {
+    Top,
+    Between,
+    Bottom,
+    NotApplicable,
+}
+
+/// The options a slot offers on a scale, in the order its key steps through them.
+pub fn slot_options(scale: &AnswerScale, slot: Slot) -> Vec<&AnswerOption> {
+    let top = top(scale);
+    let bottom = bottom(scale);
+    let is = |o: &AnswerOption, s: Option<Status>| s.is_some_and(|s| s.id() == o.id);
+    match slot {
+        Slot::Top => applicable(scale).filter(|o| is(o, top)).collect(),
+        Slot::Bottom => applicable(scale).filter(|o| is(o, bottom)).collect(),
+        Slot::NotApplicable => scale.options.iter().filter(|o| o.not_applicable).collect(),
+        Slot::Between => {
+            let mut between: Vec<&AnswerOption> = applicable(scale)
+                .filter(|o| !is(o, top) && !is(o, bottom))
+                .collect();
+            between.sort_by(|a, b| a.value.total_cmp(&b.value));
+            between
+        }
+    }
+}
+
+/// The answer a slot's key gives when the requirement holds `current`: the slot's first
+/// option, or the one after `current` when it already holds one of them (wrapping).
+pub fn pick(scale: &AnswerScale, slot: Slot, current: Option<Status>) -> Option<Status> {
+    let options = slot_options(scale, slot);
+    let at = current.and_then(|c| options.iter().position(|o| o.id == c.id()));
+    let next = at.map_or(0, |i| (i + 1) % options.len());
+    options.get(next).and_then(|o| Status::new(&o.id))
+}
+
+/// What a slot's key says on a scale that is not CAICT's: its options' labels joined by
+/// ` / ` (None: the scale has no such answer).
+pub fn slot_label(scale: &AnswerScale, slot: Slot, lang: Lang) -> Option<String> {
+    let labels: Vec<&str> = slot_options(scale, slot)
+        .into_iter()
+        .map(|o| o.label.get(lang.code()))
+        .collect();
+    (!labels.is_empty()).then(|| labels.join(" / "))
+}
