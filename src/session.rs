@@ -138,7 +138,8 @@ impl Status {
     }
 
     /// A status as the audit trail holds it: its code, or the English label that files
-    /// written before codes hold (`Met`, `Not met`, …), or another scale's option id.
+    /// written before codes hold (`Met`, `Not met`, …). Another scale's answers are recorded
+    /// by their option id, which the history shows as it is.
     pub fn from_recorded(value: &str) -> Option<Status> {
         const OLD_LABELS: [&str; 4] = ["Met", "Partial", "Not met", "Not applicable"];
         Status::ALL
@@ -146,7 +147,6 @@ impl Status {
             .zip(OLD_LABELS)
             .find(|(s, old)| s.code() == value || *old == value)
             .map(|(s, _)| s)
-            .or_else(|| Status::new(value))
     }
 }
 

@@ -8,9 +8,11 @@ use std::collections::BTreeMap;
 use serde::{Serialize, Serializer};
 
 use super::roadmap::{Roadmap, roadmap};
+use crate::i18n::report::Labels;
+use crate::lang::Lang;
 use crate::model::{LoadedModel, PracticeRef, Provenance, Rollup};
 use crate::scoring::Scorecard;
-use crate::session::{Answer, EvidenceCheck, EvidenceType, Session, Status};
+use crate::session::{Answer, EvidenceCheck, EvidenceType, Session, Status, scale};
 use crate::summary::{PartSummary, ResultRow, summarize_with};
 
 /// Bumped whenever a field changes meaning or disappears (adding fields does not bump it).
@@ -170,6 +172,9 @@ pub struct AnswerView {
     pub at: String,
     /// Who reviewed the answer, and when; None when not reviewed.
     pub reviewed: Option<crate::session::Reviewed>,
+    /// The answer's label on a model's own scale (empty on CAICT's: the catalogue's words).
+    #[serde(skip)]
+    pub label: String,
 }
 
 /// A requirement pulled out into the N/A or flagged list.
@@ -187,6 +192,9 @@ pub struct Highlight {
     pub evidence: Vec<String>,
     pub by: String,
     pub at: String,
+    /// As `AnswerView::label`.
+    #[serde(skip)]
+    pub label: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -237,9 +245,30 @@ fn kind_code_ser<S: Serializer>(kind: &EvidenceType, s: S) -> Result<S::Ok, S::E
     kind_code(*kind).serialize(s)
 }
 
+/// An answer's label on a model's own answer scale, in `lang`; empty on CAICT's scale, whose
+/// words every renderer takes from the catalogue (`shown_status`).
+pub fn answer_label(model: &LoadedModel, id: &str, status: Option<Status>, lang: &str) -> String {
+    match status {
+        Some(s) if !scale::is_caict(&model.model) => {
+            scale::label(model.scale_of(id), s, Lang::from_code(lang)).to_string()
+        }
+        _ => String::new(),
+    }
+}
+
+/// What a report shows for an answer: its label on the model's scale, else the catalogue's.
+pub fn shown_status<'a>(label: &'a str, status: Option<Status>, l: &Labels) -> &'a str {
+    if label.is_empty() {
+        l.status(status)
+    } else {
+        label
+    }
+}
+
 impl AnswerView {
-    fn of(answer: Option<&Answer>) -> Self {
+    fn of(model: &LoadedModel, id: &str, answer: Option<&Answer>, lang: &str) -> Self {
         answer.map_or_else(Self::default, |a| Self {
+            label: answer_label(model, id, a.status, lang),
             status: a.status,
             justification: a.justification.clone(),
             note: a.note.clone(),
@@ -300,7 +329,7 @@ pub fn build(model: &LoadedModel, session: &Session, lang: &str) -> ReportData {
             .orphaned_answers(model)
             .map(|(id, a)| OrphanedAnswer {
                 id: id.clone(),
-                answer: AnswerView::of(Some(a)),
+                answer: AnswerView::of(model, id, Some(a), lang),
             })
             .collect(),
         findings: super::workshop::findings(model, session, lang),
@@ -378,6 +407,7 @@ fn highlights(parts: &[PartReport], pick: impl Fn(&AnswerView) -> bool) -> Vec<H
             evidence: r.answer.evidence.clone(),
             by: r.answer.by.clone(),
             at: r.answer.at.clone(),
+            label: r.answer.label.clone(),
         })
         .collect()
 }
@@ -423,7 +453,12 @@ fn practices_of(
                             .to_string(),
                         authored: provenance == Provenance::Authored,
                         draft: provenance == Provenance::Draft,
-                        answer: AnswerView::of(session.answers.get(&rref.id)),
+                        answer: AnswerView::of(
+                            model,
+                            &rref.id,
+                            session.answers.get(&rref.id),
+                            lang,
+                        ),
                     }
                 })
                 .collect();

@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use super::data::{AnswerView, PartReport, PracticeReport, ReportData};
+use super::data::{AnswerView, PartReport, PracticeReport, ReportData, shown_status};
 pub use super::escape::escape;
 use super::{deliverable, svg};
 
@@ -295,7 +295,7 @@ fn answer_row(
         "<tr class=\"st-{code}\"><td><code>{}</code></td><td class=\"nowrap\">{}</td><td>{text}</td><td><span class=\"st st-{code}\">{}</span>{flag}</td><td>{notes}</td><td class=\"nowrap\">{evidence}</td><td class=\"who\">{who}</td></tr>",
         escape(id),
         if level.is_empty() { "–" } else { level },
-        escape(l.status(a.status))
+        escape(shown_status(&a.label, a.status, l))
     );
 }
 
@@ -319,6 +319,7 @@ fn lists(h: &mut String, data: &ReportData, l: &Labels) {
                 evidence: item.evidence.clone(),
                 by: item.by.clone(),
                 at: item.at.clone(),
+                label: item.label.clone(),
                 ..AnswerView::default()
             };
             let text = format!("{}: {}", escape(&item.practice), escape(&item.text));

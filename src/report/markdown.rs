@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use unicode_width::UnicodeWidthStr;
 
-use super::data::{PartReport, PracticeReport, ReportData, RequirementReport};
+use super::data::{PartReport, PracticeReport, ReportData, RequirementReport, shown_status};
 use super::roadmap::Roadmap;
 use crate::i18n::report::Labels;
 
@@ -178,9 +178,9 @@ fn roadmap_md(md: &mut String, roadmap: &Roadmap, l: &Labels) {
         for domain in &phase.domains {
             let _ = writeln!(md, "- *{}* ({})", inline(&domain.name), domain.count);
             for item in &domain.requirements {
-                let status = item
-                    .status
-                    .map_or(String::new(), |s| format!(" — {}", l.status(Some(s))));
+                let status = item.status.map_or(String::new(), |s| {
+                    format!(" — {}", shown_status(&item.label, Some(s), l))
+                });
                 let _ = writeln!(
                     md,
                     "  - `{}` L{} {}: {}{status}",
@@ -235,7 +235,7 @@ fn requirement_md(
     } else {
         format!("**L{}** `{}` {}{authored}", r.level, r.id, inline(&r.text))
     };
-    let mut meta = vec![format!("**{}**", l.status(a.status))];
+    let mut meta = vec![format!("**{}**", shown_status(&a.label, a.status, l))];
     meta.extend(
         [&a.by, &a.at]
             .into_iter()
@@ -298,7 +298,7 @@ fn lists(md: &mut String, data: &ReportData, l: &Labels) {
                 h.id,
                 inline(&h.practice),
                 inline(&h.text),
-                l.status(h.status)
+                shown_status(&h.label, h.status, l)
             )];
             lines.extend(details(data, h.justification.as_deref(), &h.note, l));
             item(md, &lines);

@@ -46,6 +46,9 @@ pub struct RoadmapItem {
     /// The current answer (`null` when unanswered).
     #[serde(serialize_with = "status_code_ser")]
     pub status: Option<Status>,
+    /// As `AnswerView::label`.
+    #[serde(skip)]
+    pub label: String,
 }
 
 /// Which phase a gap requirement of `level` falls in, for a part now at `current`. Under a mean
@@ -116,6 +119,7 @@ fn phase_domains(
                             .get(lang)
                             .to_string(),
                         status: g.status,
+                        label: super::data::answer_label(model, &g.id, g.status, lang),
                     })
                 })
                 .collect();
