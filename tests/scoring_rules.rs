@@ -69,7 +69,7 @@ fn close(a: f64, b: f64) -> bool {
 #[test]
 fn a_samm_session_scores_as_the_samm_toolbox_does() {
     let model = fixture("samm-shaped.ron");
-    let dir = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().expect("temp dir");
     let mut s = session(&model, &dir.path().join("m.ron"));
     answer_samm(&mut s);
     let card = Scorecard::compute(&model, &s.answers);
@@ -99,7 +99,7 @@ fn a_samm_session_scores_as_the_samm_toolbox_does() {
 #[test]
 fn a_dsomm_session_scores_by_the_share_of_implemented_activities() {
     let model = fixture("dsomm-shaped.ron");
-    let dir = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().expect("temp dir");
     let mut s = session(&model, &dir.path().join("m.ron"));
     let (yes, no) = (status("implemented"), status("not-implemented"));
     let answers: BTreeMap<&str, Status> = [
@@ -145,14 +145,14 @@ fn a_dsomm_session_scores_by_the_share_of_implemented_activities() {
 
 #[test]
 fn answers_are_stored_as_option_ids_and_unknown_ids_are_refused_with_file_and_line() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().expect("temp dir");
     let model_path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/samm-shaped.ron");
     let model = fixture("samm-shaped.ron");
     let file = dir.path().join("samm.ron");
     let mut s = session(&model, &model_path);
     answer_samm(&mut s);
-    save_session(&file, &mut s).expect("save");
-    let text = std::fs::read_to_string(&file).unwrap();
+    save_session(&file, &s).expect("save");
+    let text = std::fs::read_to_string(&file).expect("read");
     // A bare identifier, as CAICT's `status: Met` (raw, since `3` is not a plain name).
     assert!(text.contains("status: r#3,"), "{text}");
     let opened = open_session(&file).expect("opens with its model");
@@ -160,9 +160,9 @@ fn answers_are_stored_as_option_ids_and_unknown_ids_are_refused_with_file_and_li
     let card = Scorecard::compute(&opened.model, &opened.session.answers);
     assert!(close(card.parts[0].score.score, 5.0 / 3.0));
     // Saving again writes the same bytes.
-    let mut again = load_session(&file).expect("load");
-    save_session(&file, &mut again).expect("save");
-    let resaved = std::fs::read_to_string(&file).unwrap();
+    let again = load_session(&file).expect("load");
+    save_session(&file, &again).expect("save");
+    let resaved = std::fs::read_to_string(&file).expect("read");
     assert_eq!(strip_updated(&resaved), strip_updated(&text));
     // An id the scale does not have: refused, naming the file, the line and the requirement.
     let line = text
@@ -171,7 +171,7 @@ fn answers_are_stored_as_option_ids_and_unknown_ids_are_refused_with_file_and_li
         .expect("an answer 2")
         + 1;
     let tampered = text.replacen("status: r#2,", "status: r#7,", 1);
-    std::fs::write(&file, &tampered).unwrap();
+    std::fs::write(&file, &tampered).expect("write");
     let err = format!("{:#}", open_session(&file).expect_err("refused"));
     assert!(err.contains(&format!("samm.ron:{line}:")), "{err}");
     assert!(
@@ -181,7 +181,7 @@ fn answers_are_stored_as_option_ids_and_unknown_ids_are_refused_with_file_and_li
     // The file keeps answers in id order: the first answer 2 is stream B of eg, level 2.
     assert!(err.contains("answers[\"g.eg.b.s.l2.q\"].status"), "{err}");
     assert_eq!(
-        std::fs::read_to_string(&file).unwrap(),
+        std::fs::read_to_string(&file).expect("read"),
         tampered,
         "nothing written"
     );
@@ -197,7 +197,7 @@ fn strip_updated(text: &str) -> String {
 #[test]
 fn quick_levels_filters_and_labels_follow_the_scale() {
     let model = fixture("samm-shaped.ron");
-    let dir = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().expect("temp dir");
     let mut s = session(&model, &dir.path().join("m.ron"));
     // Quick level 2 on a stream: levels 1–2 the best answer, level 3 the least: score 2.
     s.quick_level(&model, 0, 2, WHO).expect("quick level");
@@ -218,7 +218,8 @@ fn quick_levels_filters_and_labels_follow_the_scale() {
         Some(status("1"))
     );
     // Filters: an answer between is partial; the best answer without evidence is flagged.
-    s.set_status("g.sm.b.s.l1.q", status("2"), WHO).unwrap();
+    s.set_status("g.sm.b.s.l1.q", status("2"), WHO)
+        .expect("answer");
     let checks = BTreeMap::new();
     let partial = |id: &str| matches_on(Filter::Partial, scale, &s, id, &checks);
     assert!(partial("g.sm.b.s.l1.q"));
@@ -261,7 +262,7 @@ fn quick_levels_filters_and_labels_follow_the_scale() {
 #[test]
 fn reports_show_the_scales_labels() {
     let model = fixture("samm-shaped.ron");
-    let dir = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().expect("temp dir");
     let mut s = session(&model, &dir.path().join("m.ron"));
     answer_samm(&mut s);
     let opts = assess::report::ReportOptions::default();
@@ -271,7 +272,7 @@ fn reports_show_the_scales_labels() {
         assess::report::Format::Markdown,
         &opts,
     ))
-    .unwrap();
+    .expect("utf-8");
     assert!(md.contains("Yes, for some"), "{md}");
     assert!(md.contains("Part of the organisation"), "{md}");
     let csv = String::from_utf8(assess::report::render_data(
@@ -279,7 +280,7 @@ fn reports_show_the_scales_labels() {
         assess::report::Format::Csv,
         &opts,
     ))
-    .unwrap();
+    .expect("utf-8");
     assert!(csv.contains("Yes, for a few"), "{csv}");
 }
 

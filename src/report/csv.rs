@@ -5,7 +5,7 @@
 //! RFC 4180 quoting, CRLF line ends and an optional UTF-8 BOM, so Excel opens Chinese text and
 //! multi-line notes.
 
-use super::data::{AnswerView, ReportData, shown_status, status_code};
+use super::data::{AnswerView, ReportData, status_code};
 use crate::i18n::report::Labels;
 
 /// The header row. Names are stable and English whatever the language of the values.
@@ -174,7 +174,7 @@ fn answer_cols(data: &ReportData, l: &Labels, a: &AnswerView) -> [String; 9] {
     [
         a.status.map(status_code).unwrap_or_default().to_string(),
         if a.status.is_some() {
-            shown_status(&a.label, a.status, l).to_string()
+            l.answer(&a.label, a.status).to_string()
         } else {
             String::new()
         },

@@ -8,7 +8,6 @@ use std::collections::BTreeMap;
 use serde::{Serialize, Serializer};
 
 use super::roadmap::{Roadmap, roadmap};
-use crate::i18n::report::Labels;
 use crate::lang::Lang;
 use crate::model::{LoadedModel, PracticeRef, Provenance, Rollup};
 use crate::scoring::Scorecard;
@@ -245,30 +244,10 @@ fn kind_code_ser<S: Serializer>(kind: &EvidenceType, s: S) -> Result<S::Ok, S::E
     kind_code(*kind).serialize(s)
 }
 
-/// An answer's label on a model's own answer scale, in `lang`; empty on CAICT's scale, whose
-/// words every renderer takes from the catalogue (`shown_status`).
-pub fn answer_label(model: &LoadedModel, id: &str, status: Option<Status>, lang: &str) -> String {
-    match status {
-        Some(s) if !scale::is_caict(&model.model) => {
-            scale::label(model.scale_of(id), s, Lang::from_code(lang)).to_string()
-        }
-        _ => String::new(),
-    }
-}
-
-/// What a report shows for an answer: its label on the model's scale, else the catalogue's.
-pub fn shown_status<'a>(label: &'a str, status: Option<Status>, l: &Labels) -> &'a str {
-    if label.is_empty() {
-        l.status(status)
-    } else {
-        label
-    }
-}
-
 impl AnswerView {
     fn of(model: &LoadedModel, id: &str, answer: Option<&Answer>, lang: &str) -> Self {
         answer.map_or_else(Self::default, |a| Self {
-            label: answer_label(model, id, a.status, lang),
+            label: scale::own_label(model, id, a.status, Lang::from_code(lang)),
             status: a.status,
             justification: a.justification.clone(),
             note: a.note.clone(),

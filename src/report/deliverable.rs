@@ -436,7 +436,7 @@ fn roadmap_phases(
                     let code = super::data::status_code(s);
                     format!(
                         " <span class=\"st st-{code}\">{}</span>",
-                        escape(super::data::shown_status(&item.label, Some(s), l))
+                        escape(l.answer(&item.label, Some(s)))
                     )
                 });
                 let _ = writeln!(

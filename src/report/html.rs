@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use super::data::{AnswerView, PartReport, PracticeReport, ReportData, shown_status};
+use super::data::{AnswerView, PartReport, PracticeReport, ReportData};
 pub use super::escape::escape;
 use super::{deliverable, svg};
 
@@ -295,7 +295,7 @@ fn answer_row(
         "<tr class=\"st-{code}\"><td><code>{}</code></td><td class=\"nowrap\">{}</td><td>{text}</td><td><span class=\"st st-{code}\">{}</span>{flag}</td><td>{notes}</td><td class=\"nowrap\">{evidence}</td><td class=\"who\">{who}</td></tr>",
         escape(id),
         if level.is_empty() { "–" } else { level },
-        escape(shown_status(&a.label, a.status, l))
+        escape(l.answer(&a.label, a.status))
     );
 }
 

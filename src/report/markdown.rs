@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use unicode_width::UnicodeWidthStr;
 
-use super::data::{PartReport, PracticeReport, ReportData, RequirementReport, shown_status};
+use super::data::{PartReport, PracticeReport, ReportData, RequirementReport};
 use super::roadmap::Roadmap;
 use crate::i18n::report::Labels;
 
@@ -179,7 +179,7 @@ fn roadmap_md(md: &mut String, roadmap: &Roadmap, l: &Labels) {
             let _ = writeln!(md, "- *{}* ({})", inline(&domain.name), domain.count);
             for item in &domain.requirements {
                 let status = item.status.map_or(String::new(), |s| {
-                    format!(" — {}", shown_status(&item.label, Some(s), l))
+                    format!(" — {}", l.answer(&item.label, Some(s)))
                 });
                 let _ = writeln!(
                     md,
@@ -235,7 +235,7 @@ fn requirement_md(
     } else {
         format!("**L{}** `{}` {}{authored}", r.level, r.id, inline(&r.text))
     };
-    let mut meta = vec![format!("**{}**", shown_status(&a.label, a.status, l))];
+    let mut meta = vec![format!("**{}**", l.answer(&a.label, a.status))];
     meta.extend(
         [&a.by, &a.at]
             .into_iter()
@@ -298,7 +298,7 @@ fn lists(md: &mut String, data: &ReportData, l: &Labels) {
                 h.id,
                 inline(&h.practice),
                 inline(&h.text),
-                shown_status(&h.label, h.status, l)
+                l.answer(&h.label, h.status)
             )];
             lines.extend(details(data, h.justification.as_deref(), &h.note, l));
             item(md, &lines);

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::model::LoadedModel;
 use crate::scoring::gaps;
-use crate::session::{Session, Status};
+use crate::session::{Session, Status, scale};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Roadmap {
@@ -119,7 +119,12 @@ fn phase_domains(
                             .get(lang)
                             .to_string(),
                         status: g.status,
-                        label: super::data::answer_label(model, &g.id, g.status, lang),
+                        label: scale::own_label(
+                            model,
+                            &g.id,
+                            g.status,
+                            crate::lang::Lang::from_code(lang),
+                        ),
                     })
                 })
                 .collect();

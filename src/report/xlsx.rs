@@ -168,7 +168,7 @@ fn roadmap(sheet: &mut Worksheet, data: &ReportData, l: &Labels) -> Result<(), X
                         r.level.to_string(),
                         r.practice.clone(),
                         r.text.clone(),
-                        super::data::shown_status(&r.label, r.status, l).to_string(),
+                        l.answer(&r.label, r.status).to_string(),
                     ]);
                 }
             }

@@ -95,6 +95,15 @@ pub fn label(scale: &AnswerScale, status: Status, lang: Lang) -> &str {
     option(scale, status).map_or(status.id(), |o| o.label.get(lang.code()))
 }
 
+/// An answer's label on a model's own answer scale, for outputs that otherwise take CAICT's
+/// words from the catalogue: empty on CAICT's scale or when unanswered.
+pub fn own_label(model: &LoadedModel, id: &str, status: Option<Status>, lang: Lang) -> String {
+    match status {
+        Some(s) if !is_caict(&model.model) => label(model.scale_of(id), s, lang).to_string(),
+        _ => String::new(),
+    }
+}
+
 /// The answers of a scale in its order, as statuses.
 pub fn statuses(scale: &AnswerScale) -> impl Iterator<Item = Status> + '_ {
     scale.options.iter().filter_map(|o| Status::new(&o.id))

@@ -458,6 +458,16 @@ impl App {
                 work.advance();
             }
         };
+        // `p` on a scale with several answers between its best and its least (SAMM) steps
+        // through them in place; the cursor moves on with the next key as usual.
+        let stepping = action == Action::Partial
+            && scale::slot_options(scale::scale_at(&work.model, requirement), Slot::Between).len()
+                > 1;
+        let advance = move |work: &mut Work| {
+            if !stepping {
+                advance(work);
+            }
+        };
         let answer = |work: &mut Work, status: Status| {
             work.edit_then(
                 |s, _| {
