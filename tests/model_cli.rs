@@ -199,7 +199,7 @@ fn a_new_skeleton_validates_and_a_broken_model_is_explained_by_id_path() {
     assert_eq!(
         err,
         format!(
-            "assess: {f}：发现 2 个问题，均以编号路径标出：\n  acme/scales/yes-no/partly: duplicate id \"partly\" among its siblings\n  delivery/build/ci/pipeline/L3/1: unknown answer scale \"nope\"\n"
+            "assess：{f}：发现 2 个问题，均以编号路径标出：\n  acme/scales/yes-no/partly: duplicate id \"partly\" among its siblings\n  delivery/build/ci/pipeline/L3/1: unknown answer scale \"nope\"\n"
         )
     );
     let bad_id = failed(&assess(

@@ -157,3 +157,79 @@ fn an_extension_whose_ids_collide_with_the_base_is_invalid_by_id_path() {
         "cd/config/vc/vcs/L1/1: duplicate id \"1\" among its siblings"
     );
 }
+
+#[test]
+fn reports_mark_the_added_requirements_as_the_organisations_own() {
+    use assess::report::{self, Format, ReportOptions};
+    use assess::session::{NewSession, Session};
+    let ext = extension();
+    let mut session = Session::new(
+        &ext,
+        NewSession {
+            title: "ACME".to_string(),
+            organisation: "ACME".to_string(),
+            scope: "Payments".to_string(),
+            assessors: vec!["tester".to_string()],
+            parts: vec!["cd".to_string(), "reg".to_string()],
+            target: Some(1),
+            model_path: Some("tests/fixtures/caict-extension.ron".to_string()),
+        },
+    )
+    .expect("session");
+    session.answers.extend(answered(
+        ["reg.audit.trail.keep.l1.1".to_string()].into_iter(),
+        Status::Met,
+    ));
+    let render = |format, lang: &str| {
+        let options = ReportOptions {
+            lang: lang.to_string(),
+            ..ReportOptions::default()
+        };
+        String::from_utf8(report::render(&ext, &session, format, &options)).expect("utf-8")
+    };
+    let md = render(Format::Markdown, "en");
+    assert!(md.contains("`cd.config.vc.vcs.l1.acme-1` Repositories are mirrored to the bank's own site. *[authored]* *[our own]*"), "{md}");
+    assert!(
+        md.contains(
+            "`reg.audit.trail.keep.l1.1` Deployment records are kept for five years. *[our own]*"
+        ),
+        "{md}"
+    );
+    assert_eq!(md.matches("*[our own]*").count(), 2);
+    let zh = render(Format::Markdown, "zh");
+    assert!(zh.contains("部署记录保存五年。 *[自有要求]*"), "{zh}");
+    let html = render(Format::Html, "en");
+    assert_eq!(
+        html.matches("<span class=\"authored own\">our own</span>")
+            .count(),
+        2
+    );
+    let json: serde_json::Value = serde_json::from_str(&render(Format::Json, "en")).expect("json");
+    assert_eq!(json["model"]["extends"], "caict-devops");
+    let own: Vec<&str> = json["parts"]
+        .as_array()
+        .expect("parts")
+        .iter()
+        .flat_map(|p| p["domains"].as_array().expect("domains"))
+        .flat_map(|d| d["practices"].as_array().expect("practices"))
+        .flat_map(|p| p["requirements"].as_array().expect("requirements"))
+        .filter(|r| r["own"] == true)
+        .map(|r| r["id"].as_str().expect("id"))
+        .collect();
+    assert_eq!(
+        own,
+        ["cd.config.vc.vcs.l1.acme-1", "reg.audit.trail.keep.l1.1"]
+    );
+    let csv = render(Format::Csv, "en");
+    let mut lines = csv.lines();
+    let head: Vec<&str> = lines.next().expect("head").split(',').collect();
+    assert_eq!(head.last(), Some(&"own"));
+    let marked: Vec<&str> = lines
+        .filter(|l| l.ends_with(",yes"))
+        .map(|l| l.split(',').nth(9).expect("requirement id"))
+        .collect();
+    assert_eq!(
+        marked,
+        ["cd.config.vc.vcs.l1.acme-1", "reg.audit.trail.keep.l1.1"]
+    );
+}

@@ -162,3 +162,35 @@ fn a_model_may_have_fewer_levels_but_no_gaps_and_none_above_its_last() {
     );
     assert!(invalid(&six).contains(&"tiny/levels/L6: level 6 is outside 1..5".to_string()));
 }
+
+/// The loader on hostile model files: a clear message with the file and place, never a panic.
+#[test]
+fn hostile_model_files_are_refused_with_file_and_place() {
+    let deep = format!("Model(id: \"x\", name: {}", "[".repeat(50_000));
+    let err = parse_model(&deep, "deep.ron").expect_err("too deep");
+    assert!(err.to_string().starts_with("deep.ron:1:"), "{err}");
+    let wrong = with("").replacen("version: \"1\",", "version: 1,", 1);
+    let err = parse_model(&wrong, "wrong.ron").expect_err("wrong type");
+    assert!(err.to_string().starts_with("wrong.ron:8:13:"), "{err}");
+    let twice = TINY.replacen(
+        "{\"en\": \"Tiny\", \"zh\": \"微型\"}",
+        "{\"en\": \"Tiny\", \"en\": \"Again\"}",
+        1,
+    );
+    let err = parse_model(&twice, "twice.ron").expect_err("duplicate key");
+    assert!(err.to_string().starts_with("twice.ron:"), "{err}");
+    let scale = with(
+        "scales: [AnswerScale(id: \"s\", options: [AnswerOption(id: \"a\", label: {\"en\": \"A\"}, value: \"high\")])],",
+    );
+    let err = parse_model(&scale, "scale.ron").expect_err("value not a number");
+    assert!(err.to_string().starts_with("scale.ron:9:"), "{err}");
+    let depends = TINY.replacen(
+        "Requirement(id: \"1\", text: {\"en\": \"p3 l1 r1\", \"zh\": \"一\"}",
+        "Requirement(id: \"1\", text: {\"en\": \"p3 l1 r1\", \"zh\": \"一\"}, depends_on: [\"a.d2.i2.p3.l1.1\", \"no.such\"]",
+        1,
+    );
+    assert_eq!(
+        invalid(&depends),
+        ["a/d2/i2/p3/L1/1: depends on unknown requirement \"no.such\""]
+    );
+}

@@ -58,7 +58,7 @@ pub fn explain(err: &anyhow::Error, dir: &Path, lang: Lang) -> String {
     let looks_like_path = |s: &str| s.contains(std::path::MAIN_SEPARATOR) || s.ends_with(".ron");
     let model = err.chain().find_map(|e| {
         let e = e.downcast_ref::<crate::model::ModelError>()?;
-        crate::i18n::models::model_error(lang, e)
+        lang.model_error(e)
     });
     if let Some(text) = model {
         return text;

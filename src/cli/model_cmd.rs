@@ -6,7 +6,7 @@ use std::path::Path;
 use anyhow::{Context as _, Result};
 
 use super::ImportSource;
-use crate::i18n::{Lang, fill, models};
+use crate::i18n::{Lang, fill};
 use crate::model::{self, LoadedModel, Text};
 use crate::{session, synth};
 
@@ -69,7 +69,7 @@ fn list_row(out: &mut dyn Write, loaded: &LoadedModel, place: &str) -> Result<()
 
 /// A model error in the reader's language where the catalogue has it.
 fn explain_model_error(lang: Lang, err: &model::ModelError) -> String {
-    crate::i18n::models::model_error(lang, err).unwrap_or_else(|| err.to_string())
+    lang.model_error(err).unwrap_or_else(|| err.to_string())
 }
 
 /// `assess model import samm DIR` / `dsomm FILE`: imports, checks the result loads, writes it
@@ -82,7 +82,7 @@ pub fn import(out: &mut dyn Write, source: ImportSource) -> Result<()> {
         ImportSource::Samm { dir, to } => (model::import::import_samm(&dir), to),
         ImportSource::Dsomm { file, to } => (model::import::import_dsomm(&file), to),
     };
-    let imported = imported.map_err(|e| anyhow::anyhow!(models::import_error(lang, &e)))?;
+    let imported = imported.map_err(|e| anyhow::anyhow!(lang.import_error(&e)))?;
     let text = imported.to_ron();
     let loaded = model::parse_model(&text, "imported model")?;
     let installing = to.output.is_none();
@@ -121,7 +121,7 @@ pub fn import(out: &mut dyn Write, source: ImportSource) -> Result<()> {
         let n = imported.skipped.len().to_string();
         writeln!(out, "{}", fill(t.import_skipped, &[("n", &n)]))?;
         for skipped in &imported.skipped {
-            writeln!(out, "  {}", models::import_error(lang, skipped))?;
+            writeln!(out, "  {}", lang.import_error(skipped))?;
         }
     }
     if installing {

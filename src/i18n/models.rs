@@ -1,9 +1,8 @@
 //! Bringing your own model: `assess model list`, `import`, `new`, `validate`, and the errors
 //! of importers and of extending a model, told in the reader's language.
 
-use crate::i18n::{Lang, fill};
-use crate::model::ModelError;
-use crate::model::import::{Expected, ImportError};
+//! Core errors (`ImportError`, `ModelError`) are told through these texts by
+//! `Lang::import_error` and `Lang::model_error`, beside the errors they tell.
 
 /// The texts in one language.
 #[derive(Debug)]
@@ -72,6 +71,8 @@ pub struct Models {
     pub unknown_base: &'static str,
     /// `{origin}`, `{chain}`.
     pub extends_cycle: &'static str,
+    /// The mark reports put on a requirement an extension added.
+    pub own_mark: &'static str,
 }
 
 pub static EN: Models = Models {
@@ -118,6 +119,7 @@ pub static EN: Models = Models {
     unknown_model: "no model called \"{id}\": use a bundled or installed model id (see `assess model list`) or a path to a .ron file",
     unknown_base: "{origin}: extends \"{base}\", which is neither a bundled model, an installed one, nor a file {base}.ron beside it",
     extends_cycle: "{origin}: the models extend each other in a circle: {chain}",
+    own_mark: "our own",
 };
 
 pub static ZH: Models = Models {
@@ -164,102 +166,5 @@ pub static ZH: Models = Models {
     unknown_model: "没有名为“{id}”的模型：请使用内置或已安装模型的编号（见 `assess model list`）或 .ron 文件路径",
     unknown_base: "{origin}：扩展的“{base}”既不是内置模型、已安装模型，也不是旁边的 {base}.ron 文件",
     extends_cycle: "{origin}：模型之间循环扩展：{chain}",
+    own_mark: "自有要求",
 };
-
-/// What a value should have been, in `lang`.
-pub fn expected(lang: Lang, e: Expected) -> &'static str {
-    lang.texts().models.expected[e as usize]
-}
-
-/// An importer's error in `lang`.
-pub fn import_error(lang: Lang, err: &ImportError) -> String {
-    let t = lang.texts().models;
-    match err {
-        ImportError::Read { path, source } => fill(
-            t.read,
-            &[
-                ("path", &path.display().to_string()),
-                ("error", &source.to_string()),
-            ],
-        ),
-        ImportError::TooLarge { path, limit } => fill(
-            t.too_large,
-            &[
-                ("path", &path.display().to_string()),
-                ("limit", &limit.to_string()),
-            ],
-        ),
-        ImportError::NotUtf8 { place } => fill(t.not_utf8, &[("place", &place.to_string())]),
-        ImportError::Yaml { place, message } => fill(
-            t.yaml,
-            &[("place", &place.to_string()), ("message", message)],
-        ),
-        ImportError::TooDeep { place, limit } => fill(
-            t.too_deep,
-            &[("place", &place.to_string()), ("limit", &limit.to_string())],
-        ),
-        ImportError::Missing { place, field } => fill(
-            t.missing,
-            &[("place", &place.to_string()), ("field", field)],
-        ),
-        ImportError::WrongType {
-            place,
-            field,
-            expected: e,
-        } => fill(
-            t.wrong_type,
-            &[
-                ("place", &place.to_string()),
-                ("field", field),
-                ("expected", expected(lang, *e)),
-            ],
-        ),
-        ImportError::UnknownLink {
-            place,
-            field,
-            target,
-        } => fill(
-            t.unknown_link,
-            &[
-                ("place", &place.to_string()),
-                ("field", field),
-                ("target", target),
-            ],
-        ),
-        ImportError::Duplicate { place, id } => {
-            fill(t.duplicate, &[("place", &place.to_string()), ("id", id)])
-        }
-        ImportError::Empty { place, name } => {
-            fill(t.empty, &[("place", &place.to_string()), ("name", name)])
-        }
-        ImportError::Cycle { place, chain } => {
-            fill(t.cycle, &[("place", &place.to_string()), ("chain", chain)])
-        }
-        ImportError::Nothing { path } => fill(t.nothing, &[("path", &path.display().to_string())]),
-    }
-}
-
-/// A model error in `lang`, for the errors this section owns; others keep their own text.
-pub fn model_error(lang: Lang, err: &ModelError) -> Option<String> {
-    let t = lang.texts().models;
-    Some(match err {
-        ModelError::Unknown(id) => fill(t.unknown_model, &[("id", id)]),
-        ModelError::UnknownBase { origin, base } => {
-            fill(t.unknown_base, &[("origin", origin), ("base", base)])
-        }
-        ModelError::ExtendsCycle { origin, chain } => fill(
-            t.extends_cycle,
-            &[("origin", origin), ("chain", &chain.join(" → "))],
-        ),
-        ModelError::Invalid { origin, problems } => {
-            let n = problems.len().to_string();
-            let mut text = fill(t.invalid, &[("file", origin), ("n", &n)]);
-            for problem in problems {
-                text.push_str("\n  ");
-                text.push_str(&problem.to_string());
-            }
-            text
-        }
-        _ => return None,
-    })
-}

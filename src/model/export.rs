@@ -87,6 +87,7 @@ fn level_json(model: &Model, practice_id: &str, level: &Level, practice: Provena
             "guidance": r.guidance,
             "scale": model.scale_for(r).id,
             "own": r.own,
+            "depends_on": r.depends_on,
         })).collect::<Vec<_>>(),
     })
 }

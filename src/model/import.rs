@@ -14,6 +14,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use super::schema::{LevelDef, Model, Text};
+use crate::i18n::{Lang, fill};
 use crate::textfile::{Capped, MAX_FILE_BYTES, read_capped, utf8_text};
 
 pub use dsomm::import_dsomm;
@@ -267,4 +268,82 @@ fn level_defs(meanings: &[String]) -> Vec<LevelDef> {
             meaning: en(meaning),
         })
         .collect()
+}
+
+impl Lang {
+    /// What a value should have been, in this language.
+    pub fn expected(self, e: Expected) -> &'static str {
+        self.texts().models.expected[e as usize]
+    }
+
+    /// An importer's error in this language.
+    pub fn import_error(self, err: &ImportError) -> String {
+        let lang = self;
+        let t = lang.texts().models;
+        match err {
+            ImportError::Read { path, source } => fill(
+                t.read,
+                &[
+                    ("path", &path.display().to_string()),
+                    ("error", &source.to_string()),
+                ],
+            ),
+            ImportError::TooLarge { path, limit } => fill(
+                t.too_large,
+                &[
+                    ("path", &path.display().to_string()),
+                    ("limit", &limit.to_string()),
+                ],
+            ),
+            ImportError::NotUtf8 { place } => fill(t.not_utf8, &[("place", &place.to_string())]),
+            ImportError::Yaml { place, message } => fill(
+                t.yaml,
+                &[("place", &place.to_string()), ("message", message)],
+            ),
+            ImportError::TooDeep { place, limit } => fill(
+                t.too_deep,
+                &[("place", &place.to_string()), ("limit", &limit.to_string())],
+            ),
+            ImportError::Missing { place, field } => fill(
+                t.missing,
+                &[("place", &place.to_string()), ("field", field)],
+            ),
+            ImportError::WrongType {
+                place,
+                field,
+                expected: e,
+            } => fill(
+                t.wrong_type,
+                &[
+                    ("place", &place.to_string()),
+                    ("field", field),
+                    ("expected", lang.expected(*e)),
+                ],
+            ),
+            ImportError::UnknownLink {
+                place,
+                field,
+                target,
+            } => fill(
+                t.unknown_link,
+                &[
+                    ("place", &place.to_string()),
+                    ("field", field),
+                    ("target", target),
+                ],
+            ),
+            ImportError::Duplicate { place, id } => {
+                fill(t.duplicate, &[("place", &place.to_string()), ("id", id)])
+            }
+            ImportError::Empty { place, name } => {
+                fill(t.empty, &[("place", &place.to_string()), ("name", name)])
+            }
+            ImportError::Cycle { place, chain } => {
+                fill(t.cycle, &[("place", &place.to_string()), ("chain", chain)])
+            }
+            ImportError::Nothing { path } => {
+                fill(t.nothing, &[("path", &path.display().to_string())])
+            }
+        }
+    }
 }

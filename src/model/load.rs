@@ -9,6 +9,7 @@ use sha2::{Digest, Sha256};
 use super::index::ModelIndex;
 use super::schema::Model;
 use super::validate::{Problem, validate_model};
+use crate::i18n::{Lang, fill};
 use crate::textfile::{Capped, MAX_FILE_BYTES, read_capped, utf8_text};
 
 /// The model a new session uses unless told otherwise: the CAICT DevOps model.
@@ -247,4 +248,32 @@ pub fn resolve_model(spec: &str) -> Result<LoadedModel, ModelError> {
         return load_path(path);
     }
     Err(ModelError::Unknown(spec.to_string()))
+}
+
+impl Lang {
+    /// A model error in this language, for the errors the catalogue has; others keep their
+    /// own text.
+    pub fn model_error(self, err: &ModelError) -> Option<String> {
+        let t = self.texts().models;
+        Some(match err {
+            ModelError::Unknown(id) => fill(t.unknown_model, &[("id", id)]),
+            ModelError::UnknownBase { origin, base } => {
+                fill(t.unknown_base, &[("origin", origin), ("base", base)])
+            }
+            ModelError::ExtendsCycle { origin, chain } => fill(
+                t.extends_cycle,
+                &[("origin", origin), ("chain", &chain.join(" → "))],
+            ),
+            ModelError::Invalid { origin, problems } => {
+                let n = problems.len().to_string();
+                let mut text = fill(t.invalid, &[("file", origin), ("n", &n)]);
+                for problem in problems {
+                    text.push_str("\n  ");
+                    text.push_str(&problem.to_string());
+                }
+                text
+            }
+            _ => return None,
+        })
+    }
 }

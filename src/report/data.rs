@@ -97,6 +97,9 @@ pub struct ModelInfo {
     pub rollup: &'static str,
     /// The names of the model's levels, in the report's language.
     pub levels: Vec<LevelName>,
+    /// The model this one extends; its added requirements are marked `own`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub extends: Option<String>,
 }
 
 /// A level of the model's scale and its name (`2`, `Foundation`).
@@ -150,6 +153,9 @@ pub struct RequirementReport {
     pub authored: bool,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub draft: bool,
+    /// Added by an extension of the model: the organisation's own requirement.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub own: bool,
     #[serde(flatten)]
     pub answer: AnswerView,
 }
@@ -338,6 +344,7 @@ fn model_info(model: &LoadedModel, lang: &str) -> ModelInfo {
                 name: l.name.get(lang).to_string(),
             })
             .collect(),
+        extends: model.model.extends.clone(),
     }
 }
 
@@ -432,6 +439,7 @@ fn practices_of(
                             .to_string(),
                         authored: provenance == Provenance::Authored,
                         draft: provenance == Provenance::Draft,
+                        own: rref.own,
                         answer: AnswerView::of(
                             model,
                             &rref.id,

@@ -193,10 +193,20 @@ fn practice_html(h: &mut String, data: &ReportData, p: &PracticeReport, l: &Labe
     );
     answers_table_head(h, l);
     for r in &p.requirements {
-        let text = match l.provenance_mark(r.authored, r.draft) {
+        let mut text = match l.provenance_mark(r.authored, r.draft) {
             Some(m) if Some(m) != own => format!("{} {}", escape(&r.text), badge(m)),
             _ => escape(&r.text),
         };
+        if r.own {
+            let mark = crate::i18n::Lang::from_code(&data.lang)
+                .texts()
+                .models
+                .own_mark;
+            text.push_str(&format!(
+                " <span class=\"authored own\">{}</span>",
+                escape(mark)
+            ));
+        }
         answer_row(
             h,
             data,

@@ -225,10 +225,17 @@ fn requirement_md(
     l: &Labels,
 ) {
     let a = &r.answer;
-    let authored = match l.provenance_mark(r.authored, r.draft) {
+    let mut authored = match l.provenance_mark(r.authored, r.draft) {
         Some(m) if Some(m) != practice => format!(" *[{m}]*"),
         _ => String::new(),
     };
+    if r.own {
+        let mark = crate::i18n::Lang::from_code(&data.lang)
+            .texts()
+            .models
+            .own_mark;
+        authored.push_str(&format!(" *[{mark}]*"));
+    }
     let head = if r.level == 0 {
         // An orphaned answer: the model no longer has its level or text.
         format!("`{}`", r.id)
@@ -355,6 +362,7 @@ fn lists(md: &mut String, data: &ReportData, l: &Labels) {
             text: String::new(),
             authored: false,
             draft: false,
+            own: false,
             answer: o.answer.clone(),
         };
         requirement_md(md, data, &r, None, l);
