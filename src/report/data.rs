@@ -180,6 +180,9 @@ pub struct AnswerView {
     /// The answer's label on a model's own scale (empty on CAICT's: the catalogue's words).
     #[serde(skip)]
     pub label: String,
+    /// The answer takes the requirement out of scoring (its scale's not applicable).
+    #[serde(skip)]
+    pub not_applicable: bool,
 }
 
 /// A requirement pulled out into the N/A or flagged list.
@@ -254,6 +257,9 @@ impl AnswerView {
     fn of(model: &LoadedModel, id: &str, answer: Option<&Answer>, lang: &str) -> Self {
         answer.map_or_else(Self::default, |a| Self {
             label: scale::own_label(model, id, a.status, Lang::from_code(lang)),
+            not_applicable: a
+                .status
+                .is_some_and(|s| scale::kind(model.scale_of(id), s) == scale::Kind::NotApplicable),
             status: a.status,
             justification: a.justification.clone(),
             note: a.note.clone(),
@@ -306,7 +312,7 @@ pub fn build(model: &LoadedModel, session: &Session, lang: &str) -> ReportData {
         model: model_info(model, lang),
         answered: summary.answered,
         total: summary.total,
-        not_applicable: highlights(&parts, |a| a.status == Some(Status::NotApplicable)),
+        not_applicable: highlights(&parts, |a| a.not_applicable),
         flagged: highlights(&parts, |a| a.flagged),
         parts,
         evidence: evidence_register(session),
