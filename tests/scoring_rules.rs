@@ -314,3 +314,32 @@ fn the_imported_samm_model_scores_by_sum() {
     assert!(close(card.parts[0].domains[0].score.score, 1.5));
     assert_eq!(model.model.max_level(), 3);
 }
+
+#[test]
+fn the_questionnaire_writes_and_reads_each_requirements_own_answer_set() {
+    let model = fixture("samm-shaped.ron");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut s = session(&model, &dir.path().join("m.ron"));
+    answer_samm(&mut s);
+    for lang in [assess::lang::Lang::En, assess::lang::Lang::Zh] {
+        let options = assess::xlsx::QuestionnaireOptions {
+            lang,
+            parts: Vec::new(),
+        };
+        let bytes = assess::xlsx::render(&model, &s, &options).expect("workbook");
+        let filled = assess::xlsx::read_bytes(&bytes, &model).expect("reads back");
+        assert!(filled.problems.is_empty(), "{:?}", filled.problems);
+        let read: BTreeMap<String, Option<Status>> = filled
+            .rows
+            .iter()
+            .map(|r| (r.id.clone(), r.answer))
+            .collect();
+        assert_eq!(read.len(), 18);
+        for (id, answer) in &s.answers {
+            assert_eq!(read[id], answer.status, "{id} in {lang:?}");
+        }
+        // The plan of importing it back changes nothing.
+        let plan = assess::xlsx::plan(&model, &s, &filled);
+        assert!(plan.changes.is_empty(), "{:?}", plan.changes);
+    }
+}

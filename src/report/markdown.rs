@@ -297,7 +297,7 @@ fn radar_md(md: &mut String, part: &PartReport, l: &Labels) {
             "{}{:pad$}  {}  L{} {:.2}{target}",
             a.name,
             "",
-            bar(a.level, a.score, a.target),
+            bar(a.level, a.score, a.target, a.max),
             a.level,
             a.score
         );
@@ -309,14 +309,17 @@ fn radar_md(md: &mut String, part: &PartReport, l: &Labels) {
     );
 }
 
-/// 20 cells, 4 per level: the level, then the score, then the target.
-fn bar(level: u8, score: f64, target: Option<u8>) -> String {
-    let filled = usize::from(level.min(5)) * 4;
-    // Truncation is intended: whole cells only.
+/// 4 cells per level of the model (20 for CAICT's five, 12 for SAMM's three): the level, then
+/// the score, then the target.
+fn bar(level: u8, score: f64, target: Option<u8>, max: f64) -> String {
+    // Rims are whole levels (1..=5): truncation keeps them; whole cells only.
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-    let scored = (score.clamp(0.0, 5.0) * 4.0).floor() as usize;
-    let shaded = usize::from(target.unwrap_or(0).min(5)) * 4;
-    (0..20)
+    let top = max.round().clamp(1.0, 5.0) as u8;
+    let filled = usize::from(level.min(top)) * 4;
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let scored = (score.clamp(0.0, f64::from(top)) * 4.0).floor() as usize;
+    let shaded = usize::from(target.unwrap_or(0).min(top)) * 4;
+    (0..usize::from(top) * 4)
         .map(|i| match i {
             i if i < filled => '█',
             i if i < scored => '▓',
