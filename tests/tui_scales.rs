@@ -63,6 +63,10 @@ fn the_answer_keys_follow_a_dsomm_scale() {
         session.answers[&third].justification.as_deref(),
         Some("no containers")
     );
+    // The history names the recorded answers by the scale's labels.
+    app.press("k k h"); // back on the second requirement
+    let history = workbench::draw(&app, 160, 48);
+    assert!(history.contains("(empty) → Not implemented"), "{history}");
 }
 
 #[test]
