@@ -22,4 +22,4 @@ pub use schema::{
     ModelSource, Part, Practice, Provenance, Requirement, Rollup, Scoring, Text, caict_scale,
 };
 pub use stats::{Counts, ModelStats, PartStats, ProvenanceCounts, model_stats};
-pub use validate::{Problem, validate_model};
+pub use validate::{Kind as ProblemKind, Node as ProblemNode, Problem, validate_model};

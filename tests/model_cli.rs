@@ -86,6 +86,11 @@ fn an_imported_model_is_installed_listed_and_used_for_a_new_session_by_id() {
         "{text}"
     );
     assert!(text.contains("id: \"owasp-dsomm\""), "{text}");
+    let shown = ok(&assess(d, "zh", &["model", "show", "owasp-dsomm"]));
+    assert!(
+        shown.starts_with("OWASP DevSecOps Maturity Model (owasp-dsomm, version 0.9)\n计分规则 share，汇总 mean，等级 1–3；答案等级：\n  implementation: 已实施 / 未实施 / 不适用\n来源：OWASP DevSecOps Maturity Model (DSOMM) · 0.9 · GPL-3.0\n"),
+        "{shown}"
+    );
     let summary = ok(&assess(d, "en", &["summary", "pipeline"]));
     assert!(summary.contains("0/5 requirements answered"), "{summary}");
     // A second import does not replace the installed model unless told to.
@@ -199,7 +204,7 @@ fn a_new_skeleton_validates_and_a_broken_model_is_explained_by_id_path() {
     assert_eq!(
         err,
         format!(
-            "assess：{f}：发现 2 个问题，均以编号路径标出：\n  acme/scales/yes-no/partly: duplicate id \"partly\" among its siblings\n  delivery/build/ci/pipeline/L3/1: unknown answer scale \"nope\"\n"
+            "assess：{f}：发现 2 个问题，均以编号路径标出：\n  acme/scales/yes-no/partly: 编号 \"partly\" 与同级重复\n  delivery/build/ci/pipeline/L3/1: 未知的答案等级 \"nope\"\n"
         )
     );
     let bad_id = failed(&assess(

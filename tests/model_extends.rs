@@ -233,3 +233,43 @@ fn reports_mark_the_added_requirements_as_the_organisations_own() {
         ["cd.config.vc.vcs.l1.acme-1", "reg.audit.trail.keep.l1.1"]
     );
 }
+
+#[test]
+fn the_workbench_marks_the_organisations_own_requirement() {
+    use assess::cli::{NewOptions, create_session};
+    use assess::tui::app::App;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let sessions = dir.path().join("sessions");
+    let model = std::fs::canonicalize("tests/fixtures/caict-extension.ron").expect("fixture");
+    let path = create_session(
+        &sessions,
+        NewOptions {
+            title: Some("ACME".into()),
+            model: Some(model.display().to_string()),
+            parts: vec!["reg".into()],
+            assessor: Some("tester".into()),
+            ..NewOptions::default()
+        },
+    )
+    .expect("session");
+    let app = App::open(&sessions, &path).expect("opens");
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).expect("terminal");
+    terminal
+        .draw(|frame| frame.render_widget(&app, frame.area()))
+        .expect("draw");
+    let buffer = terminal.backend().buffer();
+    let screen: String = (0..buffer.area.height)
+        .map(|y| {
+            (0..buffer.area.width)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect::<String>()
+                + "\n"
+        })
+        .collect();
+    assert!(
+        screen.contains("Deployment records are kept for five"),
+        "{screen}"
+    );
+    assert!(screen.contains("[our own]"), "{screen}");
+}

@@ -439,3 +439,27 @@ fn dsomm_files_that_are_not_models_are_refused_with_their_place() {
     let err = import_dsomm(&dir.path().join("absent.yaml")).expect_err("absent");
     assert!(matches!(err, ImportError::Read { .. }), "{err}");
 }
+
+/// Every prefix of the fixtures (a file cut off anywhere) imports or is refused with a message;
+/// nothing panics and whatever imports still loads as a model.
+#[test]
+fn files_cut_off_anywhere_never_panic() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let cut = dir.path().join("model.yaml");
+    let full = std::fs::read(fixture("dsomm.yaml")).expect("fixture");
+    for end in (0..full.len()).step_by(11) {
+        std::fs::write(&cut, &full[..end]).expect("write");
+        if let Ok(imported) = import_dsomm(&cut) {
+            round_trip(&imported);
+        }
+    }
+    let samm = samm_copy(|_| {});
+    let answers = samm.path().join("answer_sets/F.yml");
+    let full = std::fs::read(&answers).expect("fixture");
+    for end in (0..full.len()).step_by(13) {
+        std::fs::write(&answers, &full[..end]).expect("write");
+        if let Ok(imported) = import_samm(samm.path()) {
+            round_trip(&imported);
+        }
+    }
+}

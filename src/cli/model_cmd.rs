@@ -158,6 +158,7 @@ pub fn show(out: &mut dyn Write, loaded: &LoadedModel, json: bool, lang: &str) -
     let m = &loaded.model;
     let name = |t: &Text| t.get(lang).to_string();
     writeln!(out, "{} ({}, version {})", name(&m.name), m.id, m.version)?;
+    how_answered(out, m, lang)?;
     for part in &m.parts {
         writeln!(out, "{}  {}", part.id, name(&part.name))?;
         for domain in &part.domains {
@@ -175,6 +176,53 @@ pub fn show(out: &mut dyn Write, loaded: &LoadedModel, json: bool, lang: &str) -
                 }
             }
         }
+    }
+    Ok(())
+}
+
+/// How the model is answered and scored, what it extends and where it comes from.
+fn how_answered(out: &mut dyn Write, m: &model::Model, lang: &str) -> Result<()> {
+    let t = Lang::from_code(lang).texts().models;
+    let scoring = match m.scoring {
+        model::Scoring::Staged => "staged",
+        model::Scoring::Sum => "sum",
+        model::Scoring::Share => "share",
+    };
+    let rollup = match m.rollup {
+        model::Rollup::Minimum => "minimum",
+        model::Rollup::Mean => "mean",
+    };
+    let max = m.max_level().to_string();
+    let values = [
+        ("scoring", scoring),
+        ("rollup", rollup),
+        ("max", max.as_str()),
+    ];
+    writeln!(out, "{}", fill(t.show_scoring, &values))?;
+    let scales = if m.scales.is_empty() {
+        std::slice::from_ref(m.default_scale())
+    } else {
+        &m.scales[..]
+    };
+    for scale in scales {
+        let options: Vec<&str> = scale.options.iter().map(|o| o.label.get(lang)).collect();
+        writeln!(out, "  {}: {}", scale.id, options.join(" / "))?;
+    }
+    if let Some(base) = &m.extends {
+        writeln!(out, "{}", fill(t.show_extends, &[("base", base)]))?;
+    }
+    if let Some(source) = &m.source {
+        let parts = [
+            Some(&source.name),
+            source.version.as_ref(),
+            source.licence.as_ref(),
+        ];
+        let text: Vec<&str> = parts.into_iter().flatten().map(String::as_str).collect();
+        writeln!(
+            out,
+            "{}",
+            fill(t.show_source, &[("source", &text.join(" · "))])
+        )?;
     }
     Ok(())
 }

@@ -73,6 +73,40 @@ pub struct Models {
     pub extends_cycle: &'static str,
     /// The mark reports put on a requirement an extension added.
     pub own_mark: &'static str,
+    /// `model show`, before the answer scales one per line: `{scoring}`, `{rollup}`, `{max}`.
+    pub show_scoring: &'static str,
+    /// `model show`: `{base}`.
+    pub show_extends: &'static str,
+    /// `model show`: `{source}`.
+    pub show_source: &'static str,
+    /// Model problems (`model validate`), after the node's id path: `{field}`, `{lang}`.
+    pub p_no_text: &'static str,
+    /// `{id}`.
+    pub p_bad_id: &'static str,
+    /// `{id}`.
+    pub p_duplicate_id: &'static str,
+    pub p_no_languages: &'static str,
+    /// A model, part, domain, item or practice without members, in that order.
+    pub p_empty: [&'static str; 5],
+    pub p_no_levels: &'static str,
+    /// `{level}`, `{max}`.
+    pub p_level_range: &'static str,
+    pub p_level_twice: &'static str,
+    /// `{level}`.
+    pub p_level_undefined: &'static str,
+    /// `{level}`, `{max}`.
+    pub p_practice_level_range: &'static str,
+    pub p_practice_level_twice: &'static str,
+    pub p_no_options: &'static str,
+    pub p_not_finite: &'static str,
+    pub p_no_passed: &'static str,
+    /// `{id}`.
+    pub p_unknown_scale: &'static str,
+    /// `{id}`.
+    pub p_unknown_dependency: &'static str,
+    /// `{id}`.
+    pub p_alias_target: &'static str,
+    pub p_alias_hides: &'static str,
 }
 
 pub static EN: Models = Models {
@@ -120,6 +154,33 @@ pub static EN: Models = Models {
     unknown_base: "{origin}: extends \"{base}\", which is neither a bundled model, an installed one, nor a file {base}.ron beside it",
     extends_cycle: "{origin}: the models extend each other in a circle: {chain}",
     own_mark: "our own",
+    show_scoring: "scoring {scoring}, rollup {rollup}, levels 1–{max}; answer scales:",
+    show_extends: "extends {base}; the organisation's own requirements are marked in reports",
+    show_source: "source: {source}",
+    p_no_text: "{field} has no {lang} text",
+    p_bad_id: "id {id} must be letters, digits, '-' or '_' (no dots, no spaces)",
+    p_duplicate_id: "duplicate id {id} among its siblings",
+    p_no_languages: "the model declares no languages",
+    p_empty: [
+        "the model has no parts",
+        "the part has no domains",
+        "the domain has no capability items",
+        "the capability item has no practices",
+        "the practice has no requirements",
+    ],
+    p_no_levels: "the model defines no levels",
+    p_level_range: "level {level} is outside 1..{max}",
+    p_level_twice: "level defined twice",
+    p_level_undefined: "level {level} has no definition",
+    p_practice_level_range: "level {level} is outside the model's levels 1..{max}",
+    p_practice_level_twice: "level appears twice in this practice",
+    p_no_options: "the answer scale has no options",
+    p_not_finite: "value must be a finite number",
+    p_no_passed: "staged scoring needs at least one option marked `passed: true`",
+    p_unknown_scale: "unknown answer scale {id}",
+    p_unknown_dependency: "depends on unknown requirement {id}",
+    p_alias_target: "alias points to unknown requirement {id}",
+    p_alias_hides: "alias hides a requirement that still exists",
 };
 
 pub static ZH: Models = Models {
@@ -167,4 +228,31 @@ pub static ZH: Models = Models {
     unknown_base: "{origin}：扩展的“{base}”既不是内置模型、已安装模型，也不是旁边的 {base}.ron 文件",
     extends_cycle: "{origin}：模型之间循环扩展：{chain}",
     own_mark: "自有要求",
+    show_scoring: "计分规则 {scoring}，汇总 {rollup}，等级 1–{max}；答案等级：",
+    show_extends: "扩展自 {base}；报告中标出组织的自有要求",
+    show_source: "来源：{source}",
+    p_no_text: "{field} 缺少 {lang} 文本",
+    p_bad_id: "编号 {id} 只能由字母、数字、“-”或“_”组成（不含点和空格）",
+    p_duplicate_id: "编号 {id} 与同级重复",
+    p_no_languages: "模型未声明任何语言",
+    p_empty: [
+        "模型没有任何部分",
+        "该部分没有能力域",
+        "该能力域没有能力项",
+        "该能力项没有实践",
+        "该实践没有要求",
+    ],
+    p_no_levels: "模型未定义任何等级",
+    p_level_range: "等级 {level} 超出 1..{max}",
+    p_level_twice: "等级重复定义",
+    p_level_undefined: "等级 {level} 没有定义",
+    p_practice_level_range: "等级 {level} 超出模型的等级 1..{max}",
+    p_practice_level_twice: "该实践中等级重复出现",
+    p_no_options: "答案等级没有任何选项",
+    p_not_finite: "取值必须是有限的数字",
+    p_no_passed: "分级计分至少需要一个标记为 `passed: true` 的选项",
+    p_unknown_scale: "未知的答案等级 {id}",
+    p_unknown_dependency: "依赖未知的要求 {id}",
+    p_alias_target: "别名指向未知的要求 {id}",
+    p_alias_hides: "别名遮住了仍然存在的要求",
 };

@@ -268,8 +268,8 @@ impl Lang {
                 let n = problems.len().to_string();
                 let mut text = fill(t.invalid, &[("file", origin), ("n", &n)]);
                 for problem in problems {
-                    text.push_str("\n  ");
-                    text.push_str(&problem.to_string());
+                    let what = self.problem(&problem.kind);
+                    text.push_str(&format!("\n  {}: {what}", problem.path));
                 }
                 text
             }

@@ -342,6 +342,11 @@ pub fn render_guide(work: &Work, area: Rect, buf: &mut Buffer) {
     if own != work.model.model.level_provenance(pref, rref.level_pos) {
         lines.push(Line::from(provenance_span(own, w, usize::from(area.width))));
     }
+    // A requirement an extension of the model added: the organisation's own, as reports mark it.
+    if rref.own {
+        let mark = format!("[{}]", lang.texts().models.own_mark);
+        lines.push(Line::from(Span::styled(mark, theme::get().bold)));
+    }
     if let Some(g) = &req.guidance {
         section(&mut lines, w.guidance, theme::get().title, g.get(lang));
     }
