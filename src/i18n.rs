@@ -19,6 +19,7 @@ pub mod models;
 pub mod overlays;
 pub mod radar;
 pub mod report;
+pub mod scales;
 pub mod signoff;
 pub mod teams;
 pub mod terms;
@@ -49,6 +50,7 @@ pub struct Texts {
     pub terms: &'static terms::Terms,
     pub workbench: &'static workbench::Words,
     pub models: &'static models::Models,
+    pub scales: &'static scales::Scales,
 }
 
 static EN: Texts = Texts {
@@ -70,6 +72,7 @@ static EN: Texts = Texts {
     terms: &terms::EN,
     workbench: &workbench::EN,
     models: &models::EN,
+    scales: &scales::EN,
 };
 
 static ZH: Texts = Texts {
@@ -91,6 +94,7 @@ static ZH: Texts = Texts {
     terms: &terms::ZH,
     workbench: &workbench::ZH,
     models: &models::ZH,
+    scales: &scales::ZH,
 };
 
 impl Lang {

@@ -179,7 +179,7 @@ fn answer_cols(data: &ReportData, l: &Labels, a: &AnswerView) -> [String; 9] {
     [
         a.status.map(status_code).unwrap_or_default().to_string(),
         if a.status.is_some() {
-            l.status(a.status).to_string()
+            l.answer(&a.label, a.status).to_string()
         } else {
             String::new()
         },

@@ -307,7 +307,7 @@ fn answer_row(
         "<tr class=\"st-{code}\"><td><code>{}</code></td><td class=\"nowrap\">{}</td><td>{text}</td><td><span class=\"st st-{code}\">{}</span>{flag}</td><td>{notes}</td><td class=\"nowrap\">{evidence}</td><td class=\"who\">{who}</td></tr>",
         escape(id),
         if level.is_empty() { "–" } else { level },
-        escape(l.status(a.status))
+        escape(l.answer(&a.label, a.status))
     );
 }
 
@@ -331,6 +331,7 @@ fn lists(h: &mut String, data: &ReportData, l: &Labels) {
                 evidence: item.evidence.clone(),
                 by: item.by.clone(),
                 at: item.at.clone(),
+                label: item.label.clone(),
                 ..AnswerView::default()
             };
             let text = format!("{}: {}", escape(&item.practice), escape(&item.text));

@@ -143,7 +143,7 @@ fn rows(work: &Work, width: usize) -> Vec<Row> {
             });
         }
         let answer = work.session.answers.get(&rref.id);
-        let (glyph, style) = theme::status(answer.and_then(|a| a.status));
+        let (glyph, style) = theme::status(work.kind(r));
         let hint = hint_tag(req_hint(work, r), lang);
         let text = work.model.model.requirement_of(pref, rref).text.get(lang);
         let marks = marks(work, answer) + &finding_marks(work, &rref.id);
