@@ -79,7 +79,7 @@ pub fn merge(
     out.answers = m.answers(&mut out.evidence);
     m.scalars(&mut out);
     out.updated = ours.updated.clone().max(theirs.updated.clone());
-    out.history = union_history(&ours.history, &theirs.history);
+    out.history = union_history(&ours.history, &theirs.history).into();
     out.conflicts = merge_old_conflicts(&ours.conflicts, &theirs.conflicts);
     let new_conflicts = m.conflicts.len();
     m.settle_sign_off(&mut out);

@@ -131,6 +131,7 @@ impl SaveGuard {
         session: &Session,
         lock: &mut Option<SessionLock>,
     ) -> Result<(), SessionError> {
+        super::store::check_history(path, session)?;
         if let Some(reason) = self.conflict(path, lock)? {
             let side = self.write_side(path, session)?;
             return Err(SessionError::Conflict {

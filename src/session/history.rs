@@ -4,6 +4,11 @@
 
 use serde::{Deserialize, Serialize};
 
+mod lazy;
+pub(super) mod split;
+
+pub use lazy::{History, HistoryDamage};
+
 use super::edit::{EditError, now_timestamp};
 use super::{Answer, Session};
 
