@@ -212,20 +212,25 @@ pub fn check_history(path: &Path, session: &Session) -> Result<(), SessionError>
     }
 }
 
-/// Parses everything but the history, which is kept as text (see `history/split.rs`).
-fn parse_session_lazily(bytes: Vec<u8>, path: &Path) -> Result<Session, SessionError> {
+/// Parses everything but the history, which is kept as text (see `history/split.rs`) and
+/// parsed when first read; `check_history` parses it and reports its damage.
+pub fn parse_session_lazily(bytes: Vec<u8>, path: &Path) -> Result<Session, SessionError> {
     let damaged = |line, column, message: String| SessionError::Damaged {
         path: path.to_path_buf(),
         line,
         column,
         message,
     };
-    utf8_text(&bytes).map_err(|(line, column)| {
-        damaged(line, column, "the file is not UTF-8 text".to_string())
-    })?;
-    let text: Arc<str> = match String::from_utf8(bytes) {
-        Ok(text) => text.into(),
-        Err(_) => return Err(damaged(1, 1, "the file is not UTF-8 text".to_string())),
+    let text: Arc<String> = match String::from_utf8(bytes) {
+        Ok(text) => Arc::new(text),
+        Err(e) => {
+            let (line, column) = utf8_text(e.as_bytes()).err().unwrap_or((1, 1));
+            return Err(damaged(
+                line,
+                column,
+                "the file is not UTF-8 text".to_string(),
+            ));
+        }
     };
     if text.trim().is_empty() {
         return Err(damaged(1, 1, "the file is empty".to_string()));

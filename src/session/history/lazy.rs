@@ -23,7 +23,7 @@ type Parsed = Result<Vec<Change>, HistoryDamage>;
 
 /// The history's text inside the file's text, still to be parsed.
 struct Text {
-    file: Arc<str>,
+    file: Arc<String>,
     value: Range<usize>,
 }
 
@@ -43,7 +43,7 @@ pub struct History {
 
 impl History {
     /// A history still in the file's text (`value` is its `[` … `]`).
-    pub(crate) fn unparsed(file: Arc<str>, value: Range<usize>) -> Self {
+    pub(crate) fn unparsed(file: Arc<String>, value: Range<usize>) -> Self {
         Self {
             pending: Mutex::new(Some(Pending::Text(Text { file, value }))),
             ..Self::default()
