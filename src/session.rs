@@ -42,7 +42,7 @@ pub use evidence::{
 };
 pub use findings::{Finding, Severity, TieKind, is_date, tie_kind};
 pub use guard::{DiskStamp, SaveGuard, disk_stamp, write_somewhere};
-pub use history::{Change, History, HistoryDamage};
+pub use history::{Change, History, HistoryDamage, recorded_value, team_field_label};
 pub use ids::fresh_id;
 pub use lock::{
     Access, LockError, LockHolder, SessionLock, acquire_lock, acquire_or_read_only, host_name,
@@ -58,8 +58,8 @@ pub use signoff::{CANONICAL_VERSION, Verification, content_hash, signed_hash};
 pub use store::{
     SessionEntry, SessionError, atomic_write, atomic_write_via, backup_path, check_history,
     create_session_file, default_sessions_dir, is_already_exists, list_sessions, load_session,
-    load_session_lazily, parse_session, recovery_path, resolve_session, save_recovery,
-    save_session, session_to_string,
+    load_session_lazily, parse_session, parse_session_lazily, recovery_path, resolve_session,
+    save_recovery, save_session, session_to_string,
 };
 
 /// The session file format this build writes; newer files are refused, not misread.

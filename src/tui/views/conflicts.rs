@@ -7,7 +7,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 
 use super::overlays::popup;
-use crate::i18n::teams::Teams;
 use crate::session::{ConflictSide, ConflictValue, answer_text};
 use crate::tui::app::App;
 use crate::tui::keymap::Context;
@@ -74,7 +73,7 @@ pub fn queue(app: &App, selected: usize, area: Rect, buf: &mut Buffer) {
         .zip(t.sides)
         .zip(columns.iter())
     {
-        side_column(side, name, &conflict.fields, t, *rect, buf);
+        side_column(side, name, &conflict.fields, lang, *rect, buf);
     }
 }
 
@@ -83,10 +82,11 @@ fn side_column(
     side: &ConflictSide,
     name: &str,
     fields: &[String],
-    t: &Teams,
+    lang: crate::lang::Lang,
     area: Rect,
     buf: &mut Buffer,
 ) {
+    let t = lang.texts().teams;
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme::get().border)
@@ -98,7 +98,7 @@ fn side_column(
         theme::get().muted,
     ))];
     let values: Vec<(String, String)> = match &side.value {
-        ConflictValue::Answer(Some(a)) => answer_text(a)
+        ConflictValue::Answer(Some(a)) => answer_text(a, lang)
             .into_iter()
             .filter(|(f, v)| !v.is_empty() || fields.iter().any(|x| x == f))
             .map(|(f, v)| (f.to_string(), v))
@@ -107,7 +107,7 @@ fn side_column(
         ConflictValue::Evidence(None) | ConflictValue::Finding(None) => {
             vec![(String::new(), t.removed.to_string())]
         }
-        other => vec![(fields.join(", "), other.describe(fields))],
+        other => vec![(fields.join(", "), other.describe(fields, lang))],
     };
     for (field, value) in values {
         let mark = if fields.contains(&field) {
