@@ -22,6 +22,7 @@ pub mod signoff;
 pub mod team_cli;
 pub mod teams;
 pub mod terms;
+pub mod trust;
 pub mod workbench;
 pub mod xlsx;
 
@@ -40,6 +41,7 @@ pub struct Texts {
     pub signoff: &'static signoff::SignOff,
     pub teams: &'static teams::Teams,
     pub team_cli: &'static team_cli::TeamCli,
+    pub trust: &'static trust::Trust,
     pub errors: &'static errors::Errors,
     pub home: &'static home::Home,
     pub messages: &'static messages::Messages,
@@ -60,6 +62,7 @@ static EN: Texts = Texts {
     signoff: &signoff::EN,
     teams: &teams::EN,
     team_cli: &team_cli::EN,
+    trust: &trust::EN,
     errors: &errors::EN,
     home: &home::EN,
     messages: &messages::EN,
@@ -80,6 +83,7 @@ static ZH: Texts = Texts {
     signoff: &signoff::ZH,
     teams: &teams::ZH,
     team_cli: &team_cli::ZH,
+    trust: &trust::ZH,
     errors: &errors::ZH,
     home: &home::ZH,
     messages: &messages::ZH,

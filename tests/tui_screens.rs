@@ -397,7 +397,7 @@ fn home_shows_why_a_damaged_session_cannot_be_opened() {
     let mut app = App::home(dir.path());
     let screen = draw(&app, 80, 24);
     assert!(
-        screen.contains("broken (cannot open)") && screen.contains("Enter says why"),
+        screen.contains("broken — DAMAGED") && screen.contains("Enter says why"),
         "{screen}"
     );
     app.press("Enter");
@@ -409,6 +409,13 @@ fn home_shows_why_a_damaged_session_cannot_be_opened() {
         .join("");
     assert!(flat.contains("broken.ron:1:1"), "{screen}");
     assert!(flat.contains("The file was not changed."), "{screen}");
+
+    // A session this user may not read (permission denied: see `session::io_state`) is
+    // UNREADABLE, never DAMAGED.
+    app.home.rows[0].unreadable = true;
+    let screen = draw(&app, 80, 24);
+    assert!(screen.contains("broken — UNREADABLE"), "{screen}");
+    assert!(!screen.contains("DAMAGED"), "{screen}");
 }
 
 /// Text too long for its place is cut with an ellipsis, never clipped mid-word: the
@@ -591,7 +598,7 @@ fn the_guide_marks_a_requirement_taken_from_a_draft() {
     let r = work
         .model
         .index
-        .requirement("to.ha.data.recovery.l4.1")
+        .requirement("to.continuity.risk.rto_rpo.l4.2")
         .expect("id");
     work.jump(r);
     let screen = workbench::draw(&app, 160, 48);
@@ -620,4 +627,22 @@ fn the_guide_says_who_decides_what_is_core() {
 fn work_index(app: &assess::tui::app::App, id: &str) -> usize {
     let work = app.work.as_ref().expect("workbench");
     work.model.index.requirement(id).expect("id")
+}
+
+/// A session whose cursor sat on a requirement that has since moved opens on its new place.
+#[test]
+fn a_cursor_on_a_moved_requirement_follows_it() {
+    let model = assess::model::load_embedded("caict-devops").expect("model");
+    let old = "to.monitoring.collection.coverage.l1.1";
+    let new = model.model.aliases.get(old).expect("alias").clone();
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("ops.ron");
+    let text = format!(
+        "#![enable(implicit_some)]\nSession(\n    format: 2,\n    title: \"Ops\",\n    model: ModelRef(\n        id: \"caict-devops\",\n        version: \"{}\",\n        hash: \"{}\",\n    ),\n    parts: [\"to\"],\n    cursor: Cursor(practice: \"to.monitoring.collection.coverage\", requirement: \"{old}\"),\n)\n",
+        model.model.version, model.hash
+    );
+    std::fs::write(&path, text).expect("write");
+    let app = assess::tui::app::App::open(dir.path(), &path).expect("open");
+    let work = app.work.as_ref().expect("workbench");
+    assert_eq!(work.requirement_id(), new);
 }
