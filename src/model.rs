@@ -12,7 +12,10 @@ mod validate;
 
 pub use export::model_json;
 pub use index::{ModelIndex, PracticeRef, RequirementRef};
-pub use library::{find_installed, installed_models, installed_path, models_dir, use_models_dir};
+pub use library::{
+    Available, Place, available_models, find_installed, installed_models, installed_path,
+    models_dir, use_models_dir,
+};
 pub use load::{
     DEFAULT_MODEL, EMBEDDED_MODELS, LoadedModel, ModelError, SKELETON, content_hash, digest_text,
     load_embedded, load_path, parse_model, resolve_model, skeleton,

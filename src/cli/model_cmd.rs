@@ -15,20 +15,17 @@ use crate::{session, synth};
 pub fn list(out: &mut dyn Write) -> Result<()> {
     let lang = Lang::choose(None);
     let t = lang.texts().models;
-    for (id, _, _) in model::EMBEDDED_MODELS {
-        list_row(out, &model::load_embedded(id)?, t.bundled)?;
-    }
-    for (path, loaded) in model::installed_models() {
-        match loaded {
-            Ok(loaded) => list_row(out, &loaded, t.installed)?,
+    for available in model::available_models() {
+        let place = match available.place {
+            model::Place::Bundled => t.bundled,
+            model::Place::Installed => t.installed,
+        };
+        match &available.loaded {
+            Ok(loaded) => list_row(out, loaded, place)?,
             Err(err) => {
-                let file = path.display().to_string();
-                let error = explain_model_error(lang, &err);
-                writeln!(
-                    out,
-                    "{}",
-                    fill(t.list_broken, &[("file", &file), ("error", &error)])
-                )?;
+                let error = explain_model_error(lang, err);
+                let values = [("file", available.origin.as_str()), ("error", &error)];
+                writeln!(out, "{}", fill(t.list_broken, &values))?;
             }
         }
     }

@@ -17,7 +17,14 @@ pub struct Home {
     pub new_title: &'static str,
     /// A new session's title until one is typed: `{date}`.
     pub default_title: &'static str,
-    pub model_line: &'static str,
+    /// The form's model field: its label, and the chosen model: `{id}`, `{version}`, `{name}`
+    /// (last: it is cut to the line's width).
+    pub model_field: &'static str,
+    pub model_choice: &'static str,
+    /// Installed models that do not load, left out of the form: `{first}` (`file: why`).
+    pub model_skipped_one: &'static str,
+    /// `{count}`, `{first}`.
+    pub model_skipped_many: &'static str,
     /// Title, organisation, scope, parts, target level, baseline.
     pub fields: [&'static str; 6],
     /// Shown in the empty baseline field.
@@ -47,7 +54,10 @@ pub static EN: Home = Home {
     no_match: " No session matches. Esc clears the filter.",
     new_title: " New assessment ",
     default_title: "Assessment {date}",
-    model_line: "Model: CAICT DevOps Capability Maturity Model (bundled)",
+    model_field: "Model",
+    model_choice: "◀ {id} {version} ▶ {name}",
+    model_skipped_one: "1 installed model not offered, it does not load: {first}",
+    model_skipped_many: "{count} installed models not offered, they do not load: {first} …",
     fields: [
         "Title",
         "Organisation",
@@ -73,7 +83,10 @@ pub static ZH: Home = Home {
     no_match: " 没有匹配的评估。Esc 清除筛选。",
     new_title: " 新建评估 ",
     default_title: "评估 {date}",
-    model_line: "模型：信通院 DevOps 能力成熟度模型（内置）",
+    model_field: "模型",
+    model_choice: "◀ {id} {version} ▶ {name}",
+    model_skipped_one: "1 个已安装的模型无法加载，未列出：{first}",
+    model_skipped_many: "{count} 个已安装的模型无法加载，未列出：{first} …",
     fields: ["标题", "组织", "评估范围", "部分", "目标等级", "基线"],
     baseline_hint: "（可选）用于对比的往期评估",
     form_hint: "Enter 开始评估。空格键勾选部分；↑/↓ 移动，←/→ 选择。",

@@ -180,3 +180,57 @@ fn merge_practice(practices: &mut Vec<Practice>, mut practice: Practice) {
         None => practices.push(practice),
     }
 }
+
+/// Where a model `assess` offers comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    Bundled,
+    Installed,
+}
+
+/// One model `assess` offers (`assess model list`, the new-session form): loaded, or why not.
+#[derive(Debug)]
+pub struct Available {
+    pub place: Place,
+    /// The bundled model's asset name, or the installed file's path.
+    pub origin: String,
+    pub loaded: Result<LoadedModel, ModelError>,
+}
+
+impl Available {
+    /// How `assess new --model` (and `session::create`) names this model: its id when that finds
+    /// it, else its file (an installed file named other than `ID.ron`).
+    pub fn spec(&self) -> Option<String> {
+        let loaded = self.loaded.as_ref().ok()?;
+        let id = &loaded.model.id;
+        let by_id = match self.place {
+            Place::Bundled => true,
+            Place::Installed => {
+                !EMBEDDED_MODELS.iter().any(|(m, _, _)| m == id)
+                    && find_installed(id).is_some_and(|p| p == Path::new(&self.origin))
+            }
+        };
+        Some(if by_id {
+            id.clone()
+        } else {
+            self.origin.clone()
+        })
+    }
+}
+
+/// The bundled models, then every installed one (sorted by file), each loaded or why not.
+pub fn available_models() -> Vec<Available> {
+    let bundled = EMBEDDED_MODELS.iter().map(|(id, file, _)| Available {
+        place: Place::Bundled,
+        origin: (*file).to_string(),
+        loaded: super::load::load_embedded(id),
+    });
+    let installed = installed_models()
+        .into_iter()
+        .map(|(path, loaded)| Available {
+            place: Place::Installed,
+            origin: path.display().to_string(),
+            loaded,
+        });
+    bundled.chain(installed).collect()
+}

@@ -7,6 +7,7 @@ pub mod background;
 mod export;
 mod findings;
 mod forms;
+mod model_choice;
 mod overlays;
 mod quick;
 mod register;
@@ -23,6 +24,7 @@ pub use forms::{
     EVIDENCE_KINDS, EvidenceForm, EvidencePicker, Field, FilterPicker, Home, HomeRow, LineInput,
     NewForm, NoteState, OnYes, Overlay, PaletteState,
 };
+pub use model_choice::{ModelChoice, ModelChoices};
 pub use register::{Attaching, evidence_from_form, evidence_items};
 pub use undo::Snapshot;
 pub use work::{SaveState, Work};

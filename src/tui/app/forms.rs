@@ -9,7 +9,6 @@ use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use ratatui_textarea::TextArea;
 
-use crate::model;
 use crate::session::{self, EvidenceType};
 use crate::tui::keymap::Context;
 use crate::tui::palette::{self, Entries, Hit};
@@ -117,6 +116,7 @@ impl Home {
 /// The fields of the new-session form, in tab order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
+    Model,
     Title,
     Organisation,
     Scope,
@@ -126,7 +126,8 @@ pub enum Field {
 }
 
 impl Field {
-    pub const ALL: [Field; 6] = [
+    pub const ALL: [Field; 7] = [
+        Field::Model,
         Field::Title,
         Field::Organisation,
         Field::Scope,
@@ -139,6 +140,10 @@ impl Field {
 /// The new-session form, filled with sensible defaults.
 #[derive(Debug, Clone)]
 pub struct NewForm {
+    /// The models offered (the first, the bundled CAICT model, chosen at first) and `model`,
+    /// the index of the chosen one: the parts and the target's range follow it.
+    pub models: super::model_choice::ModelChoices,
+    pub model: usize,
     pub title: LineInput,
     pub organisation: LineInput,
     pub scope: LineInput,
@@ -156,42 +161,45 @@ pub struct NewForm {
 impl NewForm {
     /// The form for a new session, its default title in `lang`.
     pub fn new(lang: crate::lang::Lang) -> Self {
-        let parts = model::load_embedded(model::DEFAULT_MODEL)
-            .map(|m| {
-                m.model
-                    .parts
-                    .iter()
-                    .map(|p| {
-                        (
-                            p.id.clone(),
-                            p.name.get("en").to_string(),
-                            p.name.get("zh").to_string(),
-                            true,
-                        )
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
-        Self {
+        let mut form = Self {
+            models: super::model_choice::ModelChoices::read(lang),
             title: LineInput::new(&crate::i18n::fill(
                 lang.texts().home.default_title,
                 &[("date", &session::now_timestamp()[..10])],
             )),
-            organisation: LineInput::default(),
-            scope: LineInput::default(),
-            parts,
-            part_cursor: 0,
-            target: 3,
-            baseline: LineInput::default(),
-            field: 0,
-            error: None,
-        }
+            ..Self::unfilled()
+        };
+        form.choose_model(0);
+        form
+    }
+
+    /// Chooses the `index`th offered model: its parts, all in scope, and the target within
+    /// its levels.
+    pub fn choose_model(&mut self, index: usize) {
+        let Some(chosen) = self.models.offered.get(index) else {
+            return;
+        };
+        self.model = index;
+        self.parts = chosen
+            .parts
+            .iter()
+            .map(|(id, en, zh)| (id.clone(), en.clone(), zh.clone(), true))
+            .collect();
+        self.part_cursor = 0;
+        self.target = self.target.min(chosen.max_level);
+    }
+
+    /// The chosen model, if any model loads.
+    pub fn chosen_model(&self) -> Option<&super::model_choice::ModelChoice> {
+        self.models.offered.get(self.model)
     }
 
     /// An empty form for a workbench opened on a session, which shows the form only after
     /// going home (and `new` fills it then): `new` reads the bundled model.
     pub fn unfilled() -> Self {
         Self {
+            models: super::model_choice::ModelChoices::default(),
+            model: 0,
             title: LineInput::default(),
             organisation: LineInput::default(),
             scope: LineInput::default(),
@@ -199,7 +207,8 @@ impl NewForm {
             part_cursor: 0,
             target: 3,
             baseline: LineInput::default(),
-            field: 0,
+            // The title first: Enter at once starts an assessment of the bundled model.
+            field: 1,
             error: None,
         }
     }
@@ -214,7 +223,7 @@ impl NewForm {
             Field::Organisation => Some(&mut self.organisation),
             Field::Scope => Some(&mut self.scope),
             Field::Baseline => Some(&mut self.baseline),
-            Field::Parts | Field::Target => None,
+            Field::Model | Field::Parts | Field::Target => None,
         }
     }
 }

@@ -70,6 +70,11 @@ impl App {
             Action::Left | Action::Right => {
                 let up = action == Action::Right;
                 match form.field() {
+                    Field::Model if !form.models.offered.is_empty() => {
+                        let len = form.models.offered.len();
+                        let step = if up { 1 } else { len - 1 };
+                        form.choose_model((form.model + step) % len);
+                    }
                     Field::Parts if !form.parts.is_empty() => {
                         let len = form.parts.len();
                         form.part_cursor = if up {
@@ -78,7 +83,10 @@ impl App {
                             (form.part_cursor + len - 1) % len
                         };
                     }
-                    Field::Target if up => form.target = (form.target + 1).min(5),
+                    Field::Target if up => {
+                        let max = form.chosen_model().map_or(0, |m| m.max_level);
+                        form.target = (form.target + 1).min(max);
+                    }
                     Field::Target => form.target = form.target.saturating_sub(1),
                     _ => {}
                 }
@@ -112,7 +120,7 @@ impl App {
             title: Some(form.title.text.clone()),
             organisation: Some(form.organisation.text.clone()),
             scope: Some(form.scope.text.clone()),
-            model: None,
+            model: form.chosen_model().map(|m| m.spec.clone()),
             parts,
             target: Some(form.target),
             assessor: Some(self.who.clone()),

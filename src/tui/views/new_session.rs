@@ -1,6 +1,7 @@
-//! The new-session form: title, organisation, scope, parts in scope and target level, with
-//! defaults that let Enter start an assessment at once.
+//! The new-session form: model, title, organisation, scope, parts in scope and target level,
+//! with defaults that let Enter start an assessment at once.
 
+use crate::i18n::fill;
 use crate::lang::Lang;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -12,6 +13,7 @@ use super::status::render_hints;
 use crate::tui::app::{App, Field};
 use crate::tui::keymap::Context;
 use crate::tui::theme;
+use crate::tui::widgets::wrap::truncate;
 
 fn label(text: &str, focused: bool) -> Span<'static> {
     let style = if focused {
@@ -30,6 +32,42 @@ fn value(text: &str, focused: bool) -> Vec<Span<'static>> {
     spans
 }
 
+/// The chosen model, ←/→ to choose another: its id, version and name in the workbench's
+/// language, cut to one line.
+fn model_line(app: &App, focused: bool, width: usize) -> Line<'static> {
+    let lang = app.lang();
+    let t = lang.texts().home;
+    let label = label(t.model_field, focused);
+    let room = width.saturating_sub(label.width());
+    let mut spans = vec![label];
+    if let Some(m) = app.form.chosen_model() {
+        let values = [
+            ("name", m.name.get(lang.code())),
+            ("version", m.version.as_str()),
+            ("id", m.id.as_str()),
+        ];
+        let text = fill(t.model_choice, &values);
+        spans.push(Span::raw(truncate(&text, room)));
+    }
+    Line::from(spans)
+}
+
+/// How many installed models are not offered and why (the first), cut to one line.
+fn skipped_line(app: &App, width: usize) -> Line<'static> {
+    let t = app.lang().texts().home;
+    let skipped = &app.form.models.skipped;
+    let Some(first) = skipped.first() else {
+        return Line::default();
+    };
+    let text = if skipped.len() == 1 {
+        fill(t.model_skipped_one, &[("first", first)])
+    } else {
+        let count = skipped.len().to_string();
+        fill(t.model_skipped_many, &[("count", &count), ("first", first)])
+    };
+    Line::from(Span::styled(truncate(&text, width), theme::get().muted))
+}
+
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let form = &app.form;
     let lang = app.lang();
@@ -43,8 +81,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     block.render(box_area, buf);
     let focus = form.field();
     let mut lines = vec![
-        Line::from(Span::styled(t.model_line, theme::get().muted)),
-        Line::default(),
+        model_line(app, focus == Field::Model, usize::from(inner.width)),
+        skipped_line(app, usize::from(inner.width)),
     ];
     for (field, name, input) in [
         (Field::Title, t.fields[0], &form.title),
@@ -58,8 +96,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     lines.push(Line::from(label(t.fields[3], focus == Field::Parts)));
     for (i, (_, en, zh, on)) in form.parts.iter().enumerate() {
         let mark = if *on { "[x]" } else { "[ ]" };
+        // A model without Chinese names shows its English name once.
         let text = match lang {
-            Lang::En => format!("               {mark} {en} / {zh}"),
+            Lang::En if en != zh => format!("               {mark} {en} / {zh}"),
+            Lang::En => format!("               {mark} {en}"),
             Lang::Zh => format!("               {mark} {zh}"),
         };
         let style = if focus == Field::Parts && i == form.part_cursor {
