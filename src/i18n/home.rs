@@ -84,7 +84,7 @@ pub static ZH: Home = Home {
     new_title: " 新建评估 ",
     default_title: "评估 {date}",
     model_field: "模型",
-    model_choice: "◀ {id} {version} ▶ {name}",
+    model_choice: "◀ {id} 版本 {version} ▶ {name}",
     model_skipped_one: "1 个已安装的模型无法加载，未列出：{first}",
     model_skipped_many: "{count} 个已安装的模型无法加载，未列出：{first} …",
     fields: ["标题", "组织", "评估范围", "部分", "目标等级", "基线"],
