@@ -12,7 +12,8 @@ use assess::tui::app::{App, Field, NewForm, Screen};
 use workbench::draw;
 
 /// One models dir for this test binary (the workbench reads it once per process): the
-/// DSOMM-shaped fixture installed, and a file that does not load.
+/// DSOMM-shaped fixture installed, the tiny one under another name, and a file that does not
+/// load.
 fn models_dir() -> &'static Path {
     static DIR: OnceLock<PathBuf> = OnceLock::new();
     DIR.get_or_init(|| {
@@ -21,6 +22,9 @@ fn models_dir() -> &'static Path {
         std::fs::create_dir_all(&dir).expect("models dir");
         let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/dsomm-shaped.ron");
         std::fs::copy(fixture, dir.join("dsomm-shaped.ron")).expect("install");
+        // A model in a file not named after its id is offered and used by its file.
+        let tiny = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tiny-model.ron");
+        std::fs::copy(tiny, dir.join("my-tiny.ron")).expect("install");
         std::fs::write(dir.join("broken.ron"), "Model(\n  id: \"broken\",\n").expect("broken");
         assess::model::use_models_dir(dir.clone());
         dir
@@ -49,7 +53,7 @@ fn the_form_offers_the_installed_model_in_both_languages() {
             .iter()
             .map(|m| m.id.as_str())
             .collect();
-        assert_eq!(ids, ["caict-devops", "dsomm-shaped"]);
+        assert_eq!(ids, ["caict-devops", "dsomm-shaped", "tiny"]);
         app.press("Up Right");
         let name = format!("tui_models_new_session_{}_80x24", lang.code());
         insta::assert_snapshot!(name, draw(&app, 80, 24));
@@ -89,4 +93,22 @@ fn picking_the_installed_model_creates_a_session_on_it() {
     app.press("Up Right Left");
     assert_eq!(app.form.parts.len(), 6);
     assert_eq!(app.form.chosen_model().expect("model").id, "caict-devops");
+}
+
+#[test]
+fn a_model_in_a_file_not_named_after_its_id_is_used_by_its_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = form(dir.path(), Lang::En);
+    app.press("Up Left");
+    assert_eq!(app.form.chosen_model().expect("model").id, "tiny");
+    app.press("Enter");
+    assert_eq!(app.screen, Screen::Assessment);
+    let session = &app.work.as_ref().expect("work").session;
+    assert_eq!(session.model.id, "tiny");
+    let real = std::fs::canonicalize(models_dir().join("my-tiny.ron")).expect("real");
+    assert_eq!(
+        session.model.path.as_deref(),
+        Some(&*real.display().to_string())
+    );
+    assert_eq!(session.parts, ["a"]);
 }
