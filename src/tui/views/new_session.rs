@@ -21,7 +21,10 @@ fn label(text: &str, focused: bool) -> Span<'static> {
     } else {
         theme::get().bold
     };
-    Span::styled(format!("{text:>13}: "), style)
+    // Padded by display width: `{:>13}` counts characters, so Chinese labels (two columns
+    // each) would stick out past the English ones.
+    let pad = 13usize.saturating_sub(unicode_width::UnicodeWidthStr::width(text));
+    Span::styled(format!("{:pad$}{text}: ", ""), style)
 }
 
 fn value(text: &str, focused: bool) -> Vec<Span<'static>> {
