@@ -261,11 +261,17 @@ pub enum Command {
         /// Where the merged session is written.
         #[arg(short, long, value_name = "OUT")]
         output: PathBuf,
+        /// Language of the output (en or zh; default: ASSESS_LANG, then the locale).
+        #[arg(long, value_enum)]
+        lang: Option<Lang>,
     },
     /// Set a git repository up to merge and diff sessions (idempotent).
     GitSetup {
         /// The repository (default: the current directory).
         dir: Option<PathBuf>,
+        /// Language of the output (en or zh; default: ASSESS_LANG, then the locale).
+        #[arg(long, value_enum)]
+        lang: Option<Lang>,
     },
     /// A session as requirement-level lines (git's textconv for `git diff`).
     Textconv {
@@ -282,9 +288,9 @@ pub enum Command {
         /// Print the comparison as JSON.
         #[arg(long)]
         json: bool,
-        /// Language of the names and labels (en or zh).
-        #[arg(long, default_value = "en", value_parser = ["en", "zh"])]
-        lang: String,
+        /// Language of the names and labels (en or zh; default: ASSESS_LANG, then the locale).
+        #[arg(long, value_enum)]
+        lang: Option<Lang>,
     },
     /// Many sessions (projects) of one model side by side: heatmap, spreads, weakest
     /// practices, progress; files that cannot be rolled up are listed as skipped.
@@ -298,9 +304,9 @@ pub enum Command {
         /// Output file (default: stdout).
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
-        /// Language of the names and labels (en or zh).
-        #[arg(long, default_value = "en", value_parser = ["en", "zh"])]
-        lang: String,
+        /// Language of the names and labels (en or zh; default: ASSESS_LANG, then the locale).
+        #[arg(long, value_enum)]
+        lang: Option<Lang>,
     },
     /// List the conflicts a merge left in a session.
     Conflicts {
@@ -309,6 +315,9 @@ pub enum Command {
         /// The conflicts as JSON.
         #[arg(long)]
         json: bool,
+        /// Language of the output (en or zh; default: ASSESS_LANG, then the locale).
+        #[arg(long, value_enum)]
+        lang: Option<Lang>,
     },
     /// Resolve conflicts from a script by taking one side.
     Resolve {
@@ -323,6 +332,9 @@ pub enum Command {
         /// One conflict (C1, C2, …).
         #[arg(long, value_name = "ID", required_unless_present = "all")]
         id: Option<String>,
+        /// Language of the output (en or zh; default: ASSESS_LANG, then the locale).
+        #[arg(long, value_enum)]
+        lang: Option<Lang>,
     },
 }
 
@@ -341,9 +353,11 @@ pub enum ModelCommand {
         #[arg(long)]
         lang: Option<String>,
     },
-    /// Check a model file, naming each problem by its id path (default: every bundled model).
+    /// Check a model file, naming each problem by its id path (default: every bundled and
+    /// installed model).
     Validate {
-        /// A model file, or a bundled or installed model id (default: every bundled model).
+        /// A model file, or a bundled or installed model id (default: every bundled and
+        /// installed model).
         model: Option<String>,
     },
     /// Turn a public model's own files into a model file, installed in the models dir.
@@ -416,6 +430,9 @@ pub struct ImportTarget {
     /// Replace a model file that is already there.
     #[arg(long)]
     pub force: bool,
+    /// The imported model's id (default: owasp-samm, owasp-dsomm), e.g. to keep two versions.
+    #[arg(long, value_name = "ID")]
+    pub id: Option<String>,
 }
 
 /// Parses the arguments, runs the command, prints errors to stderr.
@@ -451,7 +468,13 @@ impl Cli {
             Some(
                 Command::Summary { lang, .. }
                 | Command::Report { lang, .. }
-                | Command::New { lang, .. },
+                | Command::New { lang, .. }
+                | Command::Merge { lang, .. }
+                | Command::GitSetup { lang, .. }
+                | Command::Diff { lang, .. }
+                | Command::Rollup { lang, .. }
+                | Command::Conflicts { lang, .. }
+                | Command::Resolve { lang, .. },
             ) => *lang,
             _ => None,
         }
@@ -633,6 +656,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
                 &marker_size,
                 &path,
                 &who_or_user(),
+                Lang::choose(None),
             );
         }
         Some(Command::Merge {
@@ -640,33 +664,53 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
             ours,
             theirs,
             output,
-        }) => return merge_cmd::merge_files(out, &base, &ours, &theirs, &output, &who_or_user()),
-        Some(Command::GitSetup { dir: repo }) => {
-            merge_cmd::git_setup(out, &repo.unwrap_or_else(|| PathBuf::from(".")))?
+            lang,
+        }) => {
+            let who = who_or_user();
+            let lang = Lang::choose(lang);
+            return merge_cmd::merge_files(out, &base, &ours, &theirs, &output, &who, lang);
         }
+        Some(Command::GitSetup { dir: repo, lang }) => merge_cmd::git_setup(
+            out,
+            &repo.unwrap_or_else(|| PathBuf::from(".")),
+            Lang::choose(lang),
+        )?,
         Some(Command::Textconv { file }) => merge_cmd::textconv(out, &file)?,
         Some(Command::Diff { a, b, json, lang }) => compare_cmd::diff(
             out,
             &session::resolve_session(&a, &dir)?,
             &session::resolve_session(&b, &dir)?,
             json,
-            &lang,
+            Lang::choose(lang),
         )?,
         Some(Command::Rollup {
             inputs,
             format,
             output,
             lang,
-        }) => compare_cmd::rollup(out, &inputs, format.as_deref(), output.as_deref(), &lang)?,
+        }) => compare_cmd::rollup(
+            out,
+            &inputs,
+            format.as_deref(),
+            output.as_deref(),
+            Lang::choose(lang),
+        )?,
         Some(Command::Conflicts {
             session: spec,
             json,
-        }) => merge_cmd::conflicts(out, &session::resolve_session(&spec, &dir)?, json)?,
+            lang,
+        }) => merge_cmd::conflicts(
+            out,
+            &session::resolve_session(&spec, &dir)?,
+            json,
+            Lang::choose(lang),
+        )?,
         Some(Command::Resolve {
             session: spec,
             take,
             all,
             id,
+            lang,
         }) => merge_cmd::resolve(
             out,
             &session::resolve_session(&spec, &dir)?,
@@ -674,6 +718,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
             all,
             id.as_deref(),
             &who_or_user(),
+            Lang::choose(lang),
         )?,
         None => return open_workbench(&dir, None, who.as_deref()),
     }
@@ -715,12 +760,7 @@ fn run_model(cmd: ModelCommand, out: &mut dyn Write) -> Result<()> {
         ModelCommand::Validate { model: Some(spec) } => {
             model_cmd::validate(out, &load(Some(spec))?)
         }
-        ModelCommand::Validate { model: None } => {
-            for (id, _, _) in model::EMBEDDED_MODELS {
-                model_cmd::validate(out, &model::load_embedded(id)?)?;
-            }
-            Ok(())
-        }
+        ModelCommand::Validate { model: None } => model_cmd::validate_all(out),
         ModelCommand::Stats { model, json, lang } => {
             model_cmd::stats(out, &load(model)?, json, &model_lang(lang))
         }

@@ -21,6 +21,7 @@ pub mod radar;
 pub mod report;
 pub mod scales;
 pub mod signoff;
+pub mod team_cli;
 pub mod teams;
 pub mod terms;
 pub mod trust;
@@ -41,6 +42,7 @@ pub struct Texts {
     pub xlsx: &'static xlsx::Xlsx,
     pub signoff: &'static signoff::SignOff,
     pub teams: &'static teams::Teams,
+    pub team_cli: &'static team_cli::TeamCli,
     pub trust: &'static trust::Trust,
     pub errors: &'static errors::Errors,
     pub home: &'static home::Home,
@@ -63,6 +65,7 @@ static EN: Texts = Texts {
     xlsx: &xlsx::EN,
     signoff: &signoff::EN,
     teams: &teams::EN,
+    team_cli: &team_cli::EN,
     trust: &trust::EN,
     errors: &errors::EN,
     home: &home::EN,
@@ -85,6 +88,7 @@ static ZH: Texts = Texts {
     xlsx: &xlsx::ZH,
     signoff: &signoff::ZH,
     teams: &teams::ZH,
+    team_cli: &team_cli::ZH,
     trust: &trust::ZH,
     errors: &errors::ZH,
     home: &home::ZH,

@@ -45,13 +45,13 @@ pub use evidence::{
 pub use file_state::{FileState, io_state, refuses_writing};
 pub use findings::{Finding, Severity, TieKind, is_date, tie_kind};
 pub use guard::{DiskStamp, SaveGuard, disk_stamp, write_somewhere};
-pub use history::Change;
+pub use history::{Change, History, HistoryDamage, recorded_value, team_field_label};
 pub use ids::fresh_id;
 pub use lock::{
     Access, LockError, LockHolder, SessionLock, acquire_lock, acquire_or_read_only, host_name,
     lock_holder, lock_path, writer_access,
 };
-pub use open::{Opened, current_user, model_for, open_session};
+pub use open::{Opened, current_user, model_for, open_session, open_session_lazily};
 pub use participants::parse_participant;
 pub use quick::{QuickChange, QuickPlan};
 pub use safe_fs::{
@@ -59,9 +59,10 @@ pub use safe_fs::{
 };
 pub use signoff::{CANONICAL_VERSION, Verification, content_hash, signed_hash};
 pub use store::{
-    SessionEntry, SessionError, atomic_write, atomic_write_via, backup_path, create_session_file,
-    default_sessions_dir, is_already_exists, list_sessions, load_session, parse_session,
-    recovery_path, resolve_session, save_recovery, save_session, session_to_string,
+    SessionEntry, SessionError, atomic_write, atomic_write_via, backup_path, check_history,
+    create_session_file, default_sessions_dir, is_already_exists, list_sessions, load_session,
+    load_session_lazily, parse_session, parse_session_lazily, recovery_path, resolve_session,
+    save_recovery, save_session, session_to_string,
 };
 
 /// The session file format this build writes; newer files are refused, not misread.
@@ -504,9 +505,6 @@ pub struct Session {
     /// Set when the session is final; edits are refused until it is reopened.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sign_off: Option<SignOff>,
-    /// The audit trail: every change, oldest first (see `history.rs`).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub history: Vec<Change>,
     /// Findings keyed by id (`F1`, `F2`, …; see `findings.rs`).
     #[serde(
         default,
@@ -528,4 +526,8 @@ pub struct Session {
         skip_serializing_if = "BTreeMap::is_empty"
     )]
     pub conflicts: BTreeMap<String, Conflict>,
+    /// The audit trail: every change, oldest first (see `history.rs`). Written last, so a
+    /// session opens without reading it (`history/split.rs`); parsed when first needed.
+    #[serde(default, skip_serializing_if = "History::is_empty_history")]
+    pub history: History,
 }

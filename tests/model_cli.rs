@@ -114,6 +114,17 @@ fn an_imported_model_is_installed_listed_and_used_for_a_new_session_by_id() {
             "--force",
         ],
     ));
+    // Another version side by side, under an id of its own.
+    let dsomm = fixture("dsomm.yaml");
+    let import_as = |id: &str| assess(d, "en", &["model", "import", "dsomm", &dsomm, "--id", id]);
+    let beside = ok(&import_as("dsomm-0-9"));
+    assert!(
+        beside.ends_with("Start a session on it: assess new --model dsomm-0-9\n"),
+        "{beside}"
+    );
+    assert!(d.join("models/dsomm-0-9.ron").is_file());
+    let bad = failed(&import_as("a/b"));
+    assert!(bad.contains("id \"a/b\" must be letters, digits"), "{bad}");
 }
 
 #[test]
@@ -235,6 +246,11 @@ fn an_installed_file_that_does_not_load_is_listed_with_why() {
     assert!(
         list.contains(&format!("{file}: does not load: {file}: extends \"theirs\", which is neither a bundled model, an installed one, nor a file theirs.ron beside it\n")),
         "{list}"
+    );
+    let all = failed(&assess(d, "en", &["model", "validate"]));
+    assert!(
+        all.contains("extends \"theirs\", which is neither"),
+        "{all}"
     );
     let new = failed(&assess(d, "zh", &["new", "--model", "ours", "--no-open"]));
     assert!(new.contains("扩展的“theirs”既不是内置模型"), "{new}");

@@ -194,3 +194,15 @@ fn hostile_model_files_are_refused_with_file_and_place() {
         ["a/d2/i2/p3/L1/1: depends on unknown requirement \"no.such\""]
     );
 }
+
+#[test]
+fn the_scoring_rule_reads_in_either_case() {
+    for (written, rule) in [
+        ("sum", Scoring::Sum),
+        ("Share", Scoring::Share),
+        ("staged", Scoring::Staged),
+    ] {
+        let loaded = parse_model(&with(&format!("scoring: {written},")), "m.ron").expect(written);
+        assert_eq!(loaded.model.scoring, rule);
+    }
+}

@@ -82,7 +82,10 @@ pub fn import(out: &mut dyn Write, source: ImportSource) -> Result<()> {
         ImportSource::Samm { dir, to } => (model::import::import_samm(&dir), to),
         ImportSource::Dsomm { file, to } => (model::import::import_dsomm(&file), to),
     };
-    let imported = imported.map_err(|e| anyhow::anyhow!(lang.import_error(&e)))?;
+    let mut imported = imported.map_err(|e| anyhow::anyhow!(lang.import_error(&e)))?;
+    if let Some(id) = to.id.clone() {
+        imported.model.id = id;
+    }
     let text = imported.to_ron();
     let loaded = model::parse_model(&text, "imported model")?;
     let installing = to.output.is_none();
@@ -176,6 +179,26 @@ pub fn show(out: &mut dyn Write, loaded: &LoadedModel, json: bool, lang: &str) -
                 }
             }
         }
+    }
+    Ok(())
+}
+
+/// `assess model validate` alone: every bundled and installed model; fails when one does not
+/// load, after naming each that does not.
+pub fn validate_all(out: &mut dyn Write) -> Result<()> {
+    for (id, _, _) in model::EMBEDDED_MODELS {
+        validate(out, &model::load_embedded(id)?)?;
+    }
+    let lang = Lang::choose(None);
+    let mut broken = Vec::new();
+    for (_, loaded) in model::installed_models() {
+        match loaded {
+            Ok(loaded) => validate(out, &loaded)?,
+            Err(err) => broken.push(explain_model_error(lang, &err)),
+        }
+    }
+    if !broken.is_empty() {
+        anyhow::bail!(broken.join("\n"));
     }
     Ok(())
 }

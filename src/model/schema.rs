@@ -164,10 +164,13 @@ pub fn caict_scale() -> &'static AnswerScale {
 pub enum Scoring {
     /// CAICT: a practice is at level L when every requirement of levels 1..L passed.
     #[default]
+    #[serde(alias = "Staged")]
     Staged,
     /// SAMM: a practice's score is the sum of its answers' values.
+    #[serde(alias = "Sum")]
     Sum,
     /// DSOMM: the share of applicable requirements implemented, per level.
+    #[serde(alias = "Share")]
     Share,
 }
 

@@ -33,10 +33,15 @@ pub fn render(data: &ReportData, l: &Labels) -> String {
     findings(&mut md, data, &pages, l);
     roadmaps(&mut md, data, l);
     sign_off(&mut md, &pages, l);
-    let _ = writeln!(md, "\n---\n\n# {}", t.appendix);
+    // The results and each part's radar, as in the HTML; then the appendix.
     results(&mut md, data, l);
     for part in &data.parts {
-        part_section(&mut md, data, part, l);
+        part_heading(&mut md, part);
+        radar_md(&mut md, part, l);
+    }
+    let _ = writeln!(md, "\n---\n\n# {}", t.appendix);
+    for part in &data.parts {
+        answers_md(&mut md, data, part, l);
     }
     lists(&mut md, data, l);
     super::workshop::agenda_markdown(&mut md, &data.lang, &data.agenda);
@@ -260,14 +265,18 @@ fn results(md: &mut String, data: &ReportData, l: &Labels) {
     }
 }
 
-fn part_section(md: &mut String, data: &ReportData, part: &PartReport, l: &Labels) {
+fn part_heading(md: &mut String, part: &PartReport) {
     let _ = writeln!(
         md,
         "\n## {} ({})\n",
         inline(&part.result.name),
         part.result.id
     );
-    radar_md(md, part, l);
+}
+
+/// A part's answers per requirement, by domain and practice (the appendix).
+fn answers_md(md: &mut String, data: &ReportData, part: &PartReport, l: &Labels) {
+    part_heading(md, part);
     let _ = writeln!(md, "### {}", l.answers);
     for domain in &part.domains {
         let _ = writeln!(

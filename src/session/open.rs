@@ -4,7 +4,7 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 
-use super::{ModelRef, Session, load_session};
+use super::{ModelRef, Session, load_session, load_session_lazily};
 use crate::model::{self, LoadedModel};
 
 /// A loaded session, its model, and what the user should know about the pairing.
@@ -30,13 +30,30 @@ pub fn model_for(session: &Session) -> Result<LoadedModel> {
 /// When the file's head names the bundled model, that model is parsed on a second core while
 /// the session is read: the two parses were nearly all of the time to the first frame.
 pub fn open_session(path: &Path) -> Result<Opened> {
+    open_with(path, load_session)
+}
+
+/// As `open_session`, with the history parsed on another core while the first frame is
+/// drawn (the workbench: a year of history is most of the file).
+pub fn open_session_lazily(path: &Path) -> Result<Opened> {
+    open_with(path, |path| {
+        let session = load_session_lazily(path)?;
+        session.history.parse_in_background();
+        Ok(session)
+    })
+}
+
+fn open_with(
+    path: &Path,
+    load: impl Fn(&Path) -> Result<Session, super::SessionError> + Sync,
+) -> Result<Opened> {
     let (session, bundled) = if head_names_bundled_model(path) {
         std::thread::scope(|scope| {
             let bundled = scope.spawn(|| model::load_embedded(model::DEFAULT_MODEL));
-            (load_session(path), bundled.join().ok())
+            (load(path), bundled.join().ok())
         })
     } else {
-        (load_session(path), None)
+        (load(path), None)
     };
     let mut session = session?;
     let model = match bundled {

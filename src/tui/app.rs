@@ -4,7 +4,6 @@
 mod agenda;
 mod audit;
 pub mod background;
-mod conflicts;
 mod export;
 mod findings;
 mod forms;
@@ -124,6 +123,7 @@ impl App {
     /// effects: it makes the edit (a refusal goes to the status line and the overlay stays
     /// open), saves through the session's own path, and closes the overlay.
     pub fn apply(&mut self, effect: crate::tui::overlays::Effect) {
+        use crate::tui::overlays::conflicts::Resolution;
         use crate::tui::overlays::{Edit, Effect};
         match effect {
             Effect::None => {}
@@ -131,16 +131,82 @@ impl App {
                 self.overlays.pop();
             }
             Effect::Message(text) => self.message = Some(text),
+            Effect::Edit(edit) => {
+                self.make(edit);
+            }
             Effect::EditThenClose(edit) => {
-                let Some(work) = &mut self.work else { return };
-                match edit {
-                    Edit::Decider(name) => {
-                        work.session.cursor.decider = name;
-                        work.dirty = true;
+                let edit_note = matches!(
+                    edit,
+                    Edit::Resolve {
+                        how: Resolution::OursThenEditNote,
+                        ..
+                    }
+                );
+                if self.make(edit) {
+                    self.overlays.pop();
+                    if edit_note {
+                        self.open_note(false);
                     }
                 }
-                self.overlays.pop();
             }
+        }
+    }
+
+    /// Makes an overlay's edit; false when it was refused (the reason is in the status line).
+    fn make(&mut self, edit: crate::tui::overlays::Edit) -> bool {
+        use crate::session::Take;
+        use crate::tui::overlays::Edit;
+        use crate::tui::overlays::conflicts::Resolution;
+        let who = self.who_or_user();
+        let Some(work) = &mut self.work else {
+            return false;
+        };
+        match edit {
+            Edit::Decider(name) => {
+                work.session.cursor.decider = name;
+                work.dirty = true;
+            }
+            Edit::Resolve { id, how } => {
+                // On the answer's own requirement, so rescoring and the cursor follow it.
+                let target = work.session.conflicts.get(&id).map(|c| c.target.clone());
+                if let Some(r) = target.and_then(|t| work.model.index.requirement(&t)) {
+                    work.jump(r);
+                }
+                let session = &mut work.session;
+                let result = session.ensure_assessor(&who).and_then(|_| match how {
+                    Resolution::BothNotes => session.resolve_keep_both_notes(&id, &who),
+                    Resolution::Theirs => session.resolve_conflict(&id, Take::Theirs, &who),
+                    Resolution::Ours | Resolution::OursThenEditNote => {
+                        session.resolve_conflict(&id, Take::Ours, &who)
+                    }
+                });
+                if let Err(e) = result {
+                    self.message = Some(work.lang().edit_error(&e));
+                    return false;
+                }
+                let at = work.practice;
+                work.changed(at);
+            }
+        }
+        true
+    }
+
+    /// `M`: the conflicts queue, or a word that there is nothing in it.
+    fn open_conflicts(&mut self) {
+        let Some(work) = &self.work else { return };
+        if work.session.has_conflicts() {
+            self.overlays.push(Overlay::Conflicts(Default::default()));
+        } else {
+            self.message = Some(work.lang().texts().teams.no_conflicts.to_string());
+        }
+    }
+
+    /// Who edits: the name given at start, else the account's user.
+    fn who_or_user(&self) -> String {
+        if self.who.is_empty() {
+            session::current_user()
+        } else {
+            self.who.clone()
         }
     }
 
@@ -234,7 +300,7 @@ impl App {
         let conflicts = work.session.has_conflicts();
         self.work = Some(work);
         if conflicts {
-            self.overlays.push(Overlay::Conflicts { selected: 0 });
+            self.overlays.push(Overlay::Conflicts(Default::default()));
         }
     }
 

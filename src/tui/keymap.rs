@@ -274,18 +274,6 @@ const HISTORY: &[Binding] = &[
     b("k", A::Up),
 ];
 
-const CONFLICTS: &[Binding] = &[
-    h("o", A::TakeOurs),
-    h("t", A::TakeTheirs),
-    h("b", A::KeepBoth),
-    h("e", A::EditConflict),
-    b("Down", A::Down),
-    b("j", A::Down),
-    b("Up", A::Up),
-    b("k", A::Up),
-    h("Esc", A::Cancel),
-];
-
 // No ↑/↓ here: they move the cursor in the description. Enter there is a line break.
 const FINDING_FORM: &[Binding] = &[
     h("C-s", A::SaveClose),
@@ -353,7 +341,7 @@ pub fn defaults(context: Context) -> &'static [Binding] {
         Context::Participants => PARTICIPANTS,
         Context::ParticipantForm => PARTICIPANT_FORM,
         Context::Reason => REASON,
-        Context::Conflicts => CONFLICTS,
+        Context::Conflicts => crate::tui::overlays::conflicts::BINDINGS,
     }
 }
 

@@ -8,6 +8,7 @@
 //! Adding an overlay: one file here, one variant in `app::Overlay`, one arm in
 //! `app::Overlay::context`, the drawing arm in `views::overlays::render`.
 
+pub mod conflicts;
 pub mod decider;
 
 /// What an overlay's `update` asks the app to do.
@@ -17,6 +18,8 @@ pub enum Effect {
     None,
     /// Close this overlay.
     Close,
+    /// A change of the session (or of its cursor); this overlay stays open.
+    Edit(Edit),
     /// A change of the session (or of its cursor), then close this overlay.
     EditThenClose(Edit),
     /// A line for the status line.
@@ -29,4 +32,9 @@ pub enum Edit {
     /// Who decides the following answers (a participant's name, or nobody): kept in the
     /// cursor, so resuming keeps it; not a change of the assessment.
     Decider(String),
+    /// Resolve a merge conflict (a logged core call); its requirement becomes the current one.
+    Resolve {
+        id: String,
+        how: conflicts::Resolution,
+    },
 }

@@ -3,7 +3,6 @@
 pub mod agenda;
 pub mod assessment;
 pub mod audit;
-pub mod conflicts;
 pub mod facilitator;
 pub mod findings;
 pub mod home;

@@ -401,9 +401,7 @@ pub enum Overlay {
         error: Option<String>,
     },
     /// The conflicts a merge left, one selected.
-    Conflicts {
-        selected: usize,
-    },
+    Conflicts(crate::tui::overlays::conflicts::Conflicts),
 }
 
 impl Overlay {
@@ -424,7 +422,7 @@ impl Overlay {
             Overlay::Agenda(_) => Context::Agenda,
             Overlay::History { .. } => Context::History,
             Overlay::Decider(_) => Context::Decider,
-            Overlay::Conflicts { .. } => Context::Conflicts,
+            Overlay::Conflicts(_) => Context::Conflicts,
             Overlay::Participants(p) if p.form.is_some() => Context::ParticipantForm,
             Overlay::Participants(_) => Context::Participants,
             Overlay::Reason { .. } => Context::Reason,

@@ -177,7 +177,11 @@ impl App {
             Overlay::EvidenceForm(_) => self.update_evidence_form(action),
             Overlay::EvidenceSearch(_) => self.update_evidence_search(action),
             Overlay::Filter(_) => self.update_filter_picker(action),
-            Overlay::Conflicts { .. } => self.update_conflicts(action),
+            Overlay::Conflicts(queue) => {
+                let Some(work) = &self.work else { return None };
+                let effect = queue.update(action, &work.session);
+                self.apply(effect);
+            }
             Overlay::Confirm { on_yes, .. } => {
                 let on_yes = *on_yes;
                 self.overlays.pop();

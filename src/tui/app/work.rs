@@ -122,7 +122,7 @@ impl Work {
     fn load(path: &Path) -> Result<Self> {
         // Watched from before the read: a change made meanwhile is caught, not overwritten.
         let guard = session::SaveGuard::watch(path);
-        let opened = session::open_session(path)?;
+        let opened = session::open_session_lazily(path)?;
         let mut work = Self::from_parts(
             path.to_path_buf(),
             opened.model,

@@ -41,7 +41,9 @@ pub fn field_label(field: &str, zh: bool) -> &str {
     HISTORY_FIELDS
         .iter()
         .position(|f| *f == field)
-        .map_or(field, |i| lang.texts().overlays.history_fields[i])
+        .map(|i| lang.texts().overlays.history_fields[i])
+        .or_else(|| crate::session::team_field_label(field, lang))
+        .unwrap_or(field)
 }
 
 /// A recorded value in the shown language: statuses are recorded as codes (older files hold
@@ -52,9 +54,11 @@ fn value_label(field: &str, value: &str, zh: bool) -> String {
     } else {
         crate::lang::Lang::En
     };
-    match (field, crate::session::Status::from_recorded(value)) {
-        ("status", Some(s)) => lang.texts().terms.status(s).to_string(),
-        ("flag", _) if value == "flagged" && zh => "已标记".to_string(),
+    if let Some(shown) = crate::session::recorded_value(field, value, lang) {
+        return shown.to_string();
+    }
+    match field {
+        "flag" if value == "flagged" && zh => "已标记".to_string(),
         _ => value.to_string(),
     }
 }

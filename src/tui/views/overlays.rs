@@ -125,7 +125,11 @@ pub fn render(app: &App, overlay: &Overlay, area: Rect, buf: &mut Buffer) {
         }
         Overlay::Participants(state) => super::audit::participants(app, state, area, buf),
         Overlay::Reason { input, error } => super::audit::reason(app, input, error, area, buf),
-        Overlay::Conflicts { selected } => super::conflicts::queue(app, *selected, area, buf),
+        Overlay::Conflicts(queue) => {
+            if let Some(work) = &app.work {
+                queue.draw(&work.session, &work.model, lang, area, buf);
+            }
+        }
     }
 }
 
