@@ -32,6 +32,9 @@ pub struct Cli {
     /// Where sessions live (default: the platform data dir; also ASSESS_SESSIONS_DIR).
     #[arg(long, global = true, env = "ASSESS_SESSIONS_DIR", value_name = "DIR")]
     pub sessions_dir: Option<PathBuf>,
+    /// Where installed models live (default: the platform data dir; also ASSESS_MODELS_DIR).
+    #[arg(long, global = true, env = "ASSESS_MODELS_DIR", value_name = "DIR")]
+    pub models_dir: Option<PathBuf>,
     /// Who is working: edits are recorded under this name, added to the assessors if new
     /// (default: the OS user).
     #[arg(long = "as", global = true, value_name = "NAME")]
@@ -337,7 +340,7 @@ pub enum Command {
 
 #[derive(Debug, Subcommand)]
 pub enum ModelCommand {
-    /// List the bundled models.
+    /// List the bundled and installed models.
     List,
     /// Show a model's tree (bundled id or path; default: caict-devops).
     Show {
@@ -350,10 +353,25 @@ pub enum ModelCommand {
         #[arg(long)]
         lang: Option<String>,
     },
-    /// Check a model file (default: every bundled model).
+    /// Check a model file, naming each problem by its id path (default: every bundled and
+    /// installed model).
     Validate {
-        /// A model file or bundled model id (default: every bundled model).
+        /// A model file, or a bundled or installed model id (default: every bundled and
+        /// installed model).
         model: Option<String>,
+    },
+    /// Turn a public model's own files into a model file, installed in the models dir.
+    Import {
+        #[command(subcommand)]
+        source: ImportSource,
+    },
+    /// Write a commented skeleton of a new model that validates.
+    New {
+        /// The new model's id (letters, digits, '-' or '_').
+        id: String,
+        /// The file to write.
+        #[arg(short, long, value_name = "FILE")]
+        output: PathBuf,
     },
     /// Counts per part, domain and level.
     Stats {
@@ -384,9 +402,45 @@ pub enum ModelCommand {
     },
 }
 
+/// The public models `assess model import` reads.
+#[derive(Debug, Subcommand)]
+pub enum ImportSource {
+    /// OWASP SAMM v2: the core model's folder of YAML files (or its parent holding `model/`).
+    Samm {
+        /// The folder holding business_functions/, security_practices/, … (or model/).
+        dir: PathBuf,
+        #[command(flatten)]
+        to: ImportTarget,
+    },
+    /// OWASP DSOMM: its generated `model.yaml`.
+    Dsomm {
+        /// DSOMM's generated model.yaml.
+        file: PathBuf,
+        #[command(flatten)]
+        to: ImportTarget,
+    },
+}
+
+/// Where an imported model is written.
+#[derive(Debug, clap::Args)]
+pub struct ImportTarget {
+    /// Write the model here instead of installing it in the models dir.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Replace a model file that is already there.
+    #[arg(long)]
+    pub force: bool,
+    /// The imported model's id (default: owasp-samm, owasp-dsomm), e.g. to keep two versions.
+    #[arg(long, value_name = "ID")]
+    pub id: Option<String>,
+}
+
 /// Parses the arguments, runs the command, prints errors to stderr.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Some(dir) = &cli.models_dir {
+        model::use_models_dir(dir.clone());
+    }
     if !matches!(cli.command, Some(Command::Config(_))) {
         config_cmd::install(cli.config.as_deref());
     }
@@ -706,12 +760,7 @@ fn run_model(cmd: ModelCommand, out: &mut dyn Write) -> Result<()> {
         ModelCommand::Validate { model: Some(spec) } => {
             model_cmd::validate(out, &load(Some(spec))?)
         }
-        ModelCommand::Validate { model: None } => {
-            for (id, _, _) in model::EMBEDDED_MODELS {
-                model_cmd::validate(out, &model::load_embedded(id)?)?;
-            }
-            Ok(())
-        }
+        ModelCommand::Validate { model: None } => model_cmd::validate_all(out),
         ModelCommand::Stats { model, json, lang } => {
             model_cmd::stats(out, &load(model)?, json, &model_lang(lang))
         }
@@ -721,6 +770,8 @@ fn run_model(cmd: ModelCommand, out: &mut dyn Write) -> Result<()> {
             seed,
             output,
         } => model_cmd::synth(out, &output, requirements, answers, seed),
+        ModelCommand::Import { source } => model_cmd::import(out, source),
+        ModelCommand::New { id, output } => model_cmd::new_skeleton(out, &id, &output),
     }
 }
 

@@ -15,9 +15,11 @@ pub mod errors;
 pub mod hints;
 pub mod home;
 pub mod messages;
+pub mod models;
 pub mod overlays;
 pub mod radar;
 pub mod report;
+pub mod scales;
 pub mod signoff;
 pub mod team_cli;
 pub mod teams;
@@ -49,6 +51,8 @@ pub struct Texts {
     pub report: &'static report::Labels,
     pub terms: &'static terms::Terms,
     pub workbench: &'static workbench::Words,
+    pub models: &'static models::Models,
+    pub scales: &'static scales::Scales,
 }
 
 static EN: Texts = Texts {
@@ -70,6 +74,8 @@ static EN: Texts = Texts {
     report: &report::EN,
     terms: &terms::EN,
     workbench: &workbench::EN,
+    models: &models::EN,
+    scales: &scales::EN,
 };
 
 static ZH: Texts = Texts {
@@ -91,6 +97,8 @@ static ZH: Texts = Texts {
     report: &report::ZH,
     terms: &terms::ZH,
     workbench: &workbench::ZH,
+    models: &models::ZH,
+    scales: &scales::ZH,
 };
 
 impl Lang {

@@ -67,6 +67,7 @@ fn open_with(
             )
         })?,
     };
+    refuse_unknown_answers(path, &model, &session)?;
     let mut warnings = Vec::new();
     if model.hash != session.model.hash {
         warnings.push(format!(
@@ -96,6 +97,38 @@ fn open_with(
         model,
         warnings,
     })
+}
+
+/// Refuses a session holding an answer its requirement's scale does not offer (a file edited
+/// by hand, or made against another model), naming the file, line and requirement.
+fn refuse_unknown_answers(path: &Path, model: &LoadedModel, session: &Session) -> Result<()> {
+    let Some(unknown) = super::scale::unknown_answers(model, session)
+        .into_iter()
+        .next()
+    else {
+        return Ok(());
+    };
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    let key = format!("\"{}\"", unknown.requirement);
+    let line = text
+        .find(&key)
+        .map(|at| {
+            let own_line = text[..at].matches('\n').count() + 1;
+            own_line
+                + text[at..]
+                    .lines()
+                    .position(|l| l.contains("status:"))
+                    .unwrap_or(0)
+        })
+        .map_or_else(String::new, |n| format!(":{n}"));
+    anyhow::bail!(
+        "{}{line}: answers[{:?}].status: {:?} is not an answer of the scale {:?} (its answers: {})",
+        path.display(),
+        unknown.requirement,
+        unknown.status.id(),
+        unknown.scale,
+        unknown.offered.join(", ")
+    )
 }
 
 /// Whether a session file's head names the bundled model, read without parsing the file.

@@ -38,6 +38,7 @@ use ratatui::layout::Rect;
 use super::action::Action;
 use super::keymap::{self, Context};
 use super::views;
+use crate::session::scale::{self, Slot};
 use crate::session::{self, Status};
 
 /// How often a note draft is written while typing, and a failed save retried.
@@ -544,6 +545,16 @@ impl App {
                 work.advance();
             }
         };
+        // `p` on a scale with several answers between its best and its least (SAMM) steps
+        // through them in place; the cursor moves on with the next key as usual.
+        let stepping = action == Action::Partial
+            && scale::slot_options(scale::scale_at(&work.model, requirement), Slot::Between).len()
+                > 1;
+        let advance = move |work: &mut Work| {
+            if !stepping {
+                advance(work);
+            }
+        };
         let answer = |work: &mut Work, status: Status| {
             work.edit_then(
                 |s, _| {
@@ -572,9 +583,24 @@ impl App {
             {
                 self.message = Some(work.lang().texts().messages.all_answered.to_string());
             }
-            Action::Met => result = answer(work, Status::Met),
-            Action::Partial => result = answer(work, Status::Partial),
-            Action::NotMet => result = answer(work, Status::NotMet),
+            Action::Met | Action::Partial | Action::NotMet => {
+                let scale = scale::scale_at(&work.model, requirement);
+                let slot = answer_slot(action).unwrap_or(Slot::Top);
+                match scale::pick(scale, slot, work.status(requirement)) {
+                    Some(status) => result = answer(work, status),
+                    None => self.message = Some(no_such_answer(work.lang(), action)),
+                }
+            }
+            Action::NotApplicable
+                if scale::pick(
+                    scale::scale_at(&work.model, requirement),
+                    Slot::NotApplicable,
+                    None,
+                )
+                .is_none() =>
+            {
+                self.message = Some(no_such_answer(work.lang(), action));
+            }
             Action::NotApplicable => {
                 let current = work
                     .session
@@ -667,12 +693,16 @@ impl App {
         let work = self.work.as_ref()?;
         let m = work.lang().texts().messages;
         let pick = |text: &str| text.to_string();
-        let status = |s: Status| work.lang().texts().terms.status(s).to_string();
         let (what, on) = match action {
-            Action::Met => (status(Status::Met), requirement),
-            Action::Partial => (status(Status::Partial), requirement),
-            Action::NotMet => (status(Status::NotMet), requirement),
-            Action::NotApplicable => (status(Status::NotApplicable), requirement),
+            // The answer the key just gave, in the scale's words.
+            Action::Met | Action::Partial | Action::NotMet | Action::NotApplicable => {
+                let scale = scale::scale_at(&work.model, requirement);
+                let status = work.status(requirement)?;
+                (
+                    scale::label(scale, status, work.lang()).to_string(),
+                    requirement,
+                )
+            }
             Action::Clear => (pick(m.cleared), requirement),
             Action::Flag => {
                 let id = &work.model.index.requirements[requirement].id;
@@ -921,4 +951,23 @@ impl App {
             p.query_changed(defer);
         }
     }
+}
+
+/// The scale slot an answer key stands for (`y` / `p` / `n` / `x` by default).
+pub fn answer_slot(action: Action) -> Option<Slot> {
+    match action {
+        Action::Met => Some(Slot::Top),
+        Action::Partial => Some(Slot::Between),
+        Action::NotMet => Some(Slot::Bottom),
+        Action::NotApplicable => Some(Slot::NotApplicable),
+        _ => None,
+    }
+}
+
+/// "This model's scale has no such answer" when a key's slot is empty (DSOMM has no partial).
+fn no_such_answer(lang: crate::lang::Lang, action: Action) -> String {
+    fill(
+        lang.texts().scales.no_such_answer,
+        &[("key", &action.describe_in(lang))],
+    )
 }

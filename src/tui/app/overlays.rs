@@ -1,6 +1,7 @@
 //! What actions and typed text do in each overlay.
 
 use crate::lang::Lang;
+use crate::session::scale::Slot;
 use crossterm::event::KeyEvent;
 
 use super::{App, OnYes, Overlay};
@@ -148,8 +149,11 @@ impl App {
                             }
                         };
                         let decider = work.session.cursor.decider.clone();
+                        let scale = session::scale::scale_at(&work.model, requirement);
+                        let status = session::scale::pick(scale, Slot::NotApplicable, None)
+                            .unwrap_or(session::Status::NotApplicable);
                         let change = |s: &mut session::Session, _: &_| {
-                            s.set_not_applicable(&id, &text, &who)?;
+                            s.set_justified(&id, status, &text, &who)?;
                             super::audit::stamp_decider(s, &[id.as_str()], &decider, &who)
                         };
                         match work.edit_then(change, advance) {

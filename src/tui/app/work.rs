@@ -291,6 +291,26 @@ impl Work {
             .status(&self.model.index.requirements[requirement].id)
     }
 
+    /// The kind of a requirement's answer on its scale (glyphs and styles).
+    pub fn kind(&self, requirement: usize) -> Option<session::scale::Kind> {
+        let status = self.status(requirement)?;
+        Some(session::scale::kind(
+            session::scale::scale_at(&self.model, requirement),
+            status,
+        ))
+    }
+
+    /// An answer key's words when the model has its own answer scale (`y` on SAMM's: its
+    /// best answer's label); None on CAICT's, whose words are the keymap's own.
+    pub fn answer_words(&self, action: crate::tui::action::Action) -> Option<String> {
+        let slot = super::answer_slot(action)?;
+        if session::scale::is_caict(&self.model.model) {
+            return None;
+        }
+        let scale = self.model.model.default_scale();
+        Some(session::scale::slot_label(scale, slot, self.lang()).unwrap_or_else(|| "—".into()))
+    }
+
     /// Moves to the next (or previous) unanswered requirement, wrapping around; stays when
     /// everything is answered. Returns whether it moved.
     pub fn next_unanswered(&mut self, forward: bool) -> bool {

@@ -63,6 +63,16 @@ fn value_label(field: &str, value: &str, zh: bool) -> String {
     }
 }
 
+/// A recorded answer on a model's own scale (the trail holds its option id), by its label.
+fn scale_label(work: &crate::tui::app::Work, id: &str, field: &str, value: &str) -> Option<String> {
+    use crate::session::{Status, scale};
+    if field != "status" || scale::is_caict(&work.model.model) {
+        return None;
+    }
+    let label = scale::own_label(&work.model, id, Status::new(value), work.lang());
+    (!label.is_empty()).then_some(label)
+}
+
 fn zh(app: &App) -> bool {
     app.work
         .as_ref()
@@ -108,7 +118,9 @@ pub fn history(app: &App, scroll: u16, area: Rect, buf: &mut Buffer) {
             if s.is_empty() {
                 empty.to_string()
             } else {
-                value_label(&c.field, s, zh).replace('\n', " ⏎ ")
+                scale_label(work, &id, &c.field, s)
+                    .unwrap_or_else(|| value_label(&c.field, s, zh))
+                    .replace('\n', " ⏎ ")
             }
         };
         let rest = usize::from(inner.width).saturating_sub(20 + by_w + field_w + 6);

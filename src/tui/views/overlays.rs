@@ -135,7 +135,8 @@ pub fn render(app: &App, overlay: &Overlay, area: Rect, buf: &mut Buffer) {
 
 fn help(app: &App, context: Context, scroll: u16, area: Rect, buf: &mut Buffer) {
     let lang = app.lang();
-    let entries = keymap::help_lines_in(context, lang);
+    let words = |a| app.work.as_ref().and_then(|w| w.answer_words(a));
+    let entries = keymap::help_lines_with(context, lang, &words);
     let key_w = entries.iter().map(|(k, _)| k.width()).max().unwrap_or(0);
     let desc_w = entries.iter().map(|(_, d)| d.width()).max().unwrap_or(0);
     let col_w = key_w + 2 + desc_w + 3;
