@@ -401,8 +401,7 @@ pub fn conflicts(out: &mut dyn Write, path: &Path, as_json: bool, lang: Lang) ->
     let n = s.conflicts.len().to_string();
     let count = fill(t.conflict_count, &[("file", &file), ("n", &n)]);
     writeln!(out, "{count}")?;
-    // Columns as before: at least seven wide, wider for longer names.
-    let width = t.sides.iter().map(|s| s.width()).max().unwrap_or(0).max(7);
+    let width = t.sides.iter().map(|s| s.width()).max().unwrap_or(0);
     for (id, c) in &s.conflicts {
         writeln!(out, "{id}  {}  ({})", c.target, c.fields.join(", "))?;
         for (name, side) in t.sides.iter().zip([&c.base, &c.ours, &c.theirs]) {
