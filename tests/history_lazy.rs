@@ -14,7 +14,7 @@ use assess::session::{
 };
 use support::{Home, Pty};
 
-const ENTRIES: usize = 3_000;
+const ENTRIES: usize = 5_000;
 
 /// A session with `ENTRIES` history entries, saved at `file`.
 fn worked_for_a_year(file: &Path) -> Session {
@@ -141,4 +141,33 @@ fn the_workbench_opens_edits_and_saves_a_long_history_whole() {
     assert!(ids(&after).is_superset(&ids(&before)), "every entry kept");
     assert!(after.history.len() > ENTRIES, "the answer is logged");
     assert_eq!(after.history[..ENTRIES], before.history[..]);
+}
+
+#[test]
+fn a_long_file_changed_by_another_program_is_not_saved_over() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let file = dir.path().join("year.ron");
+    worked_for_a_year(&file);
+    let size = std::fs::metadata(&file).expect("size").len();
+    assert!(
+        size > 1 << 20,
+        "large enough to be hashed after the first frame: {size}"
+    );
+    // As the workbench opens it: watched, read (the digest is of those very bytes), hashed
+    // on another core later.
+    let mut guard = assess::session::SaveGuard::watch(&file);
+    let mut s = load_session_lazily(&file).expect("opens");
+    guard.read_from(s.history.source().expect("still text"));
+    guard.digest_in_background();
+    let theirs = std::fs::read_to_string(&file).expect("read") + "\n";
+    std::fs::write(&file, &theirs).expect("another program writes");
+    s.title = "Ours".into();
+    let refused = guard
+        .save(&file, &s, &mut None)
+        .expect_err("not saved over");
+    assert!(
+        matches!(refused, SessionError::Conflict { .. }),
+        "{refused}"
+    );
+    assert_eq!(std::fs::read_to_string(&file).expect("read"), theirs);
 }

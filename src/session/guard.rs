@@ -53,21 +53,39 @@ pub struct SaveGuard {
 #[derive(Debug)]
 enum Digest {
     Ready(String),
-    Hashing(Option<std::thread::JoinHandle<Option<String>>>),
+    /// The bytes the session was read from, still to be hashed.
+    Bytes(std::sync::Arc<String>),
+    /// Not known yet: the loader names the bytes it read (`SaveGuard::read_from`).
+    Unknown(PathBuf),
+    Hashing(Option<std::thread::JoinHandle<String>>),
 }
 
 impl Digest {
     fn get(&mut self) -> &str {
-        if let Digest::Hashing(thread) = self {
-            let done = thread.take().and_then(|t| t.join().ok().flatten());
-            *self = Digest::Ready(done.unwrap_or_default());
+        let done = match self {
+            Digest::Ready(_) => None,
+            Digest::Bytes(text) => Some(digest(text.as_bytes())),
+            Digest::Unknown(path) => Some(disk_digest(path).unwrap_or_default()),
+            Digest::Hashing(thread) => Some(
+                thread
+                    .take()
+                    .and_then(|t| t.join().ok())
+                    .unwrap_or_default(),
+            ),
+        };
+        if let Some(done) = done {
+            *self = Digest::Ready(done);
         }
         match self {
             Digest::Ready(digest) => digest,
-            Digest::Hashing(_) => "",
+            _ => "",
         }
     }
 }
+
+/// Files up to this size are hashed when watching starts; larger ones (a long history) are
+/// hashed from the very bytes that were read, on another core after the first frame.
+const HASH_AT_ONCE: u64 = 1 << 20;
 
 fn digest(bytes: &[u8]) -> String {
     crate::model::content_hash(bytes)
@@ -86,11 +104,36 @@ impl SaveGuard {
     /// made between the two is caught by the first save rather than overwritten.
     pub fn watch(path: &Path) -> Self {
         let stamp = disk_stamp(path);
-        let file = path.to_path_buf();
-        let hashing = std::thread::spawn(move || disk_digest(&file));
+        let digest = if stamp.as_ref().is_some_and(|s| s.len > HASH_AT_ONCE) {
+            Digest::Unknown(path.to_path_buf())
+        } else {
+            Digest::Ready(disk_digest(path).unwrap_or_default())
+        };
         Self {
-            seen: Some((stamp, Digest::Hashing(Some(hashing)))),
+            seen: Some((stamp, digest)),
             side: None,
+        }
+    }
+
+    /// The bytes the session was read from (a large file's, which is not hashed at once).
+    pub fn read_from(&mut self, text: std::sync::Arc<String>) {
+        if let Some((_, digest @ Digest::Unknown(_))) = &mut self.seen {
+            *digest = Digest::Bytes(text);
+        }
+    }
+
+    /// Hashes what was read on another core (the workbench calls it after its first frame).
+    pub fn digest_in_background(&mut self) {
+        if let Some((_, digest)) = &mut self.seen {
+            let bytes = match digest {
+                Digest::Bytes(text) => Some(text.clone()),
+                _ => None,
+            };
+            if let Some(text) = bytes {
+                *digest = Digest::Hashing(Some(std::thread::spawn(move || {
+                    self::digest(text.as_bytes())
+                })));
+            }
         }
     }
 

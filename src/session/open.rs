@@ -33,14 +33,11 @@ pub fn open_session(path: &Path) -> Result<Opened> {
     open_with(path, load_session)
 }
 
-/// As `open_session`, with the history parsed on another core while the first frame is
-/// drawn (the workbench: a year of history is most of the file).
+/// As `open_session`, with the history left as text until first needed (the workbench
+/// starts its parse on another core after the first frame: a year of history is most of the
+/// file).
 pub fn open_session_lazily(path: &Path) -> Result<Opened> {
-    open_with(path, |path| {
-        let session = load_session_lazily(path)?;
-        session.history.parse_in_background();
-        Ok(session)
-    })
+    open_with(path, load_session_lazily)
 }
 
 fn open_with(

@@ -419,6 +419,12 @@ impl App {
     /// The work that waited for a frame: ranking a query whose typed letter has been drawn,
     /// and saving an edit that has been drawn. True when the screen changed.
     pub fn after_frame(&mut self) -> bool {
+        if let Some(work) = &mut self.work {
+            // Once the first frame is up: the history's parse and the file's digest, on
+            // another core (both wait for nothing on screen).
+            work.session.history.parse_in_background();
+            work.guard.digest_in_background();
+        }
         let mut ranked = false;
         if let Some(Overlay::Palette(p) | Overlay::EvidenceSearch(p)) = self.overlays.last_mut()
             && p.stale

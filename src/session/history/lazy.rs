@@ -50,6 +50,14 @@ impl History {
         }
     }
 
+    /// The whole file's text while the history is still unparsed in it (what was read).
+    pub fn source(&self) -> Option<Arc<String>> {
+        match &*self.pending.lock().unwrap_or_else(|e| e.into_inner()) {
+            Some(Pending::Text(text)) => Some(text.file.clone()),
+            _ => None,
+        }
+    }
+
     /// Starts parsing on another thread, so the history is ready when first needed.
     pub fn parse_in_background(&self) {
         let mut pending = self.pending.lock().unwrap_or_else(|e| e.into_inner());

@@ -123,6 +123,10 @@ impl Work {
         // Watched from before the read: a change made meanwhile is caught, not overwritten.
         let guard = session::SaveGuard::watch(path);
         let opened = session::open_session_lazily(path)?;
+        let mut guard = guard;
+        if let Some(text) = opened.session.history.source() {
+            guard.read_from(text);
+        }
         let mut work = Self::from_parts(
             path.to_path_buf(),
             opened.model,
