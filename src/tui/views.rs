@@ -2,7 +2,6 @@
 
 pub mod agenda;
 pub mod assessment;
-pub mod audit;
 pub mod conflicts;
 pub mod facilitator;
 pub mod findings;

@@ -213,10 +213,11 @@ impl App {
                     .work
                     .as_ref()
                     .map_or(String::new(), |w| w.session.findings[&id].title.clone());
-                self.overlays.push(Overlay::Confirm {
-                    question: Words::fill(said.delete, &[("id", &id), ("title", &title)]),
-                    on_yes: OnYes::DeleteFinding,
-                });
+                self.overlays
+                    .push(Overlay::Confirm(crate::tui::overlays::confirm::Confirm {
+                        question: Words::fill(said.delete, &[("id", &id), ("title", &title)]),
+                        on_yes: OnYes::DeleteFinding,
+                    }));
             }
             Action::Confirm => {
                 let Some(work) = &self.work else { return };

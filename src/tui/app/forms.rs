@@ -2,66 +2,17 @@
 //! new-session form, and the overlays (palette, note, N/A, evidence, confirm, export).
 
 use std::sync::Arc;
-use std::time::Instant;
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
-use ratatui_textarea::TextArea;
 
 use crate::model;
 use crate::session::{self, EvidenceType};
 use crate::tui::keymap::Context;
+use crate::tui::overlays::{self, Component};
 use crate::tui::palette::{self, Entries, Hit};
 
-/// A one-line text input (typed characters append, Backspace deletes, Ctrl-U clears).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct LineInput {
-    pub text: String,
-}
-
-impl LineInput {
-    pub fn new(text: &str) -> Self {
-        Self {
-            text: text.to_string(),
-        }
-    }
-
-    /// Appends pasted text as one line: line breaks and tabs become spaces, other control
-    /// characters are dropped.
-    pub fn paste(&mut self, text: &str) {
-        self.text.push_str(&one_line(text));
-    }
-
-    /// Handles a key; returns whether it was text editing.
-    pub fn input(&mut self, key: KeyEvent) -> bool {
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        match key.code {
-            KeyCode::Char('u') if ctrl => self.text.clear(),
-            KeyCode::Char(c) if !ctrl && !key.modifiers.contains(KeyModifiers::ALT) => {
-                self.text.push(c);
-            }
-            KeyCode::Backspace => {
-                self.text.pop();
-            }
-            _ => return false,
-        }
-        true
-    }
-}
-
-/// Pasted text for a one-line field.
-pub fn one_line(text: &str) -> String {
-    // Terminals send a pasted line break as CR, CRLF or LF.
-    text.replace("\r\n", "\n")
-        .chars()
-        .filter_map(|c| match c {
-            '\r' | '\n' | '\t' => Some(' '),
-            c if c.is_control() => None,
-            c => Some(c),
-        })
-        .collect()
-}
+pub use crate::tui::input::LineInput;
 
 /// One session on the home screen: the same overview `assess list` prints.
 pub type HomeRow = crate::summary::SessionOverview;
@@ -286,26 +237,6 @@ impl PaletteState {
     }
 }
 
-/// The note editor: the draft, and when it was last written to disk.
-#[derive(Debug)]
-pub struct NoteState {
-    pub editor: TextArea<'static>,
-    pub requirement: String,
-    /// The text last written into the session.
-    pub saved_text: String,
-    pub last_autosave: Instant,
-    /// An undo snapshot was taken for this editing round.
-    pub recorded: bool,
-    /// The discussion (dissent) note beside the answer rather than the note.
-    pub discussion: bool,
-}
-
-impl NoteState {
-    pub fn text(&self) -> String {
-        self.editor.lines().join("\n")
-    }
-}
-
 /// The evidence register as a picker for the current requirement.
 #[derive(Debug, Clone, Default)]
 pub struct EvidencePicker {
@@ -338,96 +269,84 @@ impl EvidenceForm {
     }
 }
 
-/// The review filter picker: "no filter" then every filter with its count.
-#[derive(Debug, Clone, Default)]
-pub struct FilterPicker {
-    pub selected: usize,
-    pub counts: Vec<(crate::review::Filter, usize)>,
-}
-
 pub const EVIDENCE_KINDS: [EvidenceType; 6] = EvidenceType::ALL;
 
-/// What a yes does.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum OnYes {
-    /// Quit although the last changes could not be saved.
-    QuitUnsaved,
-    /// Open the session in `App::pending_read_only` to view only.
-    OpenReadOnly,
-    /// Delete the finding the findings view asked about.
-    DeleteFinding,
-    /// Sign the session off as final.
-    SignOff,
-    /// Rate the current practice at this level, replacing the answers the question listed.
-    QuickLevel(u8),
+/// Declares the overlays: a component per line (`Variant(Type)`, the type implementing
+/// `overlays::Component`), then the ones not yet components with their own arms elsewhere.
+/// It makes the `Overlay` enum and its dispatch to the component on top.
+macro_rules! overlays {
+    (components { $($variant:ident($ty:ty),)* } others { $($other:tt)* }) => {
+        /// An overlay; the top of the stack gets keys first.
+        #[derive(Debug)]
+        pub enum Overlay {
+            $($variant($ty),)*
+            $($other)*
+        }
+
+        impl Overlay {
+            /// The overlay as a component (None for those not yet converted).
+            pub fn component(&self) -> Option<&dyn Component> {
+                match self {
+                    $(Overlay::$variant(c) => Some(c),)*
+                    #[allow(unreachable_patterns)]
+                    _ => None,
+                }
+            }
+
+            pub fn component_mut(&mut self) -> Option<&mut dyn Component> {
+                match self {
+                    $(Overlay::$variant(c) => Some(c),)*
+                    #[allow(unreachable_patterns)]
+                    _ => None,
+                }
+            }
+        }
+    };
 }
 
-/// An overlay; the top of the stack gets keys first.
-#[derive(Debug)]
-pub enum Overlay {
-    Help {
-        context: Context,
-        scroll: u16,
-    },
-    Palette(PaletteState),
-    Note(Box<NoteState>),
-    Justify {
-        input: LineInput,
-        error: Option<String>,
-    },
-    Evidence(EvidencePicker),
-    EvidenceForm(EvidenceForm),
-    /// Fuzzy search over the register; `target` of each item is its index in the register.
-    EvidenceSearch(PaletteState),
-    Filter(FilterPicker),
-    Confirm {
-        question: String,
-        on_yes: OnYes,
-    },
-    Export(super::export::ExportState),
-    Findings(super::FindingsList),
-    FindingForm(Box<super::FindingForm>),
-    Agenda(super::AgendaEditor),
-    /// The history of the current requirement, newest first.
-    History {
-        scroll: u16,
-    },
-    /// Who decides the following answers.
-    Decider(crate::tui::overlays::decider::Decider),
-    Participants(super::audit::ParticipantsState),
-    /// Why a final session is reopened.
-    Reason {
-        input: LineInput,
-        error: Option<String>,
-    },
-    /// The conflicts a merge left, one selected.
-    Conflicts {
-        selected: usize,
-    },
+overlays! {
+    components {
+        Agenda(overlays::agenda::AgendaEditor),
+        Confirm(overlays::confirm::Confirm),
+        Decider(overlays::decider::Decider),
+        Export(overlays::export::ExportState),
+        Filter(overlays::filter::FilterPicker),
+        Help(overlays::help::Help),
+        History(overlays::history::History),
+        Justify(overlays::justify::Justify),
+        Note(Box<overlays::note::NoteState>),
+        Participants(overlays::participants::ParticipantsState),
+        Reason(overlays::reason::Reason),
+    }
+    others {
+        Palette(PaletteState),
+        Evidence(EvidencePicker),
+        EvidenceForm(EvidenceForm),
+        /// Fuzzy search over the register; `target` of each item is its index in the register.
+        EvidenceSearch(PaletteState),
+        Findings(super::FindingsList),
+        FindingForm(Box<super::FindingForm>),
+        /// The conflicts a merge left, one selected.
+        Conflicts {
+            selected: usize,
+        },
+    }
 }
 
 impl Overlay {
     pub fn context(&self) -> Context {
+        if let Some(component) = self.component() {
+            return component.context();
+        }
         match self {
-            Overlay::Help { .. } => Context::Help,
             Overlay::Palette(_) => Context::Palette,
-            Overlay::Note(_) => Context::Note,
-            Overlay::Justify { .. } => Context::Justify,
             Overlay::Evidence(_) => Context::Evidence,
             Overlay::EvidenceForm(_) => Context::EvidenceForm,
             Overlay::EvidenceSearch(_) => Context::EvidenceSearch,
-            Overlay::Filter(_) => Context::Filter,
-            Overlay::Confirm { .. } => Context::Confirm,
-            Overlay::Export(_) => Context::Export,
             Overlay::Findings(_) => Context::Findings,
             Overlay::FindingForm(_) => Context::FindingForm,
-            Overlay::Agenda(_) => Context::Agenda,
-            Overlay::History { .. } => Context::History,
-            Overlay::Decider(_) => Context::Decider,
             Overlay::Conflicts { .. } => Context::Conflicts,
-            Overlay::Participants(p) if p.form.is_some() => Context::ParticipantForm,
-            Overlay::Participants(_) => Context::Participants,
-            Overlay::Reason { .. } => Context::Reason,
+            _ => unreachable!("a component names its own context"),
         }
     }
 }

@@ -398,39 +398,6 @@ impl App {
         }
         Ok(())
     }
-
-    pub(super) fn update_filter_picker(&mut self, action: Action) {
-        let Some(Overlay::Filter(picker)) = self.overlays.last_mut() else {
-            return;
-        };
-        let rows = picker.counts.len() + 1;
-        match action {
-            Action::Down => picker.selected = step(picker.selected, rows, true),
-            Action::Up => picker.selected = step(picker.selected, rows, false),
-            Action::Confirm => {
-                let chosen = picker
-                    .selected
-                    .checked_sub(1)
-                    .and_then(|i| picker.counts.get(i))
-                    .map(|(f, _)| *f);
-                self.overlays.pop();
-                let Some(work) = &mut self.work else { return };
-                let said = work.lang().texts().workbench;
-                work.filter = chosen;
-                // Land on a match: the current requirement if it is one, else the next.
-                if chosen.is_some()
-                    && !work.matches(work.requirement)
-                    && !work.next_match(true)
-                    && !work.next_match(false)
-                {
-                    self.message = Some(said.register.nothing_matches.to_string());
-                }
-            }
-            _ => {
-                self.overlays.pop();
-            }
-        }
-    }
 }
 
 /// A large evidence file being hashed on another thread, and what the hash is for.

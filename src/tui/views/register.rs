@@ -9,7 +9,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::overlays::{highlighted, popup};
 use crate::i18n::workbench::Words;
-use crate::tui::app::{App, EvidencePicker, FilterPicker, PaletteState, Work};
+use crate::tui::app::{App, EvidencePicker, PaletteState, Work};
 use crate::tui::keymap::Context;
 use crate::tui::theme;
 use crate::tui::widgets::wrap::truncate;
@@ -185,37 +185,5 @@ pub fn evidence_search(app: &App, p: &PaletteState, area: Rect, buf: &mut Buffer
         }
         lines.push(Line::from(spans));
     }
-    Paragraph::new(lines).render(inner, buf);
-}
-
-pub fn filter_picker(app: &App, picker: &FilterPicker, area: Rect, buf: &mut Buffer) {
-    let lang = app.lang();
-    let h = u16::try_from(picker.counts.len() + 4).unwrap_or(u16::MAX);
-    let title = lang.texts().workbench.register.filter_title;
-    let inner = popup(area, 56, h, title, Context::Filter, lang, buf);
-    let none = lang.texts().workbench.register.no_filter;
-    let mut rows = vec![(none.to_string(), None)];
-    rows.extend(
-        picker
-            .counts
-            .iter()
-            .map(|(f, n)| (lang.texts().terms.filter(*f).to_string(), Some(*n))),
-    );
-    let width = usize::from(inner.width);
-    let lines: Vec<Line> = rows
-        .into_iter()
-        .enumerate()
-        .map(|(i, (label, count))| {
-            let count = count.map_or(String::new(), |n| n.to_string());
-            let pad = width.saturating_sub(label.width() + count.width() + 2);
-            let text = format!(" {label}{}{count} ", " ".repeat(pad));
-            let style = if i == picker.selected {
-                theme::get().selected
-            } else {
-                theme::get().text
-            };
-            Line::from(Span::styled(text, style))
-        })
-        .collect();
     Paragraph::new(lines).render(inner, buf);
 }
