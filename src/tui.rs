@@ -6,7 +6,6 @@ pub mod action;
 pub mod app;
 pub mod binding;
 pub mod history;
-pub mod input;
 pub mod keymap;
 pub mod overlays;
 pub mod palette;

@@ -5,7 +5,7 @@
 //! overlay stays open to show it too).
 //!
 //! A component reads the core (the session, through [`Ctx`]) and the workbench's leaves
-//! (bindings, input, widgets, theme, the catalogue), never `app`, `views` or `keymap`, so all
+//! (bindings, widgets, theme, the catalogue), never `app`, `views` or `keymap`, so all
 //! three can use it without a cycle. Adding an overlay: one file here implementing
 //! [`Component`], and one line in the `overlays!` list in `app/forms.rs`.
 
@@ -35,8 +35,8 @@ use crate::model::LoadedModel;
 use crate::session::{EvidenceCheck, Session};
 use crate::tui::action::Action;
 use crate::tui::binding::Context;
-use crate::tui::input::LineInput;
 use crate::tui::theme;
+use crate::tui::widgets::line_input::LineInput;
 
 pub use confirm::OnYes;
 
@@ -220,23 +220,6 @@ pub fn prompt(
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
         .render(area, buf);
-}
-
-/// A form's field: its name right-aligned, the value, and a cursor when focused.
-pub fn field(name: &str, value: String, focused: bool) -> Line<'static> {
-    let style = if focused {
-        theme::get().key
-    } else {
-        theme::get().bold
-    };
-    let mut spans = vec![
-        Span::styled(format!("{name:>9}: "), style),
-        Span::raw(value),
-    ];
-    if focused {
-        spans.push(Span::styled("▏", theme::get().key));
-    }
-    Line::from(spans)
 }
 
 /// One step down (or up) a list of `len` rows, staying on it.

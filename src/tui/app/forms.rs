@@ -12,7 +12,7 @@ use crate::tui::keymap::Context;
 use crate::tui::overlays::{self, Component};
 use crate::tui::palette::{self, Entries, Hit};
 
-pub use crate::tui::input::LineInput;
+pub use crate::tui::widgets::line_input::LineInput;
 
 /// One session on the home screen: the same overview `assess list` prints.
 pub type HomeRow = crate::summary::SessionOverview;

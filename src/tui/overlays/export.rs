@@ -7,13 +7,14 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use super::{Component, Ctx, Effect, Seen, field};
+use super::{Component, Ctx, Effect, Seen};
 use crate::i18n::fill;
 use crate::lang::Lang;
 use crate::report::{self, Format, ReportOptions};
 use crate::tui::action::Action;
 use crate::tui::binding::{Binding, Context, b, h};
 use crate::tui::theme;
+use crate::tui::widgets::field::field;
 use crate::xlsx::{self, QuestionnaireOptions};
 
 /// The keys of the `Export` context.

@@ -9,8 +9,8 @@ use ratatui::text::{Line, Span};
 use super::{Component, Ctx, Edit, Effect, prompt};
 use crate::tui::action::Action;
 use crate::tui::binding::{Binding, Context, h};
-use crate::tui::input::LineInput;
 use crate::tui::theme;
+use crate::tui::widgets::line_input::LineInput;
 
 /// The keys of the `Justify` context.
 pub const BINDINGS: &[Binding] = &[h("Enter", Action::Confirm), h("Esc", Action::Cancel)];

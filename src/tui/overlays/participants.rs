@@ -11,8 +11,8 @@ use super::decider::shown;
 use super::{Component, Ctx, Edit, Effect};
 use crate::tui::action::Action;
 use crate::tui::binding::{Binding, Context, b, h};
-use crate::tui::input::LineInput;
 use crate::tui::theme;
+use crate::tui::widgets::line_input::LineInput;
 
 /// The keys of the `Participants` context.
 pub const BINDINGS: &[Binding] = &[

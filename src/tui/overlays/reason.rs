@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use super::{Component, Ctx, Edit, Effect, prompt};
 use crate::tui::action::Action;
 use crate::tui::binding::{Binding, Context, h};
-use crate::tui::input::LineInput;
+use crate::tui::widgets::line_input::LineInput;
 
 /// The keys of the `Reason` context.
 pub const BINDINGS: &[Binding] = &[h("Enter", Action::Confirm), h("Esc", Action::Cancel)];

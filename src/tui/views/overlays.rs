@@ -3,7 +3,6 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
@@ -13,8 +12,9 @@ use crate::i18n::fill;
 use crate::i18n::workbench::Words;
 use crate::tui::app::{App, EvidenceForm, Overlay, PaletteState};
 use crate::tui::keymap::{self, Context};
-use crate::tui::overlays::field;
 use crate::tui::theme;
+pub(super) use crate::tui::widgets::field::field;
+pub(super) use crate::tui::widgets::highlight::highlighted;
 use crate::tui::widgets::wrap::truncate;
 
 /// A popup whose key hints are its context's, in `lang` (see `widgets::popup`).
@@ -48,41 +48,6 @@ pub fn render(app: &App, overlay: &Overlay, area: Rect, buf: &mut Buffer) {
         // Components drew themselves above.
         _ => {}
     }
-}
-
-pub(super) fn highlighted(
-    text: &str,
-    indices: &[usize],
-    width: usize,
-    base: Style,
-) -> Vec<Span<'static>> {
-    let text = truncate(&text.replace('\n', " "), width);
-    // One span per run of matched or unmatched characters (a span per character made a
-    // palette of long notes slow to draw).
-    let mut spans: Vec<Span<'static>> = Vec::new();
-    let mut run = String::new();
-    let mut run_matched = false;
-    for (i, c) in text.chars().enumerate() {
-        let matched = indices.contains(&i);
-        if matched != run_matched && !run.is_empty() {
-            spans.push(styled_run(std::mem::take(&mut run), run_matched, base));
-        }
-        run_matched = matched;
-        run.push(c);
-    }
-    if !run.is_empty() {
-        spans.push(styled_run(run, run_matched, base));
-    }
-    spans
-}
-
-fn styled_run(text: String, matched: bool, base: Style) -> Span<'static> {
-    let style = if matched {
-        base.patch(theme::get().matched)
-    } else {
-        base
-    };
-    Span::styled(text, style)
 }
 
 /// Where a palette entry sits, so entries with the same name (a domain in two parts, a

@@ -1,5 +1,4 @@
-//! A one-line text input, the state every prompt and form field shares: a leaf the overlays
-//! and the app both use.
+//! A one-line text input: the prompts' and forms' fields.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
