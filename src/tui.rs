@@ -7,6 +7,8 @@ pub mod app;
 pub mod binding;
 pub mod history;
 pub mod keymap;
+pub mod layout;
+pub mod mouse;
 pub mod overlays;
 pub mod palette;
 pub mod theme;

@@ -39,12 +39,11 @@ use std::time::{Duration, Instant};
 use crate::tui::overlays::confirm::Confirm;
 use crate::tui::overlays::{Ctx, Seen};
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent, MouseEventKind};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 
 use super::action::Action;
 use super::keymap::{self, Context};
-use super::views;
 use crate::session::{self, Status};
 
 /// How often a note draft is written while typing, and a failed save retried.
@@ -726,34 +725,6 @@ impl App {
             .any(|o| matches!(o, Overlay::Agenda(_)));
         let spent = editing_agenda.then(|| work.session.agenda.clone());
         (timebox, spent)
-    }
-
-    /// A mouse event: click selects in the navigator and checklist, the wheel scrolls.
-    pub fn handle_mouse(&mut self, event: MouseEvent) {
-        if !self.overlays.is_empty() {
-            return;
-        }
-        match (self.screen, event.kind) {
-            (Screen::Assessment, MouseEventKind::ScrollDown) => {
-                self.update(Action::NextRequirement);
-            }
-            (Screen::Assessment, MouseEventKind::ScrollUp) => {
-                self.update(Action::PrevRequirement);
-            }
-            (Screen::Home, MouseEventKind::ScrollDown) => {
-                self.update(Action::Down);
-            }
-            (Screen::Home, MouseEventKind::ScrollUp) => {
-                self.update(Action::Up);
-            }
-            (Screen::Assessment, MouseEventKind::Down(_)) => {
-                let target = views::assessment::hit_test(self, self.area, event.column, event.row);
-                if let (Some(requirement), Some(work)) = (target, &mut self.work) {
-                    work.jump(requirement);
-                }
-            }
-            _ => {}
-        }
     }
 
     /// Keys that are not bound in the current context: text for inputs.
