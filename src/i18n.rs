@@ -21,6 +21,7 @@ pub mod report;
 pub mod signoff;
 pub mod teams;
 pub mod terms;
+pub mod trust;
 pub mod workbench;
 pub mod xlsx;
 
@@ -38,6 +39,7 @@ pub struct Texts {
     pub xlsx: &'static xlsx::Xlsx,
     pub signoff: &'static signoff::SignOff,
     pub teams: &'static teams::Teams,
+    pub trust: &'static trust::Trust,
     pub errors: &'static errors::Errors,
     pub home: &'static home::Home,
     pub messages: &'static messages::Messages,
@@ -57,6 +59,7 @@ static EN: Texts = Texts {
     xlsx: &xlsx::EN,
     signoff: &signoff::EN,
     teams: &teams::EN,
+    trust: &trust::EN,
     errors: &errors::EN,
     home: &home::EN,
     messages: &messages::EN,
@@ -76,6 +79,7 @@ static ZH: Texts = Texts {
     xlsx: &xlsx::ZH,
     signoff: &signoff::ZH,
     teams: &teams::ZH,
+    trust: &trust::ZH,
     errors: &errors::ZH,
     home: &home::ZH,
     messages: &messages::ZH,

@@ -4,6 +4,7 @@
 mod agenda;
 mod apply;
 mod audit;
+pub mod background;
 mod conflicts;
 mod findings;
 mod forms;
@@ -238,6 +239,12 @@ impl App {
         }
     }
 
+    /// Whether work runs on another thread (hashing evidence): the event loop then looks for
+    /// its progress more often.
+    pub fn busy(&self) -> bool {
+        self.attaching.is_some() || self.work.as_ref().is_some_and(|w| w.checking.is_some())
+    }
+
     /// Handles one key press.
     pub fn handle_key(&mut self, key: KeyEvent) {
         // While a large evidence file is hashed, Esc cancels it and other keys wait.
@@ -245,6 +252,14 @@ impl App {
             if key.code == KeyCode::Esc {
                 self.cancel_attaching();
             }
+            return;
+        }
+        // Esc on the workbench itself (no overlay open) stops a check of the evidence files.
+        if key.code == KeyCode::Esc
+            && self.overlays.is_empty()
+            && self.work.as_mut().is_some_and(Work::cancel_checks)
+        {
+            self.message = Some(self.trust_texts().check_cancelled.to_string());
             return;
         }
         self.message = None;

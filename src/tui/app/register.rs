@@ -4,8 +4,10 @@
 
 use std::path::Path;
 
+use super::background::{Job, Poll};
 use super::overlays::step;
 use super::{App, EVIDENCE_KINDS, EvidenceForm, Overlay, PaletteState, Work};
+use crate::i18n::fill;
 use crate::i18n::workbench::Words;
 use crate::session::{self, Evidence};
 use crate::tui::action::Action;
@@ -40,6 +42,11 @@ pub fn evidence_items(session: &session::Session) -> Entries {
 }
 
 impl App {
+    /// The trust texts in the open session's language.
+    pub(super) fn trust_texts(&self) -> &'static crate::i18n::trust::Trust {
+        self.lang().texts().trust
+    }
+
     /// Evidence ids of the register, in order (the picker's rows).
     pub fn evidence_ids(&self) -> Vec<String> {
         self.work
@@ -116,16 +123,14 @@ impl App {
                     .get(&eid)
                     .map(|e| e.location.clone())
                     .unwrap_or_default();
-                if !work.session.is_final() && session::large_file(&base, &location).is_some() {
-                    self.start_hash(&base, &location, Purpose::Rehash(eid));
+                // The file is hashed on another thread; a final session refuses at once.
+                if work.session.is_final() {
+                    let refused = work.edit(|s, _| s.rehash_evidence(&eid, &base, &who));
+                    let said = refused.err().map(|e| said.edit_error(&e));
+                    self.picker_says(said);
                     return;
                 }
-                let said = match work.edit(|s, _| s.rehash_evidence(&eid, &base, &who)) {
-                    Ok(()) => Words::fill(said.register.accepted, &[("id", &eid)]),
-                    Err(e) => said.edit_error(&e),
-                };
-                work.recheck_evidence();
-                self.picker_says(Some(said));
+                self.start_hash(&base, &location, Purpose::Rehash(eid));
             }
             Action::RemoveEvidence => {
                 let eid = selected.unwrap_or_default();
@@ -247,8 +252,8 @@ impl App {
             .evidence
             .get(id)
             .is_some_and(|e| e.location != new.location.trim());
-        if moved && !work.session.is_final() && session::large_file(&base, &new.location).is_some()
-        {
+        // A new location is hashed on another thread (a final session refuses at once).
+        if moved && !work.session.is_final() {
             if new.title.trim().is_empty() {
                 return Err(said.register.title_needed.to_string());
             }
@@ -275,50 +280,81 @@ impl App {
     fn add_from_form(&mut self, form: &EvidenceForm) -> Result<(), String> {
         let base = self.work.as_ref().map(Work::base_dir).unwrap_or_default();
         let said = self.lang().texts().workbench;
-        // A large file is hashed on another thread: the workbench keeps drawing, shows the
+        // The file is hashed on another thread: the workbench keeps drawing, shows the
         // progress, and Esc cancels (see `poll_attaching`).
-        if session::large_file(&base, &form.location.text).is_some() {
-            if form.title.text.trim().is_empty() {
-                return Err(said.register.title_needed.to_string());
-            }
-            self.start_hash(&base, &form.location.text, Purpose::Add(form.clone()));
-            return Ok(());
+        if form.title.text.trim().is_empty() {
+            return Err(said.register.title_needed.to_string());
         }
-        let evidence = evidence_from_form(form, &base).map_err(|e| said.edit_error(&e))?;
-        self.finish_add(evidence, &base)
+        self.start_hash(&base, &form.location.text, Purpose::Add(form.clone()));
+        Ok(())
     }
 
+    /// Fingerprints `location` on another thread for `purpose`. Without an event loop (the
+    /// tests' direct calls) the result is waited for and applied at once.
     fn start_hash(&mut self, base: &Path, location: &str, purpose: Purpose) {
-        let job = session::HashJob::start(base, location);
-        self.attaching = Some(Attaching { job, purpose });
-        self.poll_attaching();
+        let (base, typed) = (base.to_path_buf(), location.trim().to_string());
+        let mut job = Job::spawn(move |cancel, progress| {
+            session::fingerprint_progress(&base, &typed, cancel, progress)
+                .map_err(|e| session::unreadable(&typed, &e))
+        });
+        let location = location.trim().to_string();
+        if self.defer_saves {
+            self.attaching = Some(Attaching {
+                job,
+                location,
+                purpose,
+            });
+            self.poll_attaching();
+            return;
+        }
+        let result = job.wait();
+        self.attaching = Some(Attaching {
+            job,
+            location,
+            purpose,
+        });
+        self.finish_hash(result);
     }
 
     /// Follows a hash running on another thread: its progress in the status line, then what
     /// it was for done (or the error said). True when something on screen changed.
     pub(super) fn poll_attaching(&mut self) -> bool {
-        let Some(attaching) = &self.attaching else {
+        let text = self.trust_texts();
+        let Some(attaching) = &mut self.attaching else {
             return false;
         };
-        let lang = self.lang();
-        let text = hashing_text(lang);
-        let Some(result) = attaching.job.poll() else {
-            let (done, total) = attaching.job.progress();
-            let percent = (done * 100).checked_div(total).unwrap_or(0);
-            let message = Some(format!(
-                "{} {} {percent}% — {}",
-                text.hashing, attaching.job.location, text.esc_cancels
-            ));
-            let changed = self.message != message;
-            self.message = message;
-            return changed;
+        let result = match attaching.job.poll() {
+            Poll::Running => {
+                let percent = attaching.job.progress.percent().to_string();
+                let hashing = fill(
+                    text.hashing,
+                    &[("location", &attaching.location), ("percent", &percent)],
+                );
+                let message = Some(format!("{hashing} — {}", text.esc_cancels));
+                let changed = self.message != message;
+                self.message = message;
+                return changed;
+            }
+            Poll::Done(result) => Some(result),
+            Poll::Lost => None,
         };
+        self.finish_hash(result)
+    }
+
+    /// Applies a finished hash to what it was for (None: its thread died).
+    fn finish_hash(&mut self, result: Option<Print>) -> bool {
         let Some(attaching) = self.attaching.take() else {
             return false;
         };
+        let result = result.unwrap_or_else(|| {
+            Err(session::EditError::EvidenceUnreadable {
+                location: attaching.location.clone(),
+                reason: self.trust_texts().hash_stopped.to_string(),
+            })
+        });
         self.message = None;
         let base = self.work.as_ref().map(Work::base_dir).unwrap_or_default();
-        let said = lang.texts().workbench;
+        let said = self.lang().texts().workbench;
         let who = self.who.clone();
         let done = match attaching.purpose {
             Purpose::Add(form) => result
@@ -366,11 +402,11 @@ impl App {
         true
     }
 
-    /// Esc while a large file is hashed: stops the hash; nothing is added.
+    /// Esc while a file is hashed: stops the hash; nothing is added or changed.
     pub(super) fn cancel_attaching(&mut self) {
         if let Some(attaching) = self.attaching.take() {
             attaching.job.cancel();
-            self.message = Some(hashing_text(self.lang()).cancelled.to_string());
+            self.message = Some(self.trust_texts().hash_cancelled.to_string());
         }
     }
 
@@ -400,12 +436,17 @@ impl App {
     }
 }
 
-/// A large evidence file being hashed on another thread, and what the hash is for.
+/// An evidence file being hashed on another thread, and what the hash is for.
 #[derive(Debug)]
 pub struct Attaching {
-    pub job: session::HashJob,
+    pub job: Job<Print>,
+    /// The location as typed.
+    pub location: String,
     pub purpose: Purpose,
 }
+
+/// A location's fingerprint (None: it names no local file), or why it could not be taken.
+pub type Print = Result<Option<(String, u64)>, session::EditError>;
 
 /// What a hash on another thread is for.
 #[derive(Debug)]
@@ -416,28 +457,6 @@ pub enum Purpose {
     Edit(String, EvidenceForm),
     /// Entry `id`'s file accepted as its new version.
     Rehash(String),
-}
-
-/// The words of a hash in the background, in both languages.
-struct HashingText {
-    hashing: &'static str,
-    esc_cancels: &'static str,
-    cancelled: &'static str,
-}
-
-fn hashing_text(lang: crate::lang::Lang) -> HashingText {
-    match lang {
-        crate::lang::Lang::En => HashingText {
-            hashing: "hashing",
-            esc_cancels: "Esc cancels",
-            cancelled: "hashing cancelled: nothing was added",
-        },
-        crate::lang::Lang::Zh => HashingText {
-            hashing: "正在计算哈希",
-            esc_cancels: "Esc 取消",
-            cancelled: "已取消哈希计算：未添加任何证据",
-        },
-    }
 }
 
 /// A word for the picker when a location looks like a local file that is not there (a typo is
