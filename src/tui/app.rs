@@ -2,6 +2,7 @@
 //! of the current context) and `update` applies them. Rendering only reads this state.
 
 mod agenda;
+mod apply;
 mod audit;
 mod conflicts;
 mod export;
@@ -15,15 +16,20 @@ mod screens;
 mod undo;
 mod work;
 
+pub use crate::tui::overlays::evidence::EvidencePicker;
+pub use crate::tui::overlays::evidence_form::{EVIDENCE_KINDS, EvidenceForm};
+pub use crate::tui::overlays::evidence_search::{EvidenceSearch, evidence_items};
+pub use crate::tui::overlays::finding_form::FindingForm;
+pub use crate::tui::overlays::findings::FindingsList;
+pub use crate::tui::overlays::palette::PaletteState;
 pub use agenda::{AgendaEditor, MINUTES_STEP, TIME_SAVE_EVERY, TimeClock, Timebox};
 pub use audit::ParticipantsState;
 pub use export::{ExportKind, ExportState, FORMATS, LANGS};
-pub use findings::{FINDING_FIELDS, FindingForm, FindingsList, finding_marks, tie_requirement};
+pub use findings::{finding_marks, tie_requirement};
 pub use forms::{
-    EVIDENCE_KINDS, EvidenceForm, EvidencePicker, Field, FilterPicker, Home, HomeRow, LineInput,
-    NewForm, NoteState, OnYes, Overlay, PaletteState,
+    Field, FilterPicker, Home, HomeRow, LineInput, NewForm, NoteState, OnYes, Overlay,
 };
-pub use register::{Attaching, evidence_from_form, evidence_items};
+pub use register::{Attaching, evidence_from_form};
 pub use undo::Snapshot;
 pub use work::{SaveState, Work};
 
@@ -115,30 +121,6 @@ impl App {
             pending_read_only: None,
             lang: Lang::choose(None),
             sign_off_policy: crate::review::SignOffPolicy::default(),
-        }
-    }
-
-    /// Carries out what an overlay's update asked for. The one place that applies overlay
-    /// effects: it makes the edit (a refusal goes to the status line and the overlay stays
-    /// open), saves through the session's own path, and closes the overlay.
-    pub fn apply(&mut self, effect: crate::tui::overlays::Effect) {
-        use crate::tui::overlays::{Edit, Effect};
-        match effect {
-            Effect::None => {}
-            Effect::Close => {
-                self.overlays.pop();
-            }
-            Effect::Message(text) => self.message = Some(text),
-            Effect::EditThenClose(edit) => {
-                let Some(work) = &mut self.work else { return };
-                match edit {
-                    Edit::Decider(name) => {
-                        work.session.cursor.decider = name;
-                        work.dirty = true;
-                    }
-                }
-                self.overlays.pop();
-            }
         }
     }
 
@@ -311,9 +293,9 @@ impl App {
             None => false,
         };
         let defer = self.defer_saves;
-        match self.overlays.last_mut() {
-            Some(Overlay::Palette(p) | Overlay::EvidenceSearch(p)) => p.query_changed(defer),
-            _ if !taken => {
+        match self.overlays.last_mut().and_then(Overlay::ranking) {
+            Some(p) => p.query_changed(defer),
+            None if !taken => {
                 self.message = Some(self.lang().texts().messages.paste_ignored.into());
             }
             _ => {}
@@ -336,7 +318,7 @@ impl App {
     /// and saving an edit that has been drawn. True when the screen changed.
     pub fn after_frame(&mut self) -> bool {
         let mut ranked = false;
-        if let Some(Overlay::Palette(p) | Overlay::EvidenceSearch(p)) = self.overlays.last_mut()
+        if let Some(p) = self.overlays.last_mut().and_then(Overlay::ranking)
             && p.stale
         {
             p.rerank();
@@ -830,7 +812,7 @@ impl App {
             None => {}
         }
         let defer = self.defer_saves;
-        if let Some(Overlay::Palette(p) | Overlay::EvidenceSearch(p)) = self.overlays.last_mut() {
+        if let Some(p) = self.overlays.last_mut().and_then(Overlay::ranking) {
             p.query_changed(defer);
         }
     }

@@ -183,41 +183,9 @@ const HELP: &[Binding] = &[
     b("k", A::Up),
 ];
 
-const PALETTE: &[Binding] = &[
-    h("Enter", A::Confirm),
-    h("Esc", A::Cancel),
-    b("C-p", A::Cancel),
-    h("Down", A::Down),
-    b("Up", A::Up),
-    b("C-n", A::Down),
-];
-
 const NOTE: &[Binding] = &[h("Esc", A::SaveClose), b("C-s", A::SaveClose)];
 
 const JUSTIFY: &[Binding] = &[h("Enter", A::Confirm), h("Esc", A::Cancel)];
-
-const EVIDENCE: &[Binding] = &[
-    h("Enter", A::Toggle),
-    h("a", A::AddEvidence),
-    h("d", A::Detach),
-    h("/", A::SearchEvidence),
-    b("c", A::EditEvidence),
-    b("H", A::AcceptNewVersion),
-    b("x", A::RemoveEvidence),
-    b("Down", A::Down),
-    b("j", A::Down),
-    b("Up", A::Up),
-    b("k", A::Up),
-    h("Esc", A::Cancel),
-];
-
-const EVIDENCE_SEARCH: &[Binding] = &[
-    h("Enter", A::Confirm),
-    h("Esc", A::Cancel),
-    h("Down", A::Down),
-    b("Up", A::Up),
-    b("C-n", A::Down),
-];
 
 const FILTER: &[Binding] = &[
     h("Enter", A::Confirm),
@@ -225,17 +193,6 @@ const FILTER: &[Binding] = &[
     b("j", A::Down),
     b("Up", A::Up),
     b("k", A::Up),
-    h("Esc", A::Cancel),
-];
-
-const EVIDENCE_FORM: &[Binding] = &[
-    h("Enter", A::Confirm),
-    h("Tab", A::NextField),
-    b("S-Tab", A::PrevField),
-    b("Down", A::NextField),
-    b("Up", A::PrevField),
-    h("Left", A::Left),
-    b("Right", A::Right),
     h("Esc", A::Cancel),
 ];
 
@@ -250,17 +207,6 @@ const EXPORT: &[Binding] = &[
     h("Left", A::Left),
     b("Right", A::Right),
     b("Space", A::Toggle),
-    h("Esc", A::Cancel),
-];
-
-const FINDINGS: &[Binding] = &[
-    h("Enter", A::Confirm),
-    h("d", A::Delete),
-    h("g", A::GoTo),
-    b("Down", A::Down),
-    b("j", A::Down),
-    b("Up", A::Up),
-    b("k", A::Up),
     h("Esc", A::Cancel),
 ];
 
@@ -283,17 +229,6 @@ const CONFLICTS: &[Binding] = &[
     b("j", A::Down),
     b("Up", A::Up),
     b("k", A::Up),
-    h("Esc", A::Cancel),
-];
-
-// No ↑/↓ here: they move the cursor in the description. Enter there is a line break.
-const FINDING_FORM: &[Binding] = &[
-    h("C-s", A::SaveClose),
-    b("Enter", A::Confirm),
-    h("Tab", A::NextField),
-    b("S-Tab", A::PrevField),
-    h("Left", A::Left),
-    b("Right", A::Right),
     h("Esc", A::Cancel),
 ];
 
@@ -336,17 +271,17 @@ pub fn defaults(context: Context) -> &'static [Binding] {
         Context::Assessment => ASSESSMENT,
         Context::Summary => SUMMARY,
         Context::Help => HELP,
-        Context::Palette => PALETTE,
+        Context::Palette => crate::tui::overlays::palette::BINDINGS,
         Context::Note => NOTE,
         Context::Justify => JUSTIFY,
-        Context::Evidence => EVIDENCE,
-        Context::EvidenceForm => EVIDENCE_FORM,
-        Context::EvidenceSearch => EVIDENCE_SEARCH,
+        Context::Evidence => crate::tui::overlays::evidence::BINDINGS,
+        Context::EvidenceForm => crate::tui::overlays::evidence_form::BINDINGS,
+        Context::EvidenceSearch => crate::tui::overlays::evidence_search::BINDINGS,
         Context::Filter => FILTER,
         Context::Confirm => CONFIRM,
         Context::Export => EXPORT,
-        Context::Findings => FINDINGS,
-        Context::FindingForm => FINDING_FORM,
+        Context::Findings => crate::tui::overlays::findings::BINDINGS,
+        Context::FindingForm => crate::tui::overlays::finding_form::BINDINGS,
         Context::Agenda => AGENDA,
         Context::History => HISTORY,
         Context::Decider => crate::tui::overlays::decider::BINDINGS,

@@ -5,7 +5,6 @@ pub mod assessment;
 pub mod audit;
 pub mod conflicts;
 pub mod facilitator;
-pub mod findings;
 pub mod home;
 pub mod navigator;
 pub mod new_session;

@@ -1,7 +1,6 @@
 //! State of the screens and overlays that are not the assessment itself: the home list, the
 //! new-session form, and the overlays (palette, note, N/A, evidence, confirm, export).
 
-use std::sync::Arc;
 use std::time::Instant;
 
 use fuzzy_matcher::FuzzyMatcher;
@@ -9,9 +8,11 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 use ratatui_textarea::TextArea;
 
 use crate::model;
-use crate::session::{self, EvidenceType};
+use crate::session;
 use crate::tui::keymap::Context;
-use crate::tui::palette::{self, Entries, Hit};
+use crate::tui::overlays::{
+    Edit, Opened, evidence, evidence_form, evidence_search, finding_form, findings, palette,
+};
 pub use crate::tui::widgets::line_input::LineInput;
 
 /// One session on the home screen: the same overview `assess list` prints.
@@ -176,67 +177,6 @@ impl Default for NewForm {
     }
 }
 
-/// The fuzzy palette.
-#[derive(Debug, Clone)]
-pub struct PaletteState {
-    pub query: LineInput,
-    pub items: Arc<Entries>,
-    pub hits: Vec<Hit>,
-    pub selected: usize,
-    /// The query changed and `hits` are still those of the one before: the event loop draws
-    /// the typed letter first and ranks right after (see `App::after_frame`).
-    pub stale: bool,
-    /// The hits of the queries typed on the way to this one, shortest first: a longer query
-    /// ranks only the hits of the one it extends, and Backspace returns to one at once.
-    earlier: Vec<(String, Vec<Hit>)>,
-}
-
-impl PaletteState {
-    pub fn new(items: Arc<Entries>) -> Self {
-        let hits = palette::rank(&items, "");
-        Self {
-            query: LineInput::default(),
-            items,
-            hits,
-            selected: 0,
-            stale: false,
-            earlier: Vec::new(),
-        }
-    }
-
-    /// The query was edited: rank now, or mark the hits stale for after the frame.
-    pub fn query_changed(&mut self, defer: bool) {
-        if defer {
-            self.stale = true;
-        } else {
-            self.rerank();
-        }
-    }
-
-    pub fn rerank(&mut self) {
-        let query = self.query.text.trim().to_string();
-        while self
-            .earlier
-            .last()
-            .is_some_and(|(q, _)| !query.starts_with(q.as_str()))
-        {
-            self.earlier.pop();
-        }
-        self.hits = match self.earlier.last() {
-            Some((q, hits)) if *q == query => hits.clone(),
-            Some((q, hits)) if !q.is_empty() => {
-                palette::rank_among(&self.items, &query, hits.iter().map(|h| h.item))
-            }
-            _ => palette::rank(&self.items, &query),
-        };
-        if self.earlier.last().is_none_or(|(q, _)| *q != query) {
-            self.earlier.push((query, self.hits.clone()));
-        }
-        self.selected = 0;
-        self.stale = false;
-    }
-}
-
 /// The note editor: the draft, and when it was last written to disk.
 #[derive(Debug)]
 pub struct NoteState {
@@ -257,38 +197,6 @@ impl NoteState {
     }
 }
 
-/// The evidence register as a picker for the current requirement.
-#[derive(Debug, Clone, Default)]
-pub struct EvidencePicker {
-    pub selected: usize,
-    pub error: Option<String>,
-}
-
-/// A new evidence entry being typed, or an existing one being edited.
-#[derive(Debug, Clone, Default)]
-pub struct EvidenceForm {
-    pub title: LineInput,
-    pub kind: EvidenceType,
-    pub location: LineInput,
-    pub field: usize,
-    pub error: Option<String>,
-    /// The id of the entry being edited; None for a new one.
-    pub editing: Option<String>,
-}
-
-impl EvidenceForm {
-    /// The form filled with an existing entry, to edit it.
-    pub fn edit(id: &str, e: &session::Evidence) -> Self {
-        Self {
-            title: LineInput::new(&e.title),
-            kind: e.kind,
-            location: LineInput::new(&e.location),
-            editing: Some(id.to_string()),
-            ..Self::default()
-        }
-    }
-}
-
 /// The review filter picker: "no filter" then every filter with its count.
 #[derive(Debug, Clone, Default)]
 pub struct FilterPicker {
@@ -296,17 +204,15 @@ pub struct FilterPicker {
     pub counts: Vec<(crate::review::Filter, usize)>,
 }
 
-pub const EVIDENCE_KINDS: [EvidenceType; 6] = EvidenceType::ALL;
-
 /// What a yes does.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum OnYes {
     /// Quit although the last changes could not be saved.
     QuitUnsaved,
     /// Open the session in `App::pending_read_only` to view only.
     OpenReadOnly,
-    /// Delete the finding the findings view asked about.
-    DeleteFinding,
+    /// An overlay's edit, asked about first (deleting a finding).
+    Apply(Box<Edit>),
     /// Sign the session off as final.
     SignOff,
     /// Rate the current practice at this level, replacing the answers the question listed.
@@ -320,24 +226,24 @@ pub enum Overlay {
         context: Context,
         scroll: u16,
     },
-    Palette(PaletteState),
+    Palette(palette::PaletteState),
     Note(Box<NoteState>),
     Justify {
         input: LineInput,
         error: Option<String>,
     },
-    Evidence(EvidencePicker),
-    EvidenceForm(EvidenceForm),
+    Evidence(evidence::EvidencePicker),
+    EvidenceForm(evidence_form::EvidenceForm),
     /// Fuzzy search over the register; `target` of each item is its index in the register.
-    EvidenceSearch(PaletteState),
+    EvidenceSearch(evidence_search::EvidenceSearch),
     Filter(FilterPicker),
     Confirm {
         question: String,
         on_yes: OnYes,
     },
     Export(super::export::ExportState),
-    Findings(super::FindingsList),
-    FindingForm(Box<super::FindingForm>),
+    Findings(findings::FindingsList),
+    FindingForm(Box<finding_form::FindingForm>),
     Agenda(super::AgendaEditor),
     /// The history of the current requirement, newest first.
     History {
@@ -358,6 +264,16 @@ pub enum Overlay {
 }
 
 impl Overlay {
+    /// The fuzzy ranking of the palette or the register's search, which ranks after the
+    /// frame that shows a typed letter.
+    pub fn ranking(&mut self) -> Option<&mut palette::PaletteState> {
+        match self {
+            Overlay::Palette(p) => Some(p),
+            Overlay::EvidenceSearch(s) => Some(s),
+            _ => None,
+        }
+    }
+
     pub fn context(&self) -> Context {
         match self {
             Overlay::Help { .. } => Context::Help,
@@ -379,6 +295,20 @@ impl Overlay {
             Overlay::Participants(p) if p.form.is_some() => Context::ParticipantForm,
             Overlay::Participants(_) => Context::Participants,
             Overlay::Reason { .. } => Context::Reason,
+        }
+    }
+}
+
+impl From<Opened> for Overlay {
+    fn from(opened: Opened) -> Self {
+        match opened {
+            Opened::EvidenceForm(form) => Overlay::EvidenceForm(form),
+            Opened::EvidenceSearch(search) => Overlay::EvidenceSearch(search),
+            Opened::FindingForm(form) => Overlay::FindingForm(form),
+            Opened::Confirm { question, on_yes } => Overlay::Confirm {
+                question,
+                on_yes: OnYes::Apply(Box::new(on_yes)),
+            },
         }
     }
 }

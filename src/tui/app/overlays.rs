@@ -6,12 +6,16 @@ use crossterm::event::KeyEvent;
 use super::{App, OnYes, Overlay};
 use crate::session;
 use crate::tui::action::Action;
+use crate::tui::overlays::Effect;
 
 /// Typed text for the overlay on top.
 pub(super) fn text_input(overlay: &mut Overlay, key: KeyEvent) {
     match overlay {
-        Overlay::Palette(p) | Overlay::EvidenceSearch(p) => {
+        Overlay::Palette(p) => {
             p.query.input(key);
+        }
+        Overlay::EvidenceSearch(s) => {
+            s.query.input(key);
         }
         Overlay::Note(n) => {
             n.editor.input(key);
@@ -25,14 +29,7 @@ pub(super) fn text_input(overlay: &mut Overlay, key: KeyEvent) {
                 input.input(key);
             }
         }
-        Overlay::EvidenceForm(form) => {
-            match form.field {
-                0 => form.title.input(key),
-                2 => form.location.input(key),
-                _ => false,
-            };
-            form.error = None;
-        }
+        Overlay::EvidenceForm(form) => form.input(key),
         Overlay::FindingForm(form) => form.input(key),
         _ => {}
     }
@@ -41,7 +38,8 @@ pub(super) fn text_input(overlay: &mut Overlay, key: KeyEvent) {
 /// Pasted text into an overlay's text field; returns false when the overlay has none in focus.
 pub(super) fn paste(overlay: &mut Overlay, text: &str) -> bool {
     match overlay {
-        Overlay::Palette(p) | Overlay::EvidenceSearch(p) => p.query.paste(text),
+        Overlay::Palette(p) => p.query.paste(text),
+        Overlay::EvidenceSearch(s) => s.query.paste(text),
         Overlay::Note(n) => {
             // Keep line breaks; tabs as the editor types them.
             let text = text.replace("\r\n", "\n").replace('\r', "\n");
@@ -55,39 +53,18 @@ pub(super) fn paste(overlay: &mut Overlay, text: &str) -> bool {
             Some((input, _)) => input.paste(text),
             None => return false,
         },
-        Overlay::EvidenceForm(form) => {
-            match form.field {
-                0 => form.title.paste(text),
-                2 => form.location.paste(text),
-                _ => return false,
-            }
-            form.error = None;
-        }
+        Overlay::EvidenceForm(form) => return form.paste(text),
         Overlay::FindingForm(form) => return form.paste(text),
         _ => return false,
     }
     true
 }
 
-pub(super) fn step(value: usize, len: usize, up: bool) -> usize {
-    if len == 0 {
-        0
-    } else if up {
-        (value + 1).min(len - 1)
-    } else {
-        value.saturating_sub(1)
-    }
-}
+pub(super) use crate::tui::overlays::step;
 
 impl App {
     pub(super) fn update_overlay(&mut self, action: Action) -> Option<Action> {
-        // A key acts on the hits of the query as typed, even if the loop has not ranked yet.
-        if let Some(Overlay::Palette(p) | Overlay::EvidenceSearch(p)) = self.overlays.last_mut()
-            && p.stale
-        {
-            p.rerank();
-        }
-        if self.update_audit_overlay(action) {
+        if self.update_component(action) || self.update_audit_overlay(action) {
             return None;
         }
         let top = self.overlays.last_mut()?;
@@ -95,22 +72,6 @@ impl App {
             Overlay::Help { scroll, .. } => match action {
                 Action::Down => *scroll = scroll.saturating_add(1),
                 Action::Up => *scroll = scroll.saturating_sub(1),
-                _ => {
-                    self.overlays.pop();
-                }
-            },
-            Overlay::Palette(p) => match action {
-                Action::Down => p.selected = step(p.selected, p.hits.len(), true),
-                Action::Up => p.selected = step(p.selected, p.hits.len(), false),
-                Action::Confirm => {
-                    let target = p.hits.get(p.selected).map(|h| p.items[h.item].target);
-                    self.overlays.pop();
-                    if let (Some(target), Some(work)) = (target, &mut self.work) {
-                        work.jump(target);
-                        self.screen = super::Screen::Assessment;
-                        work.session.cursor.screen = "assessment".to_string();
-                    }
-                }
                 _ => {
                     self.overlays.pop();
                 }
@@ -166,30 +127,31 @@ impl App {
                     self.overlays.pop();
                 }
             },
-            Overlay::Evidence(_) => self.update_evidence_picker(action),
-            Overlay::Findings(_) => self.update_findings_list(action),
-            Overlay::FindingForm(_) => self.update_finding_form(action),
             Overlay::Agenda(_) => self.update_agenda(action),
-            Overlay::EvidenceForm(_) => self.update_evidence_form(action),
-            Overlay::EvidenceSearch(_) => self.update_evidence_search(action),
             Overlay::Filter(_) => self.update_filter_picker(action),
             Overlay::Conflicts { .. } => self.update_conflicts(action),
             Overlay::Confirm { on_yes, .. } => {
-                let on_yes = *on_yes;
+                let on_yes = on_yes.clone();
                 self.overlays.pop();
                 let pending = self.pending_read_only.take();
                 if action == Action::Yes {
                     match on_yes {
                         OnYes::QuitUnsaved => self.quit = true,
                         OnYes::OpenReadOnly => self.open_read_only(pending),
-                        OnYes::DeleteFinding => self.delete_pending_finding(),
+                        OnYes::Apply(edit) => self.apply(Effect::Edit(*edit)),
                         OnYes::SignOff => self.sign_off(),
                         OnYes::QuickLevel(level) => self.apply_quick_level(level),
                     }
                 }
             }
-            // Handled in `update_audit_overlay` above.
-            Overlay::History { .. }
+            // Handled as components or in `update_audit_overlay` above.
+            Overlay::Palette(_)
+            | Overlay::Evidence(_)
+            | Overlay::EvidenceForm(_)
+            | Overlay::EvidenceSearch(_)
+            | Overlay::Findings(_)
+            | Overlay::FindingForm(_)
+            | Overlay::History { .. }
             | Overlay::Decider(_)
             | Overlay::Participants(_)
             | Overlay::Reason { .. } => {}
