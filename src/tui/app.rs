@@ -18,17 +18,20 @@ mod work;
 
 pub use crate::tui::overlays::OnYes;
 pub use crate::tui::overlays::agenda::{AgendaEditor, MINUTES_STEP};
+pub use crate::tui::overlays::evidence::EvidencePicker;
+pub use crate::tui::overlays::evidence_form::{EVIDENCE_KINDS, EvidenceForm};
+pub use crate::tui::overlays::evidence_search::{EvidenceSearch, evidence_items};
 pub use crate::tui::overlays::export::{ExportKind, ExportState, FORMATS, LANGS};
 pub use crate::tui::overlays::filter::FilterPicker;
+pub use crate::tui::overlays::finding_form::FindingForm;
+pub use crate::tui::overlays::findings::FindingsList;
 pub use crate::tui::overlays::note::NoteState;
+pub use crate::tui::overlays::palette::PaletteState;
 pub use crate::tui::overlays::participants::ParticipantsState;
 pub use agenda::{TIME_SAVE_EVERY, TimeClock, Timebox};
-pub use findings::{FINDING_FIELDS, FindingForm, FindingsList, finding_marks, tie_requirement};
-pub use forms::{
-    EVIDENCE_KINDS, EvidenceForm, EvidencePicker, Field, Home, HomeRow, LineInput, NewForm,
-    Overlay, PaletteState,
-};
-pub use register::{Attaching, evidence_from_form, evidence_items};
+pub use findings::{finding_marks, tie_requirement};
+pub use forms::{Field, Home, HomeRow, LineInput, NewForm, Overlay};
+pub use register::{Attaching, evidence_from_form};
 pub use undo::Snapshot;
 pub use work::{SaveState, Work};
 
@@ -37,8 +40,8 @@ use crate::lang::Lang;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use crate::tui::overlays::Env;
 use crate::tui::overlays::confirm::Confirm;
-use crate::tui::overlays::{Ctx, Seen};
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
@@ -308,9 +311,9 @@ impl App {
             None => false,
         };
         let defer = self.defer_saves;
-        match self.overlays.last_mut() {
-            Some(Overlay::Palette(p) | Overlay::EvidenceSearch(p)) => p.query_changed(defer),
-            _ if !taken => {
+        match self.overlays.last_mut().and_then(Overlay::ranking) {
+            Some(p) => p.query_changed(defer),
+            None if !taken => {
                 self.message = Some(self.lang().texts().messages.paste_ignored.into());
             }
             _ => {}
@@ -333,7 +336,7 @@ impl App {
     /// and saving an edit that has been drawn. True when the screen changed.
     pub fn after_frame(&mut self) -> bool {
         let mut ranked = false;
-        if let Some(Overlay::Palette(p) | Overlay::EvidenceSearch(p)) = self.overlays.last_mut()
+        if let Some(p) = self.overlays.last_mut().and_then(Overlay::ranking)
             && p.stale
         {
             p.rerank();
@@ -630,7 +633,7 @@ impl App {
 
     fn open_note(&mut self, discussion: bool) {
         let Some(work) = &self.work else { return };
-        let note = NoteState::open(&work.seen(), discussion);
+        let note = NoteState::open(&work.ctx(), discussion);
         self.overlays.push(Overlay::Note(Box::new(note)));
     }
 
@@ -685,7 +688,7 @@ impl App {
     }
 
     /// What overlays read: the shown language and the open session.
-    pub fn ctx(&self) -> Ctx<'_> {
+    pub fn ctx(&self) -> Env<'_> {
         ctx_of(self.work.as_ref(), self.lang)
     }
 
@@ -760,7 +763,7 @@ impl App {
             None => {}
         }
         let defer = self.defer_saves;
-        if let Some(Overlay::Palette(p) | Overlay::EvidenceSearch(p)) = self.overlays.last_mut() {
+        if let Some(p) = self.overlays.last_mut().and_then(Overlay::ranking) {
             p.query_changed(defer);
         }
     }
@@ -768,26 +771,12 @@ impl App {
 
 /// What overlays read, from the open session (the workbench's own language without one).
 /// A free function, so the app can hand it to the overlay on top while that is borrowed.
-fn ctx_of(work: Option<&Work>, lang: Lang) -> Ctx<'_> {
-    Ctx {
+fn ctx_of(work: Option<&Work>, lang: Lang) -> Env<'_> {
+    Env {
         lang: work.map_or(lang, Work::lang),
-        work: work.map(Work::seen),
+        work: work.map(Work::ctx),
         auto_advance: work.is_none_or(|w| w.session.cursor.auto_advance),
         hints: keymap::hints_in,
         help: keymap::help_lines_in,
-    }
-}
-
-impl Work {
-    /// The open session as overlays see it.
-    pub fn seen(&self) -> Seen<'_> {
-        Seen {
-            session: &self.session,
-            model: &self.model,
-            path: &self.path,
-            requirement: self.requirement,
-            practice: self.practice,
-            checks: &self.checks,
-        }
     }
 }

@@ -107,60 +107,6 @@ const SUMMARY: &[Binding] = &[
     b("C-c", A::Quit),
 ];
 
-const PALETTE: &[Binding] = &[
-    h("Enter", A::Confirm),
-    h("Esc", A::Cancel),
-    b("C-p", A::Cancel),
-    h("Down", A::Down),
-    b("Up", A::Up),
-    b("C-n", A::Down),
-];
-
-const EVIDENCE: &[Binding] = &[
-    h("Enter", A::Toggle),
-    h("a", A::AddEvidence),
-    h("d", A::Detach),
-    h("/", A::SearchEvidence),
-    b("c", A::EditEvidence),
-    b("H", A::AcceptNewVersion),
-    b("x", A::RemoveEvidence),
-    b("Down", A::Down),
-    b("j", A::Down),
-    b("Up", A::Up),
-    b("k", A::Up),
-    h("Esc", A::Cancel),
-];
-
-const EVIDENCE_SEARCH: &[Binding] = &[
-    h("Enter", A::Confirm),
-    h("Esc", A::Cancel),
-    h("Down", A::Down),
-    b("Up", A::Up),
-    b("C-n", A::Down),
-];
-
-const EVIDENCE_FORM: &[Binding] = &[
-    h("Enter", A::Confirm),
-    h("Tab", A::NextField),
-    b("S-Tab", A::PrevField),
-    b("Down", A::NextField),
-    b("Up", A::PrevField),
-    h("Left", A::Left),
-    b("Right", A::Right),
-    h("Esc", A::Cancel),
-];
-
-const FINDINGS: &[Binding] = &[
-    h("Enter", A::Confirm),
-    h("d", A::Delete),
-    h("g", A::GoTo),
-    b("Down", A::Down),
-    b("j", A::Down),
-    b("Up", A::Up),
-    b("k", A::Up),
-    h("Esc", A::Cancel),
-];
-
 const CONFLICTS: &[Binding] = &[
     h("o", A::TakeOurs),
     h("t", A::TakeTheirs),
@@ -170,17 +116,6 @@ const CONFLICTS: &[Binding] = &[
     b("j", A::Down),
     b("Up", A::Up),
     b("k", A::Up),
-    h("Esc", A::Cancel),
-];
-
-// No ↑/↓ here: they move the cursor in the description. Enter there is a line break.
-const FINDING_FORM: &[Binding] = &[
-    h("C-s", A::SaveClose),
-    b("Enter", A::Confirm),
-    h("Tab", A::NextField),
-    b("S-Tab", A::PrevField),
-    h("Left", A::Left),
-    b("Right", A::Right),
     h("Esc", A::Cancel),
 ];
 
@@ -198,17 +133,17 @@ pub fn defaults(context: Context) -> &'static [Binding] {
         Context::Assessment => ASSESSMENT,
         Context::Summary => SUMMARY,
         Context::Help => overlays::help::BINDINGS,
-        Context::Palette => PALETTE,
+        Context::Palette => overlays::palette::BINDINGS,
         Context::Note => overlays::note::BINDINGS,
         Context::Justify => overlays::justify::BINDINGS,
-        Context::Evidence => EVIDENCE,
-        Context::EvidenceForm => EVIDENCE_FORM,
-        Context::EvidenceSearch => EVIDENCE_SEARCH,
+        Context::Evidence => overlays::evidence::BINDINGS,
+        Context::EvidenceForm => overlays::evidence_form::BINDINGS,
+        Context::EvidenceSearch => overlays::evidence_search::BINDINGS,
         Context::Filter => overlays::filter::BINDINGS,
         Context::Confirm => overlays::confirm::BINDINGS,
         Context::Export => overlays::export::BINDINGS,
-        Context::Findings => FINDINGS,
-        Context::FindingForm => FINDING_FORM,
+        Context::Findings => overlays::findings::BINDINGS,
+        Context::FindingForm => overlays::finding_form::BINDINGS,
         Context::Agenda => overlays::agenda::BINDINGS,
         Context::History => overlays::history::BINDINGS,
         Context::Decider => overlays::decider::BINDINGS,

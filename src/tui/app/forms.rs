@@ -1,16 +1,13 @@
 //! State of the screens and overlays that are not the assessment itself: the home list, the
 //! new-session form, and the overlays (palette, note, N/A, evidence, confirm, export).
 
-use std::sync::Arc;
-
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 use crate::model;
-use crate::session::{self, EvidenceType};
+use crate::session;
 use crate::tui::keymap::Context;
-use crate::tui::overlays::{self, Component};
-use crate::tui::palette::{self, Entries, Hit};
+use crate::tui::overlays::{self, Component, OnYes, Opened};
 
 pub use crate::tui::widgets::line_input::LineInput;
 
@@ -176,101 +173,6 @@ impl Default for NewForm {
     }
 }
 
-/// The fuzzy palette.
-#[derive(Debug, Clone)]
-pub struct PaletteState {
-    pub query: LineInput,
-    pub items: Arc<Entries>,
-    pub hits: Vec<Hit>,
-    pub selected: usize,
-    /// The query changed and `hits` are still those of the one before: the event loop draws
-    /// the typed letter first and ranks right after (see `App::after_frame`).
-    pub stale: bool,
-    /// The hits of the queries typed on the way to this one, shortest first: a longer query
-    /// ranks only the hits of the one it extends, and Backspace returns to one at once.
-    earlier: Vec<(String, Vec<Hit>)>,
-}
-
-impl PaletteState {
-    pub fn new(items: Arc<Entries>) -> Self {
-        let hits = palette::rank(&items, "");
-        Self {
-            query: LineInput::default(),
-            items,
-            hits,
-            selected: 0,
-            stale: false,
-            earlier: Vec::new(),
-        }
-    }
-
-    /// The query was edited: rank now, or mark the hits stale for after the frame.
-    pub fn query_changed(&mut self, defer: bool) {
-        if defer {
-            self.stale = true;
-        } else {
-            self.rerank();
-        }
-    }
-
-    pub fn rerank(&mut self) {
-        let query = self.query.text.trim().to_string();
-        while self
-            .earlier
-            .last()
-            .is_some_and(|(q, _)| !query.starts_with(q.as_str()))
-        {
-            self.earlier.pop();
-        }
-        self.hits = match self.earlier.last() {
-            Some((q, hits)) if *q == query => hits.clone(),
-            Some((q, hits)) if !q.is_empty() => {
-                palette::rank_among(&self.items, &query, hits.iter().map(|h| h.item))
-            }
-            _ => palette::rank(&self.items, &query),
-        };
-        if self.earlier.last().is_none_or(|(q, _)| *q != query) {
-            self.earlier.push((query, self.hits.clone()));
-        }
-        self.selected = 0;
-        self.stale = false;
-    }
-}
-
-/// The evidence register as a picker for the current requirement.
-#[derive(Debug, Clone, Default)]
-pub struct EvidencePicker {
-    pub selected: usize,
-    pub error: Option<String>,
-}
-
-/// A new evidence entry being typed, or an existing one being edited.
-#[derive(Debug, Clone, Default)]
-pub struct EvidenceForm {
-    pub title: LineInput,
-    pub kind: EvidenceType,
-    pub location: LineInput,
-    pub field: usize,
-    pub error: Option<String>,
-    /// The id of the entry being edited; None for a new one.
-    pub editing: Option<String>,
-}
-
-impl EvidenceForm {
-    /// The form filled with an existing entry, to edit it.
-    pub fn edit(id: &str, e: &session::Evidence) -> Self {
-        Self {
-            title: LineInput::new(&e.title),
-            kind: e.kind,
-            location: LineInput::new(&e.location),
-            editing: Some(id.to_string()),
-            ..Self::default()
-        }
-    }
-}
-
-pub const EVIDENCE_KINDS: [EvidenceType; 6] = EvidenceType::ALL;
-
 /// Declares the overlays: a component per line (`Variant(Type)`, the type implementing
 /// `overlays::Component`), then the ones not yet components with their own arms elsewhere.
 /// It makes the `Overlay` enum and its dispatch to the component on top.
@@ -309,23 +211,22 @@ overlays! {
         Agenda(overlays::agenda::AgendaEditor),
         Confirm(overlays::confirm::Confirm),
         Decider(overlays::decider::Decider),
+        Evidence(overlays::evidence::EvidencePicker),
+        EvidenceForm(overlays::evidence_form::EvidenceForm),
+        EvidenceSearch(overlays::evidence_search::EvidenceSearch),
         Export(overlays::export::ExportState),
         Filter(overlays::filter::FilterPicker),
+        FindingForm(Box<overlays::finding_form::FindingForm>),
+        Findings(overlays::findings::FindingsList),
         Help(overlays::help::Help),
         History(overlays::history::History),
         Justify(overlays::justify::Justify),
         Note(Box<overlays::note::NoteState>),
+        Palette(overlays::palette::PaletteState),
         Participants(overlays::participants::ParticipantsState),
         Reason(overlays::reason::Reason),
     }
     others {
-        Palette(PaletteState),
-        Evidence(EvidencePicker),
-        EvidenceForm(EvidenceForm),
-        /// Fuzzy search over the register; `target` of each item is its index in the register.
-        EvidenceSearch(PaletteState),
-        Findings(super::FindingsList),
-        FindingForm(Box<super::FindingForm>),
         /// The conflicts a merge left, one selected.
         Conflicts {
             selected: usize,
@@ -334,19 +235,37 @@ overlays! {
 }
 
 impl Overlay {
+    /// The fuzzy ranking of the palette or the register's search, which ranks after the
+    /// frame that shows a typed letter.
+    pub fn ranking(&mut self) -> Option<&mut overlays::palette::PaletteState> {
+        match self {
+            Overlay::Palette(p) => Some(p),
+            Overlay::EvidenceSearch(s) => Some(s),
+            _ => None,
+        }
+    }
+
     pub fn context(&self) -> Context {
         if let Some(component) = self.component() {
             return component.context();
         }
         match self {
-            Overlay::Palette(_) => Context::Palette,
-            Overlay::Evidence(_) => Context::Evidence,
-            Overlay::EvidenceForm(_) => Context::EvidenceForm,
-            Overlay::EvidenceSearch(_) => Context::EvidenceSearch,
-            Overlay::Findings(_) => Context::Findings,
-            Overlay::FindingForm(_) => Context::FindingForm,
             Overlay::Conflicts { .. } => Context::Conflicts,
             _ => unreachable!("a component names its own context"),
+        }
+    }
+}
+
+impl From<Opened> for Overlay {
+    fn from(opened: Opened) -> Self {
+        match opened {
+            Opened::EvidenceForm(form) => Overlay::EvidenceForm(form),
+            Opened::EvidenceSearch(search) => Overlay::EvidenceSearch(search),
+            Opened::FindingForm(form) => Overlay::FindingForm(form),
+            Opened::Confirm { question, on_yes } => Overlay::Confirm(overlays::confirm::Confirm {
+                question,
+                on_yes: OnYes::Apply(Box::new(on_yes)),
+            }),
         }
     }
 }
