@@ -12,6 +12,7 @@ pub mod cli;
 pub mod config;
 pub mod deliverable;
 pub mod errors;
+pub mod health;
 pub mod hints;
 pub mod home;
 pub mod messages;
@@ -39,6 +40,7 @@ pub struct Texts {
     pub signoff: &'static signoff::SignOff,
     pub teams: &'static teams::Teams,
     pub errors: &'static errors::Errors,
+    pub health: &'static health::Health,
     pub home: &'static home::Home,
     pub messages: &'static messages::Messages,
     pub overlays: &'static overlays::Overlays,
@@ -58,6 +60,7 @@ static EN: Texts = Texts {
     signoff: &signoff::EN,
     teams: &teams::EN,
     errors: &errors::EN,
+    health: &health::EN,
     home: &home::EN,
     messages: &messages::EN,
     overlays: &overlays::EN,
@@ -77,6 +80,7 @@ static ZH: Texts = Texts {
     signoff: &signoff::ZH,
     teams: &teams::ZH,
     errors: &errors::ZH,
+    health: &health::ZH,
     home: &home::ZH,
     messages: &messages::ZH,
     overlays: &overlays::ZH,

@@ -168,7 +168,7 @@ impl App {
             Err(e) => match e.downcast_ref::<session::LockError>() {
                 Some(session::LockError::Held { holder, .. }) => {
                     let name = path.file_stem().unwrap_or_default().to_string_lossy();
-                    let holder_text = holder.to_string();
+                    let holder_text = self.lang().lock_holder(holder);
                     let question = crate::i18n::fill(
                         self.lang().texts().home.read_only_question,
                         &[("name", &name), ("holder", &holder_text)],
@@ -414,7 +414,7 @@ impl App {
         if let Some(holder) = &work.read_only
             && action.edits()
         {
-            let holder = holder.to_string();
+            let holder = work.lang().lock_holder(holder);
             let text = work.lang().texts().home.read_only;
             self.message = Some(crate::i18n::fill(text, &[("holder", &holder)]));
             return;
