@@ -45,6 +45,10 @@ pub struct Config {
         deserialize_with = "crate::unique_keys::deserialize"
     )]
     pub keys: BTreeMap<String, KeyTable>,
+    /// Obsolete: every theme draws the radar's target dashed. Accepted and ignored, so a file
+    /// that sets it still loads (`config check` says it is ignored).
+    #[serde(skip_serializing)]
+    pub dashed_target: Option<bool>,
 }
 
 /// The keys of one context: key name → action name. A key written twice is refused.
@@ -237,6 +241,7 @@ pub fn current() -> &'static Config {
         theme: None,
         styles: BTreeMap::new(),
         keys: BTreeMap::new(),
+        dashed_target: None,
     };
     CURRENT.get().unwrap_or(&DEFAULT)
 }

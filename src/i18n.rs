@@ -22,6 +22,7 @@ pub mod report;
 pub mod signoff;
 pub mod teams;
 pub mod terms;
+pub mod trust;
 pub mod workbench;
 pub mod xlsx;
 
@@ -39,6 +40,7 @@ pub struct Texts {
     pub xlsx: &'static xlsx::Xlsx,
     pub signoff: &'static signoff::SignOff,
     pub teams: &'static teams::Teams,
+    pub trust: &'static trust::Trust,
     pub errors: &'static errors::Errors,
     pub health: &'static health::Health,
     pub home: &'static home::Home,
@@ -59,6 +61,7 @@ static EN: Texts = Texts {
     xlsx: &xlsx::EN,
     signoff: &signoff::EN,
     teams: &teams::EN,
+    trust: &trust::EN,
     errors: &errors::EN,
     health: &health::EN,
     home: &home::EN,
@@ -79,6 +82,7 @@ static ZH: Texts = Texts {
     xlsx: &xlsx::ZH,
     signoff: &signoff::ZH,
     teams: &teams::ZH,
+    trust: &trust::ZH,
     errors: &errors::ZH,
     health: &health::ZH,
     home: &home::ZH,

@@ -9,6 +9,7 @@ mod escape;
 mod html;
 mod json;
 mod markdown;
+mod pages;
 pub mod pdf;
 mod redact;
 mod roadmap;

@@ -9,6 +9,7 @@ mod create;
 mod doctor;
 mod edit;
 mod evidence;
+mod file_state;
 mod findings;
 mod guard;
 mod history;
@@ -34,12 +35,13 @@ pub use doctor::{
     Check, CheckSeverity, DoctorFinding, RestoreError, Restored, base_dir, check_session,
     evidence_candidates, restore_backup,
 };
-pub use edit::{AliasMoves, EditError, NewSession, hash_file, hash_file_with, now_timestamp};
+pub use edit::{AliasMoves, EditError, NewSession, hash_file, hash_file_progress, now_timestamp};
 pub use evidence::{
-    BACKGROUND_HASH_BYTES, EvidenceCheck, HashJob, candidates, describe_evidence, evidence_checks,
-    evidence_entry, fingerprint, is_local_file, large_file, local_path, register_checks,
-    register_checks_until,
+    EvidenceCheck, Progress, candidates, describe_evidence, evidence_checks, evidence_entry,
+    fingerprint, fingerprint_progress, is_local_file, local_path, register_checks,
+    register_checks_progress, unreadable,
 };
+pub use file_state::{FileState, io_state, refuses_writing};
 pub use findings::{Finding, Severity, TieKind, is_date, tie_kind};
 pub use guard::{DiskStamp, SaveGuard, disk_stamp, write_somewhere};
 pub use history::Change;

@@ -227,7 +227,7 @@ pub fn overview_sessions(dir: &Path) -> Result<Vec<SessionOverview>, SessionErro
             let mut session = match entry.session {
                 Ok(session) => session,
                 Err(e) => {
-                    overview.unreadable = matches!(e, SessionError::Io { .. });
+                    overview.unreadable = e.state() == session::FileState::Unreadable;
                     overview.error = Some(e.to_string());
                     return overview;
                 }

@@ -7,6 +7,8 @@ pub mod app;
 pub mod binding;
 pub mod history;
 pub mod keymap;
+pub mod layout;
+pub mod mouse;
 pub mod overlays;
 pub mod palette;
 pub mod theme;
@@ -207,7 +209,9 @@ fn event_loop(terminal: &mut Term, app: &mut App, stop: &AtomicBool) -> Result<(
         if app.quit || stop.load(Ordering::Relaxed) {
             return Ok(());
         }
-        redraw = match events.recv_timeout(Duration::from_millis(250)) {
+        // While evidence is hashed, its progress is shown ten times a second.
+        let wait = Duration::from_millis(if app.busy() { 100 } else { 250 });
+        redraw = match events.recv_timeout(wait) {
             Ok(Event::Key(key)) if key.kind != KeyEventKind::Release => {
                 app.handle_key(key);
                 true

@@ -51,6 +51,16 @@ fn path_show_and_check() {
         shown.contains("auto_advance: true"),
         "defaults filled in: {shown}"
     );
+
+    // `dashed_target` (every theme dashes the radar's target now) still loads, with a note.
+    let text = "(theme: \"dark\", dashed_target: true)";
+    std::fs::write(&other, text).expect("write");
+    let (ok, said, _) = out(&home.run(&["--config", &named, "config", "check"]));
+    assert!(ok, "{said}");
+    assert!(said.contains("'dashed_target' is ignored"), "{said}");
+    assert!(said.contains("the configuration is valid"), "{said}");
+    let (ok, shown, _) = out(&home.run(&["--config", &named, "config", "show"]));
+    assert!(ok && !shown.contains("dashed_target"), "{shown}");
 }
 
 #[test]

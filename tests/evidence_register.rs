@@ -153,7 +153,9 @@ fn the_workbench_draws_before_the_files_are_hashed_and_shows_the_checks_when_don
     };
     let work = app.work.as_mut().expect("work");
     assert!(work.checking.is_some() && work.checks.is_empty());
-    assert!(screen(&app).contains("evidence: checking…"));
+    // The percentage is of the bytes to read (none yet when drawn this early, or some).
+    let shown = screen(&app);
+    assert!(shown.contains("evidence: checking ") && shown.contains("% (Esc cancels)"));
     let work = app.work.as_mut().expect("work");
     assert!(work.settle_checks(true), "the checks arrive");
     assert_eq!(work.checks["E1"], EvidenceCheck::Changed);

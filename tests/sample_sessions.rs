@@ -80,3 +80,29 @@ fn the_trading_platform_sample_opens_without_warnings() {
     let opened = open_session(&path).expect("sample opens");
     assert!(opened.warnings.is_empty(), "{:?}", opened.warnings);
 }
+
+/// The sample's evidence files ship beside it, so a user opening it sees them present and
+/// intact (not "5 missing"): every local file is there, with the hash recorded for it.
+#[test]
+fn the_samples_evidence_is_present_and_unchanged() {
+    use assess::session::{EvidenceCheck, base_dir, evidence_checks};
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("sessions/eastbridge-trading-platform.ron");
+    let opened = open_session(&path).expect("sample opens");
+    let checks = evidence_checks(&opened.session, &base_dir(&path));
+    let problems: Vec<_> = checks
+        .iter()
+        .filter(|(_, c)| c.is_problem())
+        .map(|(id, c)| format!("{id} {c:?}"))
+        .collect();
+    assert!(problems.is_empty(), "{problems:?}");
+    let ok = checks.values().filter(|c| **c == EvidenceCheck::Ok).count();
+    assert_eq!(ok, 5, "five files, each hashed: {checks:?}");
+    for evidence in opened.session.evidence.values() {
+        assert!(
+            !evidence.location.starts_with('/'),
+            "relative locations travel with the sample: {}",
+            evidence.location
+        );
+    }
+}

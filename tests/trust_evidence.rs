@@ -201,86 +201,179 @@ fn a_local_file_that_is_not_there_is_missing_everywhere() {
     assert!(!out.status.success());
 }
 
-#[test]
-fn a_large_file_is_hashed_off_the_main_thread_with_progress_and_cancel() {
-    use assess::tui::app::App;
-    let home = Home::new();
-    let path = new_session(&home, "Large");
-    let big = home.sessions().join("recording.mp4");
-    let file = std::fs::File::create(&big).expect("create");
-    file.set_len(40 * 1024 * 1024).expect("sparse 40 MiB");
-    drop(file);
-    let mut app = App::open(&home.sessions(), &path).expect("open");
-
-    // Esc right away: the hash stops and nothing is added.
-    app.press("e a");
-    app.type_text("Demo");
-    app.press("Tab Tab");
-    app.type_text("recording.mp4");
-    app.press("Enter");
-    assert!(app.attaching.is_some(), "hashing in the background");
-    assert!(app.message.as_deref().unwrap_or("").contains("Esc cancels"));
-    app.press("Esc");
-    assert!(app.attaching.is_none());
-    assert!(app.message.as_deref().unwrap_or("").contains("cancelled"));
-    assert!(app.work.as_ref().expect("work").session.evidence.is_empty());
-
-    // Again, left to finish: the entry is added with the file's hash.
-    app.press("Enter");
-    assert!(app.attaching.is_some());
+/// Ticks the app until its file hash is done (a generous deadline: not a timing assertion).
+fn until_hashed(app: &mut assess::tui::app::App) {
     let deadline = Instant::now() + Duration::from_secs(60);
     while app.attaching.is_some() && Instant::now() < deadline {
         app.tick(Instant::now());
         std::thread::sleep(Duration::from_millis(10));
     }
     assert!(app.attaching.is_none(), "the hash finished");
+}
+
+/// The status line of the app drawn at 100×24.
+fn status_line(app: &assess::tui::app::App) -> String {
+    use ratatui::{Terminal, backend::TestBackend};
+    let mut terminal = Terminal::new(TestBackend::new(100, 24)).expect("terminal");
+    terminal
+        .draw(|frame| frame.render_widget(app, frame.area()))
+        .expect("draw");
+    let buffer = terminal.backend().buffer();
+    (0..buffer.area.height)
+        .map(|y| {
+            (0..buffer.area.width)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect::<String>()
+        })
+        .filter(|row| row.contains('%'))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn every_file_is_hashed_off_the_main_thread_with_progress_and_cancel() {
+    use assess::tui::app::App;
+    let home = Home::new();
+    let path = new_session(&home, "Large");
+    // Even a small file is hashed on the other thread, as the event loop runs the workbench.
+    std::fs::write(home.sessions().join("minutes.md"), "# Minutes\n").expect("write");
+    let huge = home.sessions().join("recording.mp4");
+    std::fs::File::create(&huge)
+        .and_then(|f| f.set_len(1 << 34))
+        .expect("sparse 16 GiB");
+    let mut app = App::open_with(&home.sessions(), &path, WHO, true).expect("open");
+    app.press("e a");
+    app.type_text("Minutes");
+    app.press("Tab Tab");
+    app.type_text("minutes.md");
+    app.press("Enter");
+    until_hashed(&mut app);
     let session = &app.work.as_ref().expect("work").session;
     let entry = session.evidence.values().next().expect("added");
-    assert_eq!(entry.sha256, Some(hash_file(&big).expect("hash")));
-    assert_eq!(entry.size, Some(40 * 1024 * 1024));
+    let minutes = home.sessions().join("minutes.md");
+    assert_eq!(entry.sha256, Some(hash_file(&minutes).expect("hash")));
 
-    // A new version of it, accepted from the register: hashed in the background too.
-    std::fs::OpenOptions::new()
-        .write(true)
-        .open(&big)
-        .and_then(|f| f.set_len(41 * 1024 * 1024))
-        .expect("grow");
-    app.press("H");
+    // A file too large to hash between two keys: the progress shows, Esc cancels, and
+    // nothing of it is recorded, in memory or on disk.
+    app.press("a");
+    app.type_text("Demo");
+    app.press("Tab Tab");
+    app.type_text("recording.mp4");
+    app.press("Enter");
+    assert!(app.attaching.is_some(), "hashing in the background");
+    let line = status_line(&app);
     assert!(
-        app.attaching.is_some(),
-        "the new version is hashed in the background"
+        line.contains("hashing recording.mp4 ") && line.contains("% — Esc cancels"),
+        "the progress line: {line}"
     );
-    let deadline = Instant::now() + Duration::from_secs(60);
-    while app.attaching.is_some() && Instant::now() < deadline {
-        app.tick(Instant::now());
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    let session = &app.work.as_ref().expect("work").session;
-    let entry = session.evidence.values().next().expect("still there");
-    assert_eq!(entry.size, Some(41 * 1024 * 1024));
-    assert_eq!(entry.sha256, Some(hash_file(&big).expect("hash")));
+    app.press("Esc");
+    assert!(app.attaching.is_none());
+    assert!(app.message.as_deref().unwrap_or("").contains("cancelled"));
+    app.after_frame();
+    let work = app.work.as_ref().expect("work");
+    assert_eq!(work.session.evidence.len(), 1, "only the minutes");
+    let saved = load_session(&path).expect("load");
+    assert_eq!(saved.evidence.len(), 1, "nothing half-recorded on disk");
+    assert!(
+        !saved
+            .history
+            .iter()
+            .any(|c| c.new.contains("recording.mp4"))
+    );
+}
 
-    // A check of the register that was replaced stops and gives nothing.
-    let stop = std::sync::atomic::AtomicBool::new(true);
-    let base = session::base_dir(&path);
-    assert!(session::register_checks_until(&session.evidence, &base, &stop).is_none());
-    let go = std::sync::atomic::AtomicBool::new(false);
-    let checks = session::register_checks_until(&session.evidence, &base, &go).expect("checks");
-    assert_eq!(checks.values().next(), Some(&EvidenceCheck::Ok));
+#[test]
+fn the_background_check_shows_its_progress_and_esc_cancels_it() {
+    use assess::tui::app::App;
+    let home = Home::new();
+    let path = new_session(&home, "Checked");
+    let huge = home.sessions().join("recording.mp4");
+    std::fs::File::create(&huge)
+        .and_then(|f| f.set_len(1 << 34))
+        .expect("sparse 16 GiB");
+    let mut session = load_session(&path).expect("load");
+    // Recorded as attached (a hash taken earlier): the check must read the whole file.
+    let print = (format!("sha256:{}", "0".repeat(64)), 1 << 34);
+    let entry = session::evidence_entry(
+        "Demo",
+        EvidenceType::Recording,
+        "recording.mp4",
+        Some(print),
+    )
+    .expect("entry");
+    cite(&mut session, entry);
+    save_session(&path, &session).expect("save");
 
-    // The core job obeys a cancel.
-    let file = std::fs::File::create(home.path().join("huge.bin")).expect("create");
-    file.set_len(1 << 34).expect("sparse 16 GiB");
-    let job = session::HashJob::start(home.path(), "huge.bin");
-    job.cancel();
-    let deadline = Instant::now() + Duration::from_secs(60);
-    let result = loop {
-        if let Some(r) = job.poll() {
-            break r;
+    let mut app = App::open_with(&home.sessions(), &path, WHO, true).expect("open");
+    assert!(app.work.as_ref().expect("work").checking.is_some());
+    let line = status_line(&app);
+    assert!(
+        line.contains("checking ") && line.contains("% (Esc cancels)"),
+        "the progress line: {line}"
+    );
+    app.press("Esc");
+    let work = app.work.as_ref().expect("work");
+    assert!(work.checking.is_none(), "the check stopped");
+    assert!(
+        work.checks.is_empty(),
+        "nothing of the cancelled check kept"
+    );
+    assert!(app.message.as_deref().unwrap_or("").contains("cancelled"));
+}
+
+#[test]
+fn hashing_reports_progress_and_obeys_a_cancel_flag() {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let home = Home::new();
+    let file = home.path().join("deck.pdf");
+    std::fs::write(&file, vec![7u8; 3 * 1024 * 1024]).expect("write");
+    let go = AtomicBool::new(false);
+    let mut seen = Vec::new();
+    let print = session::fingerprint_progress(home.path(), "deck.pdf", &go, &mut |p| seen.push(p))
+        .expect("hash")
+        .expect("a local file");
+    assert_eq!(print, (hash_file(&file).expect("hash"), 3 * 1024 * 1024));
+    assert!(seen.len() > 2, "one report per block: {seen:?}");
+    assert!(seen.windows(2).all(|w| w[0].done <= w[1].done));
+    let last = seen.last().expect("reported");
+    assert_eq!(
+        (last.done, last.total, last.percent()),
+        (3 << 20, 3 << 20, 100)
+    );
+
+    // Cancelled from the progress callback after the first block: an error, no hash.
+    let stop = AtomicBool::new(false);
+    let cancelled = session::fingerprint_progress(home.path(), "deck.pdf", &stop, &mut |p| {
+        if p.done > 0 {
+            stop.store(true, Ordering::Relaxed);
         }
-        assert!(Instant::now() < deadline, "the job stops");
-        std::thread::sleep(Duration::from_millis(10));
-    };
-    let err = result.expect_err("cancelled");
-    assert!(format!("{err:?}").contains("cancelled"), "{err:?}");
+    });
+    let error = cancelled.expect_err("cancelled");
+    assert_eq!(error.kind(), std::io::ErrorKind::Interrupted);
+
+    // The register's check: progress over bytes and files, and None once cancelled.
+    let mut entry =
+        describe_evidence(home.path(), "Deck", EvidenceType::Document, "deck.pdf").expect("entry");
+    let register = [("E1".to_string(), entry.clone())].into();
+    let mut seen = Vec::new();
+    let checks =
+        session::register_checks_progress(&register, home.path(), &go, &mut |p| seen.push(p))
+            .expect("checks");
+    assert_eq!(checks.get("E1"), Some(&EvidenceCheck::Ok));
+    let last = seen.last().expect("reported");
+    assert_eq!((last.files_done, last.files, last.percent()), (1, 1, 100));
+    let stop = AtomicBool::new(false);
+    let none = session::register_checks_progress(&register, home.path(), &stop, &mut |p| {
+        if p.done > 0 {
+            stop.store(true, Ordering::Relaxed);
+        }
+    });
+    assert!(none.is_none(), "a cancelled check gives nothing");
+    // With nothing to read, the percentage counts files.
+    entry.location = "https://wiki.example/deck".into();
+    entry.sha256 = None;
+    let register = [("E1".to_string(), entry)].into();
+    let mut last = None;
+    session::register_checks_progress(&register, home.path(), &go, &mut |p| last = Some(p));
+    assert_eq!(last.map(|p| p.percent()), Some(100));
 }

@@ -397,7 +397,7 @@ fn home_shows_why_a_damaged_session_cannot_be_opened() {
     let mut app = App::home(dir.path());
     let screen = draw(&app, 80, 24);
     assert!(
-        screen.contains("broken (cannot open)") && screen.contains("Enter says why"),
+        screen.contains("broken — DAMAGED") && screen.contains("Enter says why"),
         "{screen}"
     );
     app.press("Enter");
@@ -409,6 +409,13 @@ fn home_shows_why_a_damaged_session_cannot_be_opened() {
         .join("");
     assert!(flat.contains("broken.ron:1:1"), "{screen}");
     assert!(flat.contains("The file was not changed."), "{screen}");
+
+    // A session this user may not read (permission denied: see `session::io_state`) is
+    // UNREADABLE, never DAMAGED.
+    app.home.rows[0].unreadable = true;
+    let screen = draw(&app, 80, 24);
+    assert!(screen.contains("broken — UNREADABLE"), "{screen}");
+    assert!(!screen.contains("DAMAGED"), "{screen}");
 }
 
 /// Text too long for its place is cut with an ellipsis, never clipped mid-word: the

@@ -84,7 +84,10 @@ pub fn run(out: &mut dyn Write, flag: Option<&Path>, cmd: ConfigCommand) -> Resu
                 writeln!(out, "{}", fill(t.no_file, &[("file", &file)]))?;
                 return Ok(ExitCode::SUCCESS);
             }
-            let (_, problems) = load(flag);
+            let (loaded, problems) = load(flag);
+            if loaded.config.dashed_target.is_some() {
+                writeln!(out, "{}", fill(t.dashed_target_ignored, &[("file", &file)]))?;
+            }
             if problems.is_empty() {
                 writeln!(out, "{}", fill(t.valid, &[("file", &file)]))?;
                 return Ok(ExitCode::SUCCESS);

@@ -24,6 +24,8 @@ pub struct Config {
     pub valid: &'static str,
     /// `config check` / `path` with no file: `{file}`.
     pub no_file: &'static str,
+    /// `config check` on a file setting the obsolete `dashed_target`: `{file}`.
+    pub dashed_target_ignored: &'static str,
 }
 
 pub static EN: Config = Config {
@@ -35,6 +37,7 @@ pub static EN: Config = Config {
     using_defaults: "the configuration was not applied: the defaults are in force",
     valid: "{file}: the configuration is valid",
     no_file: "{file}: no configuration file (the defaults are in force)",
+    dashed_target_ignored: "{file}: note: 'dashed_target' is ignored: every theme draws the radar's target dashed",
 };
 
 pub static ZH: Config = Config {
@@ -46,6 +49,7 @@ pub static ZH: Config = Config {
     using_defaults: "配置未生效：正在使用默认设置",
     valid: "{file}：配置有效",
     no_file: "{file}：没有配置文件（正在使用默认设置）",
+    dashed_target_ignored: "{file}：提示：“dashed_target”已被忽略：所有主题都以虚线绘制雷达图的目标",
 };
 
 /// A configuration problem as a person reads it, in `lang`.

@@ -10,7 +10,7 @@ pub struct Home {
     pub filter: &'static str,
     /// Title, organisation, model, answered, levels, changed.
     pub columns: [&'static str; 6],
-    /// `{name}`.
+    /// A session that cannot be opened: `{name}`, `{state}` (damaged or unreadable).
     pub cannot_open: &'static str,
     pub enter_says_why: &'static str,
     pub no_match: &'static str,
@@ -42,7 +42,7 @@ pub static EN: Home = Home {
         "Levels",
         "Changed",
     ],
-    cannot_open: "{name} (cannot open)",
+    cannot_open: "{name} — {state}",
     enter_says_why: "Enter says why",
     no_match: " No session matches. Esc clears the filter.",
     new_title: " New assessment ",
@@ -68,7 +68,7 @@ pub static ZH: Home = Home {
     type_to_filter: " 输入文字筛选",
     filter: " 筛选：",
     columns: ["标题", "组织", "模型", "已作答", "等级", "修改时间"],
-    cannot_open: "{name}（无法打开）",
+    cannot_open: "{name}（{state}）",
     enter_says_why: "按 Enter 查看原因",
     no_match: " 没有匹配的评估。Esc 清除筛选。",
     new_title: " 新建评估 ",

@@ -1,19 +1,15 @@
-//! The HTML report's management pages: the first page (organisation, scope, dates, assessors,
-//! the level per part with its name, the radar, the key findings and the roadmap in brief), the
-//! findings linked to the roadmap phases they explain, the roadmap by phase, the sign-off block
-//! and the confidentiality line printed on every page.
+//! The HTML report's management pages, laid out from what `pages.rs` gathered: the first page
+//! (organisation, scope, dates, assessors, the level per part with its name, the radar, the key
+//! findings and the roadmap in brief), the findings linked to the roadmap phases they explain,
+//! the roadmap by phase, the sign-off block and the confidentiality line printed on every page.
 
 use std::fmt::Write as _;
 
 use super::data::{PartReport, ReportData};
 use super::html::escape;
+use super::pages::{Brief, Pages, SignOff, explaining, phase_line};
 use super::svg;
-use super::workshop::FindingEntry;
-use crate::i18n::fill;
 use crate::i18n::report::Labels;
-
-/// How many findings the first page lists.
-const KEY_FINDINGS: usize = 5;
 
 /// A value or a dash, so no table cell is left empty.
 fn or_dash(s: &str) -> String {
@@ -24,30 +20,21 @@ fn or_dash(s: &str) -> String {
     }
 }
 
-fn confidential_text(data: &ReportData, l: &Labels) -> String {
-    let t = l.lang().texts().deliverable;
-    if data.redacted {
-        t.confidential_redacted.to_string()
-    } else {
-        fill(
-            t.confidential,
-            &[("organisation", &data.session.organisation)],
-        )
-    }
-}
-
 /// The confidentiality line as a banner on screen.
-pub fn confidential(h: &mut String, data: &ReportData, l: &Labels) {
-    let text = confidential_text(data, l);
-    let _ = writeln!(h, "<div class=\"confidential\">{}</div>", escape(&text));
+pub fn confidential(h: &mut String, pages: &Pages) {
+    let _ = writeln!(
+        h,
+        "<div class=\"confidential\">{}</div>",
+        escape(&pages.confidential)
+    );
 }
 
 /// The print rule that puts the confidentiality line and the page number in the bottom margin
 /// of every printed page.
-pub fn page_margins(data: &ReportData, l: &Labels) -> String {
+pub fn page_margins(pages: &Pages) -> String {
     format!(
         "@page {{ @bottom-left {{ content: \"{}\"; font-size: 7.5pt; color: #5d6776; }} @bottom-right {{ content: counter(page) \" / \" counter(pages); font-size: 7.5pt; color: #5d6776; }} }}",
-        css_string(&confidential_text(data, l))
+        css_string(&pages.confidential)
     )
 }
 
@@ -69,87 +56,38 @@ fn css_string(s: &str) -> String {
     out
 }
 
-/// The sign-off state in a word or two: "Signed off" or "Draft — not signed off".
-pub fn state_word(data: &ReportData, l: &Labels) -> &'static str {
-    let t = l.lang().texts().deliverable;
-    if data.session.sign_off.is_some() {
-        t.signed_off
-    } else {
-        t.draft
-    }
-}
-
 /// The first page.
-pub fn cover(h: &mut String, data: &ReportData, l: &Labels) {
-    let t = l.lang().texts().deliverable;
-    let state = if data.session.sign_off.is_some() {
-        "final"
-    } else {
-        "draft"
-    };
+pub fn cover(h: &mut String, data: &ReportData, pages: &Pages, l: &Labels) {
+    let state = if pages.signed { "final" } else { "draft" };
     let _ = writeln!(
         h,
         "<section class=\"cover\">\n<h1>{}</h1>\n<p class=\"state state-{state}\">{}</p>",
-        escape(&data.heading(l)),
-        escape(state_word(data, l))
+        escape(&pages.heading),
+        escape(pages.state)
     );
     if data.redacted {
         let _ = writeln!(h, "<p class=\"notice\">{}</p>", escape(l.redacted_notice));
     }
     h.push_str("<dl class=\"meta\">\n");
-    for (label, value) in cover_facts(data, l) {
-        let _ = writeln!(h, "<dt>{}</dt><dd>{}</dd>", escape(label), escape(&value));
+    for (label, value) in &pages.facts {
+        let _ = writeln!(h, "<dt>{}</dt><dd>{}</dd>", escape(label), escape(value));
     }
     h.push_str("</dl>\n");
-    levels_table(h, data, l);
+    levels_table(h, pages, l);
     let _ = writeln!(
         h,
         "<p class=\"legend\"><b>{}:</b> {}</p>",
-        escape(t.level_and_score),
-        escape(l.lang().texts().radar.explain)
+        escape(pages.legend.0),
+        escape(pages.legend.1)
     );
     cover_radars(h, data, l);
-    key_findings(h, data, l);
-    roadmap_brief(h, data, l);
+    key_findings(h, pages, l);
+    roadmap_brief(h, pages, l);
     h.push_str("</section>\n");
 }
 
-/// Organisation, scope, assessment dates, report date, assessors, model.
-fn cover_facts(data: &ReportData, l: &Labels) -> Vec<(&'static str, String)> {
-    let t = l.lang().texts().deliverable;
-    let s = &data.session;
-    let (from, to) = (data.date(&s.created), data.date(&s.updated));
-    let dates = if from == to {
-        from
-    } else {
-        fill(t.date_range, &[("from", &from), ("to", &to)])
-    };
-    let rows = [
-        (l.organisation, s.organisation.clone()),
-        (l.scope, s.scope.clone()),
-        (t.assessment_dates, dates),
-        (
-            t.report_date,
-            data.generated
-                .as_deref()
-                .map_or(String::new(), |g| data.date(g)),
-        ),
-        (l.assessors, s.assessors.join(", ")),
-        (l.participants, data.participants_text()),
-        (
-            l.model,
-            format!(
-                "{} ({} {})",
-                data.model.name, data.model.id, data.model.version
-            ),
-        ),
-        (l.answered, format!("{}/{}", data.answered, data.total)),
-    ];
-    rows.into_iter().filter(|(_, v)| !v.is_empty()).collect()
-}
-
 /// Part, level with its name, score, target with its name, answered.
-fn levels_table(h: &mut String, data: &ReportData, l: &Labels) {
+fn levels_table(h: &mut String, pages: &Pages, l: &Labels) {
     let t = l.lang().texts().deliverable;
     let _ = writeln!(
         h,
@@ -161,16 +99,14 @@ fn levels_table(h: &mut String, data: &ReportData, l: &Labels) {
         escape(l.target),
         escape(l.progress)
     );
-    for p in &data.parts {
-        let r = &p.result;
-        let target = r.target.map_or("–".to_string(), |t| data.level_name(t));
+    for r in &pages.levels {
         let _ = writeln!(
             h,
             "<tr><td>{}</td><td class=\"level-name\">{}</td><td class=\"num\">{:.2}</td><td class=\"level-name\">{}</td><td class=\"num\">{}/{}</td></tr>",
-            escape(&r.name),
-            escape(&data.level_name(r.level)),
+            escape(&r.part),
+            escape(&r.level),
             r.score,
-            escape(&target),
+            escape(&r.target),
             r.answered,
             r.total
         );
@@ -202,15 +138,15 @@ fn cover_radars(h: &mut String, data: &ReportData, l: &Labels) {
     h.push_str("</div>\n");
 }
 
-fn key_findings(h: &mut String, data: &ReportData, l: &Labels) {
+fn key_findings(h: &mut String, pages: &Pages, l: &Labels) {
     let t = l.lang().texts().deliverable;
     let _ = writeln!(h, "<h2>{}</h2>", escape(t.key_findings));
-    if data.findings.is_empty() {
+    if pages.key_findings.is_empty() {
         let _ = writeln!(h, "<p>{}</p>", escape(t.no_findings));
         return;
     }
     h.push_str("<ol class=\"key-findings\">\n");
-    for f in data.findings.iter().take(KEY_FINDINGS) {
+    for f in pages.key_findings {
         let due = if f.due.is_empty() {
             String::new()
         } else {
@@ -232,80 +168,46 @@ fn key_findings(h: &mut String, data: &ReportData, l: &Labels) {
         );
     }
     h.push_str("</ol>\n");
-    if data.findings.len() > KEY_FINDINGS {
-        let more = (data.findings.len() - KEY_FINDINGS).to_string();
-        let _ = writeln!(
-            h,
-            "<p class=\"more\">{}</p>",
-            escape(&fill(t.more_findings, &[("count", &more)]))
-        );
+    if let Some(more) = &pages.more_findings {
+        let _ = writeln!(h, "<p class=\"more\">{}</p>", escape(more));
     }
 }
 
-/// A phase in brief: "Phase 1: reach L3 Comprehensive — 12 requirements".
-fn phase_line(data: &ReportData, l: &Labels, phase: &super::Phase) -> String {
-    let t = l.lang().texts().deliverable;
-    fill(
-        t.phase_brief,
-        &[
-            ("phase", &phase.phase.to_string()),
-            ("level", &data.level_name(phase.reaches_level)),
-            ("count", &phase.count.to_string()),
-        ],
-    )
-}
-
-fn roadmap_brief(h: &mut String, data: &ReportData, l: &Labels) {
+fn roadmap_brief(h: &mut String, pages: &Pages, l: &Labels) {
     let t = l.lang().texts().deliverable;
     let _ = writeln!(
         h,
         "<h2>{}</h2>\n<ul class=\"roadmap-brief\">",
         escape(t.roadmap_brief)
     );
-    for p in &data.parts {
-        let brief = match &p.roadmap {
-            None => escape(l.roadmap_no_target),
-            Some(r) if r.phases.is_empty() => escape(l.roadmap_reached),
-            Some(r) => r
-                .phases
+    for plan in &pages.plans {
+        let id = &plan.part.result.id;
+        let brief = match &plan.brief {
+            Brief::NoTarget => escape(l.roadmap_no_target),
+            Brief::Reached => escape(l.roadmap_reached),
+            Brief::Phases(phases) => phases
                 .iter()
-                .map(|ph| {
+                .map(|(phase, line)| {
                     format!(
-                        "<a href=\"#roadmap-{}-{}\">{}</a>",
-                        escape(&p.result.id),
-                        ph.phase,
-                        escape(&phase_line(data, l, ph))
+                        "<a href=\"#roadmap-{}-{phase}\">{}</a>",
+                        escape(id),
+                        escape(line)
                     )
                 })
                 .collect::<Vec<_>>()
                 .join("; "),
         };
-        let _ = writeln!(h, "<li><b>{}</b>: {brief}</li>", escape(&p.result.name));
+        let _ = writeln!(
+            h,
+            "<li><b>{}</b>: {brief}</li>",
+            escape(&plan.part.result.name)
+        );
     }
     h.push_str("</ul>\n");
 }
 
-/// Whether finding `f` is about domain `domain` (its id, or anything under it).
-fn explains(f: &FindingEntry, domain: &str) -> bool {
-    f.tie == domain || f.tie.starts_with(&format!("{domain}."))
-}
-
-/// The roadmap phases (part id, phase) a finding explains.
-fn phases_of<'a>(data: &'a ReportData, f: &FindingEntry) -> Vec<(&'a PartReport, u8)> {
-    data.parts
-        .iter()
-        .flat_map(|p| {
-            p.roadmap
-                .iter()
-                .flat_map(|r| &r.phases)
-                .filter(|ph| ph.domains.iter().any(|d| explains(f, &d.id)))
-                .map(move |ph| (p, ph.phase))
-        })
-        .collect()
-}
-
 /// The findings, each with its owner, due date and links to the roadmap phases it explains.
-pub fn findings(h: &mut String, data: &ReportData, l: &Labels) {
+pub fn findings(h: &mut String, data: &ReportData, pages: &Pages, l: &Labels) {
     let t = l.lang().texts().deliverable;
     let c = super::workshop::finding_columns(&data.lang);
     let _ = writeln!(
@@ -313,7 +215,7 @@ pub fn findings(h: &mut String, data: &ReportData, l: &Labels) {
         "<section class=\"findings\" id=\"findings\">\n<h2>{}</h2>",
         escape(super::workshop::findings_title(&data.lang))
     );
-    if data.findings.is_empty() {
+    if pages.findings.is_empty() {
         let _ = writeln!(h, "<p>{}</p>\n</section>", escape(t.no_findings));
         return;
     }
@@ -322,18 +224,18 @@ pub fn findings(h: &mut String, data: &ReportData, l: &Labels) {
         let _ = write!(h, "<th>{}</th>", escape(col));
     }
     h.push_str("</tr></thead><tbody>\n");
-    for f in &data.findings {
+    for (f, phases) in &pages.findings {
         let mut detail = String::new();
         for (label, text) in super::workshop::finding_details(&data.lang, f) {
             let text = escape(text).replace('\n', "<br>");
             let _ = write!(detail, "<div><em>{}:</em> {text}</div>", escape(label));
         }
-        let links: Vec<String> = phases_of(data, f)
-            .into_iter()
-            .map(|(p, phase)| {
+        let links: Vec<String> = phases
+            .iter()
+            .map(|(part, phase)| {
                 format!(
                     "<a href=\"#roadmap-{0}-{phase}\">{0} {1} {phase}</a>",
-                    escape(&p.result.id),
+                    escape(part),
                     escape(l.phase)
                 )
             })
@@ -410,10 +312,8 @@ fn roadmap_phases(
             escape(&phase_line(data, l, phase))
         );
         for domain in &phase.domains {
-            let linked: Vec<String> = data
-                .findings
-                .iter()
-                .filter(|f| explains(f, &domain.id))
+            let linked: Vec<String> = explaining(data, &domain.id)
+                .into_iter()
                 .map(|f| format!("<a href=\"#finding-{0}\">{0}</a>", escape(&f.id)))
                 .collect();
             let linked = if linked.is_empty() {
@@ -456,36 +356,32 @@ fn roadmap_phases(
 }
 
 /// Who signed off, when and the content hash; or the draft mark with lines to approve it.
-pub fn sign_off(h: &mut String, data: &ReportData, l: &Labels) {
+pub fn sign_off(h: &mut String, pages: &Pages, l: &Labels) {
     let t = l.lang().texts().deliverable;
     let _ = writeln!(
         h,
         "<section class=\"signoff\" id=\"sign-off\">\n<h2>{}</h2>",
         escape(t.sign_off)
     );
-    match &data.session.sign_off {
-        Some(s) => {
-            let text = fill(
-                t.signed_off_by_at,
-                &[("by", &s.by), ("at", &data.time(&s.at))],
-            );
+    match &pages.sign_off {
+        SignOff::Signed { by_at, hash } => {
             let _ = writeln!(
                 h,
                 "<p class=\"state state-final\">{}</p>\n<p>{}</p>\n<p>{}: <code class=\"hash\">{}</code></p>",
                 escape(t.signed_off),
-                escape(&text),
+                escape(by_at),
                 escape(t.content_hash),
-                escape(&s.hash)
+                escape(hash)
             );
         }
-        None => {
+        SignOff::Draft { note, approval } => {
             let _ = writeln!(
                 h,
                 "<p class=\"state state-draft\">{}</p>\n<p>{}</p>\n<table class=\"approval\"><tbody>",
                 escape(t.draft),
-                escape(t.draft_note)
+                escape(note)
             );
-            for line in t.approval {
+            for line in approval {
                 let _ = writeln!(
                     h,
                     "<tr><th>{}</th><td class=\"blank\">&nbsp;</td></tr>",

@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 
 use super::data::{AnswerView, PartReport, PracticeReport, ReportData};
 pub use super::escape::escape;
+use super::pages::Pages;
 use super::{deliverable, svg};
 
 use crate::i18n::report::Labels;
@@ -16,6 +17,7 @@ const CSS: &str = include_str!("report.css");
 /// first page, the findings, the roadmap, the sign-off, the results per part, then the
 /// per-requirement answers and registers as an appendix.
 pub fn render(data: &ReportData, l: &Labels) -> String {
+    let pages = Pages::gather(data, l);
     let mut h = String::new();
     let title = escape(&data.heading(l));
     let _ = write!(
@@ -24,15 +26,15 @@ pub fn render(data: &ReportData, l: &Labels) -> String {
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta name=\"generator\" content=\"assess\">\n<title>{title}</title>\n<style>\n{CSS}{}\n</style>\n</head>\n<body>\n",
         l.lang_tag,
-        deliverable::page_margins(data, l)
+        deliverable::page_margins(&pages)
     );
-    deliverable::confidential(&mut h, data, l);
+    deliverable::confidential(&mut h, &pages);
     h.push_str("<header>\n");
-    deliverable::cover(&mut h, data, l);
+    deliverable::cover(&mut h, data, &pages, l);
     h.push_str("</header>\n<main>\n");
-    deliverable::findings(&mut h, data, l);
+    deliverable::findings(&mut h, data, &pages, l);
     deliverable::roadmaps(&mut h, data, l);
-    deliverable::sign_off(&mut h, data, l);
+    deliverable::sign_off(&mut h, &pages, l);
     results(&mut h, data, l);
     for part in &data.parts {
         part_section(&mut h, part, l);

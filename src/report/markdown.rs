@@ -1,34 +1,213 @@
-//! The Markdown report: readable as plain text and editable, with the radar as a compact text
-//! bar chart. User text is kept as written, except that `<` is escaped (no raw HTML), `![` is
-//! escaped (no images, which a viewer would fetch) and table cells escape `|` and line breaks.
+//! The Markdown report, in the order management reads it, as the HTML report: the first
+//! section (organisation, scope, dates, assessors, the level per part with its name, the legend
+//! of level versus score, key findings, the roadmap in brief), the findings linked to the
+//! roadmap phases they explain, the roadmap, the sign-off (or "Draft — not signed off"), then
+//! the results, radar and per-requirement answers as an appendix. The content of the first
+//! pages is gathered once for both formats (`pages.rs`). Times are shown as people read them
+//! (local time in reports written for a person), and no table cell is left empty.
+//!
+//! User text is kept as written, except that `<` is escaped (no raw HTML), `![` is escaped (no
+//! images, which a viewer would fetch) and table cells escape `|` and line breaks.
 
 use std::fmt::Write as _;
 
 use unicode_width::UnicodeWidthStr;
 
 use super::data::{PartReport, PracticeReport, ReportData, RequirementReport};
+use super::pages::{Brief, Pages, SignOff, explaining, phase_line};
 use super::roadmap::Roadmap;
+use crate::i18n::fill;
 use crate::i18n::report::Labels;
 
 /// Renders the whole report as Markdown.
 pub fn render(data: &ReportData, l: &Labels) -> String {
+    let pages = Pages::gather(data, l);
+    let t = l.lang().texts().deliverable;
     let mut md = String::new();
-    let _ = writeln!(md, "# {}\n", inline(&data.heading(l)));
+    let _ = writeln!(md, "> {}\n", inline(&pages.confidential));
+    let _ = writeln!(md, "# {}\n\n**{}**\n", inline(&pages.heading), pages.state);
     if data.redacted {
         let _ = writeln!(md, "> {}\n", l.redacted_notice);
     }
-    md.push_str("| | |\n|---|---|\n");
-    for (label, value) in data.metadata(l) {
-        let _ = writeln!(md, "| {label} | {} |", cell(&value));
-    }
+    cover(&mut md, &pages, l);
+    findings(&mut md, data, &pages, l);
+    roadmaps(&mut md, data, l);
+    sign_off(&mut md, &pages, l);
+    let _ = writeln!(md, "\n---\n\n# {}", t.appendix);
     results(&mut md, data, l);
     for part in &data.parts {
         part_section(&mut md, data, part, l);
     }
     lists(&mut md, data, l);
-    super::workshop::markdown(&mut md, &data.lang, &data.findings, &data.agenda);
-    let _ = writeln!(md, "\n---\n\n{}\n\n{}", l.authored_legend, l.generated_by);
+    super::workshop::agenda_markdown(&mut md, &data.lang, &data.agenda);
+    let _ = writeln!(
+        md,
+        "\n---\n\n{}\n\n{}\n\n> {}",
+        l.authored_legend,
+        l.generated_by,
+        inline(&pages.confidential)
+    );
     md
+}
+
+/// The first section: facts, the level per part with its name, the legend, the key findings
+/// and the roadmap in brief.
+fn cover(md: &mut String, pages: &Pages, l: &Labels) {
+    let t = l.lang().texts().deliverable;
+    let labelled = |label: &str, value: &str| {
+        fill(
+            t.labelled,
+            &[("label", &format!("**{label}**")), ("value", value)],
+        )
+    };
+    for (label, value) in &pages.facts {
+        let _ = writeln!(md, "- {}", labelled(label, &inline(value)));
+    }
+    let _ = writeln!(
+        md,
+        "\n## {}\n\n| {} | {} | {} | {} | {} |\n|---|---|---:|---|---:|",
+        t.level_per_part, l.part, l.level, l.score, l.target, l.progress
+    );
+    for r in &pages.levels {
+        let _ = writeln!(
+            md,
+            "| {} | **{}** | {:.2} | {} | {}/{} |",
+            cell(&r.part),
+            cell(&r.level),
+            r.score,
+            cell(&r.target),
+            r.answered,
+            r.total
+        );
+    }
+    let _ = writeln!(md, "\n{}", labelled(pages.legend.0, pages.legend.1));
+    let _ = writeln!(md, "\n## {}\n", t.key_findings);
+    if pages.key_findings.is_empty() {
+        let _ = writeln!(md, "{}", t.no_findings);
+    }
+    for (i, f) in pages.key_findings.iter().enumerate() {
+        let mut line = format!(
+            "{}. **{}** {} — {}",
+            i + 1,
+            f.id,
+            f.severity_label,
+            or_dash(&f.title)
+        );
+        for extra in [&f.owner, &f.due] {
+            if !extra.trim().is_empty() {
+                let _ = write!(line, " · {}", inline(extra));
+            }
+        }
+        let _ = writeln!(md, "{line}");
+    }
+    if let Some(more) = &pages.more_findings {
+        let _ = writeln!(md, "\n{more}");
+    }
+    let _ = writeln!(md, "\n## {}\n", t.roadmap_brief);
+    for plan in &pages.plans {
+        let brief = match &plan.brief {
+            Brief::NoTarget => l.roadmap_no_target.to_string(),
+            Brief::Reached => l.roadmap_reached.to_string(),
+            Brief::Phases(phases) => phases
+                .iter()
+                .map(|(_, line)| line.as_str())
+                .collect::<Vec<_>>()
+                .join("; "),
+        };
+        let _ = writeln!(md, "- **{}**: {brief}", inline(&plan.part.result.name));
+    }
+}
+
+/// Every finding with its owner, due date, what it is about and the roadmap phases it
+/// explains; description and recommendation under its title.
+fn findings(md: &mut String, data: &ReportData, pages: &Pages, l: &Labels) {
+    let t = l.lang().texts().deliverable;
+    let w = &l.workshop;
+    let _ = writeln!(md, "\n## {}\n", w.findings);
+    if pages.findings.is_empty() {
+        let _ = writeln!(md, "{}", t.no_findings);
+        return;
+    }
+    let c = w.columns;
+    let _ = writeln!(
+        md,
+        "| {} | {} | {} | {} | {} | {} | {} |\n|---|---|---|---|---|---|---|",
+        c[0], c[1], c[2], c[3], c[4], c[5], t.in_roadmap
+    );
+    for (f, phases) in &pages.findings {
+        let mut title = format!("**{}**", or_dash(&f.title));
+        for (label, text) in super::workshop::finding_details(&data.lang, f) {
+            let _ = write!(title, "<br>*{label}:* {}", cell(text));
+        }
+        let roadmap: Vec<String> = phases
+            .iter()
+            .map(|(part, phase)| format!("{part} {} {phase}", l.phase))
+            .collect();
+        let about = super::workshop::tie_word(l, f.tie_kind);
+        let _ = writeln!(
+            md,
+            "| {} | {} | {title} | {} | {} | {about} `{}` | {} |",
+            f.id,
+            f.severity_label,
+            or_dash(&f.owner),
+            or_dash(&f.due),
+            f.tie,
+            if roadmap.is_empty() {
+                "–".to_string()
+            } else {
+                roadmap.join("<br>")
+            }
+        );
+    }
+}
+
+/// The roadmap of every part by phase, each domain with the findings that explain it.
+fn roadmaps(md: &mut String, data: &ReportData, l: &Labels) {
+    let _ = writeln!(md, "\n## {}", l.roadmap);
+    for part in &data.parts {
+        let _ = writeln!(
+            md,
+            "\n### {} ({})\n",
+            inline(&part.result.name),
+            part.result.id
+        );
+        match &part.roadmap {
+            None => {
+                let _ = writeln!(md, "{}", l.roadmap_no_target);
+            }
+            Some(roadmap) => roadmap_md(md, data, roadmap, l),
+        }
+    }
+}
+
+/// Who signed off, when and the content hash; or the draft mark with lines to sign.
+fn sign_off(md: &mut String, pages: &Pages, l: &Labels) {
+    let t = l.lang().texts().deliverable;
+    let _ = writeln!(md, "\n## {}\n", t.sign_off);
+    match &pages.sign_off {
+        SignOff::Signed { by_at, hash } => {
+            let _ = writeln!(
+                md,
+                "**{}** — {}\n\n{}: `{hash}`",
+                t.signed_off,
+                inline(by_at),
+                t.content_hash
+            );
+        }
+        SignOff::Draft { note, approval } => {
+            let _ = writeln!(md, "**{}**\n\n{note}\n", t.draft);
+            for line in approval {
+                let _ = writeln!(
+                    md,
+                    "- {}",
+                    fill(
+                        t.labelled,
+                        &[("label", line), ("value", "______________________________")]
+                    )
+                );
+            }
+        }
+    }
 }
 
 fn results(md: &mut String, data: &ReportData, l: &Labels) {
@@ -89,14 +268,7 @@ fn part_section(md: &mut String, data: &ReportData, part: &PartReport, l: &Label
         part.result.id
     );
     radar_md(md, part, l);
-    let _ = writeln!(md, "### {}\n", l.roadmap);
-    match &part.roadmap {
-        None => {
-            let _ = writeln!(md, "{}", l.roadmap_no_target);
-        }
-        Some(roadmap) => roadmap_md(md, roadmap, l),
-    }
-    let _ = writeln!(md, "\n### {}", l.answers);
+    let _ = writeln!(md, "### {}", l.answers);
     for domain in &part.domains {
         let _ = writeln!(
             md,
@@ -154,7 +326,8 @@ fn bar(level: u8, score: f64, target: Option<u8>) -> String {
         .collect()
 }
 
-fn roadmap_md(md: &mut String, roadmap: &Roadmap, l: &Labels) {
+fn roadmap_md(md: &mut String, data: &ReportData, roadmap: &Roadmap, l: &Labels) {
+    let t = l.lang().texts().deliverable;
     if roadmap.phases.is_empty() {
         let _ = writeln!(md, "{}", l.roadmap_reached);
         return;
@@ -166,17 +339,23 @@ fn roadmap_md(md: &mut String, roadmap: &Roadmap, l: &Labels) {
         l.requirements(roadmap.total)
     );
     for phase in &roadmap.phases {
-        let _ = writeln!(
-            md,
-            "\n**{} {} — {} {}** ({})\n",
-            l.phase,
-            phase.phase,
-            l.reach_level,
-            phase.reaches_level,
-            l.requirements(phase.count)
-        );
+        let _ = writeln!(md, "\n**{}**\n", phase_line(data, l, phase));
         for domain in &phase.domains {
-            let _ = writeln!(md, "- *{}* ({})", inline(&domain.name), domain.count);
+            let linked: Vec<&str> = explaining(data, &domain.id)
+                .into_iter()
+                .map(|f| f.id.as_str())
+                .collect();
+            let linked = if linked.is_empty() {
+                String::new()
+            } else {
+                format!(" — {}: {}", t.explained_by, linked.join(", "))
+            };
+            let _ = writeln!(
+                md,
+                "- *{}* ({}){linked}",
+                inline(&domain.name),
+                domain.count
+            );
             for item in &domain.requirements {
                 let status = item
                     .status
@@ -237,10 +416,9 @@ fn requirement_md(
     };
     let mut meta = vec![format!("**{}**", l.status(a.status))];
     meta.extend(
-        [&a.by, &a.at]
+        [inline(&a.by), data.time(&a.at)]
             .into_iter()
-            .filter(|s| !s.is_empty())
-            .cloned(),
+            .filter(|s| !s.is_empty()),
     );
     if a.flagged {
         meta.push(format!("⚑ {}", l.flagged));
@@ -250,7 +428,7 @@ fn requirement_md(
     }
     if let Some(r) = &a.reviewed {
         meta.push(
-            format!("{} {} {}", l.reviewed_by, inline(&r.by), r.at)
+            format!("{} {} {}", l.reviewed_by, inline(&r.by), data.time(&r.at))
                 .trim()
                 .to_string(),
         );
@@ -317,7 +495,7 @@ fn lists(md: &mut String, data: &ReportData, l: &Labels) {
     }
     for e in &data.evidence {
         let used: Vec<String> = e.used_by.iter().map(|u| format!("`{u}`")).collect();
-        let mut location = cell(&e.location);
+        let mut location = or_dash(&e.location);
         if let Some(hash) = &e.sha256 {
             location.push_str(&format!("<br>`{hash}`"));
         }
@@ -327,19 +505,23 @@ fn lists(md: &mut String, data: &ReportData, l: &Labels) {
         if let Some(check) = e.check {
             location.push_str(&format!("<br>{}: **{}**", l.file_check, l.check(check)));
         }
-        let who: Vec<&str> = [e.added_by.as_str(), e.added_at.as_str()]
+        let who: Vec<String> = [e.added_by.clone(), data.time(&e.added_at)]
             .into_iter()
             .filter(|s| !s.is_empty())
             .collect();
+        let used = if used.is_empty() {
+            "–".to_string()
+        } else {
+            used.join(", ")
+        };
         let _ = writeln!(
             md,
-            "| {} | {} | {} | {} | {} | {} |",
+            "| {} | {} | {} | {} | {} | {used} |",
             e.id,
-            cell(&e.title),
+            or_dash(&e.title),
             l.evidence_kind(e.kind),
             location,
-            cell(&who.join(" · ")),
-            used.join(", ")
+            or_dash(&who.join(" · ")),
         );
     }
     let _ = writeln!(md, "\n## {}\n", l.orphaned);
@@ -386,6 +568,15 @@ fn block(s: &str) -> String {
         .replace("\r\n", "\n")
         .trim_end()
         .replace('\n', "  \n  ")
+}
+
+/// A table cell's text, or a dash: no cell is left empty.
+fn or_dash(s: &str) -> String {
+    if s.trim().is_empty() {
+        "–".to_string()
+    } else {
+        cell(s)
+    }
 }
 
 /// A table cell: no raw HTML, `|` escaped, line breaks as `<br>`.

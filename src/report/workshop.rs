@@ -120,7 +120,7 @@ fn planned(w: &Labels, minutes: Option<u32>) -> String {
 }
 
 /// What a finding is tied to (its code: `requirement`, `practice`, `domain`) as a word.
-fn tie_word(w: &Labels, code: &str) -> &'static str {
+pub fn tie_word(w: &Labels, code: &str) -> &'static str {
     match code {
         "requirement" => w.workshop.ties[0],
         "practice" => w.workshop.ties[1],
@@ -136,42 +136,9 @@ fn md_cell(s: &str) -> String {
         .replace('\n', "<br>")
 }
 
-/// The Markdown sections.
-pub fn markdown(md: &mut String, lang: &str, findings: &[FindingEntry], agenda: &[AgendaEntry]) {
+/// The agenda's Markdown section (the findings have their own, in `markdown.rs`).
+pub fn agenda_markdown(md: &mut String, lang: &str, agenda: &[AgendaEntry]) {
     let w = words(lang);
-    let _ = writeln!(md, "\n## {}\n", w.workshop.findings);
-    if findings.is_empty() {
-        let _ = writeln!(md, "{}", w.none);
-    } else {
-        let c = w.workshop.columns;
-        let _ = writeln!(
-            md,
-            "| {} | {} | {} | {} | {} | {} |",
-            c[0], c[1], c[2], c[3], c[4], c[5]
-        );
-        md.push_str("|---|---|---|---|---|---|\n");
-    }
-    for f in findings {
-        let mut title = md_cell(&f.title);
-        for (label, text) in [
-            (w.workshop.description, &f.description),
-            (w.workshop.recommendation, &f.recommendation),
-        ] {
-            if !text.is_empty() {
-                let _ = write!(title, "<br>*{label}:* {}", md_cell(text));
-            }
-        }
-        let _ = writeln!(
-            md,
-            "| {} | {} | {title} | {} | {} | {} `{}` |",
-            f.id,
-            f.severity_label,
-            md_cell(&f.owner),
-            f.due,
-            tie_word(w, f.tie_kind),
-            f.tie
-        );
-    }
     if agenda.is_empty() {
         return;
     }

@@ -421,16 +421,20 @@ pub struct AliasMoves {
 /// session is opened, never opened otherwise). Read in blocks, so a long recording of a demo
 /// is never held in memory whole.
 pub fn hash_file(path: &Path) -> std::io::Result<String> {
-    use std::sync::atomic::{AtomicBool, AtomicU64};
-    hash_file_with(path, &AtomicU64::new(0), &AtomicBool::new(false))
+    hash_file_progress(
+        path,
+        &std::sync::atomic::AtomicBool::new(false),
+        &mut |_| {},
+    )
 }
 
-/// `hash_file` that counts the bytes read into `done` and stops (with an `Interrupted` error,
-/// "cancelled") as soon as `cancel` is set: what a hash on another thread reports and obeys.
-pub fn hash_file_with(
+/// `hash_file` that tells `read` the size of every block it hashed and stops (with an
+/// `Interrupted` error, "cancelled") as soon as `cancel` is set: the one hash that a check on
+/// another thread reports and obeys. Only regular files are read.
+pub fn hash_file_progress(
     path: &Path,
-    done: &std::sync::atomic::AtomicU64,
     cancel: &std::sync::atomic::AtomicBool,
+    read: &mut dyn FnMut(u64),
 ) -> std::io::Result<String> {
     use sha2::Digest;
     use std::io::Read;
@@ -447,22 +451,24 @@ pub fn hash_file_with(
     let mut block = vec![0u8; 256 * 1024];
     loop {
         if cancel.load(Ordering::Relaxed) {
-            return Err(std::io::Error::new(
-                std::io::ErrorKind::Interrupted,
-                "cancelled",
-            ));
+            return Err(cancelled());
         }
         match file.read(&mut block) {
             Ok(0) => break,
             Ok(n) => {
                 hasher.update(&block[..n]);
-                done.fetch_add(n as u64, Ordering::Relaxed);
+                read(n as u64);
             }
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
             Err(e) => return Err(e),
         }
     }
     Ok(digest_text(&hasher.finalize()))
+}
+
+/// The error of a hash stopped on request.
+fn cancelled() -> std::io::Error {
+    std::io::Error::new(std::io::ErrorKind::Interrupted, "cancelled")
 }
 
 /// Refusals in words: the catalogue's sentences, filled with the error's data.

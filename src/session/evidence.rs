@@ -6,9 +6,11 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use super::edit::hash_file_with;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use super::edit::hash_file_progress;
 use super::edit::{EditError, now_timestamp};
-use super::{Evidence, EvidenceType, Session, hash_file};
+use super::{Evidence, EvidenceType, Session};
 
 /// What became of a fingerprinted file since it was attached.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -83,9 +85,13 @@ fn find(base_dir: &Path, location: &str) -> Option<PathBuf> {
     if location.trim().is_empty() {
         return None;
     }
+    // A file this user may not look at (permission denied) is there: unreadable, not missing.
     candidates(base_dir, location)
         .into_iter()
-        .find(|p| std::fs::metadata(p).is_ok())
+        .find(|p| match std::fs::metadata(p) {
+            Ok(_) => true,
+            Err(e) => super::io_state(&e) != super::FileState::Missing,
+        })
 }
 
 /// Why a file is never hashed: only regular files are (a FIFO, a device or a `/proc` file
@@ -99,6 +105,17 @@ fn not_regular(path: &Path) -> Option<std::io::Error> {
 /// `(sha256, size)` of the local file a location names, or None when it names none. Anything
 /// that is not a regular file is an error ("not a regular file").
 pub fn fingerprint(base_dir: &Path, location: &str) -> std::io::Result<Option<(String, u64)>> {
+    fingerprint_progress(base_dir, location, &AtomicBool::new(false), &mut |_| {})
+}
+
+/// `fingerprint` that reports its progress in bytes and stops (an `Interrupted` error,
+/// "cancelled") as soon as `cancel` is set: what the workbench runs on another thread.
+pub fn fingerprint_progress(
+    base_dir: &Path,
+    location: &str,
+    cancel: &AtomicBool,
+    progress: &mut dyn FnMut(Progress),
+) -> std::io::Result<Option<(String, u64)>> {
     let Some(path) = find(base_dir, location) else {
         return Ok(None);
     };
@@ -106,23 +123,66 @@ pub fn fingerprint(base_dir: &Path, location: &str) -> std::io::Result<Option<(S
         return Err(e);
     }
     let size = std::fs::metadata(&path)?.len();
-    Ok(Some((hash_file(&path)?, size)))
+    let mut now = Progress {
+        total: size,
+        files: 1,
+        ..Progress::default()
+    };
+    progress(now);
+    let hash = hash_file_progress(&path, cancel, &mut |n| {
+        now.done += n;
+        progress(now);
+    })?;
+    now.files_done = 1;
+    progress(now);
+    Ok(Some((hash, size)))
+}
+
+/// How far a hash (of one file or of a whole register) got: bytes and files.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Progress {
+    /// Bytes hashed so far, of `total`.
+    pub done: u64,
+    pub total: u64,
+    /// Files finished so far, of `files`.
+    pub files_done: usize,
+    pub files: usize,
+}
+
+impl Progress {
+    /// Whole percent done: of the bytes when there are any to read, else of the files.
+    pub fn percent(&self) -> u64 {
+        let of = |done: u64, total: u64| (done.min(total) * 100).checked_div(total);
+        of(self.done, self.total)
+            .or_else(|| of(self.files_done as u64, self.files as u64))
+            .unwrap_or(0)
+    }
 }
 
 /// Checks one entry; None when there is nothing to check (a link, an interview, a reference).
 pub fn check(base_dir: &Path, evidence: &Evidence) -> Option<EvidenceCheck> {
-    check_until(
-        base_dir,
-        evidence,
-        &std::sync::atomic::AtomicBool::new(false),
-    )
+    check_reading(base_dir, evidence, &AtomicBool::new(false), &mut |_| {})
 }
 
-/// `check` that stops hashing as soon as `cancel` is set.
-fn check_until(
+/// The file a check would read whole (its hash is compared): fingerprinted, found, regular,
+/// of the recorded size. Its size, or None.
+fn to_hash(base_dir: &Path, evidence: &Evidence) -> Option<u64> {
+    evidence.sha256.as_ref()?;
+    let path = find(base_dir, &evidence.location)?;
+    if not_regular(&path).is_some() {
+        return None;
+    }
+    let size = std::fs::metadata(&path).ok()?.len();
+    (evidence.size.is_none_or(|recorded| recorded == size)).then_some(size)
+}
+
+/// `check` that tells `read` the bytes it hashed and stops hashing as soon as `cancel` is set
+/// (the answer is then not to be used).
+fn check_reading(
     base_dir: &Path,
     evidence: &Evidence,
-    cancel: &std::sync::atomic::AtomicBool,
+    cancel: &AtomicBool,
+    read: &mut dyn FnMut(u64),
 ) -> Option<EvidenceCheck> {
     let Some(expected) = evidence.sha256.as_ref() else {
         // Never fingerprinted: a local file that is not there is still missing.
@@ -142,8 +202,7 @@ fn check_until(
     {
         return Some(EvidenceCheck::Changed);
     }
-    let done = std::sync::atomic::AtomicU64::new(0);
-    Some(match hash_file_with(&path, &done, cancel) {
+    Some(match hash_file_progress(&path, cancel, read) {
         Ok(actual) if &actual == expected => EvidenceCheck::Ok,
         Ok(_) => EvidenceCheck::Changed,
         Err(e) => EvidenceCheck::Unreadable(e.to_string()),
@@ -167,18 +226,38 @@ pub fn register_checks(
         .collect()
 }
 
-/// `register_checks` that gives up (None) as soon as `cancel` is set: a check replaced by a
-/// newer one stops reading the files at once, even a recording of many gigabytes.
-pub fn register_checks_until(
+/// `register_checks` that reports its progress (bytes of the files it reads whole, and
+/// files) and gives up (None, nothing of it kept) as soon as `cancel` is set: a check
+/// replaced by a newer one, or cancelled, stops reading at once, even a recording of many
+/// gigabytes.
+pub fn register_checks_progress(
     register: &BTreeMap<String, Evidence>,
     base_dir: &Path,
-    cancel: &std::sync::atomic::AtomicBool,
+    cancel: &AtomicBool,
+    progress: &mut dyn FnMut(Progress),
 ) -> Option<BTreeMap<String, EvidenceCheck>> {
-    let checks = register
-        .iter()
-        .filter_map(|(id, e)| Some((id.clone(), check_until(base_dir, e, cancel)?)))
-        .collect();
-    (!cancel.load(std::sync::atomic::Ordering::Relaxed)).then_some(checks)
+    let mut now = Progress {
+        total: register.values().filter_map(|e| to_hash(base_dir, e)).sum(),
+        files: register.len(),
+        ..Progress::default()
+    };
+    progress(now);
+    let mut checks = BTreeMap::new();
+    for (id, evidence) in register {
+        if cancel.load(Ordering::Relaxed) {
+            return None;
+        }
+        let check = check_reading(base_dir, evidence, cancel, &mut |n| {
+            now.done += n;
+            progress(now);
+        });
+        if let Some(check) = check {
+            checks.insert(id.clone(), check);
+        }
+        now.files_done += 1;
+        progress(now);
+    }
+    (!cancel.load(Ordering::Relaxed)).then_some(checks)
 }
 
 /// A register entry for what was typed: a location naming a local file is fingerprinted
@@ -195,100 +274,10 @@ pub fn describe_evidence(
 }
 
 /// The refusal for a file that is there but cannot be read.
-fn unreadable(location: &str, err: &std::io::Error) -> EditError {
+pub fn unreadable(location: &str, err: &std::io::Error) -> EditError {
     EditError::EvidenceUnreadable {
         location: location.to_string(),
         reason: err.to_string(),
-    }
-}
-
-/// The size of the regular file a location names, when hashing it is worth a thread of its
-/// own (larger than `BACKGROUND_HASH_BYTES`); None for anything else.
-pub fn large_file(base_dir: &Path, location: &str) -> Option<u64> {
-    let path = find(base_dir, location)?;
-    if not_regular(&path).is_some() {
-        return None;
-    }
-    let size = std::fs::metadata(&path).ok()?.len();
-    (size > BACKGROUND_HASH_BYTES).then_some(size)
-}
-
-/// Files larger than this are hashed on another thread with progress and a way to cancel.
-pub const BACKGROUND_HASH_BYTES: u64 = 8 * 1024 * 1024;
-
-/// A fingerprint taken on another thread: how far it got, a way to stop it, and its result.
-#[derive(Debug)]
-pub struct HashJob {
-    /// The location as typed.
-    pub location: String,
-    /// The file's size when the hash started.
-    pub total: u64,
-    done: std::sync::Arc<std::sync::atomic::AtomicU64>,
-    cancel: std::sync::Arc<std::sync::atomic::AtomicBool>,
-    result: std::sync::mpsc::Receiver<Result<Option<(String, u64)>, EditError>>,
-}
-
-impl HashJob {
-    /// Starts fingerprinting `location` (read from `base_dir` when relative).
-    pub fn start(base_dir: &Path, location: &str) -> Self {
-        use std::sync::Arc;
-        use std::sync::atomic::{AtomicBool, AtomicU64};
-        let done = Arc::new(AtomicU64::new(0));
-        let cancel = Arc::new(AtomicBool::new(false));
-        let (send, result) = std::sync::mpsc::channel();
-        let total = large_file(base_dir, location).unwrap_or(0);
-        let (base, typed) = (base_dir.to_path_buf(), location.trim().to_string());
-        let (d, c) = (Arc::clone(&done), Arc::clone(&cancel));
-        std::thread::spawn(move || {
-            let print = match find(&base, &typed) {
-                None => Ok(None),
-                Some(path) => std::fs::metadata(&path)
-                    .and_then(|m| Ok(Some((hash_file_with(&path, &d, &c)?, m.len())))),
-            };
-            // The receiver is gone when the job was dropped: nobody waits for this result.
-            let _ = send.send(print.map_err(|e| unreadable(&typed, &e)));
-        });
-        Self {
-            location: location.trim().to_string(),
-            total,
-            done,
-            cancel,
-            result,
-        }
-    }
-
-    /// (bytes hashed, file size).
-    pub fn progress(&self) -> (u64, u64) {
-        (
-            self.done.load(std::sync::atomic::Ordering::Relaxed),
-            self.total,
-        )
-    }
-
-    /// Asks the hash to stop; it does within one block.
-    pub fn cancel(&self) {
-        self.cancel
-            .store(true, std::sync::atomic::Ordering::Relaxed);
-    }
-
-    /// The fingerprint once it is done (None while it runs).
-    pub fn poll(&self) -> Option<Result<Option<(String, u64)>, EditError>> {
-        match self.result.try_recv() {
-            Ok(result) => Some(result),
-            Err(std::sync::mpsc::TryRecvError::Empty) => None,
-            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
-                Some(Err(EditError::EvidenceUnreadable {
-                    location: self.location.clone(),
-                    reason: "the hash stopped".to_string(),
-                }))
-            }
-        }
-    }
-}
-
-impl Drop for HashJob {
-    fn drop(&mut self) {
-        self.cancel();
     }
 }
 

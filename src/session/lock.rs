@@ -191,12 +191,7 @@ pub fn writer_access(session: &Path) -> Result<Access, LockError> {
     }
     match acquire_lock(session) {
         Ok(lock) => Ok(Access::Write(lock)),
-        Err(LockError::Io { source, .. })
-            if matches!(
-                source.kind(),
-                std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem
-            ) =>
-        {
+        Err(LockError::Io { source, .. }) if super::refuses_writing(&source) => {
             Ok(Access::ReadOnly {
                 holder: LockHolder::because(NoWriter::NotWritable),
             })

@@ -4,8 +4,8 @@
 mod agenda;
 mod apply;
 mod audit;
+pub mod background;
 mod conflicts;
-mod export;
 mod findings;
 mod forms;
 mod overlays;
@@ -16,19 +16,21 @@ mod screens;
 mod undo;
 mod work;
 
+pub use crate::tui::overlays::OnYes;
+pub use crate::tui::overlays::agenda::{AgendaEditor, MINUTES_STEP};
 pub use crate::tui::overlays::evidence::EvidencePicker;
 pub use crate::tui::overlays::evidence_form::{EVIDENCE_KINDS, EvidenceForm};
 pub use crate::tui::overlays::evidence_search::{EvidenceSearch, evidence_items};
+pub use crate::tui::overlays::export::{ExportKind, ExportState, FORMATS, LANGS};
+pub use crate::tui::overlays::filter::FilterPicker;
 pub use crate::tui::overlays::finding_form::FindingForm;
 pub use crate::tui::overlays::findings::FindingsList;
+pub use crate::tui::overlays::note::NoteState;
 pub use crate::tui::overlays::palette::PaletteState;
-pub use agenda::{AgendaEditor, MINUTES_STEP, TIME_SAVE_EVERY, TimeClock, Timebox};
-pub use audit::ParticipantsState;
-pub use export::{ExportKind, ExportState, FORMATS, LANGS};
+pub use crate::tui::overlays::participants::ParticipantsState;
+pub use agenda::{TIME_SAVE_EVERY, TimeClock, Timebox};
 pub use findings::{finding_marks, tie_requirement};
-pub use forms::{
-    Field, FilterPicker, Home, HomeRow, LineInput, NewForm, NoteState, OnYes, Overlay,
-};
+pub use forms::{Field, Home, HomeRow, LineInput, NewForm, Overlay};
 pub use register::{Attaching, evidence_from_form};
 pub use undo::Snapshot;
 pub use work::{SaveState, Work};
@@ -38,12 +40,14 @@ use crate::lang::Lang;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent, MouseEventKind};
+use crate::tui::overlays::confirm::Confirm;
+use crate::tui::overlays::{Ctx, Seen};
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 
 use super::action::Action;
 use super::keymap::{self, Context};
-use super::views;
 use crate::session::{self, Status};
 
 /// How often a note draft is written while typing, and a failed save retried.
@@ -175,10 +179,10 @@ impl App {
                     );
                     self.pending_read_only = Some((path.to_path_buf(), holder.clone()));
                     self.screen = Screen::Home;
-                    self.overlays.push(Overlay::Confirm {
+                    self.overlays.push(Overlay::Confirm(Confirm {
                         question,
                         on_yes: OnYes::OpenReadOnly,
-                    });
+                    }));
                     Ok(())
                 }
                 _ => Err(e),
@@ -187,7 +191,7 @@ impl App {
     }
 
     /// The answer "yes" to "view it read-only?".
-    fn open_read_only(&mut self, pending: Option<(PathBuf, session::LockHolder)>) {
+    pub(super) fn open_read_only(&mut self, pending: Option<(PathBuf, session::LockHolder)>) {
         let Some((path, holder)) = pending else {
             return;
         };
@@ -238,6 +242,12 @@ impl App {
         }
     }
 
+    /// Whether work runs on another thread (hashing evidence): the event loop then looks for
+    /// its progress more often.
+    pub fn busy(&self) -> bool {
+        self.attaching.is_some() || self.work.as_ref().is_some_and(|w| w.checking.is_some())
+    }
+
     /// Handles one key press.
     pub fn handle_key(&mut self, key: KeyEvent) {
         // While a large evidence file is hashed, Esc cancels it and other keys wait.
@@ -245,6 +255,14 @@ impl App {
             if key.code == KeyCode::Esc {
                 self.cancel_attaching();
             }
+            return;
+        }
+        // Esc on the workbench itself (no overlay open) stops a check of the evidence files.
+        if key.code == KeyCode::Esc
+            && self.overlays.is_empty()
+            && self.work.as_mut().is_some_and(Work::cancel_checks)
+        {
+            self.message = Some(self.trust_texts().check_cancelled.to_string());
             return;
         }
         self.message = None;
@@ -366,10 +384,12 @@ impl App {
     fn update_global(&mut self, action: Action) -> bool {
         match action {
             Action::Quit => self.request_quit(),
-            Action::Help => self.overlays.push(Overlay::Help {
-                context: self.context(),
-                scroll: 0,
-            }),
+            Action::Help => {
+                self.overlays
+                    .push(Overlay::Help(crate::tui::overlays::help::Help::open(
+                        self.context(),
+                    )))
+            }
             Action::Palette => self.open_palette(),
             Action::ToggleLang => {
                 if let Some(work) = &mut self.work {
@@ -477,10 +497,9 @@ impl App {
                     .get(&id)
                     .and_then(|a| a.justification.clone())
                     .unwrap_or_default();
-                self.overlays.push(Overlay::Justify {
-                    input: LineInput::new(&current),
-                    error: None,
-                });
+                self.overlays.push(Overlay::Justify(
+                    crate::tui::overlays::justify::Justify::open(&current),
+                ));
             }
             Action::Clear => result = work.edit(|s, _| s.clear_status(&id, &who)),
             Action::QuickLevel(level) => {
@@ -506,12 +525,8 @@ impl App {
             }
             Action::FilterPicker => {
                 let counts = crate::review::counts(&work.model, &work.session, &work.checks);
-                let selected = work
-                    .filter
-                    .and_then(|f| counts.iter().position(|(c, _)| *c == f))
-                    .map_or(0, |i| i + 1);
-                self.overlays
-                    .push(Overlay::Filter(FilterPicker { selected, counts }));
+                let picker = FilterPicker::open(counts, work.filter);
+                self.overlays.push(Overlay::Filter(picker));
             }
             Action::ClearFilter if work.filter.take().is_some() => {
                 self.message = Some(work.lang().texts().messages.filter_cleared.to_string());
@@ -523,7 +538,10 @@ impl App {
             Action::Findings => self
                 .overlays
                 .push(Overlay::Findings(FindingsList::default())),
-            Action::Agenda => self.open_agenda(),
+            Action::Agenda => {
+                let editor = AgendaEditor::open(&work.session, &work.model);
+                self.overlays.push(Overlay::Agenda(editor));
+            }
             Action::ToggleFacilitator => {
                 let on = !work.session.cursor.facilitator;
                 work.session.cursor.facilitator = on;
@@ -615,40 +633,14 @@ impl App {
 
     fn open_note(&mut self, discussion: bool) {
         let Some(work) = &self.work else { return };
-        let id = work.requirement_id();
-        let text = work
-            .session
-            .answers
-            .get(&id)
-            .map(|a| {
-                if discussion {
-                    a.discussion.clone()
-                } else {
-                    a.note.clone()
-                }
-            })
-            .unwrap_or_default();
-        // Split on '\n' only: `lines()` would drop a '\r' before it and a final newline, and
-        // merely opening and closing the editor would then rewrite the note.
-        let lines: Vec<String> = text.split('\n').map(str::to_string).collect();
-        let mut editor = ratatui_textarea::TextArea::new(if lines.is_empty() {
-            vec![String::new()]
-        } else {
-            lines
-        });
-        editor.move_cursor(ratatui_textarea::CursorMove::Bottom);
-        editor.move_cursor(ratatui_textarea::CursorMove::End);
-        self.overlays.push(Overlay::Note(Box::new(NoteState {
-            editor,
-            requirement: id,
-            saved_text: text,
-            last_autosave: Instant::now(),
-            recorded: false,
-            discussion,
-        })));
+        let note = NoteState::open(&work.seen(), discussion);
+        self.overlays.push(Overlay::Note(Box::new(note)));
     }
 
     fn open_export(&mut self) {
+        if self.work.is_none() {
+            return;
+        }
         let lang = self.lang();
         self.overlays
             .push(Overlay::Export(ExportState::new(lang.code())));
@@ -664,53 +656,40 @@ impl App {
             if let SaveState::Failed(err) = &work.save {
                 let question =
                     crate::i18n::fill(work.lang().texts().workbench.quit_unsaved, &[("err", err)]);
-                self.overlays.push(Overlay::Confirm {
+                self.overlays.push(Overlay::Confirm(Confirm {
                     question,
                     on_yes: OnYes::QuitUnsaved,
-                });
+                }));
                 return;
             }
         }
         self.quit = true;
     }
 
-    /// Writes an open note draft into the session (and to disk) if it changed.
+    /// Writes an open note draft into the session (and to disk) if it changed; a refusal
+    /// (a final session) is said on the status line.
     pub fn flush_note(&mut self) {
-        let who = self.who.clone();
-        let Some(work) = &mut self.work else { return };
-        let mut refused = None;
-        for overlay in &mut self.overlays {
-            if let Overlay::Note(note) = overlay {
-                let text = note.text();
-                if text != note.saved_text {
-                    let id = note.requirement.clone();
-                    let set = |s: &mut session::Session| {
-                        if note.discussion {
-                            s.set_discussion(&id, &text, &who)
-                        } else {
-                            s.set_note(&id, &text, &who)
-                        }
-                    };
-                    if note.recorded {
-                        if set(&mut work.session).is_ok() {
-                            work.palette = None;
-                            work.save_now();
-                        }
-                    } else {
-                        // A refused note (a final session) is said on the status line.
-                        if let Err(e) = work.edit(|s, _| set(s)) {
-                            refused = Some(work.lang().edit_error(&e));
-                        }
-                        note.recorded = true;
-                    }
-                    note.saved_text = text;
-                }
-                note.last_autosave = Instant::now();
+        for i in 0..self.overlays.len() {
+            let Overlay::Note(note) = &mut self.overlays[i] else {
+                continue;
+            };
+            note.last_autosave = Instant::now();
+            let Some(edit) = note.draft(false) else {
+                continue;
+            };
+            let result = self.make(edit);
+            if let Overlay::Note(note) = &mut self.overlays[i] {
+                note.written();
+            }
+            if let Err(refused) = result {
+                self.message = Some(refused);
             }
         }
-        if refused.is_some() {
-            self.message = refused;
-        }
+    }
+
+    /// What overlays read: the shown language and the open session.
+    pub fn ctx(&self) -> Ctx<'_> {
+        ctx_of(self.work.as_ref(), self.lang)
     }
 
     /// Periodic work: note autosave, cursor save, retrying a failed save, workshop time.
@@ -766,34 +745,6 @@ impl App {
         (timebox, spent)
     }
 
-    /// A mouse event: click selects in the navigator and checklist, the wheel scrolls.
-    pub fn handle_mouse(&mut self, event: MouseEvent) {
-        if !self.overlays.is_empty() {
-            return;
-        }
-        match (self.screen, event.kind) {
-            (Screen::Assessment, MouseEventKind::ScrollDown) => {
-                self.update(Action::NextRequirement);
-            }
-            (Screen::Assessment, MouseEventKind::ScrollUp) => {
-                self.update(Action::PrevRequirement);
-            }
-            (Screen::Home, MouseEventKind::ScrollDown) => {
-                self.update(Action::Down);
-            }
-            (Screen::Home, MouseEventKind::ScrollUp) => {
-                self.update(Action::Up);
-            }
-            (Screen::Assessment, MouseEventKind::Down(_)) => {
-                let target = views::assessment::hit_test(self, self.area, event.column, event.row);
-                if let (Some(requirement), Some(work)) = (target, &mut self.work) {
-                    work.jump(requirement);
-                }
-            }
-            _ => {}
-        }
-    }
-
     /// Keys that are not bound in the current context: text for inputs.
     fn text_input(&mut self, key: KeyEvent) {
         match self.overlays.last_mut() {
@@ -814,6 +765,34 @@ impl App {
         let defer = self.defer_saves;
         if let Some(p) = self.overlays.last_mut().and_then(Overlay::ranking) {
             p.query_changed(defer);
+        }
+    }
+}
+
+/// What overlays read, from the open session (the workbench's own language without one).
+/// A free function, so the app can hand it to the overlay on top while that is borrowed.
+fn ctx_of(work: Option<&Work>, lang: Lang) -> Ctx<'_> {
+    Ctx {
+        lang: work.map_or(lang, Work::lang),
+        work: work.map(Work::seen),
+        auto_advance: work.is_none_or(|w| w.session.cursor.auto_advance),
+        hints: keymap::hints_in,
+        help: keymap::help_lines_in,
+    }
+}
+
+impl Work {
+    /// The open session as overlays see it.
+    pub fn seen(&self) -> Seen<'_> {
+        Seen {
+            session: &self.session,
+            model: &self.model,
+            path: &self.path,
+            requirement: self.requirement,
+            practice: self.practice,
+            checks: &self.checks,
+            scope: &self.scope,
+            read_only: self.read_only.as_ref(),
         }
     }
 }

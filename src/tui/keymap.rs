@@ -8,77 +8,11 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::Action;
+use super::overlays;
 
 pub mod user;
 
-/// Where a key is pressed; each context has its own bindings.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Context {
-    Home,
-    NewSession,
-    Assessment,
-    Summary,
-    Help,
-    Palette,
-    Note,
-    Justify,
-    Evidence,
-    EvidenceForm,
-    EvidenceSearch,
-    Filter,
-    Confirm,
-    Export,
-    Findings,
-    FindingForm,
-    Agenda,
-    History,
-    Decider,
-    Participants,
-    ParticipantForm,
-    Reason,
-    Conflicts,
-}
-
-impl Context {
-    pub const ALL: [Context; 23] = [
-        Context::Home,
-        Context::NewSession,
-        Context::Assessment,
-        Context::Summary,
-        Context::Help,
-        Context::Palette,
-        Context::Note,
-        Context::Justify,
-        Context::Evidence,
-        Context::EvidenceForm,
-        Context::EvidenceSearch,
-        Context::Filter,
-        Context::Confirm,
-        Context::Export,
-        Context::Findings,
-        Context::FindingForm,
-        Context::Agenda,
-        Context::History,
-        Context::Decider,
-        Context::Participants,
-        Context::ParticipantForm,
-        Context::Reason,
-        Context::Conflicts,
-    ];
-
-    /// The title of this context in help.
-    pub fn title(self) -> &'static str {
-        self.title_in(crate::lang::Lang::En)
-    }
-
-    /// The context's name in `lang` (help's title).
-    pub fn title_in(self, lang: crate::lang::Lang) -> &'static str {
-        let i = Context::ALL.iter().position(|c| *c == self).unwrap_or(0);
-        lang.texts().overlays.contexts[i]
-    }
-}
-
-pub use super::binding::{Binding, b, display_key, h, hints_of};
+pub use super::binding::{Binding, Context, b, display_key, h, hints_of};
 
 use Action as A;
 
@@ -173,53 +107,6 @@ const SUMMARY: &[Binding] = &[
     b("C-c", A::Quit),
 ];
 
-const HELP: &[Binding] = &[
-    h("Esc", A::Cancel),
-    b("?", A::Cancel),
-    b("q", A::Cancel),
-    h("Down", A::Down),
-    b("j", A::Down),
-    b("Up", A::Up),
-    b("k", A::Up),
-];
-
-const NOTE: &[Binding] = &[h("Esc", A::SaveClose), b("C-s", A::SaveClose)];
-
-const JUSTIFY: &[Binding] = &[h("Enter", A::Confirm), h("Esc", A::Cancel)];
-
-const FILTER: &[Binding] = &[
-    h("Enter", A::Confirm),
-    h("Down", A::Down),
-    b("j", A::Down),
-    b("Up", A::Up),
-    b("k", A::Up),
-    h("Esc", A::Cancel),
-];
-
-const CONFIRM: &[Binding] = &[h("y", A::Yes), h("n", A::No), b("Esc", A::No)];
-
-const EXPORT: &[Binding] = &[
-    h("Enter", A::Confirm),
-    h("Tab", A::NextField),
-    b("S-Tab", A::PrevField),
-    b("Down", A::NextField),
-    b("Up", A::PrevField),
-    h("Left", A::Left),
-    b("Right", A::Right),
-    b("Space", A::Toggle),
-    h("Esc", A::Cancel),
-];
-
-const HISTORY: &[Binding] = &[
-    h("Esc", A::Cancel),
-    b("h", A::Cancel),
-    b("q", A::Cancel),
-    h("Down", A::Down),
-    b("j", A::Down),
-    b("Up", A::Up),
-    b("k", A::Up),
-];
-
 const CONFLICTS: &[Binding] = &[
     h("o", A::TakeOurs),
     h("t", A::TakeTheirs),
@@ -231,31 +118,6 @@ const CONFLICTS: &[Binding] = &[
     b("k", A::Up),
     h("Esc", A::Cancel),
 ];
-
-const AGENDA: &[Binding] = &[
-    h("Enter", A::Confirm),
-    b("Down", A::Down),
-    b("j", A::Down),
-    b("Up", A::Up),
-    b("k", A::Up),
-    h("Left", A::Left),
-    h("Right", A::Right),
-    h("Esc", A::Cancel),
-];
-const PARTICIPANTS: &[Binding] = &[
-    h("a", A::Add),
-    h("Enter", A::Confirm),
-    h("d", A::Delete),
-    b("Down", A::Down),
-    b("j", A::Down),
-    b("Up", A::Up),
-    b("k", A::Up),
-    h("Esc", A::Cancel),
-];
-
-const PARTICIPANT_FORM: &[Binding] = &[h("Enter", A::Confirm), h("Esc", A::Cancel)];
-
-const REASON: &[Binding] = &[h("Enter", A::Confirm), h("Esc", A::Cancel)];
 
 /// The bindings of a context: the user's (configuration file) where they changed it, else the
 /// defaults.
@@ -270,24 +132,24 @@ pub fn defaults(context: Context) -> &'static [Binding] {
         Context::NewSession => NEW_SESSION,
         Context::Assessment => ASSESSMENT,
         Context::Summary => SUMMARY,
-        Context::Help => HELP,
-        Context::Palette => crate::tui::overlays::palette::BINDINGS,
-        Context::Note => NOTE,
-        Context::Justify => JUSTIFY,
-        Context::Evidence => crate::tui::overlays::evidence::BINDINGS,
-        Context::EvidenceForm => crate::tui::overlays::evidence_form::BINDINGS,
-        Context::EvidenceSearch => crate::tui::overlays::evidence_search::BINDINGS,
-        Context::Filter => FILTER,
-        Context::Confirm => CONFIRM,
-        Context::Export => EXPORT,
-        Context::Findings => crate::tui::overlays::findings::BINDINGS,
-        Context::FindingForm => crate::tui::overlays::finding_form::BINDINGS,
-        Context::Agenda => AGENDA,
-        Context::History => HISTORY,
-        Context::Decider => crate::tui::overlays::decider::BINDINGS,
-        Context::Participants => PARTICIPANTS,
-        Context::ParticipantForm => PARTICIPANT_FORM,
-        Context::Reason => REASON,
+        Context::Help => overlays::help::BINDINGS,
+        Context::Palette => overlays::palette::BINDINGS,
+        Context::Note => overlays::note::BINDINGS,
+        Context::Justify => overlays::justify::BINDINGS,
+        Context::Evidence => overlays::evidence::BINDINGS,
+        Context::EvidenceForm => overlays::evidence_form::BINDINGS,
+        Context::EvidenceSearch => overlays::evidence_search::BINDINGS,
+        Context::Filter => overlays::filter::BINDINGS,
+        Context::Confirm => overlays::confirm::BINDINGS,
+        Context::Export => overlays::export::BINDINGS,
+        Context::Findings => overlays::findings::BINDINGS,
+        Context::FindingForm => overlays::finding_form::BINDINGS,
+        Context::Agenda => overlays::agenda::BINDINGS,
+        Context::History => overlays::history::BINDINGS,
+        Context::Decider => overlays::decider::BINDINGS,
+        Context::Participants => overlays::participants::BINDINGS,
+        Context::ParticipantForm => overlays::participants::FORM_BINDINGS,
+        Context::Reason => overlays::reason::BINDINGS,
         Context::Conflicts => CONFLICTS,
     }
 }

@@ -46,8 +46,6 @@ pub struct Theme {
     /// The baseline (an earlier assessment) on the radar.
     pub baseline: Color,
     pub grid: Color,
-    /// The target drawn dashed, so it differs from the achieved line by shape too.
-    pub dashed_target: bool,
     pub label: Style,
     /// The timebox in the status line, and once it is over: noticeable, not alarming.
     pub timebox: Style,
@@ -115,7 +113,6 @@ pub const DARK: Theme = Theme {
     target: Color::LightYellow,
     baseline: Color::LightMagenta,
     grid: Color::DarkGray,
-    dashed_target: false,
     label: strong(Color::White),
     timebox: Style::new().fg(Color::White).bg(Color::Blue),
     timebox_over: Style::new()
@@ -199,7 +196,6 @@ pub const HIGH_CONTRAST: Theme = Theme {
     achieved: Color::LightCyan,
     target: Color::LightYellow,
     grid: Color::Gray,
-    dashed_target: true,
     met: strong(Color::LightCyan),
     partial: strong(Color::LightYellow),
     not_met: strong(Color::LightMagenta),
@@ -369,7 +365,6 @@ impl Theme {
         self.target = Color::Reset;
         self.baseline = Color::Reset;
         self.grid = Color::Reset;
-        self.dashed_target = true;
         self
     }
 }
@@ -523,7 +518,6 @@ mod tests {
                 }
             }
             assert!(plain.selected.add_modifier.contains(Modifier::REVERSED));
-            assert!(plain.dashed_target);
         }
     }
 }

@@ -2,7 +2,6 @@
 
 pub mod agenda;
 pub mod assessment;
-pub mod audit;
 pub mod conflicts;
 pub mod facilitator;
 pub mod home;
@@ -10,7 +9,6 @@ pub mod navigator;
 pub mod new_session;
 pub mod overlays;
 pub mod practice;
-pub mod register;
 pub mod status;
 pub mod summary;
 

@@ -1,18 +1,14 @@
 //! State of the screens and overlays that are not the assessment itself: the home list, the
-//! new-session form, and the overlays (palette, note, N/A, evidence, confirm, export).
-
-use std::time::Instant;
+//! new-session form, and the overlay stack.
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
-use ratatui_textarea::TextArea;
 
 use crate::model;
 use crate::session;
 use crate::tui::keymap::Context;
-use crate::tui::overlays::{
-    Edit, Opened, evidence, evidence_form, evidence_search, finding_form, findings, palette,
-};
+use crate::tui::overlays::{self, Component};
+
 pub use crate::tui::widgets::line_input::LineInput;
 
 /// One session on the home screen: the same overview `assess list` prints.
@@ -177,138 +173,96 @@ impl Default for NewForm {
     }
 }
 
-/// The note editor: the draft, and when it was last written to disk.
-#[derive(Debug)]
-pub struct NoteState {
-    pub editor: TextArea<'static>,
-    pub requirement: String,
-    /// The text last written into the session.
-    pub saved_text: String,
-    pub last_autosave: Instant,
-    /// An undo snapshot was taken for this editing round.
-    pub recorded: bool,
-    /// The discussion (dissent) note beside the answer rather than the note.
-    pub discussion: bool,
+/// Declares the overlays: a component per line (`Variant(Type)`, the type implementing
+/// `overlays::Component`), then the ones not yet components with their own arms elsewhere.
+/// It makes the `Overlay` enum and its dispatch to the component on top.
+macro_rules! overlays {
+    (components { $($variant:ident($ty:ty),)* } others { $($other:tt)* }) => {
+        /// An overlay; the top of the stack gets keys first.
+        #[derive(Debug)]
+        pub enum Overlay {
+            $($variant($ty),)*
+            $($other)*
+        }
+
+        impl Overlay {
+            /// The overlay as a component (None for those not yet converted).
+            pub fn component(&self) -> Option<&dyn Component> {
+                match self {
+                    $(Overlay::$variant(c) => Some(c),)*
+                    #[allow(unreachable_patterns)]
+                    _ => None,
+                }
+            }
+
+            pub fn component_mut(&mut self) -> Option<&mut dyn Component> {
+                match self {
+                    $(Overlay::$variant(c) => Some(c),)*
+                    #[allow(unreachable_patterns)]
+                    _ => None,
+                }
+            }
+        }
+    };
 }
 
-impl NoteState {
-    pub fn text(&self) -> String {
-        self.editor.lines().join("\n")
+overlays! {
+    components {
+        Agenda(overlays::agenda::AgendaEditor),
+        Confirm(overlays::confirm::Confirm),
+        Decider(overlays::decider::Decider),
+        Evidence(overlays::evidence::EvidencePicker),
+        EvidenceForm(overlays::evidence_form::EvidenceForm),
+        EvidenceSearch(overlays::evidence_search::EvidenceSearch),
+        Export(overlays::export::ExportState),
+        Filter(overlays::filter::FilterPicker),
+        FindingForm(Box<overlays::finding_form::FindingForm>),
+        Findings(overlays::findings::FindingsList),
+        Help(overlays::help::Help),
+        History(overlays::history::History),
+        Justify(overlays::justify::Justify),
+        Note(Box<overlays::note::NoteState>),
+        Palette(overlays::palette::PaletteState),
+        Participants(overlays::participants::ParticipantsState),
+        Reason(overlays::reason::Reason),
+    }
+    others {
+        /// The conflicts a merge left, one selected.
+        Conflicts {
+            selected: usize,
+        },
     }
 }
 
-/// The review filter picker: "no filter" then every filter with its count.
-#[derive(Debug, Clone, Default)]
-pub struct FilterPicker {
-    pub selected: usize,
-    pub counts: Vec<(crate::review::Filter, usize)>,
-}
-
-/// What a yes does.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum OnYes {
-    /// Quit although the last changes could not be saved.
-    QuitUnsaved,
-    /// Open the session in `App::pending_read_only` to view only.
-    OpenReadOnly,
-    /// An overlay's edit, asked about first (deleting a finding).
-    Apply(Box<Edit>),
-    /// Sign the session off as final.
-    SignOff,
-    /// Rate the current practice at this level, replacing the answers the question listed.
-    QuickLevel(u8),
-}
-
-/// An overlay; the top of the stack gets keys first.
-#[derive(Debug)]
-pub enum Overlay {
-    Help {
-        context: Context,
-        scroll: u16,
-    },
-    Palette(palette::PaletteState),
-    Note(Box<NoteState>),
-    Justify {
-        input: LineInput,
-        error: Option<String>,
-    },
-    Evidence(evidence::EvidencePicker),
-    EvidenceForm(evidence_form::EvidenceForm),
-    /// Fuzzy search over the register; `target` of each item is its index in the register.
-    EvidenceSearch(evidence_search::EvidenceSearch),
-    Filter(FilterPicker),
-    Confirm {
-        question: String,
-        on_yes: OnYes,
-    },
-    Export(super::export::ExportState),
-    Findings(findings::FindingsList),
-    FindingForm(Box<finding_form::FindingForm>),
-    Agenda(super::AgendaEditor),
-    /// The history of the current requirement, newest first.
-    History {
-        scroll: u16,
-    },
-    /// Who decides the following answers.
-    Decider(crate::tui::overlays::decider::Decider),
-    Participants(super::audit::ParticipantsState),
-    /// Why a final session is reopened.
-    Reason {
-        input: LineInput,
-        error: Option<String>,
-    },
-    /// The conflicts a merge left, one selected.
-    Conflicts {
-        selected: usize,
-    },
-}
-
 impl Overlay {
+    pub fn context(&self) -> Context {
+        if let Some(component) = self.component() {
+            return component.context();
+        }
+        match self {
+            Overlay::Conflicts { .. } => Context::Conflicts,
+            _ => unreachable!("a component names its own context"),
+        }
+    }
+
     /// The fuzzy ranking of the palette or the register's search, which ranks after the
     /// frame that shows a typed letter.
-    pub fn ranking(&mut self) -> Option<&mut palette::PaletteState> {
+    pub fn ranking(&mut self) -> Option<&mut overlays::palette::PaletteState> {
         match self {
             Overlay::Palette(p) => Some(p),
             Overlay::EvidenceSearch(s) => Some(s),
             _ => None,
         }
     }
-
-    pub fn context(&self) -> Context {
-        match self {
-            Overlay::Help { .. } => Context::Help,
-            Overlay::Palette(_) => Context::Palette,
-            Overlay::Note(_) => Context::Note,
-            Overlay::Justify { .. } => Context::Justify,
-            Overlay::Evidence(_) => Context::Evidence,
-            Overlay::EvidenceForm(_) => Context::EvidenceForm,
-            Overlay::EvidenceSearch(_) => Context::EvidenceSearch,
-            Overlay::Filter(_) => Context::Filter,
-            Overlay::Confirm { .. } => Context::Confirm,
-            Overlay::Export(_) => Context::Export,
-            Overlay::Findings(_) => Context::Findings,
-            Overlay::FindingForm(_) => Context::FindingForm,
-            Overlay::Agenda(_) => Context::Agenda,
-            Overlay::History { .. } => Context::History,
-            Overlay::Decider(_) => Context::Decider,
-            Overlay::Conflicts { .. } => Context::Conflicts,
-            Overlay::Participants(p) if p.form.is_some() => Context::ParticipantForm,
-            Overlay::Participants(_) => Context::Participants,
-            Overlay::Reason { .. } => Context::Reason,
-        }
-    }
 }
 
-impl From<Opened> for Overlay {
-    fn from(opened: Opened) -> Self {
+impl From<overlays::Opened> for Overlay {
+    fn from(opened: overlays::Opened) -> Self {
         match opened {
-            Opened::EvidenceForm(form) => Overlay::EvidenceForm(form),
-            Opened::EvidenceSearch(search) => Overlay::EvidenceSearch(search),
-            Opened::FindingForm(form) => Overlay::FindingForm(form),
-            Opened::Confirm { question, on_yes } => Overlay::Confirm {
-                question,
-                on_yes: OnYes::Apply(Box::new(on_yes)),
-            },
+            overlays::Opened::EvidenceForm(form) => Overlay::EvidenceForm(form),
+            overlays::Opened::EvidenceSearch(search) => Overlay::EvidenceSearch(search),
+            overlays::Opened::FindingForm(form) => Overlay::FindingForm(form),
+            overlays::Opened::Confirm(confirm) => Overlay::Confirm(confirm),
         }
     }
 }

@@ -1,17 +1,19 @@
 //! The evidence register's edits as the workbench makes them (attach, detach, add, change,
 //! accept a new version, remove; the overlays that ask for them are `tui/overlays/evidence*`),
-//! hashing a large file on another thread, and the review filter picker. Every change is a
-//! core `Session` function; the files are checked again after each one.
+//! fingerprinting files on another thread, and moving among a review filter's matches. Every
+//! change is a core `Session` function; the files are checked again after each one.
 
 use std::path::Path;
 
-use super::overlays::step;
+use super::apply::Made;
+use super::background::{Job, Poll};
 use super::{App, Overlay, Work};
+use crate::i18n::fill;
 use crate::i18n::workbench::Words;
 use crate::session::{self, Evidence};
 use crate::tui::action::Action;
 use crate::tui::overlays::evidence_form::EvidenceForm;
-use crate::tui::overlays::{EvidenceDraft, Told};
+use crate::tui::overlays::{EvidenceDraft, Notice};
 
 /// Moves among the matches of the filter in force; a word when there is no further one.
 pub(super) fn move_among_matches(work: &mut Work, action: Action) -> Option<String> {
@@ -29,6 +31,11 @@ pub(super) fn move_among_matches(work: &mut Work, action: Action) -> Option<Stri
 }
 
 impl App {
+    /// The trust texts in the open session's language.
+    pub(super) fn trust_texts(&self) -> &'static crate::i18n::trust::Trust {
+        self.lang().texts().trust
+    }
+
     /// Evidence ids of the register, in order (the picker's rows).
     pub fn evidence_ids(&self) -> Vec<String> {
         self.work
@@ -38,10 +45,10 @@ impl App {
     }
 
     /// Attaches (when `attach`) or detaches entry `eid` on the current requirement.
-    pub(super) fn attach(&mut self, eid: &str, attach: bool) -> Result<Told, String> {
+    pub(super) fn attach(&mut self, eid: &str, attach: bool) -> Result<Made, String> {
         let who = self.who.clone();
         let Some(work) = &mut self.work else {
-            return Ok(done(None, None));
+            return Ok(Made::Done);
         };
         let id = work.requirement_id();
         let attached = work
@@ -57,39 +64,32 @@ impl App {
             Ok(())
         };
         result.map_err(|e| work.lang().edit_error(&e))?;
-        Ok(done(None, Some(eid.to_string())))
+        Ok(noticed(None, Some(eid)))
     }
 
-    /// A new entry, attached to the current requirement; a large file is hashed on another
-    /// thread first (None: under way).
-    pub(super) fn add_evidence(&mut self, draft: EvidenceDraft) -> Result<Option<Told>, String> {
+    /// A new entry, attached to the current requirement; its file is hashed on another
+    /// thread first (the workbench keeps drawing, shows the progress, and Esc cancels).
+    pub(super) fn add_evidence(&mut self, draft: EvidenceDraft) -> Result<Made, String> {
         let base = self.work.as_ref().map(Work::base_dir).unwrap_or_default();
         let said = self.lang().texts().workbench;
-        // A large file is hashed on another thread: the workbench keeps drawing, shows the
-        // progress, and Esc cancels (see `poll_attaching`).
-        if session::large_file(&base, &draft.location).is_some() {
-            if draft.title.trim().is_empty() {
-                return Err(said.register.title_needed.to_string());
-            }
-            let location = draft.location.clone();
-            self.start_hash(&base, &location, Purpose::Add(draft));
-            return Ok(None);
+        if draft.title.trim().is_empty() {
+            return Err(said.register.title_needed.to_string());
         }
-        let evidence = session::describe_evidence(&base, &draft.title, draft.kind, &draft.location)
-            .map_err(|e| said.edit_error(&e))?;
-        self.finish_add(evidence, &base).map(Some)
+        let location = draft.location.clone();
+        self.start_hash(&base, &location, Purpose::Add(draft));
+        Ok(Made::Later)
     }
 
-    /// Entry `id` changed as typed; moved to a large file, it is hashed on another thread
-    /// first (None: under way).
+    /// Entry `id` changed as typed; a new location is hashed on another thread first (a
+    /// final session refuses at once).
     pub(super) fn change_evidence(
         &mut self,
         id: &str,
         draft: EvidenceDraft,
-    ) -> Result<Option<Told>, String> {
+    ) -> Result<Made, String> {
         let who = self.who.clone();
         let Some(work) = &mut self.work else {
-            return Ok(None);
+            return Ok(Made::Done);
         };
         let base = work.base_dir();
         let said = work.lang().texts().workbench;
@@ -98,177 +98,164 @@ impl App {
             .evidence
             .get(id)
             .is_some_and(|e| e.location != draft.location.trim());
-        if moved
-            && !work.session.is_final()
-            && session::large_file(&base, &draft.location).is_some()
-        {
+        if moved && !work.session.is_final() {
             if draft.title.trim().is_empty() {
                 return Err(said.register.title_needed.to_string());
             }
             let location = draft.location.clone();
             self.start_hash(&base, &location, Purpose::Edit(id.to_string(), draft));
-            return Ok(None);
+            return Ok(Made::Later);
         }
         let new = entry(&draft);
         work.edit(|s, _| s.edit_evidence(id, &new, &base, &who))
             .map_err(|e| said.edit_error(&e))?;
-        Ok(Some(self.changed_evidence(id)))
+        Ok(self.changed_evidence(id))
     }
 
-    fn changed_evidence(&mut self, id: &str) -> Told {
-        let lang = self.lang();
+    /// "Changed E1", after the register was checked again.
+    fn changed_evidence(&mut self, id: &str) -> Made {
+        let said = self.lang().texts().workbench;
         if let Some(work) = &mut self.work {
             work.recheck_evidence();
         }
-        let said = lang.texts().workbench;
-        done(
+        noticed(
             Some(Words::fill(said.register.changed, &[("id", id)])),
-            Some(id.to_string()),
+            Some(id),
         )
     }
 
-    /// Entry `id`'s file as it is now is its new version (a large one hashed on another
-    /// thread: None, under way).
-    pub(super) fn accept_new_version(&mut self, id: &str) -> Result<Option<Told>, String> {
+    /// Entry `id`'s file as it is now is its new version: hashed on another thread (a final
+    /// session refuses at once).
+    pub(super) fn accept_new_version(&mut self, id: &str) -> Result<Made, String> {
         let who = self.who.clone();
         let Some(work) = &mut self.work else {
-            return Ok(None);
+            return Ok(Made::Done);
         };
         let base = work.base_dir();
+        if work.session.is_final() {
+            work.edit(|s, _| s.rehash_evidence(id, &base, &who))
+                .map_err(|e| work.lang().edit_error(&e))?;
+            return Ok(Made::Done);
+        }
         let location = work
             .session
             .evidence
             .get(id)
             .map(|e| e.location.clone())
             .unwrap_or_default();
-        if !work.session.is_final() && session::large_file(&base, &location).is_some() {
-            self.start_hash(&base, &location, Purpose::Rehash(id.to_string()));
-            return Ok(None);
-        }
-        let result = work.edit(|s, _| s.rehash_evidence(id, &base, &who));
-        work.recheck_evidence();
-        result.map_err(|e| work.lang().edit_error(&e))?;
-        let said = work.lang().texts().workbench;
-        let notice = Words::fill(said.register.accepted, &[("id", id)]);
-        Ok(Some(done(Some(notice), Some(id.to_string()))))
+        self.start_hash(&base, &location, Purpose::Rehash(id.to_string()));
+        Ok(Made::Later)
     }
 
     /// Removes entry `id` (refused while cited).
-    pub(super) fn remove_evidence(&mut self, id: &str) -> Result<Told, String> {
+    pub(super) fn remove_evidence(&mut self, id: &str) -> Result<Made, String> {
         let who = self.who.clone();
         let Some(work) = &mut self.work else {
-            return Ok(done(None, None));
+            return Ok(Made::Done);
         };
         let result = work.edit(|s, _| s.remove_evidence(id, &who).map(|_| ()));
         work.recheck_evidence();
         result.map_err(|e| work.lang().edit_error(&e))?;
-        Ok(done(None, None))
+        // The register picker keeps its bar on an entry that is still there.
+        Ok(noticed(None, None))
     }
 
+    /// Fingerprints `location` on another thread for `purpose`. Without an event loop (the
+    /// tests' direct calls) the result is waited for and applied at once.
     fn start_hash(&mut self, base: &Path, location: &str, purpose: Purpose) {
-        let job = session::HashJob::start(base, location);
-        self.attaching = Some(Attaching { job, purpose });
-        self.poll_attaching();
+        let (base, typed) = (base.to_path_buf(), location.trim().to_string());
+        let mut job = Job::spawn(move |cancel, progress| {
+            session::fingerprint_progress(&base, &typed, cancel, progress)
+                .map_err(|e| session::unreadable(&typed, &e))
+        });
+        let location = location.trim().to_string();
+        if self.defer_saves {
+            self.attaching = Some(Attaching {
+                job,
+                location,
+                purpose,
+            });
+            self.poll_attaching();
+            return;
+        }
+        let result = job.wait();
+        self.attaching = Some(Attaching {
+            job,
+            location,
+            purpose,
+        });
+        self.finish_hash(result);
     }
 
     /// Follows a hash running on another thread: its progress in the status line, then what
     /// it was for done (or the error said). True when something on screen changed.
     pub(super) fn poll_attaching(&mut self) -> bool {
-        let Some(attaching) = &self.attaching else {
+        let text = self.trust_texts();
+        let Some(attaching) = &mut self.attaching else {
             return false;
         };
-        let lang = self.lang();
-        let text = hashing_text(lang);
-        let Some(result) = attaching.job.poll() else {
-            let (done, total) = attaching.job.progress();
-            let percent = (done * 100).checked_div(total).unwrap_or(0);
-            let message = Some(format!(
-                "{} {} {percent}% — {}",
-                text.hashing, attaching.job.location, text.esc_cancels
-            ));
-            let changed = self.message != message;
-            self.message = message;
-            return changed;
+        let result = match attaching.job.poll() {
+            Poll::Running => {
+                let percent = attaching.job.progress.percent().to_string();
+                let hashing = fill(
+                    text.hashing,
+                    &[("location", &attaching.location), ("percent", &percent)],
+                );
+                let message = Some(format!("{hashing} — {}", text.esc_cancels));
+                let changed = self.message != message;
+                self.message = message;
+                return changed;
+            }
+            Poll::Done(result) => Some(result),
+            Poll::Lost => None,
         };
+        self.finish_hash(result)
+    }
+
+    /// Applies a finished hash to what it was for (None: its thread died): the form that
+    /// asked closes and the register hears what was done, or the refusal is said.
+    fn finish_hash(&mut self, result: Option<Print>) -> bool {
         let Some(attaching) = self.attaching.take() else {
             return false;
         };
+        let result = result.unwrap_or_else(|| {
+            Err(session::EditError::EvidenceUnreadable {
+                location: attaching.location.clone(),
+                reason: self.trust_texts().hash_stopped.to_string(),
+            })
+        });
         self.message = None;
-        let said = lang.texts().workbench;
+        let said = self.lang().texts().workbench;
         let result = result.map_err(|e| said.edit_error(&e));
-        let outcome = match attaching.purpose {
-            Purpose::Add(draft) => result.and_then(|print| self.add_hashed(&draft, print)),
-            Purpose::Edit(id, draft) => {
-                result.and_then(|print| self.change_hashed(&id, &draft, print))
-            }
-            Purpose::Rehash(id) => result.and_then(|print| self.accept_hashed(&id, print)),
+        let (made, close) = match attaching.purpose {
+            Purpose::Add(draft) => (
+                result.and_then(|print| self.add_hashed(&draft, print)),
+                true,
+            ),
+            Purpose::Edit(id, draft) => (
+                result.and_then(|print| self.change_hashed(&id, &draft, print)),
+                true,
+            ),
+            Purpose::Rehash(id) => (
+                result.and_then(|print| self.accept_hashed(&id, print)),
+                false,
+            ),
         };
-        match outcome {
-            Ok((told, close)) => {
-                if close && matches!(self.overlays.last(), Some(Overlay::EvidenceForm(_))) {
-                    self.overlays.pop();
-                }
-                self.tell(&told);
-            }
-            Err(why) => self.refused(why),
-        }
+        let form_on_top = matches!(self.overlays.last(), Some(Overlay::EvidenceForm(_)));
+        self.settle(made, close && form_on_top);
         true
     }
 
-    /// A new entry whose file was hashed on another thread; the form then closes.
-    fn add_hashed(&mut self, draft: &EvidenceDraft, print: Print) -> Result<(Told, bool), String> {
+    /// A new entry whose file was hashed on another thread.
+    fn add_hashed(&mut self, draft: &EvidenceDraft, print: Hashed) -> Result<Made, String> {
         let base = self.work.as_ref().map(Work::base_dir).unwrap_or_default();
         let said = self.lang().texts().workbench;
         let evidence = session::evidence_entry(&draft.title, draft.kind, &draft.location, print)
             .map_err(|e| said.edit_error(&e))?;
-        self.finish_add(evidence, &base).map(|told| (told, true))
-    }
-
-    /// Entry `id` moved to a file hashed on another thread; the form then closes.
-    fn change_hashed(
-        &mut self,
-        id: &str,
-        draft: &EvidenceDraft,
-        print: Print,
-    ) -> Result<(Told, bool), String> {
+        let notice = missing_file_notice(&evidence, &base, said);
         let who = self.who.clone();
         let Some(work) = &mut self.work else {
-            return Err(String::new());
-        };
-        let new = entry(draft);
-        work.edit(|s, _| s.edit_evidence_printed(id, &new, Some(print), &who))
-            .map_err(|e| work.lang().edit_error(&e))?;
-        Ok((self.changed_evidence(id), true))
-    }
-
-    /// Entry `id`'s new version, hashed on another thread.
-    fn accept_hashed(&mut self, id: &str, print: Print) -> Result<(Told, bool), String> {
-        let who = self.who.clone();
-        let Some(work) = &mut self.work else {
-            return Err(String::new());
-        };
-        let result = work.edit(|s, _| s.accept_fingerprint(id, print, &who));
-        work.recheck_evidence();
-        result.map_err(|e| work.lang().edit_error(&e))?;
-        let said = work.lang().texts().workbench;
-        let notice = Words::fill(said.register.accepted, &[("id", id)]);
-        Ok((done(Some(notice), Some(id.to_string())), false))
-    }
-
-    /// Esc while a large file is hashed: stops the hash; nothing is added.
-    pub(super) fn cancel_attaching(&mut self) {
-        if let Some(attaching) = self.attaching.take() {
-            attaching.job.cancel();
-            self.message = Some(hashing_text(self.lang()).cancelled.to_string());
-        }
-    }
-
-    fn finish_add(&mut self, evidence: Evidence, base: &Path) -> Result<Told, String> {
-        let said = self.lang().texts().workbench;
-        let notice = missing_file_notice(&evidence, base, said);
-        let who = self.who.clone();
-        let Some(work) = &mut self.work else {
-            return Ok(done(None, None));
+            return Ok(Made::Done);
         };
         let id = work.requirement_id();
         let mut added = None;
@@ -280,81 +267,73 @@ impl App {
         })
         .map_err(|e| work.lang().edit_error(&e))?;
         work.recheck_evidence();
-        Ok(done(notice, added))
+        Ok(noticed(notice, added.as_deref()))
     }
 
-    pub(super) fn update_filter_picker(&mut self, action: Action) {
-        let Some(Overlay::Filter(picker)) = self.overlays.last_mut() else {
-            return;
+    /// Entry `id` moved to a file hashed on another thread.
+    fn change_hashed(
+        &mut self,
+        id: &str,
+        draft: &EvidenceDraft,
+        print: Hashed,
+    ) -> Result<Made, String> {
+        let who = self.who.clone();
+        let Some(work) = &mut self.work else {
+            return Ok(Made::Done);
         };
-        let rows = picker.counts.len() + 1;
-        match action {
-            Action::Down => picker.selected = step(picker.selected, rows, true),
-            Action::Up => picker.selected = step(picker.selected, rows, false),
-            Action::Confirm => {
-                let chosen = picker
-                    .selected
-                    .checked_sub(1)
-                    .and_then(|i| picker.counts.get(i))
-                    .map(|(f, _)| *f);
-                self.overlays.pop();
-                let Some(work) = &mut self.work else { return };
-                let said = work.lang().texts().workbench;
-                work.filter = chosen;
-                // Land on a match: the current requirement if it is one, else the next.
-                if chosen.is_some()
-                    && !work.matches(work.requirement)
-                    && !work.next_match(true)
-                    && !work.next_match(false)
-                {
-                    self.message = Some(said.register.nothing_matches.to_string());
-                }
-            }
-            _ => {
-                self.overlays.pop();
-            }
+        let new = entry(draft);
+        work.edit(|s, _| s.edit_evidence_printed(id, &new, Some(print), &who))
+            .map_err(|e| work.lang().edit_error(&e))?;
+        Ok(self.changed_evidence(id))
+    }
+
+    /// Entry `id`'s new version, hashed on another thread.
+    fn accept_hashed(&mut self, id: &str, print: Hashed) -> Result<Made, String> {
+        let who = self.who.clone();
+        let Some(work) = &mut self.work else {
+            return Ok(Made::Done);
+        };
+        let result = work.edit(|s, _| s.accept_fingerprint(id, print, &who));
+        work.recheck_evidence();
+        result.map_err(|e| work.lang().edit_error(&e))?;
+        let said = work.lang().texts().workbench;
+        let notice = Words::fill(said.register.accepted, &[("id", id)]);
+        Ok(noticed(Some(notice), Some(id)))
+    }
+
+    /// Esc while a file is hashed: stops the hash; nothing is added or changed.
+    pub(super) fn cancel_attaching(&mut self) {
+        if let Some(attaching) = self.attaching.take() {
+            attaching.job.cancel();
+            self.message = Some(self.trust_texts().hash_cancelled.to_string());
         }
     }
 }
 
-/// A large evidence file being hashed on another thread, and what the hash is for.
+/// An evidence file being hashed on another thread, and what the hash is for.
 #[derive(Debug)]
 pub struct Attaching {
-    pub job: session::HashJob,
+    pub job: Job<Print>,
+    /// The location as typed.
+    pub location: String,
     pub purpose: Purpose,
 }
+
+/// A location's fingerprint (None: it names no local file), or why it could not be taken.
+pub type Print = Result<Hashed, session::EditError>;
+
+/// A file's SHA-256 and size; None for a location that names no local file.
+type Hashed = Option<(String, u64)>;
 
 /// What a hash on another thread is for.
 #[derive(Debug)]
 pub enum Purpose {
-    /// A new entry from this form.
+    /// A new entry as typed.
     Add(EvidenceDraft),
     /// Entry `id` changed as typed, to a new location.
     Edit(String, EvidenceDraft),
     /// Entry `id`'s file accepted as its new version.
     Rehash(String),
-}
-
-/// The words of a hash in the background, in both languages.
-struct HashingText {
-    hashing: &'static str,
-    esc_cancels: &'static str,
-    cancelled: &'static str,
-}
-
-fn hashing_text(lang: crate::lang::Lang) -> HashingText {
-    match lang {
-        crate::lang::Lang::En => HashingText {
-            hashing: "hashing",
-            esc_cancels: "Esc cancels",
-            cancelled: "hashing cancelled: nothing was added",
-        },
-        crate::lang::Lang::Zh => HashingText {
-            hashing: "正在计算哈希",
-            esc_cancels: "Esc 取消",
-            cancelled: "已取消哈希计算：未添加任何证据",
-        },
-    }
 }
 
 /// A word for the picker when a location looks like a local file that is not there (a typo is
@@ -380,9 +359,12 @@ pub fn evidence_from_form(
     session::describe_evidence(base, &form.title.text, form.kind, &form.location.text)
 }
 
-/// An edit made: a word to show, and the entry it was about.
-fn done(notice: Option<String>, evidence: Option<String>) -> Told {
-    Told::Done { notice, evidence }
+/// An edit made, with a word to show and the entry it was about.
+fn noticed(text: Option<String>, evidence: Option<&str>) -> Made {
+    Made::Noticed(Notice {
+        text,
+        evidence: evidence.map(str::to_string),
+    })
 }
 
 /// The register entry a draft describes (the fingerprint is the core's to make).
@@ -394,6 +376,3 @@ fn entry(draft: &EvidenceDraft) -> Evidence {
         ..Evidence::default()
     }
 }
-
-/// A file's fingerprint as hashed (SHA-256 and size), None for what is not a local file.
-type Print = Option<(String, u64)>;

@@ -2,9 +2,9 @@
 //! from, checking the register again, and moving among the filter's matches.
 
 use std::path::PathBuf;
-use std::sync::mpsc;
 
 use super::Work;
+use super::background::{Job, Poll};
 use crate::review;
 use crate::session;
 
@@ -23,8 +23,9 @@ impl Work {
         }
     }
 
-    /// Starts checking the register's files on another thread: hashing large recordings
-    /// takes time, and the workbench is drawn and answers keys meanwhile.
+    /// Starts checking the register's files on another thread: hashing takes time, and the
+    /// workbench is drawn and answers keys meanwhile. A check still running is replaced
+    /// (dropping it stops its reading at once).
     pub(super) fn start_checks(&mut self) {
         let fingerprinted = self
             .session
@@ -38,41 +39,40 @@ impl Work {
         }
         let register = self.session.evidence.clone();
         let base = self.base_dir();
-        let (send, receive) = mpsc::channel();
-        // A check still running is replaced: it stops reading at once.
-        self.checks_cancel
-            .store(true, std::sync::atomic::Ordering::Relaxed);
-        let cancel = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
-        self.checks_cancel = std::sync::Arc::clone(&cancel);
-        std::thread::spawn(move || {
-            if let Some(checks) = session::register_checks_until(&register, &base, &cancel) {
-                // The receiver is gone when a newer check replaced this one.
-                let _ = send.send(checks);
-            }
-        });
-        self.checking = Some(receive);
+        self.checking = Some(Job::spawn(move |cancel, progress| {
+            session::register_checks_progress(&register, &base, cancel, progress)
+        }));
     }
 
     /// Takes the checks made on the other thread, when they are done (or waits for them);
-    /// true when they arrived.
+    /// true when the check ended (or its progress moved: something to redraw).
     pub fn settle_checks(&mut self, wait: bool) -> bool {
-        let Some(receive) = &self.checking else {
+        let Some(job) = &mut self.checking else {
             return false;
         };
+        let before = job.progress;
         let result = if wait {
-            receive.recv().ok()
+            job.wait()
         } else {
-            match receive.try_recv() {
-                Err(mpsc::TryRecvError::Empty) => return false,
-                done => done.ok(),
+            match job.poll() {
+                Poll::Running => return job.progress != before,
+                Poll::Done(result) => Some(result),
+                Poll::Lost => None,
             }
         };
         self.checking = None;
-        // A check that could not finish (its thread died) leaves the last one standing.
-        if let Some(checks) = result {
+        // A check that could not finish (cancelled, or its thread died) leaves the last one
+        // standing: nothing of it is kept.
+        if let Some(Some(checks)) = result {
             self.checks = checks;
         }
         true
+    }
+
+    /// Stops the check running on the other thread (Esc): the last complete checks stay.
+    /// True when one was running.
+    pub fn cancel_checks(&mut self) -> bool {
+        self.checking.take().inspect(|job| job.cancel()).is_some()
     }
 
     /// Whether a requirement (by index) matches the filter in force (all do without one).

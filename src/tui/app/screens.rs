@@ -29,10 +29,12 @@ impl App {
                 self.home.filter.text.clear();
                 self.home.refilter();
             }
-            Action::Help => self.overlays.push(Overlay::Help {
-                context: Context::Home,
-                scroll: 0,
-            }),
+            Action::Help => {
+                self.overlays
+                    .push(Overlay::Help(crate::tui::overlays::help::Help::open(
+                        Context::Home,
+                    )))
+            }
             Action::Quit => self.quit = true,
             _ => {}
         }

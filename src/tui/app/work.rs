@@ -2,13 +2,14 @@
 //! state. Navigation and edits here are plain methods, so tests drive them without a terminal.
 
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, mpsc};
+use std::sync::Arc;
 use std::time::Instant;
 
 use anyhow::Result;
 
 use std::collections::BTreeMap;
 
+use super::background::Job;
 use super::undo::Snapshot;
 use crate::model::LoadedModel;
 use crate::review::Filter;
@@ -68,11 +69,10 @@ pub struct Work {
     /// The evidence files' checks (ok / changed / missing), made when the session is opened
     /// and after each change to the register.
     pub checks: BTreeMap<String, EvidenceCheck>,
-    /// Checks being made on another thread (hashing large files takes time); they replace
-    /// `checks` when done (see `settle_checks`).
-    pub checking: Option<mpsc::Receiver<BTreeMap<String, EvidenceCheck>>>,
-    /// Set to stop the check running on the other thread (when a newer one replaces it).
-    pub checks_cancel: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    /// Checks being made on another thread (hashing takes time; the status line shows how
+    /// far it got); they replace `checks` when done (see `settle_checks`). None inside: it
+    /// was cancelled.
+    pub checking: Option<Job<Option<BTreeMap<String, EvidenceCheck>>>>,
     /// The review filter in force: the navigator and moves keep to its matches.
     pub filter: Option<Filter>,
     /// Workshop time being counted (see `agenda.rs`).
@@ -163,7 +163,6 @@ impl Work {
             palette: None,
             checks: BTreeMap::new(),
             checking: None,
-            checks_cancel: Default::default(),
             filter: None,
             time: Default::default(),
             who: session::current_user(),

@@ -7,16 +7,14 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use super::{Edit, Effect, EvidenceDraft, Hints, Told};
+use super::{Component, Ctx, Edit, Effect, EvidenceDraft};
 use crate::i18n::fill;
-use crate::lang::Lang;
 use crate::session::{Evidence, EvidenceType};
 use crate::tui::action::Action;
-use crate::tui::binding::{Binding, b, h};
+use crate::tui::binding::{Binding, Context, b, h};
 use crate::tui::theme;
 use crate::tui::widgets::field::field;
 use crate::tui::widgets::line_input::LineInput;
-use crate::tui::widgets::popup::popup;
 
 /// The keys of the `EvidenceForm` context.
 pub const BINDINGS: &[Binding] = &[
@@ -69,8 +67,14 @@ impl EvidenceForm {
             location: self.location.text.clone(),
         }
     }
+}
 
-    pub fn update(&mut self, action: Action) -> Effect {
+impl Component for EvidenceForm {
+    fn context(&self) -> Context {
+        Context::EvidenceForm
+    }
+
+    fn update(&mut self, action: Action, _ctx: &Ctx) -> Effect {
         let kinds = EVIDENCE_KINDS.len();
         let at = EVIDENCE_KINDS
             .iter()
@@ -97,14 +101,12 @@ impl EvidenceForm {
     }
 
     /// A refused save shows under the fields.
-    pub fn told(&mut self, told: &Told) {
-        if let Told::Refused(why) = told {
-            self.error = Some(why.clone());
-        }
+    fn edited(&mut self, result: Result<(), &str>) {
+        self.error = result.err().map(str::to_string);
     }
 
     /// Typed text into the field in focus.
-    pub fn input(&mut self, key: KeyEvent) {
+    fn input(&mut self, key: KeyEvent) {
         match self.field {
             TITLE => self.title.input(key),
             LOCATION => self.location.input(key),
@@ -114,7 +116,7 @@ impl EvidenceForm {
     }
 
     /// Pasted text; false when the focus is on no text field.
-    pub fn paste(&mut self, text: &str) -> bool {
+    fn paste(&mut self, text: &str) -> bool {
         match self.field {
             TITLE => self.title.paste(text),
             LOCATION => self.location.paste(text),
@@ -124,15 +126,15 @@ impl EvidenceForm {
         true
     }
 
-    pub fn draw(&self, lang: Lang, hints: Hints, area: Rect, buf: &mut Buffer) {
-        let words = lang.texts().workbench;
+    fn draw(&self, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
+        let words = ctx.lang.texts().workbench;
         let w = &words.register;
         let title = match &self.editing {
             Some(id) => fill(w.edit, &[("id", id)]),
             None => w.new.to_string(),
         };
         let width = area.width.saturating_sub(8).min(90);
-        let inner = popup(area, width, 9, &title, hints, buf);
+        let inner = ctx.popup(area, width, 9, &title, Context::EvidenceForm, buf);
         let kind = capitalized(words.evidence_type(self.kind));
         let mut lines = vec![
             field(w.fields[0], self.title.text.clone(), self.field == TITLE),

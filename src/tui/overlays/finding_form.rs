@@ -11,15 +11,14 @@ use ratatui_textarea::{CursorMove, TextArea};
 use unicode_width::UnicodeWidthStr;
 
 use super::findings::{cell, tie_word};
-use super::{Ctx, Edit, Effect, Hints, Told};
+use super::{Component, Ctx, Edit, Effect, Seen};
 use crate::i18n::fill;
 use crate::lang::Lang;
 use crate::session::{Finding, Severity, domain_key};
 use crate::tui::action::Action;
-use crate::tui::binding::{Binding, b, h};
+use crate::tui::binding::{Binding, Context, b, h};
 use crate::tui::theme;
 use crate::tui::widgets::line_input::LineInput;
-use crate::tui::widgets::popup::popup;
 use crate::tui::widgets::wrap::{truncate, wrap_cut};
 
 /// The keys of the `FindingForm` context. No ↑/↓ here: they move the cursor in the
@@ -65,7 +64,7 @@ pub struct FindingForm {
 impl FindingForm {
     /// A form over `finding`; the tie choices are those of `requirement` (the finding's own
     /// tie first when it is none of them).
-    pub fn new(ctx: &Ctx, id: Option<String>, finding: &Finding, requirement: usize) -> Self {
+    pub fn new(ctx: &Seen, id: Option<String>, finding: &Finding, requirement: usize) -> Self {
         let index = &ctx.model.index;
         let rref = &index.requirements[requirement];
         let mut ties = vec![
@@ -93,9 +92,9 @@ impl FindingForm {
     }
 
     /// A new finding on the requirement at the cursor.
-    pub fn on_requirement(ctx: &Ctx) -> Self {
+    pub fn on_requirement(ctx: &Seen) -> Self {
         let finding = Finding {
-            tie: ctx.requirement_id().to_string(),
+            tie: ctx.requirement_id(),
             ..Finding::default()
         };
         Self::new(ctx, None, &finding, ctx.requirement)
@@ -115,7 +114,24 @@ impl FindingForm {
         }
     }
 
-    pub fn update(&mut self, action: Action) -> Effect {
+    /// The one-line input in focus, if the focus is on one.
+    fn line_input(&mut self) -> Option<&mut LineInput> {
+        match self.field {
+            TITLE => Some(&mut self.title),
+            RECOMMENDATION => Some(&mut self.recommendation),
+            OWNER => Some(&mut self.owner),
+            DUE => Some(&mut self.due),
+            _ => None,
+        }
+    }
+}
+
+impl Component for FindingForm {
+    fn context(&self) -> Context {
+        Context::FindingForm
+    }
+
+    fn update(&mut self, action: Action, _ctx: &Ctx) -> Effect {
         // In the description, Enter is a line break and ←/→ move the cursor.
         let key = |code| KeyEvent::new(code, KeyModifiers::NONE);
         match action {
@@ -137,25 +153,12 @@ impl FindingForm {
     }
 
     /// A refused save shows at the bottom of the form.
-    pub fn told(&mut self, told: &Told) {
-        if let Told::Refused(why) = told {
-            self.error = Some(why.clone());
-        }
-    }
-
-    /// The one-line input in focus, if the focus is on one.
-    fn line_input(&mut self) -> Option<&mut LineInput> {
-        match self.field {
-            TITLE => Some(&mut self.title),
-            RECOMMENDATION => Some(&mut self.recommendation),
-            OWNER => Some(&mut self.owner),
-            DUE => Some(&mut self.due),
-            _ => None,
-        }
+    fn edited(&mut self, result: Result<(), &str>) {
+        self.error = result.err().map(str::to_string);
     }
 
     /// Typed text: into the description editor or the focused line.
-    pub fn input(&mut self, key: KeyEvent) {
+    fn input(&mut self, key: KeyEvent) {
         if self.field == DESCRIPTION {
             self.description.input(key);
         } else if let Some(input) = self.line_input() {
@@ -165,7 +168,7 @@ impl FindingForm {
     }
 
     /// Pasted text; returns false when no text field has focus.
-    pub fn paste(&mut self, text: &str) -> bool {
+    fn paste(&mut self, text: &str) -> bool {
         if self.field == DESCRIPTION {
             let text = text.replace("\r\n", "\n").replace('\r', "\n");
             self.description.insert_str(text.replace('\t', "    "));
@@ -178,34 +181,9 @@ impl FindingForm {
         true
     }
 
-    fn step(&mut self, forward: bool) {
-        self.field = (self.field + if forward { 1 } else { FIELDS - 1 }) % FIELDS;
-    }
-
-    fn change(&mut self, up: bool) {
-        match self.field {
-            SEVERITY => {
-                // Drawn from Info on the left to High on the right (`Severity::ALL` reversed):
-                // → raises the severity, ← lowers it, and each stops at its end.
-                let all = Severity::ALL;
-                let pos = all.iter().position(|s| *s == self.severity).unwrap_or(0);
-                let next = if up {
-                    pos.saturating_sub(1)
-                } else {
-                    (pos + 1).min(all.len() - 1)
-                };
-                self.severity = all[next];
-            }
-            TIE if !self.ties.is_empty() => {
-                let n = self.ties.len();
-                self.tie = (self.tie + if up { 1 } else { n - 1 }) % n;
-            }
-            _ => {}
-        }
-    }
-
-    pub fn draw(&self, ctx: &Ctx, hints: Hints, area: Rect, buf: &mut Buffer) {
-        let lang = ctx.lang();
+    fn draw(&self, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
+        let Some(seen) = &ctx.work else { return };
+        let lang = ctx.lang;
         let words = &lang.texts().workbench.findings;
         let title = match &self.id {
             Some(id) => fill(words.edit, &[("id", id)]),
@@ -213,7 +191,7 @@ impl FindingForm {
         };
         let h = area.height.saturating_sub(2).min(22);
         let w = area.width.saturating_sub(6).min(100);
-        let inner = popup(area, w, h, &title, hints, buf);
+        let inner = ctx.popup(area, w, h, &title, Context::FindingForm, buf);
         let label_w = words.fields.iter().map(|f| f.width()).max().unwrap_or(0) + 2;
         let value_w = usize::from(inner.width).saturating_sub(label_w + 1);
         // A long recommendation wraps onto up to three rows; the description takes the rest
@@ -240,7 +218,7 @@ impl FindingForm {
             let label = Rect::new(inner.x, y, inner.width.min(label_w as u16), 1);
             Paragraph::new(Span::styled(cell(name, label_w - 1), style)).render(label, buf);
             let value = Rect::new(inner.x + label_w as u16, y, value_w as u16, rows);
-            self.draw_value(ctx, i, &rec, value, buf);
+            self.draw_value(seen, i, &rec, value, buf);
             y += rows;
         }
         if let Some(error) = &self.error {
@@ -248,10 +226,38 @@ impl FindingForm {
             Paragraph::new(Span::styled(error.clone(), theme::get().error)).render(row, buf);
         }
     }
+}
+
+impl FindingForm {
+    fn step(&mut self, forward: bool) {
+        self.field = (self.field + if forward { 1 } else { FIELDS - 1 }) % FIELDS;
+    }
+
+    fn change(&mut self, up: bool) {
+        match self.field {
+            SEVERITY => {
+                // Drawn from Info on the left to High on the right (`Severity::ALL` reversed):
+                // → raises the severity, ← lowers it, and each stops at its end.
+                let all = Severity::ALL;
+                let pos = all.iter().position(|s| *s == self.severity).unwrap_or(0);
+                let next = if up {
+                    pos.saturating_sub(1)
+                } else {
+                    (pos + 1).min(all.len() - 1)
+                };
+                self.severity = all[next];
+            }
+            TIE if !self.ties.is_empty() => {
+                let n = self.ties.len();
+                self.tie = (self.tie + if up { 1 } else { n - 1 }) % n;
+            }
+            _ => {}
+        }
+    }
 
     /// Field `i`'s value in `area`: the description's editor while it has the focus (its
     /// text wrapped otherwise), the severity scale, or a text with the caret when focused.
-    fn draw_value(&self, ctx: &Ctx, i: usize, rec: &[String], area: Rect, buf: &mut Buffer) {
+    fn draw_value(&self, ctx: &Seen, i: usize, rec: &[String], area: Rect, buf: &mut Buffer) {
         let focused = self.field == i;
         let width = usize::from(area.width);
         let caret = Span::styled(if focused { "▏" } else { "" }, theme::get().key);
@@ -321,7 +327,7 @@ fn severity_scale(chosen: Severity, lang: Lang) -> Line<'static> {
 }
 
 /// `◂ practice cd.config.vc.vcs ▸`
-fn tie_text(ctx: &Ctx, form: &FindingForm) -> String {
+fn tie_text(ctx: &Seen, form: &FindingForm) -> String {
     let tie = form.ties.get(form.tie).cloned().unwrap_or_default();
     format!("◂ {} {tie} ▸", tie_word(ctx, &tie))
 }

@@ -78,9 +78,16 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .map(|&i| {
             let r = &app.home.rows[i];
             if r.error.is_some() {
+                // Unreadable (permission denied) is never called damaged.
+                let text = lang.texts().trust;
+                let state = if r.unreadable {
+                    text.unreadable
+                } else {
+                    text.damaged
+                };
                 return Row::new(vec![
                     Cell::from(Span::styled(
-                        fill(t.cannot_open, &[("name", &r.name)]),
+                        fill(t.cannot_open, &[("name", &r.name), ("state", state)]),
                         theme::get().warn,
                     )),
                     Cell::from(Span::styled(t.enter_says_why, theme::get().warn)),

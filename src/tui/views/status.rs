@@ -60,8 +60,11 @@ fn review_text(work: &crate::tui::app::Work) -> String {
     }
     let (changed, missing) = crate::review::evidence_problems(&work.checks);
     let mut parts = Vec::new();
-    if work.checking.is_some() {
-        parts.push(m.checking.to_string());
+    if let Some(job) = &work.checking {
+        let percent = job.progress.percent().to_string();
+        let checking = fill(m.checking, &[("percent", &percent)]);
+        let esc = work.lang().texts().trust.esc_cancels;
+        parts.push(format!("{checking} ({esc})"));
     }
     if changed > 0 {
         parts.push(fill(m.changed, &[("n", &changed.to_string())]));
