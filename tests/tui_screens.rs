@@ -598,7 +598,7 @@ fn the_guide_marks_a_requirement_taken_from_a_draft() {
     let r = work
         .model
         .index
-        .requirement("to.ha.data.recovery.l4.1")
+        .requirement("to.continuity.risk.rto_rpo.l4.2")
         .expect("id");
     work.jump(r);
     let screen = workbench::draw(&app, 160, 48);
@@ -627,4 +627,22 @@ fn the_guide_says_who_decides_what_is_core() {
 fn work_index(app: &assess::tui::app::App, id: &str) -> usize {
     let work = app.work.as_ref().expect("workbench");
     work.model.index.requirement(id).expect("id")
+}
+
+/// A session whose cursor sat on a requirement that has since moved opens on its new place.
+#[test]
+fn a_cursor_on_a_moved_requirement_follows_it() {
+    let model = assess::model::load_embedded("caict-devops").expect("model");
+    let old = "to.monitoring.collection.coverage.l1.1";
+    let new = model.model.aliases.get(old).expect("alias").clone();
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("ops.ron");
+    let text = format!(
+        "#![enable(implicit_some)]\nSession(\n    format: 2,\n    title: \"Ops\",\n    model: ModelRef(\n        id: \"caict-devops\",\n        version: \"{}\",\n        hash: \"{}\",\n    ),\n    parts: [\"to\"],\n    cursor: Cursor(practice: \"to.monitoring.collection.coverage\", requirement: \"{old}\"),\n)\n",
+        model.model.version, model.hash
+    );
+    std::fs::write(&path, text).expect("write");
+    let app = assess::tui::app::App::open(dir.path(), &path).expect("open");
+    let work = app.work.as_ref().expect("workbench");
+    assert_eq!(work.requirement_id(), new);
 }

@@ -125,7 +125,7 @@ fn fill(python: &str, from: &Path, to: &Path, values: &str) {
 
 const MET: &str = "cd.config.vc.vcs.l1.1";
 const NA: &str = "cd.config.vc.vcs.l2.1";
-const PARTIAL: &str = "to.monitoring.collection.coverage.l1.1";
+const PARTIAL: &str = "to.incident.incident.detect.l1.3";
 
 #[test]
 fn a_workbook_filled_by_openpyxl_comes_back_as_logged_edits() {

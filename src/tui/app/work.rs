@@ -172,6 +172,15 @@ impl Work {
             .model
             .index
             .requirement(&work.session.cursor.requirement)
+            // A cursor left on a renamed requirement follows it.
+            .or_else(|| {
+                let moved = work
+                    .model
+                    .model
+                    .aliases
+                    .get(&work.session.cursor.requirement)?;
+                work.model.index.requirement(moved)
+            })
             .filter(|r| work.scope.contains(r))
             .or_else(|| work.scope.first().copied())
             .unwrap_or(0);
