@@ -40,8 +40,8 @@ use crate::lang::Lang;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use crate::tui::overlays::Env;
 use crate::tui::overlays::confirm::Confirm;
-use crate::tui::overlays::{Ctx, Seen};
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
@@ -633,7 +633,7 @@ impl App {
 
     fn open_note(&mut self, discussion: bool) {
         let Some(work) = &self.work else { return };
-        let note = NoteState::open(&work.seen(), discussion);
+        let note = NoteState::open(&work.ctx(), discussion);
         self.overlays.push(Overlay::Note(Box::new(note)));
     }
 
@@ -688,7 +688,7 @@ impl App {
     }
 
     /// What overlays read: the shown language and the open session.
-    pub fn ctx(&self) -> Ctx<'_> {
+    pub fn ctx(&self) -> Env<'_> {
         ctx_of(self.work.as_ref(), self.lang)
     }
 
@@ -771,28 +771,12 @@ impl App {
 
 /// What overlays read, from the open session (the workbench's own language without one).
 /// A free function, so the app can hand it to the overlay on top while that is borrowed.
-fn ctx_of(work: Option<&Work>, lang: Lang) -> Ctx<'_> {
-    Ctx {
+fn ctx_of(work: Option<&Work>, lang: Lang) -> Env<'_> {
+    Env {
         lang: work.map_or(lang, Work::lang),
-        work: work.map(Work::seen),
+        work: work.map(Work::ctx),
         auto_advance: work.is_none_or(|w| w.session.cursor.auto_advance),
         hints: keymap::hints_in,
         help: keymap::help_lines_in,
-    }
-}
-
-impl Work {
-    /// The open session as overlays see it.
-    pub fn seen(&self) -> Seen<'_> {
-        Seen {
-            session: &self.session,
-            model: &self.model,
-            path: &self.path,
-            requirement: self.requirement,
-            practice: self.practice,
-            checks: &self.checks,
-            scope: &self.scope,
-            read_only: self.read_only.as_ref(),
-        }
     }
 }

@@ -1,24 +1,31 @@
-//! `App::apply`: the one place that carries out what an overlay's `update` asked for. It makes
-//! the edits (the only code behind overlays that edits the session and saves), puts a refusal
-//! on the status line and tells the overlay (which stays open to show it too), and closes.
+//! The one place that carries out what overlay components ask for (`Effect`): it makes their
+//! edits of the session (each through a core function, saved at once; the only code behind
+//! overlays that edits and saves), says a refusal on the status line and to the overlay (which
+//! stays open), opens, closes, jumps and acts on a confirmed question.
 
 use super::{App, Overlay, Screen, Work, audit, ctx_of};
 use crate::session::{self, EditError, Session};
 use crate::tui::action::Action;
-use crate::tui::overlays::{Edit, Effect, Notice, OnYes};
+use crate::tui::overlays::{Ctx, Edit, Effect, OnYes, Told};
 
-/// What came of an edit that was not refused.
-#[derive(Debug)]
-pub(super) enum Made {
-    Done,
-    /// Made, with a word to show and the entry it was about.
-    Noticed(Notice),
-    /// Under way on another thread (a file being hashed): `finish_hash` settles it.
-    Later,
+impl Work {
+    /// What an overlay component reads of this session.
+    pub fn ctx(&self) -> Ctx<'_> {
+        Ctx {
+            model: &self.model,
+            session: &self.session,
+            path: &self.path,
+            scope: &self.scope,
+            requirement: self.requirement,
+            practice: self.practice,
+            checks: &self.checks,
+            read_only: self.read_only.as_ref(),
+        }
+    }
 }
 
 impl App {
-    /// Carries out an effect of the overlay on top.
+    /// Carries out what an overlay's update asked for.
     pub fn apply(&mut self, effect: Effect) {
         match effect {
             Effect::None => {}
@@ -26,18 +33,7 @@ impl App {
                 self.overlays.pop();
             }
             Effect::Message(text) => self.message = Some(text),
-            Effect::Edit(edit) => {
-                let result = self.make(edit);
-                self.settle(result, false);
-            }
-            Effect::EditThenClose(edit) => {
-                let result = self.make(edit);
-                self.settle(result, true);
-            }
-            Effect::Confirmed(on_yes) => {
-                self.overlays.pop();
-                self.confirmed(on_yes);
-            }
+            Effect::Quit => self.request_quit(),
             Effect::Open(opened) => self.overlays.push(Overlay::from(*opened)),
             Effect::Jump(requirement) => {
                 self.overlays.pop();
@@ -47,15 +43,18 @@ impl App {
                     work.session.cursor.screen = "assessment".to_string();
                 }
             }
+            Effect::Edit(edit) => self.edit_and_tell(edit, false),
+            Effect::EditThenClose(edit) => self.edit_and_tell(edit, true),
+            Effect::Confirmed(on_yes) => {
+                self.overlays.pop();
+                self.confirmed(on_yes);
+            }
         }
     }
 
-    /// An action for the overlay on top, through its component.
+    /// Updates the overlay on top when it is a component; false when it is not one.
     pub(super) fn update_component(&mut self, action: Action) -> bool {
-        let Some(top) = self.overlays.last_mut() else {
-            return false;
-        };
-        let Some(component) = top.component_mut() else {
+        let Some(component) = self.overlays.last_mut().and_then(Overlay::component_mut) else {
             return false;
         };
         let effect = component.update(action, &ctx_of(self.work.as_ref(), self.lang));
@@ -63,31 +62,33 @@ impl App {
         true
     }
 
-    /// Tells the overlay on top what came of its edit; closes it when done and asked to (and
-    /// then tells the overlay beneath what the edit came to).
-    pub(super) fn settle(&mut self, result: Result<Made, String>, close: bool) {
-        let notice = match result {
-            Ok(Made::Later) => return,
-            Ok(Made::Done) => None,
-            Ok(Made::Noticed(notice)) => Some(notice),
-            Err(refused) => {
-                if let Some(component) = self.overlays.last_mut().and_then(Overlay::component_mut) {
-                    component.edited(Err(&refused));
+    /// Makes an edit, then closes the overlay that asked (when `close`) and tells the one on
+    /// top how it went.
+    fn edit_and_tell(&mut self, edit: Edit, close: bool) {
+        match self.make(edit) {
+            Ok(Some(told)) => {
+                if close {
+                    self.overlays.pop();
                 }
-                self.message = Some(refused);
-                return;
+                self.tell(&told);
             }
-        };
-        if close {
-            self.overlays.pop();
-        } else if let Some(component) = self.overlays.last_mut().and_then(Overlay::component_mut) {
-            component.edited(Ok(()));
+            // Under way on another thread (a large file being hashed): `poll_attaching`
+            // finishes it.
+            Ok(None) => {}
+            Err(why) => self.refused(why),
         }
-        if let Some(notice) = notice
-            && let Some(work) = &self.work
-            && let Some(component) = self.overlays.last_mut().and_then(Overlay::component_mut)
-        {
-            component.noticed(&notice, &ctx_of(Some(work), self.lang));
+    }
+
+    /// A refused edit: on the status line, and in the overlay on top, which stays open.
+    pub(super) fn refused(&mut self, why: String) {
+        self.message = Some(why.clone());
+        self.tell(&Told::Refused(why));
+    }
+
+    /// Tells the overlay on top how an edit went.
+    pub(super) fn tell(&mut self, told: &Told) {
+        if let Some(component) = self.overlays.last_mut().and_then(Overlay::component_mut) {
+            component.told(told, &ctx_of(self.work.as_ref(), self.lang));
         }
     }
 
@@ -103,8 +104,8 @@ impl App {
                 self.open_read_only(pending);
                 Ok(())
             }
-            OnYes::DeleteFinding => {
-                self.delete_pending_finding();
+            OnYes::Apply(edit) => {
+                self.apply(Effect::Edit(*edit));
                 Ok(())
             }
             OnYes::SignOff => self.sign_off(),
@@ -115,20 +116,31 @@ impl App {
         }
     }
 
-    /// Makes an edit; a refusal comes back in the shown language.
-    pub(super) fn make(&mut self, edit: Edit) -> Result<Made, String> {
-        let edit = match edit {
-            Edit::Attach { evidence, attach } => return self.attach(&evidence, attach),
-            Edit::AddEvidence(draft) => return self.add_evidence(draft),
-            Edit::ChangeEvidence(id, draft) => return self.change_evidence(&id, draft),
-            Edit::AcceptNewVersion(id) => return self.accept_new_version(&id),
-            Edit::RemoveEvidence(id) => return self.remove_evidence(&id),
-            Edit::SaveFinding { id, finding } => return self.save_finding(id, finding),
-            other => other,
+    /// Makes one edit through the session's core functions: `Some(how it went)` when made,
+    /// None when it goes on on another thread, the reason in the shown language when refused.
+    pub(super) fn make(&mut self, edit: Edit) -> Result<Option<Told>, String> {
+        let done = Told::Done {
+            notice: None,
+            evidence: None,
         };
+        match edit {
+            Edit::Attach { evidence, attach } => self.attach(&evidence, attach).map(Some),
+            Edit::AddEvidence(draft) => self.add_evidence(draft),
+            Edit::ChangeEvidence(id, draft) => self.change_evidence(&id, draft),
+            Edit::AcceptNewVersion(id) => self.accept_new_version(&id),
+            Edit::RemoveEvidence(id) => self.remove_evidence(&id).map(Some),
+            Edit::SaveFinding { id, finding } => self.save_finding(id, finding).map(Some),
+            Edit::RemoveFinding(id) => self.remove_finding(&id).map(|()| Some(done)),
+            other => self.make_audit(other).map(|()| Some(done)),
+        }
+    }
+
+    /// The edits of the workshop and audit overlays (decider, N/A, reopen, note, agenda,
+    /// participants, filter).
+    fn make_audit(&mut self, edit: Edit) -> Result<(), String> {
         let who = self.who.clone();
         let Some(work) = &mut self.work else {
-            return Ok(Made::Done);
+            return Ok(());
         };
         let lang = work.lang();
         let result = match edit {
@@ -202,15 +214,9 @@ impl App {
                 }
                 Ok(())
             }
-            // The register's and findings' edits were made above.
-            Edit::Attach { .. }
-            | Edit::AddEvidence(_)
-            | Edit::ChangeEvidence(..)
-            | Edit::AcceptNewVersion(_)
-            | Edit::RemoveEvidence(_)
-            | Edit::SaveFinding { .. } => Ok(()),
+            _ => Ok(()),
         };
-        result.map(|()| Made::Done).map_err(|e| lang.edit_error(&e))
+        result.map_err(|e| lang.edit_error(&e))
     }
 }
 

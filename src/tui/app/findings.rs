@@ -2,18 +2,17 @@
 //! that ask for them are `tui/overlays/findings.rs` and `finding_form.rs`), and the marks of
 //! findings on the checklist. Every change is a core function.
 
-use super::apply::Made;
 use super::{App, Overlay, Work};
 use crate::i18n::fill;
 use crate::session::Finding;
 use crate::tui::overlays::finding_form::FindingForm;
-use crate::tui::overlays::findings;
+use crate::tui::overlays::{Told, findings};
 
 impl App {
     /// `!`: a new finding on the current requirement.
     pub(super) fn open_new_finding(&mut self) {
         let Some(work) = &self.work else { return };
-        let form = FindingForm::on_requirement(&work.seen());
+        let form = FindingForm::on_requirement(&work.ctx());
         self.overlays.push(Overlay::FindingForm(Box::new(form)));
     }
 
@@ -34,11 +33,11 @@ impl App {
         &mut self,
         id: Option<String>,
         finding: Finding,
-    ) -> Result<Made, String> {
+    ) -> Result<Told, String> {
         let who = self.who.clone();
         let title = finding.title.trim().to_string();
         let Some(work) = &mut self.work else {
-            return Ok(Made::Done);
+            return Err(String::new());
         };
         let mut new_id = None;
         work.edit(|s, m| match &id {
@@ -49,31 +48,27 @@ impl App {
         let id = id.or(new_id).unwrap_or_default();
         let template = work.lang().texts().workbench.findings.last_change;
         self.last_change = Some(fill(template, &[("id", &id), ("title", &title)]));
-        Ok(Made::Done)
+        Ok(Told::Done {
+            notice: None,
+            evidence: None,
+        })
     }
 
-    /// The answer yes to "delete finding …?" (the findings view is on top again).
-    pub(super) fn delete_pending_finding(&mut self) {
+    /// Deletes finding `id` (asked about first by the findings view).
+    pub(super) fn remove_finding(&mut self, id: &str) -> Result<(), String> {
         let who = self.who.clone();
-        let Some(Overlay::Findings(list)) = self.overlays.last_mut() else {
-            return;
+        let Some(work) = &mut self.work else {
+            return Ok(());
         };
-        let Some(id) = list.pending_delete.take() else {
-            return;
-        };
-        list.selected = list.selected.saturating_sub(1);
-        if let Some(work) = &mut self.work
-            && let Err(e) = work.edit(|s, _| s.remove_finding(&id, &who).map(|_| ()))
-        {
-            self.message = Some(work.lang().edit_error(&e));
-        }
+        work.edit(|s, _| s.remove_finding(id, &who).map(|_| ()))
+            .map_err(|e| work.lang().edit_error(&e))
     }
 }
 
 /// The requirement to show for a tie: the requirement itself, or where entering the practice
 /// (or the domain's first practice in scope) lands.
 pub fn tie_requirement(work: &Work, tie: &str) -> Option<usize> {
-    findings::tie_requirement(&work.seen(), tie)
+    findings::tie_requirement(&work.ctx(), tie)
 }
 
 /// Which findings mark a requirement row, and a practice's header (its own and its domain's).

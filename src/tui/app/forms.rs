@@ -1,5 +1,5 @@
 //! State of the screens and overlays that are not the assessment itself: the home list, the
-//! new-session form, and the overlay stack.
+//! new-session form, and the overlays (palette, note, N/A, evidence, confirm, export).
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -7,7 +7,7 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 use crate::model;
 use crate::session;
 use crate::tui::keymap::Context;
-use crate::tui::overlays::{self, Component};
+use crate::tui::overlays::{self, Component, OnYes, Opened};
 
 pub use crate::tui::widgets::line_input::LineInput;
 
@@ -235,16 +235,6 @@ overlays! {
 }
 
 impl Overlay {
-    pub fn context(&self) -> Context {
-        if let Some(component) = self.component() {
-            return component.context();
-        }
-        match self {
-            Overlay::Conflicts { .. } => Context::Conflicts,
-            _ => unreachable!("a component names its own context"),
-        }
-    }
-
     /// The fuzzy ranking of the palette or the register's search, which ranks after the
     /// frame that shows a typed letter.
     pub fn ranking(&mut self) -> Option<&mut overlays::palette::PaletteState> {
@@ -254,15 +244,28 @@ impl Overlay {
             _ => None,
         }
     }
+
+    pub fn context(&self) -> Context {
+        if let Some(component) = self.component() {
+            return component.context();
+        }
+        match self {
+            Overlay::Conflicts { .. } => Context::Conflicts,
+            _ => unreachable!("a component names its own context"),
+        }
+    }
 }
 
-impl From<overlays::Opened> for Overlay {
-    fn from(opened: overlays::Opened) -> Self {
+impl From<Opened> for Overlay {
+    fn from(opened: Opened) -> Self {
         match opened {
-            overlays::Opened::EvidenceForm(form) => Overlay::EvidenceForm(form),
-            overlays::Opened::EvidenceSearch(search) => Overlay::EvidenceSearch(search),
-            overlays::Opened::FindingForm(form) => Overlay::FindingForm(form),
-            overlays::Opened::Confirm(confirm) => Overlay::Confirm(confirm),
+            Opened::EvidenceForm(form) => Overlay::EvidenceForm(form),
+            Opened::EvidenceSearch(search) => Overlay::EvidenceSearch(search),
+            Opened::FindingForm(form) => Overlay::FindingForm(form),
+            Opened::Confirm { question, on_yes } => Overlay::Confirm(overlays::confirm::Confirm {
+                question,
+                on_yes: OnYes::Apply(Box::new(on_yes)),
+            }),
         }
     }
 }

@@ -22,6 +22,12 @@ pub(super) fn paste(overlay: &mut Overlay, text: &str) -> bool {
 
 impl App {
     pub(super) fn update_overlay(&mut self, action: Action) -> Option<Action> {
+        // A key acts on the hits of the query as typed, even if the loop has not ranked yet.
+        if let Some(p) = self.overlays.last_mut().and_then(Overlay::ranking)
+            && p.stale
+        {
+            p.rerank();
+        }
         if self.update_component(action) {
             return None;
         }

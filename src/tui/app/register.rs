@@ -1,11 +1,10 @@
 //! The evidence register's edits as the workbench makes them (attach, detach, add, change,
 //! accept a new version, remove; the overlays that ask for them are `tui/overlays/evidence*`),
-//! fingerprinting files on another thread, and moving among a review filter's matches. Every
-//! change is a core `Session` function; the files are checked again after each one.
+//! hashing a large file on another thread, and the review filter picker. Every change is a
+//! core `Session` function; the files are checked again after each one.
 
 use std::path::Path;
 
-use super::apply::Made;
 use super::background::{Job, Poll};
 use super::{App, Overlay, Work};
 use crate::i18n::fill;
@@ -13,7 +12,7 @@ use crate::i18n::workbench::Words;
 use crate::session::{self, Evidence};
 use crate::tui::action::Action;
 use crate::tui::overlays::evidence_form::EvidenceForm;
-use crate::tui::overlays::{EvidenceDraft, Notice};
+use crate::tui::overlays::{EvidenceDraft, Told};
 
 /// Moves among the matches of the filter in force; a word when there is no further one.
 pub(super) fn move_among_matches(work: &mut Work, action: Action) -> Option<String> {
@@ -31,11 +30,6 @@ pub(super) fn move_among_matches(work: &mut Work, action: Action) -> Option<Stri
 }
 
 impl App {
-    /// The trust texts in the open session's language.
-    pub(super) fn trust_texts(&self) -> &'static crate::i18n::trust::Trust {
-        self.lang().texts().trust
-    }
-
     /// Evidence ids of the register, in order (the picker's rows).
     pub fn evidence_ids(&self) -> Vec<String> {
         self.work
@@ -45,10 +39,10 @@ impl App {
     }
 
     /// Attaches (when `attach`) or detaches entry `eid` on the current requirement.
-    pub(super) fn attach(&mut self, eid: &str, attach: bool) -> Result<Made, String> {
+    pub(super) fn attach(&mut self, eid: &str, attach: bool) -> Result<Told, String> {
         let who = self.who.clone();
         let Some(work) = &mut self.work else {
-            return Ok(Made::Done);
+            return Ok(done(None, None));
         };
         let id = work.requirement_id();
         let attached = work
@@ -64,32 +58,34 @@ impl App {
             Ok(())
         };
         result.map_err(|e| work.lang().edit_error(&e))?;
-        Ok(noticed(None, Some(eid)))
+        Ok(done(None, Some(eid.to_string())))
     }
 
     /// A new entry, attached to the current requirement; its file is hashed on another
-    /// thread first (the workbench keeps drawing, shows the progress, and Esc cancels).
-    pub(super) fn add_evidence(&mut self, draft: EvidenceDraft) -> Result<Made, String> {
+    /// thread first (None: under way; done at once without an event loop).
+    pub(super) fn add_evidence(&mut self, draft: EvidenceDraft) -> Result<Option<Told>, String> {
         let base = self.work.as_ref().map(Work::base_dir).unwrap_or_default();
         let said = self.lang().texts().workbench;
+        // The file is hashed on another thread: the workbench keeps drawing, shows the
+        // progress, and Esc cancels (see `poll_attaching`).
         if draft.title.trim().is_empty() {
             return Err(said.register.title_needed.to_string());
         }
         let location = draft.location.clone();
         self.start_hash(&base, &location, Purpose::Add(draft));
-        Ok(Made::Later)
+        Ok(None)
     }
 
-    /// Entry `id` changed as typed; a new location is hashed on another thread first (a
-    /// final session refuses at once).
+    /// Entry `id` changed as typed; moved to a large file, it is hashed on another thread
+    /// first (None: under way).
     pub(super) fn change_evidence(
         &mut self,
         id: &str,
         draft: EvidenceDraft,
-    ) -> Result<Made, String> {
+    ) -> Result<Option<Told>, String> {
         let who = self.who.clone();
         let Some(work) = &mut self.work else {
-            return Ok(Made::Done);
+            return Ok(None);
         };
         let base = work.base_dir();
         let said = work.lang().texts().workbench;
@@ -98,66 +94,70 @@ impl App {
             .evidence
             .get(id)
             .is_some_and(|e| e.location != draft.location.trim());
+        // A new location is hashed on another thread (a final session refuses at once).
         if moved && !work.session.is_final() {
             if draft.title.trim().is_empty() {
                 return Err(said.register.title_needed.to_string());
             }
             let location = draft.location.clone();
             self.start_hash(&base, &location, Purpose::Edit(id.to_string(), draft));
-            return Ok(Made::Later);
+            return Ok(None);
         }
         let new = entry(&draft);
         work.edit(|s, _| s.edit_evidence(id, &new, &base, &who))
             .map_err(|e| said.edit_error(&e))?;
-        Ok(self.changed_evidence(id))
+        Ok(Some(self.changed_evidence(id)))
     }
 
-    /// "Changed E1", after the register was checked again.
-    fn changed_evidence(&mut self, id: &str) -> Made {
-        let said = self.lang().texts().workbench;
+    fn changed_evidence(&mut self, id: &str) -> Told {
+        let lang = self.lang();
         if let Some(work) = &mut self.work {
             work.recheck_evidence();
         }
-        noticed(
+        let said = lang.texts().workbench;
+        done(
             Some(Words::fill(said.register.changed, &[("id", id)])),
-            Some(id),
+            Some(id.to_string()),
         )
     }
 
-    /// Entry `id`'s file as it is now is its new version: hashed on another thread (a final
-    /// session refuses at once).
-    pub(super) fn accept_new_version(&mut self, id: &str) -> Result<Made, String> {
+    /// Entry `id`'s file as it is now is its new version (a large one hashed on another
+    /// thread: None, under way).
+    pub(super) fn accept_new_version(&mut self, id: &str) -> Result<Option<Told>, String> {
         let who = self.who.clone();
         let Some(work) = &mut self.work else {
-            return Ok(Made::Done);
+            return Ok(None);
         };
         let base = work.base_dir();
-        if work.session.is_final() {
-            work.edit(|s, _| s.rehash_evidence(id, &base, &who))
-                .map_err(|e| work.lang().edit_error(&e))?;
-            return Ok(Made::Done);
-        }
         let location = work
             .session
             .evidence
             .get(id)
             .map(|e| e.location.clone())
             .unwrap_or_default();
-        self.start_hash(&base, &location, Purpose::Rehash(id.to_string()));
-        Ok(Made::Later)
+        // The file is hashed on another thread; a final session refuses at once.
+        if !work.session.is_final() {
+            self.start_hash(&base, &location, Purpose::Rehash(id.to_string()));
+            return Ok(None);
+        }
+        let result = work.edit(|s, _| s.rehash_evidence(id, &base, &who));
+        work.recheck_evidence();
+        result.map_err(|e| work.lang().edit_error(&e))?;
+        let said = work.lang().texts().workbench;
+        let notice = Words::fill(said.register.accepted, &[("id", id)]);
+        Ok(Some(done(Some(notice), Some(id.to_string()))))
     }
 
     /// Removes entry `id` (refused while cited).
-    pub(super) fn remove_evidence(&mut self, id: &str) -> Result<Made, String> {
+    pub(super) fn remove_evidence(&mut self, id: &str) -> Result<Told, String> {
         let who = self.who.clone();
         let Some(work) = &mut self.work else {
-            return Ok(Made::Done);
+            return Ok(done(None, None));
         };
         let result = work.edit(|s, _| s.remove_evidence(id, &who).map(|_| ()));
         work.recheck_evidence();
         result.map_err(|e| work.lang().edit_error(&e))?;
-        // The register picker keeps its bar on an entry that is still there.
-        Ok(noticed(None, None))
+        Ok(done(None, None))
     }
 
     /// Fingerprints `location` on another thread for `purpose`. Without an event loop (the
@@ -212,9 +212,8 @@ impl App {
         self.finish_hash(result)
     }
 
-    /// Applies a finished hash to what it was for (None: its thread died): the form that
-    /// asked closes and the register hears what was done, or the refusal is said.
-    fn finish_hash(&mut self, result: Option<Print>) -> bool {
+    /// Applies a finished hash to what it was for (None: its thread died).
+    fn finish_hash(&mut self, result: Option<Hashed>) -> bool {
         let Some(attaching) = self.attaching.take() else {
             return false;
         };
@@ -227,35 +226,84 @@ impl App {
         self.message = None;
         let said = self.lang().texts().workbench;
         let result = result.map_err(|e| said.edit_error(&e));
-        let (made, close) = match attaching.purpose {
-            Purpose::Add(draft) => (
-                result.and_then(|print| self.add_hashed(&draft, print)),
-                true,
-            ),
-            Purpose::Edit(id, draft) => (
-                result.and_then(|print| self.change_hashed(&id, &draft, print)),
-                true,
-            ),
-            Purpose::Rehash(id) => (
-                result.and_then(|print| self.accept_hashed(&id, print)),
-                false,
-            ),
+        let outcome = match attaching.purpose {
+            Purpose::Add(draft) => result.and_then(|print| self.add_hashed(&draft, print)),
+            Purpose::Edit(id, draft) => {
+                result.and_then(|print| self.change_hashed(&id, &draft, print))
+            }
+            Purpose::Rehash(id) => result.and_then(|print| self.accept_hashed(&id, print)),
         };
-        let form_on_top = matches!(self.overlays.last(), Some(Overlay::EvidenceForm(_)));
-        self.settle(made, close && form_on_top);
+        match outcome {
+            Ok((told, close)) => {
+                if close && matches!(self.overlays.last(), Some(Overlay::EvidenceForm(_))) {
+                    self.overlays.pop();
+                }
+                self.tell(&told);
+            }
+            Err(why) => self.refused(why),
+        }
         true
     }
 
-    /// A new entry whose file was hashed on another thread.
-    fn add_hashed(&mut self, draft: &EvidenceDraft, print: Hashed) -> Result<Made, String> {
+    /// A new entry whose file was hashed on another thread; the form then closes.
+    fn add_hashed(&mut self, draft: &EvidenceDraft, print: Print) -> Result<(Told, bool), String> {
         let base = self.work.as_ref().map(Work::base_dir).unwrap_or_default();
         let said = self.lang().texts().workbench;
         let evidence = session::evidence_entry(&draft.title, draft.kind, &draft.location, print)
             .map_err(|e| said.edit_error(&e))?;
-        let notice = missing_file_notice(&evidence, &base, said);
+        self.finish_add(evidence, &base).map(|told| (told, true))
+    }
+
+    /// Entry `id` moved to a file hashed on another thread; the form then closes.
+    fn change_hashed(
+        &mut self,
+        id: &str,
+        draft: &EvidenceDraft,
+        print: Print,
+    ) -> Result<(Told, bool), String> {
         let who = self.who.clone();
         let Some(work) = &mut self.work else {
-            return Ok(Made::Done);
+            return Err(String::new());
+        };
+        let new = entry(draft);
+        work.edit(|s, _| s.edit_evidence_printed(id, &new, Some(print), &who))
+            .map_err(|e| work.lang().edit_error(&e))?;
+        Ok((self.changed_evidence(id), true))
+    }
+
+    /// Entry `id`'s new version, hashed on another thread.
+    fn accept_hashed(&mut self, id: &str, print: Print) -> Result<(Told, bool), String> {
+        let who = self.who.clone();
+        let Some(work) = &mut self.work else {
+            return Err(String::new());
+        };
+        let result = work.edit(|s, _| s.accept_fingerprint(id, print, &who));
+        work.recheck_evidence();
+        result.map_err(|e| work.lang().edit_error(&e))?;
+        let said = work.lang().texts().workbench;
+        let notice = Words::fill(said.register.accepted, &[("id", id)]);
+        Ok((done(Some(notice), Some(id.to_string())), false))
+    }
+
+    /// Esc while a file is hashed: stops the hash; nothing is added or changed.
+    pub(super) fn cancel_attaching(&mut self) {
+        if let Some(attaching) = self.attaching.take() {
+            attaching.job.cancel();
+            self.message = Some(self.trust_texts().hash_cancelled.to_string());
+        }
+    }
+
+    /// The trust texts in the open session's language.
+    pub(super) fn trust_texts(&self) -> &'static crate::i18n::trust::Trust {
+        self.lang().texts().trust
+    }
+
+    fn finish_add(&mut self, evidence: Evidence, base: &Path) -> Result<Told, String> {
+        let said = self.lang().texts().workbench;
+        let notice = missing_file_notice(&evidence, base, said);
+        let who = self.who.clone();
+        let Some(work) = &mut self.work else {
+            return Ok(done(None, None));
         };
         let id = work.requirement_id();
         let mut added = None;
@@ -267,68 +315,26 @@ impl App {
         })
         .map_err(|e| work.lang().edit_error(&e))?;
         work.recheck_evidence();
-        Ok(noticed(notice, added.as_deref()))
-    }
-
-    /// Entry `id` moved to a file hashed on another thread.
-    fn change_hashed(
-        &mut self,
-        id: &str,
-        draft: &EvidenceDraft,
-        print: Hashed,
-    ) -> Result<Made, String> {
-        let who = self.who.clone();
-        let Some(work) = &mut self.work else {
-            return Ok(Made::Done);
-        };
-        let new = entry(draft);
-        work.edit(|s, _| s.edit_evidence_printed(id, &new, Some(print), &who))
-            .map_err(|e| work.lang().edit_error(&e))?;
-        Ok(self.changed_evidence(id))
-    }
-
-    /// Entry `id`'s new version, hashed on another thread.
-    fn accept_hashed(&mut self, id: &str, print: Hashed) -> Result<Made, String> {
-        let who = self.who.clone();
-        let Some(work) = &mut self.work else {
-            return Ok(Made::Done);
-        };
-        let result = work.edit(|s, _| s.accept_fingerprint(id, print, &who));
-        work.recheck_evidence();
-        result.map_err(|e| work.lang().edit_error(&e))?;
-        let said = work.lang().texts().workbench;
-        let notice = Words::fill(said.register.accepted, &[("id", id)]);
-        Ok(noticed(Some(notice), Some(id)))
-    }
-
-    /// Esc while a file is hashed: stops the hash; nothing is added or changed.
-    pub(super) fn cancel_attaching(&mut self) {
-        if let Some(attaching) = self.attaching.take() {
-            attaching.job.cancel();
-            self.message = Some(self.trust_texts().hash_cancelled.to_string());
-        }
+        Ok(done(notice, added))
     }
 }
 
 /// An evidence file being hashed on another thread, and what the hash is for.
 #[derive(Debug)]
 pub struct Attaching {
-    pub job: Job<Print>,
+    pub job: Job<Hashed>,
     /// The location as typed.
     pub location: String,
     pub purpose: Purpose,
 }
 
-/// A location's fingerprint (None: it names no local file), or why it could not be taken.
-pub type Print = Result<Hashed, session::EditError>;
-
-/// A file's SHA-256 and size; None for a location that names no local file.
-type Hashed = Option<(String, u64)>;
+/// A location's fingerprint as hashed on another thread, or why it could not be taken.
+pub type Hashed = Result<Print, session::EditError>;
 
 /// What a hash on another thread is for.
 #[derive(Debug)]
 pub enum Purpose {
-    /// A new entry as typed.
+    /// A new entry from this form.
     Add(EvidenceDraft),
     /// Entry `id` changed as typed, to a new location.
     Edit(String, EvidenceDraft),
@@ -359,12 +365,9 @@ pub fn evidence_from_form(
     session::describe_evidence(base, &form.title.text, form.kind, &form.location.text)
 }
 
-/// An edit made, with a word to show and the entry it was about.
-fn noticed(text: Option<String>, evidence: Option<&str>) -> Made {
-    Made::Noticed(Notice {
-        text,
-        evidence: evidence.map(str::to_string),
-    })
+/// An edit made: a word to show, and the entry it was about.
+fn done(notice: Option<String>, evidence: Option<String>) -> Told {
+    Told::Done { notice, evidence }
 }
 
 /// The register entry a draft describes (the fingerprint is the core's to make).
@@ -376,3 +379,6 @@ fn entry(draft: &EvidenceDraft) -> Evidence {
         ..Evidence::default()
     }
 }
+
+/// A file's fingerprint as hashed (SHA-256 and size), None for what is not a local file.
+type Print = Option<(String, u64)>;

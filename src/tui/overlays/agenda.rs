@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use super::{Component, Ctx, Edit, Effect};
+use super::{Component, Edit, Effect, Env, Told};
 use crate::i18n::fill;
 use crate::lang::Lang;
 use crate::model::LoadedModel;
@@ -73,7 +73,7 @@ impl Component for AgendaEditor {
         Context::Agenda
     }
 
-    fn update(&mut self, action: Action, _ctx: &Ctx) -> Effect {
+    fn update(&mut self, action: Action, _ctx: &Env) -> Effect {
         let last = self.rows.len().saturating_sub(1);
         let minutes = self.minutes.get_mut(self.selected);
         match (action, minutes) {
@@ -94,7 +94,7 @@ impl Component for AgendaEditor {
         Effect::None
     }
 
-    fn draw(&self, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
+    fn draw(&self, ctx: &Env, area: Rect, buf: &mut Buffer) {
         let lang = ctx.lang;
         let h = u16::try_from(self.rows.len() + 5).unwrap_or(u16::MAX);
         let t = lang.texts().overlays;
@@ -136,8 +136,10 @@ impl Component for AgendaEditor {
         Paragraph::new(lines).render(inner, buf);
     }
 
-    fn edited(&mut self, result: Result<(), &str>) {
-        self.error = result.err().map(str::to_string);
+    fn told(&mut self, told: &Told, _env: &Env) {
+        if let Told::Refused(why) = told {
+            self.error = Some(why.clone());
+        }
     }
 }
 

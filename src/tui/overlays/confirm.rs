@@ -6,7 +6,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use super::{Component, Ctx, Effect};
+use super::{Component, Edit, Effect, Env};
 use crate::tui::action::Action;
 use crate::tui::binding::{Binding, Context, b, h};
 use crate::tui::widgets::wrap::wrap;
@@ -19,14 +19,14 @@ pub const BINDINGS: &[Binding] = &[
 ];
 
 /// What a yes does.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum OnYes {
     /// Quit although the last changes could not be saved.
     QuitUnsaved,
     /// Open the session in `App::pending_read_only` to view only.
     OpenReadOnly,
-    /// Delete the finding the findings view asked about.
-    DeleteFinding,
+    /// An overlay's edit, asked about first (deleting a finding).
+    Apply(Box<Edit>),
     /// Sign the session off as final.
     SignOff,
     /// Rate the current practice at this level, replacing the answers the question listed.
@@ -45,15 +45,15 @@ impl Component for Confirm {
         Context::Confirm
     }
 
-    fn update(&mut self, action: Action, _ctx: &Ctx) -> Effect {
+    fn update(&mut self, action: Action, _ctx: &Env) -> Effect {
         if action == Action::Yes {
-            Effect::Confirmed(self.on_yes)
+            Effect::Confirmed(self.on_yes.clone())
         } else {
             Effect::Close
         }
     }
 
-    fn draw(&self, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
+    fn draw(&self, ctx: &Env, area: Rect, buf: &mut Buffer) {
         let title = ctx.lang.texts().workbench.findings.confirm_title;
         // A question with a list (what a quick level replaces, what sign-off finds) grows the
         // box; a short one keeps it at seven rows.

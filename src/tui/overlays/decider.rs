@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::{Component, Ctx, Edit, Effect};
+use super::{Component, Edit, Effect, Env};
 use crate::session::{Participant, Session};
 use crate::tui::action::Action;
 use crate::tui::binding::{Binding, Context, b, h};
@@ -46,7 +46,7 @@ impl Component for Decider {
         Context::Decider
     }
 
-    fn update(&mut self, action: Action, ctx: &Ctx) -> Effect {
+    fn update(&mut self, action: Action, ctx: &Env) -> Effect {
         let Some(seen) = ctx.work else {
             return Effect::Close;
         };
@@ -67,7 +67,7 @@ impl Component for Decider {
         Effect::None
     }
 
-    fn draw(&self, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
+    fn draw(&self, ctx: &Env, area: Rect, buf: &mut Buffer) {
         let Some(seen) = ctx.work else { return };
         let session = seen.session;
         let t = ctx.lang.texts().overlays;

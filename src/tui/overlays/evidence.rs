@@ -10,12 +10,15 @@ use unicode_width::UnicodeWidthStr;
 
 use super::evidence_form::EvidenceForm;
 use super::evidence_search::EvidenceSearch;
-use super::{Component, Ctx, Edit, Effect, Notice, Opened, Seen, step};
+use super::{Component, Env};
+use super::{Ctx, Edit, Effect, Hints, Opened, Told, step};
 use crate::i18n::fill;
 use crate::session::Session;
 use crate::tui::action::Action;
-use crate::tui::binding::{Binding, Context, b, h};
+use crate::tui::binding::Context;
+use crate::tui::binding::{Binding, b, h};
 use crate::tui::theme;
+use crate::tui::widgets::popup::popup;
 use crate::tui::widgets::wrap::truncate;
 
 /// The keys of the `Evidence` context.
@@ -41,18 +44,9 @@ pub struct EvidencePicker {
     pub error: Option<String>,
 }
 
-impl Component for EvidencePicker {
-    fn context(&self) -> Context {
-        Context::Evidence
-    }
-
-    fn update(&mut self, action: Action, ctx: &Ctx) -> Effect {
-        let Some(seen) = &ctx.work else {
-            return Effect::Close;
-        };
-        let session = seen.session;
+impl EvidencePicker {
+    pub fn update(&mut self, action: Action, session: &Session) -> Effect {
         let count = session.evidence.len();
-        self.selected = self.selected.min(count.saturating_sub(1));
         let selected = session.evidence.keys().nth(self.selected).cloned();
         match action {
             Action::Down => self.selected = step(self.selected, count, true),
@@ -81,42 +75,37 @@ impl Component for EvidencePicker {
         Effect::None
     }
 
-    /// A refusal shows under the register; a change made clears the last word.
-    fn edited(&mut self, result: Result<(), &str>) {
-        self.error = result.err().map(str::to_string);
-    }
-
-    /// What an edit here or in the form or search above came to: its word, the entry it was
-    /// about under the bar.
-    fn noticed(&mut self, notice: &Notice, ctx: &Ctx) {
-        let Some(seen) = &ctx.work else { return };
-        let keys = || seen.session.evidence.keys();
-        self.error.clone_from(&notice.text);
-        if let Some(at) = notice
-            .evidence
-            .as_ref()
-            .and_then(|id| keys().position(|k| k == id))
-        {
-            self.selected = at;
+    /// How an edit asked for here (or in the form or search above, now closed) went.
+    pub fn told(&mut self, told: &Told, session: &Session) {
+        match told {
+            Told::Refused(why) => self.error = Some(why.clone()),
+            Told::Done { notice, evidence } => {
+                self.error.clone_from(notice);
+                if let Some(at) = evidence
+                    .as_ref()
+                    .and_then(|id| session.evidence.keys().position(|k| k == id))
+                {
+                    self.selected = at;
+                }
+            }
         }
-        self.selected = self.selected.min(keys().count().saturating_sub(1));
+        self.selected = self.selected.min(session.evidence.len().saturating_sub(1));
     }
 
-    fn draw(&self, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
-        let words = ctx.lang.texts().workbench;
+    pub fn draw(&self, ctx: &Ctx, hints: Hints, area: Rect, buf: &mut Buffer) {
+        let words = ctx.lang().texts().workbench;
         let h = area.height.saturating_sub(6).min(22);
         let w = area.width.saturating_sub(8).min(110);
-        let inner = ctx.popup(area, w, h, words.register.title, Context::Evidence, buf);
-        let Some(ctx) = &ctx.work else { return };
+        let inner = popup(area, w, h, words.register.title, hints, buf);
         let width = usize::from(inner.width);
         let here = ctx.requirement_id();
         let attached = ctx
             .session
             .answers
-            .get(&here)
+            .get(here)
             .map(|a| a.evidence.clone())
             .unwrap_or_default();
-        let hint = fill(words.register.hint, &[("id", &here)]);
+        let hint = fill(words.register.hint, &[("id", here)]);
         let mut lines = vec![Line::from(Span::styled(
             truncate(&hint, width),
             theme::get().muted,
@@ -176,7 +165,7 @@ fn on_entry(action: Action, id: String, session: &Session) -> Effect {
 }
 
 /// The check word of an entry (`changed`, …) with its style; None when it has no file.
-pub fn check_span(ctx: &Seen, id: &str) -> Option<Span<'static>> {
+pub fn check_span(ctx: &Ctx, id: &str) -> Option<Span<'static>> {
     let check = ctx.checks.get(id)?;
     Some(Span::styled(
         ctx.lang().texts().workbench.check(check).to_string(),
@@ -194,7 +183,7 @@ fn size_text(bytes: u64) -> String {
 }
 
 /// Who collected the selected entry and when, its fingerprint, and what cites it.
-fn details(ctx: &Seen, selected: usize, width: usize) -> Vec<Line<'static>> {
+fn details(ctx: &Ctx, selected: usize, width: usize) -> Vec<Line<'static>> {
     let Some((id, e)) = ctx.session.evidence.iter().nth(selected) else {
         return Vec::new();
     };
@@ -223,4 +212,29 @@ fn details(ctx: &Seen, selected: usize, width: usize) -> Vec<Line<'static>> {
         )),
         Line::from(Span::styled(truncate(&cited, width), theme::get().muted)),
     ]
+}
+
+impl Component for EvidencePicker {
+    fn context(&self) -> Context {
+        Context::Evidence
+    }
+
+    fn update(&mut self, action: Action, env: &Env) -> Effect {
+        match env.work {
+            Some(ctx) => EvidencePicker::update(self, action, ctx.session),
+            None => Effect::Close,
+        }
+    }
+
+    fn draw(&self, env: &Env, area: Rect, buf: &mut Buffer) {
+        if let Some(ctx) = &env.work {
+            EvidencePicker::draw(self, ctx, env.hints_of(Context::Evidence), area, buf);
+        }
+    }
+
+    fn told(&mut self, told: &Told, env: &Env) {
+        if let Some(ctx) = &env.work {
+            EvidencePicker::told(self, told, ctx.session);
+        }
+    }
 }

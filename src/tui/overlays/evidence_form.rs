@@ -7,14 +7,18 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use super::{Component, Ctx, Edit, Effect, EvidenceDraft};
+use super::{Component, Env};
+use super::{Edit, Effect, EvidenceDraft, Hints, Told};
 use crate::i18n::fill;
+use crate::lang::Lang;
 use crate::session::{Evidence, EvidenceType};
 use crate::tui::action::Action;
-use crate::tui::binding::{Binding, Context, b, h};
+use crate::tui::binding::Context;
+use crate::tui::binding::{Binding, b, h};
 use crate::tui::theme;
 use crate::tui::widgets::field::field;
 use crate::tui::widgets::line_input::LineInput;
+use crate::tui::widgets::popup::popup;
 
 /// The keys of the `EvidenceForm` context.
 pub const BINDINGS: &[Binding] = &[
@@ -67,14 +71,8 @@ impl EvidenceForm {
             location: self.location.text.clone(),
         }
     }
-}
 
-impl Component for EvidenceForm {
-    fn context(&self) -> Context {
-        Context::EvidenceForm
-    }
-
-    fn update(&mut self, action: Action, _ctx: &Ctx) -> Effect {
+    pub fn update(&mut self, action: Action) -> Effect {
         let kinds = EVIDENCE_KINDS.len();
         let at = EVIDENCE_KINDS
             .iter()
@@ -101,12 +99,14 @@ impl Component for EvidenceForm {
     }
 
     /// A refused save shows under the fields.
-    fn edited(&mut self, result: Result<(), &str>) {
-        self.error = result.err().map(str::to_string);
+    pub fn told(&mut self, told: &Told) {
+        if let Told::Refused(why) = told {
+            self.error = Some(why.clone());
+        }
     }
 
     /// Typed text into the field in focus.
-    fn input(&mut self, key: KeyEvent) {
+    pub fn input(&mut self, key: KeyEvent) {
         match self.field {
             TITLE => self.title.input(key),
             LOCATION => self.location.input(key),
@@ -116,7 +116,7 @@ impl Component for EvidenceForm {
     }
 
     /// Pasted text; false when the focus is on no text field.
-    fn paste(&mut self, text: &str) -> bool {
+    pub fn paste(&mut self, text: &str) -> bool {
         match self.field {
             TITLE => self.title.paste(text),
             LOCATION => self.location.paste(text),
@@ -126,15 +126,15 @@ impl Component for EvidenceForm {
         true
     }
 
-    fn draw(&self, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
-        let words = ctx.lang.texts().workbench;
+    pub fn draw(&self, lang: Lang, hints: Hints, area: Rect, buf: &mut Buffer) {
+        let words = lang.texts().workbench;
         let w = &words.register;
         let title = match &self.editing {
             Some(id) => fill(w.edit, &[("id", id)]),
             None => w.new.to_string(),
         };
         let width = area.width.saturating_sub(8).min(90);
-        let inner = ctx.popup(area, width, 9, &title, Context::EvidenceForm, buf);
+        let inner = popup(area, width, 9, &title, hints, buf);
         let kind = capitalized(words.evidence_type(self.kind));
         let mut lines = vec![
             field(w.fields[0], self.title.text.clone(), self.field == TITLE),
@@ -161,4 +161,31 @@ fn capitalized(word: &str) -> String {
     chars
         .next()
         .map_or(String::new(), |c| c.to_uppercase().chain(chars).collect())
+}
+
+impl Component for EvidenceForm {
+    fn context(&self) -> Context {
+        Context::EvidenceForm
+    }
+
+    fn update(&mut self, action: Action, _env: &Env) -> Effect {
+        EvidenceForm::update(self, action)
+    }
+
+    fn draw(&self, env: &Env, area: Rect, buf: &mut Buffer) {
+        let hints = env.hints_of(Context::EvidenceForm);
+        EvidenceForm::draw(self, env.lang, hints, area, buf);
+    }
+
+    fn input(&mut self, key: KeyEvent) {
+        EvidenceForm::input(self, key);
+    }
+
+    fn paste(&mut self, text: &str) -> bool {
+        EvidenceForm::paste(self, text)
+    }
+
+    fn told(&mut self, told: &Told, _env: &Env) {
+        EvidenceForm::told(self, told);
+    }
 }

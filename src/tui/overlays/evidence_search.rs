@@ -9,18 +9,20 @@ use ratatui::layout::Rect;
 use ratatui::text::Span;
 use ratatui::widgets::{Paragraph, Widget};
 
-use crossterm::event::KeyEvent;
-
 use super::evidence::check_span;
 use super::palette::PaletteState;
-use super::{Component, Ctx, Edit, Effect};
+use super::{Component, Env};
+use super::{Ctx, Edit, Effect, Hints};
 use crate::i18n::fill;
 use crate::session::Session;
 use crate::tui::action::Action;
-use crate::tui::binding::{Binding, Context, b, h};
+use crate::tui::binding::Context;
+use crate::tui::binding::{Binding, b, h};
 use crate::tui::palette::{Entries, Kind};
 use crate::tui::theme;
 use crate::tui::widgets::highlight::highlighted;
+use crate::tui::widgets::popup::popup;
+use crossterm::event::KeyEvent;
 
 /// The keys of the `EvidenceSearch` context.
 pub const BINDINGS: &[Binding] = &[
@@ -66,18 +68,8 @@ impl EvidenceSearch {
     pub fn open(session: &Session) -> Self {
         Self(PaletteState::new(evidence_items(session).into()))
     }
-}
 
-impl Component for EvidenceSearch {
-    fn context(&self) -> Context {
-        Context::EvidenceSearch
-    }
-
-    fn update(&mut self, action: Action, ctx: &Ctx) -> Effect {
-        let Some(seen) = &ctx.work else {
-            return Effect::Close;
-        };
-        let session = seen.session;
+    pub fn update(&mut self, action: Action, session: &Session) -> Effect {
         match self.0.navigate(action) {
             Some(Some(item)) => match session.evidence.keys().nth(item.target) {
                 Some(id) => Effect::EditThenClose(Edit::Attach {
@@ -92,21 +84,12 @@ impl Component for EvidenceSearch {
         }
     }
 
-    fn input(&mut self, key: KeyEvent) {
-        self.query.input(key);
-    }
-
-    fn paste(&mut self, text: &str) -> bool {
-        self.query.paste(text);
-        true
-    }
-
-    fn draw(&self, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
-        let words = &ctx.lang.texts().workbench.register;
+    pub fn draw(&self, ctx: &Ctx, hints: Hints, area: Rect, buf: &mut Buffer) {
+        let lang = ctx.lang();
+        let words = &lang.texts().workbench.register;
         let w = area.width.saturating_sub(10).min(110);
         let h = area.height.saturating_sub(8).min(18);
-        let inner = ctx.popup(area, w, h, words.search_title, Context::EvidenceSearch, buf);
-        let Some(seen) = &ctx.work else { return };
+        let inner = popup(area, w, h, words.search_title, hints, buf);
         let (n, total) = (self.hits.len().to_string(), self.items.len().to_string());
         let count = fill(words.search_count, &[("n", &n), ("total", &total)]);
         let mut lines = vec![self.query_line(format!("   {count}"))];
@@ -121,13 +104,41 @@ impl Component for EvidenceSearch {
             };
             let text = self.items.text(hit.item, hit.text);
             let mut spans = highlighted(text, &hit.indices, room, base);
-            let id = seen.session.evidence.keys().nth(item.target);
-            if let Some(check) = id.and_then(|id| check_span(seen, id)) {
+            let id = ctx.session.evidence.keys().nth(item.target);
+            if let Some(check) = id.and_then(|id| check_span(ctx, id)) {
                 spans.push(Span::raw("  "));
                 spans.push(check);
             }
             lines.push(spans.into());
         }
         Paragraph::new(lines).render(inner, buf);
+    }
+}
+
+impl Component for EvidenceSearch {
+    fn context(&self) -> Context {
+        Context::EvidenceSearch
+    }
+
+    fn update(&mut self, action: Action, env: &Env) -> Effect {
+        match env.work {
+            Some(ctx) => EvidenceSearch::update(self, action, ctx.session),
+            None => Effect::Close,
+        }
+    }
+
+    fn draw(&self, env: &Env, area: Rect, buf: &mut Buffer) {
+        if let Some(ctx) = &env.work {
+            EvidenceSearch::draw(self, ctx, env.hints_of(Context::EvidenceSearch), area, buf);
+        }
+    }
+
+    fn input(&mut self, key: KeyEvent) {
+        self.query.input(key);
+    }
+
+    fn paste(&mut self, text: &str) -> bool {
+        self.query.paste(text);
+        true
     }
 }

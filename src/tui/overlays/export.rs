@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use super::{Component, Ctx, Effect, Seen};
+use super::{Component, Ctx, Effect, Env};
 use crate::i18n::fill;
 use crate::lang::Lang;
 use crate::report::{self, Format, ReportOptions};
@@ -96,7 +96,7 @@ impl ExportState {
     }
 
     /// Writes what the dialog describes; returns where it went.
-    fn export(&self, seen: &Seen) -> Result<String, String> {
+    fn export(&self, seen: &Ctx) -> Result<String, String> {
         let format = match FORMATS[self.format] {
             ExportKind::Report(format) => format,
             ExportKind::Questionnaire if self.redact => {
@@ -128,7 +128,7 @@ impl Component for ExportState {
         Context::Export
     }
 
-    fn update(&mut self, action: Action, ctx: &Ctx) -> Effect {
+    fn update(&mut self, action: Action, ctx: &Env) -> Effect {
         match action {
             Action::NextField => self.field = (self.field + 1) % 3,
             Action::PrevField => self.field = (self.field + 2) % 3,
@@ -145,7 +145,7 @@ impl Component for ExportState {
         Effect::None
     }
 
-    fn draw(&self, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
+    fn draw(&self, ctx: &Env, area: Rect, buf: &mut Buffer) {
         let t = ctx.lang.texts().overlays;
         let w = area.width.saturating_sub(8).min(90);
         let inner = ctx.popup(area, w, 9, t.export_title, Context::Export, buf);

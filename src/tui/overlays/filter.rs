@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use super::{Component, Ctx, Edit, Effect, step};
+use super::{Component, Edit, Effect, Env, step};
 use crate::review::Filter;
 use crate::tui::action::Action;
 use crate::tui::binding::{Binding, Context, b, h};
@@ -45,7 +45,7 @@ impl Component for FilterPicker {
         Context::Filter
     }
 
-    fn update(&mut self, action: Action, _ctx: &Ctx) -> Effect {
+    fn update(&mut self, action: Action, _ctx: &Env) -> Effect {
         let rows = self.counts.len() + 1;
         match action {
             Action::Down => self.selected = step(self.selected, rows, true),
@@ -60,7 +60,7 @@ impl Component for FilterPicker {
         Effect::None
     }
 
-    fn draw(&self, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
+    fn draw(&self, ctx: &Env, area: Rect, buf: &mut Buffer) {
         let lang = ctx.lang;
         let h = u16::try_from(self.counts.len() + 4).unwrap_or(u16::MAX);
         let words = &lang.texts().workbench.register;

@@ -11,14 +11,17 @@ use ratatui_textarea::{CursorMove, TextArea};
 use unicode_width::UnicodeWidthStr;
 
 use super::findings::{cell, tie_word};
-use super::{Component, Ctx, Edit, Effect, Seen};
+use super::{Component, Env};
+use super::{Ctx, Edit, Effect, Hints, Told};
 use crate::i18n::fill;
 use crate::lang::Lang;
 use crate::session::{Finding, Severity, domain_key};
 use crate::tui::action::Action;
-use crate::tui::binding::{Binding, Context, b, h};
+use crate::tui::binding::Context;
+use crate::tui::binding::{Binding, b, h};
 use crate::tui::theme;
 use crate::tui::widgets::line_input::LineInput;
+use crate::tui::widgets::popup::popup;
 use crate::tui::widgets::wrap::{truncate, wrap_cut};
 
 /// The keys of the `FindingForm` context. No ↑/↓ here: they move the cursor in the
@@ -64,7 +67,7 @@ pub struct FindingForm {
 impl FindingForm {
     /// A form over `finding`; the tie choices are those of `requirement` (the finding's own
     /// tie first when it is none of them).
-    pub fn new(ctx: &Seen, id: Option<String>, finding: &Finding, requirement: usize) -> Self {
+    pub fn new(ctx: &Ctx, id: Option<String>, finding: &Finding, requirement: usize) -> Self {
         let index = &ctx.model.index;
         let rref = &index.requirements[requirement];
         let mut ties = vec![
@@ -92,9 +95,9 @@ impl FindingForm {
     }
 
     /// A new finding on the requirement at the cursor.
-    pub fn on_requirement(ctx: &Seen) -> Self {
+    pub fn on_requirement(ctx: &Ctx) -> Self {
         let finding = Finding {
-            tie: ctx.requirement_id(),
+            tie: ctx.requirement_id().to_string(),
             ..Finding::default()
         };
         Self::new(ctx, None, &finding, ctx.requirement)
@@ -114,24 +117,7 @@ impl FindingForm {
         }
     }
 
-    /// The one-line input in focus, if the focus is on one.
-    fn line_input(&mut self) -> Option<&mut LineInput> {
-        match self.field {
-            TITLE => Some(&mut self.title),
-            RECOMMENDATION => Some(&mut self.recommendation),
-            OWNER => Some(&mut self.owner),
-            DUE => Some(&mut self.due),
-            _ => None,
-        }
-    }
-}
-
-impl Component for FindingForm {
-    fn context(&self) -> Context {
-        Context::FindingForm
-    }
-
-    fn update(&mut self, action: Action, _ctx: &Ctx) -> Effect {
+    pub fn update(&mut self, action: Action) -> Effect {
         // In the description, Enter is a line break and ←/→ move the cursor.
         let key = |code| KeyEvent::new(code, KeyModifiers::NONE);
         match action {
@@ -153,12 +139,25 @@ impl Component for FindingForm {
     }
 
     /// A refused save shows at the bottom of the form.
-    fn edited(&mut self, result: Result<(), &str>) {
-        self.error = result.err().map(str::to_string);
+    pub fn told(&mut self, told: &Told) {
+        if let Told::Refused(why) = told {
+            self.error = Some(why.clone());
+        }
+    }
+
+    /// The one-line input in focus, if the focus is on one.
+    fn line_input(&mut self) -> Option<&mut LineInput> {
+        match self.field {
+            TITLE => Some(&mut self.title),
+            RECOMMENDATION => Some(&mut self.recommendation),
+            OWNER => Some(&mut self.owner),
+            DUE => Some(&mut self.due),
+            _ => None,
+        }
     }
 
     /// Typed text: into the description editor or the focused line.
-    fn input(&mut self, key: KeyEvent) {
+    pub fn input(&mut self, key: KeyEvent) {
         if self.field == DESCRIPTION {
             self.description.input(key);
         } else if let Some(input) = self.line_input() {
@@ -168,7 +167,7 @@ impl Component for FindingForm {
     }
 
     /// Pasted text; returns false when no text field has focus.
-    fn paste(&mut self, text: &str) -> bool {
+    pub fn paste(&mut self, text: &str) -> bool {
         if self.field == DESCRIPTION {
             let text = text.replace("\r\n", "\n").replace('\r', "\n");
             self.description.insert_str(text.replace('\t', "    "));
@@ -181,54 +180,6 @@ impl Component for FindingForm {
         true
     }
 
-    fn draw(&self, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
-        let Some(seen) = &ctx.work else { return };
-        let lang = ctx.lang;
-        let words = &lang.texts().workbench.findings;
-        let title = match &self.id {
-            Some(id) => fill(words.edit, &[("id", id)]),
-            None => words.new.to_string(),
-        };
-        let h = area.height.saturating_sub(2).min(22);
-        let w = area.width.saturating_sub(6).min(100);
-        let inner = ctx.popup(area, w, h, &title, Context::FindingForm, buf);
-        let label_w = words.fields.iter().map(|f| f.width()).max().unwrap_or(0) + 2;
-        let value_w = usize::from(inner.width).saturating_sub(label_w + 1);
-        // A long recommendation wraps onto up to three rows; the description takes the rest
-        // after the other one-line fields and the error line.
-        let rec = wrap_cut(&self.recommendation.text, value_w.saturating_sub(1), 3);
-        let rec_h = u16::try_from(rec.len()).unwrap_or(1);
-        let desc_h = inner.height.saturating_sub(7 + rec_h).max(1);
-        let mut y = inner.y;
-        for (i, name) in words.fields.iter().enumerate() {
-            let focused = self.field == i;
-            let rows = match i {
-                DESCRIPTION => desc_h,
-                RECOMMENDATION => rec_h,
-                _ => 1,
-            };
-            if y + rows > inner.y + inner.height {
-                break;
-            }
-            let style = if focused {
-                theme::get().selected
-            } else {
-                theme::get().bold
-            };
-            let label = Rect::new(inner.x, y, inner.width.min(label_w as u16), 1);
-            Paragraph::new(Span::styled(cell(name, label_w - 1), style)).render(label, buf);
-            let value = Rect::new(inner.x + label_w as u16, y, value_w as u16, rows);
-            self.draw_value(seen, i, &rec, value, buf);
-            y += rows;
-        }
-        if let Some(error) = &self.error {
-            let row = Rect::new(inner.x, inner.y + inner.height - 1, inner.width, 1);
-            Paragraph::new(Span::styled(error.clone(), theme::get().error)).render(row, buf);
-        }
-    }
-}
-
-impl FindingForm {
     fn step(&mut self, forward: bool) {
         self.field = (self.field + if forward { 1 } else { FIELDS - 1 }) % FIELDS;
     }
@@ -255,9 +206,54 @@ impl FindingForm {
         }
     }
 
+    pub fn draw(&self, ctx: &Ctx, hints: Hints, area: Rect, buf: &mut Buffer) {
+        let lang = ctx.lang();
+        let words = &lang.texts().workbench.findings;
+        let title = match &self.id {
+            Some(id) => fill(words.edit, &[("id", id)]),
+            None => words.new.to_string(),
+        };
+        let h = area.height.saturating_sub(2).min(22);
+        let w = area.width.saturating_sub(6).min(100);
+        let inner = popup(area, w, h, &title, hints, buf);
+        let label_w = words.fields.iter().map(|f| f.width()).max().unwrap_or(0) + 2;
+        let value_w = usize::from(inner.width).saturating_sub(label_w + 1);
+        // A long recommendation wraps onto up to three rows; the description takes the rest
+        // after the other one-line fields and the error line.
+        let rec = wrap_cut(&self.recommendation.text, value_w.saturating_sub(1), 3);
+        let rec_h = u16::try_from(rec.len()).unwrap_or(1);
+        let desc_h = inner.height.saturating_sub(7 + rec_h).max(1);
+        let mut y = inner.y;
+        for (i, name) in words.fields.iter().enumerate() {
+            let focused = self.field == i;
+            let rows = match i {
+                DESCRIPTION => desc_h,
+                RECOMMENDATION => rec_h,
+                _ => 1,
+            };
+            if y + rows > inner.y + inner.height {
+                break;
+            }
+            let style = if focused {
+                theme::get().selected
+            } else {
+                theme::get().bold
+            };
+            let label = Rect::new(inner.x, y, inner.width.min(label_w as u16), 1);
+            Paragraph::new(Span::styled(cell(name, label_w - 1), style)).render(label, buf);
+            let value = Rect::new(inner.x + label_w as u16, y, value_w as u16, rows);
+            self.draw_value(ctx, i, &rec, value, buf);
+            y += rows;
+        }
+        if let Some(error) = &self.error {
+            let row = Rect::new(inner.x, inner.y + inner.height - 1, inner.width, 1);
+            Paragraph::new(Span::styled(error.clone(), theme::get().error)).render(row, buf);
+        }
+    }
+
     /// Field `i`'s value in `area`: the description's editor while it has the focus (its
     /// text wrapped otherwise), the severity scale, or a text with the caret when focused.
-    fn draw_value(&self, ctx: &Seen, i: usize, rec: &[String], area: Rect, buf: &mut Buffer) {
+    fn draw_value(&self, ctx: &Ctx, i: usize, rec: &[String], area: Rect, buf: &mut Buffer) {
         let focused = self.field == i;
         let width = usize::from(area.width);
         let caret = Span::styled(if focused { "▏" } else { "" }, theme::get().key);
@@ -327,7 +323,35 @@ fn severity_scale(chosen: Severity, lang: Lang) -> Line<'static> {
 }
 
 /// `◂ practice cd.config.vc.vcs ▸`
-fn tie_text(ctx: &Seen, form: &FindingForm) -> String {
+fn tie_text(ctx: &Ctx, form: &FindingForm) -> String {
     let tie = form.ties.get(form.tie).cloned().unwrap_or_default();
     format!("◂ {} {tie} ▸", tie_word(ctx, &tie))
+}
+
+impl Component for FindingForm {
+    fn context(&self) -> Context {
+        Context::FindingForm
+    }
+
+    fn update(&mut self, action: Action, _env: &Env) -> Effect {
+        FindingForm::update(self, action)
+    }
+
+    fn draw(&self, env: &Env, area: Rect, buf: &mut Buffer) {
+        if let Some(ctx) = &env.work {
+            FindingForm::draw(self, ctx, env.hints_of(Context::FindingForm), area, buf);
+        }
+    }
+
+    fn input(&mut self, key: KeyEvent) {
+        FindingForm::input(self, key);
+    }
+
+    fn paste(&mut self, text: &str) -> bool {
+        FindingForm::paste(self, text)
+    }
+
+    fn told(&mut self, told: &Told, _env: &Env) {
+        FindingForm::told(self, told);
+    }
 }

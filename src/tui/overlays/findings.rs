@@ -7,14 +7,16 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use super::confirm::{Confirm, OnYes};
 use super::finding_form::FindingForm;
-use super::{Component, Ctx, Effect, Opened, Seen, step};
+use super::{Component, Env};
+use super::{Ctx, Edit, Effect, Hints, Opened, Told, step};
 use crate::i18n::fill;
 use crate::session::{domain_key, tie_kind};
 use crate::tui::action::Action;
-use crate::tui::binding::{Binding, Context, b, h};
+use crate::tui::binding::Context;
+use crate::tui::binding::{Binding, b, h};
 use crate::tui::theme;
+use crate::tui::widgets::popup::popup;
 use crate::tui::widgets::wrap::truncate;
 
 /// The keys of the `Findings` context.
@@ -37,15 +39,8 @@ pub struct FindingsList {
     pub pending_delete: Option<String>,
 }
 
-impl Component for FindingsList {
-    fn context(&self) -> Context {
-        Context::Findings
-    }
-
-    fn update(&mut self, action: Action, ctx: &Ctx) -> Effect {
-        let Some(ctx) = &ctx.work else {
-            return Effect::Close;
-        };
+impl FindingsList {
+    pub fn update(&mut self, action: Action, ctx: &Ctx) -> Effect {
         let findings = ctx.session.findings_sorted();
         let said = &ctx.lang().texts().workbench.findings;
         self.pending_delete = None;
@@ -65,8 +60,8 @@ impl Component for FindingsList {
                 let (id, title) = (id.unwrap_or_default(), f.map_or("", |f| &f.title));
                 self.pending_delete = Some(id.clone());
                 let question = fill(said.delete, &[("id", &id), ("title", title)]);
-                let on_yes = OnYes::DeleteFinding;
-                return Effect::Open(Box::new(Opened::Confirm(Confirm { question, on_yes })));
+                let on_yes = Edit::RemoveFinding(id);
+                return Effect::Open(Box::new(Opened::Confirm { question, on_yes }));
             }
             Action::Confirm => {
                 let Some((id, finding)) = selected else {
@@ -87,15 +82,20 @@ impl Component for FindingsList {
         Effect::None
     }
 
-    fn draw(&self, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
-        let Some(seen) = &ctx.work else { return };
-        let lang = ctx.lang;
+    /// After a deletion the bar moves up one row.
+    pub fn told(&mut self, told: &Told) {
+        if matches!(told, Told::Done { .. }) && self.pending_delete.take().is_some() {
+            self.selected = self.selected.saturating_sub(1);
+        }
+    }
+
+    pub fn draw(&self, ctx: &Ctx, hints: Hints, area: Rect, buf: &mut Buffer) {
+        let lang = ctx.lang();
         let words = &lang.texts().workbench.findings;
-        let findings = seen.session.findings_sorted();
+        let findings = ctx.session.findings_sorted();
         let title = fill(words.title, &[("n", &findings.len().to_string())]);
         let (w, h) = (area.width.saturating_sub(2), area.height.saturating_sub(2));
-        let inner = ctx.popup(area, w, h, &title, Context::Findings, buf);
-        let ctx = seen;
+        let inner = popup(area, w, h, &title, hints, buf);
         let w = usize::from(inner.width);
         // id, severity, due, owner fixed; title and tie share the rest.
         let (id_w, sev_w, due_w, owner_w) = (4, 6, 10, (w / 8).clamp(6, 16));
@@ -145,14 +145,14 @@ pub fn cell(text: &str, width: usize) -> String {
 }
 
 /// What a tie names (`practice`, `实践`), in the shown language; empty when unknown.
-pub fn tie_word(ctx: &Seen, tie: &str) -> &'static str {
+pub fn tie_word(ctx: &Ctx, tie: &str) -> &'static str {
     let words = &ctx.lang().texts().workbench;
     tie_kind(ctx.model, tie).map_or("", |k| words.tie_kind(k))
 }
 
 /// The requirement to show for a tie: the requirement itself, or where entering the practice
 /// (or the domain's first practice in scope) lands.
-pub fn tie_requirement(ctx: &Seen, tie: &str) -> Option<usize> {
+pub fn tie_requirement(ctx: &Ctx, tie: &str) -> Option<usize> {
     let index = &ctx.model.index;
     if let Some(r) = index.requirement(tie) {
         return Some(r);
@@ -163,4 +163,27 @@ pub fn tie_requirement(ctx: &Seen, tie: &str) -> Option<usize> {
     let mut practices = ctx.scope.iter().map(|&r| index.requirements[r].practice);
     let p = practices.find(|&p| domain_key(ctx.model, p) == tie)?;
     ctx.entry_of(p)
+}
+
+impl Component for FindingsList {
+    fn context(&self) -> Context {
+        Context::Findings
+    }
+
+    fn update(&mut self, action: Action, env: &Env) -> Effect {
+        match &env.work {
+            Some(ctx) => FindingsList::update(self, action, ctx),
+            None => Effect::Close,
+        }
+    }
+
+    fn draw(&self, env: &Env, area: Rect, buf: &mut Buffer) {
+        if let Some(ctx) = &env.work {
+            FindingsList::draw(self, ctx, env.hints_of(Context::Findings), area, buf);
+        }
+    }
+
+    fn told(&mut self, told: &Told, _env: &Env) {
+        FindingsList::told(self, told);
+    }
 }

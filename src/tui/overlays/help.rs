@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 use unicode_width::UnicodeWidthStr;
 
-use super::{Component, Ctx, Effect};
+use super::{Component, Effect, Env};
 use crate::i18n::fill;
 use crate::tui::action::Action;
 use crate::tui::binding::{Binding, Context, b, h};
@@ -42,7 +42,7 @@ impl Component for Help {
         Context::Help
     }
 
-    fn update(&mut self, action: Action, _ctx: &Ctx) -> Effect {
+    fn update(&mut self, action: Action, _ctx: &Env) -> Effect {
         match action {
             Action::Down => self.scroll = self.scroll.saturating_add(1),
             Action::Up => self.scroll = self.scroll.saturating_sub(1),
@@ -51,7 +51,7 @@ impl Component for Help {
         Effect::None
     }
 
-    fn draw(&self, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
+    fn draw(&self, ctx: &Env, area: Rect, buf: &mut Buffer) {
         let lang = ctx.lang;
         let context = self.context;
         let entries = (ctx.help)(context, lang);
@@ -99,7 +99,7 @@ impl Component for Help {
 }
 
 /// The sentences under the keys of a context.
-fn closing(context: Context, ctx: &Ctx) -> Vec<Line<'static>> {
+fn closing(context: Context, ctx: &Env) -> Vec<Line<'static>> {
     let t = ctx.lang.texts().overlays;
     let muted = |text: String| Line::from(Span::styled(text, theme::get().muted));
     let note = match context {

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use super::{Component, Ctx, Effect};
+use super::{Component, Effect, Env};
 use crate::lang::Lang;
 use crate::tui::action::Action;
 use crate::tui::binding::{Binding, Context, b, h};
@@ -71,7 +71,7 @@ impl Component for History {
         Context::History
     }
 
-    fn update(&mut self, action: Action, _ctx: &Ctx) -> Effect {
+    fn update(&mut self, action: Action, _ctx: &Env) -> Effect {
         match action {
             Action::Down => self.scroll = self.scroll.saturating_add(1),
             Action::Up => self.scroll = self.scroll.saturating_sub(1),
@@ -80,11 +80,11 @@ impl Component for History {
         Effect::None
     }
 
-    fn draw(&self, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
+    fn draw(&self, ctx: &Env, area: Rect, buf: &mut Buffer) {
         let Some(seen) = ctx.work else { return };
         let lang = ctx.lang;
         let t = lang.texts().overlays;
-        let id = seen.requirement_id();
+        let id = seen.requirement_id().to_string();
         let w = area.width.saturating_sub(8).min(110);
         let h = area.height.saturating_sub(4).min(20);
         let title = format!("{} · {id}", t.history_title);

@@ -6,7 +6,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use super::{Component, Ctx, Edit, Effect, prompt};
+use super::{Component, Edit, Effect, Env, Told, prompt};
 use crate::tui::action::Action;
 use crate::tui::binding::{Binding, Context, h};
 use crate::tui::theme;
@@ -37,14 +37,14 @@ impl Component for Justify {
         Context::Justify
     }
 
-    fn update(&mut self, action: Action, _ctx: &Ctx) -> Effect {
+    fn update(&mut self, action: Action, _ctx: &Env) -> Effect {
         match action {
             Action::Confirm => Effect::EditThenClose(Edit::NotApplicable(self.input.text.clone())),
             _ => Effect::Close,
         }
     }
 
-    fn draw(&self, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
+    fn draw(&self, ctx: &Env, area: Rect, buf: &mut Buffer) {
         let t = ctx.lang.texts().overlays;
         let wide = area.width.saturating_sub(8).min(110);
         let inner = ctx.popup(area, wide, 8, t.justify_title, Context::Justify, buf);
@@ -74,7 +74,9 @@ impl Component for Justify {
         true
     }
 
-    fn edited(&mut self, result: Result<(), &str>) {
-        self.error = result.err().map(str::to_string);
+    fn told(&mut self, told: &Told, _env: &Env) {
+        if let Told::Refused(why) = told {
+            self.error = Some(why.clone());
+        }
     }
 }

@@ -11,7 +11,7 @@ use ratatui::text::Span;
 use ratatui::widgets::{Paragraph, Widget};
 use ratatui_textarea::{CursorMove, TextArea};
 
-use super::{Component, Ctx, Edit, Effect, Seen};
+use super::{Component, Ctx, Edit, Effect, Env, Told};
 use crate::i18n::fill;
 use crate::tui::action::Action;
 use crate::tui::binding::{Binding, Context, b, h};
@@ -39,8 +39,8 @@ pub struct NoteState {
 
 impl NoteState {
     /// The editor on the current requirement's note (or discussion), the cursor at its end.
-    pub fn open(seen: &Seen, discussion: bool) -> Self {
-        let id = seen.requirement_id();
+    pub fn open(seen: &Ctx, discussion: bool) -> Self {
+        let id = seen.requirement_id().to_string();
         let text = seen
             .session
             .answers
@@ -100,14 +100,14 @@ impl Component for NoteState {
         Context::Note
     }
 
-    fn update(&mut self, _action: Action, _ctx: &Ctx) -> Effect {
+    fn update(&mut self, _action: Action, _ctx: &Env) -> Effect {
         match self.draft(true) {
             Some(edit) if !self.refused => Effect::EditThenClose(edit),
             _ => Effect::Close,
         }
     }
 
-    fn draw(&self, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
+    fn draw(&self, ctx: &Env, area: Rect, buf: &mut Buffer) {
         let t = ctx.lang.texts().overlays;
         let what = if self.discussion {
             t.discussion
@@ -147,8 +147,8 @@ impl Component for NoteState {
         true
     }
 
-    fn edited(&mut self, result: Result<(), &str>) {
-        self.refused = result.is_err();
+    fn told(&mut self, told: &Told, _env: &Env) {
+        self.refused = matches!(told, Told::Refused(_));
         self.written();
     }
 }

@@ -10,18 +10,20 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use crossterm::event::KeyEvent;
-
-use super::{Component, Ctx, Effect, Seen, step};
+use super::{Component, Env};
+use super::{Ctx, Effect, Hints, step};
 use crate::i18n::fill;
 use crate::lang::Lang;
 use crate::tui::action::Action;
-use crate::tui::binding::{Binding, Context, b, h};
+use crate::tui::binding::Context;
+use crate::tui::binding::{Binding, b, h};
 use crate::tui::palette::{self, Entries, Hit, Item, Kind};
 use crate::tui::theme;
 use crate::tui::widgets::highlight::highlighted;
 use crate::tui::widgets::line_input::LineInput;
+use crate::tui::widgets::popup::popup;
 use crate::tui::widgets::wrap::truncate;
+use crossterm::event::KeyEvent;
 
 /// The keys of the `Palette` context.
 pub const BINDINGS: &[Binding] = &[
@@ -126,12 +128,8 @@ impl PaletteState {
     }
 }
 
-impl Component for PaletteState {
-    fn context(&self) -> Context {
-        Context::Palette
-    }
-
-    fn update(&mut self, action: Action, _ctx: &Ctx) -> Effect {
+impl PaletteState {
+    pub fn update(&mut self, action: Action) -> Effect {
         match self.navigate(action) {
             Some(Some(item)) => Effect::Jump(item.target),
             Some(None) if action == Action::Confirm => Effect::Close,
@@ -140,22 +138,12 @@ impl Component for PaletteState {
         }
     }
 
-    fn input(&mut self, key: KeyEvent) {
-        self.query.input(key);
-    }
-
-    fn paste(&mut self, text: &str) -> bool {
-        self.query.paste(text);
-        true
-    }
-
-    fn draw(&self, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
-        let lang = ctx.lang;
-        let seen = ctx.work.as_ref();
+    /// `hints` are the footer hints of its context (the user's keys where they changed them).
+    pub fn draw(&self, ctx: Option<&Ctx>, lang: Lang, hints: Hints, area: Rect, buf: &mut Buffer) {
         let w = area.width.saturating_sub(6).min(120);
         let h = area.height.saturating_sub(4);
         let t = lang.texts().overlays;
-        let inner = ctx.popup(area, w, h, t.palette_title, Context::Palette, buf);
+        let inner = popup(area, w, h, t.palette_title, hints, buf);
         let n = self.hits.len();
         let count = if self.stale {
             format!("   {}", t.searching)
@@ -168,17 +156,15 @@ impl Component for PaletteState {
         let rows = usize::from(inner.height.saturating_sub(1));
         let room = usize::from(inner.width).saturating_sub(10);
         for (i, hit) in self.hits.iter().enumerate().skip(self.top(rows)).take(rows) {
-            lines.push(self.row(seen, lang, hit, i == self.selected, room));
+            lines.push(self.row(ctx, lang, hit, i == self.selected, room));
         }
         Paragraph::new(lines).render(inner, buf);
     }
-}
 
-impl PaletteState {
     /// One hit: its kind, its text with the matched characters, and where it sits.
     fn row(
         &self,
-        ctx: Option<&Seen>,
+        ctx: Option<&Ctx>,
         lang: Lang,
         hit: &Hit,
         selected: bool,
@@ -224,7 +210,7 @@ impl PaletteState {
 
     /// A row's text: what matched, followed by the entry's name when the match was something
     /// else (a requirement id, the other language), so no row shows only an id.
-    fn row_text(&self, ctx: Option<&Seen>, hit: &Hit) -> String {
+    fn row_text(&self, ctx: Option<&Ctx>, hit: &Hit) -> String {
         let matched = self.items.text(hit.item, hit.text);
         let name = ctx
             .and_then(|c| self.name(c, hit.item))
@@ -240,7 +226,7 @@ impl PaletteState {
     /// What an entry is called in the shown language (a name, a requirement's text; a
     /// finding's id and title): a row whose match is an id, the other language or a finding's
     /// owner shows this beside it.
-    fn name(&self, ctx: &Seen, entry: usize) -> Option<String> {
+    fn name(&self, ctx: &Ctx, entry: usize) -> Option<String> {
         let item = &self.items[entry];
         let rref = ctx.model.index.requirements.get(item.target)?;
         let pref = &ctx.model.index.practices[rref.practice];
@@ -261,7 +247,7 @@ impl PaletteState {
 /// Where a palette entry sits, so entries with the same name (a domain in two parts, a
 /// requirement text in two practices) can be told apart: the part of a domain, the domain of
 /// an item, the item of a practice, the practice of anything on a requirement.
-fn place(ctx: &Seen, item: &Item) -> String {
+fn place(ctx: &Ctx, item: &Item) -> String {
     let Some(rref) = ctx.model.index.requirements.get(item.target) else {
         return String::new();
     };
@@ -276,5 +262,29 @@ fn place(ctx: &Seen, item: &Item) -> String {
         Kind::Requirement | Kind::Note | Kind::Evidence | Kind::Finding => {
             model.practice_of(pref).name.get(lang).to_string()
         }
+    }
+}
+
+impl Component for PaletteState {
+    fn context(&self) -> Context {
+        Context::Palette
+    }
+
+    fn update(&mut self, action: Action, _env: &Env) -> Effect {
+        PaletteState::update(self, action)
+    }
+
+    fn draw(&self, env: &Env, area: Rect, buf: &mut Buffer) {
+        let hints = env.hints_of(Context::Palette);
+        PaletteState::draw(self, env.work.as_ref(), env.lang, hints, area, buf);
+    }
+
+    fn input(&mut self, key: KeyEvent) {
+        self.query.input(key);
+    }
+
+    fn paste(&mut self, text: &str) -> bool {
+        self.query.paste(text);
+        true
     }
 }

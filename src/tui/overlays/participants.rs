@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::decider::shown;
-use super::{Component, Ctx, Edit, Effect};
+use super::{Component, Edit, Effect, Env, Told};
 use crate::tui::action::Action;
 use crate::tui::binding::{Binding, Context, b, h};
 use crate::tui::theme;
@@ -66,7 +66,7 @@ impl Component for ParticipantsState {
         }
     }
 
-    fn update(&mut self, action: Action, ctx: &Ctx) -> Effect {
+    fn update(&mut self, action: Action, ctx: &Env) -> Effect {
         let Some(seen) = ctx.work else {
             return Effect::Close;
         };
@@ -101,7 +101,7 @@ impl Component for ParticipantsState {
         Effect::None
     }
 
-    fn draw(&self, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
+    fn draw(&self, ctx: &Env, area: Rect, buf: &mut Buffer) {
         let Some(seen) = ctx.work else { return };
         let t = ctx.lang.texts().overlays;
         let people = &seen.session.participants;
@@ -160,16 +160,16 @@ impl Component for ParticipantsState {
         }
     }
 
-    fn edited(&mut self, result: Result<(), &str>) {
+    fn told(&mut self, told: &Told, _env: &Env) {
         let after = self.after.take();
-        match result {
-            Ok(()) => {
+        match told {
+            Told::Done { .. } => {
                 self.form = None;
                 if let Some(selected) = after {
                     self.selected = selected;
                 }
             }
-            Err(e) => self.error = Some(e.to_string()),
+            Told::Refused(why) => self.error = Some(why.clone()),
         }
     }
 }

@@ -4,7 +4,7 @@ use crossterm::event::KeyEvent;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::{Component, Ctx, Edit, Effect, prompt};
+use super::{Component, Edit, Effect, Env, Told, prompt};
 use crate::tui::action::Action;
 use crate::tui::binding::{Binding, Context, h};
 use crate::tui::widgets::line_input::LineInput;
@@ -24,14 +24,14 @@ impl Component for Reason {
         Context::Reason
     }
 
-    fn update(&mut self, action: Action, _ctx: &Ctx) -> Effect {
+    fn update(&mut self, action: Action, _ctx: &Env) -> Effect {
         match action {
             Action::Confirm => Effect::EditThenClose(Edit::Reopen(self.input.text.clone())),
             _ => Effect::Close,
         }
     }
 
-    fn draw(&self, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
+    fn draw(&self, ctx: &Env, area: Rect, buf: &mut Buffer) {
         let w = ctx.lang.texts().workbench;
         let inner = ctx.popup(area, 70, 7, w.reopen_title, Context::Reason, buf);
         let error = self.error.as_deref();
@@ -49,7 +49,9 @@ impl Component for Reason {
         true
     }
 
-    fn edited(&mut self, result: Result<(), &str>) {
-        self.error = result.err().map(str::to_string);
+    fn told(&mut self, told: &Told, _env: &Env) {
+        if let Told::Refused(why) = told {
+            self.error = Some(why.clone());
+        }
     }
 }

@@ -1,5 +1,5 @@
-//! The overlays drawn over the screen: the components draw themselves (`overlays::*`); the
-//! conflicts queue, not yet one, is drawn here.
+//! The overlays drawn over the screen, bottom to top: each component draws itself
+//! (`overlays::*`); the conflicts queue is drawn here until it is one.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -24,9 +24,7 @@ pub(super) fn popup(
 pub fn render(app: &App, overlay: &Overlay, area: Rect, buf: &mut Buffer) {
     if let Some(component) = overlay.component() {
         component.draw(&app.ctx(), area, buf);
-        return;
-    }
-    if let Overlay::Conflicts { selected } = overlay {
+    } else if let Overlay::Conflicts { selected } = overlay {
         super::conflicts::queue(app, *selected, area, buf);
     }
 }
