@@ -440,10 +440,7 @@ impl App {
             return;
         }
         if work.scope.is_empty() && action.edits() {
-            self.message = Some(
-                "nothing in scope: the model has none of this session's parts, so there is nothing to answer"
-                    .to_string(),
-            );
+            self.message = Some(work.lang().texts().messages.nothing_in_scope.to_string());
             return;
         }
         if self.update_audit(action) {
