@@ -12,6 +12,7 @@ pub mod cli;
 pub mod config;
 pub mod deliverable;
 pub mod errors;
+pub mod health;
 pub mod hints;
 pub mod home;
 pub mod messages;
@@ -41,6 +42,7 @@ pub struct Texts {
     pub teams: &'static teams::Teams,
     pub trust: &'static trust::Trust,
     pub errors: &'static errors::Errors,
+    pub health: &'static health::Health,
     pub home: &'static home::Home,
     pub messages: &'static messages::Messages,
     pub overlays: &'static overlays::Overlays,
@@ -61,6 +63,7 @@ static EN: Texts = Texts {
     teams: &teams::EN,
     trust: &trust::EN,
     errors: &errors::EN,
+    health: &health::EN,
     home: &home::EN,
     messages: &messages::EN,
     overlays: &overlays::EN,
@@ -81,6 +84,7 @@ static ZH: Texts = Texts {
     teams: &teams::ZH,
     trust: &trust::ZH,
     errors: &errors::ZH,
+    health: &health::ZH,
     home: &home::ZH,
     messages: &messages::ZH,
     overlays: &overlays::ZH,

@@ -189,3 +189,68 @@ fn a_refused_edit_is_told_in_either_language() {
     assert!(zh.starts_with("assess：本评估已由 tester 于 "), "{zh}");
     assert!(zh.ends_with("签署定稿；重新打开后才能修改"), "{zh}");
 }
+
+/// The workshop with a fingerprinted evidence file that was then deleted, and its lock held by
+/// this process (as a workbench open elsewhere would hold it).
+fn workshop_with_missing_evidence() -> (tempfile::TempDir, PathBuf) {
+    let (dir, path) = workshop();
+    let file = dir.path().join("plan.txt");
+    std::fs::write(&file, "plan").expect("write");
+    let mut s = session::load_session(&path).expect("load");
+    let e = session::describe_evidence(
+        dir.path(),
+        "Plan",
+        session::EvidenceType::Document,
+        "plan.txt",
+    )
+    .expect("describe");
+    let id = s.add_evidence(e, "tester").expect("add");
+    s.attach_evidence("cd.config.vc.vcs.l1.1", &id, "tester")
+        .expect("attach");
+    session::save_session(&path, &s).expect("save");
+    std::fs::remove_file(&file).expect("remove");
+    (dir, path)
+}
+
+/// `doctor`'s findings, the lock holder and `summary`'s evidence words in either language.
+#[test]
+fn doctor_lock_holder_and_evidence_checks_in_either_language() {
+    let (dir, path) = workshop_with_missing_evidence();
+    let _lock = session::acquire_lock(&path).expect("lock");
+    let host = session::host_name();
+    let run = |env: &[(&str, &str)], args: &[&str]| {
+        stdout(&assess(dir.path(), env, args))
+            .replace(&dir.path().display().to_string(), "DIR")
+            .replace(&std::process::id().to_string(), "PID")
+            .replace(&host, "HOST")
+    };
+    let en = run(&[], &["doctor", "workshop"]);
+    let zh = run(&[("ASSESS_LANG", "zh")], &["doctor", "workshop"]);
+    let since = |text: &str| {
+        let at = text.find("since ").map_or(0, |i| i + 6);
+        text[at..].chars().take(20).collect::<String>()
+    };
+    let since = since(&en);
+    let (en, zh) = (en.replace(&since, "SINCE"), zh.replace(&since, "SINCE"));
+    for expected in [
+        "the session file parses (format 3, 1 answer, 1 evidence entry)",
+        "evidence E1 \"Plan\" (plan.txt): the file is missing",
+        "the session is open for writing by process PID on HOST since SINCE",
+    ] {
+        assert!(en.contains(expected), "{expected}\n{en}");
+    }
+    for expected in [
+        "评估文件可以解析（格式 3，1 条作答，1 条证据）",
+        "证据 E1 \"Plan\"（plan.txt）：文件缺失",
+        "评估正由 HOST 上的进程 PID（自 SINCE 起）以写入方式打开",
+    ] {
+        assert!(zh.contains(expected), "{expected}\n{zh}");
+    }
+    let english = ["parses", "missing", "writing", "process", "since", "usable"];
+    assert!(!english.iter().any(|w| zh.contains(w)), "{zh}");
+
+    let en = run(&[], &["summary", "workshop"]);
+    assert!(en.contains("  E1 missing (plan.txt)"), "{en}");
+    let zh = run(&[], &["summary", "workshop", "--lang", "zh"]);
+    assert!(zh.contains("  E1 缺失 (plan.txt)"), "{zh}");
+}

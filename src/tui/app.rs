@@ -172,7 +172,7 @@ impl App {
             Err(e) => match e.downcast_ref::<session::LockError>() {
                 Some(session::LockError::Held { holder, .. }) => {
                     let name = path.file_stem().unwrap_or_default().to_string_lossy();
-                    let holder_text = holder.to_string();
+                    let holder_text = self.lang().lock_holder(holder);
                     let question = crate::i18n::fill(
                         self.lang().texts().home.read_only_question,
                         &[("name", &name), ("holder", &holder_text)],
@@ -434,16 +434,13 @@ impl App {
         if let Some(holder) = &work.read_only
             && action.edits()
         {
-            let holder = holder.to_string();
+            let holder = work.lang().lock_holder(holder);
             let text = work.lang().texts().home.read_only;
             self.message = Some(crate::i18n::fill(text, &[("holder", &holder)]));
             return;
         }
         if work.scope.is_empty() && action.edits() {
-            self.message = Some(
-                "nothing in scope: the model has none of this session's parts, so there is nothing to answer"
-                    .to_string(),
-            );
+            self.message = Some(work.lang().texts().messages.nothing_in_scope.to_string());
             return;
         }
         if self.update_audit(action) {

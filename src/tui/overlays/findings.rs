@@ -51,7 +51,8 @@ impl FindingsList {
             Action::Cancel => return Effect::Close,
             _ if selected.is_none() => return Effect::Message(said.none_yet.into()),
             Action::Delete | Action::Confirm if ctx.read_only.is_some() => {
-                let holder = ctx.read_only.map(ToString::to_string).unwrap_or_default();
+                let holder = ctx.read_only.map(|h| ctx.lang().lock_holder(h));
+                let holder = holder.unwrap_or_default();
                 return Effect::Message(fill(said.read_only, &[("holder", &holder)]));
             }
             Action::Delete => {
