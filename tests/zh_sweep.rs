@@ -38,6 +38,7 @@ const ALLOWED: &[&str] = &[
     "HTML",
     "CSV",
     "JSON",
+    "Excel",
     // Product names the model's Chinese texts keep.
     "Nexus",
     "Harbor",
@@ -87,6 +88,8 @@ const VIEWS: &[(&str, &str, &str)] = &[
     ("export", "E", "Export"),
     // Written: where the report went (the session's folder is left out of the check).
     ("export_written", "E Enter", "Export"),
+    // The questionnaire, the dialog's last choice (two steps left of HTML).
+    ("export_questionnaire", "E Left Left", "Export"),
     ("findings", "F", "Findings"),
     ("finding_form", "!", "FindingForm"),
     ("agenda", "A", "Agenda"),

@@ -1,5 +1,5 @@
-//! State of the screens and overlays that are not the assessment itself: the home list, the
-//! new-session form, and the overlays (palette, note, N/A, evidence, confirm, export).
+//! State of the screens that are not the assessment itself (the home list, the new-session
+//! form) and the overlay stack: the `overlays!` list makes the `Overlay` enum and its dispatch.
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;

@@ -39,11 +39,11 @@ pub enum ExportKind {
 }
 
 impl ExportKind {
-    pub fn name(self) -> &'static str {
+    /// The choice as the dialog shows it in `lang` (formats by their own names).
+    pub fn name(self, lang: Lang) -> &'static str {
         match self {
             ExportKind::Report(format) => format.name(),
-            // The dialog's labels are English for now; the catalogue holds both languages.
-            ExportKind::Questionnaire => crate::i18n::xlsx::EN.dialog_choice,
+            ExportKind::Questionnaire => lang.texts().xlsx.dialog_choice,
         }
     }
 }
@@ -158,7 +158,7 @@ impl Component for ExportState {
         } else {
             t.redact_no
         };
-        let format = format!("◀ {} ▶", FORMATS[self.format].name());
+        let format = format!("◀ {} ▶", FORMATS[self.format].name(ctx.lang));
         let mut lines = vec![
             field(t.export_fields[0], format, self.field == 0),
             field(
