@@ -494,6 +494,11 @@ fn tools_follow_the_drafts_basic_and_advanced_grading() {
         "cd.vcs",
         "cd.ci",
         "cd.pipeline",
+        "autotest.codequality",
+        "autotest.unit",
+        "autotest.api",
+        "autotest.ui",
+        "autotest.mobile",
         "cd.artifacts",
         "cd.deploy",
         "cd.release",
@@ -524,6 +529,10 @@ fn tools_follow_the_drafts_basic_and_advanced_grading() {
         (
             "tools.cd.appconfig.capability.l2.3",
             "tools.cd.appconfig.capability.l3.4",
+        ),
+        (
+            "tools.autotest.ui.capability.l2.2",
+            "tools.autotest.ui.capability.l3.4",
         ),
     ] {
         assert_eq!(model.model.aliases.get(old).map(String::as_str), Some(new));
