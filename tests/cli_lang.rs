@@ -254,3 +254,44 @@ fn doctor_lock_holder_and_evidence_checks_in_either_language() {
     let zh = run(&[], &["summary", "workshop", "--lang", "zh"]);
     assert!(zh.contains("  E1 缺失 (plan.txt)"), "{zh}");
 }
+
+/// `finalize`, `verify` and `reopen` speak the session's language.
+#[test]
+fn sign_off_verify_and_reopen_in_either_language() {
+    for (lang, expected) in [
+        (
+            assess::lang::Lang::En,
+            [
+                "not signed off: nothing to verify",
+                "signed off as final by tester at ",
+                "(not signed with a key: integrity only)",
+                "content intact: final, signed off by tester at ",
+                "reopened by tester: typo in a note",
+            ],
+        ),
+        (
+            assess::lang::Lang::Zh,
+            [
+                "：尚未签署定稿，无可校验",
+                "：已由 tester 于 ",
+                "（未用密钥签名：仅校验完整性）",
+                "：内容完整：已定稿，由 tester 于 ",
+                "：已由 tester 重新打开：typo in a note",
+            ],
+        ),
+    ] {
+        let (dir, path) = workshop();
+        let mut s = session::load_session(&path).expect("load");
+        s.cursor.lang = lang;
+        session::save_session(&path, &s).expect("save");
+        let run = |args: &[&str]| stdout(&assess(dir.path(), &[], args));
+        let not_final = run(&["verify", "workshop"]);
+        let finalized = run(&["finalize", "workshop"]);
+        let verified = run(&["verify", "workshop"]);
+        let reopened = run(&["reopen", "workshop", "--reason", "typo in a note"]);
+        let said = [&not_final, &finalized, &finalized, &verified, &reopened];
+        for (text, part) in said.iter().zip(expected) {
+            assert!(text.contains(part), "{lang:?}: {part:?} in\n{text}");
+        }
+    }
+}
