@@ -249,6 +249,26 @@ fn doctor_lock_holder_and_evidence_checks_in_either_language() {
     let english = ["parses", "missing", "writing", "process", "since", "usable"];
     assert!(!english.iter().any(|w| zh.contains(w)), "{zh}");
 
+    // Opening it without a terminal to offer read-only viewing says who writes it.
+    let refused = |env: &[(&str, &str)]| {
+        let out = assess(dir.path(), env, &["open", "workshop"]);
+        assert!(!out.status.success());
+        String::from_utf8_lossy(&out.stderr)
+            .replace(&std::process::id().to_string(), "PID")
+            .replace(&host, "HOST")
+            .replace(&since, "SINCE")
+    };
+    let en = refused(&[]);
+    assert!(
+        en.contains("is already open for writing by process PID on HOST since SINCE (no terminal"),
+        "{en}"
+    );
+    let zh = refused(&[("ASSESS_LANG", "zh")]);
+    assert!(
+        zh.contains("已由 HOST 上的进程 PID（自 SINCE 起）以写入方式打开（此处没有终端"),
+        "{zh}"
+    );
+
     let en = run(&[], &["summary", "workshop"]);
     assert!(en.contains("  E1 missing (plan.txt)"), "{en}");
     let zh = run(&[], &["summary", "workshop", "--lang", "zh"]);
