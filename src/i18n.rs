@@ -23,6 +23,7 @@ pub mod signoff;
 pub mod teams;
 pub mod terms;
 pub mod trust;
+pub mod verify;
 pub mod workbench;
 pub mod xlsx;
 
@@ -48,6 +49,7 @@ pub struct Texts {
     pub overlays: &'static overlays::Overlays,
     pub report: &'static report::Labels,
     pub terms: &'static terms::Terms,
+    pub verify: &'static verify::Verify,
     pub workbench: &'static workbench::Words,
 }
 
@@ -69,6 +71,7 @@ static EN: Texts = Texts {
     overlays: &overlays::EN,
     report: &report::EN,
     terms: &terms::EN,
+    verify: &verify::EN,
     workbench: &workbench::EN,
 };
 
@@ -90,6 +93,7 @@ static ZH: Texts = Texts {
     overlays: &overlays::ZH,
     report: &report::ZH,
     terms: &terms::ZH,
+    verify: &verify::ZH,
     workbench: &workbench::ZH,
 };
 

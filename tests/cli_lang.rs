@@ -249,8 +249,69 @@ fn doctor_lock_holder_and_evidence_checks_in_either_language() {
     let english = ["parses", "missing", "writing", "process", "since", "usable"];
     assert!(!english.iter().any(|w| zh.contains(w)), "{zh}");
 
+    // Opening it without a terminal to offer read-only viewing says who writes it.
+    let refused = |env: &[(&str, &str)]| {
+        let out = assess(dir.path(), env, &["open", "workshop"]);
+        assert!(!out.status.success());
+        String::from_utf8_lossy(&out.stderr)
+            .replace(&std::process::id().to_string(), "PID")
+            .replace(&host, "HOST")
+            .replace(&since, "SINCE")
+    };
+    let en = refused(&[]);
+    assert!(
+        en.contains("is already open for writing by process PID on HOST since SINCE (no terminal"),
+        "{en}"
+    );
+    let zh = refused(&[("ASSESS_LANG", "zh")]);
+    assert!(
+        zh.contains("已由 HOST 上的进程 PID（自 SINCE 起）以写入方式打开（此处没有终端"),
+        "{zh}"
+    );
+
     let en = run(&[], &["summary", "workshop"]);
     assert!(en.contains("  E1 missing (plan.txt)"), "{en}");
     let zh = run(&[], &["summary", "workshop", "--lang", "zh"]);
     assert!(zh.contains("  E1 缺失 (plan.txt)"), "{zh}");
+}
+
+/// `finalize`, `verify` and `reopen` speak the session's language.
+#[test]
+fn sign_off_verify_and_reopen_in_either_language() {
+    for (lang, expected) in [
+        (
+            assess::lang::Lang::En,
+            [
+                "not signed off: nothing to verify",
+                "signed off as final by tester at ",
+                "(not signed with a key: integrity only)",
+                "content intact: final, signed off by tester at ",
+                "reopened by tester: typo in a note",
+            ],
+        ),
+        (
+            assess::lang::Lang::Zh,
+            [
+                "：尚未签署定稿，无可校验",
+                "：已由 tester 于 ",
+                "（未用密钥签名：仅校验完整性）",
+                "：内容完整：已定稿，由 tester 于 ",
+                "：已由 tester 重新打开：typo in a note",
+            ],
+        ),
+    ] {
+        let (dir, path) = workshop();
+        let mut s = session::load_session(&path).expect("load");
+        s.cursor.lang = lang;
+        session::save_session(&path, &s).expect("save");
+        let run = |args: &[&str]| stdout(&assess(dir.path(), &[], args));
+        let not_final = run(&["verify", "workshop"]);
+        let finalized = run(&["finalize", "workshop"]);
+        let verified = run(&["verify", "workshop"]);
+        let reopened = run(&["reopen", "workshop", "--reason", "typo in a note"]);
+        let said = [&not_final, &finalized, &finalized, &verified, &reopened];
+        for (text, part) in said.iter().zip(expected) {
+            assert!(text.contains(part), "{lang:?}: {part:?} in\n{text}");
+        }
+    }
 }

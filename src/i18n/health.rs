@@ -44,6 +44,8 @@ pub struct Health {
     pub locked: &'static str,
     /// A session another process writes: `{session}`, `{holder}`.
     pub held: &'static str,
+    /// The same when the workbench has no terminal to offer viewing it read-only.
+    pub held_no_terminal: &'static str,
     /// Who holds a lock: `{pid}`, `{host}`, `{since}`.
     pub holder: &'static str,
     /// `{pid}` of a process.
@@ -91,6 +93,7 @@ pub static EN: Health = Health {
     backup_unusable: "the backup is not usable: {error}",
     locked: "the session is open for writing by {holder}",
     held: "{session}: this session is already open for writing by {holder}. Close it there, or open it read-only.",
+    held_no_terminal: "{session} is already open for writing by {holder} (no terminal here to offer viewing it read-only)",
     holder: "{pid} on {host} since {since}",
     process: "process {pid}",
     unknown_process: "an unknown process",
@@ -134,7 +137,8 @@ pub static ZH: Health = Health {
     backup_usable: "备份 {path} 可以解析且可用（保存于 {saved}，{answers}）",
     backup_unusable: "备份不可用：{error}",
     locked: "评估正由 {holder}以写入方式打开",
-    held: "{session}：此评估已由 {holder} 以写入方式打开。请在那里关闭，或以只读方式打开。",
+    held: "{session}：此评估已由 {holder}以写入方式打开。请在那里关闭，或以只读方式打开。",
+    held_no_terminal: "{session} 已由 {holder}以写入方式打开（此处没有终端，无法提供只读查看）",
     holder: "{host} 上的{pid}（自 {since} 起）",
     process: "进程 {pid}",
     unknown_process: "未知进程",

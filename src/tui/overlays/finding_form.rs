@@ -22,7 +22,7 @@ use crate::tui::binding::{Binding, b, h};
 use crate::tui::theme;
 use crate::tui::widgets::line_input::LineInput;
 use crate::tui::widgets::popup::popup;
-use crate::tui::widgets::wrap::{truncate, wrap_cut};
+use crate::tui::widgets::wrap::{editor_rows, truncate, wrap_cut};
 
 /// The keys of the `FindingForm` context. No ↑/↓ here: they move the cursor in the
 /// description. Enter there is a line break.
@@ -251,6 +251,29 @@ impl FindingForm {
         }
     }
 
+    /// The description being edited, wrapped at the field's width so no text hides past its
+    /// edge; the rows around the cursor are shown, the cursor as a highlighted cell.
+    fn draw_editor(&self, area: Rect, buf: &mut Buffer) {
+        let cursor = self.description.cursor();
+        let cursor = (cursor.0, cursor.1);
+        let lines = self.description.lines();
+        let (rows, (row, col)) = editor_rows(lines, cursor, usize::from(area.width));
+        let height = usize::from(area.height).max(1);
+        let top = row.saturating_sub(height - 1);
+        let shown: Vec<Line> = rows
+            .into_iter()
+            .skip(top)
+            .take(height)
+            .map(Line::from)
+            .collect();
+        Paragraph::new(shown).render(area, buf);
+        let x = area.x + u16::try_from(col).unwrap_or(u16::MAX);
+        let y = area.y + u16::try_from(row - top).unwrap_or(u16::MAX);
+        if x < area.right() && y < area.bottom() {
+            buf[(x, y)].set_style(theme::get().selected);
+        }
+    }
+
     /// Field `i`'s value in `area`: the description's editor while it has the focus (its
     /// text wrapped otherwise), the severity scale, or a text with the caret when focused.
     fn draw_value(&self, ctx: &Ctx, i: usize, rec: &[String], area: Rect, buf: &mut Buffer) {
@@ -258,7 +281,7 @@ impl FindingForm {
         let width = usize::from(area.width);
         let caret = Span::styled(if focused { "▏" } else { "" }, theme::get().key);
         let lines: Vec<Line> = match i {
-            DESCRIPTION if focused => return self.description.render(area, buf),
+            DESCRIPTION if focused => return self.draw_editor(area, buf),
             DESCRIPTION => {
                 let text = self.description.lines().join("\n");
                 let rows = usize::from(area.height);

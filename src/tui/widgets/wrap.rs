@@ -173,6 +173,45 @@ pub fn wrap_cut(text: &str, width: usize, rows: usize) -> Vec<String> {
     lines
 }
 
+/// An editor's lines laid into rows of at most `width` columns, broken anywhere (an editor
+/// shows each character where it was typed, so nothing is hidden past the right edge), and
+/// where the cursor (line, character) lands among them: (rows, (row, column)).
+pub fn editor_rows(
+    lines: &[String],
+    cursor: (usize, usize),
+    width: usize,
+) -> (Vec<String>, (usize, usize)) {
+    let width = width.max(2);
+    let mut rows = Vec::new();
+    let mut at = (0, 0);
+    for (n, line) in lines.iter().enumerate() {
+        let mut row = String::new();
+        let mut row_w = 0;
+        for (i, c) in line.chars().enumerate() {
+            let cw = c.width().unwrap_or(0);
+            if row_w + cw > width {
+                rows.push(std::mem::take(&mut row));
+                row_w = 0;
+            }
+            if (n, i) == cursor {
+                at = (rows.len(), row_w);
+            }
+            row.push(c);
+            row_w += cw;
+        }
+        if n == cursor.0 && cursor.1 >= line.chars().count() {
+            // After the last character; on a row of its own when this one is full.
+            if row_w >= width {
+                rows.push(std::mem::take(&mut row));
+                row_w = 0;
+            }
+            at = (rows.len(), row_w);
+        }
+        rows.push(row);
+    }
+    (rows, at)
+}
+
 /// Cuts `text` to at most `width` columns, with an ellipsis when cut.
 pub fn truncate(text: &str, width: usize) -> String {
     if text.width() <= width {
@@ -269,6 +308,29 @@ mod tests {
             wrap_with_tail("评审记录按需申请。", "‹演示›", 18),
             vec!["评审记录按需申", "请。 ‹演示›"]
         );
+    }
+
+    #[test]
+    fn an_editor_shows_every_character_and_finds_its_cursor() {
+        let lines = vec!["配置回滚只覆盖代码".to_string(), "ok".to_string()];
+        let (rows, at) = editor_rows(&lines, (0, 5), 8);
+        assert_eq!(rows, vec!["配置回滚", "只覆盖代", "码", "ok"]);
+        assert_eq!(
+            at,
+            (1, 2),
+            "the sixth character is the second on the second row"
+        );
+        assert_eq!(
+            editor_rows(&lines, (1, 2), 8).1,
+            (3, 2),
+            "after the last character"
+        );
+        let full = vec!["abcd".to_string()];
+        assert_eq!(
+            editor_rows(&full, (0, 4), 4),
+            (vec!["abcd".into(), String::new()], (1, 0))
+        );
+        assert_eq!(rows.concat(), lines.concat(), "nothing lost");
     }
 
     #[test]
