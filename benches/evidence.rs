@@ -7,7 +7,9 @@ use std::path::Path;
 
 use assess::model::{LoadedModel, load_embedded};
 use assess::review;
-use assess::session::{EvidenceType, NewSession, Session, describe_evidence, evidence_checks};
+use assess::session::{
+    EvidenceType, NewSession, Session, describe_evidence, evidence_checks, register_checks_progress,
+};
 use divan::Bencher;
 
 fn main() {
@@ -42,6 +44,24 @@ fn check_every_file(bencher: Bencher) {
     let dir = tempfile::tempdir().expect("tempdir");
     let (_, session) = register(dir.path());
     bencher.bench_local(|| evidence_checks(&session, dir.path()));
+}
+
+/// The same check as the workbench runs it on its thread: reporting progress (each whole
+/// percent, as `tui/app/background.rs` passes it on) and watching a cancel flag.
+#[divan::bench(sample_count = 10)]
+fn check_every_file_with_progress(bencher: Bencher) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (_, session) = register(dir.path());
+    let cancel = std::sync::atomic::AtomicBool::new(false);
+    bencher.bench_local(|| {
+        let mut shown = Vec::new();
+        let checks = register_checks_progress(&session.evidence, dir.path(), &cancel, &mut |p| {
+            if shown.last() != Some(&p.percent()) {
+                shown.push(p.percent());
+            }
+        });
+        (checks, shown)
+    });
 }
 
 /// Every file resized: known changed from its size alone.

@@ -32,8 +32,8 @@ fn grow_history(s: &mut Session, n: usize, who: &str) {
             by: who.to_string(),
             target: targets[i % targets.len()].clone(),
             field: "status".into(),
-            old: "Partial".into(),
-            new: "Met".into(),
+            old: "partial".into(),
+            new: "met".into(),
             via: String::new(),
         });
         i += 1;

@@ -32,6 +32,9 @@ pub struct Cli {
     /// Where sessions live (default: the platform data dir; also ASSESS_SESSIONS_DIR).
     #[arg(long, global = true, env = "ASSESS_SESSIONS_DIR", value_name = "DIR")]
     pub sessions_dir: Option<PathBuf>,
+    /// Where installed models live (default: the platform data dir; also ASSESS_MODELS_DIR).
+    #[arg(long, global = true, env = "ASSESS_MODELS_DIR", value_name = "DIR")]
+    pub models_dir: Option<PathBuf>,
     /// Who is working: edits are recorded under this name, added to the assessors if new
     /// (default: the OS user).
     #[arg(long = "as", global = true, value_name = "NAME")]
@@ -258,11 +261,17 @@ pub enum Command {
         /// Where the merged session is written.
         #[arg(short, long, value_name = "OUT")]
         output: PathBuf,
+        /// Language of the output (en or zh; default: ASSESS_LANG, then the locale).
+        #[arg(long, value_enum)]
+        lang: Option<Lang>,
     },
     /// Set a git repository up to merge and diff sessions (idempotent).
     GitSetup {
         /// The repository (default: the current directory).
         dir: Option<PathBuf>,
+        /// Language of the output (en or zh; default: ASSESS_LANG, then the locale).
+        #[arg(long, value_enum)]
+        lang: Option<Lang>,
     },
     /// A session as requirement-level lines (git's textconv for `git diff`).
     Textconv {
@@ -279,9 +288,9 @@ pub enum Command {
         /// Print the comparison as JSON.
         #[arg(long)]
         json: bool,
-        /// Language of the names and labels (en or zh).
-        #[arg(long, default_value = "en", value_parser = ["en", "zh"])]
-        lang: String,
+        /// Language of the names and labels (en or zh; default: ASSESS_LANG, then the locale).
+        #[arg(long, value_enum)]
+        lang: Option<Lang>,
     },
     /// Many sessions (projects) of one model side by side: heatmap, spreads, weakest
     /// practices, progress; files that cannot be rolled up are listed as skipped.
@@ -295,9 +304,9 @@ pub enum Command {
         /// Output file (default: stdout).
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
-        /// Language of the names and labels (en or zh).
-        #[arg(long, default_value = "en", value_parser = ["en", "zh"])]
-        lang: String,
+        /// Language of the names and labels (en or zh; default: ASSESS_LANG, then the locale).
+        #[arg(long, value_enum)]
+        lang: Option<Lang>,
     },
     /// List the conflicts a merge left in a session.
     Conflicts {
@@ -306,6 +315,9 @@ pub enum Command {
         /// The conflicts as JSON.
         #[arg(long)]
         json: bool,
+        /// Language of the output (en or zh; default: ASSESS_LANG, then the locale).
+        #[arg(long, value_enum)]
+        lang: Option<Lang>,
     },
     /// Resolve conflicts from a script by taking one side.
     Resolve {
@@ -320,12 +332,15 @@ pub enum Command {
         /// One conflict (C1, C2, …).
         #[arg(long, value_name = "ID", required_unless_present = "all")]
         id: Option<String>,
+        /// Language of the output (en or zh; default: ASSESS_LANG, then the locale).
+        #[arg(long, value_enum)]
+        lang: Option<Lang>,
     },
 }
 
 #[derive(Debug, Subcommand)]
 pub enum ModelCommand {
-    /// List the bundled models.
+    /// List the bundled and installed models.
     List,
     /// Show a model's tree (bundled id or path; default: caict-devops).
     Show {
@@ -338,10 +353,25 @@ pub enum ModelCommand {
         #[arg(long)]
         lang: Option<String>,
     },
-    /// Check a model file (default: every bundled model).
+    /// Check a model file, naming each problem by its id path (default: every bundled and
+    /// installed model).
     Validate {
-        /// A model file or bundled model id (default: every bundled model).
+        /// A model file, or a bundled or installed model id (default: every bundled and
+        /// installed model).
         model: Option<String>,
+    },
+    /// Turn a public model's own files into a model file, installed in the models dir.
+    Import {
+        #[command(subcommand)]
+        source: ImportSource,
+    },
+    /// Write a commented skeleton of a new model that validates.
+    New {
+        /// The new model's id (letters, digits, '-' or '_').
+        id: String,
+        /// The file to write.
+        #[arg(short, long, value_name = "FILE")]
+        output: PathBuf,
     },
     /// Counts per part, domain and level.
     Stats {
@@ -372,9 +402,45 @@ pub enum ModelCommand {
     },
 }
 
+/// The public models `assess model import` reads.
+#[derive(Debug, Subcommand)]
+pub enum ImportSource {
+    /// OWASP SAMM v2: the core model's folder of YAML files (or its parent holding `model/`).
+    Samm {
+        /// The folder holding business_functions/, security_practices/, … (or model/).
+        dir: PathBuf,
+        #[command(flatten)]
+        to: ImportTarget,
+    },
+    /// OWASP DSOMM: its generated `model.yaml`.
+    Dsomm {
+        /// DSOMM's generated model.yaml.
+        file: PathBuf,
+        #[command(flatten)]
+        to: ImportTarget,
+    },
+}
+
+/// Where an imported model is written.
+#[derive(Debug, clap::Args)]
+pub struct ImportTarget {
+    /// Write the model here instead of installing it in the models dir.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Replace a model file that is already there.
+    #[arg(long)]
+    pub force: bool,
+    /// The imported model's id (default: owasp-samm, owasp-dsomm), e.g. to keep two versions.
+    #[arg(long, value_name = "ID")]
+    pub id: Option<String>,
+}
+
 /// Parses the arguments, runs the command, prints errors to stderr.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Some(dir) = &cli.models_dir {
+        model::use_models_dir(dir.clone());
+    }
     if !matches!(cli.command, Some(Command::Config(_))) {
         config_cmd::install(cli.config.as_deref());
     }
@@ -402,7 +468,13 @@ impl Cli {
             Some(
                 Command::Summary { lang, .. }
                 | Command::Report { lang, .. }
-                | Command::New { lang, .. },
+                | Command::New { lang, .. }
+                | Command::Merge { lang, .. }
+                | Command::GitSetup { lang, .. }
+                | Command::Diff { lang, .. }
+                | Command::Rollup { lang, .. }
+                | Command::Conflicts { lang, .. }
+                | Command::Resolve { lang, .. },
             ) => *lang,
             _ => None,
         }
@@ -584,6 +656,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
                 &marker_size,
                 &path,
                 &who_or_user(),
+                Lang::choose(None),
             );
         }
         Some(Command::Merge {
@@ -591,33 +664,53 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
             ours,
             theirs,
             output,
-        }) => return merge_cmd::merge_files(out, &base, &ours, &theirs, &output, &who_or_user()),
-        Some(Command::GitSetup { dir: repo }) => {
-            merge_cmd::git_setup(out, &repo.unwrap_or_else(|| PathBuf::from(".")))?
+            lang,
+        }) => {
+            let who = who_or_user();
+            let lang = Lang::choose(lang);
+            return merge_cmd::merge_files(out, &base, &ours, &theirs, &output, &who, lang);
         }
+        Some(Command::GitSetup { dir: repo, lang }) => merge_cmd::git_setup(
+            out,
+            &repo.unwrap_or_else(|| PathBuf::from(".")),
+            Lang::choose(lang),
+        )?,
         Some(Command::Textconv { file }) => merge_cmd::textconv(out, &file)?,
         Some(Command::Diff { a, b, json, lang }) => compare_cmd::diff(
             out,
             &session::resolve_session(&a, &dir)?,
             &session::resolve_session(&b, &dir)?,
             json,
-            &lang,
+            Lang::choose(lang),
         )?,
         Some(Command::Rollup {
             inputs,
             format,
             output,
             lang,
-        }) => compare_cmd::rollup(out, &inputs, format.as_deref(), output.as_deref(), &lang)?,
+        }) => compare_cmd::rollup(
+            out,
+            &inputs,
+            format.as_deref(),
+            output.as_deref(),
+            Lang::choose(lang),
+        )?,
         Some(Command::Conflicts {
             session: spec,
             json,
-        }) => merge_cmd::conflicts(out, &session::resolve_session(&spec, &dir)?, json)?,
+            lang,
+        }) => merge_cmd::conflicts(
+            out,
+            &session::resolve_session(&spec, &dir)?,
+            json,
+            Lang::choose(lang),
+        )?,
         Some(Command::Resolve {
             session: spec,
             take,
             all,
             id,
+            lang,
         }) => merge_cmd::resolve(
             out,
             &session::resolve_session(&spec, &dir)?,
@@ -625,6 +718,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
             all,
             id.as_deref(),
             &who_or_user(),
+            Lang::choose(lang),
         )?,
         None => return open_workbench(&dir, None, who.as_deref()),
     }
@@ -666,12 +760,7 @@ fn run_model(cmd: ModelCommand, out: &mut dyn Write) -> Result<()> {
         ModelCommand::Validate { model: Some(spec) } => {
             model_cmd::validate(out, &load(Some(spec))?)
         }
-        ModelCommand::Validate { model: None } => {
-            for (id, _, _) in model::EMBEDDED_MODELS {
-                model_cmd::validate(out, &model::load_embedded(id)?)?;
-            }
-            Ok(())
-        }
+        ModelCommand::Validate { model: None } => model_cmd::validate_all(out),
         ModelCommand::Stats { model, json, lang } => {
             model_cmd::stats(out, &load(model)?, json, &model_lang(lang))
         }
@@ -681,6 +770,8 @@ fn run_model(cmd: ModelCommand, out: &mut dyn Write) -> Result<()> {
             seed,
             output,
         } => model_cmd::synth(out, &output, requirements, answers, seed),
+        ModelCommand::Import { source } => model_cmd::import(out, source),
+        ModelCommand::New { id, output } => model_cmd::new_skeleton(out, &id, &output),
     }
 }
 

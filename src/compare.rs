@@ -247,62 +247,63 @@ fn push_change(out: &mut Changes, id: &str, name: &str, then: (u8, f64), now: (u
     }
 }
 
-/// The diff as text for people.
-pub fn render_text(d: &SessionDiff) -> String {
+/// The diff as text for people, in `lang`.
+pub fn render_text(d: &SessionDiff, lang: crate::lang::Lang) -> String {
+    use crate::i18n::fill;
     use std::fmt::Write;
+    let t = lang.texts().team_cli;
     let mut out = String::new();
     let _ = writeln!(out, "{} → {}", d.then, d.now);
     if d.model_then != d.model_now {
-        let _ = writeln!(out, "model {} → {}", d.model_then, d.model_now);
-    }
-    let _ = writeln!(out, "\nRequirements: {} change(s)", d.answers.len());
-    for c in &d.answers {
-        let shown = |v: &str| {
-            if v.is_empty() {
-                "(none)".to_string()
-            } else {
-                v.replace('\n', " ⏎ ")
-            }
-        };
-        let _ = writeln!(
-            out,
-            "  {}  {}: {} → {}",
-            c.id,
-            c.field,
-            shown(&c.then),
-            shown(&c.now)
+        let line = fill(
+            t.model_changed,
+            &[("then", &d.model_then), ("now", &d.model_now)],
         );
+        let _ = writeln!(out, "{line}");
     }
-    for (title, rows) in [
-        ("Practices", &d.practices),
-        ("Domains", &d.domains),
-        ("Parts", &d.parts),
-    ] {
-        let _ = writeln!(out, "\n{title}: {} moved", rows.len());
+    let n = d.answers.len().to_string();
+    let _ = writeln!(out, "\n{}", fill(t.requirement_changes, &[("n", &n)]));
+    for c in &d.answers {
+        let shown = |v: &str| match crate::session::Status::from_recorded(v) {
+            Some(s) if c.field == "status" => lang.texts().terms.status(s).to_string(),
+            _ if v.is_empty() => t.none.to_string(),
+            _ => v.replace('\n', " ⏎ "),
+        };
+        let field = DIFF_FIELDS
+            .iter()
+            .position(|f| *f == c.field)
+            .map_or(c.field.as_str(), |i| t.diff_fields[i]);
+        let (then, now) = (shown(&c.then), shown(&c.now));
+        let _ = writeln!(out, "  {}  {field}: {then} → {now}", c.id);
+    }
+    for (title, rows) in t.levels.iter().zip([&d.practices, &d.domains, &d.parts]) {
+        let n = rows.len().to_string();
+        let _ = writeln!(out, "\n{}", fill(t.moved, &[("title", title), ("n", &n)]));
         for r in rows {
-            let _ = writeln!(
-                out,
-                "  {}  {}  level {} → {} ({:+})  score {:.2} → {:.2}",
-                r.id,
-                r.name,
-                r.level_then,
-                r.level_now,
-                i16::from(r.level_now) - i16::from(r.level_then),
-                r.score_then,
-                r.score_now
+            let delta = format!("{:+}", i16::from(r.level_now) - i16::from(r.level_then));
+            let line = fill(
+                t.level_line,
+                &[
+                    ("then", &r.level_then.to_string()),
+                    ("now", &r.level_now.to_string()),
+                    ("delta", &delta),
+                    ("score_then", &format!("{:.2}", r.score_then)),
+                    ("score_now", &format!("{:.2}", r.score_now)),
+                ],
             );
+            let _ = writeln!(out, "  {}  {}  {line}", r.id, r.name);
         }
     }
-    for (title, ids) in [
-        ("Only in the earlier model (not compared)", &d.only_then),
-        ("Only in the later model (not compared)", &d.only_now),
-    ] {
+    for (title, ids) in [(t.only_then, &d.only_then), (t.only_now, &d.only_now)] {
         if !ids.is_empty() {
             let _ = writeln!(out, "\n{title}: {}", ids.join(", "));
         }
     }
     out
 }
+
+/// The compared answer fields, in the order `TeamCli::diff_fields` names them.
+const DIFF_FIELDS: [&str; 4] = ["status", "justification", "note", "evidence"];
 
 /// A part's or domain's level in the baseline and now.
 #[derive(Debug, Clone, PartialEq, Serialize)]

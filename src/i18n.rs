@@ -16,10 +16,13 @@ pub mod health;
 pub mod hints;
 pub mod home;
 pub mod messages;
+pub mod models;
 pub mod overlays;
 pub mod radar;
 pub mod report;
+pub mod scales;
 pub mod signoff;
+pub mod team_cli;
 pub mod teams;
 pub mod terms;
 pub mod trust;
@@ -41,6 +44,7 @@ pub struct Texts {
     pub xlsx: &'static xlsx::Xlsx,
     pub signoff: &'static signoff::SignOff,
     pub teams: &'static teams::Teams,
+    pub team_cli: &'static team_cli::TeamCli,
     pub trust: &'static trust::Trust,
     pub errors: &'static errors::Errors,
     pub health: &'static health::Health,
@@ -51,6 +55,8 @@ pub struct Texts {
     pub terms: &'static terms::Terms,
     pub verify: &'static verify::Verify,
     pub workbench: &'static workbench::Words,
+    pub models: &'static models::Models,
+    pub scales: &'static scales::Scales,
 }
 
 static EN: Texts = Texts {
@@ -63,6 +69,7 @@ static EN: Texts = Texts {
     xlsx: &xlsx::EN,
     signoff: &signoff::EN,
     teams: &teams::EN,
+    team_cli: &team_cli::EN,
     trust: &trust::EN,
     errors: &errors::EN,
     health: &health::EN,
@@ -73,6 +80,8 @@ static EN: Texts = Texts {
     terms: &terms::EN,
     verify: &verify::EN,
     workbench: &workbench::EN,
+    models: &models::EN,
+    scales: &scales::EN,
 };
 
 static ZH: Texts = Texts {
@@ -85,6 +94,7 @@ static ZH: Texts = Texts {
     xlsx: &xlsx::ZH,
     signoff: &signoff::ZH,
     teams: &teams::ZH,
+    team_cli: &team_cli::ZH,
     trust: &trust::ZH,
     errors: &errors::ZH,
     health: &health::ZH,
@@ -95,6 +105,8 @@ static ZH: Texts = Texts {
     terms: &terms::ZH,
     verify: &verify::ZH,
     workbench: &workbench::ZH,
+    models: &models::ZH,
+    scales: &scales::ZH,
 };
 
 impl Lang {

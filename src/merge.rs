@@ -38,7 +38,48 @@ pub struct Merged {
     /// Conflicts added by this merge (the session may hold earlier ones too).
     pub new_conflicts: usize,
     /// What people should know: renumbered items, a voided sign-off, conflicts.
-    pub notes: Vec<String>,
+    pub notes: Vec<MergeNote>,
+}
+
+/// One thing a merge did that people should know, told in their language by `text`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MergeNote {
+    /// An evidence entry one side removed is kept because an answer still cites it.
+    EvidenceKept { label: String, title: String },
+    /// The same label was added on both sides: theirs was renumbered.
+    Renumbered { old: String, new: String },
+    /// A target changed differently on both sides (its conflicting field codes).
+    Conflict {
+        id: String,
+        target: String,
+        fields: String,
+    },
+    /// A sign-off the merge voided because content changed.
+    SignOffVoided { by: String, at: String },
+    /// The agenda's times changed on both sides; ours are kept.
+    AgendaKept,
+}
+
+impl MergeNote {
+    /// The note in `lang`.
+    pub fn text(&self, lang: crate::lang::Lang) -> String {
+        let t = lang.texts().team_cli;
+        let fill = crate::i18n::fill;
+        match self {
+            MergeNote::EvidenceKept { label, title } => {
+                fill(t.evidence_kept, &[("label", label), ("title", title)])
+            }
+            MergeNote::Renumbered { old, new } => fill(t.renumbered, &[("old", old), ("new", new)]),
+            MergeNote::Conflict { id, target, fields } => fill(
+                t.conflict_recorded,
+                &[("id", id), ("target", target), ("fields", fields)],
+            ),
+            MergeNote::SignOffVoided { by, at } => {
+                fill(t.sign_off_voided, &[("by", by), ("at", at)])
+            }
+            MergeNote::AgendaKept => t.agenda_kept.to_string(),
+        }
+    }
 }
 
 /// Merges `ours` and `theirs`, which both started from `base`. `who` signs the log entries.
@@ -79,7 +120,7 @@ pub fn merge(
     out.answers = m.answers(&mut out.evidence);
     m.scalars(&mut out);
     out.updated = ours.updated.clone().max(theirs.updated.clone());
-    out.history = union_history(&ours.history, &theirs.history);
+    out.history = union_history(&ours.history, &theirs.history).into();
     out.conflicts = merge_old_conflicts(&ours.conflicts, &theirs.conflicts);
     let new_conflicts = m.conflicts.len();
     m.settle_sign_off(&mut out);
@@ -105,7 +146,7 @@ struct Merger<'a> {
     all_evidence: HashMap<String, Evidence>,
     conflicts: Vec<Conflict>,
     renumbered: Vec<(String, String, String)>,
-    notes: Vec<String>,
+    notes: Vec<MergeNote>,
 }
 
 /// Items that carry an id beside their label.
@@ -305,10 +346,10 @@ impl<'a> Merger<'a> {
                 *link = label.clone();
             } else if let Some(entry) = self.all_evidence.get(link.as_str()).cloned() {
                 let label = next_label("E", register.keys());
-                self.notes.push(format!(
-                    "evidence {label} ({}) is kept: an answer still cites it",
-                    entry.title
-                ));
+                self.notes.push(MergeNote::EvidenceKept {
+                    label: label.clone(),
+                    title: entry.title.clone(),
+                });
                 self.final_label.insert(link.clone(), label.clone());
                 register.insert(label.clone(), entry);
                 *link = label;
@@ -373,9 +414,7 @@ impl<'a> Merger<'a> {
         out.participants = set_merge(&b.participants, &o.participants, &t.participants);
         match pick(&b.agenda, &o.agenda, &t.agenda) {
             Some(agenda) => out.agenda = agenda,
-            None => self
-                .notes
-                .push("the agenda's times were changed on both sides: ours are kept".into()),
+            None => self.notes.push(MergeNote::AgendaKept),
         }
     }
 
@@ -419,34 +458,37 @@ impl<'a> Merger<'a> {
             return;
         }
         out.sign_off = None;
-        let why = format!(
-            "sign-off by {} at {} voided: the merge changed the signed content; sign it off again",
-            sign_off.by, sign_off.at
-        );
-        self.notes.push(why.clone());
+        self.notes.push(MergeNote::SignOffVoided {
+            by: sign_off.by.clone(),
+            at: sign_off.at.clone(),
+        });
+        // Codes, not sentences: the history panel and `assess log` tell it in their language.
         out.append(
             self.who,
             "session",
             "sign-off voided",
             &format!("final {}", sign_off.hash),
-            &why,
+            "merge",
         );
     }
 
     /// Logs renumbered items and stores the new conflicts under fresh ids.
     fn log(&mut self, out: &mut Session) {
         for (target, old, new) in std::mem::take(&mut self.renumbered) {
-            self.notes
-                .push(format!("{old} added on both sides: theirs is now {new}"));
+            self.notes.push(MergeNote::Renumbered {
+                old: old.clone(),
+                new: new.clone(),
+            });
             out.append(self.who, &target, "renumbered", &old, &new);
         }
         for conflict in std::mem::take(&mut self.conflicts) {
             let id = next_label("C", out.conflicts.keys());
             let fields = conflict.fields.join(", ");
-            self.notes.push(format!(
-                "{id}: {} ({fields}) changed differently on both sides",
-                conflict.target
-            ));
+            self.notes.push(MergeNote::Conflict {
+                id: id.clone(),
+                target: conflict.target.clone(),
+                fields: fields.clone(),
+            });
             out.append(
                 self.who,
                 &conflict.target,

@@ -2,7 +2,9 @@
 //! and a flat index over practices and requirements that scoring, the TUI and reports share.
 
 mod export;
+pub mod import;
 mod index;
+mod library;
 mod load;
 mod schema;
 mod stats;
@@ -10,13 +12,14 @@ mod validate;
 
 pub use export::model_json;
 pub use index::{ModelIndex, PracticeRef, RequirementRef};
+pub use library::{find_installed, installed_models, installed_path, models_dir, use_models_dir};
 pub use load::{
-    DEFAULT_MODEL, EMBEDDED_MODELS, LoadedModel, ModelError, content_hash, digest_text,
-    load_embedded, load_path, parse_model, resolve_model,
+    DEFAULT_MODEL, EMBEDDED_MODELS, LoadedModel, ModelError, SKELETON, content_hash, digest_text,
+    load_embedded, load_path, parse_model, resolve_model, skeleton,
 };
 pub use schema::{
-    Domain, EvidenceKind, Item, Level, LevelDef, Model, Part, Practice, Provenance, Requirement,
-    Rollup, Text,
+    AnswerOption, AnswerScale, Domain, EvidenceKind, Item, Level, LevelDef, MAX_LEVELS, Model,
+    ModelSource, Part, Practice, Provenance, Requirement, Rollup, Scoring, Text, caict_scale,
 };
 pub use stats::{Counts, ModelStats, PartStats, ProvenanceCounts, model_stats};
-pub use validate::{Problem, validate_model};
+pub use validate::{Kind as ProblemKind, Node as ProblemNode, Problem, validate_model};

@@ -22,6 +22,16 @@ pub struct Axis {
     pub target: Option<u8>,
     /// The level of an earlier assessment, when there is one.
     pub baseline: Option<u8>,
+    /// The model's highest level, at the rim (CAICT 5; a SAMM radar is 0–3).
+    pub max: f64,
+}
+
+/// The rim of a radar over `axes`: their model's highest level (`MAX_LEVEL` without axes).
+pub fn rim(axes: &[Axis]) -> f64 {
+    axes.first()
+        .map(|a| a.max)
+        .filter(|m| *m > 0.0)
+        .unwrap_or(MAX_LEVEL)
 }
 
 /// The four polygons of a radar, in chart space.
@@ -35,19 +45,20 @@ pub struct Shapes {
 }
 
 impl Shapes {
-    /// The polygons of `axes`, scaled so level 5 is the rim.
+    /// The polygons of `axes`, scaled so the model's highest level is the rim.
     pub fn of(axes: &[Axis]) -> Shapes {
+        let max = rim(axes);
         let optional = |f: fn(&Axis) -> Option<u8>| {
             axes.iter().any(|a| f(a).is_some()).then(|| {
                 let values: Vec<f64> = axes.iter().map(|a| f64::from(f(a).unwrap_or(0))).collect();
-                polygon(&values, MAX_LEVEL)
+                polygon(&values, max)
             })
         };
         let levels: Vec<f64> = axes.iter().map(|a| f64::from(a.level)).collect();
         let scores: Vec<f64> = axes.iter().map(|a| a.score).collect();
         Shapes {
-            level: polygon(&levels, MAX_LEVEL),
-            score: polygon(&scores, MAX_LEVEL),
+            level: polygon(&levels, max),
+            score: polygon(&scores, max),
             target: optional(|a| a.target),
             baseline: optional(|a| a.baseline),
         }
@@ -186,6 +197,7 @@ mod tests {
         let axis = |level, score, target| Axis {
             id: String::new(),
             name: String::new(),
+            max: MAX_LEVEL,
             level,
             score,
             target,

@@ -318,6 +318,16 @@ impl Labels {
         lang.texts().terms
     }
 
+    /// What a report shows for an answer: its `label` on the model's own scale
+    /// (`scale::own_label`), else the catalogue's words for the status.
+    pub fn answer<'a>(&self, label: &'a str, status: Option<crate::session::Status>) -> &'a str {
+        if label.is_empty() {
+            self.status(status)
+        } else {
+            label
+        }
+    }
+
     /// A status in this language; `None` is "unanswered".
     pub fn status(&self, status: Option<crate::session::Status>) -> &'static str {
         match status {

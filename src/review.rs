@@ -5,7 +5,8 @@
 use std::collections::BTreeMap;
 
 use crate::i18n::{Lang, fill};
-use crate::model::LoadedModel;
+use crate::model::{AnswerScale, LoadedModel, caict_scale};
+use crate::session::scale::{self, Kind};
 use crate::session::{EvidenceCheck, Session, Status};
 
 /// A filter over the requirements in scope.
@@ -53,27 +54,42 @@ impl Filter {
     }
 }
 
-/// Whether a requirement (full id) matches a filter, given the evidence checks of the session.
+/// Whether a requirement (full id) answered on the built-in CAICT scale matches a filter,
+/// given the evidence checks of the session.
 pub fn matches(
     filter: Filter,
     session: &Session,
     requirement: &str,
     checks: &BTreeMap<String, EvidenceCheck>,
 ) -> bool {
+    matches_on(filter, caict_scale(), session, requirement, checks)
+}
+
+/// Whether a requirement (full id) answered on `scale` matches a filter: "partial", "N/A
+/// without justification" (any answer that needs a reason) and "Met without evidence" (any
+/// passed answer) ask the scale what the answer means.
+pub fn matches_on(
+    filter: Filter,
+    scale: &AnswerScale,
+    session: &Session,
+    requirement: &str,
+    checks: &BTreeMap<String, EvidenceCheck>,
+) -> bool {
     let answer = session.answers.get(requirement);
     let status = answer.and_then(|a| a.status);
+    let kind = status.map(|s| scale::kind(scale, s));
     let evidence = answer.map_or(&[][..], |a| a.evidence.as_slice());
     match filter {
         Filter::Unanswered => status.is_none(),
         Filter::Flagged => answer.is_some_and(|a| a.flagged),
-        Filter::Partial => status == Some(Status::Partial),
+        Filter::Partial => kind == Some(Kind::Partial),
         Filter::NaWithoutJustification => {
-            status == Some(Status::NotApplicable)
+            status.is_some_and(|s| scale::needs_reason(scale, s))
                 && answer
                     .and_then(|a| a.justification.as_deref())
                     .is_none_or(|j| j.trim().is_empty())
         }
-        Filter::MetWithoutEvidence => status == Some(Status::Met) && evidence.is_empty(),
+        Filter::MetWithoutEvidence => kind == Some(Kind::Passed) && evidence.is_empty(),
         Filter::EvidenceProblem => evidence
             .iter()
             .any(|e| checks.get(e).is_some_and(EvidenceCheck::is_problem)),
@@ -92,7 +108,10 @@ pub fn counts(
         .map(|&f| {
             let n = session
                 .requirements_in_scope(model)
-                .filter(|&r| matches(f, session, &model.index.requirements[r].id, checks))
+                .filter(|&r| {
+                    let id = &model.index.requirements[r].id;
+                    matches_on(f, scale::scale_at(model, r), session, id, checks)
+                })
                 .count();
             (f, n)
         })
@@ -116,6 +135,8 @@ impl crate::i18n::terms::Terms {
             Status::Partial => 1,
             Status::NotMet => 2,
             Status::NotApplicable => 3,
+            // Another scale's option: its id (its label is the model's: `scale::label`).
+            other => return other.id(),
         };
         self.statuses[i]
     }

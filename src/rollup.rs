@@ -14,6 +14,8 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+use crate::i18n::fill;
+use crate::lang::Lang;
 use crate::model::LoadedModel;
 use crate::scoring::Scorecard;
 use crate::session::{self, Session, SessionError};
@@ -74,6 +76,9 @@ pub struct Skipped {
 pub struct Rollup {
     pub model: String,
     pub model_version: String,
+    /// The language of its names and headings.
+    #[serde(skip)]
+    pub lang: Lang,
     pub parts: Vec<Column>,
     pub domains: Vec<Column>,
     pub projects: Vec<Project>,
@@ -114,15 +119,21 @@ pub fn collect_paths(args: &[PathBuf]) -> (Vec<PathBuf>, Vec<Skipped>) {
 }
 
 /// Maps `f` over `items` on every core, keeping the order.
-fn parallel_map<T: Sync, U: Send>(items: &[T], f: impl Fn(&T) -> U + Sync) -> Vec<U> {
+fn parallel_map<T: Send, U: Send>(items: Vec<T>, f: impl Fn(T) -> U + Sync) -> Vec<U> {
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(items.len().max(1));
     let chunk = items.len().div_ceil(threads).max(1);
+    let mut chunks: Vec<Vec<T>> = Vec::new();
+    let mut items = items.into_iter().peekable();
+    while items.peek().is_some() {
+        chunks.push(items.by_ref().take(chunk).collect());
+    }
+    let f = &f;
     std::thread::scope(|scope| {
-        let handles: Vec<_> = items
-            .chunks(chunk)
-            .map(|c| scope.spawn(|| c.iter().map(&f).collect::<Vec<U>>()))
+        let handles: Vec<_> = chunks
+            .into_iter()
+            .map(|c| scope.spawn(move || c.into_iter().map(f).collect::<Vec<U>>()))
             .collect();
         handles
             .into_iter()
@@ -133,9 +144,11 @@ fn parallel_map<T: Sync, U: Send>(items: &[T], f: impl Fn(&T) -> U + Sync) -> Ve
 
 /// Reads and rolls up the sessions at `paths` (plus what was already skipped). The model is
 /// the one most of the sessions use; `lang` names parts, domains and practices.
-pub fn rollup(paths: &[PathBuf], mut skipped: Vec<Skipped>, lang: &str) -> anyhow::Result<Rollup> {
+pub fn rollup(paths: &[PathBuf], mut skipped: Vec<Skipped>, lang: Lang) -> anyhow::Result<Rollup> {
+    let t = lang.texts().team_cli;
+    // The history is never read: each file is parsed up to it (see `load_session_lazily`).
     let loaded: Vec<Result<Session, SessionError>> =
-        parallel_map(paths, |p| session::load_session(p));
+        parallel_map(paths.iter().collect(), |p| session::load_session_lazily(p));
     let mut counts: HashMap<(String, String), usize> = HashMap::new();
     for s in loaded.iter().flatten() {
         *counts
@@ -145,15 +158,15 @@ pub fn rollup(paths: &[PathBuf], mut skipped: Vec<Skipped>, lang: &str) -> anyho
     let chosen = loaded
         .iter()
         .flatten()
-        .max_by_key(|s| counts[&(s.model.id.clone(), s.model.version.clone())])
-        .cloned();
+        .max_by_key(|s| counts[&(s.model.id.clone(), s.model.version.clone())]);
     let Some(first) = chosen else {
         anyhow::bail!(
-            "no session to roll up{}",
+            "{}{}",
+            t.nothing_to_roll_up,
             skipped_list(paths, &loaded, &skipped)
         );
     };
-    let model = session::model_for(&first)?;
+    let model = session::model_for(first)?;
     let key = (first.model.id.clone(), first.model.version.clone());
     let mut kept: Vec<(&Path, Session)> = Vec::new();
     for (path, result) in paths.iter().zip(loaded) {
@@ -165,9 +178,12 @@ pub fn rollup(paths: &[PathBuf], mut skipped: Vec<Skipped>, lang: &str) -> anyho
             Ok(s) if (s.model.id.clone(), s.model.version.clone()) != key => {
                 skipped.push(Skipped {
                     path: path.clone(),
-                    reason: format!(
-                        "made on model {} {}; this rollup is of {} {}",
-                        s.model.id, s.model.version, key.0, key.1
+                    reason: fill(
+                        t.other_model,
+                        &[
+                            ("model", &format!("{} {}", s.model.id, s.model.version)),
+                            ("rollup", &format!("{} {}", key.0, key.1)),
+                        ],
                     ),
                 })
             }
@@ -175,7 +191,7 @@ pub fn rollup(paths: &[PathBuf], mut skipped: Vec<Skipped>, lang: &str) -> anyho
         }
     }
     let scored: Vec<(Project, Vec<Option<u8>>)> =
-        parallel_map(&kept, |(path, s)| project(&model, path, s));
+        parallel_map(kept, |(path, s)| project(&model, path, s));
     Ok(assemble(&model, scored, skipped, lang))
 }
 
@@ -197,8 +213,7 @@ fn skipped_list(
 }
 
 /// One project's row, and its level per practice (None when out of scope).
-fn project(model: &LoadedModel, path: &Path, s: &Session) -> (Project, Vec<Option<u8>>) {
-    let mut s = s.clone();
+fn project(model: &LoadedModel, path: &Path, mut s: Session) -> (Project, Vec<Option<u8>>) {
     s.apply_aliases(model);
     let card = Scorecard::compute(model, &s.answers);
     let (answered, total) = s.progress(model);
@@ -238,15 +253,16 @@ fn assemble(
     model: &LoadedModel,
     scored: Vec<(Project, Vec<Option<u8>>)>,
     skipped: Vec<Skipped>,
-    lang: &str,
+    lang: Lang,
 ) -> Rollup {
+    let code = lang.code();
     let parts: Vec<Column> = model
         .model
         .parts
         .iter()
         .map(|p| Column {
             id: p.id.clone(),
-            name: p.name.get(lang).to_string(),
+            name: p.name.get(code).to_string(),
         })
         .collect();
     let domains: Vec<Column> = model
@@ -256,7 +272,7 @@ fn assemble(
         .flat_map(|p| {
             p.domains.iter().map(move |d| Column {
                 id: format!("{}.{}", p.id, d.id),
-                name: d.name.get(lang).to_string(),
+                name: d.name.get(code).to_string(),
             })
         })
         .collect();
@@ -273,7 +289,7 @@ fn assemble(
             let name = model.model.parts[p.part].domains[p.domain].items[p.item].practices
                 [p.practice]
                 .name
-                .get(lang);
+                .get(code);
             Some(WeakPractice {
                 id: p.id.clone(),
                 name: name.to_string(),
@@ -295,6 +311,7 @@ fn assemble(
     Rollup {
         model: model.model.id.clone(),
         model_version: model.model.version.clone(),
+        lang,
         parts,
         domains,
         projects: scored.into_iter().map(|(p, _)| p).collect(),

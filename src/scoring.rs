@@ -1,18 +1,22 @@
 //! Levels, scores and gaps: pure functions of a model and a session's answers.
 //!
-//! A practice is at level L when every requirement of levels 1..=L is Met or Not applicable
-//! (Partial, Not met and unanswered do not count). A level with no requirements is passed
-//! through, but a practice never rises above its highest level that has requirements, and a
-//! practice with nothing answered is at level 0. The fractional score is L plus the share of
-//! level L+1 requirements that are Met or N/A. Groups (items, domains, parts) take the model's
-//! rollup rule (minimum by default) and also report the mean.
+//! What an answer means comes from its requirement's answer scale (`session::scale`); how a
+//! practice's answers become its level and score is the model's scoring rule: `staged`
+//! (CAICT, the default), `sum` (OWASP SAMM) or `share` (DSOMM), each with a worked example on
+//! its function below. Under `staged`, a practice is at level L when every requirement of
+//! levels 1..=L passed or is not applicable (Partial, Not met and unanswered do not count); a
+//! level with no requirements is passed through, but a practice never rises above its highest
+//! level that has requirements, and a practice with nothing answered is at level 0. The
+//! fractional score is L plus the share of level L+1 requirements done. Groups (items,
+//! domains, parts) take the model's rollup rule (minimum by default) and also report the mean
+//! of their practices' levels and scores, whatever the scoring rule.
 
 use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::model::{LoadedModel, Rollup};
-use crate::session::{Answer, Status};
+use crate::model::{AnswerOption, LoadedModel, Rollup, Scoring};
+use crate::session::{Answer, Status, scale};
 
 /// The result for one practice.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -25,6 +29,10 @@ pub struct PracticeScore {
     /// over the requirements.
     #[serde(skip)]
     pub unmet: [usize; 5],
+    /// The practice was added by an extension; groups holding the base model's practices
+    /// leave it out of their level, so the base is scored exactly as the base model scores it.
+    #[serde(skip)]
+    pub own: bool,
 }
 
 impl PracticeScore {
@@ -52,57 +60,155 @@ pub struct GroupScore {
     pub practices: usize,
 }
 
-fn counts_as_met(status: Option<Status>) -> bool {
-    matches!(status, Some(Status::Met | Status::NotApplicable))
+/// What one level of a practice holds, as the scoring rules read it.
+#[derive(Debug, Clone, Copy, Default)]
+struct Tally {
+    /// Requirements at this level.
+    count: usize,
+    /// Of them passed or not applicable (`staged`).
+    done: usize,
+    /// Of them applicable (not answered not applicable).
+    applicable: usize,
+    /// Of the applicable ones passed (`share`).
+    passed: usize,
+    /// The values of the applicable answers (`sum`).
+    value: f64,
 }
 
-/// Scores one practice (by its index in the model index).
+/// The option a requirement's answer chose on its scale (None: unanswered).
+fn chosen<'m>(
+    model: &'m LoadedModel,
+    requirement: usize,
+    answers: &BTreeMap<String, Answer>,
+) -> (Option<Status>, Option<&'m AnswerOption>) {
+    let status = answers
+        .get(&model.index.requirements[requirement].id)
+        .and_then(|a| a.status);
+    let option = status.and_then(|s| scale::option(scale::scale_at(model, requirement), s));
+    (status, option)
+}
+
+/// Scores one practice (by its index in the model index) by the model's scoring rule.
 pub fn score_practice(
     model: &LoadedModel,
     practice: usize,
     answers: &BTreeMap<String, Answer>,
 ) -> PracticeScore {
     let pref = &model.index.practices[practice];
-    let status = |i: usize| {
-        answers
-            .get(&model.index.requirements[i].id)
-            .and_then(|a| a.status)
-    };
     let reqs = pref.requirements.clone();
     let total = reqs.len();
-    let answered = reqs.clone().filter(|&i| status(i).is_some()).count();
-    // (requirements, met) per level 1..=5.
-    let mut per_level = [(0usize, 0usize); 5];
+    let mut answered = 0;
+    // An extension's own requirements in a base practice do not move its level (they still
+    // count as gaps).
+    let mut tally = [Tally::default(); 5];
+    let mut unmet = [0usize; 5];
     for i in reqs {
-        let level = usize::from(model.index.requirements[i].level.clamp(1, 5)) - 1;
-        per_level[level].0 += 1;
-        per_level[level].1 += usize::from(counts_as_met(status(i)));
-    }
-    let highest_defined = per_level
-        .iter()
-        .rposition(|(n, _)| *n > 0)
-        .map_or(0, |p| p + 1);
-    let mut level = 0usize;
-    if answered > 0 {
-        while level < highest_defined && per_level[level].0 == per_level[level].1 {
-            level += 1;
+        let r = &model.index.requirements[i];
+        let level = usize::from(r.level.clamp(1, 5)) - 1;
+        let (status, option) = chosen(model, i, answers);
+        answered += usize::from(status.is_some());
+        let done = scale::done(option);
+        unmet[level] += usize::from(!done);
+        if r.own && !pref.own {
+            continue;
+        }
+        let t = &mut tally[level];
+        t.count += 1;
+        t.done += usize::from(done);
+        if !option.is_some_and(|o| o.not_applicable) {
+            t.applicable += 1;
+            t.passed += usize::from(option.is_some_and(|o| o.passed));
+            t.value += option.map_or(0.0, |o| o.value);
         }
     }
-    let next_share = match per_level.get(level) {
-        Some((n, met)) if level < highest_defined && *n > 0 => *met as f64 / *n as f64,
-        _ => 0.0,
+    let highest = tally.iter().rposition(|t| t.count > 0).map_or(0, |p| p + 1);
+    let (level, score) = if answered == 0 {
+        (0, 0.0)
+    } else {
+        match model.model.scoring {
+            Scoring::Staged => staged(&tally[..highest]),
+            Scoring::Sum => sum(&tally[..highest]),
+            Scoring::Share => share(&tally[..highest]),
+        }
     };
     PracticeScore {
         level: u8::try_from(level).unwrap_or(5),
-        score: level as f64 + next_share,
+        score,
         answered,
         total,
-        unmet: per_level.map(|(n, met)| n - met),
+        unmet,
+        own: pref.own,
     }
 }
 
+/// `staged` (CAICT): the level is the highest L such that every requirement of levels 1..L
+/// passed or is not applicable (a level without requirements is passed through); the score is
+/// L plus the share of level L+1's requirements done.
+///
+/// Worked example: level 1 has 2 requirements, both Met; level 2 has 3, two Met and one
+/// Partial; level 3 has 1, Met. Level 2 is not complete, so the level is 1 and the score is
+/// 1 + 2/3 = 1.67 (level 3's Met counts for nothing until level 2 is complete).
+fn staged(levels: &[Tally]) -> (usize, f64) {
+    let level = levels
+        .iter()
+        .position(|t| t.done < t.count)
+        .unwrap_or(levels.len());
+    let next = levels
+        .get(level)
+        .map_or(0.0, |t| t.done as f64 / t.count as f64);
+    (level, level as f64 + next)
+}
+
+/// `sum` (OWASP SAMM): the score is the sum of the values of the practice's answers (not
+/// applicable and unanswered count 0); the level is the score rounded down. Groups take the
+/// mean of their practices' scores.
+///
+/// Worked example (a SAMM stream, one question per maturity level, answers worth 0, 0.25, 0.5
+/// or 1): level 1 answered 1, level 2 answered 0.5, level 3 answered 0.25 → the stream scores
+/// 1 + 0.5 + 0.25 = 1.75, level 1. A security practice with streams of 1.75 and 1.0 scores
+/// their mean 1.375; a business function with practices of 1.375, 2.0 and 0.5 scores
+/// (1.375 + 2.0 + 0.5) / 3 = 1.29.
+fn sum(levels: &[Tally]) -> (usize, f64) {
+    let score: f64 = levels.iter().map(|t| t.value).sum();
+    // Truncation is the point: 1.75 has not reached level 2.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let level = (score + 1e-9).floor().max(0.0) as usize;
+    (level.min(levels.len()), score)
+}
+
+/// `share` (DSOMM): per level, the share of applicable requirements implemented (passed); a
+/// level with none applicable counts as fully implemented. The level is the highest L such
+/// that every level 1..L is fully implemented; the score is the sum of the levels' shares.
+///
+/// Worked example: level 1 has 4 activities, all implemented (share 1); level 2 has 4, three
+/// implemented and one not applicable (3 of 3 applicable: share 1); level 3 has 5, two
+/// implemented (share 0.4); level 4 has 2, one implemented (share 0.5). The level is 2 and
+/// the score 1 + 1 + 0.4 + 0.5 = 2.9.
+fn share(levels: &[Tally]) -> (usize, f64) {
+    let shares = levels.iter().map(|t| {
+        if t.applicable == 0 {
+            1.0
+        } else {
+            t.passed as f64 / t.applicable as f64
+        }
+    });
+    let level = levels
+        .iter()
+        .position(|t| t.passed < t.applicable)
+        .unwrap_or(levels.len());
+    (level, shares.sum())
+}
+
 /// Rolls practice scores up into one group score.
-pub fn rollup(id: String, rule: Rollup, members: &[PracticeScore]) -> GroupScore {
+pub fn rollup(id: String, rule: Rollup, all: &[PracticeScore]) -> GroupScore {
+    // A group holding the base model's practices is levelled on them alone.
+    let base: Vec<PracticeScore>;
+    let members = if all.iter().any(|p| p.own) && all.iter().any(|p| !p.own) {
+        base = all.iter().filter(|p| !p.own).copied().collect();
+        &base[..]
+    } else {
+        all
+    };
     let n = members.len();
     let min_level = members.iter().map(|p| p.level).min().unwrap_or(0);
     let mean = |f: &dyn Fn(&PracticeScore) -> f64| {
@@ -125,8 +231,8 @@ pub fn rollup(id: String, rule: Rollup, members: &[PracticeScore]) -> GroupScore
         min_level,
         mean_level,
         score: mean(&|p| p.score),
-        answered: members.iter().map(|p| p.answered).sum(),
-        total: members.iter().map(|p| p.total).sum(),
+        answered: all.iter().map(|p| p.answered).sum(),
+        total: all.iter().map(|p| p.total).sum(),
         practices: n,
     }
 }
@@ -261,8 +367,8 @@ pub fn gaps(
         .enumerate()
         .filter(|(_, r)| model.index.practices[r.practice].part == part && r.level <= target)
         .filter_map(|(i, r)| {
-            let status = answers.get(&r.id).and_then(|a| a.status);
-            (!counts_as_met(status)).then(|| Gap {
+            let (status, option) = chosen(model, i, answers);
+            (!scale::done(option)).then(|| Gap {
                 requirement: i,
                 id: r.id.clone(),
                 level: r.level,

@@ -20,6 +20,7 @@ mod participants;
 mod quick;
 mod revert;
 mod safe_fs;
+pub mod scale;
 mod signoff;
 pub mod sshsig;
 mod store;
@@ -44,13 +45,13 @@ pub use evidence::{
 pub use file_state::{FileState, io_state, refuses_writing};
 pub use findings::{Finding, Severity, TieKind, is_date, tie_kind};
 pub use guard::{DiskStamp, SaveGuard, disk_stamp, write_somewhere};
-pub use history::Change;
+pub use history::{Change, History, HistoryDamage, recorded_value, team_field_label};
 pub use ids::fresh_id;
 pub use lock::{
     Access, LockError, LockHolder, NoWriter, SessionLock, acquire_lock, acquire_or_read_only,
     host_name, lock_holder, lock_path, writer_access,
 };
-pub use open::{Opened, current_user, model_for, open_session};
+pub use open::{Opened, current_user, model_for, open_session, open_session_lazily};
 pub use participants::parse_participant;
 pub use quick::{QuickChange, QuickPlan};
 pub use safe_fs::{
@@ -58,9 +59,10 @@ pub use safe_fs::{
 };
 pub use signoff::{CANONICAL_VERSION, Verification, content_hash, signed_hash};
 pub use store::{
-    SessionEntry, SessionError, atomic_write, atomic_write_via, backup_path, create_session_file,
-    default_sessions_dir, is_already_exists, list_sessions, load_session, parse_session,
-    recovery_path, resolve_session, save_recovery, save_session, session_to_string,
+    SessionEntry, SessionError, atomic_write, atomic_write_via, backup_path, check_history,
+    create_session_file, default_sessions_dir, is_already_exists, list_sessions, load_session,
+    load_session_lazily, parse_session, parse_session_lazily, recovery_path, resolve_session,
+    save_recovery, save_session, session_to_string,
 };
 
 /// The session file format this build writes; newer files are refused, not misread.
@@ -68,16 +70,25 @@ pub use store::{
 /// collide to evidence, findings and history entries (so copies of a session merge).
 pub const FORMAT_VERSION: u32 = 3;
 
-/// How a team answered one requirement.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Status {
-    Met,
-    Partial,
-    NotMet,
-    NotApplicable,
-}
+/// How a team answered one requirement: the id of an option of the requirement's answer scale
+/// (the model's `scales`; CAICT's built-in one has `Met`, `Partial`, `NotMet`, `NotApplicable`).
+///
+/// Written as a bare identifier, as the CAICT enum always was (`status: Met`; an id that is not
+/// a plain identifier, like SAMM's `0`, is written raw: `status: r#0`). Ids are interned, so a
+/// status stays a small `Copy` value and CAICT's four are constants code can match on; what an
+/// id means (passed, value, label, needs a reason) is asked of the scale (`crate::scale`). An
+/// id the session's model does not know is refused when the session is opened with its model.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Status(&'static str);
 
+#[allow(non_upper_case_globals)]
 impl Status {
+    pub const Met: Status = Status("Met");
+    pub const Partial: Status = Status("Partial");
+    pub const NotMet: Status = Status("NotMet");
+    pub const NotApplicable: Status = Status("NotApplicable");
+
+    /// CAICT's four, in the order the workbench offers them.
     pub const ALL: [Status; 4] = [
         Status::Met,
         Status::Partial,
@@ -85,23 +96,53 @@ impl Status {
         Status::NotApplicable,
     ];
 
-    /// The code the audit trail records (`met`, `partial`, `not_met`, `not_applicable`).
+    /// The status with this option id; None when the id cannot be one (empty, too long, or a
+    /// character outside letters, digits, `_`, `-`, `.`, `+`).
+    pub fn new(id: &str) -> Option<Status> {
+        if let Some(s) = Status::ALL.into_iter().find(|s| s.0 == id) {
+            return Some(s);
+        }
+        let valid = !id.is_empty()
+            && id.len() <= Self::MAX_ID
+            && id
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.' | '+'));
+        valid.then(|| Status(intern(id)))
+    }
+
+    /// The longest option id a session may hold.
+    pub const MAX_ID: usize = 64;
+
+    /// The option id, as the session file holds it.
+    pub fn id(self) -> &'static str {
+        self.0
+    }
+
+    /// The code the audit trail records: `met`, `partial`, `not_met`, `not_applicable` for
+    /// CAICT's (as it always has), the option id for any other scale's.
     pub fn code(self) -> &'static str {
         match self {
             Status::Met => "met",
             Status::Partial => "partial",
             Status::NotMet => "not_met",
             Status::NotApplicable => "not_applicable",
+            other => other.0,
         }
     }
 
-    /// The English name (`Met`, `Not met`, …), for texts that are English by contract.
+    /// The English name (`Met`, `Not met`, …), for texts that are English by contract; the
+    /// option id for another scale's option (its labels are the model's: `scale::label`).
     pub fn label(self) -> &'static str {
-        crate::lang::Lang::En.texts().terms.status(self)
+        if Status::ALL.contains(&self) {
+            crate::lang::Lang::En.texts().terms.status(self)
+        } else {
+            self.0
+        }
     }
 
     /// A status as the audit trail holds it: its code, or the English label that files
-    /// written before codes hold (`Met`, `Not met`, …).
+    /// written before codes hold (`Met`, `Not met`, …). Another scale's answers are recorded
+    /// by their option id, which the history shows as it is.
     pub fn from_recorded(value: &str) -> Option<Status> {
         const OLD_LABELS: [&str; 4] = ["Met", "Partial", "Not met", "Not applicable"];
         Status::ALL
@@ -109,6 +150,92 @@ impl Status {
             .zip(OLD_LABELS)
             .find(|(s, old)| s.code() == value || *old == value)
             .map(|(s, _)| s)
+    }
+}
+
+/// The one copy of each option id ever read, so statuses are `Copy` and compare as text.
+/// Bounded by the distinct ids seen (each at most `Status::MAX_ID` bytes).
+fn intern(id: &str) -> &'static str {
+    use std::collections::HashSet;
+    use std::sync::{LazyLock, Mutex, PoisonError};
+    static IDS: LazyLock<Mutex<HashSet<&'static str>>> = LazyLock::new(Mutex::default);
+    let mut ids = IDS.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some(known) = ids.get(id) {
+        return known;
+    }
+    let leaked: &'static str = Box::leak(id.to_owned().into_boxed_str());
+    ids.insert(leaked);
+    leaked
+}
+
+impl std::fmt::Debug for Status {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0)
+    }
+}
+
+impl Serialize for Status {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        // A unit variant: a bare identifier in RON, a string in JSON, as the enum wrote.
+        let index = Status::ALL.iter().position(|s| s == self).unwrap_or(0);
+        serializer.serialize_unit_variant("Status", u32::try_from(index).unwrap_or(0), self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Status {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_enum("Status", &[], StatusVisitor)
+    }
+}
+
+struct StatusVisitor;
+
+impl StatusVisitor {
+    fn id<E: serde::de::Error>(id: &str) -> Result<Status, E> {
+        Status::new(id).ok_or_else(|| {
+            E::custom(format!(
+                "{id:?} cannot be an answer id (letters, digits, '_', '-', '.', '+'; at most {} bytes)",
+                Status::MAX_ID
+            ))
+        })
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for StatusVisitor {
+    type Value = Status;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("an answer id such as Met")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, id: &str) -> Result<Status, E> {
+        Self::id(id)
+    }
+
+    fn visit_enum<A: serde::de::EnumAccess<'de>>(self, data: A) -> Result<Status, A::Error> {
+        use serde::de::VariantAccess;
+        let (id, variant): (VariantId, _) = data.variant()?;
+        variant.unit_variant()?;
+        Self::id(&id.0)
+    }
+}
+
+/// A variant's name read as an identifier (a plain `String` would ask RON for a quoted string).
+struct VariantId(String);
+
+impl<'de> Deserialize<'de> for VariantId {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Name;
+        impl serde::de::Visitor<'_> for Name {
+            type Value = VariantId;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an answer id")
+            }
+            fn visit_str<E: serde::de::Error>(self, id: &str) -> Result<VariantId, E> {
+                Ok(VariantId(id.to_string()))
+            }
+        }
+        deserializer.deserialize_identifier(Name)
     }
 }
 
@@ -378,9 +505,6 @@ pub struct Session {
     /// Set when the session is final; edits are refused until it is reopened.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sign_off: Option<SignOff>,
-    /// The audit trail: every change, oldest first (see `history.rs`).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub history: Vec<Change>,
     /// Findings keyed by id (`F1`, `F2`, …; see `findings.rs`).
     #[serde(
         default,
@@ -402,4 +526,8 @@ pub struct Session {
         skip_serializing_if = "BTreeMap::is_empty"
     )]
     pub conflicts: BTreeMap<String, Conflict>,
+    /// The audit trail: every change, oldest first (see `history.rs`). Written last, so a
+    /// session opens without reading it (`history/split.rs`); parsed when first needed.
+    #[serde(default, skip_serializing_if = "History::is_empty_history")]
+    pub history: History,
 }

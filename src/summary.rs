@@ -27,6 +27,9 @@ pub struct ResultRow {
     /// The level in the session's baseline (reports' then → now), when it has one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub then: Option<u8>,
+    /// The model's highest level: the radar's rim (CAICT 5, SAMM 3).
+    #[serde(skip)]
+    pub max: u8,
 }
 
 /// A part's results with its domains.
@@ -54,7 +57,7 @@ pub struct Summary {
     pub parts: Vec<PartSummary>,
 }
 
-fn row(score: &GroupScore, id: &str, name: &str, target: Option<u8>) -> ResultRow {
+fn row(score: &GroupScore, id: &str, name: &str, target: Option<u8>, max: u8) -> ResultRow {
     ResultRow {
         id: id.to_string(),
         name: name.to_string(),
@@ -66,6 +69,7 @@ fn row(score: &GroupScore, id: &str, name: &str, target: Option<u8>) -> ResultRo
         answered: score.answered,
         total: score.total,
         then: None,
+        max,
     }
 }
 
@@ -79,6 +83,7 @@ impl ResultRow {
             score: self.score,
             target: self.target,
             baseline: self.then,
+            max: f64::from(self.max),
         }
     }
 }
@@ -108,8 +113,25 @@ pub fn part_domain_axes(
     def.domains
         .iter()
         .zip(&part_card.domains)
-        .map(|(d, dc)| row(&dc.score, &dc.score.id, d.name.get(lang), target).axis())
+        .map(|(d, dc)| {
+            row(
+                &dc.score,
+                &dc.score.id,
+                d.name.get(lang),
+                target,
+                top_level(model),
+            )
+            .axis()
+        })
         .collect()
+}
+
+/// The model's highest level (a model without levels is drawn on CAICT's five).
+fn top_level(model: &LoadedModel) -> u8 {
+    match model.model.max_level() {
+        0 => 5,
+        n => n,
+    }
 }
 
 fn round2(x: f64) -> f64 {
@@ -145,10 +167,24 @@ pub fn summarize_with(
                 .domains
                 .iter()
                 .zip(&part_card.domains)
-                .map(|(d, dc)| row(&dc.score, &dc.score.id, d.name.get(lang), target))
+                .map(|(d, dc)| {
+                    row(
+                        &dc.score,
+                        &dc.score.id,
+                        d.name.get(lang),
+                        target,
+                        top_level(model),
+                    )
+                })
                 .collect();
             PartSummary {
-                row: row(&part_card.score, &part.id, part.name.get(lang), target),
+                row: row(
+                    &part_card.score,
+                    &part.id,
+                    part.name.get(lang),
+                    target,
+                    top_level(model),
+                ),
                 gap_requirements: target.map_or(0, |t| card.gap_count(model, pi, t)),
                 domains,
             }

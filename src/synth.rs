@@ -192,6 +192,10 @@ pub fn model(requirements: usize, seed: u64) -> Model {
         rollup: Rollup::Minimum,
         parts,
         aliases: Default::default(),
+        scales: Vec::new(),
+        scoring: Default::default(),
+        extends: None,
+        source: None,
     }
 }
 
@@ -210,6 +214,9 @@ fn practice(rng: &mut Rng, x: usize, share: usize) -> Practice {
                     guidance: Some(rng.text(20)),
                     provenance: None,
                     compound: false,
+                    scale: None,
+                    own: false,
+                    depends_on: Vec::new(),
                 })
                 .collect();
             Level {

@@ -25,8 +25,8 @@ pub use questionnaire::{ExportError, QuestionnaireOptions, default_path, export,
 pub use read::{Filled, FilledRow, read_bytes, read_file};
 
 use crate::lang::Lang;
-use crate::model::LoadedModel;
-use crate::session::Status;
+use crate::model::{AnswerScale, LoadedModel};
+use crate::session::{Status, scale};
 
 /// One choice of the answer drop-down.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,30 +36,62 @@ pub struct AnswerOption {
     pub label: String,
 }
 
-/// The model's answer list in `lang`, in drop-down order. Every label a workbook shows or
-/// accepts comes from here, so when a model declares its own answer scale only this changes.
-pub fn answer_options(_model: &LoadedModel, lang: Lang) -> Vec<AnswerOption> {
-    [
-        Status::Met,
-        Status::Partial,
-        Status::NotMet,
-        Status::NotApplicable,
-    ]
-    .into_iter()
-    .map(|status| AnswerOption {
-        status,
-        label: lang.texts().terms.status(status).to_string(),
-    })
-    .collect()
+/// The model's answer list in `lang`, in drop-down order: its default answer scale's options
+/// (CAICT's four when it declares none). Every label a workbook shows or accepts comes from
+/// here and `scale_options`.
+pub fn answer_options(model: &LoadedModel, lang: Lang) -> Vec<AnswerOption> {
+    scale_options(model.model.default_scale(), lang)
 }
 
-/// The status a typed or chosen answer label means, in any of the model's languages
-/// (spaces and letter case do not matter).
+/// One scale's answer list in `lang` (a requirement answered on its own scale, like each SAMM
+/// question on its answer set, gets this list as its drop-down).
+pub fn scale_options(scale: &AnswerScale, lang: Lang) -> Vec<AnswerOption> {
+    scale::statuses(scale)
+        .map(|status| AnswerOption {
+            status,
+            label: scale::label(scale, status, lang).to_string(),
+        })
+        .collect()
+}
+
+/// The status a typed or chosen answer label means, in any of the model's languages, on any
+/// of its scales (spaces and letter case do not matter).
 pub fn parse_answer(model: &LoadedModel, text: &str) -> Option<Status> {
+    let scales: Vec<&AnswerScale> = if model.model.scales.is_empty() {
+        vec![model.model.default_scale()]
+    } else {
+        model.model.scales.iter().collect()
+    };
+    scales.into_iter().find_map(|s| parse_on(s, text))
+}
+
+/// The status an answer label means for one requirement (full id): on its own scale when the
+/// model has the requirement, else on any.
+pub fn parse_answer_for(model: &LoadedModel, requirement: &str, text: &str) -> Option<Status> {
+    match model.index.requirement(requirement) {
+        Some(r) => parse_on(scale::scale_at(model, r), text),
+        None => parse_answer(model, text),
+    }
+}
+
+/// The labels a requirement (full id) accepts, in every language, for an error message.
+pub fn known_answers(model: &LoadedModel, requirement: &str) -> Vec<String> {
+    let scale = model.index.requirement(requirement).map_or_else(
+        || model.model.default_scale(),
+        |r| scale::scale_at(model, r),
+    );
+    Lang::ALL
+        .into_iter()
+        .flat_map(|lang| scale_options(scale, lang))
+        .map(|o| o.label)
+        .collect()
+}
+
+fn parse_on(scale: &AnswerScale, text: &str) -> Option<Status> {
     let wanted = normalise(text);
     Lang::ALL
         .into_iter()
-        .flat_map(|lang| answer_options(model, lang))
+        .flat_map(|lang| scale_options(scale, lang))
         .find(|option| normalise(&option.label) == wanted)
         .map(|option| option.status)
 }

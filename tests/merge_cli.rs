@@ -56,9 +56,9 @@ fn merge_without_git_then_list_refuse_and_resolve() {
         stdout.contains(&format!("C1  {}  (status)", ids[1])),
         "{stdout}"
     );
-    assert!(stdout.contains("ours    status: Met  (li, "), "{stdout}");
+    assert!(stdout.contains("ours   status: Met  (li, "), "{stdout}");
     assert!(
-        stdout.contains("theirs  status: Not met  (wang, "),
+        stdout.contains("theirs status: Not met  (wang, "),
         "{stdout}"
     );
     let (_, json, _) = run(home, &["conflicts", "out.ron", "--json"]);

@@ -67,7 +67,7 @@ fn levels_outside_one_to_five_are_reported() {
     assert!(
         problems
             .iter()
-            .any(|p| p == "a/d1/i1/p1/L7: level 7 is outside 1..5"),
+            .any(|p| p == "a/d1/i1/p1/L7: level 7 is outside the model's levels 1..5"),
         "{problems:?}"
     );
 }

@@ -823,8 +823,9 @@ fn markdown_reads_as_a_deliverable_with_the_appendix_last() {
                 format!("## {}", l.workshop.findings),
                 format!("## {}", l.roadmap),
                 format!("## {}", t.sign_off),
-                format!("# {}", t.appendix),
                 format!("## {}", l.results),
+                format!("# {}", t.appendix),
+                format!("### {}", l.answers),
             ];
             let places: Vec<usize> = order.iter().map(|h| at(h)).collect();
             assert!(

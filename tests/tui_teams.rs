@@ -82,10 +82,15 @@ fn a_session_with_conflicts_opens_on_its_queue_and_resolves_them() {
     let work = app.work.as_ref().expect("work");
     let answer = &work.session.answers["cd.config.vc.vcs.l2.1"];
     assert_eq!(answer.status, Some(Status::NotMet));
-    let last = work.session.history.last().expect("logged");
+    let resolved = work
+        .session
+        .history
+        .iter()
+        .rfind(|c| c.field == "resolved")
+        .expect("logged");
     assert_eq!(
-        (last.field.as_str(), last.by.as_str()),
-        ("resolved", "Li Na")
+        (resolved.new.as_str(), resolved.by.as_str()),
+        ("theirs", "Li Na")
     );
     let screen = draw(&app, 100, 30);
     assert!(!screen.contains("conflicts (M)"), "{screen}");

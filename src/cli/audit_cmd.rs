@@ -84,9 +84,8 @@ pub fn log(out: &mut dyn Write, path: &Path, as_json: bool, lang: Lang) -> Resul
 /// A recorded value on one line, in `lang`: a status by its name (the trail holds its code, or
 /// the English label of older files), empty as `(empty)`.
 fn shown(field: &str, value: &str, lang: Lang) -> String {
-    let status = (field == "status").then(|| session::Status::from_recorded(value));
-    match status.flatten() {
-        Some(s) => lang.texts().terms.status(s).to_string(),
+    match session::recorded_value(field, value, lang) {
+        Some(shown) => shown.to_string(),
         None if value.is_empty() => lang.texts().cli.empty.to_string(),
         None => value.replace('\n', "\\n"),
     }

@@ -6,28 +6,36 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, bail};
 
 use crate::compare;
+use crate::i18n::fill;
+use crate::lang::Lang;
 use crate::rollup;
 use crate::session::open_session;
 
 /// `assess diff A B [--json]`: what changed from A (earlier) to B (later).
-pub fn diff(out: &mut dyn Write, a: &Path, b: &Path, as_json: bool, lang: &str) -> Result<()> {
+pub fn diff(out: &mut dyn Write, a: &Path, b: &Path, as_json: bool, lang: Lang) -> Result<()> {
     let then = open_session(a)?;
     let now = open_session(b)?;
     if then.model.model.id != now.model.model.id {
         bail!(
-            "{} is on model {} and {} on {}: only sessions of one model can be compared",
-            a.display(),
-            then.model.model.id,
-            b.display(),
-            now.model.model.id
+            "{}",
+            fill(
+                lang.texts().team_cli.models_differ,
+                &[
+                    ("a", &a.display().to_string()),
+                    ("model_a", &then.model.model.id),
+                    ("b", &b.display().to_string()),
+                    ("model_b", &now.model.model.id),
+                ],
+            )
         );
     }
-    let d = compare::diff(&then.session, &then.model, &now.session, &now.model, lang);
+    let code = lang.code();
+    let d = compare::diff(&then.session, &then.model, &now.session, &now.model, code);
     if as_json {
         serde_json::to_writer_pretty(&mut *out, &d)?;
         writeln!(out)?;
     } else {
-        out.write_all(compare::render_text(&d).as_bytes())?;
+        out.write_all(compare::render_text(&d, lang).as_bytes())?;
     }
     Ok(())
 }
@@ -39,12 +47,15 @@ pub fn rollup(
     inputs: &[PathBuf],
     format: Option<&str>,
     output: Option<&Path>,
-    lang: &str,
+    lang: Lang,
 ) -> Result<()> {
+    let t = lang.texts().team_cli;
     let (paths, skipped) = rollup::collect_paths(inputs);
     let r = rollup::rollup(&paths, skipped, lang)?;
     for s in &r.skipped {
-        eprintln!("assess: skipped {}: {}", s.path.display(), s.reason);
+        let file = s.path.display().to_string();
+        let line = fill(t.skipped, &[("file", &file), ("reason", &s.reason)]);
+        crate::terminal_text::warn(&line);
     }
     let ext = output.and_then(|o| o.extension()).and_then(|e| e.to_str());
     let bytes = match format.or(ext).unwrap_or("md") {
@@ -56,11 +67,12 @@ pub fn rollup(
     match output {
         Some(path) if path.as_os_str() != "-" => {
             crate::session::atomic_write(path, &bytes, false).context("cannot write the rollup")?;
+            let n = r.projects.len().to_string();
+            let file = path.display().to_string();
             writeln!(
                 out,
-                "Rollup of {} project(s) written to {}",
-                r.projects.len(),
-                path.display()
+                "{}",
+                fill(t.rollup_written, &[("n", &n), ("file", &file)])
             )?;
         }
         _ => out.write_all(&bytes)?,

@@ -56,6 +56,13 @@ pub fn explain(err: &anyhow::Error, dir: &Path, lang: Lang) -> String {
             _ => None,
         });
     let looks_like_path = |s: &str| s.contains(std::path::MAIN_SEPARATOR) || s.ends_with(".ron");
+    let model = err.chain().find_map(|e| {
+        let e = e.downcast_ref::<crate::model::ModelError>()?;
+        lang.model_error(e)
+    });
+    if let Some(text) = model {
+        return text;
+    }
     match missing {
         Some(spec) if !looks_like_path(spec) => {
             let t = lang.texts().hints;

@@ -2,12 +2,16 @@
 //! sessions between people, with assess merging them answer by answer.
 
 use std::io::Write;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
+use unicode_width::UnicodeWidthStr;
 
 use anyhow::{Context, Result, bail};
 
-use crate::merge::{Merged, merge};
+use crate::i18n::fill;
+use crate::lang::Lang;
+use crate::merge::{MergeError, Merged, merge};
 use crate::session::{self, Session, SessionError, atomic_write, session_to_string};
 
 /// Exit code when conflicts remain (git marks the path unmerged).
@@ -16,7 +20,9 @@ const CONFLICTS: u8 = 1;
 const REFUSED: u8 = 2;
 
 /// A side's file: a session, or (for a path git created without a common ancestor) nothing.
-fn read_side(path: &Path, shown: &str) -> Result<Option<Session>, SessionError> {
+/// With `whole`, its history is parsed (and checked) too; the base's history is never read
+/// (histories merge as the union of ours and theirs), so it stays text.
+fn read_side(path: &Path, shown: &str, whole: bool) -> Result<Option<Session>, SessionError> {
     let bytes = std::fs::read(path).map_err(|source| SessionError::Io {
         path: PathBuf::from(shown),
         action: format!("cannot read {}", path.display()),
@@ -25,7 +31,11 @@ fn read_side(path: &Path, shown: &str) -> Result<Option<Session>, SessionError> 
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Ok(None);
     }
-    session::parse_session(&bytes, Path::new(shown)).map(Some)
+    let session = session::parse_session_lazily(bytes, Path::new(shown))?;
+    if whole {
+        session::check_history(Path::new(shown), &session)?;
+    }
+    Ok(Some(session))
 }
 
 /// The base when the two sides share none: the same session with nothing recorded.
@@ -42,16 +52,36 @@ fn empty_like(s: &Session) -> Session {
     base
 }
 
+/// A line about one file on stderr, in `lang`.
+fn tell(shown: &str, message: &str, lang: Lang) {
+    let line = fill(
+        lang.texts().team_cli.about_file,
+        &[("file", shown), ("message", message)],
+    );
+    crate::terminal_text::warn(&line);
+}
+
 /// Prints what the merge did, each line naming the file.
-fn report(shown: &str, merged: &Merged) {
+fn report(shown: &str, merged: &Merged, lang: Lang) {
     for note in &merged.notes {
-        eprintln!("assess: {shown}: {note}");
+        tell(shown, &note.text(lang), lang);
     }
     if merged.session.has_conflicts() {
-        eprintln!(
-            "assess: {shown}: {} conflict(s) to resolve: `assess conflicts {shown}`, then `assess resolve` or the workbench",
-            merged.session.conflicts.len()
-        );
+        let n = merged.session.conflicts.len().to_string();
+        let t = lang.texts().team_cli.conflicts_left;
+        tell(shown, &fill(t, &[("n", &n), ("file", shown)]), lang);
+    }
+}
+
+impl MergeError {
+    /// Why the merge was refused, in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            MergeError::ModelMismatch { ours, theirs } => fill(
+                lang.texts().team_cli.different_models,
+                &[("ours", ours), ("theirs", theirs)],
+            ),
+        }
     }
 }
 
@@ -65,12 +95,13 @@ pub fn merge_driver(
     marker: &str,
     shown: &str,
     who: &str,
+    lang: Lang,
 ) -> Result<ExitCode> {
     // The three files are parsed side by side: parsing is nearly all of a merge's time.
     let sides = std::thread::scope(|scope| {
-        let b = scope.spawn(|| read_side(base, shown));
-        let t = scope.spawn(|| read_side(theirs, shown));
-        let o = read_side(ours, shown);
+        let b = scope.spawn(|| read_side(base, shown, false));
+        let t = scope.spawn(|| read_side(theirs, shown, true));
+        let o = read_side(ours, shown, true);
         // A reader that panicked counts as unreadable: git's line merge takes over.
         let join = |h: std::thread::ScopedJoinHandle<'_, _>| {
             h.join().unwrap_or_else(|_| {
@@ -85,20 +116,22 @@ pub fn merge_driver(
     });
     let (b, o, t) = match sides {
         (Ok(b), Ok(Some(o)), Ok(Some(t))) => (b, o, t),
-        _ => return line_merge(base, ours, theirs, marker, shown),
+        _ => return line_merge(base, ours, theirs, marker, shown, lang),
     };
     let b = b.unwrap_or_else(|| empty_like(&o));
     let merged = match merge(&b, &o, &t, who) {
         Ok(merged) => merged,
         Err(e) => {
-            eprintln!(
-                "assess: {shown}: not merged: {e}. The file was left as it was on this side."
+            let why = fill(
+                lang.texts().team_cli.not_merged,
+                &[("reason", &e.text(lang))],
             );
+            tell(shown, &why, lang);
             return Ok(ExitCode::from(REFUSED));
         }
     };
     atomic_write(ours, session_to_string(&merged.session).as_bytes(), false)?;
-    report(shown, &merged);
+    report(shown, &merged, lang);
     Ok(exit_for(&merged))
 }
 
@@ -117,8 +150,9 @@ fn line_merge(
     theirs: &Path,
     marker: &str,
     shown: &str,
+    lang: Lang,
 ) -> Result<ExitCode> {
-    eprintln!("assess: {shown}: not a session file this build can read; merging it line by line");
+    tell(shown, lang.texts().team_cli.line_merge, lang);
     let status = Command::new("git")
         .args([
             "merge-file",
@@ -134,7 +168,7 @@ fn line_merge(
         .arg(base)
         .arg(theirs)
         .status()
-        .context("cannot run `git merge-file`")?;
+        .context(lang.texts().team_cli.git_missing)?;
     Ok(if status.success() {
         ExitCode::SUCCESS
     } else {
@@ -150,15 +184,23 @@ pub fn merge_files(
     theirs: &Path,
     output: &Path,
     who: &str,
+    lang: Lang,
 ) -> Result<ExitCode> {
     let load = |p: &Path| session::load_session(p);
     let (b, o, t) = (load(base)?, load(ours)?, load(theirs)?);
-    let merged = merge(&b, &o, &t, who)
-        .map_err(|e| anyhow::anyhow!("{} and {}: {e}", ours.display(), theirs.display()))?;
+    let merged = merge(&b, &o, &t, who).map_err(|e| {
+        anyhow::anyhow!(
+            "{} / {}: {}",
+            ours.display(),
+            theirs.display(),
+            e.text(lang)
+        )
+    })?;
     session::save_session(output, &merged.session)?;
     let shown = output.display().to_string();
-    report(&shown, &merged);
-    writeln!(out, "Merged into {shown}")?;
+    report(&shown, &merged, lang);
+    let t = lang.texts().team_cli;
+    writeln!(out, "{}", fill(t.merged_into, &[("file", &shown)]))?;
     Ok(exit_for(&merged))
 }
 
@@ -175,7 +217,15 @@ const LOCAL_FILES: &[&str] = &[
 ];
 
 /// Appends the lines a file lacks (under a comment), or says it has them all.
-fn ensure_lines(out: &mut dyn Write, path: &Path, comment: &str, lines: &[&str]) -> Result<()> {
+fn ensure_lines(
+    out: &mut dyn Write,
+    path: &Path,
+    comment: &str,
+    lines: &[&str],
+    lang: Lang,
+) -> Result<()> {
+    let t = lang.texts().team_cli;
+    let file = path.display().to_string();
     let mut text = match std::fs::read_to_string(path) {
         Ok(text) => text,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
@@ -187,7 +237,7 @@ fn ensure_lines(out: &mut dyn Write, path: &Path, comment: &str, lines: &[&str])
         .copied()
         .collect();
     if missing.is_empty() {
-        writeln!(out, "{}: already set up", path.display())?;
+        writeln!(out, "{}", fill(t.already_set_up, &[("file", &file)]))?;
         return Ok(());
     }
     if !text.is_empty() && !text.ends_with('\n') {
@@ -199,24 +249,21 @@ fn ensure_lines(out: &mut dyn Write, path: &Path, comment: &str, lines: &[&str])
         text.push('\n');
     }
     atomic_write(path, text.as_bytes(), false)?;
+    let lines = missing.join(" ");
     writeln!(
         out,
-        "{}: added {} (commit it so every clone has it)",
-        path.display(),
-        missing.join(" ")
+        "{}",
+        fill(t.lines_added, &[("file", &file), ("lines", &lines)])
     )?;
     Ok(())
 }
 
 /// `assess git-setup [DIR]`: `.gitattributes` and the repository's config for the merge
 /// driver and the textconv; running it again changes nothing and says so.
-pub fn git_setup(out: &mut dyn Write, dir: &Path) -> Result<()> {
-    let top = git(dir, &["rev-parse", "--show-toplevel"]).with_context(|| {
-        format!(
-            "{}: not inside a git repository (run `git init` first)",
-            dir.display()
-        )
-    })?;
+pub fn git_setup(out: &mut dyn Write, dir: &Path, lang: Lang) -> Result<()> {
+    let t = lang.texts().team_cli;
+    let top = git(dir, &["rev-parse", "--show-toplevel"], lang)
+        .with_context(|| fill(t.not_a_repository, &[("dir", &dir.display().to_string())]))?;
     let top = PathBuf::from(top.trim());
     let exe = std::env::current_exe().context("cannot find this program's path")?;
     let exe = shell_quote(&exe.to_string_lossy());
@@ -225,12 +272,14 @@ pub fn git_setup(out: &mut dyn Write, dir: &Path) -> Result<()> {
         &top.join(".gitattributes"),
         "Session files: merged answer by answer, diffed requirement by requirement",
         &[ATTRIBUTES],
+        lang,
     )?;
     ensure_lines(
         out,
         &top.join(".gitignore"),
         "What assess keeps beside a session on one machine only",
         LOCAL_FILES,
+        lang,
     )?;
     for (key, value) in [
         (
@@ -243,27 +292,25 @@ pub fn git_setup(out: &mut dyn Write, dir: &Path) -> Result<()> {
         ),
         ("diff.assess.textconv", format!("{exe} textconv")),
     ] {
-        let now = git(&top, &["config", "--local", "--get", key]).ok();
+        let now = git(&top, &["config", "--local", "--get", key], lang).ok();
         if now.as_deref().map(str::trim) == Some(value.as_str()) {
-            writeln!(out, "git config {key}: already set")?;
+            writeln!(out, "{}", fill(t.config_already_set, &[("key", key)]))?;
         } else {
-            git(&top, &["config", "--local", key, &value])?;
-            writeln!(out, "git config {key} = {value}")?;
+            git(&top, &["config", "--local", key, &value], lang)?;
+            let set = fill(t.config_set, &[("key", key), ("value", &value)]);
+            writeln!(out, "{set}")?;
         }
     }
-    writeln!(
-        out,
-        "Each clone needs `assess git-setup` once: git does not copy its config."
-    )?;
+    writeln!(out, "{}", t.each_clone)?;
     Ok(())
 }
 
-fn git(dir: &Path, args: &[&str]) -> Result<String> {
+fn git(dir: &Path, args: &[&str], lang: Lang) -> Result<String> {
     let output = Command::new("git")
         .args(args)
         .current_dir(dir)
         .output()
-        .context("cannot run git: is it installed?")?;
+        .context(lang.texts().team_cli.git_missing)?;
     if !output.status.success() {
         bail!(
             "git {}: {}",
@@ -318,14 +365,17 @@ struct SideRow {
 
 fn side_row(side: &session::ConflictSide, fields: &[String]) -> SideRow {
     SideRow {
-        value: side.value.describe(fields),
+        // For scripts: always the English words, like every JSON output.
+        value: side.value.describe(fields, Lang::En),
         by: side.by.clone(),
         at: side.at.clone(),
     }
 }
 
 /// `assess conflicts SESSION [--json]`: what a merge left to resolve.
-pub fn conflicts(out: &mut dyn Write, path: &Path, as_json: bool) -> Result<()> {
+pub fn conflicts(out: &mut dyn Write, path: &Path, as_json: bool, lang: Lang) -> Result<()> {
+    let t = lang.texts().team_cli;
+    let file = path.display().to_string();
     let s = session::load_session(path)?;
     if as_json {
         let rows: Vec<ConflictRow> = s
@@ -345,15 +395,19 @@ pub fn conflicts(out: &mut dyn Write, path: &Path, as_json: bool) -> Result<()> 
         return Ok(());
     }
     if s.conflicts.is_empty() {
-        writeln!(out, "{}: no conflicts", path.display())?;
+        writeln!(out, "{}", fill(t.no_conflicts, &[("file", &file)]))?;
         return Ok(());
     }
-    writeln!(out, "{}: {} conflict(s)", path.display(), s.conflicts.len())?;
+    let n = s.conflicts.len().to_string();
+    let count = fill(t.conflict_count, &[("file", &file), ("n", &n)]);
+    writeln!(out, "{count}")?;
+    let width = t.sides.iter().map(|s| s.width()).max().unwrap_or(0);
     for (id, c) in &s.conflicts {
         writeln!(out, "{id}  {}  ({})", c.target, c.fields.join(", "))?;
-        for (name, side) in [("base", &c.base), ("ours", &c.ours), ("theirs", &c.theirs)] {
-            let value = side.value.describe(&c.fields).replace('\n', " ⏎ ");
-            writeln!(out, "    {name:<7} {value}  ({}, {})", side.by, side.at)?;
+        for (name, side) in t.sides.iter().zip([&c.base, &c.ours, &c.theirs]) {
+            let value = side.value.describe(&c.fields, lang).replace('\n', " ⏎ ");
+            let pad = " ".repeat(width - name.width());
+            writeln!(out, "    {name}{pad} {value}  ({}, {})", side.by, side.at)?;
         }
     }
     Ok(())
@@ -367,31 +421,37 @@ pub fn resolve(
     all: bool,
     id: Option<&str>,
     who: &str,
+    lang: Lang,
 ) -> Result<()> {
+    let t = lang.texts().team_cli;
     let take = match take {
         "ours" => session::Take::Ours,
         "theirs" => session::Take::Theirs,
-        other => bail!("--take {other}: say ours or theirs"),
+        _ => bail!("{}", t.say_which),
     };
     let _lock = session::acquire_lock(path)?;
     let mut s = session::load_session(path)?;
     let ids: Vec<String> = match (all, id) {
         (true, None) => s.conflicts.keys().cloned().collect(),
         (false, Some(id)) => vec![id.to_string()],
-        _ => bail!("say which: --all or --id ID"),
+        _ => bail!("{}", t.say_which),
     };
     for id in &ids {
         s.resolve_conflict(id, take, who)
             .with_context(|| format!("{}", path.display()))?;
     }
     session::save_session(path, &s)?;
-    writeln!(
-        out,
-        "{}: resolved {} (took {}); {} conflict(s) remain",
-        path.display(),
-        ids.join(", "),
-        take.code(),
-        s.conflicts.len()
-    )?;
+    let side = match take {
+        session::Take::Ours => t.taken[0],
+        session::Take::Theirs => t.taken[1],
+    };
+    let values = [
+        ("file", path.display().to_string()),
+        ("ids", ids.join(", ")),
+        ("side", side.to_string()),
+        ("n", s.conflicts.len().to_string()),
+    ];
+    let values: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    writeln!(out, "{}", fill(t.resolved, &values))?;
     Ok(())
 }

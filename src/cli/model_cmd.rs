@@ -5,24 +5,149 @@ use std::path::Path;
 
 use anyhow::{Context as _, Result};
 
+use super::ImportSource;
+use crate::i18n::{Lang, fill};
 use crate::model::{self, LoadedModel, Text};
 use crate::{session, synth};
 
-/// `assess model list`: the bundled models, one line each.
+/// `assess model list`: the bundled models, then the installed ones (a file that does not
+/// load is listed with why), then where installed models live.
 pub fn list(out: &mut dyn Write) -> Result<()> {
+    let lang = Lang::choose(None);
+    let t = lang.texts().models;
     for (id, _, _) in model::EMBEDDED_MODELS {
-        let loaded = model::load_embedded(id)?;
-        let m = &loaded.model;
-        let practices = loaded.index.practices.len();
-        let requirements = loaded.index.requirements.len();
-        writeln!(
-            out,
-            "{id}\t{}\tversion {}\t{} parts, {practices} practices, {requirements} requirements (bundled)",
-            m.name.get("en"),
-            m.version,
-            m.parts.len()
-        )?;
+        list_row(out, &model::load_embedded(id)?, t.bundled)?;
     }
+    for (path, loaded) in model::installed_models() {
+        match loaded {
+            Ok(loaded) => list_row(out, &loaded, t.installed)?,
+            Err(err) => {
+                let file = path.display().to_string();
+                let error = explain_model_error(lang, &err);
+                writeln!(
+                    out,
+                    "{}",
+                    fill(t.list_broken, &[("file", &file), ("error", &error)])
+                )?;
+            }
+        }
+    }
+    let dir = model::models_dir().display().to_string();
+    writeln!(out, "{}", fill(t.list_dir, &[("dir", &dir)]))?;
+    Ok(())
+}
+
+fn list_row(out: &mut dyn Write, loaded: &LoadedModel, place: &str) -> Result<()> {
+    let t = Lang::choose(None).texts().models;
+    let m = &loaded.model;
+    let mut row = fill(
+        t.list_row,
+        &[
+            ("id", &m.id),
+            ("name", m.name.get(Lang::choose(None).code())),
+            ("version", &m.version),
+            ("parts", &m.parts.len().to_string()),
+            ("practices", &loaded.index.practices.len().to_string()),
+            ("requirements", &loaded.index.requirements.len().to_string()),
+            ("where", place),
+        ],
+    );
+    if let Some(source) = &m.source {
+        let name = match &source.version {
+            Some(v) => format!("{} {v}", source.name),
+            None => source.name.clone(),
+        };
+        let licence = source.licence.as_deref().unwrap_or("-");
+        row.push_str(&fill(
+            t.list_source,
+            &[("source", &name), ("licence", licence)],
+        ));
+    }
+    writeln!(out, "{row}")?;
+    Ok(())
+}
+
+/// A model error in the reader's language where the catalogue has it.
+fn explain_model_error(lang: Lang, err: &model::ModelError) -> String {
+    lang.model_error(err).unwrap_or_else(|| err.to_string())
+}
+
+/// `assess model import samm DIR` / `dsomm FILE`: imports, checks the result loads, writes it
+/// (installed as `ID.ron` in the models dir, or `-o FILE`), and says what came in and what
+/// could not, each with its file and place.
+pub fn import(out: &mut dyn Write, source: ImportSource) -> Result<()> {
+    let lang = Lang::choose(None);
+    let t = lang.texts().models;
+    let (imported, to) = match source {
+        ImportSource::Samm { dir, to } => (model::import::import_samm(&dir), to),
+        ImportSource::Dsomm { file, to } => (model::import::import_dsomm(&file), to),
+    };
+    let mut imported = imported.map_err(|e| anyhow::anyhow!(lang.import_error(&e)))?;
+    if let Some(id) = to.id.clone() {
+        imported.model.id = id;
+    }
+    let text = imported.to_ron();
+    let loaded = model::parse_model(&text, "imported model")?;
+    let installing = to.output.is_none();
+    let path = to
+        .output
+        .unwrap_or_else(|| model::installed_path(&loaded.model.id));
+    let file = path.display().to_string();
+    if path.exists() && !to.force {
+        anyhow::bail!(fill(t.exists, &[("file", &file)]));
+    }
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).with_context(|| format!("{}", dir.display()))?;
+    }
+    session::atomic_write(&path, text.as_bytes(), false)?;
+    let name = loaded.model.name.get("en");
+    writeln!(
+        out,
+        "{}",
+        fill(t.imported, &[("name", name), ("file", &file)])
+    )?;
+    let c = &imported.counts;
+    let counts = [
+        ("parts", c.parts),
+        ("domains", c.domains),
+        ("practices", c.practices),
+        ("requirements", c.requirements),
+        ("scales", c.scales),
+        ("dependencies", c.dependencies),
+    ]
+    .map(|(k, v)| (k, v.to_string()));
+    let values: Vec<(&str, &str)> = counts.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    writeln!(out, "{}", fill(t.import_counts, &values))?;
+    if imported.skipped.is_empty() {
+        writeln!(out, "{}", t.import_complete)?;
+    } else {
+        let n = imported.skipped.len().to_string();
+        writeln!(out, "{}", fill(t.import_skipped, &[("n", &n)]))?;
+        for skipped in &imported.skipped {
+            writeln!(out, "  {}", lang.import_error(skipped))?;
+        }
+    }
+    if installing {
+        writeln!(out, "{}", fill(t.next_step, &[("id", &loaded.model.id)]))?;
+    }
+    Ok(())
+}
+
+/// `assess model new ID -o FILE`: the commented skeleton, checked before it is written.
+pub fn new_skeleton(out: &mut dyn Write, id: &str, path: &Path) -> Result<()> {
+    let t = Lang::choose(None).texts().models;
+    let text = model::skeleton(id);
+    let file = path.display().to_string();
+    model::parse_model(&text, &file)?;
+    if path.exists() {
+        anyhow::bail!(fill(t.exists, &[("file", &file)]));
+    }
+    session::atomic_write(path, text.as_bytes(), false)?;
+    writeln!(
+        out,
+        "{}",
+        fill(t.skeleton_written, &[("id", id), ("file", &file)])
+    )?;
     Ok(())
 }
 
@@ -36,6 +161,7 @@ pub fn show(out: &mut dyn Write, loaded: &LoadedModel, json: bool, lang: &str) -
     let m = &loaded.model;
     let name = |t: &Text| t.get(lang).to_string();
     writeln!(out, "{} ({}, version {})", name(&m.name), m.id, m.version)?;
+    how_answered(out, m, lang)?;
     for part in &m.parts {
         writeln!(out, "{}  {}", part.id, name(&part.name))?;
         for domain in &part.domains {
@@ -57,16 +183,86 @@ pub fn show(out: &mut dyn Write, loaded: &LoadedModel, json: bool, lang: &str) -
     Ok(())
 }
 
+/// `assess model validate` alone: every bundled and installed model; fails when one does not
+/// load, after naming each that does not.
+pub fn validate_all(out: &mut dyn Write) -> Result<()> {
+    for (id, _, _) in model::EMBEDDED_MODELS {
+        validate(out, &model::load_embedded(id)?)?;
+    }
+    let lang = Lang::choose(None);
+    let mut broken = Vec::new();
+    for (_, loaded) in model::installed_models() {
+        match loaded {
+            Ok(loaded) => validate(out, &loaded)?,
+            Err(err) => broken.push(explain_model_error(lang, &err)),
+        }
+    }
+    if !broken.is_empty() {
+        anyhow::bail!(broken.join("\n"));
+    }
+    Ok(())
+}
+
+/// How the model is answered and scored, what it extends and where it comes from.
+fn how_answered(out: &mut dyn Write, m: &model::Model, lang: &str) -> Result<()> {
+    let t = Lang::from_code(lang).texts().models;
+    let scoring = match m.scoring {
+        model::Scoring::Staged => "staged",
+        model::Scoring::Sum => "sum",
+        model::Scoring::Share => "share",
+    };
+    let rollup = match m.rollup {
+        model::Rollup::Minimum => "minimum",
+        model::Rollup::Mean => "mean",
+    };
+    let max = m.max_level().to_string();
+    let values = [
+        ("scoring", scoring),
+        ("rollup", rollup),
+        ("max", max.as_str()),
+    ];
+    writeln!(out, "{}", fill(t.show_scoring, &values))?;
+    let scales = if m.scales.is_empty() {
+        std::slice::from_ref(m.default_scale())
+    } else {
+        &m.scales[..]
+    };
+    for scale in scales {
+        let options: Vec<&str> = scale.options.iter().map(|o| o.label.get(lang)).collect();
+        writeln!(out, "  {}: {}", scale.id, options.join(" / "))?;
+    }
+    if let Some(base) = &m.extends {
+        writeln!(out, "{}", fill(t.show_extends, &[("base", base)]))?;
+    }
+    if let Some(source) = &m.source {
+        let parts = [
+            Some(&source.name),
+            source.version.as_ref(),
+            source.licence.as_ref(),
+        ];
+        let text: Vec<&str> = parts.into_iter().flatten().map(String::as_str).collect();
+        writeln!(
+            out,
+            "{}",
+            fill(t.show_source, &[("source", &text.join(" · "))])
+        )?;
+    }
+    Ok(())
+}
+
 /// `assess model validate`: loading already validated it; say what was checked.
 pub fn validate(out: &mut dyn Write, loaded: &LoadedModel) -> Result<()> {
-    writeln!(
-        out,
-        "{}: valid ({} parts, {} practices, {} requirements)",
-        loaded.origin,
-        loaded.model.parts.len(),
-        loaded.index.practices.len(),
-        loaded.index.requirements.len()
-    )?;
+    let t = Lang::choose(None).texts().models;
+    let text = fill(
+        t.valid,
+        &[
+            ("file", &loaded.origin),
+            ("parts", &loaded.model.parts.len().to_string()),
+            ("practices", &loaded.index.practices.len().to_string()),
+            ("requirements", &loaded.index.requirements.len().to_string()),
+        ],
+    );
+    writeln!(out, "{text}")?;
     Ok(())
 }
 

@@ -4,6 +4,7 @@
 
 use std::fmt::Write;
 
+use crate::lang::Lang;
 use crate::session::Session;
 
 /// The lines of a session, in a stable order.
@@ -79,8 +80,8 @@ pub fn session_lines(s: &Session) -> String {
             "CONFLICT {id}: {} ({}): ours {} | theirs {}",
             c.target,
             c.fields.join(", "),
-            one_line(&c.ours.value.describe(&c.fields)),
-            one_line(&c.theirs.value.describe(&c.fields))
+            one_line(&c.ours.value.describe(&c.fields, Lang::En)),
+            one_line(&c.theirs.value.describe(&c.fields, Lang::En))
         ));
     }
     match &s.sign_off {

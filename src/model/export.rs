@@ -4,7 +4,7 @@
 use serde_json::{Value, json};
 
 use super::load::LoadedModel;
-use super::schema::{Level, Part, Practice, Provenance};
+use super::schema::{Level, Model, Part, Practice, Provenance};
 
 /// The model as a JSON value: `parts[].domains[].items[].practices[].levels[].requirements[]`.
 pub fn model_json(loaded: &LoadedModel) -> Value {
@@ -16,13 +16,21 @@ pub fn model_json(loaded: &LoadedModel) -> Value {
         "hash": loaded.hash,
         "languages": model.languages,
         "rollup": model.rollup,
+        "scoring": model.scoring,
+        "scales": if model.scales.is_empty() {
+            std::slice::from_ref(model.default_scale())
+        } else {
+            &model.scales[..]
+        },
+        "extends": model.extends,
+        "source": model.source,
         "levels": model.levels,
-        "parts": model.parts.iter().map(part_json).collect::<Vec<_>>(),
+        "parts": model.parts.iter().map(|part| part_json(model, part)).collect::<Vec<_>>(),
         "aliases": model.aliases,
     })
 }
 
-fn part_json(part: &Part) -> Value {
+fn part_json(model: &Model, part: &Part) -> Value {
     json!({
         "id": part.id,
         "name": part.name,
@@ -38,7 +46,7 @@ fn part_json(part: &Part) -> Value {
                         "id": item_id,
                         "name": item.name,
                         "practices": item.practices.iter()
-                            .map(|p| practice_json(&item_id, p, part.provenance))
+                            .map(|p| practice_json(model, &item_id, p, part.provenance))
                             .collect::<Vec<_>>(),
                     })
                 }).collect::<Vec<_>>(),
@@ -47,7 +55,7 @@ fn part_json(part: &Part) -> Value {
     })
 }
 
-fn practice_json(item_id: &str, practice: &Practice, default: Provenance) -> Value {
+fn practice_json(model: &Model, item_id: &str, practice: &Practice, default: Provenance) -> Value {
     let id = format!("{item_id}.{}", practice.id);
     let own = practice.provenance.unwrap_or(default);
     let mut levels: Vec<_> = practice.levels.iter().collect();
@@ -58,13 +66,13 @@ fn practice_json(item_id: &str, practice: &Practice, default: Provenance) -> Val
         "provenance": own,
         "good_evidence": practice.good_evidence,
         "trap": practice.trap,
-        "levels": levels.iter().map(|level| level_json(&id, level, own)).collect::<Vec<_>>(),
+        "levels": levels.iter().map(|level| level_json(model, &id, level, own)).collect::<Vec<_>>(),
     })
 }
 
 /// A level and its requirements, each with its resolved provenance, so a reader of the JSON
 /// never mistakes an authored or draft level of a standard practice for the standard's text.
-fn level_json(practice_id: &str, level: &Level, practice: Provenance) -> Value {
+fn level_json(model: &Model, practice_id: &str, level: &Level, practice: Provenance) -> Value {
     let own = level.provenance.unwrap_or(practice);
     json!({
         "level": level.level,
@@ -77,6 +85,9 @@ fn level_json(practice_id: &str, level: &Level, practice: Provenance) -> Value {
             "compound": r.compound,
             "evidence": r.evidence.unwrap_or(level.evidence),
             "guidance": r.guidance,
+            "scale": model.scale_for(r).id,
+            "own": r.own,
+            "depends_on": r.depends_on,
         })).collect::<Vec<_>>(),
     })
 }

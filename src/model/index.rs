@@ -16,6 +16,8 @@ pub struct PracticeRef {
     pub id: String,
     /// This practice's requirements in `ModelIndex::requirements`.
     pub requirements: Range<usize>,
+    /// Every requirement of the practice was added by an extension: the organisation's own.
+    pub own: bool,
 }
 
 /// Where a requirement sits, and its full id (`cd.config.vc.vcs.l3.2`).
@@ -30,6 +32,8 @@ pub struct RequirementRef {
     /// Position in `Level::requirements`.
     pub position: usize,
     pub id: String,
+    /// Added by an extension: the organisation's own requirement.
+    pub own: bool,
 }
 
 /// Practices in tree order; requirements in practice order, then by level, then file order.
@@ -76,6 +80,7 @@ impl ModelIndex {
                     level: level.level,
                     position,
                     id: req_id,
+                    own: requirement.own,
                 });
             }
         }
@@ -86,6 +91,8 @@ impl ModelIndex {
             item: pos[2],
             practice: pos[3],
             id,
+            own: start < self.requirements.len()
+                && self.requirements[start..].iter().all(|r| r.own),
             requirements: start..self.requirements.len(),
         });
     }

@@ -9,6 +9,7 @@ use sha2::{Digest, Sha256};
 use super::index::ModelIndex;
 use super::schema::Model;
 use super::validate::{Problem, validate_model};
+use crate::i18n::{Lang, fill};
 use crate::textfile::{Capped, MAX_FILE_BYTES, read_capped, utf8_text};
 
 /// The model a new session uses unless told otherwise: the CAICT DevOps model.
@@ -20,6 +21,14 @@ pub const EMBEDDED_MODELS: &[(&str, &str, &str)] = &[(
     "assets/models/caict-devops.ron",
     include_str!("../../assets/models/caict-devops.ron"),
 )];
+
+/// A commented model that validates, for `assess model new` (its id is `MODEL_ID`).
+pub const SKELETON: &str = include_str!("../../assets/model-skeleton.ron");
+
+/// The skeleton with its id set.
+pub fn skeleton(id: &str) -> String {
+    SKELETON.replace("\"MODEL_ID\"", &format!("{id:?}"))
+}
 
 /// Why a model could not be loaded.
 #[derive(Debug, thiserror::Error)]
@@ -53,9 +62,15 @@ pub enum ModelError {
         problems: Vec<Problem>,
     },
     #[error(
-        "no model called {0:?}: use a bundled model id (see `assess model list`) or a path to a .ron file"
+        "no model called {0:?}: use a bundled or installed model id (see `assess model list`) or a path to a .ron file"
     )]
     Unknown(String),
+    #[error(
+        "{origin}: extends {base:?}, which is neither a bundled model, an installed one, nor a file {base}.ron beside it"
+    )]
+    UnknownBase { origin: String, base: String },
+    #[error("{origin}: the models extend each other in a circle: {}", chain.join(" → "))]
+    ExtendsCycle { origin: String, chain: Vec<String> },
 }
 
 struct ProblemList<'a>(&'a [Problem]);
@@ -83,6 +98,26 @@ pub struct LoadedModel {
     pub index: ModelIndex,
 }
 
+impl LoadedModel {
+    /// The requirement with this full id.
+    pub fn requirement(&self, id: &str) -> Option<&super::schema::Requirement> {
+        let r = &self.index.requirements[self.index.requirement(id)?];
+        Some(
+            self.model
+                .requirement_of(&self.index.practices[r.practice], r),
+        )
+    }
+
+    /// The answer scale of the requirement with this full id (the model's default when the
+    /// id is unknown, e.g. an orphaned answer).
+    pub fn scale_of(&self, id: &str) -> &super::schema::AnswerScale {
+        match self.requirement(id) {
+            Some(requirement) => self.model.scale_for(requirement),
+            None => self.model.default_scale(),
+        }
+    }
+}
+
 /// `sha256:<hex>` of some content.
 pub fn content_hash(bytes: &[u8]) -> String {
     digest_text(&Sha256::digest(bytes))
@@ -98,16 +133,50 @@ pub fn digest_text(digest: &[u8]) -> String {
     hex
 }
 
-/// Parses and validates model text; `origin` names the file in every error.
+/// Parses and validates model text; `origin` names the file in every error. A model that
+/// extends another is merged with its base first (see `library.rs`).
 pub fn parse_model(text: &str, origin: &str) -> Result<LoadedModel, ModelError> {
-    let model: Model = ron::Options::default()
-        .from_str(text)
-        .map_err(|err| ModelError::Parse {
-            origin: origin.to_string(),
-            line: err.span.start.line,
-            column: err.span.start.col,
-            message: err.code.to_string(),
-        })?;
+    parse_in_chain(text, origin, &mut Vec::new())
+}
+
+/// How many models may stand on each other (an extension of an extension …).
+const MAX_EXTENDS: usize = 8;
+
+fn parse_in_chain(
+    text: &str,
+    origin: &str,
+    chain: &mut Vec<String>,
+) -> Result<LoadedModel, ModelError> {
+    let mut model: Model =
+        ron::Options::default()
+            .from_str(text)
+            .map_err(|err| ModelError::Parse {
+                origin: origin.to_string(),
+                line: err.span.start.line,
+                column: err.span.start.col,
+                message: err.code.to_string(),
+            })?;
+    let mut hash = content_hash(text.as_bytes());
+    if let Some(base_id) = model.extends.clone() {
+        chain.push(model.id.clone());
+        if chain.contains(&base_id) || chain.len() > MAX_EXTENDS {
+            chain.push(base_id);
+            return Err(ModelError::ExtendsCycle {
+                origin: origin.to_string(),
+                chain: chain.clone(),
+            });
+        }
+        let base = match super::library::locate_base(&base_id, origin)? {
+            None => load_embedded(&base_id)?,
+            Some(path) => {
+                let (text, base_origin) = read_model_text(&path)?;
+                parse_in_chain(&text, &base_origin, chain)?
+            }
+        };
+        // The session notices a change in the extension or in its base.
+        hash = content_hash(format!("{hash}\n{}", base.hash).as_bytes());
+        model = super::library::merge(base.model, model);
+    }
     let problems = validate_model(&model);
     if !problems.is_empty() {
         return Err(ModelError::Invalid {
@@ -119,7 +188,7 @@ pub fn parse_model(text: &str, origin: &str) -> Result<LoadedModel, ModelError> 
     Ok(LoadedModel {
         model,
         origin: origin.to_string(),
-        hash: content_hash(text.as_bytes()),
+        hash,
         index,
     })
 }
@@ -135,6 +204,12 @@ pub fn load_embedded(id: &str) -> Result<LoadedModel, ModelError> {
 
 /// Loads a model file from disk.
 pub fn load_path(path: &Path) -> Result<LoadedModel, ModelError> {
+    let (text, origin) = read_model_text(path)?;
+    parse_model(&text, &origin)
+}
+
+/// A model file's text (size-limited, UTF-8) and its name for messages.
+fn read_model_text(path: &Path) -> Result<(String, String), ModelError> {
     let read = read_capped(path, MAX_FILE_BYTES).map_err(|source| ModelError::Read {
         path: path.to_path_buf(),
         source,
@@ -156,17 +231,49 @@ pub fn load_path(path: &Path) -> Result<LoadedModel, ModelError> {
         column,
         message: "the file is not UTF-8 text".to_string(),
     })?;
-    parse_model(text, &origin)
+    Ok((text.to_string(), origin))
 }
 
-/// Resolves what a user typed: a bundled model id, or else a path to a model file.
+/// Resolves what a user typed: a bundled model id, an installed model's id, or else a path to
+/// a model file.
 pub fn resolve_model(spec: &str) -> Result<LoadedModel, ModelError> {
     if EMBEDDED_MODELS.iter().any(|(id, _, _)| *id == spec) {
         return load_embedded(spec);
+    }
+    if let Some(path) = super::library::find_installed(spec) {
+        return load_path(&path);
     }
     let path = Path::new(spec);
     if path.exists() || spec.ends_with(".ron") || spec.contains('/') {
         return load_path(path);
     }
     Err(ModelError::Unknown(spec.to_string()))
+}
+
+impl Lang {
+    /// A model error in this language, for the errors the catalogue has; others keep their
+    /// own text.
+    pub fn model_error(self, err: &ModelError) -> Option<String> {
+        let t = self.texts().models;
+        Some(match err {
+            ModelError::Unknown(id) => fill(t.unknown_model, &[("id", id)]),
+            ModelError::UnknownBase { origin, base } => {
+                fill(t.unknown_base, &[("origin", origin), ("base", base)])
+            }
+            ModelError::ExtendsCycle { origin, chain } => fill(
+                t.extends_cycle,
+                &[("origin", origin), ("chain", &chain.join(" → "))],
+            ),
+            ModelError::Invalid { origin, problems } => {
+                let n = problems.len().to_string();
+                let mut text = fill(t.invalid, &[("file", origin), ("n", &n)]);
+                for problem in problems {
+                    let what = self.problem(&problem.kind);
+                    text.push_str(&format!("\n  {}: {what}", problem.path));
+                }
+                text
+            }
+            _ => return None,
+        })
+    }
 }

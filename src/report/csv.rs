@@ -93,6 +93,9 @@ pub fn requirement_table(data: &ReportData, l: &Labels) -> Vec<Vec<String>> {
     // With a baseline, each row also says its domain's level then → now.
     let baseline = data.parts.iter().any(|p| p.result.then.is_some());
     let extra_head = baseline.then(|| "domain_then_now".to_string());
+    // A model that extends another says which requirements are the organisation's own.
+    let own = data.model.extends.is_some();
+    let extra_head = extra_head.into_iter().chain(own.then(|| "own".to_string()));
     let mut rows = vec![
         COLUMNS
             .iter()
@@ -130,6 +133,7 @@ pub fn requirement_table(data: &ReportData, l: &Labels) -> Vec<Vec<String>> {
                             .chain(audit_cols(data, &r.answer))
                             .chain([reviewed])
                             .chain(then_now)
+                            .chain(own.then(|| yes_no(r.own)))
                             .collect(),
                     );
                 }
@@ -149,6 +153,7 @@ pub fn requirement_table(data: &ReportData, l: &Labels) -> Vec<Vec<String>> {
                 .chain(audit_cols(data, &orphan.answer))
                 .chain([reviewed])
                 .chain(then_now)
+                .chain(own.then(String::new))
                 .collect(),
         );
     }
@@ -174,7 +179,7 @@ fn answer_cols(data: &ReportData, l: &Labels, a: &AnswerView) -> [String; 9] {
     [
         a.status.map(status_code).unwrap_or_default().to_string(),
         if a.status.is_some() {
-            l.status(a.status).to_string()
+            l.answer(&a.label, a.status).to_string()
         } else {
             String::new()
         },

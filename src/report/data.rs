@@ -8,9 +8,10 @@ use std::collections::BTreeMap;
 use serde::{Serialize, Serializer};
 
 use super::roadmap::{Roadmap, roadmap};
+use crate::lang::Lang;
 use crate::model::{LoadedModel, PracticeRef, Provenance, Rollup};
 use crate::scoring::Scorecard;
-use crate::session::{Answer, EvidenceCheck, EvidenceType, Session, Status};
+use crate::session::{Answer, EvidenceCheck, EvidenceType, Session, Status, scale};
 use crate::summary::{PartSummary, ResultRow, summarize_with};
 
 /// Bumped whenever a field changes meaning or disappears (adding fields does not bump it).
@@ -96,6 +97,9 @@ pub struct ModelInfo {
     pub rollup: &'static str,
     /// The names of the model's levels, in the report's language.
     pub levels: Vec<LevelName>,
+    /// The model this one extends; its added requirements are marked `own`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub extends: Option<String>,
 }
 
 /// A level of the model's scale and its name (`2`, `Foundation`).
@@ -149,6 +153,9 @@ pub struct RequirementReport {
     pub authored: bool,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub draft: bool,
+    /// Added by an extension of the model: the organisation's own requirement.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub own: bool,
     #[serde(flatten)]
     pub answer: AnswerView,
 }
@@ -170,6 +177,12 @@ pub struct AnswerView {
     pub at: String,
     /// Who reviewed the answer, and when; None when not reviewed.
     pub reviewed: Option<crate::session::Reviewed>,
+    /// The answer's label on a model's own scale (empty on CAICT's: the catalogue's words).
+    #[serde(skip)]
+    pub label: String,
+    /// The answer takes the requirement out of scoring (its scale's not applicable).
+    #[serde(skip)]
+    pub not_applicable: bool,
 }
 
 /// A requirement pulled out into the N/A or flagged list.
@@ -187,6 +200,9 @@ pub struct Highlight {
     pub evidence: Vec<String>,
     pub by: String,
     pub at: String,
+    /// As `AnswerView::label`.
+    #[serde(skip)]
+    pub label: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -238,8 +254,12 @@ fn kind_code_ser<S: Serializer>(kind: &EvidenceType, s: S) -> Result<S::Ok, S::E
 }
 
 impl AnswerView {
-    fn of(answer: Option<&Answer>) -> Self {
+    fn of(model: &LoadedModel, id: &str, answer: Option<&Answer>, lang: &str) -> Self {
         answer.map_or_else(Self::default, |a| Self {
+            label: scale::own_label(model, id, a.status, Lang::from_code(lang)),
+            not_applicable: a
+                .status
+                .is_some_and(|s| scale::kind(model.scale_of(id), s) == scale::Kind::NotApplicable),
             status: a.status,
             justification: a.justification.clone(),
             note: a.note.clone(),
@@ -292,7 +312,7 @@ pub fn build(model: &LoadedModel, session: &Session, lang: &str) -> ReportData {
         model: model_info(model, lang),
         answered: summary.answered,
         total: summary.total,
-        not_applicable: highlights(&parts, |a| a.status == Some(Status::NotApplicable)),
+        not_applicable: highlights(&parts, |a| a.not_applicable),
         flagged: highlights(&parts, |a| a.flagged),
         parts,
         evidence: evidence_register(session),
@@ -300,7 +320,7 @@ pub fn build(model: &LoadedModel, session: &Session, lang: &str) -> ReportData {
             .orphaned_answers(model)
             .map(|(id, a)| OrphanedAnswer {
                 id: id.clone(),
-                answer: AnswerView::of(Some(a)),
+                answer: AnswerView::of(model, id, Some(a), lang),
             })
             .collect(),
         findings: super::workshop::findings(model, session, lang),
@@ -330,6 +350,7 @@ fn model_info(model: &LoadedModel, lang: &str) -> ModelInfo {
                 name: l.name.get(lang).to_string(),
             })
             .collect(),
+        extends: model.model.extends.clone(),
     }
 }
 
@@ -378,6 +399,7 @@ fn highlights(parts: &[PartReport], pick: impl Fn(&AnswerView) -> bool) -> Vec<H
             evidence: r.answer.evidence.clone(),
             by: r.answer.by.clone(),
             at: r.answer.at.clone(),
+            label: r.answer.label.clone(),
         })
         .collect()
 }
@@ -423,7 +445,13 @@ fn practices_of(
                             .to_string(),
                         authored: provenance == Provenance::Authored,
                         draft: provenance == Provenance::Draft,
-                        answer: AnswerView::of(session.answers.get(&rref.id)),
+                        own: rref.own,
+                        answer: AnswerView::of(
+                            model,
+                            &rref.id,
+                            session.answers.get(&rref.id),
+                            lang,
+                        ),
                     }
                 })
                 .collect();

@@ -336,7 +336,7 @@ fn roadmap_phases(
                     let code = super::data::status_code(s);
                     format!(
                         " <span class=\"st st-{code}\">{}</span>",
-                        escape(l.status(Some(s)))
+                        escape(l.answer(&item.label, Some(s)))
                     )
                 });
                 let _ = writeln!(

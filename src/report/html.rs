@@ -195,10 +195,20 @@ fn practice_html(h: &mut String, data: &ReportData, p: &PracticeReport, l: &Labe
     );
     answers_table_head(h, l);
     for r in &p.requirements {
-        let text = match l.provenance_mark(r.authored, r.draft) {
+        let mut text = match l.provenance_mark(r.authored, r.draft) {
             Some(m) if Some(m) != own => format!("{} {}", escape(&r.text), badge(m)),
             _ => escape(&r.text),
         };
+        if r.own {
+            let mark = crate::i18n::Lang::from_code(&data.lang)
+                .texts()
+                .models
+                .own_mark;
+            text.push_str(&format!(
+                " <span class=\"authored own\">{}</span>",
+                escape(mark)
+            ));
+        }
         answer_row(
             h,
             data,
@@ -297,7 +307,7 @@ fn answer_row(
         "<tr class=\"st-{code}\"><td><code>{}</code></td><td class=\"nowrap\">{}</td><td>{text}</td><td><span class=\"st st-{code}\">{}</span>{flag}</td><td>{notes}</td><td class=\"nowrap\">{evidence}</td><td class=\"who\">{who}</td></tr>",
         escape(id),
         if level.is_empty() { "–" } else { level },
-        escape(l.status(a.status))
+        escape(l.answer(&a.label, a.status))
     );
 }
 
@@ -321,6 +331,7 @@ fn lists(h: &mut String, data: &ReportData, l: &Labels) {
                 evidence: item.evidence.clone(),
                 by: item.by.clone(),
                 at: item.at.clone(),
+                label: item.label.clone(),
                 ..AnswerView::default()
             };
             let text = format!("{}: {}", escape(&item.practice), escape(&item.text));

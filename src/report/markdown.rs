@@ -33,10 +33,15 @@ pub fn render(data: &ReportData, l: &Labels) -> String {
     findings(&mut md, data, &pages, l);
     roadmaps(&mut md, data, l);
     sign_off(&mut md, &pages, l);
-    let _ = writeln!(md, "\n---\n\n# {}", t.appendix);
+    // The results and each part's radar, as in the HTML; then the appendix.
     results(&mut md, data, l);
     for part in &data.parts {
-        part_section(&mut md, data, part, l);
+        part_heading(&mut md, part);
+        radar_md(&mut md, part, l);
+    }
+    let _ = writeln!(md, "\n---\n\n# {}", t.appendix);
+    for part in &data.parts {
+        answers_md(&mut md, data, part, l);
     }
     lists(&mut md, data, l);
     super::workshop::agenda_markdown(&mut md, &data.lang, &data.agenda);
@@ -260,14 +265,18 @@ fn results(md: &mut String, data: &ReportData, l: &Labels) {
     }
 }
 
-fn part_section(md: &mut String, data: &ReportData, part: &PartReport, l: &Labels) {
+fn part_heading(md: &mut String, part: &PartReport) {
     let _ = writeln!(
         md,
         "\n## {} ({})\n",
         inline(&part.result.name),
         part.result.id
     );
-    radar_md(md, part, l);
+}
+
+/// A part's answers per requirement, by domain and practice (the appendix).
+fn answers_md(md: &mut String, data: &ReportData, part: &PartReport, l: &Labels) {
+    part_heading(md, part);
     let _ = writeln!(md, "### {}", l.answers);
     for domain in &part.domains {
         let _ = writeln!(
@@ -297,7 +306,7 @@ fn radar_md(md: &mut String, part: &PartReport, l: &Labels) {
             "{}{:pad$}  {}  L{} {:.2}{target}",
             a.name,
             "",
-            bar(a.level, a.score, a.target),
+            bar(a.level, a.score, a.target, a.max),
             a.level,
             a.score
         );
@@ -309,14 +318,17 @@ fn radar_md(md: &mut String, part: &PartReport, l: &Labels) {
     );
 }
 
-/// 20 cells, 4 per level: the level, then the score, then the target.
-fn bar(level: u8, score: f64, target: Option<u8>) -> String {
-    let filled = usize::from(level.min(5)) * 4;
-    // Truncation is intended: whole cells only.
+/// 4 cells per level of the model (20 for CAICT's five, 12 for SAMM's three): the level, then
+/// the score, then the target.
+fn bar(level: u8, score: f64, target: Option<u8>, max: f64) -> String {
+    // Rims are whole levels (1..=5): truncation keeps them; whole cells only.
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-    let scored = (score.clamp(0.0, 5.0) * 4.0).floor() as usize;
-    let shaded = usize::from(target.unwrap_or(0).min(5)) * 4;
-    (0..20)
+    let top = max.round().clamp(1.0, 5.0) as u8;
+    let filled = usize::from(level.min(top)) * 4;
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let scored = (score.clamp(0.0, f64::from(top)) * 4.0).floor() as usize;
+    let shaded = usize::from(target.unwrap_or(0).min(top)) * 4;
+    (0..usize::from(top) * 4)
         .map(|i| match i {
             i if i < filled => '█',
             i if i < scored => '▓',
@@ -357,9 +369,9 @@ fn roadmap_md(md: &mut String, data: &ReportData, roadmap: &Roadmap, l: &Labels)
                 domain.count
             );
             for item in &domain.requirements {
-                let status = item
-                    .status
-                    .map_or(String::new(), |s| format!(" — {}", l.status(Some(s))));
+                let status = item.status.map_or(String::new(), |s| {
+                    format!(" — {}", l.answer(&item.label, Some(s)))
+                });
                 let _ = writeln!(
                     md,
                     "  - `{}` L{} {}: {}{status}",
@@ -404,17 +416,24 @@ fn requirement_md(
     l: &Labels,
 ) {
     let a = &r.answer;
-    let authored = match l.provenance_mark(r.authored, r.draft) {
+    let mut authored = match l.provenance_mark(r.authored, r.draft) {
         Some(m) if Some(m) != practice => format!(" *[{m}]*"),
         _ => String::new(),
     };
+    if r.own {
+        let mark = crate::i18n::Lang::from_code(&data.lang)
+            .texts()
+            .models
+            .own_mark;
+        authored.push_str(&format!(" *[{mark}]*"));
+    }
     let head = if r.level == 0 {
         // An orphaned answer: the model no longer has its level or text.
         format!("`{}`", r.id)
     } else {
         format!("**L{}** `{}` {}{authored}", r.level, r.id, inline(&r.text))
     };
-    let mut meta = vec![format!("**{}**", l.status(a.status))];
+    let mut meta = vec![format!("**{}**", l.answer(&a.label, a.status))];
     meta.extend(
         [inline(&a.by), data.time(&a.at)]
             .into_iter()
@@ -476,7 +495,7 @@ fn lists(md: &mut String, data: &ReportData, l: &Labels) {
                 h.id,
                 inline(&h.practice),
                 inline(&h.text),
-                l.status(h.status)
+                l.answer(&h.label, h.status)
             )];
             lines.extend(details(data, h.justification.as_deref(), &h.note, l));
             item(md, &lines);
@@ -537,6 +556,7 @@ fn lists(md: &mut String, data: &ReportData, l: &Labels) {
             text: String::new(),
             authored: false,
             draft: false,
+            own: false,
             answer: o.answer.clone(),
         };
         requirement_md(md, data, &r, None, l);

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::model::LoadedModel;
 use crate::scoring::gaps;
-use crate::session::{Session, Status};
+use crate::session::{Session, Status, scale};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Roadmap {
@@ -46,6 +46,9 @@ pub struct RoadmapItem {
     /// The current answer (`null` when unanswered).
     #[serde(serialize_with = "status_code_ser")]
     pub status: Option<Status>,
+    /// As `AnswerView::label`.
+    #[serde(skip)]
+    pub label: String,
 }
 
 /// Which phase a gap requirement of `level` falls in, for a part now at `current`. Under a mean
@@ -116,6 +119,12 @@ fn phase_domains(
                             .get(lang)
                             .to_string(),
                         status: g.status,
+                        label: scale::own_label(
+                            model,
+                            &g.id,
+                            g.status,
+                            crate::lang::Lang::from_code(lang),
+                        ),
                     })
                 })
                 .collect();

@@ -89,12 +89,17 @@ pub fn radar(axes: &[Axis], title: &str, lang: Lang) -> String {
     svg
 }
 
-/// Rings 1..5 (polygons, or circles under three axes), level numbers, and the axes.
+/// Rings 1..N (the model's levels: polygons, or circles under three axes), level numbers,
+/// and the axes.
 fn grid(svg: &mut String, axes: &[Axis]) {
     let n = axes.len();
+    let max = crate::radar::rim(axes);
     let ring_style = r##"fill="none" stroke="#c9d0da" stroke-width="1""##;
-    for ring in 1..=5 {
-        let r = f64::from(ring) / 5.0;
+    // Rims are whole levels (1..=5), so the cast keeps every value.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let top = max.round().max(1.0) as u8;
+    for ring in 1..=top {
+        let r = f64::from(ring) / max;
         if n >= 3 {
             let ring_pts: Vec<Point> = (0..n).map(|i| vertex(i, n, r)).collect();
             let _ = write!(

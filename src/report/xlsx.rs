@@ -96,7 +96,8 @@ fn summary(
     sheet.set_column_width(0, 28)?;
     sheet.set_column_width(1, 34)?;
     if row >= first {
-        let chart = radar(sheet.name().as_str(), first, row, l);
+        let top = data.parts.first().map_or(5, |p| p.result.max);
+        let chart = radar(sheet.name().as_str(), first, row, top, l);
         sheet.insert_chart(2, 9, &chart)?;
     }
     Ok(())
@@ -124,7 +125,8 @@ fn result_row(
 }
 
 /// A radar of the domains' levels (and targets) in rows `first..=last`, drawn by Excel.
-fn radar(sheet: &str, first: u32, last: u32, l: &Labels) -> Chart {
+/// Drawn 0..`top`, the model's highest level.
+fn radar(sheet: &str, first: u32, last: u32, top: u8, l: &Labels) -> Chart {
     let mut chart = Chart::new(ChartType::Radar);
     chart.title().set_name(l.radar);
     for (column, name) in [(2u16, l.level), (4u16, l.target)] {
@@ -134,7 +136,11 @@ fn radar(sheet: &str, first: u32, last: u32, l: &Labels) -> Chart {
             .set_categories((sheet, first, 1, last, 1))
             .set_values((sheet, first, column, last, column));
     }
-    chart.y_axis().set_min(0).set_max(5).set_major_unit(1);
+    chart
+        .y_axis()
+        .set_min(0)
+        .set_max(f64::from(top.max(1)))
+        .set_major_unit(1);
     chart.set_width(640).set_height(480);
     chart
 }
@@ -168,7 +174,7 @@ fn roadmap(sheet: &mut Worksheet, data: &ReportData, l: &Labels) -> Result<(), X
                         r.level.to_string(),
                         r.practice.clone(),
                         r.text.clone(),
-                        l.status(r.status).to_string(),
+                        l.answer(&r.label, r.status).to_string(),
                     ]);
                 }
             }

@@ -3,6 +3,8 @@
 use std::fmt::Write as _;
 
 use super::{Rollup, Spread};
+use crate::i18n::fill;
+use crate::i18n::team_cli::TeamCli;
 use crate::report::html_escape as escape;
 
 /// Indices of the domain columns some project has in scope (the heatmap's columns).
@@ -17,22 +19,47 @@ fn level(l: Option<u8>) -> String {
 }
 
 fn heading(r: &Rollup) -> String {
-    format!(
-        "Rollup: {} {} — {} project(s)",
-        r.model,
-        r.model_version,
-        r.projects.len()
+    let model = format!("{} {}", r.model, r.model_version);
+    let n = r.projects.len().to_string();
+    fill(
+        r.lang.texts().team_cli.rollup_title,
+        &[("model", &model), ("n", &n)],
     )
+}
+
+/// The spreads' tables with their titles (parts, domains).
+fn spread_tables<'a>(r: &'a Rollup, t: &TeamCli) -> [(String, &'a Vec<Spread>); 2] {
+    let title = |i: usize| fill(t.spread_title, &[("title", t.spreads[i])]);
+    [(title(0), &r.part_spread), (title(1), &r.domain_spread)]
+}
+
+/// A Markdown table's header row and rule.
+fn md_header(columns: &[&str]) -> String {
+    format!(
+        "| {} |\n|{}",
+        columns.join(" | "),
+        "---|".repeat(columns.len())
+    )
+}
+
+/// An HTML table's header row.
+fn html_header(columns: &[&str]) -> String {
+    let cells: String = columns
+        .iter()
+        .map(|c| format!("<th>{}</th>", escape(c)))
+        .collect();
+    format!("<tr>{cells}</tr>")
 }
 
 /// Markdown: heatmap, spreads, weakest practices, progress, skipped files.
 pub fn render_markdown(r: &Rollup) -> String {
     let cell = |s: &str| s.replace('|', "\\|").replace('\n', " ");
+    let t = r.lang.texts().team_cli;
     let mut m = String::new();
     let _ = writeln!(m, "# {}\n", heading(r));
     let cols = shown_domains(r);
-    let _ = writeln!(m, "## Projects × domains (levels)\n");
-    let _ = write!(m, "| Project | Progress |");
+    let _ = writeln!(m, "## {}\n", t.heatmap);
+    let _ = write!(m, "| {} | {} |", t.project, t.progress);
     for &i in &cols {
         let _ = write!(m, " {} |", r.domains[i].id);
     }
@@ -53,12 +80,9 @@ pub fn render_markdown(r: &Rollup) -> String {
         }
         m.push('\n');
     }
-    for (title, rows) in [("Parts", &r.part_spread), ("Domains", &r.domain_spread)] {
-        let _ = writeln!(m, "\n## {title}: min / median / max\n");
-        let _ = writeln!(
-            m,
-            "| Id | Name | Projects | Min | Median | Max |\n|---|---|---|---|---|---|"
-        );
+    for (title, rows) in spread_tables(r, t) {
+        let _ = writeln!(m, "\n## {title}\n");
+        let _ = writeln!(m, "{}", md_header(&t.spread_columns));
         for s in rows {
             let _ = writeln!(
                 m,
@@ -72,11 +96,8 @@ pub fn render_markdown(r: &Rollup) -> String {
             );
         }
     }
-    let _ = writeln!(m, "\n## Weakest practices across projects\n");
-    let _ = writeln!(
-        m,
-        "| Practice | Name | Mean level | Lowest | Projects |\n|---|---|---|---|---|"
-    );
+    let _ = writeln!(m, "\n## {}\n", t.weakest);
+    let _ = writeln!(m, "{}", md_header(&t.weakest_columns));
     for w in &r.weakest {
         let _ = writeln!(
             m,
@@ -88,9 +109,9 @@ pub fn render_markdown(r: &Rollup) -> String {
             w.projects
         );
     }
-    let _ = writeln!(m, "\n## Skipped\n");
+    let _ = writeln!(m, "\n## {}\n", t.skipped_title);
     if r.skipped.is_empty() {
-        let _ = writeln!(m, "None.");
+        let _ = writeln!(m, "{}", t.skipped_none);
     }
     for s in &r.skipped {
         let _ = writeln!(m, "- {}: {}", s.path.display(), cell(&s.reason));
@@ -100,14 +121,22 @@ pub fn render_markdown(r: &Rollup) -> String {
 
 /// HTML: one self-contained page; heatmap cells coloured by level.
 pub fn render_html(r: &Rollup) -> String {
+    let t = r.lang.texts().team_cli;
     let mut h = String::new();
     let title = escape(&heading(r));
+    let lang = r.lang.code();
     let _ = write!(
         h,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"generator\" content=\"assess\">\n<title>{title}</title>\n<style>\n{CSS}</style>\n</head>\n<body>\n<h1>{title}</h1>\n"
+        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"generator\" content=\"assess\">\n<title>{title}</title>\n<style>\n{CSS}</style>\n</head>\n<body>\n<h1>{title}</h1>\n"
     );
     let cols = shown_domains(r);
-    h.push_str("<h2>Projects × domains (levels)</h2>\n<table class=\"heat\">\n<tr><th>Project</th><th>Progress</th>");
+    let _ = write!(
+        h,
+        "<h2>{}</h2>\n<table class=\"heat\">\n<tr><th>{}</th><th>{}</th>",
+        escape(t.heatmap),
+        escape(t.project),
+        escape(t.progress)
+    );
     for &i in &cols {
         let d = &r.domains[i];
         let _ = write!(
@@ -138,10 +167,15 @@ pub fn render_html(r: &Rollup) -> String {
         h.push_str("</tr>\n");
     }
     h.push_str("</table>\n");
-    for (title, rows) in [("Parts", &r.part_spread), ("Domains", &r.domain_spread)] {
-        spread_table(&mut h, title, rows);
+    for (title, rows) in spread_tables(r, t) {
+        spread_table(&mut h, &title, &t.spread_columns, rows);
     }
-    h.push_str("<h2>Weakest practices across projects</h2>\n<table>\n<tr><th>Practice</th><th>Name</th><th>Mean level</th><th>Lowest</th><th>Projects</th></tr>\n");
+    let _ = writeln!(
+        h,
+        "<h2>{}</h2>\n<table>\n{}",
+        escape(t.weakest),
+        html_header(&t.weakest_columns)
+    );
     for w in &r.weakest {
         let _ = writeln!(
             h,
@@ -153,9 +187,9 @@ pub fn render_html(r: &Rollup) -> String {
             w.projects
         );
     }
-    h.push_str("</table>\n<h2>Skipped</h2>\n<ul>\n");
+    let _ = writeln!(h, "</table>\n<h2>{}</h2>\n<ul>", escape(t.skipped_title));
     if r.skipped.is_empty() {
-        h.push_str("<li>None.</li>\n");
+        let _ = writeln!(h, "<li>{}</li>", escape(t.skipped_none));
     }
     for s in &r.skipped {
         let _ = writeln!(
@@ -169,10 +203,12 @@ pub fn render_html(r: &Rollup) -> String {
     h
 }
 
-fn spread_table(h: &mut String, title: &str, rows: &[Spread]) {
+fn spread_table(h: &mut String, title: &str, columns: &[&str], rows: &[Spread]) {
     let _ = writeln!(
         h,
-        "<h2>{title}: min / median / max</h2>\n<table>\n<tr><th>Id</th><th>Name</th><th>Projects</th><th>Min</th><th>Median</th><th>Max</th></tr>"
+        "<h2>{}</h2>\n<table>\n{}",
+        escape(title),
+        html_header(columns)
     );
     for s in rows {
         let _ = writeln!(

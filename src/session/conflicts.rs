@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::edit::{EditError, now_timestamp};
 use super::{Answer, Evidence, Finding, Session};
+use crate::lang::Lang;
 
 /// One disagreement left by a merge.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -43,6 +44,9 @@ pub enum ConflictValue {
     Text(String),
 }
 
+/// The code a resolution that kept both notes records.
+pub const BOTH_NOTES: &str = "both_notes";
+
 /// Which side a resolution takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Take {
@@ -60,8 +64,8 @@ impl Take {
 }
 
 impl ConflictValue {
-    /// The conflicting fields of this value as short text, for lists and the log.
-    pub fn describe(&self, fields: &[String]) -> String {
+    /// The conflicting fields of this value as short text in `lang`, for lists.
+    pub fn describe(&self, fields: &[String], lang: Lang) -> String {
         let pick = |pairs: Vec<(&str, String)>| -> String {
             pairs
                 .into_iter()
@@ -73,8 +77,8 @@ impl ConflictValue {
         match self {
             ConflictValue::Answer(None)
             | ConflictValue::Evidence(None)
-            | ConflictValue::Finding(None) => "(removed)".to_string(),
-            ConflictValue::Answer(Some(a)) => pick(answer_text(a)),
+            | ConflictValue::Finding(None) => lang.texts().team_cli.removed.to_string(),
+            ConflictValue::Answer(Some(a)) => pick(answer_text(a, lang)),
             ConflictValue::Evidence(Some(e)) => pick(vec![
                 ("title", e.title.clone()),
                 ("kind", e.kind.code().to_string()),
@@ -95,15 +99,16 @@ impl ConflictValue {
     }
 }
 
-/// An answer's mergeable fields as text, by field name.
-pub fn answer_text(a: &Answer) -> Vec<(&'static str, String)> {
+/// An answer's mergeable fields as text in `lang`, by field code.
+pub fn answer_text(a: &Answer, lang: Lang) -> Vec<(&'static str, String)> {
+    let status = |s| lang.texts().terms.status(s);
     vec![
         (
             "status",
             match (&a.status, &a.justification) {
-                (Some(s), Some(j)) => format!("{} ({j})", english_status(*s)),
-                (Some(s), None) => english_status(*s).to_string(),
-                (None, _) => "(none)".to_string(),
+                (Some(s), Some(j)) => format!("{} ({j})", status(*s)),
+                (Some(s), None) => status(*s).to_string(),
+                (None, _) => lang.texts().team_cli.no_status.to_string(),
             },
         ),
         ("note", a.note.clone()),
@@ -146,12 +151,7 @@ impl Session {
             Take::Ours => &conflict.ours,
             Take::Theirs => &conflict.theirs,
         };
-        self.put_value(&conflict.target, side.value.clone());
-        self.conflicts.remove(id);
-        let old = format!("{id} ({})", conflict.fields.join(", "));
-        let new = format!("{}: {}", take.code(), side.value.describe(&conflict.fields));
-        self.append(who, &conflict.target, "resolved", &old, &new);
-        self.updated = now_timestamp();
+        self.put_logged(who, id, &conflict, side.value.clone(), take.code());
         Ok(())
     }
 
@@ -176,12 +176,41 @@ impl Session {
             theirs_note,
             &conflict.theirs.by,
         );
-        self.put_value(&conflict.target, ConflictValue::Answer(Some(answer)));
+        let value = ConflictValue::Answer(Some(answer));
+        self.put_logged(who, id, &conflict, value, BOTH_NOTES);
+        Ok(())
+    }
+
+    /// Puts a resolution in place and logs it in codes (the history panel and `assess log`
+    /// tell them in their language): `resolved` with the conflict and the side taken, then
+    /// each answer field the resolution changed, as any edit records it.
+    fn put_logged(
+        &mut self,
+        who: &str,
+        id: &str,
+        conflict: &Conflict,
+        value: ConflictValue,
+        taken: &str,
+    ) {
+        let before = self
+            .answers
+            .get(&conflict.target)
+            .cloned()
+            .unwrap_or_default();
+        let is_answer = matches!(value, ConflictValue::Answer(_));
+        self.put_value(&conflict.target, value);
         self.conflicts.remove(id);
         let old = format!("{id} ({})", conflict.fields.join(", "));
-        self.append(who, &conflict.target, "resolved", &old, "both notes kept");
+        self.append(who, &conflict.target, "resolved", &old, taken);
+        if is_answer {
+            let after = self
+                .answers
+                .get(&conflict.target)
+                .cloned()
+                .unwrap_or_default();
+            self.append_answer_change(who, &conflict.target, &before, &after);
+        }
         self.updated = now_timestamp();
-        Ok(())
     }
 
     /// Puts a conflict side's value in place (None removes the item).
@@ -225,9 +254,4 @@ fn both_notes(ours: &str, ours_by: &str, theirs: &str, theirs_by: &str) -> Strin
         (true, false) => theirs.to_string(),
         (false, false) => format!("[{ours_by}]\n{ours}\n\n[{theirs_by}]\n{theirs}"),
     }
-}
-
-/// A status as the conflict's English text names it.
-fn english_status(s: super::Status) -> &'static str {
-    crate::lang::Lang::En.texts().terms.status(s)
 }

@@ -36,8 +36,10 @@ pub fn create(dir: &Path, opts: NewOptions) -> Result<PathBuf> {
         check_level(level, &loaded.model)?;
     }
     let bundled = model::EMBEDDED_MODELS.iter().any(|(id, _, _)| *id == spec);
+    // An installed model is named by id but recorded by its file, like any model file.
     let model_path = (!bundled).then(|| {
-        std::fs::canonicalize(spec).map_or_else(|_| spec.to_string(), |p| p.display().to_string())
+        let origin = &loaded.origin;
+        std::fs::canonicalize(origin).map_or_else(|_| origin.clone(), |p| p.display().to_string())
     });
     let title = opts
         .title

@@ -234,8 +234,24 @@ impl Session {
         if justification.is_empty() {
             return Err(EditError::JustificationRequired);
         }
+        self.set_justified(requirement, Status::NotApplicable, justification, who)
+    }
+
+    /// Gives an answer that needs a reason (its scale says `justify`: CAICT's Not applicable,
+    /// DSOMM's not applicable), with the reason.
+    pub fn set_justified(
+        &mut self,
+        requirement: &str,
+        status: Status,
+        justification: &str,
+        who: &str,
+    ) -> Result<(), EditError> {
+        let justification = justification.trim();
+        if justification.is_empty() {
+            return Err(EditError::JustificationRequired);
+        }
         self.touch(requirement, who, |a| {
-            a.status = Some(Status::NotApplicable);
+            a.status = Some(status);
             a.justification = Some(justification.to_string());
         })
     }

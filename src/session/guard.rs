@@ -42,9 +42,31 @@ pub fn disk_stamp(path: &Path) -> Option<DiskStamp> {
 pub struct SaveGuard {
     /// What this writer last read or wrote: the file's stamp and the SHA-256 of its bytes.
     /// None: not watching (every save goes through).
-    seen: Option<(Option<DiskStamp>, String)>,
+    seen: Option<(Option<DiskStamp>, Digest)>,
     /// Where edits go once the file was changed by someone else.
     side: Option<PathBuf>,
+}
+
+/// The SHA-256 of the bytes a writer saw. Opening starts it on another core (a year of
+/// history is tens of megabytes, and the first frame does not wait for it); only a save that
+/// finds the file's stamp changed needs it.
+#[derive(Debug)]
+enum Digest {
+    Ready(String),
+    Hashing(Option<std::thread::JoinHandle<Option<String>>>),
+}
+
+impl Digest {
+    fn get(&mut self) -> &str {
+        if let Digest::Hashing(thread) = self {
+            let done = thread.take().and_then(|t| t.join().ok().flatten());
+            *self = Digest::Ready(done.unwrap_or_default());
+        }
+        match self {
+            Digest::Ready(digest) => digest,
+            Digest::Hashing(_) => "",
+        }
+    }
 }
 
 fn digest(bytes: &[u8]) -> String {
@@ -64,8 +86,10 @@ impl SaveGuard {
     /// made between the two is caught by the first save rather than overwritten.
     pub fn watch(path: &Path) -> Self {
         let stamp = disk_stamp(path);
+        let file = path.to_path_buf();
+        let hashing = std::thread::spawn(move || disk_digest(&file));
         Self {
-            seen: Some((stamp, disk_digest(path).unwrap_or_default())),
+            seen: Some((stamp, Digest::Hashing(Some(hashing)))),
             side: None,
         }
     }
@@ -107,7 +131,7 @@ impl SaveGuard {
                 }
             }
         }
-        let Some((stamp, bytes)) = self.seen.as_ref() else {
+        let Some((stamp, bytes)) = self.seen.as_mut() else {
             return Ok(None);
         };
         let now = disk_stamp(path);
@@ -115,7 +139,7 @@ impl SaveGuard {
             return Ok(None);
         }
         Ok(match disk_digest(path) {
-            Some(on_disk) if on_disk != *bytes => {
+            Some(on_disk) if on_disk != bytes.get() => {
                 Some("the file was changed by another program since it was opened".to_string())
             }
             _ => None,
@@ -131,6 +155,7 @@ impl SaveGuard {
         session: &Session,
         lock: &mut Option<SessionLock>,
     ) -> Result<(), SessionError> {
+        super::store::check_history(path, session)?;
         if let Some(reason) = self.conflict(path, lock)? {
             let side = self.write_side(path, session)?;
             return Err(SessionError::Conflict {
@@ -142,7 +167,7 @@ impl SaveGuard {
         let text = super::session_to_string(session);
         super::store::save_text(path, &text)?;
         if self.seen.is_some() {
-            self.seen = Some((disk_stamp(path), digest(text.as_bytes())));
+            self.seen = Some((disk_stamp(path), Digest::Ready(digest(text.as_bytes()))));
         }
         Ok(())
     }

@@ -4,8 +4,14 @@
 
 use serde::{Deserialize, Serialize};
 
+mod lazy;
+pub(super) mod split;
+
+pub use lazy::{History, HistoryDamage};
+
 use super::edit::{EditError, now_timestamp};
-use super::{Answer, Session};
+use super::{Answer, Session, Status};
+use crate::lang::Lang;
 
 /// One recorded change.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -143,6 +149,31 @@ impl Session {
             }),
             None => Ok(()),
         }
+    }
+}
+
+/// The field codes merges and resolutions record, in the order `TeamCli::history_fields`
+/// names them.
+const TEAM_FIELDS: [&str; 4] = ["resolved", "conflict", "renumbered", "sign-off voided"];
+
+/// A recorded field code in `lang`, for the fields a merge or resolution records.
+pub fn team_field_label(field: &str, lang: Lang) -> Option<&'static str> {
+    let i = TEAM_FIELDS.iter().position(|f| *f == field)?;
+    Some(lang.texts().team_cli.history_fields[i])
+}
+
+/// A recorded value in `lang` when it is a code: a status (or the English label older files
+/// hold), the side a resolution took, a sign-off voided by a merge. None: shown as recorded.
+pub fn recorded_value(field: &str, value: &str, lang: Lang) -> Option<&'static str> {
+    let t = lang.texts().team_cli;
+    match field {
+        "status" => Status::from_recorded(value).map(|s| lang.texts().terms.status(s)),
+        "resolved" => ["ours", "theirs", super::conflicts::BOTH_NOTES]
+            .iter()
+            .position(|c| *c == value)
+            .map(|i| t.taken[i]),
+        "sign-off voided" if value == "merge" => Some(t.voided_by_merge),
+        _ => None,
     }
 }
 

@@ -11,7 +11,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use sha2::{Digest, Sha256};
 
-use super::Session;
+use super::{Change, Session};
 
 /// Hex digits in an id: 64 bits, so even a year of history (~10^5 entries) on many laptops
 /// has a collision chance far below one in a billion.
@@ -64,26 +64,31 @@ impl Session {
         for (label, f) in self.findings.iter_mut().filter(|(_, f)| f.uid.is_empty()) {
             f.uid = derived_id(&["finding", label, &f.title, &f.added_by, &f.added_at]);
         }
-        if self.history.iter().all(|c| !c.id.is_empty()) {
-            return;
-        }
-        let mut seen: HashMap<[&str; 6], usize> = HashMap::new();
-        let mut ids = Vec::with_capacity(self.history.len());
-        for c in &self.history {
-            let key = [c.at.as_str(), &c.by, &c.target, &c.field, &c.old, &c.new];
-            let n = seen.entry(key).or_default();
-            *n += 1;
-            ids.push(c.id.is_empty().then(|| {
-                let occurrence = n.to_string();
-                let mut parts = key.to_vec();
-                parts.push(&occurrence);
-                derived_id(&parts)
-            }));
-        }
-        for (c, id) in self.history.iter_mut().zip(ids) {
-            if let Some(id) = id {
-                c.id = id;
-            }
+        assign_history_ids(&mut self.history);
+    }
+}
+
+/// Gives history entries without an id one derived from their content (files of format 2).
+pub(super) fn assign_history_ids(history: &mut [Change]) {
+    if history.iter().all(|c| !c.id.is_empty()) {
+        return;
+    }
+    let mut seen: HashMap<[&str; 6], usize> = HashMap::new();
+    let mut ids = Vec::with_capacity(history.len());
+    for c in history.iter() {
+        let key = [c.at.as_str(), &c.by, &c.target, &c.field, &c.old, &c.new];
+        let n = seen.entry(key).or_default();
+        *n += 1;
+        ids.push(c.id.is_empty().then(|| {
+            let occurrence = n.to_string();
+            let mut parts = key.to_vec();
+            parts.push(&occurrence);
+            derived_id(&parts)
+        }));
+    }
+    for (c, id) in history.iter_mut().zip(ids) {
+        if let Some(id) = id {
+            c.id = id;
         }
     }
 }

@@ -4,7 +4,7 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 
-use super::{ModelRef, Session, load_session};
+use super::{ModelRef, Session, load_session, load_session_lazily};
 use crate::model::{self, LoadedModel};
 
 /// A loaded session, its model, and what the user should know about the pairing.
@@ -30,13 +30,30 @@ pub fn model_for(session: &Session) -> Result<LoadedModel> {
 /// When the file's head names the bundled model, that model is parsed on a second core while
 /// the session is read: the two parses were nearly all of the time to the first frame.
 pub fn open_session(path: &Path) -> Result<Opened> {
+    open_with(path, load_session)
+}
+
+/// As `open_session`, with the history parsed on another core while the first frame is
+/// drawn (the workbench: a year of history is most of the file).
+pub fn open_session_lazily(path: &Path) -> Result<Opened> {
+    open_with(path, |path| {
+        let session = load_session_lazily(path)?;
+        session.history.parse_in_background();
+        Ok(session)
+    })
+}
+
+fn open_with(
+    path: &Path,
+    load: impl Fn(&Path) -> Result<Session, super::SessionError> + Sync,
+) -> Result<Opened> {
     let (session, bundled) = if head_names_bundled_model(path) {
         std::thread::scope(|scope| {
             let bundled = scope.spawn(|| model::load_embedded(model::DEFAULT_MODEL));
-            (load_session(path), bundled.join().ok())
+            (load(path), bundled.join().ok())
         })
     } else {
-        (load_session(path), None)
+        (load(path), None)
     };
     let mut session = session?;
     let model = match bundled {
@@ -53,6 +70,7 @@ pub fn open_session(path: &Path) -> Result<Opened> {
             )
         })?,
     };
+    refuse_unknown_answers(path, &model, &session)?;
     let mut warnings = Vec::new();
     if model.hash != session.model.hash {
         warnings.push(format!(
@@ -82,6 +100,38 @@ pub fn open_session(path: &Path) -> Result<Opened> {
         model,
         warnings,
     })
+}
+
+/// Refuses a session holding an answer its requirement's scale does not offer (a file edited
+/// by hand, or made against another model), naming the file, line and requirement.
+fn refuse_unknown_answers(path: &Path, model: &LoadedModel, session: &Session) -> Result<()> {
+    let Some(unknown) = super::scale::unknown_answers(model, session)
+        .into_iter()
+        .next()
+    else {
+        return Ok(());
+    };
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    let key = format!("\"{}\"", unknown.requirement);
+    let line = text
+        .find(&key)
+        .map(|at| {
+            let own_line = text[..at].matches('\n').count() + 1;
+            own_line
+                + text[at..]
+                    .lines()
+                    .position(|l| l.contains("status:"))
+                    .unwrap_or(0)
+        })
+        .map_or_else(String::new, |n| format!(":{n}"));
+    anyhow::bail!(
+        "{}{line}: answers[{:?}].status: {:?} is not an answer of the scale {:?} (its answers: {})",
+        path.display(),
+        unknown.requirement,
+        unknown.status.id(),
+        unknown.scale,
+        unknown.offered.join(", ")
+    )
 }
 
 /// Whether a session file's head names the bundled model, read without parsing the file.

@@ -1,7 +1,9 @@
 //! "Quick level": one digit rates a whole practice — every requirement up to the level Met,
-//! every one above it Not met. What it would change is worked out first (`QuickPlan`), so the
+//! every one above it Not met (on another scale: its best passed answer and its least answer,
+//! so the practice scores exactly the level under every scoring rule). What it would change is worked out first (`QuickPlan`), so the
 //! workbench can fill blanks at once but ask before it replaces an answer someone gave.
 
+use super::scale::{self, Kind};
 use super::{EditError, Session, Status};
 use crate::model::LoadedModel;
 
@@ -66,12 +68,17 @@ impl Session {
                 let req = &model.index.requirements[r];
                 let answer = self.answers.get(&req.id);
                 let from = answer.and_then(|a| a.status);
+                // The scale's best passed answer up to the level, its least answer above it
+                // (CAICT: Met and Not met; SAMM: the answers worth 1 and 0).
+                let scale = scale::scale_at(model, r);
                 let to = if req.level <= level {
-                    Status::Met
+                    scale::top(scale)?
                 } else {
-                    Status::NotMet
+                    scale::bottom(scale)?
                 };
-                if from == Some(Status::NotApplicable) || from == Some(to) {
+                let not_applicable =
+                    from.is_some_and(|s| scale::kind(scale, s) == Kind::NotApplicable);
+                if not_applicable || from == Some(to) {
                     return None;
                 }
                 let careful = answer.is_some_and(|a| {

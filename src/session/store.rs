@@ -4,6 +4,7 @@
 use std::fs::{self, File};
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use serde::Deserialize;
 
@@ -160,8 +161,17 @@ struct FormatProbe {
     format: u32,
 }
 
-/// Reads and parses a session file. Never writes anything.
+/// Reads and parses a session file, its history included. Never writes anything.
 pub fn load_session(path: &Path) -> Result<Session, SessionError> {
+    let session = load_session_lazily(path)?;
+    check_history(path, &session)?;
+    Ok(session)
+}
+
+/// Reads a session file and parses everything but its history, which stays text until first
+/// needed (see `History`): what the first frame and `rollup` need. A damaged history shows
+/// when it is parsed, and such a session is never saved.
+pub fn load_session_lazily(path: &Path) -> Result<Session, SessionError> {
     let read = read_capped(path, MAX_FILE_BYTES).map_err(|source| {
         if source.kind() == std::io::ErrorKind::NotFound {
             SessionError::NotFound {
@@ -173,7 +183,7 @@ pub fn load_session(path: &Path) -> Result<Session, SessionError> {
         }
     })?;
     match read {
-        Capped::Bytes(bytes) => parse_session(&bytes, path),
+        Capped::Bytes(bytes) => parse_session_lazily(bytes, path),
         Capped::TooLarge { size } => Err(SessionError::TooLarge {
             path: path.to_path_buf(),
             size,
@@ -182,30 +192,72 @@ pub fn load_session(path: &Path) -> Result<Session, SessionError> {
     }
 }
 
-/// Parses session bytes; `path` names the file in errors.
+/// Parses session bytes, history included; `path` names the file in errors.
 pub fn parse_session(bytes: &[u8], path: &Path) -> Result<Session, SessionError> {
+    let session = parse_session_lazily(bytes.to_vec(), path)?;
+    check_history(path, &session)?;
+    Ok(session)
+}
+
+/// The history's damage, if any, as the error that names the file and place.
+pub fn check_history(path: &Path, session: &Session) -> Result<(), SessionError> {
+    match session.history.damage() {
+        Some(d) => Err(SessionError::Damaged {
+            path: path.to_path_buf(),
+            line: d.line,
+            column: d.column,
+            message: d.message.clone(),
+        }),
+        None => Ok(()),
+    }
+}
+
+/// Parses everything but the history, which is kept as text (see `history/split.rs`) and
+/// parsed when first read; `check_history` parses it and reports its damage.
+pub fn parse_session_lazily(bytes: Vec<u8>, path: &Path) -> Result<Session, SessionError> {
     let damaged = |line, column, message: String| SessionError::Damaged {
         path: path.to_path_buf(),
         line,
         column,
         message,
     };
-    let text = utf8_text(bytes).map_err(|(line, column)| {
-        damaged(line, column, "the file is not UTF-8 text".to_string())
-    })?;
+    let text: Arc<String> = match String::from_utf8(bytes) {
+        Ok(text) => Arc::new(text),
+        Err(e) => {
+            let (line, column) = utf8_text(e.as_bytes()).err().unwrap_or((1, 1));
+            return Err(damaged(
+                line,
+                column,
+                "the file is not UTF-8 text".to_string(),
+            ));
+        }
+    };
     if text.trim().is_empty() {
         return Err(damaged(1, 1, "the file is empty".to_string()));
     }
-    let parsed = ron::Options::default().from_str::<Session>(text);
+    let split = super::history::split::find(&text);
+    let rest = split
+        .as_ref()
+        .map_or(std::borrow::Cow::Borrowed(&*text), |s| {
+            std::borrow::Cow::Owned(format!(
+                "{}{}",
+                &text[..s.field.start],
+                &text[s.field.end..]
+            ))
+        });
+    let parsed = ron::Options::default().from_str::<Session>(&rest);
     let mut session = parsed.map_err(|e| {
         // A newer file fails to parse as this format: it is refused as newer, not damaged.
         // Looking only when the parse fails keeps a second pass off every open.
-        match ron::Options::default().from_str::<FormatProbe>(text) {
+        match ron::Options::default().from_str::<FormatProbe>(&rest) {
             Ok(probe) if probe.format > FORMAT_VERSION => SessionError::NewerFormat {
                 path: path.to_path_buf(),
                 found: probe.format,
             },
-            _ => damaged(e.span.start.line, e.span.start.col, e.code.to_string()),
+            _ => {
+                let (line, column) = in_file(&text, &rest, split.as_ref(), e.span.start);
+                damaged(line, column, e.code.to_string())
+            }
         }
     })?;
     if session.format > FORMAT_VERSION {
@@ -218,7 +270,40 @@ pub fn parse_session(bytes: &[u8], path: &Path) -> Result<Session, SessionError>
     // older build meeting the new fields says "newer format" rather than "damaged".
     session.format = FORMAT_VERSION;
     session.assign_missing_ids();
+    if let Some(split) = split {
+        drop(rest);
+        session.history = super::History::unparsed(text, split.value);
+    }
     Ok(session)
+}
+
+/// Where an error in the text without its history lies in the file itself.
+fn in_file(
+    text: &str,
+    rest: &str,
+    split: Option<&super::history::split::Split>,
+    at: ron::error::Position,
+) -> (usize, usize) {
+    let Some(split) = split else {
+        return (at.line, at.col);
+    };
+    let (cut_line, cut_col) = crate::textfile::line_col(rest.as_bytes(), split.field.start);
+    if at.line < cut_line || (at.line == cut_line && at.col < cut_col) {
+        return (at.line, at.col);
+    }
+    let removed = &text.as_bytes()[split.field.clone()];
+    let lines = memchr::memchr_iter(b'\n', removed).count();
+    let col = if at.line == cut_line {
+        let last = removed.iter().rev().take_while(|&&b| b != b'\n').count();
+        if lines == 0 {
+            at.col + removed.len()
+        } else {
+            at.col - cut_col + 1 + last
+        }
+    } else {
+        at.col
+    };
+    (at.line + lines, col)
 }
 
 /// The session as the text written to disk: pretty RON, stable order.
@@ -260,6 +345,7 @@ fn has_unsafe_controls(text: &str) -> bool {
 /// named through a symbolic link is saved to the file the link points at (the link stays).
 /// A session too large to be read back is refused, and nothing on disk changes.
 pub fn save_session(path: &Path, session: &Session) -> Result<(), SessionError> {
+    check_history(path, session)?;
     save_text(path, &session_to_string(session))
 }
 

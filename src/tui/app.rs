@@ -5,7 +5,6 @@ mod agenda;
 mod apply;
 mod audit;
 pub mod background;
-mod conflicts;
 mod findings;
 mod forms;
 mod overlays;
@@ -48,6 +47,7 @@ use ratatui::layout::Rect;
 
 use super::action::Action;
 use super::keymap::{self, Context};
+use crate::session::scale::{self, Slot};
 use crate::session::{self, Status};
 
 /// How often a note draft is written while typing, and a failed save retried.
@@ -125,6 +125,25 @@ impl App {
             pending_read_only: None,
             lang: Lang::choose(None),
             sign_off_policy: crate::review::SignOffPolicy::default(),
+        }
+    }
+
+    /// `M`: the conflicts queue, or a word that there is nothing in it.
+    fn open_conflicts(&mut self) {
+        let Some(work) = &self.work else { return };
+        if work.session.has_conflicts() {
+            self.overlays.push(Overlay::Conflicts(Default::default()));
+        } else {
+            self.message = Some(work.lang().texts().teams.no_conflicts.to_string());
+        }
+    }
+
+    /// Who edits: the name given at start, else the account's user.
+    fn who_or_user(&self) -> String {
+        if self.who.is_empty() {
+            session::current_user()
+        } else {
+            self.who.clone()
         }
     }
 
@@ -218,7 +237,7 @@ impl App {
         let conflicts = work.session.has_conflicts();
         self.work = Some(work);
         if conflicts {
-            self.overlays.push(Overlay::Conflicts { selected: 0 });
+            self.overlays.push(Overlay::Conflicts(Default::default()));
         }
     }
 
@@ -384,12 +403,9 @@ impl App {
     fn update_global(&mut self, action: Action) -> bool {
         match action {
             Action::Quit => self.request_quit(),
-            Action::Help => {
-                self.overlays
-                    .push(Overlay::Help(crate::tui::overlays::help::Help::open(
-                        self.context(),
-                    )))
-            }
+            Action::Help => self
+                .overlays
+                .push(Overlay::Help(self.help_of(self.context()))),
             Action::Palette => self.open_palette(),
             Action::ToggleLang => {
                 if let Some(work) = &mut self.work {
@@ -456,6 +472,16 @@ impl App {
                 work.advance();
             }
         };
+        // `p` on a scale with several answers between its best and its least (SAMM) steps
+        // through them in place; the cursor moves on with the next key as usual.
+        let stepping = action == Action::Partial
+            && scale::slot_options(scale::scale_at(&work.model, requirement), Slot::Between).len()
+                > 1;
+        let advance = move |work: &mut Work| {
+            if !stepping {
+                advance(work);
+            }
+        };
         let answer = |work: &mut Work, status: Status| {
             work.edit_then(
                 |s, _| {
@@ -484,9 +510,24 @@ impl App {
             {
                 self.message = Some(work.lang().texts().messages.all_answered.to_string());
             }
-            Action::Met => result = answer(work, Status::Met),
-            Action::Partial => result = answer(work, Status::Partial),
-            Action::NotMet => result = answer(work, Status::NotMet),
+            Action::Met | Action::Partial | Action::NotMet => {
+                let scale = scale::scale_at(&work.model, requirement);
+                let slot = answer_slot(action).unwrap_or(Slot::Top);
+                match scale::pick(scale, slot, work.status(requirement)) {
+                    Some(status) => result = answer(work, status),
+                    None => self.message = Some(no_such_answer(work.lang(), action)),
+                }
+            }
+            Action::NotApplicable
+                if scale::pick(
+                    scale::scale_at(&work.model, requirement),
+                    Slot::NotApplicable,
+                    None,
+                )
+                .is_none() =>
+            {
+                self.message = Some(no_such_answer(work.lang(), action));
+            }
             Action::NotApplicable => {
                 let current = work
                     .session
@@ -577,12 +618,16 @@ impl App {
         let work = self.work.as_ref()?;
         let m = work.lang().texts().messages;
         let pick = |text: &str| text.to_string();
-        let status = |s: Status| work.lang().texts().terms.status(s).to_string();
         let (what, on) = match action {
-            Action::Met => (status(Status::Met), requirement),
-            Action::Partial => (status(Status::Partial), requirement),
-            Action::NotMet => (status(Status::NotMet), requirement),
-            Action::NotApplicable => (status(Status::NotApplicable), requirement),
+            // The answer the key just gave, in the scale's words.
+            Action::Met | Action::Partial | Action::NotMet | Action::NotApplicable => {
+                let scale = scale::scale_at(&work.model, requirement);
+                let status = work.status(requirement)?;
+                (
+                    scale::label(scale, status, work.lang()).to_string(),
+                    requirement,
+                )
+            }
             Action::Clear => (pick(m.cleared), requirement),
             Action::Flag => {
                 let id = &work.model.index.requirements[requirement].id;
@@ -626,6 +671,13 @@ impl App {
             self.overlays
                 .push(Overlay::Palette(PaletteState::new(items)));
         }
+    }
+
+    /// Help on a context: its keys, the answer keys in the model's own words.
+    pub(super) fn help_of(&self, context: Context) -> crate::tui::overlays::help::Help {
+        let words = |a| self.work.as_ref().and_then(|w| w.answer_words(a));
+        let entries = keymap::help_lines_with(context, self.lang(), &words);
+        crate::tui::overlays::help::Help::open(context, entries)
     }
 
     fn open_note(&mut self, discussion: bool) {
@@ -774,6 +826,24 @@ fn ctx_of(work: Option<&Work>, lang: Lang) -> Env<'_> {
         work: work.map(Work::ctx),
         auto_advance: work.is_none_or(|w| w.session.cursor.auto_advance),
         hints: keymap::hints_in,
-        help: keymap::help_lines_in,
     }
+}
+
+/// The scale slot an answer key stands for (`y` / `p` / `n` / `x` by default).
+pub fn answer_slot(action: Action) -> Option<Slot> {
+    match action {
+        Action::Met => Some(Slot::Top),
+        Action::Partial => Some(Slot::Between),
+        Action::NotMet => Some(Slot::Bottom),
+        Action::NotApplicable => Some(Slot::NotApplicable),
+        _ => None,
+    }
+}
+
+/// "This model's scale has no such answer" when a key's slot is empty (DSOMM has no partial).
+fn no_such_answer(lang: crate::lang::Lang, action: Action) -> String {
+    fill(
+        lang.texts().scales.no_such_answer,
+        &[("key", &action.describe_in(lang))],
+    )
 }

@@ -108,18 +108,6 @@ const SUMMARY: &[Binding] = &[
     b("C-c", A::Quit),
 ];
 
-const CONFLICTS: &[Binding] = &[
-    h("o", A::TakeOurs),
-    h("t", A::TakeTheirs),
-    h("b", A::KeepBoth),
-    h("e", A::EditConflict),
-    b("Down", A::Down),
-    b("j", A::Down),
-    b("Up", A::Up),
-    b("k", A::Up),
-    h("Esc", A::Cancel),
-];
-
 /// The bindings of a context: the user's (configuration file) where they changed it, else the
 /// defaults.
 pub fn bindings(context: Context) -> &'static [Binding] {
@@ -133,7 +121,6 @@ pub fn defaults(context: Context) -> &'static [Binding] {
         Context::NewSession => NEW_SESSION,
         Context::Assessment => ASSESSMENT,
         Context::Summary => SUMMARY,
-        Context::Conflicts => CONFLICTS,
         overlay => overlays::defaults(overlay).unwrap_or_default(),
     }
 }
@@ -207,8 +194,32 @@ pub fn help_lines(context: Context) -> Vec<(String, String)> {
     help_lines_in(context, crate::lang::Lang::En)
 }
 
+/// Footer hints with some actions' words replaced (`words`: the answer keys in the words of a
+/// model's own answer scale).
+pub fn hints_with(
+    context: Context,
+    lang: crate::lang::Lang,
+    words: &dyn Fn(Action) -> Option<String>,
+) -> Vec<(String, String)> {
+    let shown = bindings(context).iter().filter(|b| b.hint);
+    hints_in(context, lang)
+        .into_iter()
+        .zip(shown)
+        .map(|((key, desc), b)| (key, words(b.action).unwrap_or(desc)))
+        .collect()
+}
+
 /// Help lines in the workbench's language (`zh` gives Chinese descriptions, as the footer).
 pub fn help_lines_in(context: Context, lang: crate::lang::Lang) -> Vec<(String, String)> {
+    help_lines_with(context, lang, &|_| None)
+}
+
+/// Help lines with some actions' words replaced, as `hints_with`.
+pub fn help_lines_with(
+    context: Context,
+    lang: crate::lang::Lang,
+    words: &dyn Fn(Action) -> Option<String>,
+) -> Vec<(String, String)> {
     let mut lines: Vec<(Vec<String>, Action)> = Vec::new();
     for binding in bindings(context) {
         let key = display_key(binding.key);
@@ -219,7 +230,10 @@ pub fn help_lines_in(context: Context, lang: crate::lang::Lang) -> Vec<(String, 
     }
     lines
         .into_iter()
-        .map(|(keys, action)| (keys.join(" / "), action.describe_in(lang)))
+        .map(|(keys, action)| {
+            let desc = words(action).unwrap_or_else(|| action.describe_in(lang));
+            (keys.join(" / "), desc)
+        })
         .collect()
 }
 

@@ -11,6 +11,7 @@
 
 pub mod agenda;
 pub mod confirm;
+pub mod conflicts;
 pub mod decider;
 pub mod evidence;
 pub mod evidence_form;
@@ -161,6 +162,11 @@ pub enum Edit {
     RemoveParticipant(String),
     /// The review filter in force (None clears it); lands on a match.
     Filter(Option<crate::review::Filter>),
+    /// Resolve a merge conflict (a logged core call); its requirement becomes the current one.
+    Resolve {
+        id: String,
+        how: conflicts::Resolution,
+    },
 }
 
 /// An evidence entry as typed in the form.
@@ -212,10 +218,9 @@ pub struct Env<'a> {
     /// The open session; None on the home screen.
     pub work: Option<Ctx<'a>>,
     pub auto_advance: bool,
-    /// The footer hints of a context, and its help lines, as the keymap has them (with the
-    /// user's changes): passed in, since the keymap names every overlay's bindings.
+    /// The footer hints of a context as the keymap has them (with the user's changes):
+    /// passed in, since the keymap names every overlay's bindings.
     pub hints: fn(Context, Lang) -> Hints,
-    pub help: fn(Context, Lang) -> Vec<(String, String)>,
 }
 
 impl Env<'_> {

@@ -16,7 +16,8 @@ use std::sync::OnceLock;
 use ratatui::style::{Color, Modifier, Style};
 
 use crate::config::StyleSpec;
-use crate::session::{EvidenceCheck, Severity, Status};
+use crate::session::scale::Kind;
+use crate::session::{EvidenceCheck, Severity};
 
 /// Every style the workbench draws with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -444,13 +445,13 @@ pub fn severity(severity: Severity) -> Style {
 
 /// Glyph and style of an answer (unanswered: a dot). The glyphs differ by shape, not only
 /// by colour.
-pub fn status(status: Option<Status>) -> (&'static str, Style) {
+pub fn status(kind: Option<Kind>) -> (&'static str, Style) {
     let t = get();
-    match status {
-        Some(Status::Met) => ("✓", t.met),
-        Some(Status::Partial) => ("◐", t.partial),
-        Some(Status::NotMet) => ("✗", t.not_met),
-        Some(Status::NotApplicable) => ("–", t.not_applicable),
+    match kind {
+        Some(Kind::Passed) => ("✓", t.met),
+        Some(Kind::Partial) => ("◐", t.partial),
+        Some(Kind::NotPassed) => ("✗", t.not_met),
+        Some(Kind::NotApplicable) => ("–", t.not_applicable),
         None => ("·", t.unanswered),
     }
 }

@@ -2,7 +2,6 @@
 
 pub mod agenda;
 pub mod assessment;
-pub mod conflicts;
 pub mod facilitator;
 pub mod home;
 pub mod navigator;

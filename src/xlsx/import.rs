@@ -9,8 +9,9 @@ use std::collections::{BTreeSet, HashMap};
 
 use super::problem::{Issue, Problem};
 use super::read::{Filled, FilledRow};
-use crate::model::LoadedModel;
-use crate::session::{EditError, Session, Status};
+use crate::lang::Lang;
+use crate::model::{AnswerScale, LoadedModel};
+use crate::session::{EditError, Session, Status, scale};
 
 /// Which field of an answer a change is to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,6 +51,8 @@ pub struct FieldChange {
     /// For a status change, the new status and (for N/A) its justification.
     pub status: Option<Status>,
     pub justification: String,
+    /// The new status needs its justification (its scale says so: CAICT's N/A).
+    pub needs_reason: bool,
 }
 
 /// What importing a workbook into a session would do.
@@ -108,7 +111,7 @@ pub fn plan(model: &LoadedModel, session: &Session, filled: &Filled) -> ImportPl
                 .push(problem(row, None, Issue::Duplicate, &values));
             continue;
         }
-        compare(session, row, &id, &mut plan);
+        compare(model.scale_of(&id), session, row, &id, &mut plan);
     }
     missing_rows(model, session, filled, &seen, &mut plan.problems);
     // In the workbook's order: sheet by sheet, row by row.
@@ -165,7 +168,16 @@ fn problem(
 }
 
 /// The changes one row makes, field by field.
-fn compare(session: &Session, row: &FilledRow, id: &str, plan: &mut ImportPlan) {
+fn compare(
+    scale: &AnswerScale,
+    session: &Session,
+    row: &FilledRow,
+    id: &str,
+    plan: &mut ImportPlan,
+) {
+    // Old and new answers as the dry run names them (English by contract; another scale's
+    // answers by their English labels).
+    let named = |s: Status| scale::label(scale, s, Lang::En).to_string();
     let answer = session.answers.get(id).cloned().unwrap_or_default();
     let old_reason = answer.justification.clone().unwrap_or_default();
     let change = |field, old: &str, new: &str| FieldChange {
@@ -178,6 +190,7 @@ fn compare(session: &Session, row: &FilledRow, id: &str, plan: &mut ImportPlan) 
         conflict: !old.is_empty(),
         status: None,
         justification: String::new(),
+        needs_reason: false,
     };
     if let Some(status) = row.answer {
         let reason = if row.justification.is_empty() {
@@ -185,19 +198,21 @@ fn compare(session: &Session, row: &FilledRow, id: &str, plan: &mut ImportPlan) 
         } else {
             row.justification.clone()
         };
-        if status == Status::NotApplicable && reason.is_empty() {
+        let needs_reason = scale::needs_reason(scale, status);
+        if needs_reason && reason.is_empty() {
             let column = Some(row.justification_column.clone());
             let issue = Issue::NaWithoutReason;
             plan.problems
                 .push(problem(row, column, issue, &[("id", id)]));
         } else if answer.status != Some(status) {
-            let old = answer.status.map_or("", Status::label);
+            let old = answer.status.map_or_else(String::new, named);
             plan.changes.push(FieldChange {
                 status: Some(status),
                 justification: reason,
-                ..change(Field::Status, old, status.label())
+                needs_reason,
+                ..change(Field::Status, &old, &named(status))
             });
-        } else if status == Status::NotApplicable && reason != old_reason {
+        } else if needs_reason && reason != old_reason {
             plan.changes
                 .push(change(Field::Justification, &old_reason, &reason));
         }
@@ -286,17 +301,19 @@ fn apply_changes(session: &mut Session, plan: &ImportPlan, who: &str) -> Result<
     }
     let na_set: BTreeSet<&str> = plan
         .of(Field::Status)
-        .filter(|c| c.status == Some(Status::NotApplicable))
+        .filter(|c| c.needs_reason)
         .map(|c| c.id.as_str())
         .collect();
     for c in &plan.changes {
         match (c.field, c.status) {
-            (Field::Status, Some(Status::NotApplicable)) => {
-                session.set_not_applicable(&c.id, &c.justification, who)?;
+            (Field::Status, Some(status)) if c.needs_reason => {
+                session.set_justified(&c.id, status, &c.justification, who)?;
             }
             (Field::Status, Some(status)) => session.set_status(&c.id, status, who)?,
             (Field::Justification, _) if !na_set.contains(c.id.as_str()) => {
-                session.set_not_applicable(&c.id, &c.new, who)?;
+                // A new reason for the answer that needs it, which stays.
+                let status = session.status(&c.id).unwrap_or(Status::NotApplicable);
+                session.set_justified(&c.id, status, &c.new, who)?;
             }
             (Field::Note, _) => session.set_note(&c.id, &c.new, who)?,
             (Field::AnsweredBy, _) => session.set_decided_by(&c.id, &c.new, who)?,

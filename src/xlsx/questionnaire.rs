@@ -13,8 +13,9 @@ use super::words::{COLUMNS, col};
 use super::{AnswerOption, answer_options};
 use crate::i18n::{fill, xlsx::Xlsx as Words};
 use crate::lang::Lang;
+use crate::model::AnswerScale;
 use crate::model::{EvidenceKind, LoadedModel, RequirementRef};
-use crate::session::{Session, SessionError, Status, atomic_write};
+use crate::session::{Session, SessionError, atomic_write, scale};
 
 /// The hidden sheet that identifies a questionnaire; its rows are `key | value | value`.
 pub const META_SHEET: &str = "assess";
@@ -96,8 +97,8 @@ pub fn render(
             model,
             session,
             w,
-            answers: &answers,
             lang,
+            language: options.lang,
         }
         .write(sheet, part)?;
         names.push(name);
@@ -243,8 +244,8 @@ struct PartSheet<'a> {
     model: &'a LoadedModel,
     session: &'a Session,
     w: &'a Words,
-    answers: &'a [AnswerOption],
     lang: &'a str,
+    language: crate::lang::Lang,
 }
 
 /// Column widths in Excel's character units; Chinese glyphs are two units wide, so the text
@@ -270,6 +271,9 @@ impl PartSheet<'_> {
             sheet.write_string_with_format(0, c as u16, self.w.headers[c], &header)?;
         }
         let mut row = 0u32;
+        // Runs of rows answered on one scale (first row, last row, scale): each run gets its
+        // scale's drop-down; a model on one scale has one run.
+        let mut runs: Vec<(u32, u32, &AnswerScale)> = Vec::new();
         for r in self.session.requirements_in_scope(self.model) {
             let req = &self.model.index.requirements[r];
             let pref = &self.model.index.practices[req.practice];
@@ -281,16 +285,27 @@ impl PartSheet<'_> {
                 let format = if c >= col::ANSWER { &open } else { &locked };
                 sheet.write_string_with_format(row, c as u16, text, format)?;
             }
+            let scale = scale::scale_at(self.model, r);
+            match runs.last_mut() {
+                Some((_, last, s)) if std::ptr::eq(*s, scale) => *last = row,
+                _ => runs.push((row, row, scale)),
+            }
         }
         let last = row.max(1);
-        let labels: Vec<&str> = self.answers.iter().map(|a| a.label.as_str()).collect();
-        let validation = DataValidation::new()
-            .allow_list_strings(&labels)?
-            .set_input_title(self.w.answer_prompt)?
-            .set_error_message(self.w.answer_error)?
-            .set_error_style(DataValidationErrorStyle::Stop);
+        if runs.is_empty() {
+            runs.push((1, last, self.model.model.default_scale()));
+        }
         let answer = col::ANSWER as u16;
-        sheet.add_data_validation(1, answer, last, answer, &validation)?;
+        for (first, end, scale) in runs {
+            let options = super::scale_options(scale, self.language);
+            let labels: Vec<&str> = options.iter().map(|a| a.label.as_str()).collect();
+            let validation = DataValidation::new()
+                .allow_list_strings(&labels)?
+                .set_input_title(self.w.answer_prompt)?
+                .set_error_message(self.w.answer_error)?
+                .set_error_style(DataValidationErrorStyle::Stop);
+            sheet.add_data_validation(first, answer, end, answer, &validation)?;
+        }
         sheet.set_freeze_panes(1, 1)?;
         let mut protection = ProtectionOptions::new();
         protection.format_columns = true;
@@ -324,7 +339,10 @@ impl PartSheet<'_> {
             .get(&req.id)
             .cloned()
             .unwrap_or_default();
-        let status = answer.status.map_or(String::new(), |s| self.label(s));
+        let scale = self.model.scale_of(&req.id);
+        let status = answer.status.map_or(String::new(), |s| {
+            scale::label(scale, s, self.language).to_string()
+        });
         let by = if answer.decided_by.is_empty() {
             answer.by.clone()
         } else {
@@ -349,13 +367,6 @@ impl PartSheet<'_> {
             evidence_refs(self.session, &answer.evidence),
             by,
         ]
-    }
-
-    fn label(&self, status: Status) -> String {
-        self.answers
-            .iter()
-            .find(|a| a.status == status)
-            .map_or_else(|| status.label().to_string(), |a| a.label.clone())
     }
 
     /// What evidence to show: its kind, then what good evidence for the practice looks like.

@@ -10,7 +10,7 @@ use std::path::Path;
 
 use calamine::{Data, Range, Reader, Sheets, open_workbook_auto_from_rs};
 
-use super::parse_answer;
+use super::parse_answer_for;
 use super::problem::{Issue, Problem};
 use super::questionnaire::{META_FORMAT, META_SHEET};
 use super::words::{col, column_of};
@@ -247,15 +247,10 @@ fn read_row(
     }
     let status = if answer.is_empty() {
         None
-    } else if let Some(status) = parse_answer(model, &answer) {
+    } else if let Some(status) = parse_answer_for(model, &id, &answer) {
         Some(status)
     } else {
-        let known = crate::lang::Lang::ALL
-            .into_iter()
-            .flat_map(|lang| super::answer_options(model, lang))
-            .map(|o| o.label)
-            .collect::<Vec<_>>()
-            .join(", ");
+        let known = super::known_answers(model, &id).join(", ");
         let values = [("answer", answer.as_str()), ("known", &known)];
         problems.push(at(columns.answer, Issue::UnknownAnswer, &values));
         None

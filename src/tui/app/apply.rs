@@ -4,8 +4,10 @@
 //! stays open), opens, closes, jumps and acts on a confirmed question.
 
 use super::{App, Overlay, Screen, Work, audit, ctx_of};
+use crate::session::scale::Slot;
 use crate::session::{self, EditError, Session};
 use crate::tui::action::Action;
+use crate::tui::overlays::conflicts::Resolution;
 use crate::tui::overlays::{Ctx, Edit, Effect, OnYes, Told};
 
 impl Work {
@@ -65,12 +67,23 @@ impl App {
     /// Makes an edit, then closes the overlay that asked (when `close`) and tells the one on
     /// top how it went.
     fn edit_and_tell(&mut self, edit: Edit, close: bool) {
+        // "Ours, then edit the note": the note editor follows the resolution.
+        let edit_note = matches!(
+            edit,
+            Edit::Resolve {
+                how: Resolution::OursThenEditNote,
+                ..
+            }
+        );
         match self.make(edit) {
             Ok(Some(told)) => {
                 if close {
                     self.overlays.pop();
                 }
                 self.tell(&told);
+                if edit_note {
+                    self.open_note(false);
+                }
             }
             // Under way on another thread (a large file being hashed): `poll_attaching`
             // finishes it.
@@ -131,8 +144,35 @@ impl App {
             Edit::RemoveEvidence(id) => self.remove_evidence(&id).map(Some),
             Edit::SaveFinding { id, finding } => self.save_finding(id, finding).map(Some),
             Edit::RemoveFinding(id) => self.remove_finding(&id).map(|()| Some(done)),
+            Edit::Resolve { id, how } => self.resolve(&id, how).map(|()| Some(done)),
             other => self.make_audit(other).map(|()| Some(done)),
         }
+    }
+
+    /// Resolves a merge conflict on its answer's own requirement, so rescoring and the
+    /// cursor follow it.
+    fn resolve(&mut self, id: &str, how: Resolution) -> Result<(), String> {
+        use crate::session::Take;
+        let who = self.who_or_user();
+        let Some(work) = &mut self.work else {
+            return Ok(());
+        };
+        let target = work.session.conflicts.get(id).map(|c| c.target.clone());
+        if let Some(r) = target.and_then(|t| work.model.index.requirement(&t)) {
+            work.jump(r);
+        }
+        let session = &mut work.session;
+        let result = session.ensure_assessor(&who).and_then(|_| match how {
+            Resolution::BothNotes => session.resolve_keep_both_notes(id, &who),
+            Resolution::Theirs => session.resolve_conflict(id, Take::Theirs, &who),
+            Resolution::Ours | Resolution::OursThenEditNote => {
+                session.resolve_conflict(id, Take::Ours, &who)
+            }
+        });
+        result.map_err(|e| work.lang().edit_error(&e))?;
+        let at = work.practice;
+        work.changed(at);
+        Ok(())
     }
 
     /// The edits of the workshop and audit overlays (decider, N/A, reopen, note, agenda,
@@ -226,8 +266,11 @@ fn not_applicable(work: &mut Work, text: &str, who: &str) -> Result<(), EditErro
     let auto = work.session.cursor.auto_advance;
     let id = work.requirement_id();
     let decider = work.session.cursor.decider.clone();
+    let scale = crate::session::scale::scale_at(&work.model, work.requirement);
+    let status = crate::session::scale::pick(scale, Slot::NotApplicable, None)
+        .unwrap_or(crate::session::Status::NotApplicable);
     let change = |s: &mut Session, _: &_| {
-        s.set_not_applicable(&id, text, who)?;
+        s.set_justified(&id, status, text, who)?;
         audit::stamp_decider(s, &[id.as_str()], &decider, who)
     };
     work.edit_then(change, |w| {

@@ -1,5 +1,5 @@
-//! What actions and typed text do in the overlays that are not yet components (the others
-//! answer through `overlays::Component`, see `apply.rs`).
+//! Typed text, pasted text and actions for the overlay on top, through its `Component`
+//! (see `apply.rs`).
 
 use crossterm::event::KeyEvent;
 
@@ -28,12 +28,7 @@ impl App {
         {
             p.rerank();
         }
-        if self.update_component(action) {
-            return None;
-        }
-        if let Some(Overlay::Conflicts { .. }) = self.overlays.last() {
-            self.update_conflicts(action);
-        }
+        self.update_component(action);
         None
     }
 }

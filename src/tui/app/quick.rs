@@ -4,7 +4,7 @@
 
 use super::{App, OnYes, Overlay, Work, audit};
 use crate::i18n::workbench::Words;
-use crate::session::{EditError, QuickPlan, Status};
+use crate::session::{EditError, QuickPlan, Status, scale};
 use crate::tui::action::Action;
 use crate::tui::overlays::confirm::Confirm;
 use crate::tui::widgets::wrap::truncate;
@@ -16,6 +16,13 @@ impl App {
     /// A digit on the assessment screen.
     pub(super) fn quick_level(&mut self, level: u8) {
         let Some(work) = &mut self.work else { return };
+        // Only the model's levels mean something (SAMM: 0–3).
+        let max = work.model.model.max_level();
+        if level > max {
+            let text = work.lang().texts().scales.level_range;
+            self.message = Some(crate::i18n::fill(text, &[("max", &max.to_string())]));
+            return;
+        }
         let plan = work
             .session
             .quick_level_plan(&work.model, work.practice, level);
@@ -74,11 +81,19 @@ fn question(work: &Work, plan: &QuickPlan) -> String {
             ("filled", &plan.filled().to_string()),
         ],
     )];
-    let label = |s: Option<Status>| match s {
-        Some(s) => lang.texts().terms.status(s),
-        None => "—",
-    };
     for change in plan.replaced().take(LISTED) {
+        let scale = work
+            .model
+            .index
+            .requirement(&change.requirement)
+            .map_or_else(
+                || work.model.model.default_scale(),
+                |r| scale::scale_at(&work.model, r),
+            );
+        let label = |s: Option<Status>| match s {
+            Some(s) => scale::label(scale, s, lang),
+            None => "—",
+        };
         let text = work
             .model
             .index

@@ -168,23 +168,16 @@ impl App {
             session::fingerprint_progress(&base, &typed, cancel, progress)
                 .map_err(|e| session::unreadable(&typed, &e))
         });
-        let location = location.trim().to_string();
-        if self.defer_saves {
-            self.attaching = Some(Attaching {
-                job,
-                location,
-                purpose,
-            });
-            self.poll_attaching();
-            return;
-        }
-        let result = job.wait();
+        let waited = (!self.defer_saves).then(|| job.wait());
         self.attaching = Some(Attaching {
             job,
-            location,
+            location: location.trim().to_string(),
             purpose,
         });
-        self.finish_hash(result);
+        match waited {
+            Some(result) => self.finish_hash(result),
+            None => self.poll_attaching(),
+        };
     }
 
     /// Follows a hash running on another thread: its progress in the status line, then what

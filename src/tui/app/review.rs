@@ -79,7 +79,8 @@ impl Work {
     pub fn matches(&self, requirement: usize) -> bool {
         self.filter.is_none_or(|f| {
             let id = &self.model.index.requirements[requirement].id;
-            review::matches(f, &self.session, id, &self.checks)
+            let scale = crate::session::scale::scale_at(&self.model, requirement);
+            review::matches_on(f, scale, &self.session, id, &self.checks)
         })
     }
 

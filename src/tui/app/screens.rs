@@ -29,12 +29,9 @@ impl App {
                 self.home.filter.text.clear();
                 self.home.refilter();
             }
-            Action::Help => {
-                self.overlays
-                    .push(Overlay::Help(crate::tui::overlays::help::Help::open(
-                        Context::Home,
-                    )))
-            }
+            Action::Help => self
+                .overlays
+                .push(Overlay::Help(self.help_of(Context::Home))),
             Action::Quit => self.quit = true,
             _ => {}
         }

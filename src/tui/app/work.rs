@@ -122,7 +122,7 @@ impl Work {
     fn load(path: &Path) -> Result<Self> {
         // Watched from before the read: a change made meanwhile is caught, not overwritten.
         let guard = session::SaveGuard::watch(path);
-        let opened = session::open_session(path)?;
+        let opened = session::open_session_lazily(path)?;
         let mut work = Self::from_parts(
             path.to_path_buf(),
             opened.model,
@@ -285,6 +285,26 @@ impl Work {
     pub fn status(&self, requirement: usize) -> Option<Status> {
         self.session
             .status(&self.model.index.requirements[requirement].id)
+    }
+
+    /// The kind of a requirement's answer on its scale (glyphs and styles).
+    pub fn kind(&self, requirement: usize) -> Option<session::scale::Kind> {
+        let status = self.status(requirement)?;
+        Some(session::scale::kind(
+            session::scale::scale_at(&self.model, requirement),
+            status,
+        ))
+    }
+
+    /// An answer key's words when the model has its own answer scale (`y` on SAMM's: its
+    /// best answer's label); None on CAICT's, whose words are the keymap's own.
+    pub fn answer_words(&self, action: crate::tui::action::Action) -> Option<String> {
+        let slot = super::answer_slot(action)?;
+        if session::scale::is_caict(&self.model.model) {
+            return None;
+        }
+        let scale = self.model.model.default_scale();
+        Some(session::scale::slot_label(scale, slot, self.lang()).unwrap_or_else(|| "—".into()))
     }
 
     /// Moves to the next (or previous) unanswered requirement, wrapping around; stays when

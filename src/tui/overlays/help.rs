@@ -25,16 +25,22 @@ pub const BINDINGS: &[Binding] = &[
     b("k", Action::Up),
 ];
 
-/// The help of a context, scrolled by `scroll` rows.
+/// The help of a context, scrolled by `scroll` rows: its keys and what they do (in the words
+/// of the model's own answer scale where it has one), as the keymap has them when opened.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Help {
     pub context: Context,
     pub scroll: u16,
+    pub entries: Vec<(String, String)>,
 }
 
 impl Help {
-    pub fn open(context: Context) -> Self {
-        Self { context, scroll: 0 }
+    pub fn open(context: Context, entries: Vec<(String, String)>) -> Self {
+        Self {
+            context,
+            scroll: 0,
+            entries,
+        }
     }
 }
 
@@ -55,7 +61,7 @@ impl Component for Help {
     fn draw(&self, ctx: &Env, area: Rect, buf: &mut Buffer) {
         let lang = ctx.lang;
         let context = self.context;
-        let entries = (ctx.help)(context, lang);
+        let entries = &self.entries;
         let key_w = entries.iter().map(|(k, _)| k.width()).max().unwrap_or(0);
         let desc_w = entries.iter().map(|(_, d)| d.width()).max().unwrap_or(0);
         let col_w = key_w + 2 + desc_w + 3;

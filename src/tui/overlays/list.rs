@@ -115,10 +115,9 @@ overlays! {
         Decider => decider::Decider,
         Participants => participants::ParticipantsState + ParticipantForm: FORM_BINDINGS,
         Reason => reason::Reason,
+        Conflicts => conflicts::Conflicts,
     }
-    others {
-        Conflicts { selected: usize },
-    }
+    others {}
 }
 
 impl Context {
@@ -179,7 +178,6 @@ mod tests {
             Context::NewSession,
             Context::Assessment,
             Context::Summary,
-            Context::Conflicts,
         ];
         for context in Context::ALL {
             assert_eq!(

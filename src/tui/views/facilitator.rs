@@ -86,7 +86,8 @@ pub fn layout(work: &Work, area: Rect, status_h: u16) -> Layout3 {
 
 /// The answer keys from the keymap (`y met · p partial · …`), so the room knows what to say;
 /// as many whole entries as fit in `width`.
-fn answer_keys(lang: crate::lang::Lang, width: usize) -> Line<'static> {
+fn answer_keys(work: &Work, width: usize) -> Line<'static> {
+    let lang = work.lang();
     use crate::tui::action::Action;
     use crate::tui::keymap::{self, Context};
     use unicode_width::UnicodeWidthStr;
@@ -105,7 +106,9 @@ fn answer_keys(lang: crate::lang::Lang, width: usize) -> Line<'static> {
         else {
             continue;
         };
-        let what = action.describe_in(lang);
+        let what = work
+            .answer_words(action)
+            .unwrap_or_else(|| action.describe_in(lang));
         let key = keymap::display_key(binding.key);
         let sep = if spans.is_empty() { "" } else { "  ·  " };
         let used: usize = spans.iter().map(|s: &Span| s.content.width()).sum();
@@ -128,7 +131,7 @@ fn heading_lines(work: &Work, width: usize) -> Vec<Line<'static>> {
     let lang = work.lang();
     let name = work.model.model.practice_of(pref).name.get(lang);
     let text = work.model.model.requirement_of(pref, rref).text.get(lang);
-    let (glyph, glyph_style) = theme::status(work.status(work.requirement));
+    let (glyph, glyph_style) = theme::status(work.kind(work.requirement));
     let mut lines: Vec<Line> = wrap(name, width)
         .into_iter()
         .map(|l| Line::from(Span::styled(l, theme::get().projected_title)))
@@ -166,6 +169,6 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if let Some(area) = l.agenda {
         agenda::panel(work, area, buf);
     }
-    Paragraph::new(answer_keys(work.lang(), usize::from(l.keys.width))).render(l.keys, buf);
+    Paragraph::new(answer_keys(work, usize::from(l.keys.width))).render(l.keys, buf);
     status::render(app, l.status, buf);
 }

@@ -143,7 +143,7 @@ fn rows(work: &Work, width: usize) -> Vec<Row> {
             });
         }
         let answer = work.session.answers.get(&rref.id);
-        let (glyph, style) = theme::status(answer.and_then(|a| a.status));
+        let (glyph, style) = theme::status(work.kind(r));
         let hint = hint_tag(req_hint(work, r), lang);
         let text = work.model.model.requirement_of(pref, rref).text.get(lang);
         let marks = marks(work, answer) + &finding_marks(work, &rref.id);
@@ -341,6 +341,11 @@ pub fn render_guide(work: &Work, area: Rect, buf: &mut Buffer) {
     let own = work.model.model.requirement_provenance(pref, rref);
     if own != work.model.model.level_provenance(pref, rref.level_pos) {
         lines.push(Line::from(provenance_span(own, w, usize::from(area.width))));
+    }
+    // A requirement an extension of the model added: the organisation's own, as reports mark it.
+    if rref.own {
+        let mark = format!("[{}]", lang.texts().models.own_mark);
+        lines.push(Line::from(Span::styled(mark, theme::get().bold)));
     }
     if let Some(g) = &req.guidance {
         section(&mut lines, w.guidance, theme::get().title, g.get(lang));

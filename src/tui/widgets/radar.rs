@@ -13,7 +13,7 @@ use ratatui::widgets::Widget;
 use ratatui::widgets::canvas::{Canvas, Context, Line as Segment, Points};
 use unicode_width::UnicodeWidthStr;
 
-use crate::radar::{Axis, MAX_LEVEL, Point, Shapes, dashes, inside, polygon, segments, vertex};
+use crate::radar::{Axis, Point, Shapes, dashes, inside, polygon, rim, segments, vertex};
 use crate::tui::theme;
 use crate::tui::widgets::wrap::wrap;
 
@@ -152,13 +152,17 @@ impl Radar {
     /// Level rings (dotted; all five when there is room, else the rim) and the axes.
     fn grid(&self, ctx: &mut Context, dense: bool, cell: (f64, f64)) {
         let n = self.axes.len();
-        let first = if dense { 1 } else { 5 };
-        for level in first..=5 {
+        let max = rim(&self.axes);
+        // Rims are whole levels (1..=5), so the cast keeps every value.
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let top = max.round().max(1.0) as u8;
+        let first = if dense { 1 } else { top };
+        for level in first..=top {
             let r = f64::from(level);
             let ring = if n >= 3 {
-                polygon(&vec![r; n], MAX_LEVEL)
+                polygon(&vec![r; n], max)
             } else {
-                (0..24).map(|i| vertex(i, 24, r / MAX_LEVEL)).collect()
+                (0..24).map(|i| vertex(i, 24, r / max)).collect()
             };
             let coords = xy(&dashes(&ring, cell.0 / 2.0, 1, 2));
             ctx.draw(&Points::new(&coords, theme::get().grid));
@@ -298,6 +302,7 @@ mod tests {
                     score: i as f64 + 0.5,
                     target: Some(3),
                     baseline: None,
+                    max: 5.0,
                 })
                 .collect(),
         }

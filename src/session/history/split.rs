@@ -1,0 +1,314 @@
+//! Finding the history inside a session's text without parsing it, so a session opens on
+//! everything else first (a year's history is nearly all of the file and of the parse).
+//!
+//! A small RON tokenizer: strings (plain and raw), characters, comments and brackets are
+//! skipped correctly, so text inside a note can never be mistaken for the field. Anything it
+//! does not expect makes it give up, and the caller parses the whole file as before.
+
+use std::ops::Range;
+
+/// Where the top-level `history` field of a session lies.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Split {
+    /// The whole field: from its name to after the comma that follows its value.
+    pub field: Range<usize>,
+    /// Its value, `[` … `]`.
+    pub value: Range<usize>,
+}
+
+/// Finds the top-level `history: [ … ]` field. Sessions written since history is stored last
+/// are found by reading the file's head and its last bytes only; older layouts are scanned
+/// through the history to its end.
+pub fn find(text: &str) -> Option<Split> {
+    let mut s = Scanner {
+        b: text.as_bytes(),
+        i: 0,
+    };
+    let mut depth = 0usize;
+    let mut in_session = false;
+    let mut expect_key = false;
+    loop {
+        s.skip_trivia()?;
+        let &c = s.b.get(s.i)?;
+        match c {
+            b'(' | b'[' | b'{' => {
+                if depth == 0 && c == b'(' {
+                    in_session = true;
+                    expect_key = true;
+                } else {
+                    expect_key = false;
+                }
+                depth += 1;
+                s.i += 1;
+            }
+            b')' | b']' | b'}' => {
+                depth = depth.checked_sub(1)?;
+                if depth == 0 && in_session {
+                    return None; // the session ended without a history
+                }
+                s.i += 1;
+            }
+            b',' => {
+                expect_key = depth == 1 && in_session;
+                s.i += 1;
+            }
+            b'"' | b'\'' => {
+                s.skip_literal()?;
+                expect_key = false;
+            }
+            c if is_ident(c) => {
+                let start = s.i;
+                if s.skip_raw_string()? {
+                    expect_key = false;
+                    continue;
+                }
+                while s.b.get(s.i).is_some_and(|&c| is_ident(c)) {
+                    s.i += 1;
+                }
+                if expect_key && depth == 1 && &s.b[start..s.i] == b"history" {
+                    return s.history_from(start);
+                }
+                expect_key = false;
+            }
+            _ => {
+                expect_key = false;
+                s.i += 1;
+            }
+        }
+    }
+}
+
+fn is_ident(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c == b'_'
+}
+
+struct Scanner<'a> {
+    b: &'a [u8],
+    i: usize,
+}
+
+impl Scanner<'_> {
+    /// After the field's name at `key`: `: [`, then the value's end and the comma after it.
+    fn history_from(&mut self, key: usize) -> Option<Split> {
+        self.skip_trivia()?;
+        self.eat(b':')?;
+        self.skip_trivia()?;
+        let open = self.i;
+        self.eat(b'[')?;
+        let close = self.last_field_end(open).or_else(|| self.matching(open))?;
+        self.i = close + 1;
+        self.skip_trivia()?;
+        if self.b.get(self.i) == Some(&b',') {
+            self.i += 1;
+        }
+        Some(Split {
+            field: key..self.i,
+            value: open..close + 1,
+        })
+    }
+
+    /// When history is the session's last field (as this build writes it), its `]` is the last
+    /// bracket of the file: `] ,? )` and white space only after it. Checked from the end, so a
+    /// year of history is not read here; the history's own parse checks the rest.
+    fn last_field_end(&self, open: usize) -> Option<usize> {
+        let mut j = self.b.len();
+        let mut back = |want: Option<u8>| -> Option<()> {
+            while j > open && self.b[j - 1].is_ascii_whitespace() {
+                j -= 1;
+            }
+            match want {
+                Some(c) if j > open && self.b[j - 1] == c => {
+                    j -= 1;
+                    Some(())
+                }
+                Some(_) => None,
+                None => {
+                    if j > open && self.b[j - 1] == b',' {
+                        j -= 1;
+                    }
+                    Some(())
+                }
+            }
+        };
+        back(Some(b')'))?;
+        back(None)?;
+        back(Some(b']'))?;
+        let close = j;
+        // An element list ends in `)` (or is empty): anything else is another field's value.
+        let before = self.b[open + 1..close]
+            .iter()
+            .rev()
+            .find(|c| !c.is_ascii_whitespace() && **c != b',');
+        matches!(before, None | Some(b')')).then_some(close)
+    }
+
+    /// The index of the bracket closing the one at `open`, scanning every token between.
+    fn matching(&mut self, open: usize) -> Option<usize> {
+        self.i = open + 1;
+        let mut depth = 1usize;
+        loop {
+            self.skip_trivia()?;
+            let &c = self.b.get(self.i)?;
+            match c {
+                b'(' | b'[' | b'{' => depth += 1,
+                b')' | b']' | b'}' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return (c == b']').then_some(self.i);
+                    }
+                }
+                b'"' | b'\'' => {
+                    self.skip_literal()?;
+                    continue;
+                }
+                c if is_ident(c) => {
+                    if !self.skip_raw_string()? {
+                        while self.b.get(self.i).is_some_and(|&c| is_ident(c)) {
+                            self.i += 1;
+                        }
+                    }
+                    continue;
+                }
+                _ => {}
+            }
+            self.i += 1;
+        }
+    }
+
+    fn eat(&mut self, c: u8) -> Option<()> {
+        (self.b.get(self.i) == Some(&c)).then(|| self.i += 1)
+    }
+
+    /// White space and comments (`//` to the line's end, `/* */` nested).
+    fn skip_trivia(&mut self) -> Option<()> {
+        loop {
+            while self.b.get(self.i).is_some_and(u8::is_ascii_whitespace) {
+                self.i += 1;
+            }
+            match (self.b.get(self.i), self.b.get(self.i + 1)) {
+                (Some(b'/'), Some(b'/')) => {
+                    self.i = memchr::memchr(b'\n', &self.b[self.i..])
+                        .map_or(self.b.len(), |n| self.i + n);
+                }
+                (Some(b'/'), Some(b'*')) => {
+                    let mut nest = 0usize;
+                    loop {
+                        match (self.b.get(self.i)?, self.b.get(self.i + 1)) {
+                            (b'/', Some(b'*')) => {
+                                nest += 1;
+                                self.i += 2;
+                            }
+                            (b'*', Some(b'/')) => {
+                                nest -= 1;
+                                self.i += 2;
+                                if nest == 0 {
+                                    break;
+                                }
+                            }
+                            _ => self.i += 1,
+                        }
+                    }
+                }
+                _ => return Some(()),
+            }
+        }
+    }
+
+    /// A `"string"` (with escapes) or a `'c'` character, from its opening quote.
+    fn skip_literal(&mut self) -> Option<()> {
+        let quote = self.b[self.i];
+        self.i += 1;
+        loop {
+            let n = memchr::memchr2(quote, b'\\', &self.b[self.i..])?;
+            self.i += n;
+            if self.b[self.i] == b'\\' {
+                self.i += 2;
+            } else {
+                self.i += 1;
+                return Some(());
+            }
+        }
+    }
+
+    /// A raw string (`r"…"`, `r#"…"#`, `br"…"`) starting at an identifier: skipped, true.
+    fn skip_raw_string(&mut self) -> Option<bool> {
+        let mut j = self.i;
+        if self.b.get(j) == Some(&b'b') {
+            j += 1;
+        }
+        if self.b.get(j) != Some(&b'r') {
+            return Some(false);
+        }
+        j += 1;
+        let hashes = self.b[j..].iter().take_while(|&&c| c == b'#').count();
+        j += hashes;
+        if self.b.get(j) != Some(&b'"') {
+            return Some(false);
+        }
+        j += 1;
+        loop {
+            let n = memchr::memchr(b'"', &self.b[j..])?;
+            j += n + 1;
+            if self.b[j..]
+                .iter()
+                .take(hashes)
+                .filter(|&&c| c == b'#')
+                .count()
+                == hashes
+            {
+                self.i = j + hashes;
+                return Some(true);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cut(text: &str) -> Option<(String, &str)> {
+        let split = find(text)?;
+        let rest = format!("{}{}", &text[..split.field.start], &text[split.field.end..]);
+        Some((rest, &text[split.value]))
+    }
+
+    #[test]
+    fn finds_the_history_last_or_among_other_fields() {
+        let last = "#![enable(implicit_some)]\nSession(\n    format: 3,\n    history: [\n        (a: 1),\n    ],\n)\n";
+        let (rest, value) = cut(last).expect("found");
+        assert_eq!(value, "[\n        (a: 1),\n    ]");
+        assert_eq!(
+            rest,
+            "#![enable(implicit_some)]\nSession(\n    format: 3,\n    \n)\n"
+        );
+        let middle = "Session(format: 3, history: [(a: \"])\")], parts: [\"x\"])";
+        let (rest, value) = cut(middle).expect("found");
+        assert_eq!(value, "[(a: \"])\")]");
+        assert_eq!(rest, "Session(format: 3,  parts: [\"x\"])");
+    }
+
+    #[test]
+    fn text_that_only_looks_like_the_field_is_skipped() {
+        let text = concat!(
+            "Session(\n    note: \"\n    history: [\",\n",
+            "    // history: [\n    /* history: [ /* nested */ ] */\n",
+            "    raw: r#\"history: [\"# ,\n    c: '\"',\n",
+            "    answers: { \"x\": (history: []) },\n",
+            "    history: [],\n)",
+        );
+        let (rest, value) = cut(text).expect("found");
+        assert_eq!(value, "[]");
+        assert!(rest.contains("answers: { \"x\": (history: []) },\n    \n)"));
+    }
+
+    #[test]
+    fn no_history_or_unreadable_text_gives_up() {
+        assert_eq!(find("Session(format: 3, parts: [])"), None);
+        assert_eq!(
+            find("Session(history: [(a: \"unterminated)], parts: [])"),
+            None
+        );
+        assert_eq!(find("Session(format: 3, history: 3)"), None);
+    }
+}

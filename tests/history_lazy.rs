@@ -1,0 +1,144 @@
+//! A session's history is read after everything else (the first frame does not need it):
+//! nothing about the session changes for that — it opens, edits, saves and keeps every entry,
+//! old layouts open, the sign-off hash is the same, and a damaged history is never saved over.
+
+mod support;
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use assess::model::load_embedded;
+use assess::session::{
+    Change, NewSession, Session, SessionError, content_hash, fresh_id, load_session,
+    load_session_lazily, save_session,
+};
+use support::{Home, Pty};
+
+const ENTRIES: usize = 3_000;
+
+/// A session with `ENTRIES` history entries, saved at `file`.
+fn worked_for_a_year(file: &Path) -> Session {
+    let model = load_embedded("caict-devops").expect("model");
+    let mut s = Session::new(
+        &model,
+        NewSession {
+            title: "Year".into(),
+            assessors: vec!["li".into()],
+            parts: vec!["cd".into()],
+            ..NewSession::default()
+        },
+    )
+    .expect("new");
+    for i in 0..ENTRIES {
+        s.history.push(Change {
+            id: fresh_id(),
+            at: format!("2026-01-01T10:{:02}:{:02}Z", i / 60 % 60, i % 60),
+            by: "li".into(),
+            target: format!("cd.req.{i}"),
+            field: "note".into(),
+            old: String::new(),
+            // Text in a note that looks like the field must stay text.
+            new: format!("line {i}\n    history: [\n\"quoted\" ]"),
+            via: String::new(),
+        });
+    }
+    save_session(file, &s).expect("save");
+    s
+}
+
+fn ids(s: &Session) -> BTreeSet<String> {
+    s.history.iter().map(|c| c.id.clone()).collect()
+}
+
+#[test]
+fn the_history_is_written_last_and_read_when_needed() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let file = dir.path().join("year.ron");
+    let written = worked_for_a_year(&file);
+    let text = std::fs::read_to_string(&file).expect("read");
+    let tail: String = text.trim_end().chars().rev().take(12).collect();
+    assert!(
+        tail.starts_with(")\n,]"),
+        "history is the last field: {tail:?}"
+    );
+
+    let lazy = load_session_lazily(&file).expect("opens");
+    assert!(!lazy.history.is_parsed(), "the history waits until needed");
+    assert_eq!(lazy.title, "Year");
+    assert_eq!(
+        content_hash(&lazy),
+        content_hash(&written),
+        "same sign-off hash"
+    );
+    assert!(lazy.history.is_parsed());
+    assert_eq!(lazy, load_session(&file).expect("eager"));
+}
+
+#[test]
+fn files_with_the_history_among_other_fields_still_open() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let file = dir.path().join("old.ron");
+    let written = worked_for_a_year(&file);
+    let text = std::fs::read_to_string(&file).expect("read");
+    // The layout of earlier builds: the history before the fields that follow it there.
+    let start = text.find("\n    history: [").expect("history");
+    let end = text.rfind("\n)").expect("end");
+    let field = &text[start..end];
+    let old = text[..start].to_string() + &text[end..];
+    let at = old.find("\n    cursor:").expect("cursor");
+    let old = format!("{}{field}{}", &old[..at], &old[at..]);
+    std::fs::write(&file, &old).expect("write");
+    let lazy = load_session_lazily(&file).expect("opens");
+    assert_eq!(ids(&lazy), ids(&written));
+    assert_eq!(lazy, written);
+}
+
+#[test]
+fn a_damaged_history_is_reported_at_its_line_and_never_saved_over() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let file = dir.path().join("bad.ron");
+    worked_for_a_year(&file);
+    let text = std::fs::read_to_string(&file).expect("read");
+    let at = text.rfind("            by: \"li\",").expect("entry");
+    let line = text[..at].lines().count() + 1;
+    let bad = format!(
+        "{}            bye: \"li\",{}",
+        &text[..at],
+        &text[at + 22..]
+    );
+    std::fs::write(&file, &bad).expect("write");
+    match load_session(&file) {
+        Err(SessionError::Damaged { line: l, .. }) => assert_eq!(l, line),
+        other => panic!("damaged expected, got {other:?}"),
+    }
+    let mut lazy = load_session_lazily(&file).expect("the rest opens");
+    lazy.title = "Edited".into();
+    let refused = save_session(&file, &lazy).expect_err("refused");
+    assert!(
+        refused.to_string().contains(&format!("bad.ron:{line}:")),
+        "{refused}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&file).expect("read"),
+        bad,
+        "unchanged"
+    );
+}
+
+#[test]
+fn the_workbench_opens_edits_and_saves_a_long_history_whole() {
+    let home = Home::new();
+    std::fs::create_dir_all(home.sessions()).expect("dir");
+    let file = home.sessions().join("year.ron");
+    let before = worked_for_a_year(&file);
+    let mut pty = Pty::spawn(&home, &["open", "year"], 120, 36);
+    pty.wait_for("0/");
+    pty.send("y");
+    pty.wait_for("1/");
+    pty.send("q");
+    assert!(pty.wait_exit().success());
+    let after = load_session(&file).expect("load");
+    assert!(ids(&after).is_superset(&ids(&before)), "every entry kept");
+    assert!(after.history.len() > ENTRIES, "the answer is logged");
+    assert_eq!(after.history[..ENTRIES], before.history[..]);
+}
