@@ -1,5 +1,5 @@
-//! A key binding, the contexts keys are bound in, and how bindings are shown (footer hints):
-//! the leaf that the keymap's tables and the overlays' own bindings share.
+//! A key binding and how bindings are shown (footer hints): the leaf that the keymap's tables
+//! and the overlays' own bindings share.
 
 use crate::lang::Lang;
 use crate::tui::action::Action;
@@ -69,72 +69,5 @@ fn short(action: Action, lang: Lang) -> String {
         Action::Cancel => t.short_cancel.to_string(),
         Action::Down => t.short_down.to_string(),
         other => other.describe_in(lang),
-    }
-}
-
-/// Where a key is pressed; each context has its own bindings.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Context {
-    Home,
-    NewSession,
-    Assessment,
-    Summary,
-    Help,
-    Palette,
-    Note,
-    Justify,
-    Evidence,
-    EvidenceForm,
-    EvidenceSearch,
-    Filter,
-    Confirm,
-    Export,
-    Findings,
-    FindingForm,
-    Agenda,
-    History,
-    Decider,
-    Participants,
-    ParticipantForm,
-    Reason,
-    Conflicts,
-}
-
-impl Context {
-    pub const ALL: [Context; 23] = [
-        Context::Home,
-        Context::NewSession,
-        Context::Assessment,
-        Context::Summary,
-        Context::Help,
-        Context::Palette,
-        Context::Note,
-        Context::Justify,
-        Context::Evidence,
-        Context::EvidenceForm,
-        Context::EvidenceSearch,
-        Context::Filter,
-        Context::Confirm,
-        Context::Export,
-        Context::Findings,
-        Context::FindingForm,
-        Context::Agenda,
-        Context::History,
-        Context::Decider,
-        Context::Participants,
-        Context::ParticipantForm,
-        Context::Reason,
-        Context::Conflicts,
-    ];
-
-    /// The title of this context in help.
-    pub fn title(self) -> &'static str {
-        self.title_in(crate::lang::Lang::En)
-    }
-
-    /// The context's name in `lang` (help's title).
-    pub fn title_in(self, lang: crate::lang::Lang) -> &'static str {
-        let i = Context::ALL.iter().position(|c| *c == self).unwrap_or(0);
-        lang.texts().overlays.contexts[i]
     }
 }

@@ -12,7 +12,8 @@ use super::overlays;
 
 pub mod user;
 
-pub use super::binding::{Binding, Context, b, display_key, h, hints_of};
+pub use super::binding::{Binding, b, display_key, h, hints_of};
+pub use super::overlays::Context;
 
 use Action as A;
 
@@ -132,25 +133,8 @@ pub fn defaults(context: Context) -> &'static [Binding] {
         Context::NewSession => NEW_SESSION,
         Context::Assessment => ASSESSMENT,
         Context::Summary => SUMMARY,
-        Context::Help => overlays::help::BINDINGS,
-        Context::Palette => overlays::palette::BINDINGS,
-        Context::Note => overlays::note::BINDINGS,
-        Context::Justify => overlays::justify::BINDINGS,
-        Context::Evidence => overlays::evidence::BINDINGS,
-        Context::EvidenceForm => overlays::evidence_form::BINDINGS,
-        Context::EvidenceSearch => overlays::evidence_search::BINDINGS,
-        Context::Filter => overlays::filter::BINDINGS,
-        Context::Confirm => overlays::confirm::BINDINGS,
-        Context::Export => overlays::export::BINDINGS,
-        Context::Findings => overlays::findings::BINDINGS,
-        Context::FindingForm => overlays::finding_form::BINDINGS,
-        Context::Agenda => overlays::agenda::BINDINGS,
-        Context::History => overlays::history::BINDINGS,
-        Context::Decider => overlays::decider::BINDINGS,
-        Context::Participants => overlays::participants::BINDINGS,
-        Context::ParticipantForm => overlays::participants::FORM_BINDINGS,
-        Context::Reason => overlays::reason::BINDINGS,
         Context::Conflicts => CONFLICTS,
+        overlay => overlays::defaults(overlay).unwrap_or_default(),
     }
 }
 

@@ -22,6 +22,7 @@ pub mod findings;
 pub mod help;
 pub mod history;
 pub mod justify;
+pub mod list;
 pub mod note;
 pub mod palette;
 pub mod participants;
@@ -40,11 +41,11 @@ use crate::lang::Lang;
 use crate::model::LoadedModel;
 use crate::session::{EvidenceCheck, EvidenceType, Finding, LockHolder, Session};
 use crate::tui::action::Action;
-use crate::tui::binding::Context;
 use crate::tui::theme;
 use crate::tui::widgets::line_input::LineInput;
 
 pub use confirm::OnYes;
+pub use list::{Context, Overlay, defaults};
 
 /// What every overlay is: its keymap context, what an action does to it, and how it is drawn.
 pub trait Component: std::fmt::Debug {

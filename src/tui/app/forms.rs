@@ -6,8 +6,7 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 
 use crate::model;
 use crate::session;
-use crate::tui::keymap::Context;
-use crate::tui::overlays::{self, Component, OnYes, Opened};
+pub use crate::tui::overlays::Overlay;
 
 pub use crate::tui::widgets::line_input::LineInput;
 
@@ -170,102 +169,5 @@ impl NewForm {
 impl Default for NewForm {
     fn default() -> Self {
         Self::new(crate::lang::Lang::En)
-    }
-}
-
-/// Declares the overlays: a component per line (`Variant(Type)`, the type implementing
-/// `overlays::Component`), then the ones not yet components with their own arms elsewhere.
-/// It makes the `Overlay` enum and its dispatch to the component on top.
-macro_rules! overlays {
-    (components { $($variant:ident($ty:ty),)* } others { $($other:tt)* }) => {
-        /// An overlay; the top of the stack gets keys first.
-        #[derive(Debug)]
-        pub enum Overlay {
-            $($variant($ty),)*
-            $($other)*
-        }
-
-        impl Overlay {
-            /// The overlay as a component (None for those not yet converted).
-            pub fn component(&self) -> Option<&dyn Component> {
-                match self {
-                    $(Overlay::$variant(c) => Some(c),)*
-                    #[allow(unreachable_patterns)]
-                    _ => None,
-                }
-            }
-
-            pub fn component_mut(&mut self) -> Option<&mut dyn Component> {
-                match self {
-                    $(Overlay::$variant(c) => Some(c),)*
-                    #[allow(unreachable_patterns)]
-                    _ => None,
-                }
-            }
-        }
-    };
-}
-
-overlays! {
-    components {
-        Agenda(overlays::agenda::AgendaEditor),
-        Confirm(overlays::confirm::Confirm),
-        Decider(overlays::decider::Decider),
-        Evidence(overlays::evidence::EvidencePicker),
-        EvidenceForm(overlays::evidence_form::EvidenceForm),
-        EvidenceSearch(overlays::evidence_search::EvidenceSearch),
-        Export(overlays::export::ExportState),
-        Filter(overlays::filter::FilterPicker),
-        FindingForm(Box<overlays::finding_form::FindingForm>),
-        Findings(overlays::findings::FindingsList),
-        Help(overlays::help::Help),
-        History(overlays::history::History),
-        Justify(overlays::justify::Justify),
-        Note(Box<overlays::note::NoteState>),
-        Palette(overlays::palette::PaletteState),
-        Participants(overlays::participants::ParticipantsState),
-        Reason(overlays::reason::Reason),
-    }
-    others {
-        /// The conflicts a merge left, one selected.
-        Conflicts {
-            selected: usize,
-        },
-    }
-}
-
-impl Overlay {
-    /// The fuzzy ranking of the palette or the register's search, which ranks after the
-    /// frame that shows a typed letter.
-    pub fn ranking(&mut self) -> Option<&mut overlays::palette::PaletteState> {
-        match self {
-            Overlay::Palette(p) => Some(p),
-            Overlay::EvidenceSearch(s) => Some(s),
-            _ => None,
-        }
-    }
-
-    pub fn context(&self) -> Context {
-        if let Some(component) = self.component() {
-            return component.context();
-        }
-        match self {
-            Overlay::Conflicts { .. } => Context::Conflicts,
-            _ => unreachable!("a component names its own context"),
-        }
-    }
-}
-
-impl From<Opened> for Overlay {
-    fn from(opened: Opened) -> Self {
-        match opened {
-            Opened::EvidenceForm(form) => Overlay::EvidenceForm(form),
-            Opened::EvidenceSearch(search) => Overlay::EvidenceSearch(search),
-            Opened::FindingForm(form) => Overlay::FindingForm(form),
-            Opened::Confirm { question, on_yes } => Overlay::Confirm(overlays::confirm::Confirm {
-                question,
-                on_yes: OnYes::Apply(Box::new(on_yes)),
-            }),
-        }
     }
 }

@@ -7,13 +7,14 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
+use super::Context;
 use super::{Component, Edit, Effect, Env, Told};
 use crate::i18n::fill;
 use crate::lang::Lang;
 use crate::model::LoadedModel;
 use crate::session::{AgendaRow, Session, clock};
 use crate::tui::action::Action;
-use crate::tui::binding::{Binding, Context, b, h};
+use crate::tui::binding::{Binding, b, h};
 use crate::tui::theme;
 use crate::tui::widgets::wrap::truncate;
 

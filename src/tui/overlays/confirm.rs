@@ -6,9 +6,10 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
+use super::Context;
 use super::{Component, Edit, Effect, Env};
 use crate::tui::action::Action;
-use crate::tui::binding::{Binding, Context, b, h};
+use crate::tui::binding::{Binding, b, h};
 use crate::tui::widgets::wrap::wrap;
 
 /// The keys of the `Confirm` context.

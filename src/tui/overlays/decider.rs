@@ -6,10 +6,11 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
+use super::Context;
 use super::{Component, Edit, Effect, Env};
 use crate::session::{Participant, Session};
 use crate::tui::action::Action;
-use crate::tui::binding::{Binding, Context, b, h};
+use crate::tui::binding::{Binding, b, h};
 use crate::tui::theme;
 
 /// The keys of the `Decider` context.

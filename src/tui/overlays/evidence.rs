@@ -8,6 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
+use super::Context;
 use super::evidence_form::EvidenceForm;
 use super::evidence_search::EvidenceSearch;
 use super::{Component, Env};
@@ -15,7 +16,6 @@ use super::{Ctx, Edit, Effect, Hints, Opened, Told, step};
 use crate::i18n::fill;
 use crate::session::Session;
 use crate::tui::action::Action;
-use crate::tui::binding::Context;
 use crate::tui::binding::{Binding, b, h};
 use crate::tui::theme;
 use crate::tui::widgets::popup::popup;

@@ -7,13 +7,13 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
+use super::Context;
 use super::{Component, Env};
 use super::{Edit, Effect, EvidenceDraft, Hints, Told};
 use crate::i18n::fill;
 use crate::lang::Lang;
 use crate::session::{Evidence, EvidenceType};
 use crate::tui::action::Action;
-use crate::tui::binding::Context;
 use crate::tui::binding::{Binding, b, h};
 use crate::tui::theme;
 use crate::tui::widgets::field::field;

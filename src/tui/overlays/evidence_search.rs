@@ -9,6 +9,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Span;
 use ratatui::widgets::{Paragraph, Widget};
 
+use super::Context;
 use super::evidence::check_span;
 use super::palette::PaletteState;
 use super::{Component, Env};
@@ -16,7 +17,6 @@ use super::{Ctx, Edit, Effect, Hints};
 use crate::i18n::fill;
 use crate::session::Session;
 use crate::tui::action::Action;
-use crate::tui::binding::Context;
 use crate::tui::binding::{Binding, b, h};
 use crate::tui::palette::{Entries, Kind};
 use crate::tui::theme;

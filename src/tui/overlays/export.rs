@@ -7,12 +7,13 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
+use super::Context;
 use super::{Component, Ctx, Effect, Env};
 use crate::i18n::fill;
 use crate::lang::Lang;
 use crate::report::{self, Format, ReportOptions};
 use crate::tui::action::Action;
-use crate::tui::binding::{Binding, Context, b, h};
+use crate::tui::binding::{Binding, b, h};
 use crate::tui::theme;
 use crate::tui::widgets::field::field;
 use crate::xlsx::{self, QuestionnaireOptions};

@@ -10,6 +10,7 @@ use ratatui::widgets::{Paragraph, Widget};
 use ratatui_textarea::{CursorMove, TextArea};
 use unicode_width::UnicodeWidthStr;
 
+use super::Context;
 use super::findings::{cell, tie_word};
 use super::{Component, Env};
 use super::{Ctx, Edit, Effect, Hints, Told};
@@ -17,7 +18,6 @@ use crate::i18n::fill;
 use crate::lang::Lang;
 use crate::session::{Finding, Severity, domain_key};
 use crate::tui::action::Action;
-use crate::tui::binding::Context;
 use crate::tui::binding::{Binding, b, h};
 use crate::tui::theme;
 use crate::tui::widgets::line_input::LineInput;

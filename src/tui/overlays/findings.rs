@@ -7,13 +7,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
+use super::Context;
 use super::finding_form::FindingForm;
 use super::{Component, Env};
 use super::{Ctx, Edit, Effect, Hints, Opened, Told, step};
 use crate::i18n::fill;
 use crate::session::{domain_key, tie_kind};
 use crate::tui::action::Action;
-use crate::tui::binding::Context;
 use crate::tui::binding::{Binding, b, h};
 use crate::tui::theme;
 use crate::tui::widgets::popup::popup;

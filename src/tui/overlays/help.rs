@@ -7,10 +7,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 use unicode_width::UnicodeWidthStr;
 
+use super::Context;
 use super::{Component, Effect, Env};
 use crate::i18n::fill;
 use crate::tui::action::Action;
-use crate::tui::binding::{Binding, Context, b, h};
+use crate::tui::binding::{Binding, b, h};
 use crate::tui::theme;
 
 /// The keys of the `Help` context.

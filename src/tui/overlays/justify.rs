@@ -6,9 +6,10 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
+use super::Context;
 use super::{Component, Edit, Effect, Env, Told, prompt};
 use crate::tui::action::Action;
-use crate::tui::binding::{Binding, Context, h};
+use crate::tui::binding::{Binding, h};
 use crate::tui::theme;
 use crate::tui::widgets::line_input::LineInput;
 

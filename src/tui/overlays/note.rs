@@ -11,10 +11,11 @@ use ratatui::text::Span;
 use ratatui::widgets::{Paragraph, Widget};
 use ratatui_textarea::{CursorMove, TextArea};
 
+use super::Context;
 use super::{Component, Ctx, Edit, Effect, Env, Told};
 use crate::i18n::fill;
 use crate::tui::action::Action;
-use crate::tui::binding::{Binding, Context, b, h};
+use crate::tui::binding::{Binding, b, h};
 use crate::tui::theme;
 use crate::tui::widgets::wrap::truncate;
 

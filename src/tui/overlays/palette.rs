@@ -10,12 +10,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
+use super::Context;
 use super::{Component, Env};
 use super::{Ctx, Effect, Hints, step};
 use crate::i18n::fill;
 use crate::lang::Lang;
 use crate::tui::action::Action;
-use crate::tui::binding::Context;
 use crate::tui::binding::{Binding, b, h};
 use crate::tui::palette::{self, Entries, Hit, Item, Kind};
 use crate::tui::theme;

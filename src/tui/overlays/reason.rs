@@ -4,9 +4,10 @@ use crossterm::event::KeyEvent;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
+use super::Context;
 use super::{Component, Edit, Effect, Env, Told, prompt};
 use crate::tui::action::Action;
-use crate::tui::binding::{Binding, Context, h};
+use crate::tui::binding::{Binding, h};
 use crate::tui::widgets::line_input::LineInput;
 
 /// The keys of the `Reason` context.
