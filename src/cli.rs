@@ -703,6 +703,15 @@ impl Lang {
             let held = self.texts().health.held;
             return crate::i18n::fill(held, &[("session", &session), ("holder", &holder)]);
         }
+        // Only an error as it came (no context around it), so nothing said is lost.
+        if let Some(text) = err
+            .chain()
+            .next()
+            .and_then(|e| e.downcast_ref::<crate::session::SessionError>())
+            .and_then(|e| self.session_error(e))
+        {
+            return text;
+        }
         match err
             .chain()
             .find_map(|e| e.downcast_ref::<crate::session::EditError>())
