@@ -691,33 +691,4 @@ impl Lang {
         let message = self.error_message(err);
         crate::i18n::fill(self.texts().errors.cli_error, &[("message", &message)])
     }
-
-    /// An error's message in this language, without the program's name before it.
-    pub fn error_message(self, err: &anyhow::Error) -> String {
-        if let Some(crate::session::LockError::Held { session, holder }) = err
-            .chain()
-            .find_map(|e| e.downcast_ref::<crate::session::LockError>())
-        {
-            let session = session.display().to_string();
-            let holder = self.lock_holder(holder);
-            let held = self.texts().health.held;
-            return crate::i18n::fill(held, &[("session", &session), ("holder", &holder)]);
-        }
-        // Only an error as it came (no context around it), so nothing said is lost.
-        if let Some(text) = err
-            .chain()
-            .next()
-            .and_then(|e| e.downcast_ref::<crate::session::SessionError>())
-            .and_then(|e| self.session_error(e))
-        {
-            return text;
-        }
-        match err
-            .chain()
-            .find_map(|e| e.downcast_ref::<crate::session::EditError>())
-        {
-            Some(edit) => self.edit_error(edit),
-            None => format!("{err:#}"),
-        }
-    }
 }

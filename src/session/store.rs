@@ -97,6 +97,35 @@ fn backup_hint(path: &Path) -> String {
 }
 
 impl crate::lang::Lang {
+    /// An error's message in this language, without the program's name before it.
+    pub fn error_message(self, err: &anyhow::Error) -> String {
+        if let Some(super::LockError::Held { session, holder }) = err
+            .chain()
+            .find_map(|e| e.downcast_ref::<super::LockError>())
+        {
+            let session = session.display().to_string();
+            let holder = self.lock_holder(holder);
+            let held = self.texts().health.held;
+            return crate::i18n::fill(held, &[("session", &session), ("holder", &holder)]);
+        }
+        // Only an error as it came (no context around it), so nothing said is lost.
+        if let Some(text) = err
+            .chain()
+            .next()
+            .and_then(|e| e.downcast_ref::<super::SessionError>())
+            .and_then(|e| self.session_error(e))
+        {
+            return text;
+        }
+        match err
+            .chain()
+            .find_map(|e| e.downcast_ref::<super::EditError>())
+        {
+            Some(edit) => self.edit_error(edit),
+            None => format!("{err:#}"),
+        }
+    }
+
     /// A session that could not be loaded or saved, told in this language; None where the
     /// error's English words are all there is (a refusal's reason, an operating-system error).
     pub fn session_error(self, e: &SessionError) -> Option<String> {
