@@ -315,3 +315,24 @@ fn sign_off_verify_and_reopen_in_either_language() {
         }
     }
 }
+
+/// A damaged session file is told in the reader's language (the parser's own words stay).
+#[test]
+fn a_damaged_session_is_told_in_either_language() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("bad.ron"), "garbage").expect("write");
+    let said = |env: &[(&str, &str)]| {
+        let out = assess(dir.path(), env, &["summary", "bad"]);
+        assert!(!out.status.success());
+        String::from_utf8_lossy(&out.stderr).replace(&dir.path().display().to_string(), "DIR")
+    };
+    assert!(
+        said(&[]).contains("DIR/bad.ron:1:1: the session file is damaged: ")
+            && said(&[]).contains("\nThe file was not changed."),
+        "{}",
+        said(&[])
+    );
+    let zh = said(&[("ASSESS_LANG", "zh")]);
+    assert!(zh.contains("DIR/bad.ron:1:1：评估文件已损坏："), "{zh}");
+    assert!(zh.contains("\n文件未被修改。"), "{zh}");
+}

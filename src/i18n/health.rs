@@ -46,6 +46,17 @@ pub struct Health {
     pub held: &'static str,
     /// The same when the workbench has no terminal to offer viewing it read-only.
     pub held_no_terminal: &'static str,
+    /// A session file that does not parse: `{path}`, `{line}`, `{column}`, `{message}` (the
+    /// parser's words), `{hint}` (the backup line below, or nothing).
+    pub damaged: &'static str,
+    /// `{backup}`.
+    pub backup_kept: &'static str,
+    /// `{path}`, `{found}`, `{max}`.
+    pub newer_format: &'static str,
+    /// `{path}`, `{size}`, `{limit}`.
+    pub too_large: &'static str,
+    /// `{path}`, `{count}`.
+    pub conflicts_remain: &'static str,
     /// Who holds a lock: `{pid}`, `{host}`, `{since}`.
     pub holder: &'static str,
     /// `{pid}` of a process.
@@ -93,6 +104,11 @@ pub static EN: Health = Health {
     backup_unusable: "the backup is not usable: {error}",
     locked: "the session is open for writing by {holder}",
     held: "{session}: this session is already open for writing by {holder}. Close it there, or open it read-only.",
+    damaged: "{path}:{line}:{column}: the session file is damaged: {message}{hint}\nThe file was not changed.",
+    backup_kept: "\nThe previous version is kept in {backup}: check it with `assess doctor` or open it directly.",
+    newer_format: "{path}: written by a newer assess (session format {found}; this build reads up to {max}). Update assess to open it; the file was not changed.",
+    too_large: "{path}: the file is {size}, larger than any session (the limit is {limit}); it is probably not a session file. The file was not read or changed.",
+    conflicts_remain: "{path}: {count} merge conflict(s) remain; resolve them first (`assess conflicts`, `assess resolve` or the workbench)",
     held_no_terminal: "{session} is already open for writing by {holder} (no terminal here to offer viewing it read-only)",
     holder: "{pid} on {host} since {since}",
     process: "process {pid}",
@@ -138,6 +154,11 @@ pub static ZH: Health = Health {
     backup_unusable: "备份不可用：{error}",
     locked: "评估正由 {holder}以写入方式打开",
     held: "{session}：此评估已由 {holder}以写入方式打开。请在那里关闭，或以只读方式打开。",
+    damaged: "{path}:{line}:{column}：评估文件已损坏：{message}{hint}\n文件未被修改。",
+    backup_kept: "\n上一版本保存在 {backup}：可用 `assess doctor` 检查，或直接打开它。",
+    newer_format: "{path}：由更新版本的 assess 写入（会话格式 {found}；本版本最多读取 {max}）。请升级 assess 后打开；文件未被修改。",
+    too_large: "{path}：文件大小为 {size}，超过任何评估文件（上限 {limit}），可能不是评估文件。文件未被读取或修改。",
+    conflicts_remain: "{path}：还有 {count} 处合并冲突；请先解决（`assess conflicts`、`assess resolve` 或工作台）",
     held_no_terminal: "{session} 已由 {holder}以写入方式打开（此处没有终端，无法提供只读查看）",
     holder: "{host} 上的{pid}（自 {since} 起）",
     process: "进程 {pid}",

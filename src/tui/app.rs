@@ -216,7 +216,7 @@ impl App {
         };
         match Work::open_read_only(&path, holder) {
             Ok(work) => self.open_work(work),
-            Err(e) => self.message = Some(format!("{e:#}")),
+            Err(e) => self.message = Some(self.lang().error_message(&e)),
         }
     }
 
