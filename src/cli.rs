@@ -782,15 +782,4 @@ impl Lang {
         let message = self.error_message(err);
         crate::i18n::fill(self.texts().errors.cli_error, &[("message", &message)])
     }
-
-    /// An error's message in this language, without the program's name before it.
-    pub fn error_message(self, err: &anyhow::Error) -> String {
-        match err
-            .chain()
-            .find_map(|e| e.downcast_ref::<crate::session::EditError>())
-        {
-            Some(edit) => self.edit_error(edit),
-            None => format!("{err:#}"),
-        }
-    }
 }

@@ -12,6 +12,7 @@ pub mod cli;
 pub mod config;
 pub mod deliverable;
 pub mod errors;
+pub mod health;
 pub mod hints;
 pub mod home;
 pub mod messages;
@@ -25,6 +26,7 @@ pub mod team_cli;
 pub mod teams;
 pub mod terms;
 pub mod trust;
+pub mod verify;
 pub mod workbench;
 pub mod xlsx;
 
@@ -45,11 +47,13 @@ pub struct Texts {
     pub team_cli: &'static team_cli::TeamCli,
     pub trust: &'static trust::Trust,
     pub errors: &'static errors::Errors,
+    pub health: &'static health::Health,
     pub home: &'static home::Home,
     pub messages: &'static messages::Messages,
     pub overlays: &'static overlays::Overlays,
     pub report: &'static report::Labels,
     pub terms: &'static terms::Terms,
+    pub verify: &'static verify::Verify,
     pub workbench: &'static workbench::Words,
     pub models: &'static models::Models,
     pub scales: &'static scales::Scales,
@@ -68,11 +72,13 @@ static EN: Texts = Texts {
     team_cli: &team_cli::EN,
     trust: &trust::EN,
     errors: &errors::EN,
+    health: &health::EN,
     home: &home::EN,
     messages: &messages::EN,
     overlays: &overlays::EN,
     report: &report::EN,
     terms: &terms::EN,
+    verify: &verify::EN,
     workbench: &workbench::EN,
     models: &models::EN,
     scales: &scales::EN,
@@ -91,11 +97,13 @@ static ZH: Texts = Texts {
     team_cli: &team_cli::ZH,
     trust: &trust::ZH,
     errors: &errors::ZH,
+    health: &health::ZH,
     home: &home::ZH,
     messages: &messages::ZH,
     overlays: &overlays::ZH,
     report: &report::ZH,
     terms: &terms::ZH,
+    verify: &verify::ZH,
     workbench: &workbench::ZH,
     models: &models::ZH,
     scales: &scales::ZH,

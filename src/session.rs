@@ -33,7 +33,7 @@ pub use agenda::{Agenda, AgendaRow, clock, domain_key};
 pub use conflicts::{Conflict, ConflictSide, ConflictValue, Take, answer_text};
 pub use create::{NewOptions, create, set_baseline, slug};
 pub use doctor::{
-    CheckSeverity, DoctorFinding, RestoreError, Restored, base_dir, check_session,
+    Check, CheckSeverity, DoctorFinding, RestoreError, Restored, base_dir, check_session,
     evidence_candidates, restore_backup,
 };
 pub use edit::{AliasMoves, EditError, NewSession, hash_file, hash_file_progress, now_timestamp};
@@ -48,8 +48,8 @@ pub use guard::{DiskStamp, SaveGuard, disk_stamp, write_somewhere};
 pub use history::{Change, History, HistoryDamage, recorded_value, team_field_label};
 pub use ids::fresh_id;
 pub use lock::{
-    Access, LockError, LockHolder, SessionLock, acquire_lock, acquire_or_read_only, host_name,
-    lock_holder, lock_path, writer_access,
+    Access, LockError, LockHolder, NoWriter, SessionLock, acquire_lock, acquire_or_read_only,
+    host_name, lock_holder, lock_path, writer_access,
 };
 pub use open::{Opened, current_user, model_for, open_session, open_session_lazily};
 pub use participants::parse_participant;

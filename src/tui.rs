@@ -7,6 +7,8 @@ pub mod app;
 pub mod binding;
 pub mod history;
 pub mod keymap;
+pub mod layout;
+pub mod mouse;
 pub mod overlays;
 pub mod palette;
 pub mod theme;
@@ -125,10 +127,14 @@ pub fn run(dir: &Path, session: Option<&Path>, who: Option<&str>) -> Result<Exit
     if let Some((path, holder)) = &app.pending_read_only
         && !(io::stdin().is_terminal() && io::stdout().is_terminal())
     {
-        anyhow::bail!(
-            "{} is already open for writing by {holder} (no terminal here to offer viewing it read-only)",
-            path.display()
-        );
+        let lang = app.lang();
+        let session = path.display().to_string();
+        let holder = lang.lock_holder(holder);
+        let text = lang.texts().health.held_no_terminal;
+        anyhow::bail!(crate::i18n::fill(
+            text,
+            &[("session", &session), ("holder", &holder)]
+        ));
     }
     let stop = Arc::new(AtomicBool::new(false));
     for signal in [

@@ -189,3 +189,150 @@ fn a_refused_edit_is_told_in_either_language() {
     assert!(zh.starts_with("assess：本评估已由 tester 于 "), "{zh}");
     assert!(zh.ends_with("签署定稿；重新打开后才能修改"), "{zh}");
 }
+
+/// The workshop with a fingerprinted evidence file that was then deleted, and its lock held by
+/// this process (as a workbench open elsewhere would hold it).
+fn workshop_with_missing_evidence() -> (tempfile::TempDir, PathBuf) {
+    let (dir, path) = workshop();
+    let file = dir.path().join("plan.txt");
+    std::fs::write(&file, "plan").expect("write");
+    let mut s = session::load_session(&path).expect("load");
+    let e = session::describe_evidence(
+        dir.path(),
+        "Plan",
+        session::EvidenceType::Document,
+        "plan.txt",
+    )
+    .expect("describe");
+    let id = s.add_evidence(e, "tester").expect("add");
+    s.attach_evidence("cd.config.vc.vcs.l1.1", &id, "tester")
+        .expect("attach");
+    session::save_session(&path, &s).expect("save");
+    std::fs::remove_file(&file).expect("remove");
+    (dir, path)
+}
+
+/// `doctor`'s findings, the lock holder and `summary`'s evidence words in either language.
+#[test]
+fn doctor_lock_holder_and_evidence_checks_in_either_language() {
+    let (dir, path) = workshop_with_missing_evidence();
+    let _lock = session::acquire_lock(&path).expect("lock");
+    let host = session::host_name();
+    let run = |env: &[(&str, &str)], args: &[&str]| {
+        stdout(&assess(dir.path(), env, args))
+            .replace(&dir.path().display().to_string(), "DIR")
+            .replace(&std::process::id().to_string(), "PID")
+            .replace(&host, "HOST")
+    };
+    let en = run(&[], &["doctor", "workshop"]);
+    let zh = run(&[("ASSESS_LANG", "zh")], &["doctor", "workshop"]);
+    let since = |text: &str| {
+        let at = text.find("since ").map_or(0, |i| i + 6);
+        text[at..].chars().take(20).collect::<String>()
+    };
+    let since = since(&en);
+    let (en, zh) = (en.replace(&since, "SINCE"), zh.replace(&since, "SINCE"));
+    for expected in [
+        "the session file parses (format 3, 1 answer, 1 evidence entry)",
+        "evidence E1 \"Plan\" (plan.txt): the file is missing",
+        "the session is open for writing by process PID on HOST since SINCE",
+    ] {
+        assert!(en.contains(expected), "{expected}\n{en}");
+    }
+    for expected in [
+        "评估文件可以解析（格式 3，1 条作答，1 条证据）",
+        "证据 E1 \"Plan\"（plan.txt）：文件缺失",
+        "评估正由 HOST 上的进程 PID（自 SINCE 起）以写入方式打开",
+    ] {
+        assert!(zh.contains(expected), "{expected}\n{zh}");
+    }
+    let english = ["parses", "missing", "writing", "process", "since", "usable"];
+    assert!(!english.iter().any(|w| zh.contains(w)), "{zh}");
+
+    // Opening it without a terminal to offer read-only viewing says who writes it.
+    let refused = |env: &[(&str, &str)]| {
+        let out = assess(dir.path(), env, &["open", "workshop"]);
+        assert!(!out.status.success());
+        String::from_utf8_lossy(&out.stderr)
+            .replace(&std::process::id().to_string(), "PID")
+            .replace(&host, "HOST")
+            .replace(&since, "SINCE")
+    };
+    let en = refused(&[]);
+    assert!(
+        en.contains("is already open for writing by process PID on HOST since SINCE (no terminal"),
+        "{en}"
+    );
+    let zh = refused(&[("ASSESS_LANG", "zh")]);
+    assert!(
+        zh.contains("已由 HOST 上的进程 PID（自 SINCE 起）以写入方式打开（此处没有终端"),
+        "{zh}"
+    );
+
+    let en = run(&[], &["summary", "workshop"]);
+    assert!(en.contains("  E1 missing (plan.txt)"), "{en}");
+    let zh = run(&[], &["summary", "workshop", "--lang", "zh"]);
+    assert!(zh.contains("  E1 缺失 (plan.txt)"), "{zh}");
+}
+
+/// `finalize`, `verify` and `reopen` speak the session's language.
+#[test]
+fn sign_off_verify_and_reopen_in_either_language() {
+    for (lang, expected) in [
+        (
+            assess::lang::Lang::En,
+            [
+                "not signed off: nothing to verify",
+                "signed off as final by tester at ",
+                "(not signed with a key: integrity only)",
+                "content intact: final, signed off by tester at ",
+                "reopened by tester: typo in a note",
+            ],
+        ),
+        (
+            assess::lang::Lang::Zh,
+            [
+                "：尚未签署定稿，无可校验",
+                "：已由 tester 于 ",
+                "（未用密钥签名：仅校验完整性）",
+                "：内容完整：已定稿，由 tester 于 ",
+                "：已由 tester 重新打开：typo in a note",
+            ],
+        ),
+    ] {
+        let (dir, path) = workshop();
+        let mut s = session::load_session(&path).expect("load");
+        s.cursor.lang = lang;
+        session::save_session(&path, &s).expect("save");
+        let run = |args: &[&str]| stdout(&assess(dir.path(), &[], args));
+        let not_final = run(&["verify", "workshop"]);
+        let finalized = run(&["finalize", "workshop"]);
+        let verified = run(&["verify", "workshop"]);
+        let reopened = run(&["reopen", "workshop", "--reason", "typo in a note"]);
+        let said = [&not_final, &finalized, &finalized, &verified, &reopened];
+        for (text, part) in said.iter().zip(expected) {
+            assert!(text.contains(part), "{lang:?}: {part:?} in\n{text}");
+        }
+    }
+}
+
+/// A damaged session file is told in the reader's language (the parser's own words stay).
+#[test]
+fn a_damaged_session_is_told_in_either_language() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("bad.ron"), "garbage").expect("write");
+    let said = |env: &[(&str, &str)]| {
+        let out = assess(dir.path(), env, &["summary", "bad"]);
+        assert!(!out.status.success());
+        String::from_utf8_lossy(&out.stderr).replace(&dir.path().display().to_string(), "DIR")
+    };
+    assert!(
+        said(&[]).contains("DIR/bad.ron:1:1: the session file is damaged: ")
+            && said(&[]).contains("\nThe file was not changed."),
+        "{}",
+        said(&[])
+    );
+    let zh = said(&[("ASSESS_LANG", "zh")]);
+    assert!(zh.contains("DIR/bad.ron:1:1：评估文件已损坏："), "{zh}");
+    assert!(zh.contains("\n文件未被修改。"), "{zh}");
+}

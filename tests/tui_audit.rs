@@ -247,7 +247,7 @@ fn sign_off_makes_it_final_edits_are_refused_with_a_message_and_reopen_is_logged
     assert!(
         matches!(
             app.overlays.last(),
-            Some(Overlay::Reason { error: Some(_), .. })
+            Some(Overlay::Reason(r)) if r.error.is_some()
         ),
         "a reason is required"
     );

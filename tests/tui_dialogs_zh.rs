@@ -236,3 +236,44 @@ fn signing_off_and_reopening_ask_in_chinese() {
     );
     assert!(!prompt.contains("Reason:"), "{prompt}");
 }
+
+/// A long description and recommendation wrap in the form at 80×24 (all of the text is on
+/// screen while it fits, and a cut ends with "…"); no line starts with a closing mark.
+#[test]
+fn long_finding_texts_wrap_in_the_form() {
+    let (_dir, mut app) = fresh_zh();
+    let description = "应用发布的回滚有脚本并已演示，但配置变更的回滚仍依赖手工操作，上两次事故都需要人工恢复配置。";
+    let recommendation =
+        "把配置与应用一同版本化，发布流水线在回滚时一并恢复配置，并在每次发布前演练。";
+    app.press("!");
+    app.type_text("配置回滚只覆盖代码");
+    app.press("Tab Tab");
+    app.type_text(description);
+    // The popup's inside, row after row, without spaces.
+    let flat = |app: &App| {
+        let screen = draw(app, 80, 24);
+        let inside = screen.lines().filter_map(|l| l.split('│').nth(2));
+        inside.map(|l| l.replace(' ', "")).collect::<String>()
+    };
+    assert!(
+        flat(&app).contains(description),
+        "typing: {}",
+        draw(&app, 80, 24)
+    );
+    app.press("Tab");
+    app.type_text(recommendation);
+    app.press("Tab");
+    let screen = draw(&app, 80, 24);
+    let all = flat(&app);
+    assert!(all.contains(description), "{screen}");
+    assert!(all.contains(recommendation), "{screen}");
+    for line in screen.lines() {
+        let value = line.split('│').nth(2).unwrap_or("").trim_start();
+        assert!(!value.starts_with(['，', '。', '、']), "{line}\n{screen}");
+    }
+    // Too long for three rows: the last one shown says it is cut.
+    app.press("S-Tab C-u");
+    app.type_text(&recommendation.repeat(4));
+    app.press("Tab");
+    assert!(draw(&app, 80, 24).contains('…'), "{}", draw(&app, 80, 24));
+}

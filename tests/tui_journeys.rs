@@ -135,7 +135,7 @@ fn not_applicable_needs_a_justification() {
     app.press("x Enter");
     assert!(matches!(
         app.overlays.last(),
-        Some(Overlay::Justify { error: Some(_), .. })
+        Some(Overlay::Justify(j)) if j.error.is_some()
     ));
     app.type_text("no UI in scope");
     app.press("Enter");

@@ -29,7 +29,7 @@ fn on_disk(app: &App) -> Session {
 
 fn question(app: &App) -> String {
     match app.overlays.last() {
-        Some(Overlay::Confirm { question, .. }) => question.clone(),
+        Some(Overlay::Confirm(c)) => c.question.clone(),
         other => panic!("no question is asked: {other:?}"),
     }
 }

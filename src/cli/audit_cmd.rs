@@ -146,19 +146,21 @@ pub fn finalize(
         Ok(())
     })?;
     if let Some(s) = signed {
+        let t = session::load_session(path)?.cursor.lang.texts().verify;
         let how = if s.signature.is_some() {
-            "signed with the SSH key"
+            t.with_key
         } else {
-            "not signed with a key: integrity only"
+            t.without_key
         };
-        writeln!(
-            out,
-            "{}: signed off as final by {} at {} ({how})\n{}",
-            path.display(),
-            s.by,
-            s.at,
-            s.hash
-        )?;
+        let path = path.display().to_string();
+        let values = [
+            ("path", path.as_str()),
+            ("by", s.by.as_str()),
+            ("at", s.at.as_str()),
+            ("how", how),
+            ("hash", s.hash.as_str()),
+        ];
+        writeln!(out, "{}", fill(t.signed_off, &values))?;
     }
     Ok(())
 }
@@ -170,12 +172,14 @@ pub fn reopen(out: &mut dyn Write, path: &Path, reason: &str, who: &str) -> Resu
         s.ensure_assessor(who)?;
         Ok(())
     })?;
-    writeln!(
-        out,
-        "{}: reopened by {who}: {}",
-        path.display(),
-        reason.trim()
-    )?;
+    let t = session::load_session(path)?.cursor.lang.texts().verify;
+    let path = path.display().to_string();
+    let values = [
+        ("path", path.as_str()),
+        ("by", who),
+        ("reason", reason.trim()),
+    ];
+    writeln!(out, "{}", fill(t.reopened, &values))?;
     Ok(())
 }
 
@@ -184,23 +188,22 @@ pub fn reopen(out: &mut dyn Write, path: &Path, reason: &str, who: &str) -> Resu
 /// any) is good; failure otherwise.
 pub fn verify(out: &mut dyn Write, path: &Path, allowed: Option<&Path>) -> Result<ExitCode> {
     let session = session::load_session(path)?;
-    let name = path.display();
+    let t = session.cursor.lang.texts().verify;
+    let name = path.display().to_string();
     let sign_off = match session.verify_with_model() {
         Verification::NotFinal => {
-            writeln!(
-                out,
-                "{name}: not signed off: nothing to verify (assess finalize signs it off)"
-            )?;
+            writeln!(out, "{}", fill(t.not_final, &[("path", &name)]))?;
             return Ok(ExitCode::FAILURE);
         }
         Verification::Mismatch {
             sign_off, reasons, ..
         } => {
-            writeln!(
-                out,
-                "{name}: MISMATCH: changed after {} signed it off at {}:",
-                sign_off.by, sign_off.at
-            )?;
+            let values = [
+                ("path", name.as_str()),
+                ("by", &sign_off.by),
+                ("at", &sign_off.at),
+            ];
+            writeln!(out, "{}", fill(t.mismatch, &values))?;
             for reason in reasons {
                 writeln!(out, "  - {reason}")?;
             }
@@ -208,32 +211,28 @@ pub fn verify(out: &mut dyn Write, path: &Path, allowed: Option<&Path>) -> Resul
         }
         Verification::Match { sign_off } => sign_off,
     };
-    writeln!(
-        out,
-        "{name}: content intact: final, signed off by {} at {}\n{}",
-        sign_off.by, sign_off.at, sign_off.hash
-    )?;
+    let values = [
+        ("path", name.as_str()),
+        ("by", &sign_off.by),
+        ("at", &sign_off.at),
+        ("hash", &sign_off.hash),
+    ];
+    writeln!(out, "{}", fill(t.intact, &values))?;
     if sign_off.canonical < session::CANONICAL_VERSION {
-        writeln!(
-            out,
-            "note: this sign-off was made by an older assess: its hash covers the answers, evidence, findings and participants, not the title, names, dates or history"
-        )?;
+        writeln!(out, "{}", t.older_sign_off)?;
     }
     let check = session::sshsig::check(sign_off.signature.as_deref(), &sign_off.hash, allowed);
     let (line, good) = match check {
-        SignatureCheck::Good { principal, key } => (format!("signed by {key} ({principal})"), true),
-        SignatureCheck::Unsigned => (
-            "not signed: integrity only (anyone who can edit the file can recompute this hash; sign off with `assess finalize --key` to sign)".to_string(),
+        SignatureCheck::Good { principal, key } => (
+            fill(t.signed_by, &[("key", &key), ("principal", &principal)]),
             true,
         ),
-        SignatureCheck::ValidUnknownSigner { key } => (
-            format!(
-                "signed by {key}, a valid signature, but whose key it is was not checked: give --allowed-signers FILE"
-            ),
-            true,
-        ),
-        SignatureCheck::Bad(why) => (format!("SIGNATURE NOT VALID: {why}"), false),
-        SignatureCheck::Unchecked(why) => (format!("signature not checked: {why}"), false),
+        SignatureCheck::Unsigned => (t.unsigned.to_string(), true),
+        SignatureCheck::ValidUnknownSigner { key } => {
+            (fill(t.unknown_signer, &[("key", &key)]), true)
+        }
+        SignatureCheck::Bad(why) => (fill(t.bad_signature, &[("why", &why)]), false),
+        SignatureCheck::Unchecked(why) => (fill(t.unchecked, &[("why", &why)]), false),
     };
     writeln!(out, "{line}")?;
     Ok(if good {

@@ -43,7 +43,8 @@ pub fn doctor(out: &mut dyn Write, path: &Path, restore: bool, lang: Lang) -> Re
             CheckSeverity::Warning => t.tags[1],
             CheckSeverity::Problem => t.tags[2],
         };
-        let mut lines = f.message.lines();
+        let message = lang.doctor_check(&f.check);
+        let mut lines = message.lines();
         writeln!(out, "  {tag}  {}", lines.next().unwrap_or(""))?;
         for line in lines {
             writeln!(out, "           {line}")?;
@@ -64,7 +65,7 @@ pub fn doctor(out: &mut dyn Write, path: &Path, restore: bool, lang: Lang) -> Re
     writeln!(out, "{}", fill(t.problems, &both))?;
     let backup_ok = findings
         .iter()
-        .any(|f| f.severity == CheckSeverity::Ok && f.message.starts_with("the backup "));
+        .any(|f| matches!(f.check, session::Check::BackupUsable { .. }));
     if backup_ok && !restore {
         writeln!(out, "{}", fill(t.backup_usable, &[("path", &shown)]))?;
     }

@@ -156,7 +156,7 @@ fn print_review(
         .filter(|(_, c)| **c != "ok")
         .map(|(id, c)| {
             let location = session.evidence.get(id).map_or("", |e| e.location.as_str());
-            format!("{id} {c} ({location})")
+            format!("{id} {} ({location})", check_word(c, lang))
         })
         .collect();
     if !review.evidence.is_empty() {
@@ -169,6 +169,15 @@ fn print_review(
         writeln!(out, "  {p}")?;
     }
     Ok(())
+}
+
+/// A file check's code (`missing`, as the JSON output has it) as a word in `lang`.
+fn check_word(code: &str, lang: Lang) -> &str {
+    let codes = crate::i18n::workbench::EN.register.checks;
+    codes
+        .iter()
+        .position(|c| *c == code)
+        .map_or(code, |i| lang.texts().workbench.register.checks[i])
 }
 
 fn print_summary(out: &mut dyn Write, s: &Summary, lang: Lang) -> Result<()> {

@@ -13,6 +13,8 @@ pub struct Messages {
     pub nothing_to_undo: &'static str,
     pub nothing_to_redo: &'static str,
     pub all_answered: &'static str,
+    /// An edit key on a session whose parts the model has none of.
+    pub nothing_in_scope: &'static str,
     pub filter_cleared: &'static str,
     /// `{state}` is on or off.
     pub auto_advance: &'static str,
@@ -53,6 +55,7 @@ pub static EN: Messages = Messages {
     nothing_to_undo: "nothing to undo",
     nothing_to_redo: "nothing to redo",
     all_answered: "every requirement in scope is answered",
+    nothing_in_scope: "nothing in scope: the model has none of this session's parts, so there is nothing to answer",
     filter_cleared: "filter cleared",
     auto_advance: "auto-advance {state}",
     paste_ignored: "paste ignored: no text field here (o opens the note)",
@@ -83,6 +86,7 @@ pub static ZH: Messages = Messages {
     nothing_to_undo: "没有可撤销的操作",
     nothing_to_redo: "没有可重做的操作",
     all_answered: "范围内的每条要求都已作答",
+    nothing_in_scope: "范围内没有要求：模型中没有本评估的任何部分，因此没有可作答的内容",
     filter_cleared: "已清除筛选",
     auto_advance: "自动前进：{state}",
     paste_ignored: "已忽略粘贴：此处没有文本框（按 o 打开备注）",

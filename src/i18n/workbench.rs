@@ -99,6 +99,8 @@ pub struct Findings {
     /// `{holder}` writes the session.
     pub read_only: &'static str,
     pub confirm_title: &'static str,
+    /// The status line's last change after a finding is saved: `{id}`, `{title}`.
+    pub last_change: &'static str,
 }
 
 /// The evidence register, its form and search, and their messages.
@@ -217,6 +219,7 @@ pub static EN: Words = Words {
         none_yet: "no findings yet: ! adds one on a requirement",
         read_only: "read-only: {holder} is writing this session",
         confirm_title: "Are you sure?",
+        last_change: "finding {id} · {title}",
     },
     register: Register {
         title: "Evidence register",
@@ -324,6 +327,7 @@ pub static ZH: Words = Words {
         none_yet: "尚无发现项：在某条要求上按 ! 新增",
         read_only: "只读：{holder} 正在写入此评估",
         confirm_title: "请确认",
+        last_change: "发现项 {id} · {title}",
     },
     register: Register {
         title: "证据登记",

@@ -21,17 +21,65 @@ pub enum CheckSeverity {
     Problem,
 }
 
-/// One line of the report.
+/// One line of the report: how bad, what was found (typed, told in a language by
+/// `Lang::doctor_check`), and the same in English for logs and tests.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DoctorFinding {
     pub severity: CheckSeverity,
     pub message: String,
+    pub check: Check,
 }
 
-fn finding(severity: CheckSeverity, message: impl Into<String>) -> DoctorFinding {
+/// What the doctor found, with its data.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Check {
+    Parses {
+        format: u32,
+        answers: usize,
+        evidence: usize,
+    },
+    /// The session file does not load (the error as it reads).
+    Unparsable(String),
+    ModelUnloadable {
+        id: String,
+        error: String,
+    },
+    ModelSame {
+        id: String,
+        version: String,
+    },
+    ModelChanged {
+        id: String,
+        from: String,
+        to: String,
+    },
+    AliasedAnswers(usize),
+    AliasedFindings(usize),
+    Orphans(Vec<String>),
+    /// Findings about places the model no longer has: `F1 (tie)`.
+    LooseFindings(Vec<String>),
+    EvidenceProblem {
+        id: String,
+        title: String,
+        location: String,
+        check: EvidenceCheck,
+    },
+    EvidenceOk(usize),
+    NoBackup(PathBuf),
+    BackupUsable {
+        path: PathBuf,
+        saved: String,
+        answers: usize,
+    },
+    BackupUnusable(String),
+    Locked(super::LockHolder),
+}
+
+fn finding(severity: CheckSeverity, check: Check) -> DoctorFinding {
     DoctorFinding {
         severity,
-        message: message.into(),
+        message: crate::lang::Lang::En.doctor_check(&check),
+        check,
     }
 }
 
@@ -40,26 +88,23 @@ pub fn check_session(path: &Path) -> Vec<DoctorFinding> {
     let mut out = Vec::new();
     match load_session(path) {
         Ok(session) => {
-            out.push(finding(
-                CheckSeverity::Ok,
-                format!(
-                    "the session file parses (format {}, {}, {})",
-                    session.format,
-                    counted(session.answers.len(), "answer", "answers"),
-                    counted(session.evidence.len(), "evidence entry", "evidence entries")
-                ),
-            ));
+            let parses = Check::Parses {
+                format: session.format,
+                answers: session.answers.len(),
+                evidence: session.evidence.len(),
+            };
+            out.push(finding(CheckSeverity::Ok, parses));
             check_model(&session, &mut out);
             check_evidence(path, &session, &mut out);
         }
-        Err(e) => out.push(finding(CheckSeverity::Problem, e.to_string())),
+        Err(e) => out.push(finding(
+            CheckSeverity::Problem,
+            Check::Unparsable(e.to_string()),
+        )),
     }
     check_backup(path, &mut out);
     if let Some(holder) = lock_holder(path) {
-        out.push(finding(
-            CheckSeverity::Warning,
-            format!("the session is open for writing by {holder}"),
-        ));
+        out.push(finding(CheckSeverity::Warning, Check::Locked(holder)));
     }
     out
 }
@@ -68,28 +113,23 @@ fn check_model(session: &Session, out: &mut Vec<DoctorFinding>) {
     let model = match model_for(session) {
         Ok(model) => model,
         Err(e) => {
-            out.push(finding(
-                CheckSeverity::Problem,
-                format!("its model {:?} cannot be loaded: {e:#}", session.model.id),
-            ));
+            let check = Check::ModelUnloadable {
+                id: session.model.id.clone(),
+                error: format!("{e:#}"),
+            };
+            out.push(finding(CheckSeverity::Problem, check));
             return;
         }
     };
+    let id = model.model.id.clone();
     if model.hash == session.model.hash {
-        out.push(finding(
-            CheckSeverity::Ok,
-            format!(
-                "model {} {} loads and is the one the session was made with",
-                model.model.id, model.model.version
-            ),
-        ));
+        let version = model.model.version.clone();
+        out.push(finding(CheckSeverity::Ok, Check::ModelSame { id, version }));
     } else {
+        let (from, to) = (session.model.version.clone(), model.model.version.clone());
         out.push(finding(
             CheckSeverity::Warning,
-            format!(
-                "model {} has changed since the session was saved (version {} → {})",
-                model.model.id, session.model.version, model.model.version
-            ),
+            Check::ModelChanged { id, from, to },
         ));
     }
     check_orphans(session, &model, out);
@@ -101,37 +141,21 @@ fn check_orphans(session: &Session, model: &LoadedModel, out: &mut Vec<DoctorFin
     if aliased.answers > 0 {
         out.push(finding(
             CheckSeverity::Warning,
-            format!(
-                "{} under old requirement ids and move to their new ids when opened",
-                counted(aliased.answers, "answer is filed", "answers are filed")
-            ),
+            Check::AliasedAnswers(aliased.answers),
         ));
     }
     if aliased.findings > 0 {
         out.push(finding(
             CheckSeverity::Warning,
-            format!(
-                "{} tied to old requirement ids and move to their new ids when opened",
-                match aliased.findings {
-                    1 => "1 finding is".to_string(),
-                    n => format!("{n} findings are"),
-                }
-            ),
+            Check::AliasedFindings(aliased.findings),
         ));
     }
-    let orphans: Vec<&str> = moved
+    let orphans: Vec<String> = moved
         .orphaned_answers(model)
-        .map(|(id, _)| id.as_str())
+        .map(|(id, _)| id.clone())
         .collect();
     if !orphans.is_empty() {
-        out.push(finding(
-            CheckSeverity::Warning,
-            format!(
-                "{} to requirements the model no longer has (kept in the file, listed in reports): {}",
-                counted(orphans.len(), "answer belongs", "answers belong"),
-                orphans.join(", ")
-            ),
-        ));
+        out.push(finding(CheckSeverity::Warning, Check::Orphans(orphans)));
     }
     let loose: Vec<String> = moved
         .findings
@@ -140,17 +164,7 @@ fn check_orphans(session: &Session, model: &LoadedModel, out: &mut Vec<DoctorFin
         .map(|(id, f)| format!("{id} ({})", f.tie))
         .collect();
     if !loose.is_empty() {
-        out.push(finding(
-            CheckSeverity::Warning,
-            format!(
-                "{} about places the model no longer has (kept, listed in reports): {}",
-                match loose.len() {
-                    1 => "1 finding is".to_string(),
-                    n => format!("{n} findings are"),
-                },
-                loose.join(", ")
-            ),
-        ));
+        out.push(finding(CheckSeverity::Warning, Check::LooseFindings(loose)));
     }
 }
 
@@ -171,63 +185,128 @@ fn check_evidence(path: &Path, session: &Session, out: &mut Vec<DoctorFinding>) 
     let checks = evidence_checks(session, &base_dir(path));
     let mut problems = 0;
     for (id, check) in &checks {
+        if *check == EvidenceCheck::Ok {
+            continue;
+        }
         let evidence = &session.evidence[id];
-        let label = format!("evidence {id} {:?} ({})", evidence.title, evidence.location);
-        let what = match check {
-            EvidenceCheck::Ok => continue,
-            EvidenceCheck::Missing => "the file is missing".to_string(),
-            EvidenceCheck::Changed => "the file has changed since it was attached".to_string(),
-            EvidenceCheck::Unreadable(e) => format!("cannot read the file: {e}"),
-        };
         problems += 1;
-        out.push(finding(CheckSeverity::Problem, format!("{label}: {what}")));
+        let problem = Check::EvidenceProblem {
+            id: id.clone(),
+            title: evidence.title.clone(),
+            location: evidence.location.clone(),
+            check: check.clone(),
+        };
+        out.push(finding(CheckSeverity::Problem, problem));
     }
     if !checks.is_empty() && problems == 0 {
-        out.push(finding(
-            CheckSeverity::Ok,
-            format!(
-                "{} present and unchanged",
-                counted(checks.len(), "evidence file is", "evidence files are")
-            ),
-        ));
+        out.push(finding(CheckSeverity::Ok, Check::EvidenceOk(checks.len())));
     }
 }
 
 fn check_backup(path: &Path, out: &mut Vec<DoctorFinding>) {
     let backup = backup_path(path);
     if !backup.exists() {
-        out.push(finding(
-            CheckSeverity::Ok,
-            format!(
-                "no backup {} yet (it appears with the second save)",
-                backup.display()
-            ),
-        ));
+        out.push(finding(CheckSeverity::Ok, Check::NoBackup(backup)));
         return;
     }
     match load_session(&backup) {
-        Ok(s) => out.push(finding(
-            CheckSeverity::Ok,
-            format!(
-                "the backup {} parses and is usable (saved {}, {})",
-                backup.display(),
-                s.updated,
-                counted(s.answers.len(), "answer", "answers")
-            ),
-        )),
+        Ok(s) => {
+            let usable = Check::BackupUsable {
+                path: backup,
+                saved: s.updated,
+                answers: s.answers.len(),
+            };
+            out.push(finding(CheckSeverity::Ok, usable));
+        }
         Err(e) => out.push(finding(
             CheckSeverity::Problem,
-            format!("the backup is not usable: {e}"),
+            Check::BackupUnusable(e.to_string()),
         )),
     }
 }
 
-/// "1 answer", "2 answers".
-fn counted(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
+/// The doctor's findings in words: the catalogue's sentences, filled with their data.
+impl crate::lang::Lang {
+    /// One finding of `assess doctor`, told in this language.
+    pub fn doctor_check(self, check: &Check) -> String {
+        use crate::i18n::fill;
+        let t = self.texts().health;
+        let counted =
+            |forms: [&str; 2], n: usize| fill(forms[usize::from(n != 1)], &[("n", &n.to_string())]);
+        match check {
+            Check::Parses {
+                format,
+                answers,
+                evidence,
+            } => fill(
+                t.parses,
+                &[
+                    ("format", &format.to_string()),
+                    ("answers", &counted(t.answers, *answers)),
+                    ("evidence", &counted(t.evidence_entries, *evidence)),
+                ],
+            ),
+            Check::Unparsable(error) => fill(t.unparsable, &[("error", error)]),
+            Check::ModelUnloadable { id, error } => fill(
+                t.model_unloadable,
+                &[("id", &format!("{id:?}")), ("error", error)],
+            ),
+            Check::ModelSame { id, version } => {
+                fill(t.model_same, &[("id", id), ("version", version)])
+            }
+            Check::ModelChanged { id, from, to } => {
+                fill(t.model_changed, &[("id", id), ("from", from), ("to", to)])
+            }
+            Check::AliasedAnswers(n) => counted(t.aliased_answers, *n),
+            Check::AliasedFindings(n) => counted(t.aliased_findings, *n),
+            Check::Orphans(ids) => {
+                fill(&counted(t.orphans, ids.len()), &[("ids", &ids.join(", "))])
+            }
+            Check::LooseFindings(list) => fill(
+                &counted(t.loose_findings, list.len()),
+                &[("list", &list.join(", "))],
+            ),
+            Check::EvidenceProblem {
+                id,
+                title,
+                location,
+                check,
+            } => {
+                let what = match check {
+                    EvidenceCheck::Missing => t.file_missing.to_string(),
+                    EvidenceCheck::Changed => t.file_changed.to_string(),
+                    EvidenceCheck::Unreadable(e) => fill(t.file_unreadable, &[("error", e)]),
+                    EvidenceCheck::Ok => String::new(),
+                };
+                fill(
+                    t.evidence_problem,
+                    &[
+                        ("id", id),
+                        ("title", &format!("{title:?}")),
+                        ("location", location),
+                        ("what", &what),
+                    ],
+                )
+            }
+            Check::EvidenceOk(n) => {
+                fill(t.evidence_ok, &[("files", &counted(t.evidence_files, *n))])
+            }
+            Check::NoBackup(path) => fill(t.no_backup, &[("path", &path.display().to_string())]),
+            Check::BackupUsable {
+                path,
+                saved,
+                answers,
+            } => fill(
+                t.backup_usable,
+                &[
+                    ("path", &path.display().to_string()),
+                    ("saved", saved),
+                    ("answers", &counted(t.answers, *answers)),
+                ],
+            ),
+            Check::BackupUnusable(error) => fill(t.backup_unusable, &[("error", error)]),
+            Check::Locked(holder) => fill(t.locked, &[("holder", &self.lock_holder(holder))]),
+        }
     }
 }
 

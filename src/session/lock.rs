@@ -20,16 +20,24 @@ pub struct LockHolder {
     pub host: String,
     /// RFC 3339 UTC.
     pub since: String,
-    /// When no process holds it but it still opens read-only: why (a backup, a folder this
-    /// user cannot write).
-    pub note: String,
+    /// When no process holds it but it still opens read-only: why.
+    pub no_writer: Option<NoWriter>,
+}
+
+/// Why a session opens read-only although no process writes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoWriter {
+    /// A backup or kept copy: writing it would fork the session.
+    KeptCopy,
+    /// Its folder is not writable by this user.
+    NotWritable,
 }
 
 impl LockHolder {
     /// Read-only for a reason other than another writer.
-    pub fn because(note: &str) -> Self {
+    pub fn because(why: NoWriter) -> Self {
         Self {
-            note: note.to_string(),
+            no_writer: Some(why),
             ..Self::default()
         }
     }
@@ -37,24 +45,34 @@ impl LockHolder {
 
 impl fmt::Display for LockHolder {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if !self.note.is_empty() {
-            return f.write_str(&self.note);
+        f.write_str(&crate::lang::Lang::En.lock_holder(self))
+    }
+}
+
+impl crate::lang::Lang {
+    /// Who holds a session, told in this language: `process 12 on host since …`.
+    pub fn lock_holder(self, holder: &LockHolder) -> String {
+        let t = self.texts().health;
+        match holder.no_writer {
+            Some(NoWriter::KeptCopy) => return t.kept_copy.to_string(),
+            Some(NoWriter::NotWritable) => return t.not_writable.to_string(),
+            None => {}
         }
-        let pid = self.pid.map_or_else(
-            || "an unknown process".to_string(),
-            |p| format!("process {p}"),
+        let pid = holder.pid.map_or_else(
+            || t.unknown_process.to_string(),
+            |p| crate::i18n::fill(t.process, &[("pid", &p.to_string())]),
         );
-        let host = if self.host.is_empty() {
-            "an unknown host"
+        let host = if holder.host.is_empty() {
+            t.unknown_host
         } else {
-            &self.host
+            &holder.host
         };
-        let since = if self.since.is_empty() {
-            "a moment ago"
+        let since = if holder.since.is_empty() {
+            t.a_moment_ago
         } else {
-            &self.since
+            &holder.since
         };
-        write!(f, "{pid} on {host} since {since}")
+        crate::i18n::fill(t.holder, &[("pid", &pid), ("host", host), ("since", since)])
     }
 }
 
@@ -168,16 +186,14 @@ pub fn writer_access(session: &Path) -> Result<Access, LockError> {
         || name.contains(".conflict-");
     if kept {
         return Ok(Access::ReadOnly {
-            holder: LockHolder::because(
-                "nobody: this is a backup or kept copy (restore it with `assess doctor --restore-backup`, or open the session itself)",
-            ),
+            holder: LockHolder::because(NoWriter::KeptCopy),
         });
     }
     match acquire_lock(session) {
         Ok(lock) => Ok(Access::Write(lock)),
         Err(LockError::Io { source, .. }) if super::refuses_writing(&source) => {
             Ok(Access::ReadOnly {
-                holder: LockHolder::because("nobody: its folder is not writable by you"),
+                holder: LockHolder::because(NoWriter::NotWritable),
             })
         }
         Err(e) => Err(e),

@@ -97,6 +97,94 @@ fn backup_hint(path: &Path) -> String {
     }
 }
 
+impl crate::lang::Lang {
+    /// An error's message in this language, without the program's name before it.
+    pub fn error_message(self, err: &anyhow::Error) -> String {
+        if let Some(super::LockError::Held { session, holder }) = err
+            .chain()
+            .find_map(|e| e.downcast_ref::<super::LockError>())
+        {
+            let session = session.display().to_string();
+            let holder = self.lock_holder(holder);
+            let held = self.texts().health.held;
+            return crate::i18n::fill(held, &[("session", &session), ("holder", &holder)]);
+        }
+        // Only an error as it came (no context around it), so nothing said is lost.
+        if let Some(text) = err
+            .chain()
+            .next()
+            .and_then(|e| e.downcast_ref::<super::SessionError>())
+            .and_then(|e| self.session_error(e))
+        {
+            return text;
+        }
+        match err
+            .chain()
+            .find_map(|e| e.downcast_ref::<super::EditError>())
+        {
+            Some(edit) => self.edit_error(edit),
+            None => format!("{err:#}"),
+        }
+    }
+
+    /// A session that could not be loaded or saved, told in this language; None where the
+    /// error's English words are all there is (a refusal's reason, an operating-system error).
+    pub fn session_error(self, e: &SessionError) -> Option<String> {
+        use crate::i18n::fill;
+        let t = self.texts().health;
+        let text = match e {
+            SessionError::Damaged {
+                path,
+                line,
+                column,
+                message,
+            } => {
+                let backup = backup_path(path);
+                let hint = if backup.exists() {
+                    fill(t.backup_kept, &[("backup", &backup.display().to_string())])
+                } else {
+                    String::new()
+                };
+                fill(
+                    t.damaged,
+                    &[
+                        ("path", &path.display().to_string()),
+                        ("line", &line.to_string()),
+                        ("column", &column.to_string()),
+                        ("message", message),
+                        ("hint", &hint),
+                    ],
+                )
+            }
+            SessionError::NewerFormat { path, found } => fill(
+                t.newer_format,
+                &[
+                    ("path", &path.display().to_string()),
+                    ("found", &found.to_string()),
+                    ("max", &FORMAT_VERSION.to_string()),
+                ],
+            ),
+            SessionError::TooLarge { path, size, limit } => fill(
+                t.too_large,
+                &[
+                    ("path", &path.display().to_string()),
+                    ("size", &human_size(*size)),
+                    ("limit", &human_size(*limit)),
+                ],
+            ),
+            SessionError::Conflicts { path, count } => fill(
+                t.conflicts_remain,
+                &[
+                    ("path", &path.display().to_string()),
+                    ("count", &count.to_string()),
+                ],
+            ),
+            _ => return None,
+        };
+        Some(text)
+    }
+}
+
 fn io_error(path: &Path, action: &str) -> impl FnOnce(std::io::Error) -> SessionError {
     let path = path.to_path_buf();
     let action = action.to_string();

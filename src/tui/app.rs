@@ -2,9 +2,9 @@
 //! of the current context) and `update` applies them. Rendering only reads this state.
 
 mod agenda;
+mod apply;
 mod audit;
 pub mod background;
-mod export;
 mod findings;
 mod forms;
 mod model_choice;
@@ -16,16 +16,23 @@ mod screens;
 mod undo;
 mod work;
 
-pub use agenda::{AgendaEditor, MINUTES_STEP, TIME_SAVE_EVERY, TimeClock, Timebox};
-pub use audit::ParticipantsState;
-pub use export::{ExportKind, ExportState, FORMATS, LANGS};
-pub use findings::{FINDING_FIELDS, FindingForm, FindingsList, finding_marks, tie_requirement};
-pub use forms::{
-    EVIDENCE_KINDS, EvidenceForm, EvidencePicker, Field, FilterPicker, Home, HomeRow, LineInput,
-    NewForm, NoteState, OnYes, Overlay, PaletteState,
-};
+pub use crate::tui::overlays::OnYes;
+pub use crate::tui::overlays::agenda::{AgendaEditor, MINUTES_STEP};
+pub use crate::tui::overlays::evidence::EvidencePicker;
+pub use crate::tui::overlays::evidence_form::{EVIDENCE_KINDS, EvidenceForm};
+pub use crate::tui::overlays::evidence_search::{EvidenceSearch, evidence_items};
+pub use crate::tui::overlays::export::{ExportKind, ExportState, FORMATS, LANGS};
+pub use crate::tui::overlays::filter::FilterPicker;
+pub use crate::tui::overlays::finding_form::FindingForm;
+pub use crate::tui::overlays::findings::FindingsList;
+pub use crate::tui::overlays::note::NoteState;
+pub use crate::tui::overlays::palette::PaletteState;
+pub use crate::tui::overlays::participants::ParticipantsState;
+pub use agenda::{TIME_SAVE_EVERY, TimeClock, Timebox};
+pub use findings::{finding_marks, tie_requirement};
+pub use forms::{Field, Home, HomeRow, LineInput, NewForm, Overlay};
 pub use model_choice::{ModelChoice, ModelChoices};
-pub use register::{Attaching, evidence_from_form, evidence_items};
+pub use register::{Attaching, evidence_from_form};
 pub use undo::Snapshot;
 pub use work::{SaveState, Work};
 
@@ -34,12 +41,14 @@ use crate::lang::Lang;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent, MouseEventKind};
+use crate::tui::overlays::Env;
+use crate::tui::overlays::confirm::Confirm;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 
 use super::action::Action;
 use super::keymap::{self, Context};
-use super::views;
 use crate::session::scale::{self, Slot};
 use crate::session::{self, Status};
 
@@ -121,78 +130,6 @@ impl App {
         }
     }
 
-    /// Carries out what an overlay's update asked for. The one place that applies overlay
-    /// effects: it makes the edit (a refusal goes to the status line and the overlay stays
-    /// open), saves through the session's own path, and closes the overlay.
-    pub fn apply(&mut self, effect: crate::tui::overlays::Effect) {
-        use crate::tui::overlays::conflicts::Resolution;
-        use crate::tui::overlays::{Edit, Effect};
-        match effect {
-            Effect::None => {}
-            Effect::Close => {
-                self.overlays.pop();
-            }
-            Effect::Message(text) => self.message = Some(text),
-            Effect::Edit(edit) => {
-                self.make(edit);
-            }
-            Effect::EditThenClose(edit) => {
-                let edit_note = matches!(
-                    edit,
-                    Edit::Resolve {
-                        how: Resolution::OursThenEditNote,
-                        ..
-                    }
-                );
-                if self.make(edit) {
-                    self.overlays.pop();
-                    if edit_note {
-                        self.open_note(false);
-                    }
-                }
-            }
-        }
-    }
-
-    /// Makes an overlay's edit; false when it was refused (the reason is in the status line).
-    fn make(&mut self, edit: crate::tui::overlays::Edit) -> bool {
-        use crate::session::Take;
-        use crate::tui::overlays::Edit;
-        use crate::tui::overlays::conflicts::Resolution;
-        let who = self.who_or_user();
-        let Some(work) = &mut self.work else {
-            return false;
-        };
-        match edit {
-            Edit::Decider(name) => {
-                work.session.cursor.decider = name;
-                work.dirty = true;
-            }
-            Edit::Resolve { id, how } => {
-                // On the answer's own requirement, so rescoring and the cursor follow it.
-                let target = work.session.conflicts.get(&id).map(|c| c.target.clone());
-                if let Some(r) = target.and_then(|t| work.model.index.requirement(&t)) {
-                    work.jump(r);
-                }
-                let session = &mut work.session;
-                let result = session.ensure_assessor(&who).and_then(|_| match how {
-                    Resolution::BothNotes => session.resolve_keep_both_notes(&id, &who),
-                    Resolution::Theirs => session.resolve_conflict(&id, Take::Theirs, &who),
-                    Resolution::Ours | Resolution::OursThenEditNote => {
-                        session.resolve_conflict(&id, Take::Ours, &who)
-                    }
-                });
-                if let Err(e) = result {
-                    self.message = Some(work.lang().edit_error(&e));
-                    return false;
-                }
-                let at = work.practice;
-                work.changed(at);
-            }
-        }
-        true
-    }
-
     /// `M`: the conflicts queue, or a word that there is nothing in it.
     fn open_conflicts(&mut self) {
         let Some(work) = &self.work else { return };
@@ -256,17 +193,17 @@ impl App {
             Err(e) => match e.downcast_ref::<session::LockError>() {
                 Some(session::LockError::Held { holder, .. }) => {
                     let name = path.file_stem().unwrap_or_default().to_string_lossy();
-                    let holder_text = holder.to_string();
+                    let holder_text = self.lang().lock_holder(holder);
                     let question = crate::i18n::fill(
                         self.lang().texts().home.read_only_question,
                         &[("name", &name), ("holder", &holder_text)],
                     );
                     self.pending_read_only = Some((path.to_path_buf(), holder.clone()));
                     self.screen = Screen::Home;
-                    self.overlays.push(Overlay::Confirm {
+                    self.overlays.push(Overlay::Confirm(Confirm {
                         question,
                         on_yes: OnYes::OpenReadOnly,
-                    });
+                    }));
                     Ok(())
                 }
                 _ => Err(e),
@@ -275,13 +212,13 @@ impl App {
     }
 
     /// The answer "yes" to "view it read-only?".
-    fn open_read_only(&mut self, pending: Option<(PathBuf, session::LockHolder)>) {
+    pub(super) fn open_read_only(&mut self, pending: Option<(PathBuf, session::LockHolder)>) {
         let Some((path, holder)) = pending else {
             return;
         };
         match Work::open_read_only(&path, holder) {
             Ok(work) => self.open_work(work),
-            Err(e) => self.message = Some(format!("{e:#}")),
+            Err(e) => self.message = Some(self.lang().error_message(&e)),
         }
     }
 
@@ -395,9 +332,9 @@ impl App {
             None => false,
         };
         let defer = self.defer_saves;
-        match self.overlays.last_mut() {
-            Some(Overlay::Palette(p) | Overlay::EvidenceSearch(p)) => p.query_changed(defer),
-            _ if !taken => {
+        match self.overlays.last_mut().and_then(Overlay::ranking) {
+            Some(p) => p.query_changed(defer),
+            None if !taken => {
                 self.message = Some(self.lang().texts().messages.paste_ignored.into());
             }
             _ => {}
@@ -426,7 +363,7 @@ impl App {
             work.guard.digest_in_background();
         }
         let mut ranked = false;
-        if let Some(Overlay::Palette(p) | Overlay::EvidenceSearch(p)) = self.overlays.last_mut()
+        if let Some(p) = self.overlays.last_mut().and_then(Overlay::ranking)
             && p.stale
         {
             p.rerank();
@@ -474,10 +411,9 @@ impl App {
     fn update_global(&mut self, action: Action) -> bool {
         match action {
             Action::Quit => self.request_quit(),
-            Action::Help => self.overlays.push(Overlay::Help {
-                context: self.context(),
-                scroll: 0,
-            }),
+            Action::Help => self
+                .overlays
+                .push(Overlay::Help(self.help_of(self.context()))),
             Action::Palette => self.open_palette(),
             Action::ToggleLang => {
                 if let Some(work) = &mut self.work {
@@ -522,16 +458,13 @@ impl App {
         if let Some(holder) = &work.read_only
             && action.edits()
         {
-            let holder = holder.to_string();
+            let holder = work.lang().lock_holder(holder);
             let text = work.lang().texts().home.read_only;
             self.message = Some(crate::i18n::fill(text, &[("holder", &holder)]));
             return;
         }
         if work.scope.is_empty() && action.edits() {
-            self.message = Some(
-                "nothing in scope: the model has none of this session's parts, so there is nothing to answer"
-                    .to_string(),
-            );
+            self.message = Some(work.lang().texts().messages.nothing_in_scope.to_string());
             return;
         }
         if self.update_audit(action) {
@@ -610,10 +543,9 @@ impl App {
                     .get(&id)
                     .and_then(|a| a.justification.clone())
                     .unwrap_or_default();
-                self.overlays.push(Overlay::Justify {
-                    input: LineInput::new(&current),
-                    error: None,
-                });
+                self.overlays.push(Overlay::Justify(
+                    crate::tui::overlays::justify::Justify::open(&current),
+                ));
             }
             Action::Clear => result = work.edit(|s, _| s.clear_status(&id, &who)),
             Action::QuickLevel(level) => {
@@ -639,12 +571,8 @@ impl App {
             }
             Action::FilterPicker => {
                 let counts = crate::review::counts(&work.model, &work.session, &work.checks);
-                let selected = work
-                    .filter
-                    .and_then(|f| counts.iter().position(|(c, _)| *c == f))
-                    .map_or(0, |i| i + 1);
-                self.overlays
-                    .push(Overlay::Filter(FilterPicker { selected, counts }));
+                let picker = FilterPicker::open(counts, work.filter);
+                self.overlays.push(Overlay::Filter(picker));
             }
             Action::ClearFilter if work.filter.take().is_some() => {
                 self.message = Some(work.lang().texts().messages.filter_cleared.to_string());
@@ -656,7 +584,10 @@ impl App {
             Action::Findings => self
                 .overlays
                 .push(Overlay::Findings(FindingsList::default())),
-            Action::Agenda => self.open_agenda(),
+            Action::Agenda => {
+                let editor = AgendaEditor::open(&work.session, &work.model);
+                self.overlays.push(Overlay::Agenda(editor));
+            }
             Action::ToggleFacilitator => {
                 let on = !work.session.cursor.facilitator;
                 work.session.cursor.facilitator = on;
@@ -750,42 +681,23 @@ impl App {
         }
     }
 
+    /// Help on a context: its keys, the answer keys in the model's own words.
+    pub(super) fn help_of(&self, context: Context) -> crate::tui::overlays::help::Help {
+        let words = |a| self.work.as_ref().and_then(|w| w.answer_words(a));
+        let entries = keymap::help_lines_with(context, self.lang(), &words);
+        crate::tui::overlays::help::Help::open(context, entries)
+    }
+
     fn open_note(&mut self, discussion: bool) {
         let Some(work) = &self.work else { return };
-        let id = work.requirement_id();
-        let text = work
-            .session
-            .answers
-            .get(&id)
-            .map(|a| {
-                if discussion {
-                    a.discussion.clone()
-                } else {
-                    a.note.clone()
-                }
-            })
-            .unwrap_or_default();
-        // Split on '\n' only: `lines()` would drop a '\r' before it and a final newline, and
-        // merely opening and closing the editor would then rewrite the note.
-        let lines: Vec<String> = text.split('\n').map(str::to_string).collect();
-        let mut editor = ratatui_textarea::TextArea::new(if lines.is_empty() {
-            vec![String::new()]
-        } else {
-            lines
-        });
-        editor.move_cursor(ratatui_textarea::CursorMove::Bottom);
-        editor.move_cursor(ratatui_textarea::CursorMove::End);
-        self.overlays.push(Overlay::Note(Box::new(NoteState {
-            editor,
-            requirement: id,
-            saved_text: text,
-            last_autosave: Instant::now(),
-            recorded: false,
-            discussion,
-        })));
+        let note = NoteState::open(&work.ctx(), discussion);
+        self.overlays.push(Overlay::Note(Box::new(note)));
     }
 
     fn open_export(&mut self) {
+        if self.work.is_none() {
+            return;
+        }
         let lang = self.lang();
         self.overlays
             .push(Overlay::Export(ExportState::new(lang.code())));
@@ -801,53 +713,40 @@ impl App {
             if let SaveState::Failed(err) = &work.save {
                 let question =
                     crate::i18n::fill(work.lang().texts().workbench.quit_unsaved, &[("err", err)]);
-                self.overlays.push(Overlay::Confirm {
+                self.overlays.push(Overlay::Confirm(Confirm {
                     question,
                     on_yes: OnYes::QuitUnsaved,
-                });
+                }));
                 return;
             }
         }
         self.quit = true;
     }
 
-    /// Writes an open note draft into the session (and to disk) if it changed.
+    /// Writes an open note draft into the session (and to disk) if it changed; a refusal
+    /// (a final session) is said on the status line.
     pub fn flush_note(&mut self) {
-        let who = self.who.clone();
-        let Some(work) = &mut self.work else { return };
-        let mut refused = None;
-        for overlay in &mut self.overlays {
-            if let Overlay::Note(note) = overlay {
-                let text = note.text();
-                if text != note.saved_text {
-                    let id = note.requirement.clone();
-                    let set = |s: &mut session::Session| {
-                        if note.discussion {
-                            s.set_discussion(&id, &text, &who)
-                        } else {
-                            s.set_note(&id, &text, &who)
-                        }
-                    };
-                    if note.recorded {
-                        if set(&mut work.session).is_ok() {
-                            work.palette = None;
-                            work.save_now();
-                        }
-                    } else {
-                        // A refused note (a final session) is said on the status line.
-                        if let Err(e) = work.edit(|s, _| set(s)) {
-                            refused = Some(work.lang().edit_error(&e));
-                        }
-                        note.recorded = true;
-                    }
-                    note.saved_text = text;
-                }
-                note.last_autosave = Instant::now();
+        for i in 0..self.overlays.len() {
+            let Overlay::Note(note) = &mut self.overlays[i] else {
+                continue;
+            };
+            note.last_autosave = Instant::now();
+            let Some(edit) = note.draft(false) else {
+                continue;
+            };
+            let result = self.make(edit);
+            if let Overlay::Note(note) = &mut self.overlays[i] {
+                note.written();
+            }
+            if let Err(refused) = result {
+                self.message = Some(refused);
             }
         }
-        if refused.is_some() {
-            self.message = refused;
-        }
+    }
+
+    /// What overlays read: the shown language and the open session.
+    pub fn ctx(&self) -> Env<'_> {
+        ctx_of(self.work.as_ref(), self.lang)
     }
 
     /// Periodic work: note autosave, cursor save, retrying a failed save, workshop time.
@@ -903,34 +802,6 @@ impl App {
         (timebox, spent)
     }
 
-    /// A mouse event: click selects in the navigator and checklist, the wheel scrolls.
-    pub fn handle_mouse(&mut self, event: MouseEvent) {
-        if !self.overlays.is_empty() {
-            return;
-        }
-        match (self.screen, event.kind) {
-            (Screen::Assessment, MouseEventKind::ScrollDown) => {
-                self.update(Action::NextRequirement);
-            }
-            (Screen::Assessment, MouseEventKind::ScrollUp) => {
-                self.update(Action::PrevRequirement);
-            }
-            (Screen::Home, MouseEventKind::ScrollDown) => {
-                self.update(Action::Down);
-            }
-            (Screen::Home, MouseEventKind::ScrollUp) => {
-                self.update(Action::Up);
-            }
-            (Screen::Assessment, MouseEventKind::Down(_)) => {
-                let target = views::assessment::hit_test(self, self.area, event.column, event.row);
-                if let (Some(requirement), Some(work)) = (target, &mut self.work) {
-                    work.jump(requirement);
-                }
-            }
-            _ => {}
-        }
-    }
-
     /// Keys that are not bound in the current context: text for inputs.
     fn text_input(&mut self, key: KeyEvent) {
         match self.overlays.last_mut() {
@@ -949,9 +820,20 @@ impl App {
             None => {}
         }
         let defer = self.defer_saves;
-        if let Some(Overlay::Palette(p) | Overlay::EvidenceSearch(p)) = self.overlays.last_mut() {
+        if let Some(p) = self.overlays.last_mut().and_then(Overlay::ranking) {
             p.query_changed(defer);
         }
+    }
+}
+
+/// What overlays read, from the open session (the workbench's own language without one).
+/// A free function, so the app can hand it to the overlay on top while that is borrowed.
+fn ctx_of(work: Option<&Work>, lang: Lang) -> Env<'_> {
+    Env {
+        lang: work.map_or(lang, Work::lang),
+        work: work.map(Work::ctx),
+        auto_advance: work.is_none_or(|w| w.session.cursor.auto_advance),
+        hints: keymap::hints_in,
     }
 }
 

@@ -8,77 +8,12 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::Action;
+use super::overlays;
 
 pub mod user;
 
-/// Where a key is pressed; each context has its own bindings.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Context {
-    Home,
-    NewSession,
-    Assessment,
-    Summary,
-    Help,
-    Palette,
-    Note,
-    Justify,
-    Evidence,
-    EvidenceForm,
-    EvidenceSearch,
-    Filter,
-    Confirm,
-    Export,
-    Findings,
-    FindingForm,
-    Agenda,
-    History,
-    Decider,
-    Participants,
-    ParticipantForm,
-    Reason,
-    Conflicts,
-}
-
-impl Context {
-    pub const ALL: [Context; 23] = [
-        Context::Home,
-        Context::NewSession,
-        Context::Assessment,
-        Context::Summary,
-        Context::Help,
-        Context::Palette,
-        Context::Note,
-        Context::Justify,
-        Context::Evidence,
-        Context::EvidenceForm,
-        Context::EvidenceSearch,
-        Context::Filter,
-        Context::Confirm,
-        Context::Export,
-        Context::Findings,
-        Context::FindingForm,
-        Context::Agenda,
-        Context::History,
-        Context::Decider,
-        Context::Participants,
-        Context::ParticipantForm,
-        Context::Reason,
-        Context::Conflicts,
-    ];
-
-    /// The title of this context in help.
-    pub fn title(self) -> &'static str {
-        self.title_in(crate::lang::Lang::En)
-    }
-
-    /// The context's name in `lang` (help's title).
-    pub fn title_in(self, lang: crate::lang::Lang) -> &'static str {
-        let i = Context::ALL.iter().position(|c| *c == self).unwrap_or(0);
-        lang.texts().overlays.contexts[i]
-    }
-}
-
 pub use super::binding::{Binding, b, display_key, h, hints_of};
+pub use super::overlays::Context;
 
 use Action as A;
 
@@ -173,143 +108,6 @@ const SUMMARY: &[Binding] = &[
     b("C-c", A::Quit),
 ];
 
-const HELP: &[Binding] = &[
-    h("Esc", A::Cancel),
-    b("?", A::Cancel),
-    b("q", A::Cancel),
-    h("Down", A::Down),
-    b("j", A::Down),
-    b("Up", A::Up),
-    b("k", A::Up),
-];
-
-const PALETTE: &[Binding] = &[
-    h("Enter", A::Confirm),
-    h("Esc", A::Cancel),
-    b("C-p", A::Cancel),
-    h("Down", A::Down),
-    b("Up", A::Up),
-    b("C-n", A::Down),
-];
-
-const NOTE: &[Binding] = &[h("Esc", A::SaveClose), b("C-s", A::SaveClose)];
-
-const JUSTIFY: &[Binding] = &[h("Enter", A::Confirm), h("Esc", A::Cancel)];
-
-const EVIDENCE: &[Binding] = &[
-    h("Enter", A::Toggle),
-    h("a", A::AddEvidence),
-    h("d", A::Detach),
-    h("/", A::SearchEvidence),
-    b("c", A::EditEvidence),
-    b("H", A::AcceptNewVersion),
-    b("x", A::RemoveEvidence),
-    b("Down", A::Down),
-    b("j", A::Down),
-    b("Up", A::Up),
-    b("k", A::Up),
-    h("Esc", A::Cancel),
-];
-
-const EVIDENCE_SEARCH: &[Binding] = &[
-    h("Enter", A::Confirm),
-    h("Esc", A::Cancel),
-    h("Down", A::Down),
-    b("Up", A::Up),
-    b("C-n", A::Down),
-];
-
-const FILTER: &[Binding] = &[
-    h("Enter", A::Confirm),
-    h("Down", A::Down),
-    b("j", A::Down),
-    b("Up", A::Up),
-    b("k", A::Up),
-    h("Esc", A::Cancel),
-];
-
-const EVIDENCE_FORM: &[Binding] = &[
-    h("Enter", A::Confirm),
-    h("Tab", A::NextField),
-    b("S-Tab", A::PrevField),
-    b("Down", A::NextField),
-    b("Up", A::PrevField),
-    h("Left", A::Left),
-    b("Right", A::Right),
-    h("Esc", A::Cancel),
-];
-
-const CONFIRM: &[Binding] = &[h("y", A::Yes), h("n", A::No), b("Esc", A::No)];
-
-const EXPORT: &[Binding] = &[
-    h("Enter", A::Confirm),
-    h("Tab", A::NextField),
-    b("S-Tab", A::PrevField),
-    b("Down", A::NextField),
-    b("Up", A::PrevField),
-    h("Left", A::Left),
-    b("Right", A::Right),
-    b("Space", A::Toggle),
-    h("Esc", A::Cancel),
-];
-
-const FINDINGS: &[Binding] = &[
-    h("Enter", A::Confirm),
-    h("d", A::Delete),
-    h("g", A::GoTo),
-    b("Down", A::Down),
-    b("j", A::Down),
-    b("Up", A::Up),
-    b("k", A::Up),
-    h("Esc", A::Cancel),
-];
-
-const HISTORY: &[Binding] = &[
-    h("Esc", A::Cancel),
-    b("h", A::Cancel),
-    b("q", A::Cancel),
-    h("Down", A::Down),
-    b("j", A::Down),
-    b("Up", A::Up),
-    b("k", A::Up),
-];
-
-// No ↑/↓ here: they move the cursor in the description. Enter there is a line break.
-const FINDING_FORM: &[Binding] = &[
-    h("C-s", A::SaveClose),
-    b("Enter", A::Confirm),
-    h("Tab", A::NextField),
-    b("S-Tab", A::PrevField),
-    h("Left", A::Left),
-    b("Right", A::Right),
-    h("Esc", A::Cancel),
-];
-
-const AGENDA: &[Binding] = &[
-    h("Enter", A::Confirm),
-    b("Down", A::Down),
-    b("j", A::Down),
-    b("Up", A::Up),
-    b("k", A::Up),
-    h("Left", A::Left),
-    h("Right", A::Right),
-    h("Esc", A::Cancel),
-];
-const PARTICIPANTS: &[Binding] = &[
-    h("a", A::Add),
-    h("Enter", A::Confirm),
-    h("d", A::Delete),
-    b("Down", A::Down),
-    b("j", A::Down),
-    b("Up", A::Up),
-    b("k", A::Up),
-    h("Esc", A::Cancel),
-];
-
-const PARTICIPANT_FORM: &[Binding] = &[h("Enter", A::Confirm), h("Esc", A::Cancel)];
-
-const REASON: &[Binding] = &[h("Enter", A::Confirm), h("Esc", A::Cancel)];
-
 /// The bindings of a context: the user's (configuration file) where they changed it, else the
 /// defaults.
 pub fn bindings(context: Context) -> &'static [Binding] {
@@ -323,25 +121,7 @@ pub fn defaults(context: Context) -> &'static [Binding] {
         Context::NewSession => NEW_SESSION,
         Context::Assessment => ASSESSMENT,
         Context::Summary => SUMMARY,
-        Context::Help => HELP,
-        Context::Palette => PALETTE,
-        Context::Note => NOTE,
-        Context::Justify => JUSTIFY,
-        Context::Evidence => EVIDENCE,
-        Context::EvidenceForm => EVIDENCE_FORM,
-        Context::EvidenceSearch => EVIDENCE_SEARCH,
-        Context::Filter => FILTER,
-        Context::Confirm => CONFIRM,
-        Context::Export => EXPORT,
-        Context::Findings => FINDINGS,
-        Context::FindingForm => FINDING_FORM,
-        Context::Agenda => AGENDA,
-        Context::History => HISTORY,
-        Context::Decider => crate::tui::overlays::decider::BINDINGS,
-        Context::Participants => PARTICIPANTS,
-        Context::ParticipantForm => PARTICIPANT_FORM,
-        Context::Reason => REASON,
-        Context::Conflicts => crate::tui::overlays::conflicts::BINDINGS,
+        overlay => overlays::defaults(overlay).unwrap_or_default(),
     }
 }
 

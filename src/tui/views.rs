@@ -2,15 +2,12 @@
 
 pub mod agenda;
 pub mod assessment;
-pub mod audit;
 pub mod facilitator;
-pub mod findings;
 pub mod home;
 pub mod navigator;
 pub mod new_session;
 pub mod overlays;
 pub mod practice;
-pub mod register;
 pub mod status;
 pub mod summary;
 

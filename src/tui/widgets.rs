@@ -3,6 +3,9 @@
 
 pub mod clear;
 pub mod columns;
+pub mod field;
+pub mod highlight;
+pub mod line_input;
 pub mod popup;
 pub mod radar;
 pub mod wrap;

@@ -1,27 +1,14 @@
-//! The agenda editor (`A`: planned minutes per part or domain) and the timebox: time is
+//! The workshop clock (the agenda editor is `overlays::agenda`) and the timebox: time is
 //! counted for the domain on screen, saved when the domain changes, on quit and at most every
 //! `TIME_SAVE_EVERY` otherwise, and the status line shows the current item against its plan.
 
 use std::time::{Duration, Instant};
 
-use super::{App, Overlay, Screen, Work};
-use crate::session::{AgendaRow, clock, domain_key};
-use crate::tui::action::Action;
+use super::{App, Screen, Work};
+use crate::session::{clock, domain_key};
 
 /// Time spent is written at most this often while the domain stays the same.
 pub const TIME_SAVE_EVERY: Duration = Duration::from_secs(30);
-/// One press of ←/→ in the agenda editor.
-pub const MINUTES_STEP: u32 = 5;
-
-/// The agenda being edited: a draft of minutes per row, saved together on Enter.
-#[derive(Debug, Clone)]
-pub struct AgendaEditor {
-    pub rows: Vec<AgendaRow>,
-    pub minutes: Vec<u32>,
-    pub selected: usize,
-    pub error: Option<String>,
-}
-
 /// Where time is being counted: the domain on screen since when.
 #[derive(Debug, Clone, Default)]
 pub struct TimeClock {
@@ -107,66 +94,6 @@ impl Work {
 }
 
 impl App {
-    /// The agenda editor over the parts and domains in scope.
-    pub(super) fn open_agenda(&mut self) {
-        let Some(work) = &self.work else { return };
-        let rows = work.session.agenda_rows(&work.model);
-        let minutes = rows
-            .iter()
-            .map(|r| r.planned_minutes.unwrap_or(0))
-            .collect();
-        self.overlays.push(Overlay::Agenda(AgendaEditor {
-            rows,
-            minutes,
-            selected: 0,
-            error: None,
-        }));
-    }
-
-    pub(super) fn update_agenda(&mut self, action: Action) {
-        let who = self.who.clone();
-        let Some(Overlay::Agenda(editor)) = self.overlays.last_mut() else {
-            return;
-        };
-        let last = editor.rows.len().saturating_sub(1);
-        let minutes = editor.minutes.get_mut(editor.selected);
-        match (action, minutes) {
-            (Action::Down, _) => editor.selected = (editor.selected + 1).min(last),
-            (Action::Up, _) => editor.selected = editor.selected.saturating_sub(1),
-            (Action::Left, Some(m)) => *m = m.saturating_sub(MINUTES_STEP),
-            (Action::Right, Some(m)) => *m = (*m + MINUTES_STEP).min(24 * 60),
-            (Action::Confirm, _) => {
-                let changes: Vec<(String, u32)> = editor
-                    .rows
-                    .iter()
-                    .zip(&editor.minutes)
-                    .filter(|(r, m)| r.planned_minutes.unwrap_or(0) != **m)
-                    .map(|(r, m)| (r.key.clone(), *m))
-                    .collect();
-                let Some(work) = &mut self.work else { return };
-                let result = if changes.is_empty() {
-                    Ok(())
-                } else {
-                    work.edit(|s, m| {
-                        changes.iter().try_for_each(|(key, minutes)| {
-                            s.set_planned_minutes(m, key, *minutes, &who)
-                        })
-                    })
-                };
-                match result {
-                    Ok(()) => {
-                        self.overlays.pop();
-                    }
-                    Err(e) => editor.error = Some(work.lang().edit_error(&e)),
-                }
-            }
-            (Action::Cancel, _) => {
-                self.overlays.pop();
-            }
-            _ => {}
-        }
-    }
-
     /// Counts workshop time for the domain on screen (see `Work::account_time`).
     pub(super) fn account_time(&mut self, now: Instant) {
         let showing = self.screen == Screen::Assessment;

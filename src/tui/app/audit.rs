@@ -1,20 +1,15 @@
-//! The workbench's audit and workshop keys: the history panel, who decides, participants,
-//! the discussion note and sign-off. Every change goes through a core edit function.
+//! The workbench's audit and workshop keys: they open the history, who decides, participants,
+//! the discussion note and sign-off (the overlays are `overlays::*`). Every change goes
+//! through a core edit function.
 
-use super::{App, LineInput, OnYes, Overlay};
+use super::{App, OnYes, Overlay, ParticipantsState};
 use crate::i18n::workbench::Words;
 use crate::review;
-use crate::session::{self, EditError, Session};
+use crate::session::{EditError, Session};
 use crate::tui::action::Action;
-
-/// The participants editor: a list, and a `Name: Role` line while adding or editing.
-#[derive(Debug, Clone, Default)]
-pub struct ParticipantsState {
-    pub selected: usize,
-    /// The line being typed, and the participant it edits (None adds a new one).
-    pub form: Option<(LineInput, Option<String>)>,
-    pub error: Option<String>,
-}
+use crate::tui::overlays::confirm::Confirm;
+use crate::tui::overlays::history::History;
+use crate::tui::overlays::reason::Reason;
 
 /// Stamps the sticky decider on answers just given (nothing when no one is picked).
 pub(super) fn stamp_decider(
@@ -48,7 +43,7 @@ impl App {
             return true;
         }
         match action {
-            Action::History => self.overlays.push(Overlay::History { scroll: 0 }),
+            Action::History => self.overlays.push(Overlay::History(History::default())),
             Action::Decider => {
                 let decider = crate::tui::overlays::decider::Decider::open(&work.session);
                 self.overlays.push(Overlay::Decider(decider));
@@ -57,10 +52,9 @@ impl App {
                 .overlays
                 .push(Overlay::Participants(ParticipantsState::default())),
             Action::Discussion => self.open_note(true),
-            Action::SignOff if work.session.is_final() => self.overlays.push(Overlay::Reason {
-                input: LineInput::default(),
-                error: None,
-            }),
+            Action::SignOff if work.session.is_final() => {
+                self.overlays.push(Overlay::Reason(Reason::default()));
+            }
             Action::SignOff => self.ask_sign_off(),
             _ => return false,
         }
@@ -99,22 +93,24 @@ impl App {
         );
         let heading = lang.texts().signoff.heading;
         let question = format!("{heading}\n{}\n{question}", lines.join("\n"));
-        self.overlays.push(Overlay::Confirm {
+        self.overlays.push(Overlay::Confirm(Confirm {
             question,
             on_yes: OnYes::SignOff,
-        });
+        }));
     }
 
     /// Signs off the open session (the confirmed `S`).
-    pub(super) fn sign_off(&mut self) {
+    pub(super) fn sign_off(&mut self) -> Result<(), EditError> {
         let who = self.who.clone();
-        let Some(work) = &mut self.work else { return };
-        let signed = work
+        let Some(work) = &mut self.work else {
+            return Ok(());
+        };
+        let s = work
             .session
             .ensure_assessor(&who)
-            .and_then(|_| work.session.finalize(&who).cloned());
-        match signed {
-            Ok(s) => {
+            .and_then(|_| work.session.finalize(&who).cloned())?;
+        {
+            {
                 // With ASSESS_SIGNING_KEY set, the sign-off is signed with that SSH key too.
                 let key = std::env::var_os("ASSESS_SIGNING_KEY").filter(|k| !k.is_empty());
                 let signing = key.map(|k| work.session.sign_with_key(std::path::Path::new(&k)));
@@ -131,113 +127,7 @@ impl App {
                 work.dirty = true;
                 work.save_now();
             }
-            Err(e) => self.message = Some(work.lang().edit_error(&e)),
         }
-    }
-
-    /// Keys in the history, decider, participants and reason overlays; false for others.
-    pub(super) fn update_audit_overlay(&mut self, action: Action) -> bool {
-        match self.overlays.last_mut() {
-            Some(Overlay::History { scroll }) => match action {
-                Action::Down => *scroll = scroll.saturating_add(1),
-                Action::Up => *scroll = scroll.saturating_sub(1),
-                _ => {
-                    self.overlays.pop();
-                }
-            },
-            Some(Overlay::Decider(decider)) => {
-                let Some(work) = &self.work else { return true };
-                let effect = decider.update(action, &work.session);
-                self.apply(effect);
-            }
-            Some(Overlay::Participants(_)) => self.update_participants(action),
-            Some(Overlay::Reason { .. }) => self.update_reason(action),
-            _ => return false,
-        }
-        true
-    }
-
-    fn update_reason(&mut self, action: Action) {
-        let who = self.who.clone();
-        let Some(Overlay::Reason { input, error }) = self.overlays.last_mut() else {
-            return;
-        };
-        if action != Action::Confirm {
-            self.overlays.pop();
-            return;
-        }
-        let reason = input.text.clone();
-        let Some(work) = &mut self.work else { return };
-        let reopened = work
-            .session
-            .reopen(&reason, &who)
-            .and_then(|()| work.session.ensure_assessor(&who).map(|_| ()));
-        match reopened {
-            Ok(()) => {
-                work.dirty = true;
-                work.save_now();
-                self.overlays.pop();
-                self.message = Some(work.lang().texts().messages.reopened.to_string());
-            }
-            Err(e) => *error = Some(work.lang().edit_error(&e)),
-        }
-    }
-
-    fn update_participants(&mut self, action: Action) {
-        let who = self.who.clone();
-        let Some(work) = &mut self.work else { return };
-        let Some(Overlay::Participants(state)) = self.overlays.last_mut() else {
-            return;
-        };
-        let count = work.session.participants.len();
-        let selected = work.session.participants.get(state.selected).cloned();
-        state.error = None;
-        if let Some((input, editing)) = &state.form {
-            match action {
-                Action::Confirm => {
-                    let (name, role) = session::parse_participant(&input.text);
-                    let result = match editing {
-                        Some(old) => work.edit(|s, _| s.set_participant_role(old, &role, &who)),
-                        None => work.edit(|s, _| s.add_participant(&name, &role, &who)),
-                    };
-                    match result {
-                        Ok(()) => {
-                            if editing.is_none() {
-                                state.selected = count;
-                            }
-                            state.form = None;
-                        }
-                        Err(e) => state.error = Some(work.lang().edit_error(&e)),
-                    }
-                }
-                _ => state.form = None,
-            }
-            return;
-        }
-        match action {
-            Action::Down => state.selected = (state.selected + 1).min(count.saturating_sub(1)),
-            Action::Up => state.selected = state.selected.saturating_sub(1),
-            Action::Add => state.form = Some((LineInput::default(), None)),
-            Action::Confirm => match selected {
-                Some(p) => {
-                    let text = format!("{}: {}", p.name, p.role);
-                    state.form = Some((LineInput::new(&text), Some(p.name)));
-                }
-                None => state.form = Some((LineInput::default(), None)),
-            },
-            Action::Delete => {
-                if let Some(p) = selected {
-                    match work.edit(|s, _| s.remove_participant(&p.name, &who)) {
-                        Ok(()) => {
-                            state.selected = state.selected.min(count.saturating_sub(2));
-                        }
-                        Err(e) => state.error = Some(work.lang().edit_error(&e)),
-                    }
-                }
-            }
-            _ => {
-                self.overlays.pop();
-            }
-        }
+        Ok(())
     }
 }

@@ -4,8 +4,9 @@
 
 use super::{App, OnYes, Overlay, Work, audit};
 use crate::i18n::workbench::Words;
-use crate::session::{QuickPlan, Status, scale};
+use crate::session::{EditError, QuickPlan, Status, scale};
 use crate::tui::action::Action;
+use crate::tui::overlays::confirm::Confirm;
 use crate::tui::widgets::wrap::truncate;
 
 /// How many changed answers the question lists before "… and N more".
@@ -31,23 +32,25 @@ impl App {
             work.next_practice(true);
         } else if plan.needs_asking() {
             let question = question(work, &plan);
-            self.overlays.push(Overlay::Confirm {
+            self.overlays.push(Overlay::Confirm(Confirm {
                 question,
                 on_yes: OnYes::QuickLevel(level),
-            });
-        } else {
-            self.apply_quick_level(level);
+            }));
+        } else if let Err(e) = self.apply_quick_level(level) {
+            self.message = Some(self.lang().edit_error(&e));
         }
     }
 
     /// Rates the current practice at `level` (asked first when it replaces answers), stamps
     /// the decider on the answers that changed, and moves to the next practice.
-    pub(super) fn apply_quick_level(&mut self, level: u8) {
+    pub(super) fn apply_quick_level(&mut self, level: u8) -> Result<(), EditError> {
         let who = self.who.clone();
-        let Some(work) = &mut self.work else { return };
+        let Some(work) = &mut self.work else {
+            return Ok(());
+        };
         let practice = work.practice;
         let decider = work.session.cursor.decider.clone();
-        let result = work.edit_then(
+        work.edit_then(
             |s, m| {
                 let plan = s.quick_level_plan(m, practice, level);
                 let changed = s.apply_quick_level(&plan, &who)?;
@@ -55,13 +58,9 @@ impl App {
                 audit::stamp_decider(s, &ids, &decider, &who)
             },
             |w| w.next_practice(true),
-        );
-        match result {
-            Ok(()) => {
-                self.last_change = self.describe_change(Action::QuickLevel(level), 0, practice);
-            }
-            Err(e) => self.message = Some(e.to_string()),
-        }
+        )?;
+        self.last_change = self.describe_change(Action::QuickLevel(level), 0, practice);
+        Ok(())
     }
 }
 

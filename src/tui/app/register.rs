@@ -1,17 +1,18 @@
-//! The evidence register and review filters in the workbench: the register overlay (attach,
-//! detach, add, edit, accept a new version, remove), its fuzzy search, and the filter picker.
-//! Every change is a core `Session` function; the files are checked again after each one.
+//! The evidence register's edits as the workbench makes them (attach, detach, add, change,
+//! accept a new version, remove; the overlays that ask for them are `tui/overlays/evidence*`),
+//! hashing a large file on another thread, and the review filter picker. Every change is a
+//! core `Session` function; the files are checked again after each one.
 
 use std::path::Path;
 
 use super::background::{Job, Poll};
-use super::overlays::step;
-use super::{App, EVIDENCE_KINDS, EvidenceForm, Overlay, PaletteState, Work};
+use super::{App, Overlay, Work};
 use crate::i18n::fill;
 use crate::i18n::workbench::Words;
 use crate::session::{self, Evidence};
 use crate::tui::action::Action;
-use crate::tui::palette::{Entries, Kind};
+use crate::tui::overlays::evidence_form::EvidenceForm;
+use crate::tui::overlays::{EvidenceDraft, Told};
 
 /// Moves among the matches of the filter in force; a word when there is no further one.
 pub(super) fn move_among_matches(work: &mut Work, action: Action) -> Option<String> {
@@ -28,25 +29,7 @@ pub(super) fn move_among_matches(work: &mut Work, action: Action) -> Option<Stri
     (!moved).then(|| Words::fill(template, &[("label", label)]))
 }
 
-/// The register as search items: id, title, kind and location; `target` is the position in
-/// the register (the order of `App::evidence_ids`). The kind is in the session's language.
-pub fn evidence_items(session: &session::Session) -> Entries {
-    let words = &session.cursor.lang.texts().workbench;
-    let mut out = Entries::default();
-    for (i, (id, e)) in session.evidence.iter().enumerate() {
-        let kind = words.evidence_type(e.kind);
-        let text = format!("{id} {} · {kind} · {}", e.title, e.location);
-        out.push(Kind::Evidence, [text], i);
-    }
-    out
-}
-
 impl App {
-    /// The trust texts in the open session's language.
-    pub(super) fn trust_texts(&self) -> &'static crate::i18n::trust::Trust {
-        self.lang().texts().trust
-    }
-
     /// Evidence ids of the register, in order (the picker's rows).
     pub fn evidence_ids(&self) -> Vec<String> {
         self.work
@@ -55,107 +38,12 @@ impl App {
             .unwrap_or_default()
     }
 
-    /// Sets the picker's message (an error or a notice).
-    fn picker_says(&mut self, text: Option<String>) {
-        if let Some(Overlay::Evidence(picker)) = self.overlays.last_mut() {
-            picker.error = text;
-        }
-    }
-
-    pub(super) fn update_evidence_picker(&mut self, action: Action) {
-        let ids = self.evidence_ids();
+    /// Attaches (when `attach`) or detaches entry `eid` on the current requirement.
+    pub(super) fn attach(&mut self, eid: &str, attach: bool) -> Result<Told, String> {
         let who = self.who.clone();
-        let said = self.lang().texts().workbench;
-        let Some(Overlay::Evidence(picker)) = self.overlays.last_mut() else {
-            return;
+        let Some(work) = &mut self.work else {
+            return Ok(done(None, None));
         };
-        let selected = ids.get(picker.selected).cloned();
-        match action {
-            Action::Down => picker.selected = step(picker.selected, ids.len(), true),
-            Action::Up => picker.selected = step(picker.selected, ids.len(), false),
-            Action::AddEvidence => {
-                self.overlays
-                    .push(Overlay::EvidenceForm(EvidenceForm::default()));
-            }
-            Action::SearchEvidence => {
-                let items = self
-                    .work
-                    .as_ref()
-                    .map(|w| evidence_items(&w.session))
-                    .unwrap_or_default();
-                self.overlays
-                    .push(Overlay::EvidenceSearch(PaletteState::new(items.into())));
-            }
-            _ if selected.is_none()
-                && matches!(
-                    action,
-                    Action::Toggle
-                        | Action::Detach
-                        | Action::EditEvidence
-                        | Action::AcceptNewVersion
-                        | Action::RemoveEvidence
-                ) =>
-            {
-                picker.error = Some(said.register.empty_key.to_string());
-            }
-            Action::Toggle | Action::Detach => {
-                let eid = selected.unwrap_or_default();
-                self.toggle_attached(&eid, action == Action::Toggle);
-            }
-            Action::EditEvidence => {
-                let eid = selected.unwrap_or_default();
-                if let Some(e) = self
-                    .work
-                    .as_ref()
-                    .and_then(|w| w.session.evidence.get(&eid))
-                {
-                    let form = EvidenceForm::edit(&eid, e);
-                    self.overlays.push(Overlay::EvidenceForm(form));
-                }
-            }
-            Action::AcceptNewVersion => {
-                let eid = selected.unwrap_or_default();
-                let Some(work) = &mut self.work else { return };
-                let base = work.base_dir();
-                let location = work
-                    .session
-                    .evidence
-                    .get(&eid)
-                    .map(|e| e.location.clone())
-                    .unwrap_or_default();
-                // The file is hashed on another thread; a final session refuses at once.
-                if work.session.is_final() {
-                    let refused = work.edit(|s, _| s.rehash_evidence(&eid, &base, &who));
-                    let said = refused.err().map(|e| said.edit_error(&e));
-                    self.picker_says(said);
-                    return;
-                }
-                self.start_hash(&base, &location, Purpose::Rehash(eid));
-            }
-            Action::RemoveEvidence => {
-                let eid = selected.unwrap_or_default();
-                let Some(work) = &mut self.work else { return };
-                let said = match work.edit(|s, _| s.remove_evidence(&eid, &who).map(|_| ())) {
-                    Ok(()) => None,
-                    Err(e) => Some(said.edit_error(&e)),
-                };
-                work.recheck_evidence();
-                let count = self.evidence_ids().len();
-                if let Some(Overlay::Evidence(picker)) = self.overlays.last_mut() {
-                    picker.selected = picker.selected.min(count.saturating_sub(1));
-                    picker.error = said;
-                }
-            }
-            _ => {
-                self.overlays.pop();
-            }
-        }
-    }
-
-    /// Attaches (when `attach`) or detaches an entry on the current requirement.
-    fn toggle_attached(&mut self, eid: &str, attach: bool) {
-        let who = self.who.clone();
-        let Some(work) = &mut self.work else { return };
         let id = work.requirement_id();
         let attached = work
             .session
@@ -169,124 +57,107 @@ impl App {
         } else {
             Ok(())
         };
-        if let Err(e) = result {
-            self.message = Some(work.lang().edit_error(&e));
-        }
+        result.map_err(|e| work.lang().edit_error(&e))?;
+        Ok(done(None, Some(eid.to_string())))
     }
 
-    pub(super) fn update_evidence_search(&mut self, action: Action) {
-        let ids = self.evidence_ids();
-        let Some(Overlay::EvidenceSearch(p)) = self.overlays.last_mut() else {
-            return;
-        };
-        match action {
-            Action::Down => p.selected = step(p.selected, p.hits.len(), true),
-            Action::Up => p.selected = step(p.selected, p.hits.len(), false),
-            Action::Confirm => {
-                let pos = p.hits.get(p.selected).map(|h| p.items[h.item].target);
-                self.overlays.pop();
-                let Some(pos) = pos else { return };
-                if let Some(eid) = ids.get(pos) {
-                    self.toggle_attached(eid, true);
-                }
-                if let Some(Overlay::Evidence(picker)) = self.overlays.last_mut() {
-                    picker.selected = pos;
-                }
-            }
-            _ => {
-                self.overlays.pop();
-            }
-        }
-    }
-
-    pub(super) fn update_evidence_form(&mut self, action: Action) {
-        let Some(Overlay::EvidenceForm(form)) = self.overlays.last_mut() else {
-            return;
-        };
-        let kinds = EVIDENCE_KINDS.len();
-        let kind_pos = EVIDENCE_KINDS
-            .iter()
-            .position(|k| *k == form.kind)
-            .unwrap_or(0);
-        match action {
-            Action::NextField => form.field = (form.field + 1) % 3,
-            Action::PrevField => form.field = (form.field + 2) % 3,
-            Action::Left if form.field == 1 => {
-                form.kind = EVIDENCE_KINDS[(kind_pos + kinds - 1) % kinds]
-            }
-            Action::Right if form.field == 1 => form.kind = EVIDENCE_KINDS[(kind_pos + 1) % kinds],
-            Action::Confirm => {
-                let form = form.clone();
-                let result = match &form.editing {
-                    Some(id) => self.save_edited(id, &form),
-                    None => self.add_from_form(&form),
-                };
-                if let Err(e) = result
-                    && let Some(Overlay::EvidenceForm(f)) = self.overlays.last_mut()
-                {
-                    f.error = Some(e);
-                }
-            }
-            Action::Cancel => {
-                self.overlays.pop();
-            }
-            _ => {}
-        }
-    }
-
-    fn save_edited(&mut self, id: &str, form: &EvidenceForm) -> Result<(), String> {
-        let who = self.who.clone();
-        let Some(work) = &mut self.work else {
-            return Ok(());
-        };
-        let base = work.base_dir();
-        let said = work.lang().texts().workbench;
-        let new = Evidence {
-            title: form.title.text.clone(),
-            kind: form.kind,
-            location: form.location.text.clone(),
-            ..Evidence::default()
-        };
-        let moved = work
-            .session
-            .evidence
-            .get(id)
-            .is_some_and(|e| e.location != new.location.trim());
-        // A new location is hashed on another thread (a final session refuses at once).
-        if moved && !work.session.is_final() {
-            if new.title.trim().is_empty() {
-                return Err(said.register.title_needed.to_string());
-            }
-            let purpose = Purpose::Edit(id.to_string(), form.clone());
-            self.start_hash(&base, &form.location.text, purpose);
-            return Ok(());
-        }
-        work.edit(|s, _| s.edit_evidence(id, &new, &base, &who))
-            .map_err(|e| said.edit_error(&e))?;
-        self.finish_edit(id)
-    }
-
-    fn finish_edit(&mut self, id: &str) -> Result<(), String> {
-        let Some(work) = &mut self.work else {
-            return Ok(());
-        };
-        let said = work.lang().texts().workbench;
-        work.recheck_evidence();
-        self.overlays.pop();
-        self.picker_says(Some(Words::fill(said.register.changed, &[("id", id)])));
-        Ok(())
-    }
-
-    fn add_from_form(&mut self, form: &EvidenceForm) -> Result<(), String> {
+    /// A new entry, attached to the current requirement; its file is hashed on another
+    /// thread first (None: under way; done at once without an event loop).
+    pub(super) fn add_evidence(&mut self, draft: EvidenceDraft) -> Result<Option<Told>, String> {
         let base = self.work.as_ref().map(Work::base_dir).unwrap_or_default();
         let said = self.lang().texts().workbench;
         // The file is hashed on another thread: the workbench keeps drawing, shows the
         // progress, and Esc cancels (see `poll_attaching`).
-        if form.title.text.trim().is_empty() {
+        if draft.title.trim().is_empty() {
             return Err(said.register.title_needed.to_string());
         }
-        self.start_hash(&base, &form.location.text, Purpose::Add(form.clone()));
-        Ok(())
+        let location = draft.location.clone();
+        self.start_hash(&base, &location, Purpose::Add(draft));
+        Ok(None)
+    }
+
+    /// Entry `id` changed as typed; moved to a large file, it is hashed on another thread
+    /// first (None: under way).
+    pub(super) fn change_evidence(
+        &mut self,
+        id: &str,
+        draft: EvidenceDraft,
+    ) -> Result<Option<Told>, String> {
+        let who = self.who.clone();
+        let Some(work) = &mut self.work else {
+            return Ok(None);
+        };
+        let base = work.base_dir();
+        let said = work.lang().texts().workbench;
+        let moved = work
+            .session
+            .evidence
+            .get(id)
+            .is_some_and(|e| e.location != draft.location.trim());
+        // A new location is hashed on another thread (a final session refuses at once).
+        if moved && !work.session.is_final() {
+            if draft.title.trim().is_empty() {
+                return Err(said.register.title_needed.to_string());
+            }
+            let location = draft.location.clone();
+            self.start_hash(&base, &location, Purpose::Edit(id.to_string(), draft));
+            return Ok(None);
+        }
+        let new = entry(&draft);
+        work.edit(|s, _| s.edit_evidence(id, &new, &base, &who))
+            .map_err(|e| said.edit_error(&e))?;
+        Ok(Some(self.changed_evidence(id)))
+    }
+
+    fn changed_evidence(&mut self, id: &str) -> Told {
+        let lang = self.lang();
+        if let Some(work) = &mut self.work {
+            work.recheck_evidence();
+        }
+        let said = lang.texts().workbench;
+        done(
+            Some(Words::fill(said.register.changed, &[("id", id)])),
+            Some(id.to_string()),
+        )
+    }
+
+    /// Entry `id`'s file as it is now is its new version (a large one hashed on another
+    /// thread: None, under way).
+    pub(super) fn accept_new_version(&mut self, id: &str) -> Result<Option<Told>, String> {
+        let who = self.who.clone();
+        let Some(work) = &mut self.work else {
+            return Ok(None);
+        };
+        let base = work.base_dir();
+        let location = work
+            .session
+            .evidence
+            .get(id)
+            .map(|e| e.location.clone())
+            .unwrap_or_default();
+        // The file is hashed on another thread; a final session refuses at once.
+        if !work.session.is_final() {
+            self.start_hash(&base, &location, Purpose::Rehash(id.to_string()));
+            return Ok(None);
+        }
+        let result = work.edit(|s, _| s.rehash_evidence(id, &base, &who));
+        work.recheck_evidence();
+        result.map_err(|e| work.lang().edit_error(&e))?;
+        let said = work.lang().texts().workbench;
+        let notice = Words::fill(said.register.accepted, &[("id", id)]);
+        Ok(Some(done(Some(notice), Some(id.to_string()))))
+    }
+
+    /// Removes entry `id` (refused while cited).
+    pub(super) fn remove_evidence(&mut self, id: &str) -> Result<Told, String> {
+        let who = self.who.clone();
+        let Some(work) = &mut self.work else {
+            return Ok(done(None, None));
+        };
+        let result = work.edit(|s, _| s.remove_evidence(id, &who).map(|_| ()));
+        work.recheck_evidence();
+        result.map_err(|e| work.lang().edit_error(&e))?;
+        Ok(done(None, None))
     }
 
     /// Fingerprints `location` on another thread for `purpose`. Without an event loop (the
@@ -335,7 +206,7 @@ impl App {
     }
 
     /// Applies a finished hash to what it was for (None: its thread died).
-    fn finish_hash(&mut self, result: Option<Print>) -> bool {
+    fn finish_hash(&mut self, result: Option<Hashed>) -> bool {
         let Some(attaching) = self.attaching.take() else {
             return false;
         };
@@ -346,53 +217,65 @@ impl App {
             })
         });
         self.message = None;
-        let base = self.work.as_ref().map(Work::base_dir).unwrap_or_default();
         let said = self.lang().texts().workbench;
-        let who = self.who.clone();
-        let done = match attaching.purpose {
-            Purpose::Add(form) => result
-                .and_then(|print| {
-                    session::evidence_entry(&form.title.text, form.kind, &form.location.text, print)
-                })
-                .map_err(|e| said.edit_error(&e))
-                .and_then(|evidence| self.finish_add(evidence, &base)),
-            Purpose::Edit(id, form) => {
-                let new = Evidence {
-                    title: form.title.text.clone(),
-                    kind: form.kind,
-                    location: form.location.text.clone(),
-                    ..Evidence::default()
-                };
-                let edited = self.work.as_mut().map_or(Ok(()), |work| {
-                    result.map_err(|e| said.edit_error(&e)).and_then(|print| {
-                        work.edit(|s, _| s.edit_evidence_printed(&id, &new, Some(print), &who))
-                            .map_err(|e| said.edit_error(&e))
-                    })
-                });
-                edited.and_then(|()| self.finish_edit(&id))
+        let result = result.map_err(|e| said.edit_error(&e));
+        let outcome = match attaching.purpose {
+            Purpose::Add(draft) => result.and_then(|print| self.add_hashed(&draft, print)),
+            Purpose::Edit(id, draft) => {
+                result.and_then(|print| self.change_hashed(&id, &draft, print))
             }
-            Purpose::Rehash(id) => {
-                let Some(work) = &mut self.work else {
-                    return true;
-                };
-                let said_now = match result.map_err(|e| said.edit_error(&e)).and_then(|p| {
-                    work.edit(|s, _| s.accept_fingerprint(&id, p, &who))
-                        .map_err(|e| said.edit_error(&e))
-                }) {
-                    Ok(()) => Words::fill(said.register.accepted, &[("id", &id)]),
-                    Err(e) => e,
-                };
-                work.recheck_evidence();
-                self.picker_says(Some(said_now));
-                Ok(())
-            }
+            Purpose::Rehash(id) => result.and_then(|print| self.accept_hashed(&id, print)),
         };
-        if let Err(e) = done
-            && let Some(Overlay::EvidenceForm(f)) = self.overlays.last_mut()
-        {
-            f.error = Some(e);
+        match outcome {
+            Ok((told, close)) => {
+                if close && matches!(self.overlays.last(), Some(Overlay::EvidenceForm(_))) {
+                    self.overlays.pop();
+                }
+                self.tell(&told);
+            }
+            Err(why) => self.refused(why),
         }
         true
+    }
+
+    /// A new entry whose file was hashed on another thread; the form then closes.
+    fn add_hashed(&mut self, draft: &EvidenceDraft, print: Print) -> Result<(Told, bool), String> {
+        let base = self.work.as_ref().map(Work::base_dir).unwrap_or_default();
+        let said = self.lang().texts().workbench;
+        let evidence = session::evidence_entry(&draft.title, draft.kind, &draft.location, print)
+            .map_err(|e| said.edit_error(&e))?;
+        self.finish_add(evidence, &base).map(|told| (told, true))
+    }
+
+    /// Entry `id` moved to a file hashed on another thread; the form then closes.
+    fn change_hashed(
+        &mut self,
+        id: &str,
+        draft: &EvidenceDraft,
+        print: Print,
+    ) -> Result<(Told, bool), String> {
+        let who = self.who.clone();
+        let Some(work) = &mut self.work else {
+            return Err(String::new());
+        };
+        let new = entry(draft);
+        work.edit(|s, _| s.edit_evidence_printed(id, &new, Some(print), &who))
+            .map_err(|e| work.lang().edit_error(&e))?;
+        Ok((self.changed_evidence(id), true))
+    }
+
+    /// Entry `id`'s new version, hashed on another thread.
+    fn accept_hashed(&mut self, id: &str, print: Print) -> Result<(Told, bool), String> {
+        let who = self.who.clone();
+        let Some(work) = &mut self.work else {
+            return Err(String::new());
+        };
+        let result = work.edit(|s, _| s.accept_fingerprint(id, print, &who));
+        work.recheck_evidence();
+        result.map_err(|e| work.lang().edit_error(&e))?;
+        let said = work.lang().texts().workbench;
+        let notice = Words::fill(said.register.accepted, &[("id", id)]);
+        Ok((done(Some(notice), Some(id.to_string())), false))
     }
 
     /// Esc while a file is hashed: stops the hash; nothing is added or changed.
@@ -403,84 +286,51 @@ impl App {
         }
     }
 
-    fn finish_add(&mut self, evidence: Evidence, base: &Path) -> Result<(), String> {
+    /// The trust texts in the open session's language.
+    pub(super) fn trust_texts(&self) -> &'static crate::i18n::trust::Trust {
+        self.lang().texts().trust
+    }
+
+    fn finish_add(&mut self, evidence: Evidence, base: &Path) -> Result<Told, String> {
         let said = self.lang().texts().workbench;
         let notice = missing_file_notice(&evidence, base, said);
         let who = self.who.clone();
         let Some(work) = &mut self.work else {
-            return Ok(());
+            return Ok(done(None, None));
         };
         let id = work.requirement_id();
-        let added = work.edit(|s, _| {
+        let mut added = None;
+        work.edit(|s, _| {
             let eid = s.add_evidence(evidence, &who)?;
-            s.attach_evidence(&id, &eid, &who)
-        });
-        if let Err(e) = added {
-            return Err(work.lang().edit_error(&e));
-        }
+            s.attach_evidence(&id, &eid, &who)?;
+            added = Some(eid);
+            Ok(())
+        })
+        .map_err(|e| work.lang().edit_error(&e))?;
         work.recheck_evidence();
-        self.overlays.pop();
-        let count = self.evidence_ids().len();
-        if let Some(Overlay::Evidence(picker)) = self.overlays.last_mut() {
-            picker.selected = count.saturating_sub(1);
-            picker.error = notice;
-        }
-        Ok(())
-    }
-
-    pub(super) fn update_filter_picker(&mut self, action: Action) {
-        let Some(Overlay::Filter(picker)) = self.overlays.last_mut() else {
-            return;
-        };
-        let rows = picker.counts.len() + 1;
-        match action {
-            Action::Down => picker.selected = step(picker.selected, rows, true),
-            Action::Up => picker.selected = step(picker.selected, rows, false),
-            Action::Confirm => {
-                let chosen = picker
-                    .selected
-                    .checked_sub(1)
-                    .and_then(|i| picker.counts.get(i))
-                    .map(|(f, _)| *f);
-                self.overlays.pop();
-                let Some(work) = &mut self.work else { return };
-                let said = work.lang().texts().workbench;
-                work.filter = chosen;
-                // Land on a match: the current requirement if it is one, else the next.
-                if chosen.is_some()
-                    && !work.matches(work.requirement)
-                    && !work.next_match(true)
-                    && !work.next_match(false)
-                {
-                    self.message = Some(said.register.nothing_matches.to_string());
-                }
-            }
-            _ => {
-                self.overlays.pop();
-            }
-        }
+        Ok(done(notice, added))
     }
 }
 
 /// An evidence file being hashed on another thread, and what the hash is for.
 #[derive(Debug)]
 pub struct Attaching {
-    pub job: Job<Print>,
+    pub job: Job<Hashed>,
     /// The location as typed.
     pub location: String,
     pub purpose: Purpose,
 }
 
-/// A location's fingerprint (None: it names no local file), or why it could not be taken.
-pub type Print = Result<Option<(String, u64)>, session::EditError>;
+/// A location's fingerprint as hashed on another thread, or why it could not be taken.
+pub type Hashed = Result<Print, session::EditError>;
 
 /// What a hash on another thread is for.
 #[derive(Debug)]
 pub enum Purpose {
     /// A new entry from this form.
-    Add(EvidenceForm),
-    /// Entry `id` edited by this form, to a new location.
-    Edit(String, EvidenceForm),
+    Add(EvidenceDraft),
+    /// Entry `id` changed as typed, to a new location.
+    Edit(String, EvidenceDraft),
     /// Entry `id`'s file accepted as its new version.
     Rehash(String),
 }
@@ -507,3 +357,21 @@ pub fn evidence_from_form(
 ) -> Result<Evidence, crate::session::EditError> {
     session::describe_evidence(base, &form.title.text, form.kind, &form.location.text)
 }
+
+/// An edit made: a word to show, and the entry it was about.
+fn done(notice: Option<String>, evidence: Option<String>) -> Told {
+    Told::Done { notice, evidence }
+}
+
+/// The register entry a draft describes (the fingerprint is the core's to make).
+fn entry(draft: &EvidenceDraft) -> Evidence {
+    Evidence {
+        title: draft.title.clone(),
+        kind: draft.kind,
+        location: draft.location.clone(),
+        ..Evidence::default()
+    }
+}
+
+/// A file's fingerprint as hashed (SHA-256 and size), None for what is not a local file.
+type Print = Option<(String, u64)>;

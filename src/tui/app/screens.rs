@@ -13,7 +13,7 @@ impl App {
                 };
                 let path = row.path.clone();
                 if let Err(e) = self.open_path(&path) {
-                    self.message = Some(format!("{e:#}"));
+                    self.message = Some(self.lang().error_message(&e));
                 }
             }
             Action::NewSession => {
@@ -29,10 +29,9 @@ impl App {
                 self.home.filter.text.clear();
                 self.home.refilter();
             }
-            Action::Help => self.overlays.push(Overlay::Help {
-                context: Context::Home,
-                scroll: 0,
-            }),
+            Action::Help => self
+                .overlays
+                .push(Overlay::Help(self.help_of(Context::Home))),
             Action::Quit => self.quit = true,
             _ => {}
         }
@@ -136,7 +135,8 @@ impl App {
             {
                 Ok(p) => Some(p),
                 Err(e) => {
-                    self.form.error = Some(format!("baseline: {e:#}"));
+                    let said = self.lang().error_message(&e);
+                    self.form.error = Some(format!("baseline: {said}"));
                     return;
                 }
             },
@@ -152,7 +152,7 @@ impl App {
                 self.home = Home::load(&self.dir);
                 self.open_work(work);
             }
-            Err(e) => self.form.error = Some(format!("{e:#}")),
+            Err(e) => self.form.error = Some(self.lang().error_message(&e)),
         }
     }
 

@@ -9,7 +9,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 
-use super::{Edit, Effect};
+use super::{Component, Context, Edit, Effect, Env};
 use crate::lang::Lang;
 use crate::model::LoadedModel;
 use crate::session::{ConflictSide, ConflictValue, Session, answer_text};
@@ -205,4 +205,23 @@ fn side_column(
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
         .render(inner, buf);
+}
+
+impl Component for Conflicts {
+    fn context(&self) -> Context {
+        Context::Conflicts
+    }
+
+    fn update(&mut self, action: Action, env: &Env) -> Effect {
+        match env.work {
+            Some(ctx) => Conflicts::update(self, action, ctx.session),
+            None => Effect::Close,
+        }
+    }
+
+    fn draw(&self, env: &Env, area: Rect, buf: &mut Buffer) {
+        if let Some(ctx) = env.work {
+            Conflicts::draw(self, ctx.session, ctx.model, env.lang, area, buf);
+        }
+    }
 }

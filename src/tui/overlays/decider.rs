@@ -6,13 +6,12 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::{Edit, Effect};
-use crate::lang::Lang;
+use super::Context;
+use super::{Component, Edit, Effect, Env};
 use crate::session::{Participant, Session};
 use crate::tui::action::Action;
-use crate::tui::binding::{Binding, b, h, hints_of};
+use crate::tui::binding::{Binding, b, h};
 use crate::tui::theme;
-use crate::tui::widgets::popup::popup;
 
 /// The keys of the `Decider` context.
 pub const BINDINGS: &[Binding] = &[
@@ -41,8 +40,18 @@ impl Decider {
             .map_or(0, |i| i + 1);
         Self { selected }
     }
+}
 
-    pub fn update(&mut self, action: Action, session: &Session) -> Effect {
+impl Component for Decider {
+    fn context(&self) -> Context {
+        Context::Decider
+    }
+
+    fn update(&mut self, action: Action, ctx: &Env) -> Effect {
+        let Some(seen) = ctx.work else {
+            return Effect::Close;
+        };
+        let session = seen.session;
         let rows = session.participants.len() + 1;
         match action {
             Action::Down => self.selected = (self.selected + 1).min(rows - 1),
@@ -59,15 +68,16 @@ impl Decider {
         Effect::None
     }
 
-    pub fn draw(&self, session: &Session, lang: Lang, area: Rect, buf: &mut Buffer) {
-        let t = lang.texts().overlays;
+    fn draw(&self, ctx: &Env, area: Rect, buf: &mut Buffer) {
+        let Some(seen) = ctx.work else { return };
+        let session = seen.session;
+        let t = ctx.lang.texts().overlays;
         let people = &session.participants;
         let h = u16::try_from(people.len())
             .unwrap_or(u16::MAX)
             .saturating_add(5)
             .min(20);
-        let hints = hints_of(BINDINGS, lang);
-        let inner = popup(area, 60, h, t.decider_title, hints, buf);
+        let inner = ctx.popup(area, 60, h, t.decider_title, Context::Decider, buf);
         let mut rows = vec![t.nobody.to_string()];
         rows.extend(people.iter().map(shown));
         let mut lines: Vec<Line> = rows

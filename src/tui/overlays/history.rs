@@ -1,0 +1,151 @@
+//! The history of the current requirement (`h`), newest first: when, who, field, old → new,
+//! each in the shown language (the audit trail stores codes).
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+use unicode_width::UnicodeWidthStr;
+
+use super::Context;
+use super::{Component, Ctx, Effect, Env};
+use crate::lang::Lang;
+use crate::tui::action::Action;
+use crate::tui::binding::{Binding, b, h};
+use crate::tui::theme;
+use crate::tui::widgets::wrap::truncate;
+
+/// The keys of the `History` context.
+pub const BINDINGS: &[Binding] = &[
+    h("Esc", Action::Cancel),
+    b("h", Action::Cancel),
+    b("q", Action::Cancel),
+    h("Down", Action::Down),
+    b("j", Action::Down),
+    b("Up", Action::Up),
+    b("k", Action::Up),
+];
+
+/// The audit trail's field codes the panel names (others show as recorded).
+const FIELDS: [&str; 13] = [
+    "status",
+    "justification",
+    "note",
+    "evidence",
+    "flag",
+    "decided by",
+    "discussion",
+    "target",
+    "participant",
+    "participants",
+    "assessors",
+    "sign-off",
+    "reopen",
+];
+
+/// A history field name in the shown language.
+pub fn field_label(field: &str, lang: Lang) -> &str {
+    FIELDS
+        .iter()
+        .position(|f| *f == field)
+        .map(|i| lang.texts().overlays.history_fields[i])
+        .or_else(|| crate::session::team_field_label(field, lang))
+        .unwrap_or(field)
+}
+
+/// A recorded value in the shown language: statuses are recorded as codes (older files hold
+/// English labels), the flag as `flagged`.
+fn value_label(field: &str, value: &str, lang: Lang) -> String {
+    if let Some(shown) = crate::session::recorded_value(field, value, lang) {
+        return shown.to_string();
+    }
+    match field {
+        "flag" if value == "flagged" && lang == Lang::Zh => "已标记".to_string(),
+        _ => value.to_string(),
+    }
+}
+
+/// A recorded answer on a model's own scale (the trail holds its option id), by its label.
+fn scale_label(seen: &Ctx, id: &str, field: &str, value: &str) -> Option<String> {
+    use crate::session::{Status, scale};
+    if field != "status" || scale::is_caict(&seen.model.model) {
+        return None;
+    }
+    let label = scale::own_label(seen.model, id, Status::new(value), seen.lang());
+    (!label.is_empty()).then_some(label)
+}
+
+/// How far the panel is scrolled.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct History {
+    pub scroll: u16,
+}
+
+impl Component for History {
+    fn context(&self) -> Context {
+        Context::History
+    }
+
+    fn update(&mut self, action: Action, _ctx: &Env) -> Effect {
+        match action {
+            Action::Down => self.scroll = self.scroll.saturating_add(1),
+            Action::Up => self.scroll = self.scroll.saturating_sub(1),
+            _ => return Effect::Close,
+        }
+        Effect::None
+    }
+
+    fn draw(&self, ctx: &Env, area: Rect, buf: &mut Buffer) {
+        let Some(seen) = ctx.work else { return };
+        let lang = ctx.lang;
+        let t = lang.texts().overlays;
+        let id = seen.requirement_id().to_string();
+        let w = area.width.saturating_sub(8).min(110);
+        let h = area.height.saturating_sub(4).min(20);
+        let title = format!("{} · {id}", t.history_title);
+        let inner = ctx.popup(area, w, h, &title, Context::History, buf);
+        let changes: Vec<_> = seen.session.history_of(&id).collect();
+        let mut lines = Vec::new();
+        if changes.is_empty() {
+            lines.push(Line::from(Span::styled(t.no_changes, theme::get().muted)));
+        }
+        let by_w = changes.iter().map(|c| c.by.width()).max().unwrap_or(0);
+        let field_w = changes
+            .iter()
+            .map(|c| field_label(&c.field, lang).width())
+            .max()
+            .unwrap_or(0);
+        let pad = |s: &str, w: usize| format!("{s}{}", " ".repeat(w.saturating_sub(s.width())));
+        let rest = usize::from(inner.width).saturating_sub(20 + by_w + field_w + 6);
+        for c in changes.iter().rev() {
+            let when = c.at.replace('T', " ").trim_end_matches('Z').to_string();
+            let show = |s: &str| {
+                if s.is_empty() {
+                    t.empty_value.to_string()
+                } else {
+                    scale_label(&seen, &id, &c.field, s)
+                        .unwrap_or_else(|| value_label(&c.field, s, lang))
+                        .replace('\n', " ⏎ ")
+                }
+            };
+            lines.push(Line::from(vec![
+                Span::styled(when, theme::get().muted),
+                Span::raw("  "),
+                Span::styled(pad(&c.by, by_w), theme::get().bold),
+                Span::raw("  "),
+                Span::styled(
+                    pad(field_label(&c.field, lang), field_w),
+                    theme::get().title,
+                ),
+                Span::raw("  "),
+                Span::raw(truncate(
+                    &format!("{} → {}", show(&c.old), show(&c.new)),
+                    rest,
+                )),
+            ]));
+        }
+        Paragraph::new(lines)
+            .scroll((self.scroll, 0))
+            .render(inner, buf);
+    }
+}
