@@ -8,7 +8,7 @@ use ratatui::widgets::{Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use super::Context;
-use super::{Component, Effect, Env};
+use super::{Component, Ctx, Effect, Env};
 use crate::lang::Lang;
 use crate::tui::action::Action;
 use crate::tui::binding::{Binding, b, h};
@@ -48,17 +48,31 @@ pub fn field_label(field: &str, lang: Lang) -> &str {
     FIELDS
         .iter()
         .position(|f| *f == field)
-        .map_or(field, |i| lang.texts().overlays.history_fields[i])
+        .map(|i| lang.texts().overlays.history_fields[i])
+        .or_else(|| crate::session::team_field_label(field, lang))
+        .unwrap_or(field)
 }
 
 /// A recorded value in the shown language: statuses are recorded as codes (older files hold
 /// English labels), the flag as `flagged`.
 fn value_label(field: &str, value: &str, lang: Lang) -> String {
-    match (field, crate::session::Status::from_recorded(value)) {
-        ("status", Some(s)) => lang.texts().terms.status(s).to_string(),
-        ("flag", _) if value == "flagged" && lang == Lang::Zh => "已标记".to_string(),
+    if let Some(shown) = crate::session::recorded_value(field, value, lang) {
+        return shown.to_string();
+    }
+    match field {
+        "flag" if value == "flagged" && lang == Lang::Zh => "已标记".to_string(),
         _ => value.to_string(),
     }
+}
+
+/// A recorded answer on a model's own scale (the trail holds its option id), by its label.
+fn scale_label(seen: &Ctx, id: &str, field: &str, value: &str) -> Option<String> {
+    use crate::session::{Status, scale};
+    if field != "status" || scale::is_caict(&seen.model.model) {
+        return None;
+    }
+    let label = scale::own_label(seen.model, id, Status::new(value), seen.lang());
+    (!label.is_empty()).then_some(label)
 }
 
 /// How far the panel is scrolled.
@@ -109,7 +123,9 @@ impl Component for History {
                 if s.is_empty() {
                     t.empty_value.to_string()
                 } else {
-                    value_label(&c.field, s, lang).replace('\n', " ⏎ ")
+                    scale_label(&seen, &id, &c.field, s)
+                        .unwrap_or_else(|| value_label(&c.field, s, lang))
+                        .replace('\n', " ⏎ ")
                 }
             };
             lines.push(Line::from(vec![
