@@ -485,7 +485,9 @@ fn cli_writes_each_format_beside_the_session_and_says_where() {
     saved_sample(dir.path());
     for format in Format::ALL {
         let ext = format.extension();
+        let before = std::time::SystemTime::now();
         let out = assess(dir.path(), &["report", "audit", "--format", ext]);
+        let after = std::time::SystemTime::now();
         assert!(
             out.status.success(),
             "{}",
@@ -502,14 +504,31 @@ fn cli_writes_each_format_beside_the_session_and_says_where() {
             .path;
         // What the core renders for that session file, its evidence files checked.
         let opts = options("en", false);
-        let data = report::prepare_checked(&dir.path().join("audit.ron"), &model, &session, &opts);
-        let want = report::render_data(&data, format, &opts);
-        assert_eq!(
-            std::fs::read(&expected).unwrap(),
-            want,
-            "{ext}: the CLI writes what the core renders"
-        );
+        let mut data =
+            report::prepare_checked(&dir.path().join("audit.ron"), &model, &session, &opts);
+        let written = std::fs::read(&expected).unwrap();
+        // The report is dated when it is written: try each second the CLI may have used.
+        let dated_alike = seconds_between(before, after).any(|stamp| {
+            data.generated = Some(stamp);
+            report::render_data(&data, format, &opts) == written
+        });
+        assert!(dated_alike, "{ext}: the CLI writes what the core renders");
     }
+}
+
+/// Every RFC 3339 second from `from` to `to`, as reports stamp their date.
+fn seconds_between(
+    from: std::time::SystemTime,
+    to: std::time::SystemTime,
+) -> impl Iterator<Item = String> {
+    let secs = |t: std::time::SystemTime| {
+        t.duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs())
+    };
+    (secs(from)..=secs(to)).map(|s| {
+        let t = std::time::UNIX_EPOCH + std::time::Duration::from_secs(s);
+        humantime::format_rfc3339_seconds(t).to_string()
+    })
 }
 
 #[test]
