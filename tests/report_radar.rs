@@ -238,15 +238,19 @@ fn the_cli_writes_the_radar_svg_csv_tables_and_says_how_to_print_without_a_brows
     assert!(!dir.path().join("audit.report.pdf").exists());
 }
 
-/// Without colour (NO_COLOR, a black-and-white projector) the level, the score and the target
-/// still read apart: a shaded area, a solid half-block line, a dashed Braille line.
+/// Without colour (NO_COLOR, a black-and-white projector) the level, the score, the target and
+/// a baseline still read apart: a shaded area, a solid half-block line, square dashes, round
+/// dots, over a grid of fine Braille dots (docs/RADAR.md).
 #[test]
 fn the_radar_reads_without_colour() {
     let model = common::model();
     let session = common::session(&model);
     let summary = summarize(&model, &session, "en");
     let mut axes = radar_axes(&summary.parts[0].domains);
-    axes.iter_mut().for_each(|a| a.target = Some(4));
+    axes.iter_mut().for_each(|a| {
+        a.target = Some(4);
+        a.baseline = Some(1);
+    });
     let area = Rect::new(0, 0, 72, 26);
     let mut buf = Buffer::empty(area);
     (&assess::tui::widgets::radar::Radar { axes }).render(area, &mut buf);
@@ -263,10 +267,12 @@ fn the_radar_reads_without_colour() {
         text.contains('▀') || text.contains('▄'),
         "score: half-block line"
     );
+    assert!(text.contains('▪'), "target: square dashes");
+    assert!(text.contains('•'), "baseline: round dots");
     let braille = text
         .chars()
         .filter(|c| ('\u{2801}'..='\u{28ff}').contains(c))
         .count();
-    assert!(braille > 20, "target and grid: Braille dots");
+    assert!(braille > 20, "grid: Braille dots");
     insta::assert_snapshot!("radar_no_color_72x26", text);
 }

@@ -85,8 +85,8 @@ fn high_contrast_tells_target_from_achieved_by_shape() {
     let (_dir, app) = sample();
     let legend = |theme| workbench::text(&theme::scoped(theme, || buffer(&app, 160, 48)));
     // The target is dashed in every theme, so shape tells it apart even without colour.
-    assert!(legend(&theme::HIGH_CONTRAST).contains("⠶⠶ target"));
-    assert!(legend(&DARK).contains("⠶⠶ target"));
+    assert!(legend(&theme::HIGH_CONTRAST).contains("▪ ▪ target"));
+    assert!(legend(&DARK).contains("▪ ▪ target"));
     assert!(
         theme::HIGH_CONTRAST
             .met

@@ -3,6 +3,10 @@
 //! dashed and a baseline dotted, so each reads by its pattern as well as its colour (NO_COLOR,
 //! black-and-white projectors). Labels are never cut: names when they fit beside the disc,
 //! else numbers at the axes and a numbered legend under the chart.
+//!
+//! The markers were chosen on projector-sized terminal screenshots (docs/RADAR.md): half
+//! blocks for the score, small squares for the target's dashes and bullets for the
+//! baseline's dots; the grid alone keeps fine Braille dots, so it stays in the background.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -20,8 +24,11 @@ use crate::tui::widgets::wrap::wrap;
 /// The glyph that shades the level area, and the one in the legend for each line.
 pub const LEVEL_GLYPH: char = '░';
 const SCORE_GLYPH: &str = "▀▀";
-const TARGET_GLYPH: &str = "⠶⠶";
-const BASELINE_GLYPH: &str = "⠂⠂";
+/// One square per dash of the target, one bullet per dot of the baseline.
+const TARGET_MARK: char = '▪';
+const BASELINE_MARK: char = '•';
+const TARGET_GLYPH: &str = "▪ ▪";
+const BASELINE_GLYPH: &str = "• •";
 
 /// A radar over some axes (domains of a part, or parts).
 #[derive(Debug, Clone, PartialEq)]
@@ -128,19 +135,22 @@ impl Radar {
                 ctx.layer();
                 fill(ctx, &shapes.level, cell, (xr, yr));
                 ctx.layer();
+                // Whole-cell marks every other cell: bold from afar, and unlike the score's
+                // solid line and the grid's fine dots even without colour.
                 if let Some(baseline) = &shapes.baseline {
-                    ctx.marker(Marker::Braille);
-                    let coords = xy(&dashes(baseline, cell.0 / 2.0, 1, 3));
-                    ctx.draw(&Points::new(&coords, theme::get().grid));
+                    ctx.marker(Marker::Custom(BASELINE_MARK));
+                    let coords = xy(&dashes(baseline, cell.0, 1, 1));
+                    ctx.draw(&Points::new(&coords, theme::get().baseline));
                     ctx.layer();
                 }
                 if let Some(target) = &shapes.target {
-                    ctx.marker(Marker::Braille);
-                    let coords = xy(&thick(&dashes(target, cell.0 / 2.0, 3, 3), cell));
+                    ctx.marker(Marker::Custom(TARGET_MARK));
+                    let coords = xy(&dashes(target, cell.0, 1, 1));
                     ctx.draw(&Points::new(&coords, theme::get().target));
                     ctx.layer();
                 }
-                // Half blocks: a line two dots thick, readable from the back of a room.
+                // Half blocks: a solid line half a cell thick, readable from the back of a room
+                // (Braille is too thin, whole blocks too coarse, doubled lines uneven).
                 ctx.marker(Marker::HalfBlock);
                 draw_polygon(ctx, &shapes.score, theme::get().achieved);
                 ctx.layer();
@@ -220,7 +230,7 @@ pub fn baseline_legend(lang: crate::lang::Lang) -> Span<'static> {
     let t = &lang.texts().radar;
     Span::styled(
         format!(" {BASELINE_GLYPH} {} ", t.baseline),
-        Style::new().fg(theme::get().grid),
+        Style::new().fg(theme::get().baseline),
     )
 }
 
@@ -240,27 +250,6 @@ fn fill(ctx: &mut Context, poly: &[Point], cell: (f64, f64), (xr, yr): (f64, f64
         y += cell.1;
     }
     ctx.draw(&Points::new(&coords, theme::get().achieved));
-}
-
-/// Points doubled one Braille dot down and right, so a dashed line reads as bold.
-fn thick(points: &[Point], cell: (f64, f64)) -> Vec<Point> {
-    let (dx, dy) = (cell.0 / 2.0, cell.1 / 4.0);
-    points
-        .iter()
-        .flat_map(|p| {
-            [
-                *p,
-                Point {
-                    x: p.x + dx,
-                    y: p.y,
-                },
-                Point {
-                    x: p.x,
-                    y: p.y - dy,
-                },
-            ]
-        })
-        .collect()
 }
 
 fn xy(points: &[Point]) -> Vec<(f64, f64)> {
@@ -327,6 +316,10 @@ mod tests {
         assert!(
             text.contains('▀') || text.contains('▄'),
             "the score is a bold line"
+        );
+        assert!(
+            text.contains(TARGET_MARK),
+            "the target is dashed in squares"
         );
     }
 
