@@ -29,6 +29,8 @@ pub struct Home {
     pub fields: [&'static str; 6],
     /// Shown in the empty baseline field.
     pub baseline_hint: &'static str,
+    /// The baseline named in the form does not open: `{error}`.
+    pub baseline_error: &'static str,
     pub form_hint: &'static str,
     pub choose_a_part: &'static str,
     /// `{name}` is written by `{holder}`.
@@ -67,6 +69,7 @@ pub static EN: Home = Home {
         "Baseline",
     ],
     baseline_hint: "(optional) an earlier session to compare with",
+    baseline_error: "baseline: {error}",
     form_hint: "Enter starts the assessment. Space toggles a part; ↑/↓ move, ←/→ choose.",
     choose_a_part: "choose at least one part (Space toggles)",
     read_only_question: "{name} is already open for writing by {holder}. View it read-only? Nothing can be changed there.",
@@ -89,8 +92,9 @@ pub static ZH: Home = Home {
     model_skipped_many: "{count} 个已安装的模型无法加载，未列出：{first} …",
     fields: ["标题", "组织", "评估范围", "部分", "目标等级", "基线"],
     baseline_hint: "（可选）用于对比的往期评估",
+    baseline_error: "基线：{error}",
     form_hint: "Enter 开始评估。空格键勾选部分；↑/↓ 移动，←/→ 选择。",
     choose_a_part: "请至少选择一个部分（空格键勾选）",
-    read_only_question: "{name} 已由 {holder} 以写入方式打开。以只读方式查看吗？只读时不能做任何修改。",
-    read_only: "只读：{holder} 正在写入此评估",
+    read_only_question: "{name} 已由 {holder}以写入方式打开。以只读方式查看吗？只读时不能做任何修改。",
+    read_only: "只读：{holder}正在写入此评估",
 };

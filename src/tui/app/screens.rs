@@ -135,8 +135,10 @@ impl App {
             {
                 Ok(p) => Some(p),
                 Err(e) => {
-                    let said = self.lang().error_message(&e);
-                    self.form.error = Some(format!("baseline: {said}"));
+                    let lang = self.lang();
+                    let said = lang.error_message(&e);
+                    let text = lang.texts().home.baseline_error;
+                    self.form.error = Some(crate::i18n::fill(text, &[("error", &said)]));
                     return;
                 }
             },
