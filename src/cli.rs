@@ -549,7 +549,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
         }) => {
             let policy = match block {
                 Some(list) => crate::review::SignOffPolicy::parse(&list)
-                    .map_err(|e| anyhow::anyhow!("--block: {e}"))?,
+                    .map_err(|e| anyhow::anyhow!("--block: {}", e.told(Lang::choose(None))))?,
                 None => crate::review::SignOffPolicy::default(),
             };
             let path = session::resolve_session(&spec, &dir)?;

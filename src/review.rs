@@ -183,7 +183,7 @@ impl Default for SignOffPolicy {
 
 impl SignOffPolicy {
     /// A comma-separated list of filter codes (`unanswered,flagged`), or `none`.
-    pub fn parse(list: &str) -> Result<Self, String> {
+    pub fn parse(list: &str) -> Result<Self, UnknownCheck> {
         let mut blocking = Vec::new();
         for code in list.split(',').map(str::trim).filter(|c| !c.is_empty()) {
             if code == "none" {
@@ -193,15 +193,28 @@ impl SignOffPolicy {
                 Some(f) if !blocking.contains(&f) => blocking.push(f),
                 Some(_) => {}
                 None => {
-                    let known: Vec<&str> = PREFLIGHT.iter().map(|f| f.code()).collect();
-                    return Err(format!(
-                        "{code:?} is not a sign-off check (checks: {}, or none)",
-                        known.join(", ")
-                    ));
+                    return Err(UnknownCheck {
+                        code: code.to_string(),
+                    });
                 }
             }
         }
         Ok(Self { blocking })
+    }
+}
+
+/// A sign-off policy names a check that does not exist.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownCheck {
+    pub code: String,
+}
+
+impl UnknownCheck {
+    /// The refusal in `lang`, listing the checks there are.
+    pub fn told(&self, lang: crate::lang::Lang) -> String {
+        let known: Vec<&str> = PREFLIGHT.iter().map(|f| f.code()).collect();
+        let values = [("code", self.code.as_str()), ("checks", &known.join(", "))];
+        crate::i18n::fill(lang.texts().signoff.unknown_check, &values)
     }
 }
 

@@ -8,6 +8,7 @@ use workbench::draw;
 
 use std::path::{Path, PathBuf};
 
+use assess::lang::Lang;
 use assess::review::{self, Filter, SignOffPolicy};
 use assess::session::{Answer, Finding, Session, Status, load_session};
 use assess::tui::app::{App, Overlay};
@@ -289,7 +290,9 @@ fn the_pre_flight_counts_and_the_blocking_set_are_core_functions() {
     let items = review::preflight(&work.model, &work.session, &work.checks, &lax);
     assert!(!review::blocked(&items));
     let bad = SignOffPolicy::parse("flagged,partial").expect_err("partial is not a check");
-    assert!(bad.contains("\"partial\" is not a sign-off check"), "{bad}");
+    let (en, zh) = (bad.told(Lang::En), bad.told(Lang::Zh));
+    assert!(en.contains("\"partial\" is not a sign-off check"), "{en}");
+    assert!(zh.contains("“partial”不是签署前检查项"), "{zh}");
     assert_eq!(
         SignOffPolicy::default().blocking,
         vec![Filter::NaWithoutJustification, Filter::EvidenceProblem]

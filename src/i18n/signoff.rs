@@ -15,6 +15,8 @@ pub struct SignOff {
     pub refused: &'static str,
     /// Open merge conflicts, which always block: `{n}` of them.
     pub conflicts: &'static str,
+    /// `--block` names `{code}`, which is none of the `{checks}`.
+    pub unknown_check: &'static str,
 }
 
 pub static EN: SignOff = SignOff {
@@ -24,6 +26,7 @@ pub static EN: SignOff = SignOff {
     clear: "✓ every pre-flight check passes",
     refused: "{path}: not signed off: a blocking check found something (--block none signs regardless)",
     conflicts: "✗ {n} open merge conflicts (block sign-off; M resolves them)",
+    unknown_check: "\"{code}\" is not a sign-off check (checks: {checks}, or none)",
 };
 
 pub static ZH: SignOff = SignOff {
@@ -33,4 +36,5 @@ pub static ZH: SignOff = SignOff {
     clear: "✓ 签署前检查全部通过",
     refused: "{path}：未签署：有阻止签署的检查项（--block none 可忽略检查直接签署）",
     conflicts: "✗ 未解决的合并冲突 {n} 个（阻止签署；按 M 逐个解决）",
+    unknown_check: "“{code}”不是签署前检查项（可用：{checks}，或 none）",
 };
