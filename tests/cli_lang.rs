@@ -58,7 +58,7 @@ fn lines_with(text: &str, needle: &str) -> Vec<String> {
 }
 
 #[test]
-fn log_tells_statuses_by_name_in_either_language() {
+fn log_tells_fields_and_statuses_by_name_in_either_language() {
     let (dir, _) = workshop();
     let en = stdout(&assess(
         dir.path(),
@@ -77,11 +77,12 @@ fn log_tells_statuses_by_name_in_either_language() {
         &[("LANG", "zh_CN.UTF-8")],
         &["log", "workshop"],
     ));
+    // The field is named in the reader's language too; the file keeps the code `status`.
     assert_eq!(
-        lines_with(&zh, "status"),
+        lines_with(&zh, "状态"),
         [
-            "2026-01-02T03:04:05Z  tester  cd.config.vc.vcs.l1.1  status  （空） → 满足",
-            "2026-01-02T03:04:05Z  tester  cd.config.vc.vcs.l1.1  status  满足 → 部分满足",
+            "2026-01-02T03:04:05Z  tester  cd.config.vc.vcs.l1.1  状态  （空） → 满足",
+            "2026-01-02T03:04:05Z  tester  cd.config.vc.vcs.l1.1  状态  满足 → 部分满足",
         ]
     );
 }

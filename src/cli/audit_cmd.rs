@@ -59,7 +59,10 @@ pub fn log(out: &mut dyn Write, path: &Path, as_json: bool, lang: Lang) -> Resul
             .max()
             .unwrap_or(0)
     };
-    let (by_w, target_w, field_w) = (width(|c| &c.by), width(|c| &c.target), width(|c| &c.field));
+    let field = |c: &session::Change| session::field_label(&c.field, lang).to_string();
+    let field_w = session.history.iter().map(|c| field(c).width()).max();
+    let (by_w, target_w) = (width(|c| &c.by), width(|c| &c.target));
+    let field_w = field_w.unwrap_or(0);
     let pad = |s: &str, w: usize| format!("{s}{}", " ".repeat(w.saturating_sub(s.width())));
     for c in &session.history {
         let via = if c.via.is_empty() {
@@ -73,7 +76,7 @@ pub fn log(out: &mut dyn Write, path: &Path, as_json: bool, lang: Lang) -> Resul
             c.at,
             pad(&c.by, by_w),
             pad(&c.target, target_w),
-            pad(&c.field, field_w),
+            pad(&field(c), field_w),
             shown(&c.field, &c.old, lang),
             shown(&c.field, &c.new, lang),
         )?;

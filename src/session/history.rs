@@ -152,6 +152,34 @@ impl Session {
     }
 }
 
+/// The audit trail's field codes the history panel and `assess log` name (others show as
+/// recorded), in the order `Overlays::history_fields` names them.
+const FIELDS: [&str; 13] = [
+    "status",
+    "justification",
+    "note",
+    "evidence",
+    "flag",
+    "decided by",
+    "discussion",
+    "target",
+    "participant",
+    "participants",
+    "assessors",
+    "sign-off",
+    "reopen",
+];
+
+/// A history field name in the shown language.
+pub fn field_label(field: &str, lang: Lang) -> &str {
+    FIELDS
+        .iter()
+        .position(|f| *f == field)
+        .map(|i| lang.texts().overlays.history_fields[i])
+        .or_else(|| team_field_label(field, lang))
+        .unwrap_or(field)
+}
+
 /// The field codes merges and resolutions record, in the order `TeamCli::history_fields`
 /// names them.
 const TEAM_FIELDS: [&str; 4] = ["resolved", "conflict", "renumbered", "sign-off voided"];

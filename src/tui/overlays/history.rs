@@ -26,33 +26,6 @@ pub const BINDINGS: &[Binding] = &[
     b("k", Action::Up),
 ];
 
-/// The audit trail's field codes the panel names (others show as recorded).
-const FIELDS: [&str; 13] = [
-    "status",
-    "justification",
-    "note",
-    "evidence",
-    "flag",
-    "decided by",
-    "discussion",
-    "target",
-    "participant",
-    "participants",
-    "assessors",
-    "sign-off",
-    "reopen",
-];
-
-/// A history field name in the shown language.
-pub fn field_label(field: &str, lang: Lang) -> &str {
-    FIELDS
-        .iter()
-        .position(|f| *f == field)
-        .map(|i| lang.texts().overlays.history_fields[i])
-        .or_else(|| crate::session::team_field_label(field, lang))
-        .unwrap_or(field)
-}
-
 /// A recorded value in the shown language: statuses are recorded as codes (older files hold
 /// English labels), the flag as `flagged`.
 fn value_label(field: &str, value: &str, lang: Lang) -> String {
@@ -112,7 +85,7 @@ impl Component for History {
         let by_w = changes.iter().map(|c| c.by.width()).max().unwrap_or(0);
         let field_w = changes
             .iter()
-            .map(|c| field_label(&c.field, lang).width())
+            .map(|c| crate::session::field_label(&c.field, lang).width())
             .max()
             .unwrap_or(0);
         let pad = |s: &str, w: usize| format!("{s}{}", " ".repeat(w.saturating_sub(s.width())));
@@ -134,7 +107,7 @@ impl Component for History {
                 Span::styled(pad(&c.by, by_w), theme::get().bold),
                 Span::raw("  "),
                 Span::styled(
-                    pad(field_label(&c.field, lang), field_w),
+                    pad(crate::session::field_label(&c.field, lang), field_w),
                     theme::get().title,
                 ),
                 Span::raw("  "),
