@@ -259,6 +259,14 @@ fn doctor_lock_holder_and_evidence_checks_in_either_language() {
             .replace(&host, "HOST")
             .replace(&since, "SINCE")
     };
+    let refused_to = |args: &[&str]| {
+        let out = assess(dir.path(), &[("ASSESS_LANG", "zh")], args);
+        assert!(!out.status.success());
+        String::from_utf8_lossy(&out.stderr)
+            .replace(&std::process::id().to_string(), "PID")
+            .replace(&host, "HOST")
+            .replace(&since, "SINCE")
+    };
     let en = refused(&[]);
     assert!(
         en.contains("is already open for writing by process PID on HOST since SINCE (no terminal"),
@@ -267,6 +275,12 @@ fn doctor_lock_holder_and_evidence_checks_in_either_language() {
     let zh = refused(&[("ASSESS_LANG", "zh")]);
     assert!(
         zh.contains("已由 HOST 上的进程 PID（自 SINCE 起）以写入方式打开（此处没有终端"),
+        "{zh}"
+    );
+    // Signing off while another process writes it is refused in the reader's language.
+    let zh = refused_to(&["finalize", "workshop"]);
+    assert!(
+        zh.contains("HOST 上的进程 PID（自 SINCE 起）正以写入方式打开此评估"),
         "{zh}"
     );
 

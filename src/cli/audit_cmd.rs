@@ -98,10 +98,18 @@ fn shown(field: &str, value: &str, lang: Lang) -> String {
 fn change(path: &Path, edit: impl FnOnce(&mut Session) -> Result<()>) -> Result<()> {
     let _lock = session::acquire_lock(path).map_err(|e| match e {
         // Viewing read-only is no way to sign off or reopen: say what does work.
-        session::LockError::Held { session, holder } => anyhow::anyhow!(
-            "{}: this session is open for writing by {holder}. Close it there, then run this again.",
-            session.display()
-        ),
+        session::LockError::Held { session, holder } => {
+            let lang = Lang::choose(None);
+            let values = [
+                ("path", session.display().to_string()),
+                ("holder", lang.lock_holder(&holder)),
+            ];
+            let values = values.each_ref().map(|(k, v)| (*k, v.as_str()));
+            anyhow::anyhow!(
+                "{}",
+                crate::i18n::fill(lang.texts().health.held_elsewhere, &values)
+            )
+        }
         other => other.into(),
     })?;
     let mut session = session::load_session(path)?;

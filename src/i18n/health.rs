@@ -59,6 +59,8 @@ pub struct Health {
     pub conflicts_remain: &'static str,
     /// Who holds a lock: `{pid}`, `{host}`, `{since}`.
     pub holder: &'static str,
+    /// `finalize` or `reopen` while `{holder}` writes the session at `{path}`.
+    pub held_elsewhere: &'static str,
     /// `{pid}` of a process.
     pub process: &'static str,
     pub unknown_process: &'static str,
@@ -111,6 +113,7 @@ pub static EN: Health = Health {
     conflicts_remain: "{path}: {count} merge conflict(s) remain; resolve them first (`assess conflicts`, `assess resolve` or the workbench)",
     held_no_terminal: "{session} is already open for writing by {holder} (no terminal here to offer viewing it read-only)",
     holder: "{pid} on {host} since {since}",
+    held_elsewhere: "{path}: this session is open for writing by {holder}. Close it there, then run this again.",
     process: "process {pid}",
     unknown_process: "an unknown process",
     unknown_host: "an unknown host",
@@ -161,6 +164,7 @@ pub static ZH: Health = Health {
     conflicts_remain: "{path}：还有 {count} 处合并冲突；请先解决（`assess conflicts`、`assess resolve` 或工作台）",
     held_no_terminal: "{session} 已由 {holder}以写入方式打开（此处没有终端，无法提供只读查看）",
     holder: "{host} 上的{pid}（自 {since} 起）",
+    held_elsewhere: "{path}：{holder}正以写入方式打开此评估。请先在那里关闭，再重新运行。",
     process: "进程 {pid}",
     unknown_process: "未知进程",
     unknown_host: "未知主机",
