@@ -92,7 +92,7 @@ pub struct Rollup {
 const WEAKEST: usize = 10;
 
 /// Session files named directly, and the `*.ron` files in named directories (sorted).
-pub fn collect_paths(args: &[PathBuf]) -> (Vec<PathBuf>, Vec<Skipped>) {
+pub fn collect_paths(args: &[PathBuf], lang: Lang) -> (Vec<PathBuf>, Vec<Skipped>) {
     let (mut paths, mut skipped) = (Vec::new(), Vec::new());
     for arg in args {
         if arg.is_dir() {
@@ -108,7 +108,10 @@ pub fn collect_paths(args: &[PathBuf]) -> (Vec<PathBuf>, Vec<Skipped>) {
                 }
                 Err(e) => skipped.push(Skipped {
                     path: arg.clone(),
-                    reason: format!("cannot list the directory: {e}"),
+                    reason: fill(
+                        lang.texts().team_cli.cannot_list,
+                        &[("error", &e.to_string())],
+                    ),
                 }),
             }
         } else {
@@ -163,7 +166,7 @@ pub fn rollup(paths: &[PathBuf], mut skipped: Vec<Skipped>, lang: Lang) -> anyho
         anyhow::bail!(
             "{}{}",
             t.nothing_to_roll_up,
-            skipped_list(paths, &loaded, &skipped)
+            skipped_list(paths, &loaded, &skipped, lang)
         );
     };
     let model = session::model_for(first)?;
@@ -173,7 +176,7 @@ pub fn rollup(paths: &[PathBuf], mut skipped: Vec<Skipped>, lang: Lang) -> anyho
         match result {
             Err(e) => skipped.push(Skipped {
                 path: path.clone(),
-                reason: e.to_string(),
+                reason: lang.session_error(&e).unwrap_or_else(|| e.to_string()),
             }),
             Ok(s) if (s.model.id.clone(), s.model.version.clone()) != key => {
                 skipped.push(Skipped {
@@ -199,6 +202,7 @@ fn skipped_list(
     paths: &[PathBuf],
     loaded: &[Result<Session, SessionError>],
     skipped: &[Skipped],
+    lang: Lang,
 ) -> String {
     let mut text = String::new();
     for s in skipped {
@@ -206,7 +210,8 @@ fn skipped_list(
     }
     for (p, r) in paths.iter().zip(loaded) {
         if let Err(e) = r {
-            text.push_str(&format!("\n  {}: {e}", p.display()));
+            let reason = lang.session_error(e).unwrap_or_else(|| e.to_string());
+            text.push_str(&format!("\n  {}: {reason}", p.display()));
         }
     }
     text

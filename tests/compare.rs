@@ -168,4 +168,31 @@ fn rollup_of_projects_lists_skipped_files_with_reasons() {
     let r: serde_json::Value = serde_json::from_str(&json).expect("json");
     assert_eq!(r["projects"].as_array().map(Vec::len), Some(2));
     assert_eq!(r["skipped"].as_array().map(Vec::len), Some(2));
+    // In Chinese the reasons are Chinese too, the damaged file's as well.
+    let (ok, json, _) = run(
+        dir.path(),
+        &["rollup", ".", "--format", "json", "--lang", "zh"],
+    );
+    assert!(ok);
+    let r: serde_json::Value = serde_json::from_str(&json).expect("json");
+    let reasons: Vec<&str> = r["skipped"]
+        .as_array()
+        .expect("skipped")
+        .iter()
+        .filter_map(|s| s["reason"].as_str())
+        .collect();
+    assert!(
+        reasons
+            .iter()
+            .any(|r| r.starts_with("基于模型 other-model")),
+        "{reasons:?}"
+    );
+    let damaged = reasons
+        .iter()
+        .find(|r| !r.starts_with("基于模型"))
+        .expect("damaged");
+    assert!(
+        !damaged.starts_with(|c: char| c.is_ascii_alphabetic()),
+        "{damaged}"
+    );
 }

@@ -50,7 +50,7 @@ pub fn rollup(
     lang: Lang,
 ) -> Result<()> {
     let t = lang.texts().team_cli;
-    let (paths, skipped) = rollup::collect_paths(inputs);
+    let (paths, skipped) = rollup::collect_paths(inputs, lang);
     let r = rollup::rollup(&paths, skipped, lang)?;
     for s in &r.skipped {
         let file = s.path.display().to_string();

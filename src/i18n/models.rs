@@ -71,6 +71,12 @@ pub struct Models {
     pub unknown_base: &'static str,
     /// `{origin}`, `{chain}`.
     pub extends_cycle: &'static str,
+    /// A model file that cannot be read: `{file}`, `{error}`.
+    pub unreadable_model: &'static str,
+    /// A file too large to be a model: `{file}`, `{size}`, `{limit}`.
+    pub too_large_model: &'static str,
+    /// A model file that is not RON: `{place}` (file:line:column), `{message}` (the parser's).
+    pub not_ron: &'static str,
     /// The mark reports put on a requirement an extension added.
     pub own_mark: &'static str,
     /// `model show`, before the answer scales one per line: `{scoring}`, `{rollup}`, `{max}`.
@@ -153,6 +159,9 @@ pub static EN: Models = Models {
     unknown_model: "no model called \"{id}\": use a bundled or installed model id (see `assess model list`) or a path to a .ron file",
     unknown_base: "{origin}: extends \"{base}\", which is neither a bundled model, an installed one, nor a file {base}.ron beside it",
     extends_cycle: "{origin}: the models extend each other in a circle: {chain}",
+    unreadable_model: "cannot read model file {file}: {error}",
+    too_large_model: "{file}: the file is {size}, larger than any model (the limit is {limit}); it is probably not a model file",
+    not_ron: "{place}: the model file is not valid RON: {message}",
     own_mark: "our own",
     show_scoring: "scoring {scoring}, rollup {rollup}, levels 1–{max}; answer scales:",
     show_extends: "extends {base}; the organisation's own requirements are marked in reports",
@@ -227,6 +236,9 @@ pub static ZH: Models = Models {
     unknown_model: "没有名为“{id}”的模型：请使用内置或已安装模型的编号（见 `assess model list`）或 .ron 文件路径",
     unknown_base: "{origin}：扩展的“{base}”既不是内置模型、已安装模型，也不是旁边的 {base}.ron 文件",
     extends_cycle: "{origin}：模型之间循环扩展：{chain}",
+    unreadable_model: "无法读取模型文件 {file}：{error}",
+    too_large_model: "{file}：文件大小为 {size}，超过任何模型（上限 {limit}），可能不是模型文件",
+    not_ron: "{place}：模型文件不是有效的 RON：{message}",
     own_mark: "自有要求",
     show_scoring: "计分规则 {scoring}，汇总 {rollup}，等级 1–{max}；答案等级：",
     show_extends: "扩展自 {base}；报告中标出组织的自有要求",

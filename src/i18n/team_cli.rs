@@ -69,6 +69,8 @@ pub struct TeamCli {
     pub rollup_written: &'static str,
     pub nothing_to_roll_up: &'static str,
     pub other_model: &'static str,
+    /// A directory given to rollup that cannot be listed: `{error}`.
+    pub cannot_list: &'static str,
     /// The rollup report's title.
     pub rollup_title: &'static str,
     pub heatmap: &'static str,
@@ -130,6 +132,7 @@ pub static EN: TeamCli = TeamCli {
     rollup_written: "Rollup of {n} project(s) written to {file}",
     nothing_to_roll_up: "no session to roll up",
     other_model: "made on model {model}; this rollup is of {rollup}",
+    cannot_list: "cannot list the directory: {error}",
     rollup_title: "Rollup: {model} — {n} project(s)",
     heatmap: "Projects × domains (levels)",
     project: "Project",
@@ -186,6 +189,7 @@ pub static ZH: TeamCli = TeamCli {
     rollup_written: "{n} 个项目的汇总已写入 {file}",
     nothing_to_roll_up: "没有可汇总的评估",
     other_model: "基于模型 {model}；本汇总针对 {rollup}",
+    cannot_list: "无法列出该目录：{error}",
     rollup_title: "汇总：{model} — {n} 个项目",
     heatmap: "项目 × 领域（等级）",
     project: "项目",

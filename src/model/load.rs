@@ -273,7 +273,33 @@ impl Lang {
                 }
                 text
             }
-            _ => return None,
+            ModelError::Read { path, source } => fill(
+                t.unreadable_model,
+                &[
+                    ("file", &path.display().to_string()),
+                    ("error", &source.to_string()),
+                ],
+            ),
+            ModelError::TooLarge { path, size, limit } => fill(
+                t.too_large_model,
+                &[
+                    ("file", &path.display().to_string()),
+                    ("size", &crate::textfile::human_size(*size)),
+                    ("limit", &crate::textfile::human_size(*limit)),
+                ],
+            ),
+            ModelError::Parse {
+                origin,
+                line,
+                column,
+                message,
+            } => fill(
+                t.not_ron,
+                &[
+                    ("place", &format!("{origin}:{line}:{column}")),
+                    ("message", message),
+                ],
+            ),
         })
     }
 }
