@@ -13,7 +13,7 @@ use std::collections::HashSet;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use super::schema::{LevelDef, Model, Text};
+use super::schema::{Item, LevelDef, Model, Practice, Text};
 use crate::i18n::{Lang, fill};
 use crate::textfile::{Capped, MAX_FILE_BYTES, read_capped, utf8_text};
 
@@ -249,6 +249,23 @@ fn local_id(name: &str, taken: &mut HashSet<String>) -> String {
 }
 
 /// An English text.
+/// An item holding exactly one practice of the same id and name: how both importers map a
+/// source's rated unit (a SAMM stream, a DSOMM subdimension) onto items and practices.
+fn one_practice_item(id: String, name: &str, levels: Vec<super::schema::Level>) -> Item {
+    Item {
+        id: id.clone(),
+        name: en(name),
+        practices: vec![Practice {
+            id,
+            name: en(name),
+            provenance: None,
+            good_evidence: None,
+            trap: None,
+            levels,
+        }],
+    }
+}
+
 fn en(text: &str) -> Text {
     Text::from_pairs(&[("en", text)])
 }

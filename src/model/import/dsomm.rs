@@ -9,10 +9,12 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 
 use super::yaml::{self, Node};
-use super::{Expected, ImportError, Imported, en, en_zh, level_defs, local_id, read_text};
+use super::{
+    Expected, ImportError, Imported, en, en_zh, level_defs, local_id, one_practice_item, read_text,
+};
 use crate::model::schema::{
-    AnswerOption, AnswerScale, Domain, EvidenceKind, Item, Level, MAX_LEVELS, Model, ModelSource,
-    Part, Practice, Provenance, Requirement, Rollup, Scoring,
+    AnswerOption, AnswerScale, Domain, EvidenceKind, Level, MAX_LEVELS, Model, ModelSource, Part,
+    Provenance, Requirement, Rollup, Scoring,
 };
 
 /// What DSOMM's levels mean (its own wording).
@@ -249,18 +251,7 @@ fn subdimensions<'a>(
         domains.push(Domain {
             id: id.clone(),
             name: en(name),
-            items: vec![Item {
-                id: id.clone(),
-                name: en(name),
-                practices: vec![Practice {
-                    id,
-                    name: en(name),
-                    provenance: None,
-                    good_evidence: None,
-                    trap: None,
-                    levels,
-                }],
-            }],
+            items: vec![one_practice_item(id, name, levels)],
         });
     }
     domains

@@ -9,10 +9,12 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use super::yaml::{self, Node};
-use super::{Expected, ImportError, Imported, Place, en, level_defs, local_id, read_text};
+use super::{
+    Expected, ImportError, Imported, Place, en, level_defs, local_id, one_practice_item, read_text,
+};
 use crate::model::schema::{
     AnswerOption, AnswerScale, Domain, EvidenceKind, Item, Level, Model, ModelSource, Part,
-    Practice, Provenance, Requirement, Rollup, Scoring, Text,
+    Provenance, Requirement, Rollup, Scoring, Text,
 };
 
 /// A stream's levels, and the GUID of the question behind each requirement (level, local id).
@@ -471,18 +473,7 @@ impl<'a> Index<'a> {
             for (level, local, question) in guids {
                 source_ids.insert(format!("{path}.l{level}.{local}"), question.clone());
             }
-            items.push(Item {
-                id: id.clone(),
-                name: en(name),
-                practices: vec![Practice {
-                    id,
-                    name: en(name),
-                    provenance: None,
-                    good_evidence: None,
-                    trap: None,
-                    levels: levels.clone(),
-                }],
-            });
+            items.push(one_practice_item(id, name, levels.clone()));
         }
         items
     }
