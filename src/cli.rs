@@ -452,6 +452,8 @@ pub fn main() -> ExitCode {
     drop(out);
     match result {
         Ok(code) => code,
+        // A reader that stopped early (`assess report … -o - | head`) is not an error.
+        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
             let text = hints::explain(&err, &dir, lang);
             let line = crate::i18n::fill(lang.texts().errors.cli_error, &[("message", &text)]);
@@ -459,6 +461,13 @@ pub fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// The output's reader closed the pipe.
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain()
+        .filter_map(|e| e.downcast_ref::<std::io::Error>())
+        .any(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
 }
 
 impl Cli {

@@ -119,7 +119,9 @@ fn cover(md: &mut String, pages: &Pages, l: &Labels) {
                 .collect::<Vec<_>>()
                 .join("; "),
         };
-        let _ = writeln!(md, "- **{}**: {brief}", inline(&plan.part.result.name));
+        let label = format!("**{}**", inline(&plan.part.result.name));
+        let line = crate::i18n::fill(t.labelled, &[("label", &label), ("value", &brief)]);
+        let _ = writeln!(md, "- {line}");
     }
 }
 
@@ -142,7 +144,9 @@ fn findings(md: &mut String, data: &ReportData, pages: &Pages, l: &Labels) {
     for (f, phases) in &pages.findings {
         let mut title = format!("**{}**", or_dash(&f.title));
         for (label, text) in super::workshop::finding_details(&data.lang, f) {
-            let _ = write!(title, "<br>*{label}:* {}", cell(text));
+            let values = [("label", format!("*{label}*")), ("value", cell(text))];
+            let values = values.each_ref().map(|(k, v)| (*k, v.as_str()));
+            let _ = write!(title, "<br>{}", crate::i18n::fill(t.labelled, &values));
         }
         let roadmap: Vec<String> = phases
             .iter()
