@@ -12,6 +12,7 @@ use assess::session::{Severity, load_session};
 use assess::tui::app::{App, Overlay};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use unicode_width::UnicodeWidthStr;
 
 /// A fresh session on Continuous Delivery with target 3, opened in the workbench.
 fn fresh() -> (tempfile::TempDir, App) {
@@ -164,6 +165,67 @@ fn the_findings_view_edits_deletes_and_jumps() {
     assert!(matches!(app.overlays.last(), Some(Overlay::Findings(_))));
     app.press("Esc");
     assert!(app.overlays.is_empty());
+}
+
+/// Adds a finding on the current requirement through the core, as a loaded file would hold it.
+fn add_finding(app: &mut App, title: &str, description: &str, recommendation: &str) {
+    let work = app.work.as_mut().expect("work");
+    let finding = assess::session::Finding {
+        title: title.into(),
+        description: description.into(),
+        recommendation: recommendation.into(),
+        tie: work.requirement_id(),
+        ..Default::default()
+    };
+    work.session
+        .add_finding(&work.model, finding, "facilitator")
+        .expect("finding");
+}
+
+#[test]
+fn the_findings_view_shows_the_selected_findings_text_and_a_long_one_keeps_the_layout() {
+    let (_dir, mut app) = fresh();
+    write_finding(&mut app);
+    app.press("C-s");
+    let long_en = "Releases wait for a manual sign-off that nobody owns. ".repeat(40);
+    let long_zh = "配置变更的回滚仍依赖手工操作，上两次事故都需要人工恢复配置。".repeat(30);
+    add_finding(
+        &mut app,
+        &"A very long title ".repeat(12),
+        &long_en,
+        &long_zh,
+    );
+    app.press("F");
+    // The bar starts on F1: its text shows in the pane under the list.
+    let first = draw(&app, 80, 24);
+    assert!(
+        first.contains("Merges hurt.") && first.contains("Nobody owns main."),
+        "{first}"
+    );
+    assert!(first.contains("Adopt trunk-based development"), "{first}");
+    // The next finding's texts are long: cut with an ellipsis, within the popup, both shown.
+    app.press("j");
+    for (w, h) in [(80, 24), (120, 40), (200, 60)] {
+        let screen = draw(&app, w, h);
+        assert!(
+            !screen.contains("Merges hurt."),
+            "F1's text left:\n{screen}"
+        );
+        assert!(
+            screen.contains("description") && screen.contains("recommendation"),
+            "{screen}"
+        );
+        assert!(screen.contains("Releases wait for a manual"), "{screen}");
+        assert!(screen.contains("配置变更的回滚"), "{screen}");
+        assert!(screen.contains('…'), "a cut is seen:\n{screen}");
+        let lines: Vec<&str> = screen.lines().collect();
+        assert_eq!(lines.len(), usize::from(h), "{screen}");
+        // The popup's bottom border with its hints stays on the row above the status line.
+        assert!(lines[usize::from(h) - 2].contains("Esc"), "{screen}");
+        for line in &lines {
+            assert!(line.width() <= usize::from(w), "{line}");
+        }
+    }
 }
 
 #[test]
