@@ -99,6 +99,16 @@ impl Work {
             .as_ref()
     }
 
+    /// Gives each of `axes` (parts or domains) its level in the session's baseline, so the
+    /// radar draws it as a third shape; nothing without a baseline.
+    pub fn apply_baseline(&self, axes: &mut [crate::radar::Axis]) {
+        if let Some(then) = self.baseline_levels() {
+            for axis in axes {
+                axis.baseline = then.get(&axis.id).copied();
+            }
+        }
+    }
+
     /// Opens a session file as its one writer, landing on its saved cursor. Fails with a
     /// `LockError::Held` (inside the anyhow error) when another process has it open.
     pub fn open(path: &Path) -> Result<Self> {
