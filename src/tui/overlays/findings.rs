@@ -19,7 +19,7 @@ use crate::tui::action::Action;
 use crate::tui::binding::{Binding, b, h};
 use crate::tui::theme;
 use crate::tui::widgets::popup::popup;
-use crate::tui::widgets::wrap::{truncate, wrap, wrap_cut};
+use crate::tui::widgets::wrap::{cut, truncate, wrap, wrap_cut};
 
 /// The keys of the `Findings` context.
 pub const BINDINGS: &[Binding] = &[
@@ -223,22 +223,28 @@ fn draw_detail(
         truncate(&tie, width),
         theme::get().muted,
     )));
-    // Two sections, each a label, its text and a blank line before it; what is left of the
-    // pane is shared so that neither hides the other.
-    let left = rows.saturating_sub(lines.len() + 4);
-    let need = |text: &str| wrap(head(text, width, left), width).len();
-    let (desc_rows, rec_rows) = share(need(&f.description), need(&f.recommendation), left);
+    // Two sections, each a label and its text, a blank line before each when the pane has
+    // the rows; what is left is shared so that neither hides the other.
+    let gaps = rows >= lines.len() + 6;
+    let left = rows.saturating_sub(lines.len() + if gaps { 4 } else { 2 });
+    let wrapped = |text: &str| wrap(head(text, width, left), width);
+    let (desc, rec) = (wrapped(&f.description), wrapped(&f.recommendation));
+    let (desc_rows, rec_rows) = share(desc.len(), rec.len(), left);
     for (label, text, n) in [
-        (words.fields[2], &f.description, desc_rows),
-        (words.fields[3], &f.recommendation, rec_rows),
+        (words.fields[2], desc, desc_rows),
+        (words.fields[3], rec, rec_rows),
     ] {
-        lines.push(Line::default());
+        if gaps {
+            lines.push(Line::default());
+        }
         lines.push(Line::from(Span::styled(label, theme::get().label)));
-        if text.trim().is_empty() {
+        if text.iter().all(|l| l.trim().is_empty()) {
             lines.push(Line::from(Span::styled("-", theme::get().muted)));
+        } else if n == 0 {
+            // No row left for it: the cut is seen, Enter shows the whole text.
+            lines.push(Line::from(Span::styled("…", theme::get().muted)));
         } else {
-            let shown = wrap_cut(head(text, width, n), width, n.max(1));
-            lines.extend(shown.into_iter().map(Line::from));
+            lines.extend(cut(text, width, n).into_iter().map(Line::from));
         }
     }
     Paragraph::new(lines).render(inner, buf);
@@ -254,18 +260,19 @@ fn head(text: &str, width: usize, rows: usize) -> &str {
 }
 
 /// Shares `rows` between two texts needing `a` and `b` lines: each gets what it needs when
-/// both fit, else neither takes more than half unless the other needs less.
+/// both fit, else neither takes more than half unless the other needs less (the first
+/// takes the odd row).
 fn share(a: usize, b: usize, rows: usize) -> (usize, usize) {
     if a + b <= rows {
         return (a, b);
     }
-    let half = rows / 2;
-    if a <= half {
+    let first = rows.div_ceil(2);
+    if a <= first {
         (a, rows - a)
-    } else if b <= rows - half {
+    } else if b <= rows - first {
         (rows - b, b)
     } else {
-        (rows - half, half)
+        (first, rows - first)
     }
 }
 
@@ -333,6 +340,7 @@ mod tests {
             (2, 30, 10, (2, 8)),
             (30, 30, 10, (5, 5)),
             (30, 30, 9, (5, 4)),
+            (1, 1, 1, (1, 0)),
             (1, 1, 0, (0, 0)),
         ] {
             assert_eq!(share(a, b, rows), want, "{a} {b} {rows}");
