@@ -200,3 +200,29 @@ fn an_answer_marked_justify_asks_for_its_reason_in_the_workbench() {
     assert_eq!(session.status(&second), None, "Esc cancelled");
     assert!(app.overlays.is_empty());
 }
+
+#[test]
+fn the_conflicts_queue_names_each_sides_answer_by_its_label() {
+    use assess::session::{model_for, save_session};
+    let (dir, app) = open_on("samm-shaped.ron", |text| text);
+    let file = app.work.as_ref().expect("work").path.clone();
+    drop(app);
+    let base = load_session(&file).expect("load");
+    let model = model_for(&base).expect("model");
+    let side = |value: &str| {
+        let mut s = base.clone();
+        let answer = status(value).expect("id");
+        s.answer(&model, "g.sm.a.s.l1.q", answer, "", "ann")
+            .expect("answer");
+        s
+    };
+    let merged = assess::merge::merge(&base, &side("3"), &side("1"), "ann").expect("merge");
+    save_session(&file, &merged.session).expect("save");
+    let app = App::open(dir.path(), &file).expect("open");
+    let screen = workbench::draw(&app, 120, 30);
+    assert!(
+        screen.contains("≠ status: Yes, for most or all"),
+        "{screen}"
+    );
+    assert!(screen.contains("≠ status: Yes, for a few"), "{screen}");
+}
