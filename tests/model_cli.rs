@@ -346,3 +346,56 @@ fn a_samm_sessions_answers_read_as_their_labels_in_log_diff_conflicts_and_textco
         "{lines}"
     );
 }
+
+/// `../shared/external/REL` beside the repository (or under `ASSESS_EXTERNAL_DIR`).
+fn external(rel: &str) -> Option<PathBuf> {
+    let base = std::env::var_os("ASSESS_EXTERNAL_DIR").map_or_else(
+        || Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/external"),
+        PathBuf::from,
+    );
+    let path = base.join(rel);
+    if path.exists() {
+        Some(path)
+    } else {
+        println!("skipped: {} is absent", path.display());
+        None
+    }
+}
+
+#[test]
+fn the_real_samm_models_answers_read_as_its_own_words_in_log_and_textconv() {
+    let Some(samm) = external("owasp-samm-v2/model") else {
+        return;
+    };
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    ok(&assess(
+        d,
+        "en",
+        &["model", "import", "samm", &samm.display().to_string()],
+    ));
+    let new = [
+        "new",
+        "--no-open",
+        "--model",
+        "owasp-samm",
+        "--title",
+        "SAMM",
+    ];
+    ok(&assess(d, "zh", &new));
+    let file = d.join("sessions/samm.ron");
+    // Each SAMM question has its own answer set: the first one's best answer has its words.
+    answer(&file, "governance.sm.a.a.l1.1", "3");
+    answer(&file, "governance.sm.a.a.l2.1", "0");
+    let arg = file.display().to_string();
+    let log = ok(&assess(d, "zh", &["log", &arg]));
+    assert!(
+        log.contains("状态  （空） → Yes, it covers risks and opportunities\n"),
+        "{log}"
+    );
+    let lines = ok(&assess(d, "en", &["textconv", &arg]));
+    assert!(
+        lines.contains("governance.sm.a.a.l2.1: No (tester)\n"),
+        "{lines}"
+    );
+}
