@@ -129,7 +129,9 @@ pub fn shown_without_model(value: &str) -> bool {
 /// words from the catalogue: empty on CAICT's scale or when unanswered.
 pub fn own_label(model: &LoadedModel, id: &str, status: Option<Status>, lang: Lang) -> String {
     match status {
-        Some(s) if !is_caict(&model.model) => label(model.scale_of(id), s, lang).to_string(),
+        Some(s) if !is_caict(&model.model) => answer_label(Some(model), id, s.id(), lang)
+            .unwrap_or(s.id())
+            .to_string(),
         _ => String::new(),
     }
 }

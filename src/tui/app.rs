@@ -622,12 +622,10 @@ impl App {
         let (what, on) = match action {
             // The answer the key just gave, in the scale's words.
             Action::Met | Action::Partial | Action::NotMet | Action::NotApplicable => {
-                let scale = scale::scale_at(&work.model, requirement);
-                let status = work.status(requirement)?;
-                (
-                    scale::label(scale, status, work.lang()).to_string(),
-                    requirement,
-                )
+                let id = &work.model.index.requirements[requirement].id;
+                let status = work.status(requirement)?.id();
+                let label = scale::answer_label(Some(&work.model), id, status, work.lang());
+                (label.unwrap_or(status).to_string(), requirement)
             }
             Action::Clear => (pick(m.cleared), requirement),
             Action::Flag => {

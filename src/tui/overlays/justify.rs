@@ -55,13 +55,13 @@ impl Component for Justify {
         let t = ctx.lang.texts().overlays;
         let wide = area.width.saturating_sub(8).min(110);
         // The answer in the scale's words: "Not applicable: why?" on CAICT's.
-        let answer = ctx.work.map_or(self.answer.id(), |seen| {
-            scale::label(
-                scale::scale_at(seen.model, seen.requirement),
-                self.answer,
-                ctx.lang,
-            )
-        });
+        let id = self.answer.id();
+        let answer = ctx
+            .work
+            .and_then(|seen| {
+                scale::answer_label(Some(seen.model), seen.requirement_id(), id, ctx.lang)
+            })
+            .unwrap_or(id);
         let title = crate::i18n::fill(t.justify_title, &[("answer", answer)]);
         let inner = ctx.popup(area, wide, 8, &title, Context::Justify, buf);
         let text = ctx
