@@ -154,6 +154,12 @@ fn the_key_hints_follow_the_scale_of_the_requirement_at_the_cursor() {
             .starts_with("y Yes, for most or all  p Yes, for a few / Yes, for some  n No  Tab"),
         "{screen}"
     );
+    // At 80×24 long words are cut so that every answer key still shows.
+    let small = workbench::draw(&app, 80, 24);
+    assert!(
+        footer(&small).starts_with("y Yes, for most or all  p Yes, for a few / Ye…  n No  Tab"),
+        "{small}"
+    );
     // Education and Guidance B is answered on "coverage": its words, and still no `x`.
     app.press("Tab Tab Tab Tab Tab");
     let screen = workbench::draw(&app, 160, 48);

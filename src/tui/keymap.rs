@@ -205,6 +205,21 @@ pub enum Words {
     Hidden,
 }
 
+impl Words {
+    /// The model's words cut with `…` to a quarter of a row `width` wide (at least 10 cells),
+    /// so a one-row hint line still shows every answer key when a scale's labels are long
+    /// (SAMM's); help shows them whole.
+    pub fn fit(self, width: usize) -> Words {
+        match self {
+            Words::Model(own) => {
+                let room = (width / 4).max(10);
+                Words::Model(crate::tui::widgets::wrap::truncate(&own, room))
+            }
+            other => other,
+        }
+    }
+}
+
 /// Footer hints with some actions' words replaced or left out (`words`).
 pub fn hints_with(
     context: Context,

@@ -106,7 +106,7 @@ fn answer_keys(work: &Work, width: usize) -> Line<'static> {
         else {
             continue;
         };
-        let what = match work.key_words(action) {
+        let what = match work.key_words(action).fit(width) {
             keymap::Words::Keymap => action.describe_in(lang),
             keymap::Words::Model(own) => own,
             keymap::Words::Hidden => continue,
