@@ -77,6 +77,10 @@ fn the_answer_keys_follow_a_dsomm_scale() {
     app.press("k k h"); // back on the second requirement
     let history = workbench::draw(&app, 160, 48);
     assert!(history.contains("(empty) → Not implemented"), "{history}");
+    // In Chinese, by the model's Chinese labels.
+    app.press("Esc L h");
+    let history = workbench::draw(&app, 160, 48);
+    assert!(history.contains("→ 未实施"), "{history}");
 }
 
 #[test]
