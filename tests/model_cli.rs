@@ -337,7 +337,7 @@ fn a_samm_sessions_answers_read_as_their_labels_in_log_diff_conflicts_and_textco
         assert!(conflicts.contains(side), "{side}: {conflicts}");
     }
     let conflicts = ok(&assess(d, "zh", &["conflicts", &merged_arg]));
-    assert!(conflicts.contains("status: 是，少数"), "{conflicts}");
+    assert!(conflicts.contains("状态：是，少数"), "{conflicts}");
     let json = ok(&assess(d, "en", &["conflicts", "--json", &merged_arg]));
     assert!(json.contains("\"value\": \"status: 1\""), "{json}");
     let lines = ok(&assess(d, "en", &["textconv", &merged_arg]));

@@ -78,7 +78,11 @@ impl ConflictValue {
             pairs
                 .into_iter()
                 .filter(|(f, _)| fields.iter().any(|x| x == f))
-                .map(|(f, v)| format!("{f}: {v}"))
+                .map(|(f, v)| {
+                    let f = super::field_label(f, lang);
+                    let labelled = lang.texts().deliverable.labelled;
+                    crate::i18n::fill(labelled, &[("label", f), ("value", &v)])
+                })
                 .collect::<Vec<_>>()
                 .join("; ")
         };

@@ -203,7 +203,10 @@ fn side_column(
         let text = if field.is_empty() {
             format!("{mark}{value}")
         } else {
-            format!("{mark}{field}: {value}")
+            let label = crate::session::field_label(&field, lang);
+            let labelled = lang.texts().deliverable.labelled;
+            let text = crate::i18n::fill(labelled, &[("label", label), ("value", &value)]);
+            format!("{mark}{text}")
         };
         lines.push(Line::from(Span::styled(text, style)));
     }
