@@ -51,7 +51,9 @@ pub use lock::{
     Access, LockError, LockHolder, NoWriter, SessionLock, acquire_lock, acquire_or_read_only,
     host_name, lock_holder, lock_path, writer_access,
 };
-pub use open::{Opened, current_user, model_for, open_session, open_session_lazily};
+pub use open::{
+    Opened, current_user, model_for, model_for_labels, open_session, open_session_lazily,
+};
 pub use participants::parse_participant;
 pub use quick::{QuickChange, QuickPlan};
 pub use safe_fs::{

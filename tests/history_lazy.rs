@@ -126,6 +126,21 @@ fn a_damaged_history_is_reported_at_its_line_and_never_saved_over() {
 }
 
 #[test]
+fn a_history_parsing_in_the_background_survives_being_asked_to_parse_again() {
+    // The workbench asks after every frame; a second ask once dropped the parse under way,
+    // and the history read as empty and was saved so: the whole audit trail lost.
+    let dir = tempfile::tempdir().expect("tmp");
+    let file = dir.path().join("year.ron");
+    let written = worked_for_a_year(&file);
+    let lazy = load_session_lazily(&file).expect("opens");
+    lazy.history.parse_in_background();
+    lazy.history.parse_in_background();
+    lazy.history.parse_in_background();
+    assert_eq!(lazy.history.len(), ENTRIES);
+    assert_eq!(ids(&lazy), ids(&written));
+}
+
+#[test]
 fn the_workbench_opens_edits_and_saves_a_long_history_whole() {
     let home = Home::new();
     std::fs::create_dir_all(home.sessions()).expect("dir");

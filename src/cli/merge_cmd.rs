@@ -339,7 +339,10 @@ fn shell_quote(text: &str) -> String {
 pub fn textconv(out: &mut dyn Write, path: &Path) -> Result<()> {
     let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
     match session::parse_session(&bytes, path) {
-        Ok(s) => out.write_all(crate::merge::session_lines(&s).as_bytes())?,
+        Ok(s) => {
+            let model = session::model_for_labels(&s, s.answer_values());
+            out.write_all(crate::merge::session_lines(&s, model.as_ref()).as_bytes())?;
+        }
         Err(_) => out.write_all(&bytes)?,
     }
     Ok(())
@@ -363,10 +366,11 @@ struct SideRow {
     at: String,
 }
 
-fn side_row(side: &session::ConflictSide, fields: &[String]) -> SideRow {
+fn side_row(c: &session::Conflict, side: &session::ConflictSide) -> SideRow {
     SideRow {
-        // For scripts: always the English words, like every JSON output.
-        value: side.value.describe(fields, Lang::En),
+        // For scripts: CAICT's answers in English words, as always; another scale's by its
+        // option ids, like every JSON output (no model).
+        value: side.value.describe(&c.target, &c.fields, None, Lang::En),
         by: side.by.clone(),
         at: side.at.clone(),
     }
@@ -385,9 +389,9 @@ pub fn conflicts(out: &mut dyn Write, path: &Path, as_json: bool, lang: Lang) ->
                 id,
                 target: &c.target,
                 fields: &c.fields,
-                base: side_row(&c.base, &c.fields),
-                ours: side_row(&c.ours, &c.fields),
-                theirs: side_row(&c.theirs, &c.fields),
+                base: side_row(c, &c.base),
+                ours: side_row(c, &c.ours),
+                theirs: side_row(c, &c.theirs),
             })
             .collect();
         serde_json::to_writer_pretty(&mut *out, &rows)?;
@@ -402,10 +406,14 @@ pub fn conflicts(out: &mut dyn Write, path: &Path, as_json: bool, lang: Lang) ->
     let count = fill(t.conflict_count, &[("file", &file), ("n", &n)]);
     writeln!(out, "{count}")?;
     let width = t.sides.iter().map(|s| s.width()).max().unwrap_or(0);
+    let model = session::model_for_labels(&s, s.answer_values());
     for (id, c) in &s.conflicts {
         writeln!(out, "{id}  {}  ({})", c.target, c.fields.join(", "))?;
         for (name, side) in t.sides.iter().zip([&c.base, &c.ours, &c.theirs]) {
-            let value = side.value.describe(&c.fields, lang).replace('\n', " ⏎ ");
+            let value = side
+                .value
+                .describe(&c.target, &c.fields, model.as_ref(), lang);
+            let value = value.replace('\n', " ⏎ ");
             let pad = " ".repeat(width - name.width());
             writeln!(out, "    {name}{pad} {value}  ({}, {})", side.by, side.at)?;
         }

@@ -5,10 +5,13 @@
 use std::fmt::Write;
 
 use crate::lang::Lang;
+use crate::model::LoadedModel;
 use crate::session::Session;
+use crate::session::scale::answer_label;
 
-/// The lines of a session, in a stable order.
-pub fn session_lines(s: &Session) -> String {
+/// The lines of a session, in a stable order, in English; answers by their labels on their
+/// scales (`scale::answer_label`; `model` as there).
+pub fn session_lines(s: &Session, model: Option<&LoadedModel>) -> String {
     let mut out = String::new();
     let mut line = |text: String| {
         out.push_str(&text);
@@ -27,10 +30,9 @@ pub fn session_lines(s: &Session) -> String {
         line(format!("participant: {} ({})", p.name, p.role));
     }
     for (id, a) in &s.answers {
-        let status = a
-            .status
-            .map(|st| crate::lang::Lang::En.texts().terms.status(st))
-            .unwrap_or("(no status)");
+        let status = a.status.map_or("(no status)", |st| {
+            answer_label(model, id, st.id(), Lang::En).unwrap_or(st.id())
+        });
         line(format!("{id}: {status} ({})", a.by));
         if let Some(j) = &a.justification {
             line(format!("{id} justification: {}", one_line(j)));
@@ -80,8 +82,12 @@ pub fn session_lines(s: &Session) -> String {
             "CONFLICT {id}: {} ({}): ours {} | theirs {}",
             c.target,
             c.fields.join(", "),
-            one_line(&c.ours.value.describe(&c.fields, Lang::En)),
-            one_line(&c.theirs.value.describe(&c.fields, Lang::En))
+            one_line(&c.ours.value.describe(&c.target, &c.fields, model, Lang::En)),
+            one_line(
+                &c.theirs
+                    .value
+                    .describe(&c.target, &c.fields, model, Lang::En)
+            )
         ));
     }
     match &s.sign_off {

@@ -10,8 +10,9 @@ pub(super) mod split;
 pub use lazy::{History, HistoryDamage};
 
 use super::edit::{EditError, now_timestamp};
-use super::{Answer, Session, Status};
+use super::{Answer, Session};
 use crate::lang::Lang;
+use crate::model::LoadedModel;
 
 /// One recorded change.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -190,12 +191,20 @@ pub fn team_field_label(field: &str, lang: Lang) -> Option<&'static str> {
     Some(lang.texts().team_cli.history_fields[i])
 }
 
-/// A recorded value in `lang` when it is a code: a status (or the English label older files
-/// hold), the side a resolution took, a sign-off voided by a merge. None: shown as recorded.
-pub fn recorded_value(field: &str, value: &str, lang: Lang) -> Option<&'static str> {
+/// A recorded value in `lang` when it is a code: an answer by its label on the scale of the
+/// requirement `target` (`scale::answer_label`; `model` as there), the flag, the side a
+/// resolution took, a sign-off voided by a merge. None: shown as recorded.
+pub fn recorded_value<'a>(
+    model: Option<&'a LoadedModel>,
+    target: &str,
+    field: &str,
+    value: &str,
+    lang: Lang,
+) -> Option<&'a str> {
     let t = lang.texts().team_cli;
     match field {
-        "status" => Status::from_recorded(value).map(|s| lang.texts().terms.status(s)),
+        "status" => super::scale::answer_label(model, target, value, lang),
+        "flag" if value == "flagged" => Some(lang.texts().messages.flagged),
         "resolved" => ["ours", "theirs", super::conflicts::BOTH_NOTES]
             .iter()
             .position(|c| *c == value)

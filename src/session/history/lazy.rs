@@ -58,12 +58,17 @@ impl History {
         }
     }
 
-    /// Starts parsing on another thread, so the history is ready when first needed.
+    /// Starts parsing on another thread, so the history is ready when first needed. Called
+    /// again (the workbench calls it after every frame), it leaves a parse under way alone:
+    /// dropping it would read the history as empty, and the next save would lose it.
     pub fn parse_in_background(&self) {
         let mut pending = self.pending.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(Pending::Text(text)) = pending.take() {
-            *pending = Some(Pending::Parsing(std::thread::spawn(move || text.parse())));
-        }
+        *pending = match pending.take() {
+            Some(Pending::Text(text)) => {
+                Some(Pending::Parsing(std::thread::spawn(move || text.parse())))
+            }
+            under_way => under_way,
+        };
     }
 
     /// For `skip_serializing_if`: an empty history is left out of the file.

@@ -12,7 +12,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 use super::{Component, Context, Edit, Effect, Env};
 use crate::lang::Lang;
 use crate::model::LoadedModel;
-use crate::session::{ConflictSide, ConflictValue, Session, answer_text};
+use crate::session::{Conflict, ConflictSide, ConflictValue, Session, answer_text};
 use crate::tui::action::Action;
 use crate::tui::binding::{Binding, b, h, hints_of};
 use crate::tui::theme;
@@ -147,7 +147,7 @@ impl Conflicts {
             .zip(t.sides)
             .zip(columns.iter())
         {
-            side_column(side, name, &conflict.fields, lang, *rect, buf);
+            side_column(side, name, conflict, model, lang, *rect, buf);
         }
     }
 }
@@ -156,12 +156,14 @@ impl Conflicts {
 fn side_column(
     side: &ConflictSide,
     name: &str,
-    fields: &[String],
+    conflict: &Conflict,
+    model: &LoadedModel,
     lang: Lang,
     area: Rect,
     buf: &mut Buffer,
 ) {
     let t = lang.texts().teams;
+    let (fields, target) = (&conflict.fields, conflict.target.as_str());
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme::get().border)
@@ -173,7 +175,7 @@ fn side_column(
         theme::get().muted,
     ))];
     let values: Vec<(String, String)> = match &side.value {
-        ConflictValue::Answer(Some(a)) => answer_text(a, lang)
+        ConflictValue::Answer(Some(a)) => answer_text(a, target, Some(model), lang)
             .into_iter()
             .filter(|(f, v)| !v.is_empty() || fields.iter().any(|x| x == f))
             .map(|(f, v)| (f.to_string(), v))
@@ -182,7 +184,10 @@ fn side_column(
         ConflictValue::Evidence(None) | ConflictValue::Finding(None) => {
             vec![(String::new(), t.removed.to_string())]
         }
-        other => vec![(fields.join(", "), other.describe(fields, lang))],
+        other => vec![(
+            fields.join(", "),
+            other.describe(target, fields, Some(model), lang),
+        )],
     };
     for (field, value) in values {
         let mark = if fields.contains(&field) {
@@ -198,7 +203,10 @@ fn side_column(
         let text = if field.is_empty() {
             format!("{mark}{value}")
         } else {
-            format!("{mark}{field}: {value}")
+            let label = crate::session::field_label(&field, lang);
+            let labelled = lang.texts().deliverable.labelled;
+            let text = crate::i18n::fill(labelled, &[("label", label), ("value", &value)]);
+            format!("{mark}{text}")
         };
         lines.push(Line::from(Span::styled(text, style)));
     }

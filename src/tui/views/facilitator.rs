@@ -123,9 +123,11 @@ fn answer_keys(work: &Work, width: usize) -> Line<'static> {
         else {
             continue;
         };
-        let what = work
-            .answer_words(action)
-            .unwrap_or_else(|| action.describe_in(lang));
+        let what = match work.key_words(action).fit(width) {
+            keymap::Words::Keymap => action.describe_in(lang),
+            keymap::Words::Model(own) => own,
+            keymap::Words::Hidden => continue,
+        };
         let key = keymap::display_key(binding.key);
         let sep = if spans.is_empty() { "" } else { "  ·  " };
         let used: usize = spans.iter().map(|s: &Span| s.content.width()).sum();
