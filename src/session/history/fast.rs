@@ -39,7 +39,8 @@ pub fn parse_changes(text: &str) -> Option<Vec<Change>> {
 
 struct Scanner<'a> {
     text: &'a str,
-    /// The next byte to read; always on a character boundary between tokens.
+    /// The next byte to read (on a character boundary wherever the text is sliced: only
+    /// ASCII bytes are stepped over one by one, and a non-ASCII one ends the reading).
     i: usize,
 }
 
