@@ -4,9 +4,11 @@
 
 use serde::{Deserialize, Serialize};
 
+mod fast;
 mod lazy;
 pub(super) mod split;
 
+pub use fast::parse_changes;
 pub use lazy::{History, HistoryDamage};
 
 use super::edit::{EditError, now_timestamp};

@@ -115,9 +115,19 @@ impl History {
 }
 
 impl Text {
+    /// The fast reader first; RON for anything it declines, so damage is told as RON tells it.
     fn parse(self) -> Parsed {
         let value = &self.file[self.value.clone()];
-        let mut entries: Vec<Change> = ron::Options::default().from_str(value).map_err(|e| {
+        let mut entries = match super::fast::parse_changes(value) {
+            Some(entries) => entries,
+            None => self.parse_with_ron(value)?,
+        };
+        super::super::ids::assign_history_ids(&mut entries);
+        Ok(entries)
+    }
+
+    fn parse_with_ron(&self, value: &str) -> Parsed {
+        ron::Options::default().from_str(value).map_err(|e| {
             let before = &self.file[..self.value.start];
             let line = memchr::memchr_iter(b'\n', before.as_bytes()).count();
             let line_start = before.rfind('\n').map_or(0, |n| n + 1);
@@ -131,9 +141,7 @@ impl Text {
                 column,
                 message: e.code.to_string(),
             }
-        })?;
-        super::super::ids::assign_history_ids(&mut entries);
-        Ok(entries)
+        })
     }
 }
 
