@@ -7,7 +7,8 @@ use serde::{Deserialize, Serialize};
 mod lazy;
 pub(super) mod split;
 
-pub use lazy::{History, HistoryDamage};
+pub(crate) use lazy::Unread;
+pub use lazy::{FileText, History, HistoryDamage};
 
 use super::edit::{EditError, now_timestamp};
 use super::{Answer, Session, Status};
