@@ -46,7 +46,8 @@ pub use file_state::{FileState, io_state, refuses_writing};
 pub use findings::{Finding, Severity, TieKind, is_date, tie_kind};
 pub use guard::{DiskStamp, SaveGuard, disk_stamp, write_somewhere};
 pub use history::{
-    Change, History, HistoryDamage, field_label, parse_changes, recorded_value, team_field_label,
+    Change, FileText, History, HistoryDamage, field_label, parse_changes, recorded_value,
+    team_field_label,
 };
 pub use ids::fresh_id;
 pub use lock::{
@@ -63,10 +64,10 @@ pub use safe_fs::{
 };
 pub use signoff::{CANONICAL_VERSION, Verification, content_hash, signed_hash};
 pub use store::{
-    SessionEntry, SessionError, atomic_write, atomic_write_via, backup_path, check_history,
-    create_session_file, default_sessions_dir, is_already_exists, list_sessions, load_session,
-    load_session_lazily, parse_session, parse_session_lazily, recovery_path, resolve_session,
-    save_recovery, save_session, session_to_string,
+    SessionEntry, SessionError, atomic_replace, atomic_write, atomic_write_via, backup_path,
+    check_history, create_session_file, default_sessions_dir, is_already_exists, list_sessions,
+    load_session, load_session_lazily, parse_session, parse_session_lazily, recovery_path,
+    resolve_session, save_recovery, save_session, session_to_string,
 };
 
 /// The session file format this build writes; newer files are refused, not misread.

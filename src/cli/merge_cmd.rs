@@ -12,7 +12,9 @@ use anyhow::{Context, Result, bail};
 use crate::i18n::fill;
 use crate::lang::Lang;
 use crate::merge::{MergeError, Merged, merge};
-use crate::session::{self, Session, SessionError, atomic_write, session_to_string};
+use crate::session::{
+    self, Session, SessionError, atomic_replace, atomic_write, session_to_string,
+};
 
 /// Exit code when conflicts remain (git marks the path unmerged).
 const CONFLICTS: u8 = 1;
@@ -130,9 +132,13 @@ pub fn merge_driver(
             return Ok(ExitCode::from(REFUSED));
         }
     };
-    atomic_write(ours, session_to_string(&merged.session).as_bytes(), false)?;
+    atomic_replace(ours, session_to_string(&merged.session).as_bytes())?;
     report(shown, &merged, lang);
-    Ok(exit_for(&merged))
+    let exit = exit_for(&merged);
+    // The process ends here: freeing four sessions one string at a time would take longer
+    // than the merge's own writing, and the system frees them at once.
+    std::mem::forget((b, o, t, merged));
+    Ok(exit)
 }
 
 fn exit_for(merged: &Merged) -> ExitCode {

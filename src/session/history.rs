@@ -9,7 +9,8 @@ mod lazy;
 pub(super) mod split;
 
 pub use fast::parse_changes;
-pub use lazy::{History, HistoryDamage};
+pub(crate) use lazy::Unread;
+pub use lazy::{FileText, History, HistoryDamage};
 
 use super::edit::{EditError, now_timestamp};
 use super::{Answer, Session};
