@@ -3,7 +3,7 @@
 //! gives or `None`.
 
 use super::*;
-use crate::session::{History, Session, session_to_string};
+use crate::session::{FileText, History, Session, session_to_string};
 
 fn ron(text: &str) -> Option<Vec<Change>> {
     ron::Options::default().from_str(text).ok()
@@ -197,7 +197,10 @@ fn damage_is_still_told_at_its_line_and_column_in_the_file() {
     let file = "Session(\n    format: 3,\n    history: [\n        (at: \"1\", by: 2),\n    ],\n)\n";
     let start = file.find('[').expect("a history");
     let end = file.rfind(']').expect("its end") + 1;
-    let history = History::unparsed(std::sync::Arc::new(file.to_string()), start..end);
+    let history = History::unparsed(
+        FileText::whole(std::sync::Arc::new(file.to_string())),
+        start..end,
+    );
     let damage = history.damage().expect("damaged");
     assert_eq!((damage.line, damage.column), (4, 22), "{damage:?}");
     assert!(history.is_empty());
