@@ -21,6 +21,8 @@ pub struct Xlsx {
     pub document: &'static str,
     pub demo: &'static str,
     pub either: &'static str,
+    /// Between the items of a list in running text (`Met, Partial` / `满足、部分满足`).
+    pub list_separator: &'static str,
     pub answer_prompt: &'static str,
     pub answer_error: &'static str,
     /// The workbench export dialog's choice, and why it refuses a redacted questionnaire.
@@ -142,6 +144,7 @@ pub static EN: Xlsx = Xlsx {
     document: "Document",
     demo: "Demonstration",
     either: "Document or demonstration",
+    list_separator: ", ",
     answer_prompt: "Choose an answer",
     answer_error: "Choose one of the answers in the list.",
     dialog_choice: "Questionnaire (Excel, to fill in)",
@@ -246,6 +249,7 @@ pub static ZH: Xlsx = Xlsx {
     document: "文档",
     demo: "现场演示",
     either: "文档或现场演示",
+    list_separator: "、",
     answer_prompt: "选择答复",
     answer_error: "请从列表中选择一个答复。",
     dialog_choice: "自评表（Excel，供填写）",
