@@ -19,6 +19,7 @@ pub mod messages;
 pub mod models;
 pub mod overlays;
 pub mod radar;
+pub mod recorded;
 pub mod report;
 pub mod scales;
 pub mod signoff;
@@ -57,6 +58,7 @@ pub struct Texts {
     pub workbench: &'static workbench::Words,
     pub models: &'static models::Models,
     pub scales: &'static scales::Scales,
+    pub recorded: &'static recorded::Recorded,
 }
 
 static EN: Texts = Texts {
@@ -82,6 +84,7 @@ static EN: Texts = Texts {
     workbench: &workbench::EN,
     models: &models::EN,
     scales: &scales::EN,
+    recorded: &recorded::EN,
 };
 
 static ZH: Texts = Texts {
@@ -107,6 +110,7 @@ static ZH: Texts = Texts {
     workbench: &workbench::ZH,
     models: &models::ZH,
     scales: &scales::ZH,
+    recorded: &recorded::ZH,
 };
 
 impl Lang {

@@ -45,7 +45,10 @@ pub use evidence::{
 pub use file_state::{FileState, io_state, refuses_writing};
 pub use findings::{Finding, Severity, TieKind, is_date, tie_kind};
 pub use guard::{DiskStamp, SaveGuard, disk_stamp, write_somewhere};
-pub use history::{Change, History, HistoryDamage, field_label, recorded_value, team_field_label};
+pub use history::{
+    Change, History, HistoryDamage, field_label, fields_label, imported_via, recorded_value,
+    team_field_label, via_label,
+};
 pub use ids::fresh_id;
 pub use lock::{
     Access, LockError, LockHolder, NoWriter, SessionLock, acquire_lock, acquire_or_read_only,

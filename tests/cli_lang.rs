@@ -351,3 +351,44 @@ fn a_damaged_session_is_told_in_either_language() {
     assert!(zh.contains("DIR/bad.ron:1:1：评估文件已损坏："), "{zh}");
     assert!(zh.contains("\n文件未被修改。"), "{zh}");
 }
+
+#[test]
+fn recorded_codes_read_in_either_language() {
+    use assess::lang::Lang::{En, Zh};
+    use assess::session::{field_label, recorded_value, via_label};
+    let value = |field, value, lang| recorded_value(field, value, lang).unwrap_or_default();
+    // A merge's conflict and its resolution name their fields by code.
+    assert_eq!(value("conflict", "C1: status, note", Zh), "C1：状态、备注");
+    assert_eq!(
+        value("conflict", "C1: status, note", En),
+        "C1: status, note"
+    );
+    assert_eq!(
+        value("resolved", "C2 (title, severity)", Zh),
+        "C2（标题、严重程度）"
+    );
+    assert_eq!(value("resolved", "theirs", Zh), "对方");
+    // Evidence, findings and the flag store codes too.
+    assert_eq!(value("kind", "demo", Zh), "现场演示");
+    assert_eq!(value("severity", "high", Zh), "高");
+    assert_eq!(value("flag", "flagged", Zh), "已标记");
+    assert_eq!(value("sign-off", "final sha256:ab", Zh), "定稿 sha256:ab");
+    assert_eq!(
+        recorded_value("note", "flagged", Zh),
+        None,
+        "free text stays"
+    );
+    for (code, zh) in [
+        ("added", "新增"),
+        ("planned minutes", "计划分钟数"),
+        ("tie", "关联对象"),
+    ] {
+        assert_eq!(field_label(code, Zh), zh);
+        assert_eq!(field_label(code, En), code);
+    }
+    assert_eq!(via_label("imported from q.xlsx", Zh), "导入自 q.xlsx");
+    assert_eq!(
+        via_label("imported from q.xlsx", En),
+        "imported from q.xlsx"
+    );
+}

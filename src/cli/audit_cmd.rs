@@ -68,7 +68,7 @@ pub fn log(out: &mut dyn Write, path: &Path, as_json: bool, lang: Lang) -> Resul
         let via = if c.via.is_empty() {
             String::new()
         } else {
-            format!("  ({})", c.via)
+            format!("  ({})", session::via_label(&c.via, lang))
         };
         writeln!(
             out,
@@ -88,7 +88,7 @@ pub fn log(out: &mut dyn Write, path: &Path, as_json: bool, lang: Lang) -> Resul
 /// the English label of older files), empty as `(empty)`.
 fn shown(field: &str, value: &str, lang: Lang) -> String {
     match session::recorded_value(field, value, lang) {
-        Some(shown) => shown.to_string(),
+        Some(shown) => shown,
         None if value.is_empty() => lang.texts().cli.empty.to_string(),
         None => value.replace('\n', "\\n"),
     }

@@ -403,7 +403,8 @@ pub fn conflicts(out: &mut dyn Write, path: &Path, as_json: bool, lang: Lang) ->
     writeln!(out, "{count}")?;
     let width = t.sides.iter().map(|s| s.width()).max().unwrap_or(0);
     for (id, c) in &s.conflicts {
-        writeln!(out, "{id}  {}  ({})", c.target, c.fields.join(", "))?;
+        let fields = session::fields_label(&c.fields.join(", "), lang);
+        writeln!(out, "{id}  {}  ({fields})", c.target)?;
         for (name, side) in t.sides.iter().zip([&c.base, &c.ours, &c.theirs]) {
             let value = side.value.describe(&c.fields, lang).replace('\n', " ⏎ ");
             let pad = " ".repeat(width - name.width());

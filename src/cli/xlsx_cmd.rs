@@ -91,7 +91,7 @@ pub fn import(out: &mut dyn Write, path: &Path, args: &ImportArgs) -> Result<()>
     if plan.changes.is_empty() {
         return Ok(());
     }
-    let via = format!("imported from {name}");
+    let via = session::imported_via(&name);
     xlsx::apply(&mut current, &plan, &args.who, &via, args.overwrite)?;
     session::save_session(path, &current)?;
     let n = plan.changes.len().to_string();

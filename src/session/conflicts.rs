@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::edit::{EditError, now_timestamp};
 use super::{Answer, Evidence, Finding, Session};
+use crate::i18n::fill;
 use crate::lang::Lang;
 
 /// One disagreement left by a merge.
@@ -66,13 +67,21 @@ impl Take {
 impl ConflictValue {
     /// The conflicting fields of this value as short text in `lang`, for lists.
     pub fn describe(&self, fields: &[String], lang: Lang) -> String {
+        let t = lang.texts();
         let pick = |pairs: Vec<(&str, String)>| -> String {
             pairs
                 .into_iter()
                 .filter(|(f, _)| fields.iter().any(|x| x == f))
-                .map(|(f, v)| format!("{f}: {v}"))
+                .map(|(f, v)| {
+                    let label = super::field_label(f, lang);
+                    let value = super::recorded_value(f, &v, lang).unwrap_or(v);
+                    fill(
+                        t.deliverable.labelled,
+                        &[("label", label), ("value", &value)],
+                    )
+                })
                 .collect::<Vec<_>>()
-                .join("; ")
+                .join(t.recorded.values_separator)
         };
         match self {
             ConflictValue::Answer(None)

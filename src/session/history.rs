@@ -177,6 +177,10 @@ pub fn field_label(field: &str, lang: Lang) -> &str {
         .position(|f| *f == field)
         .map(|i| lang.texts().overlays.history_fields[i])
         .or_else(|| team_field_label(field, lang))
+        .or_else(|| {
+            let i = MORE_FIELDS.iter().position(|f| *f == field)?;
+            Some(lang.texts().recorded.fields[i])
+        })
         .unwrap_or(field)
 }
 
@@ -184,24 +188,101 @@ pub fn field_label(field: &str, lang: Lang) -> &str {
 /// names them.
 const TEAM_FIELDS: [&str; 4] = ["resolved", "conflict", "renumbered", "sign-off voided"];
 
+/// The field codes of evidence, findings, the agenda and model updates, in the order
+/// `Recorded::fields` names them.
+const MORE_FIELDS: [&str; 15] = [
+    "reviewed",
+    "added",
+    "removed",
+    "title",
+    "kind",
+    "location",
+    "sha256",
+    "planned minutes",
+    "moved from",
+    "tie",
+    "severity",
+    "description",
+    "recommendation",
+    "owner",
+    "due",
+];
+
 /// A recorded field code in `lang`, for the fields a merge or resolution records.
 pub fn team_field_label(field: &str, lang: Lang) -> Option<&'static str> {
     let i = TEAM_FIELDS.iter().position(|f| *f == field)?;
     Some(lang.texts().team_cli.history_fields[i])
 }
 
-/// A recorded value in `lang` when it is a code: a status (or the English label older files
-/// hold), the side a resolution took, a sign-off voided by a merge. None: shown as recorded.
-pub fn recorded_value(field: &str, value: &str, lang: Lang) -> Option<&'static str> {
-    let t = lang.texts().team_cli;
+/// A recorded value in `lang` when it holds codes: a status (or the English label older files
+/// hold), the flag, an evidence kind, a severity, the side a resolution took, the conflict a
+/// merge recorded or a resolution closed (`C1: status, note`), a sign-off. None: shown as
+/// recorded.
+pub fn recorded_value(field: &str, value: &str, lang: Lang) -> Option<String> {
+    let (t, r) = (lang.texts().team_cli, lang.texts().recorded);
+    let word = |i: Option<usize>, words: &[&str]| i.map(|i| words[i].to_string());
     match field {
-        "status" => Status::from_recorded(value).map(|s| lang.texts().terms.status(s)),
-        "resolved" => ["ours", "theirs", super::conflicts::BOTH_NOTES]
-            .iter()
-            .position(|c| *c == value)
-            .map(|i| t.taken[i]),
-        "sign-off voided" if value == "merge" => Some(t.voided_by_merge),
+        "status" => Status::from_recorded(value).map(|s| lang.texts().terms.status(s).into()),
+        "flag" if value == "flagged" => Some(r.flagged.into()),
+        "kind" => {
+            let x = lang.texts().xlsx;
+            let codes = ["document", "demo", "either"];
+            word(
+                codes.iter().position(|c| *c == value),
+                &[x.document, x.demo, x.either],
+            )
+        }
+        "severity" => word(
+            super::Severity::ALL.iter().position(|s| s.code() == value),
+            &lang.texts().terms.severities,
+        ),
+        "resolved" => word(
+            ["ours", "theirs", super::conflicts::BOTH_NOTES]
+                .iter()
+                .position(|c| *c == value),
+            &t.taken,
+        )
+        .or_else(|| {
+            let (id, fields) = value.strip_suffix(')')?.split_once(" (")?;
+            Some(conflict_text(r.resolved, id, fields, lang))
+        }),
+        "conflict" => {
+            let (id, fields) = value.split_once(": ")?;
+            Some(conflict_text(r.conflict, id, fields, lang))
+        }
+        "sign-off" => {
+            let hash = value.strip_prefix("final ")?;
+            Some(crate::i18n::fill(r.final_hash, &[("hash", hash)]))
+        }
+        "sign-off voided" if value == "merge" => Some(t.voided_by_merge.into()),
         _ => None,
+    }
+}
+
+/// A conflict's id and its field codes (`status, note`, as recorded) in `lang`.
+fn conflict_text(template: &str, id: &str, fields: &str, lang: Lang) -> String {
+    let fields = fields_label(fields, lang);
+    crate::i18n::fill(template, &[("id", id), ("fields", &fields)])
+}
+
+/// Field codes as a merge lists them (`status, note`) in `lang` (`状态、备注`).
+pub fn fields_label(fields: &str, lang: Lang) -> String {
+    let names: Vec<&str> = fields.split(", ").map(|f| field_label(f, lang)).collect();
+    names.join(lang.texts().recorded.separator)
+}
+
+/// What `via` records for changes read from a workbook `file`.
+pub fn imported_via(file: &str) -> String {
+    format!("{IMPORTED_FROM}{file}")
+}
+
+const IMPORTED_FROM: &str = "imported from ";
+
+/// How a change came in (`imported from FILE`, as recorded), in `lang`.
+pub fn via_label(via: &str, lang: Lang) -> String {
+    match via.strip_prefix(IMPORTED_FROM) {
+        Some(file) => crate::i18n::fill(lang.texts().recorded.imported_from, &[("file", file)]),
+        None => via.to_string(),
     }
 }
 

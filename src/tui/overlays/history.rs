@@ -27,15 +27,9 @@ pub const BINDINGS: &[Binding] = &[
 ];
 
 /// A recorded value in the shown language: statuses are recorded as codes (older files hold
-/// English labels), the flag as `flagged`.
+/// English labels), the flag as `flagged`, a merge's conflict by its field codes.
 fn value_label(field: &str, value: &str, lang: Lang) -> String {
-    if let Some(shown) = crate::session::recorded_value(field, value, lang) {
-        return shown.to_string();
-    }
-    match field {
-        "flag" if value == "flagged" && lang == Lang::Zh => "已标记".to_string(),
-        _ => value.to_string(),
-    }
+    crate::session::recorded_value(field, value, lang).unwrap_or_else(|| value.to_string())
 }
 
 /// A recorded answer on a model's own scale (the trail holds its option id), by its label.
