@@ -18,6 +18,7 @@ pub mod home;
 pub mod messages;
 pub mod models;
 pub mod overlays;
+pub mod parse;
 pub mod radar;
 pub mod recorded;
 pub mod report;
@@ -59,6 +60,7 @@ pub struct Texts {
     pub models: &'static models::Models,
     pub scales: &'static scales::Scales,
     pub recorded: &'static recorded::Recorded,
+    pub parse: &'static parse::Parse,
 }
 
 static EN: Texts = Texts {
@@ -85,6 +87,7 @@ static EN: Texts = Texts {
     models: &models::EN,
     scales: &scales::EN,
     recorded: &recorded::EN,
+    parse: &parse::EN,
 };
 
 static ZH: Texts = Texts {
@@ -111,6 +114,7 @@ static ZH: Texts = Texts {
     models: &models::ZH,
     scales: &scales::ZH,
     recorded: &recorded::ZH,
+    parse: &parse::ZH,
 };
 
 impl Lang {
@@ -154,7 +158,7 @@ mod tests {
     use super::*;
 
     /// Texts that read the same in both languages (codes, units, file formats).
-    const SAME_IN_BOTH: &[&str] = &[];
+    const SAME_IN_BOTH: &[&str] = &["{kind} {value}"];
 
     /// The `{name}` slots of a text, sorted.
     fn slots(text: &str) -> Vec<&str> {

@@ -196,9 +196,9 @@ struct StatusVisitor;
 impl StatusVisitor {
     fn id<E: serde::de::Error>(id: &str) -> Result<Status, E> {
         Status::new(id).ok_or_else(|| {
-            E::custom(format!(
-                "{id:?} cannot be an answer id (letters, digits, '_', '-', '.', '+'; at most {} bytes)",
-                Status::MAX_ID
+            E::custom(crate::textfile::problem::bad_answer_id(
+                &format!("{id:?}"),
+                Status::MAX_ID,
             ))
         })
     }

@@ -37,8 +37,8 @@ where
         let mut out = BTreeMap::new();
         while let Some(key) = map.next_key::<K>()? {
             if out.contains_key(&key) {
-                return Err(A::Error::custom(format!(
-                    "the key {key:?} appears twice; keep one entry (nothing was dropped)"
+                return Err(A::Error::custom(crate::textfile::problem::duplicate_key(
+                    &format!("{key:?}"),
                 )));
             }
             let value = map.next_value()?;

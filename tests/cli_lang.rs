@@ -331,64 +331,100 @@ fn sign_off_verify_and_reopen_in_either_language() {
     }
 }
 
-/// A damaged session file is told in the reader's language (the parser's own words stay).
+/// A damaged session or model file is told in the reader's language, the parser's own
+/// finding included; the file and line:column stay as they are.
 #[test]
 fn a_damaged_session_is_told_in_either_language() {
     let dir = tempfile::tempdir().expect("temp dir");
     std::fs::write(dir.path().join("bad.ron"), "garbage").expect("write");
-    let said = |env: &[(&str, &str)]| {
-        let out = assess(dir.path(), env, &["summary", "bad"]);
+    let said = |env: &[(&str, &str)], args: &[&str]| {
+        let out = assess(dir.path(), env, args);
         assert!(!out.status.success());
         String::from_utf8_lossy(&out.stderr).replace(&dir.path().display().to_string(), "DIR")
     };
+    let en = said(&[], &["summary", "bad"]);
     assert!(
-        said(&[]).contains("DIR/bad.ron:1:1: the session file is damaged: ")
-            && said(&[]).contains("\nThe file was not changed."),
-        "{}",
-        said(&[])
+        en.contains("DIR/bad.ron:1:1: the session file is damaged: expected ")
+            && en.contains("\nThe file was not changed."),
+        "{en}"
     );
-    let zh = said(&[("ASSESS_LANG", "zh")]);
-    assert!(zh.contains("DIR/bad.ron:1:1：评估文件已损坏："), "{zh}");
+    let zh = said(&[("ASSESS_LANG", "zh")], &["summary", "bad"]);
+    assert!(
+        zh.contains("DIR/bad.ron:1:1：评估文件已损坏：此处应为"),
+        "{zh}"
+    );
     assert!(zh.contains("\n文件未被修改。"), "{zh}");
-}
 
-#[test]
-fn recorded_codes_read_in_either_language() {
-    use assess::lang::Lang::{En, Zh};
-    use assess::session::{field_label, recorded_value, via_label};
-    let value = |field, value, lang| recorded_value(field, value, lang).unwrap_or_default();
-    // A merge's conflict and its resolution name their fields by code.
-    assert_eq!(value("conflict", "C1: status, note", Zh), "C1：状态、备注");
-    assert_eq!(
-        value("conflict", "C1: status, note", En),
-        "C1: status, note"
-    );
-    assert_eq!(
-        value("resolved", "C2 (title, severity)", Zh),
-        "C2（标题、严重程度）"
-    );
-    assert_eq!(value("resolved", "theirs", Zh), "对方");
-    // Evidence, findings and the flag store codes too.
-    assert_eq!(value("kind", "demo", Zh), "现场演示");
-    assert_eq!(value("severity", "high", Zh), "高");
-    assert_eq!(value("flag", "flagged", Zh), "已标记");
-    assert_eq!(value("sign-off", "final sha256:ab", Zh), "定稿 sha256:ab");
-    assert_eq!(
-        recorded_value("note", "flagged", Zh),
-        None,
-        "free text stays"
-    );
-    for (code, zh) in [
-        ("added", "新增"),
-        ("planned minutes", "计划分钟数"),
-        ("tie", "关联对象"),
-    ] {
-        assert_eq!(field_label(code, Zh), zh);
-        assert_eq!(field_label(code, En), code);
+    // The parser's findings our files meet, each in both languages.
+    let cases = [
+        (
+            "format: 3, title: 5,",
+            "expected a string",
+            "此处应为字符串",
+        ),
+        (
+            "format: 3, colour: 1,",
+            "unknown field `colour` in `Session`",
+            "未知字段 `colour`（位于 `Session`）",
+        ),
+        (
+            "format: 3",
+            "missing field `title` in `Session`",
+            "缺少字段 `title`（位于 `Session`）",
+        ),
+        ("format: \"3\",", "expected a whole number", "此处应为整数"),
+        (
+            "format: 3 title: \"x\",",
+            "expected a comma",
+            "此处应为逗号",
+        ),
+        (
+            "format: 3, title: \"x",
+            "a string is not closed",
+            "字符串没有闭合",
+        ),
+        (
+            "format: 3, title: \"x\",",
+            "the text ends too early",
+            "文本提前结束",
+        ),
+    ];
+    for (body, en_words, zh_words) in cases {
+        // The last case is cut short: its `)` is missing.
+        let close = if en_words.contains("ends") { "" } else { ")" };
+        let text = format!("Session({body}{close}");
+        std::fs::write(dir.path().join("bad.ron"), text).expect("write");
+        let en = said(&[], &["open", "bad"]);
+        assert!(en.contains(en_words), "{body}: {en}");
+        let zh = said(&[("ASSESS_LANG", "zh")], &["open", "bad"]);
+        assert!(zh.contains(zh_words), "{body}: {zh}");
+        assert!(!zh.contains(en_words), "{body}: {zh}");
     }
-    assert_eq!(via_label("imported from q.xlsx", Zh), "导入自 q.xlsx");
-    assert_eq!(
-        via_label("imported from q.xlsx", En),
-        "imported from q.xlsx"
+    std::fs::write(dir.path().join("bad.ron"), "Session(format: 3))").expect("write");
+    let zh = said(
+        &[("ASSESS_LANG", "zh")],
+        &["summary", "bad", "--lang", "zh"],
+    );
+    assert!(
+        !zh.contains("Non-whitespace") && zh.contains("评估文件已损坏："),
+        "{zh}"
+    );
+
+    // A model file: `model validate` and a new session on it.
+    let model = dir.path().join("model.ron");
+    std::fs::write(&model, "Model(id: \"m\", name; {})").expect("write");
+    let model = model.display().to_string();
+    let en = said(&[], &["model", "validate", &model]);
+    assert!(
+        en.contains("DIR/model.ron:1:20: the model file is not valid RON: expected a colon"),
+        "{en}"
+    );
+    let zh = said(
+        &[("ASSESS_LANG", "zh")],
+        &["new", "--model", &model, "--no-open"],
+    );
+    assert!(
+        zh.contains("DIR/model.ron:1:20：模型文件不是有效的 RON：此处应为冒号"),
+        "{zh}"
     );
 }

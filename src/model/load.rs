@@ -54,7 +54,7 @@ pub enum ModelError {
         origin: String,
         line: usize,
         column: usize,
-        message: String,
+        message: crate::textfile::TextProblem,
     },
     #[error("{origin}: the model is invalid:\n{}", ProblemList(problems))]
     Invalid {
@@ -154,7 +154,7 @@ fn parse_in_chain(
                 origin: origin.to_string(),
                 line: err.span.start.line,
                 column: err.span.start.col,
-                message: err.code.to_string(),
+                message: err.code.into(),
             })?;
     let mut hash = content_hash(text.as_bytes());
     if let Some(base_id) = model.extends.clone() {
@@ -229,7 +229,7 @@ fn read_model_text(path: &Path) -> Result<(String, String), ModelError> {
         origin: origin.clone(),
         line,
         column,
-        message: "the file is not UTF-8 text".to_string(),
+        message: crate::textfile::TextProblem::NotUtf8,
     })?;
     Ok((text.to_string(), origin))
 }
@@ -297,7 +297,7 @@ impl Lang {
                 t.not_ron,
                 &[
                     ("place", &format!("{origin}:{line}:{column}")),
-                    ("message", message),
+                    ("message", &self.text_problem(message)),
                 ],
             ),
         })

@@ -78,7 +78,7 @@ mod tests {
             path: PathBuf::from("s.ron"),
             line: 1,
             column: 1,
-            message: "expected a session".into(),
+            message: crate::textfile::TextProblem::Empty,
         };
         assert_eq!(damaged.state(), FileState::Damaged);
         let newer = SessionError::NewerFormat {

@@ -12,7 +12,7 @@ use super::safe_fs::{
     create_new_private, open_read_no_follow, real_session_path, sibling, temp_sibling,
 };
 use super::{FORMAT_VERSION, Session};
-use crate::textfile::{Capped, MAX_FILE_BYTES, human_size, read_capped, utf8_text};
+use crate::textfile::{Capped, MAX_FILE_BYTES, TextProblem, human_size, read_capped, utf8_text};
 
 /// Why a session could not be loaded or saved.
 #[derive(Debug, thiserror::Error)]
@@ -28,7 +28,7 @@ pub enum SessionError {
         path: PathBuf,
         line: usize,
         column: usize,
-        message: String,
+        message: TextProblem,
     },
     #[error(
         "{}: written by a newer assess (session format {found}; this build reads up to {FORMAT_VERSION}). Update assess to open it; the file was not changed.",
@@ -151,7 +151,7 @@ impl crate::lang::Lang {
                         ("path", &path.display().to_string()),
                         ("line", &line.to_string()),
                         ("column", &column.to_string()),
-                        ("message", message),
+                        ("message", &self.text_problem(message)),
                         ("hint", &hint),
                     ],
                 )
@@ -303,7 +303,7 @@ pub fn check_history(path: &Path, session: &Session) -> Result<(), SessionError>
 /// Parses everything but the history, which is kept as text (see `history/split.rs`) and
 /// parsed when first read; `check_history` parses it and reports its damage.
 pub fn parse_session_lazily(bytes: Vec<u8>, path: &Path) -> Result<Session, SessionError> {
-    let damaged = |line, column, message: String| SessionError::Damaged {
+    let damaged = |line, column, message: TextProblem| SessionError::Damaged {
         path: path.to_path_buf(),
         line,
         column,
@@ -313,15 +313,11 @@ pub fn parse_session_lazily(bytes: Vec<u8>, path: &Path) -> Result<Session, Sess
         Ok(text) => Arc::new(text),
         Err(e) => {
             let (line, column) = utf8_text(e.as_bytes()).err().unwrap_or((1, 1));
-            return Err(damaged(
-                line,
-                column,
-                "the file is not UTF-8 text".to_string(),
-            ));
+            return Err(damaged(line, column, TextProblem::NotUtf8));
         }
     };
     if text.trim().is_empty() {
-        return Err(damaged(1, 1, "the file is empty".to_string()));
+        return Err(damaged(1, 1, TextProblem::Empty));
     }
     let split = super::history::split::find(&text);
     let rest = split
@@ -344,7 +340,7 @@ pub fn parse_session_lazily(bytes: Vec<u8>, path: &Path) -> Result<Session, Sess
             },
             _ => {
                 let (line, column) = in_file(&text, &rest, split.as_ref(), e.span.start);
-                damaged(line, column, e.code.to_string())
+                damaged(line, column, e.code.into())
             }
         }
     })?;

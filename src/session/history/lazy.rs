@@ -16,7 +16,7 @@ use super::Change;
 pub struct HistoryDamage {
     pub line: usize,
     pub column: usize,
-    pub message: String,
+    pub message: crate::textfile::TextProblem,
 }
 
 type Parsed = Result<Vec<Change>, HistoryDamage>;
@@ -93,13 +93,11 @@ impl History {
             let parsed = match pending {
                 None => Ok(Vec::new()),
                 Some(Pending::Text(text)) => text.parse(),
-                Some(Pending::Parsing(thread)) => thread.join().unwrap_or_else(|_| {
-                    Err(HistoryDamage {
-                        line: 1,
-                        column: 1,
-                        message: "the history could not be read".into(),
-                    })
-                }),
+                Some(Pending::Parsing(thread)) => thread.join().unwrap_or(Err(HistoryDamage {
+                    line: 1,
+                    column: 1,
+                    message: crate::textfile::TextProblem::HistoryUnreadable,
+                })),
             };
             parsed.unwrap_or_else(|damage| {
                 let _ = self.damage.set(damage);
@@ -124,7 +122,7 @@ impl Text {
             HistoryDamage {
                 line: line + e.span.start.line,
                 column,
-                message: e.code.to_string(),
+                message: e.code.into(),
             }
         })?;
         super::super::ids::assign_history_ids(&mut entries);
