@@ -4,6 +4,7 @@ mod audit_cmd;
 mod compare_cmd;
 mod config_cmd;
 mod doctor_cmd;
+mod help;
 mod hints;
 mod merge_cmd;
 mod model_cmd;
@@ -437,7 +438,9 @@ pub struct ImportTarget {
 
 /// Parses the arguments, runs the command, prints errors to stderr.
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // Help and usage errors are told in the reader's language, decided before parsing.
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let cli = help::parse(args.clone(), help::language(&args));
     if let Some(dir) = &cli.models_dir {
         model::use_models_dir(dir.clone());
     }

@@ -9,6 +9,7 @@
 
 pub mod actions;
 pub mod cli;
+pub mod cli_help;
 pub mod config;
 pub mod deliverable;
 pub mod errors;
@@ -61,6 +62,7 @@ pub struct Texts {
     pub scales: &'static scales::Scales,
     pub recorded: &'static recorded::Recorded,
     pub parse: &'static parse::Parse,
+    pub cli_help: &'static cli_help::CliHelp,
 }
 
 static EN: Texts = Texts {
@@ -88,6 +90,7 @@ static EN: Texts = Texts {
     scales: &scales::EN,
     recorded: &recorded::EN,
     parse: &parse::EN,
+    cli_help: &cli_help::EN,
 };
 
 static ZH: Texts = Texts {
@@ -115,6 +118,7 @@ static ZH: Texts = Texts {
     scales: &scales::ZH,
     recorded: &recorded::ZH,
     parse: &parse::ZH,
+    cli_help: &cli_help::ZH,
 };
 
 impl Lang {

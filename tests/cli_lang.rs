@@ -428,3 +428,83 @@ fn a_damaged_session_is_told_in_either_language() {
         "{zh}"
     );
 }
+
+/// `--help` and clap's usage errors speak the reader's language; commands and flags stay.
+#[test]
+fn help_and_usage_errors_in_either_language() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let run = |env: &[(&str, &str)], args: &[&str]| {
+        let out = assess(dir.path(), env, args);
+        let mut text = stdout(&out);
+        text.push_str(&String::from_utf8_lossy(&out.stderr));
+        (out.status.code(), text)
+    };
+    let (code, zh) = run(&[("ASSESS_LANG", "zh")], &["--help"]);
+    assert_eq!(code, Some(0));
+    for expected in [
+        "用法：assess [OPTIONS] [COMMAND]",
+        "命令：",
+        "选项：",
+        "  summary       按部分和能力域显示进度和等级",
+        "-h, --help                显示帮助",
+    ] {
+        assert!(zh.contains(expected), "{expected}\n{zh}");
+    }
+    for english in [
+        "Usage",
+        "Commands:",
+        "Options:",
+        "Print help",
+        "Start a new session",
+    ] {
+        assert!(!zh.contains(english), "{english}\n{zh}");
+    }
+    let (_, en) = run(&[("LANG", "zh_CN.UTF-8")], &["--help", "--lang", "en"]);
+    assert!(
+        en.contains("Usage: assess [OPTIONS] [COMMAND]") && en.contains("Start a new session"),
+        "{en}"
+    );
+
+    // A command's help: its arguments, the tags clap adds, the flags as they are.
+    let (_, zh) = run(&[], &["report", "--help", "--lang", "zh"]);
+    for expected in [
+        "用法：assess report [OPTIONS] <SESSION>",
+        "参数：",
+        "  <SESSION>  评估文件，或它在评估目录中的名称",
+        "--format <FORMAT>",
+        "［可选：md、html、pdf、csv、json、xlsx、svg］",
+        "--redact              隐去人名",
+    ] {
+        assert!(zh.contains(expected), "{expected}\n{zh}");
+    }
+    assert!(
+        !zh.contains("possible values") && !zh.contains("Arguments:"),
+        "{zh}"
+    );
+    let (_, help_cmd) = run(&[("ASSESS_LANG", "zh")], &["help", "model", "show"]);
+    assert!(help_cmd.contains("显示模型的树"), "{help_cmd}");
+
+    // Usage errors: a missing argument, a wrong value, an unknown command.
+    let (code, zh) = run(&[("ASSESS_LANG", "zh")], &["summary"]);
+    assert_eq!(code, Some(2));
+    assert!(zh.starts_with("错误：缺少必需的参数：<SESSION>"), "{zh}");
+    assert!(
+        zh.contains("用法：assess summary") && zh.contains("更多信息请运行 '--help'。"),
+        "{zh}"
+    );
+    let (_, en) = run(&[("ASSESS_LANG", "en")], &["summary"]);
+    assert!(
+        en.contains("error: the following required arguments were not provided"),
+        "{en}"
+    );
+    let (_, zh) = run(&[], &["resolve", "x", "--take", "both", "--lang", "zh"]);
+    assert!(
+        zh.contains("错误：'--take <TAKE>' 的取值 'both' 无效 ［可选：ours、theirs］"),
+        "{zh}"
+    );
+    let (_, zh) = run(&[("ASSESS_LANG", "zh")], &["sumary"]);
+    assert!(
+        zh.contains("无法识别的子命令 'sumary'") && zh.contains("'summary'"),
+        "{zh}"
+    );
+}
