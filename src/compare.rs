@@ -274,7 +274,10 @@ pub fn render_text(d: &SessionDiff, lang: crate::lang::Lang) -> String {
             .position(|f| *f == c.field)
             .map_or(c.field.as_str(), |i| t.diff_fields[i]);
         let (then, now) = (shown(&c.then), shown(&c.now));
-        let _ = writeln!(out, "  {}  {field}: {then} → {now}", c.id);
+        let change = format!("{then} → {now}");
+        let labelled = lang.texts().deliverable.labelled;
+        let line = fill(labelled, &[("label", field), ("value", &change)]);
+        let _ = writeln!(out, "  {}  {line}", c.id);
     }
     for (title, rows) in t.levels.iter().zip([&d.practices, &d.domains, &d.parts]) {
         let n = rows.len().to_string();

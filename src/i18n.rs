@@ -18,6 +18,7 @@ pub mod hints;
 pub mod home;
 pub mod messages;
 pub mod models;
+pub mod opening;
 pub mod overlays;
 pub mod parse;
 pub mod radar;
@@ -63,6 +64,7 @@ pub struct Texts {
     pub recorded: &'static recorded::Recorded,
     pub parse: &'static parse::Parse,
     pub cli_help: &'static cli_help::CliHelp,
+    pub opening: &'static opening::Opening,
 }
 
 static EN: Texts = Texts {
@@ -91,6 +93,7 @@ static EN: Texts = Texts {
     recorded: &recorded::EN,
     parse: &parse::EN,
     cli_help: &cli_help::EN,
+    opening: &opening::EN,
 };
 
 static ZH: Texts = Texts {
@@ -119,6 +122,7 @@ static ZH: Texts = Texts {
     recorded: &recorded::ZH,
     parse: &parse::ZH,
     cli_help: &cli_help::ZH,
+    opening: &opening::ZH,
 };
 
 impl Lang {

@@ -47,20 +47,23 @@ pub use findings::{Finding, Severity, TieKind, is_date, tie_kind};
 pub use guard::{DiskStamp, SaveGuard, disk_stamp, write_somewhere};
 pub use history::{
     Change, History, HistoryDamage, field_label, fields_label, imported_via, recorded_value,
-    team_field_label, via_label,
+    target_label, team_field_label, via_label,
 };
 pub use ids::fresh_id;
 pub use lock::{
     Access, LockError, LockHolder, NoWriter, SessionLock, acquire_lock, acquire_or_read_only,
     host_name, lock_holder, lock_path, writer_access,
 };
-pub use open::{Opened, current_user, model_for, open_session, open_session_lazily};
+pub use open::{
+    OpenError, OpenWarning, Opened, current_user, model_for, model_loaded, open_session,
+    open_session_lazily,
+};
 pub use participants::parse_participant;
 pub use quick::{QuickChange, QuickPlan};
 pub use safe_fs::{
     STEM_MAX, clip_bytes, create_private_dir, real_session_path, remove_stale_temps, sibling,
 };
-pub use signoff::{CANONICAL_VERSION, Verification, content_hash, signed_hash};
+pub use signoff::{CANONICAL_VERSION, MismatchReason, Verification, content_hash, signed_hash};
 pub use store::{
     SessionEntry, SessionError, atomic_write, atomic_write_via, backup_path, check_history,
     create_session_file, default_sessions_dir, is_already_exists, list_sessions, load_session,

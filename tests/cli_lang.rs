@@ -508,3 +508,166 @@ fn help_and_usage_errors_in_either_language() {
         "{zh}"
     );
 }
+
+#[test]
+fn recorded_codes_read_in_either_language() {
+    use assess::lang::Lang::{En, Zh};
+    use assess::session::{field_label, recorded_value, via_label};
+    let value = |field, value, lang| recorded_value(field, value, lang).unwrap_or_default();
+    // A merge's conflict and its resolution name their fields by code.
+    assert_eq!(value("conflict", "C1: status, note", Zh), "C1：状态、备注");
+    assert_eq!(
+        value("conflict", "C1: status, note", En),
+        "C1: status, note"
+    );
+    assert_eq!(
+        value("resolved", "C2 (title, severity)", Zh),
+        "C2（标题、严重程度）"
+    );
+    assert_eq!(value("resolved", "theirs", Zh), "对方");
+    // Evidence, findings and the flag store codes too.
+    assert_eq!(value("kind", "demo", Zh), "现场演示");
+    assert_eq!(value("severity", "high", Zh), "高");
+    assert_eq!(value("flag", "flagged", Zh), "已标记");
+    assert_eq!(value("sign-off", "final sha256:ab", Zh), "定稿 sha256:ab");
+    let reopened = "final sha256:ab (signed off by Li Na at 2026-01-02T03:04:05Z)";
+    assert_eq!(
+        value("reopen", reopened, Zh),
+        "定稿 sha256:ab（由 Li Na 于 2026-01-02T03:04:05Z 签署）"
+    );
+    assert_eq!(value("reopen", reopened, En), reopened);
+    assert_eq!(
+        recorded_value("note", "flagged", Zh),
+        None,
+        "free text stays"
+    );
+    for (code, zh) in [
+        ("added", "新增"),
+        ("planned minutes", "计划分钟数"),
+        ("tie", "关联对象"),
+    ] {
+        assert_eq!(field_label(code, Zh), zh);
+        assert_eq!(field_label(code, En), code);
+    }
+    assert_eq!(via_label("imported from q.xlsx", Zh), "导入自 q.xlsx");
+    assert_eq!(
+        via_label("imported from q.xlsx", En),
+        "imported from q.xlsx"
+    );
+}
+
+/// English words in Chinese output: runs of three or more ASCII letters outside ids, paths,
+/// flags, `code` and the allowed names.
+fn english_words(text: &str) -> Vec<String> {
+    const ALLOWED: &[&str] = &[
+        "assess",
+        "Workshop",
+        "tester",
+        "caict",
+        "devops",
+        "DevOps",
+        "sha",
+        "ron",
+        "json",
+        "md",
+        "html",
+        "csv",
+        "svg",
+        "xlsx",
+        "Markdown",
+        "HTML",
+        "CSV",
+        "JSON",
+        "Excel",
+        "PDF",
+        "SVG",
+        "staged",
+        "minimum",
+        "UTF",
+        // Tools and commands named in help and usage.
+        "git",
+        "shell",
+        "Shell",
+        "completions",
+        "roff",
+        "diff",
+        "textconv",
+    ];
+    let outside_code: String = text.split('`').step_by(2).collect();
+    outside_code
+        .split(|c: char| c.is_whitespace() || "()（）[]{}<>|:：,，;；、。“”\"'…=→".contains(c))
+        .filter(|t| {
+            !t.contains(['.', '_', '@', '-', '/']) && !t.contains(|c: char| c.is_ascii_digit())
+        })
+        .flat_map(|t| t.split(|c: char| !c.is_ascii_alphabetic()))
+        // Acronyms (RTO, SBOM …) stay as the model's Chinese texts write them.
+        .filter(|w| {
+            w.len() >= 3 && !ALLOWED.contains(w) && !w.chars().all(|c| c.is_ascii_uppercase())
+        })
+        .map(str::to_string)
+        .collect()
+}
+
+/// Every command a team runs on a session, in Chinese: no English beyond names and ids.
+#[test]
+fn every_command_in_chinese_has_no_english() {
+    let (dir, path) = workshop();
+    // Sign-off, verification and reopening speak the session's language.
+    let mut s = session::load_session(&path).expect("load");
+    s.cursor.lang = assess::lang::Lang::Zh;
+    // Saved against another version of the model: opening it warns.
+    s.model.hash = "sha256:0".into();
+    session::save_session(&path, &s).expect("save");
+    std::fs::write(
+        dir.path().join("broken.ron"),
+        "Session(format: 3, colour: 1)",
+    )
+    .expect("write");
+    let zh = [("ASSESS_LANG", "zh")];
+    let commands: &[&[&str]] = &[
+        &["list"],
+        &["summary", "workshop", "--lang", "zh"],
+        &["log", "workshop"],
+        &["doctor", "workshop"],
+        &["report", "workshop", "--lang", "zh", "--format", "md"],
+        &["export-xlsx", "workshop", "--lang", "zh"],
+        &["diff", "workshop", "workshop", "--lang", "zh"],
+        &["model", "list"],
+        &["model", "show", "--lang", "zh"],
+        &["model", "stats", "--lang", "zh"],
+        &["finalize", "workshop", "--block", "none"],
+        &["verify", "workshop"],
+        &["reopen", "workshop", "--reason", "复查"],
+        &["log", "workshop"],
+        &["summary", "broken"],
+        &["summary"],
+        &["--help"],
+        &["log", "--help"],
+    ];
+    let mut problems = Vec::new();
+    for args in commands {
+        let out = assess(dir.path(), &zh, args);
+        let mut text = stdout(&out);
+        text.push_str(&String::from_utf8_lossy(&out.stderr));
+        let mut text = text.replace(&dir.path().display().to_string(), "DIR");
+        if matches!(args[0], "list" | "model" | "--help") {
+            // Each line starts with a session's name, a model node's id or a command.
+            let rest = |l: &str| l.split_whitespace().skip(1).collect::<Vec<_>>().join(" ");
+            text = text.lines().map(rest).collect::<Vec<_>>().join("\n");
+        }
+        // A usage line names the command as typed.
+        let checked: Vec<&str> = text.lines().filter(|l| !l.starts_with("用法：")).collect();
+        let english = english_words(&checked.join("\n"));
+        if !english.is_empty() {
+            problems.push(format!("{args:?}: {english:?}\n{text}"));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    let out = assess(dir.path(), &zh, &["summary", "workshop", "--lang", "zh"]);
+    let warned = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        warned.contains("assess：警告：DIR/workshop.ron：模型 caict-devops 在本评估保存之后已更改")
+            || warned.contains("：模型 caict-devops 在本评估保存之后已更改"),
+        "{warned}"
+    );
+}

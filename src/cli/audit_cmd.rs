@@ -61,7 +61,9 @@ pub fn log(out: &mut dyn Write, path: &Path, as_json: bool, lang: Lang) -> Resul
     };
     let field = |c: &session::Change| session::field_label(&c.field, lang).to_string();
     let field_w = session.history.iter().map(|c| field(c).width()).max();
-    let (by_w, target_w) = (width(|c| &c.by), width(|c| &c.target));
+    let target = |c: &session::Change| session::target_label(&c.target, lang).to_string();
+    let target_w = session.history.iter().map(|c| target(c).width()).max();
+    let (by_w, target_w) = (width(|c| &c.by), target_w.unwrap_or(0));
     let field_w = field_w.unwrap_or(0);
     let pad = |s: &str, w: usize| format!("{s}{}", " ".repeat(w.saturating_sub(s.width())));
     for c in &session.history {
@@ -75,7 +77,7 @@ pub fn log(out: &mut dyn Write, path: &Path, as_json: bool, lang: Lang) -> Resul
             "{}  {}  {}  {}  {} → {}{via}",
             c.at,
             pad(&c.by, by_w),
-            pad(&c.target, target_w),
+            pad(&target(c), target_w),
             pad(&field(c), field_w),
             shown(&c.field, &c.old, lang),
             shown(&c.field, &c.new, lang),
@@ -216,7 +218,7 @@ pub fn verify(out: &mut dyn Write, path: &Path, allowed: Option<&Path>) -> Resul
             ];
             writeln!(out, "{}", fill(t.mismatch, &values))?;
             for reason in reasons {
-                writeln!(out, "  - {reason}")?;
+                writeln!(out, "  - {}", session.cursor.lang.mismatch_reason(&reason))?;
             }
             return Ok(ExitCode::FAILURE);
         }

@@ -81,15 +81,12 @@ pub fn report(out: &mut dyn Write, path: &Path, args: &ReportArgs) -> Result<()>
         bail!("--part goes with --format svg (the radar of one part)");
     }
     let opened = open_session(path)?;
+    let lang = args.lang.unwrap_or(opened.session.cursor.lang);
     for warning in &opened.warnings {
-        crate::terminal_text::warn(&format!("assess: warning: {}: {warning}", path.display()));
+        crate::terminal_text::warn(&lang.open_warning_line(path, warning));
     }
     let options = ReportOptions {
-        lang: args
-            .lang
-            .unwrap_or(opened.session.cursor.lang)
-            .code()
-            .to_string(),
+        lang: lang.code().to_string(),
         redact: args.redact,
         bom: args.bom,
     };
@@ -105,7 +102,7 @@ pub fn report(out: &mut dyn Write, path: &Path, args: &ReportArgs) -> Result<()>
             &options,
         )
         .context("cannot write the report")?;
-        writeln!(out, "Report written to {}", target.display())?;
+        writeln!(out, "{}", written(&options, &target))?;
         return Ok(());
     }
     opened
@@ -134,8 +131,14 @@ pub fn report(out: &mut dyn Write, path: &Path, args: &ReportArgs) -> Result<()>
     }
     let target = args.output.clone().unwrap_or(default);
     write_checked(path, &target, &bytes)?;
-    writeln!(out, "Report written to {}", target.display())?;
+    writeln!(out, "{}", written(&options, &target))?;
     Ok(())
+}
+
+/// Where the report went, in the report's language.
+fn written(options: &ReportOptions, target: &Path) -> String {
+    let t = Lang::from_code(&options.lang).texts().deliverable;
+    fill(t.written, &[("path", &target.display().to_string())])
 }
 
 /// Writes a report file, refusing a target that is a session's file or not a regular file.

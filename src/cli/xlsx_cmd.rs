@@ -30,7 +30,7 @@ pub fn export(
         parts,
     };
     for warning in &opened.warnings {
-        eprintln!("assess: warning: {}: {warning}", path.display());
+        eprintln!("{}", options.lang.open_warning_line(path, warning));
     }
     let target = xlsx::export(path, output, &opened.model, &opened.session, &options)
         .context("cannot write the questionnaire")?;
@@ -118,7 +118,12 @@ fn verdict(plan: &ImportPlan, overwrite: bool) -> Result<()> {
         bail!("{}", fill(t.refused_conflicts, &[("n", &n)]));
     }
     if plan.changes.is_empty() {
-        eprintln!("assess: {}", t.nothing_to_import);
+        let lang = Lang::choose(None);
+        let line = fill(
+            lang.texts().errors.cli_error,
+            &[("message", t.nothing_to_import)],
+        );
+        eprintln!("{line}");
     }
     Ok(())
 }

@@ -8,6 +8,8 @@
 pub struct Recorded {
     /// Field codes in `session::history::MORE_FIELDS` order.
     pub fields: [&'static str; 15],
+    /// The target of a change to the session as a whole, recorded as `session`.
+    pub session: &'static str,
     /// An answer's flag, recorded as `flagged`.
     pub flagged: &'static str,
     /// A conflict as a merge records it: `{id}`, `{fields}`.
@@ -20,6 +22,8 @@ pub struct Recorded {
     pub values_separator: &'static str,
     /// A sign-off as recorded: `{hash}`.
     pub final_hash: &'static str,
+    /// The sign-off a reopening ended, as recorded: `{hash}`, `{by}`, `{at}`.
+    pub final_by: &'static str,
     /// How a change came in from a workbook: `{file}`.
     pub imported_from: &'static str,
 }
@@ -42,12 +46,14 @@ pub static EN: Recorded = Recorded {
         "owner",
         "due",
     ],
+    session: "session",
     flagged: "flagged",
     conflict: "{id}: {fields}",
     resolved: "{id} ({fields})",
     separator: ", ",
     values_separator: "; ",
     final_hash: "final {hash}",
+    final_by: "final {hash} (signed off by {by} at {at})",
     imported_from: "imported from {file}",
 };
 
@@ -69,11 +75,13 @@ pub static ZH: Recorded = Recorded {
         "责任人",
         "截止日期",
     ],
+    session: "评估",
     flagged: "已标记",
     conflict: "{id}：{fields}",
     resolved: "{id}（{fields}）",
     separator: "、",
     values_separator: "；",
     final_hash: "定稿 {hash}",
+    final_by: "定稿 {hash}（由 {by} 于 {at} 签署）",
     imported_from: "导入自 {file}",
 };

@@ -214,6 +214,15 @@ pub fn team_field_label(field: &str, lang: Lang) -> Option<&'static str> {
     Some(lang.texts().team_cli.history_fields[i])
 }
 
+/// A change's target in `lang`: `session` (the session as a whole) by its word; an id (a
+/// requirement, `part/cd`, `evidence/E1`) as recorded.
+pub fn target_label(target: &str, lang: Lang) -> &str {
+    match target {
+        "session" => lang.texts().recorded.session,
+        _ => target,
+    }
+}
+
 /// A recorded value in `lang` when it holds codes: a status (or the English label older files
 /// hold), the flag, an evidence kind, a severity, the side a resolution took, the conflict a
 /// merge recorded or a resolution closed (`C1: status, note`), a sign-off. None: shown as
@@ -253,6 +262,15 @@ pub fn recorded_value(field: &str, value: &str, lang: Lang) -> Option<String> {
         "sign-off" => {
             let hash = value.strip_prefix("final ")?;
             Some(crate::i18n::fill(r.final_hash, &[("hash", hash)]))
+        }
+        // What `Session::reopen` records: `final HASH (signed off by BY at AT)`.
+        "reopen" => {
+            let (hash, rest) = value
+                .strip_prefix("final ")?
+                .split_once(" (signed off by ")?;
+            let (by, at) = rest.strip_suffix(')')?.rsplit_once(" at ")?;
+            let values = [("hash", hash), ("by", by), ("at", at)];
+            Some(crate::i18n::fill(r.final_by, &values))
         }
         "sign-off voided" if value == "merge" => Some(t.voided_by_merge.into()),
         _ => None,

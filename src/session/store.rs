@@ -118,6 +118,13 @@ impl crate::lang::Lang {
         {
             return text;
         }
+        if let Some(open) = err
+            .chain()
+            .next()
+            .and_then(|e| e.downcast_ref::<super::OpenError>())
+        {
+            return self.open_error(open);
+        }
         match err
             .chain()
             .find_map(|e| e.downcast_ref::<super::EditError>())

@@ -52,7 +52,7 @@ pub struct Work {
     /// this on and saves before reading the next key; direct callers save at once).
     pub defer_saves: bool,
     pub last_save_attempt: Option<Instant>,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<session::OpenWarning>,
     /// Summary screen focus: None for all parts, or an index into `session.parts`.
     pub summary_focus: Option<usize>,
     /// The navigator is shown whatever the width (`N`); otherwise wide screens only.
@@ -141,7 +141,7 @@ impl Work {
         path: PathBuf,
         model: LoadedModel,
         session: Session,
-        warnings: Vec<String>,
+        warnings: Vec<session::OpenWarning>,
     ) -> Self {
         let scope: Vec<usize> = session.requirements_in_scope(&model).collect();
         let card = Scorecard::compute(&model, &session.answers);
