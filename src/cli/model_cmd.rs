@@ -380,7 +380,11 @@ pub fn synth(
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     let model_path = std::path::absolute(dir.join(format!("synthetic-{n}.ron")))?;
     if model_path.exists() {
-        anyhow::bail!("{} already exists", model_path.display());
+        let t = Lang::choose(None).texts().cli_help;
+        anyhow::bail!(fill(
+            t.exists,
+            &[("path", &model_path.display().to_string())]
+        ));
     }
     session::atomic_write(&model_path, text.as_bytes(), false)?;
     writeln!(out, "{}", model_path.display())?;

@@ -74,11 +74,13 @@ fn output_of(args: &ReportArgs) -> Result<Output> {
 pub fn report(out: &mut dyn Write, path: &Path, args: &ReportArgs) -> Result<()> {
     let output = output_of(args)?;
     let table = args.table.as_deref().and_then(CsvTable::parse);
+    // Refusals are told in the language the error line is (`--lang`, else the reader's).
+    let said = Lang::choose(args.lang).texts().cli_help;
     if table.is_some() && output != Output::Report(Format::Csv) {
-        bail!("--table goes with --format csv (each CSV table is a file of its own)");
+        bail!("{}", said.table_needs_csv);
     }
     if args.part.is_some() && output != Output::Svg {
-        bail!("--part goes with --format svg (the radar of one part)");
+        bail!("{}", said.part_needs_svg);
     }
     let opened = open_session(path)?;
     let lang = args.lang.unwrap_or(opened.session.cursor.lang);
@@ -101,14 +103,14 @@ pub fn report(out: &mut dyn Write, path: &Path, args: &ReportArgs) -> Result<()>
             format,
             &options,
         )
-        .context("cannot write the report")?;
+        .context(said.cannot_write_report)?;
         writeln!(out, "{}", written(&options, &target))?;
         return Ok(());
     }
     opened
         .session
         .ensure_no_conflicts()
-        .with_context(|| format!("{}: cannot write the report", path.display()))?;
+        .context(said.cannot_write_report)?;
     let data = report::prepare_checked(path, &opened.model, &opened.session, &options);
     let (bytes, default) = match (output, table) {
         (Output::Pdf, _) => return pdf(out, path, args, &data, &options),

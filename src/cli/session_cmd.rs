@@ -249,7 +249,7 @@ pub fn parse_parts(value: &str) -> Result<Vec<String>> {
         .filter(|p| !p.is_empty())
         .collect();
     if parts.is_empty() {
-        bail!("--parts needs at least one part id, e.g. --parts cd,to");
+        bail!("{}", Lang::choose(None).texts().cli_help.parts_needed);
     }
     Ok(parts)
 }

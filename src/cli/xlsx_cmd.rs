@@ -32,8 +32,12 @@ pub fn export(
     for warning in &opened.warnings {
         eprintln!("{}", options.lang.open_warning_line(path, warning));
     }
-    let target = xlsx::export(path, output, &opened.model, &opened.session, &options)
-        .context("cannot write the questionnaire")?;
+    let target = xlsx::export(path, output, &opened.model, &opened.session, &options).context(
+        Lang::choose(lang)
+            .texts()
+            .cli_help
+            .cannot_write_questionnaire,
+    )?;
     let path = target.display().to_string();
     writeln!(out, "{}", fill(texts().written, &[("path", &path)]))?;
     Ok(())

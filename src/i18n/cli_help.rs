@@ -35,6 +35,18 @@ pub struct CliHelp {
     pub no_value: &'static str,
     pub not_utf8: &'static str,
     pub other: &'static str,
+    /// Between what was being done and why it failed (`cannot write the report: …`).
+    pub context_separator: &'static str,
+    /// Refusals of the command line itself.
+    pub table_needs_csv: &'static str,
+    pub part_needs_svg: &'static str,
+    pub parts_needed: &'static str,
+    /// `{path}` is there already.
+    pub exists: &'static str,
+    /// What could not be written: the report, the questionnaire, the rollup.
+    pub cannot_write_report: &'static str,
+    pub cannot_write_questionnaire: &'static str,
+    pub cannot_write_rollup: &'static str,
 }
 
 pub static EN: CliHelp = CliHelp {
@@ -60,6 +72,14 @@ pub static EN: CliHelp = CliHelp {
     no_value: "a value is required for '{arg}' but none was supplied",
     not_utf8: "invalid UTF-8 was found in an argument",
     other: "the command line could not be read",
+    context_separator: ": ",
+    table_needs_csv: "--table goes with --format csv (each CSV table is a file of its own)",
+    part_needs_svg: "--part goes with --format svg (the radar of one part)",
+    parts_needed: "--parts needs at least one part id, e.g. --parts cd,to",
+    exists: "{path} already exists",
+    cannot_write_report: "cannot write the report",
+    cannot_write_questionnaire: "cannot write the questionnaire",
+    cannot_write_rollup: "cannot write the rollup",
 };
 
 pub static ZH: CliHelp = CliHelp {
@@ -85,6 +105,14 @@ pub static ZH: CliHelp = CliHelp {
     no_value: "'{arg}' 需要一个取值，但没有提供",
     not_utf8: "参数中有无效的 UTF-8",
     other: "无法解析命令行",
+    context_separator: "：",
+    table_needs_csv: "--table 要与 --format csv 一起使用（每张 CSV 表是一个单独的文件）",
+    part_needs_svg: "--part 要与 --format svg 一起使用（一个部分的雷达图）",
+    parts_needed: "--parts 至少需要一个部分 id，例如 --parts cd,to",
+    exists: "{path} 已存在",
+    cannot_write_report: "无法写入报告",
+    cannot_write_questionnaire: "无法写入自评表",
+    cannot_write_rollup: "无法写入汇总",
 };
 
 /// The Chinese help of every command and argument (see the module's head for the keys).

@@ -130,8 +130,35 @@ impl crate::lang::Lang {
             .find_map(|e| e.downcast_ref::<super::EditError>())
         {
             Some(edit) => self.edit_error(edit),
-            None => format!("{err:#}"),
+            None => self.chain_message(err),
         }
+    }
+
+    /// An error and what was said around it (`cannot write the report: …`), as anyhow's
+    /// `{:#}` joins them, with a session, opening or model error below told in this language.
+    fn chain_message(self, err: &anyhow::Error) -> String {
+        let mut said = Vec::new();
+        for e in err.chain() {
+            let known = e
+                .downcast_ref::<SessionError>()
+                .and_then(|e| self.session_error(e))
+                .or_else(|| {
+                    e.downcast_ref::<super::OpenError>()
+                        .map(|e| self.open_error(e))
+                })
+                .or_else(|| {
+                    let e = e.downcast_ref::<crate::model::ModelError>()?;
+                    self.model_error(e)
+                });
+            match known {
+                Some(text) => {
+                    said.push(text);
+                    break;
+                }
+                None => said.push(e.to_string()),
+            }
+        }
+        said.join(self.texts().cli_help.context_separator)
     }
 
     /// A session that could not be loaded or saved, told in this language; None where the
