@@ -30,12 +30,10 @@ pub fn language(args: &[OsString]) -> Lang {
             _ => {}
         }
     }
-    // The configuration's language, read quietly: its problems are told after parsing.
-    let (path, explicit) = crate::config::path(config.as_deref());
-    let configured = crate::config::load(path.as_deref(), explicit)
-        .ok()
-        .and_then(|loaded| loaded.config.language);
-    if let Some(lang) = configured {
+    // The configuration's language, read quietly: its problems are told after parsing (a
+    // configuration with problems is not used, so neither is its language).
+    let (loaded, _) = super::config_cmd::load(config.as_deref());
+    if let Some(lang) = loaded.config.language {
         crate::lang::set_configured(lang);
     }
     Lang::choose(flag)
