@@ -13,6 +13,7 @@ pub mod cli_help;
 pub mod config;
 pub mod deliverable;
 pub mod errors;
+pub mod files;
 pub mod health;
 pub mod hints;
 pub mod home;
@@ -65,6 +66,7 @@ pub struct Texts {
     pub parse: &'static parse::Parse,
     pub cli_help: &'static cli_help::CliHelp,
     pub opening: &'static opening::Opening,
+    pub files: &'static files::Files,
 }
 
 static EN: Texts = Texts {
@@ -94,6 +96,7 @@ static EN: Texts = Texts {
     parse: &parse::EN,
     cli_help: &cli_help::EN,
     opening: &opening::EN,
+    files: &files::EN,
 };
 
 static ZH: Texts = Texts {
@@ -123,6 +126,7 @@ static ZH: Texts = Texts {
     parse: &parse::ZH,
     cli_help: &cli_help::ZH,
     opening: &opening::ZH,
+    files: &files::ZH,
 };
 
 impl Lang {

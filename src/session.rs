@@ -51,8 +51,8 @@ pub use history::{
 };
 pub use ids::fresh_id;
 pub use lock::{
-    Access, LockError, LockHolder, NoWriter, SessionLock, acquire_lock, acquire_or_read_only,
-    host_name, lock_holder, lock_path, writer_access,
+    Access, LockError, LockHolder, LockStep, NoWriter, SessionLock, acquire_lock,
+    acquire_or_read_only, host_name, lock_holder, lock_path, writer_access,
 };
 pub use open::{
     OpenError, OpenWarning, Opened, current_user, model_for, model_loaded, open_session,
@@ -65,10 +65,10 @@ pub use safe_fs::{
 };
 pub use signoff::{CANONICAL_VERSION, MismatchReason, Verification, content_hash, signed_hash};
 pub use store::{
-    SessionEntry, SessionError, atomic_write, atomic_write_via, backup_path, check_history,
-    create_session_file, default_sessions_dir, is_already_exists, list_sessions, load_session,
-    load_session_lazily, parse_session, parse_session_lazily, recovery_path, resolve_session,
-    save_recovery, save_session, session_to_string,
+    IoAction, SessionEntry, SessionError, atomic_write, atomic_write_via, backup_path,
+    check_history, create_session_file, default_sessions_dir, is_already_exists, list_sessions,
+    load_session, load_session_lazily, parse_session, parse_session_lazily, recovery_path,
+    resolve_session, save_recovery, save_session, session_to_string,
 };
 
 /// The session file format this build writes; newer files are refused, not misread.

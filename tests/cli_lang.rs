@@ -640,6 +640,7 @@ fn every_command_in_chinese_has_no_english() {
         &["reopen", "workshop", "--reason", "复查"],
         &["log", "workshop"],
         &["summary", "broken"],
+        &["model", "validate", "missing.ron"],
         &["summary"],
         &["--help"],
         &["log", "--help"],

@@ -25,7 +25,7 @@ const REFUSED: u8 = 2;
 fn read_side(path: &Path, shown: &str, whole: bool) -> Result<Option<Session>, SessionError> {
     let bytes = std::fs::read(path).map_err(|source| SessionError::Io {
         path: PathBuf::from(shown),
-        action: format!("cannot read {}", path.display()),
+        action: session::IoAction::ReadAt(path.to_path_buf()),
         source,
     })?;
     if bytes.iter().all(u8::is_ascii_whitespace) {
@@ -107,7 +107,7 @@ pub fn merge_driver(
             h.join().unwrap_or_else(|_| {
                 Err(SessionError::Io {
                     path: PathBuf::from(shown),
-                    action: "cannot read a side of the merge".into(),
+                    action: session::IoAction::ReadSide,
                     source: std::io::Error::other("the reader stopped"),
                 })
             })

@@ -60,7 +60,22 @@ pub struct Parse {
     pub duplicate_key: &'static str,
     /// An answer `{id}` that cannot be one; `{max}` bytes at most.
     pub bad_answer_id: &'static str,
+    /// What the operating system said when a file could not be read or written, by kind
+    /// (`IO_KINDS` order); other kinds keep the system's own words.
+    pub io: [&'static str; 8],
 }
+
+/// The kinds of operating-system error `Parse::io` words, in its order.
+const IO_KINDS: [std::io::ErrorKind; 8] = [
+    std::io::ErrorKind::NotFound,
+    std::io::ErrorKind::PermissionDenied,
+    std::io::ErrorKind::AlreadyExists,
+    std::io::ErrorKind::IsADirectory,
+    std::io::ErrorKind::NotADirectory,
+    std::io::ErrorKind::StorageFull,
+    std::io::ErrorKind::ReadOnlyFilesystem,
+    std::io::ErrorKind::InvalidData,
+];
 
 pub static EN: Parse = Parse {
     not_utf8: "the file is not UTF-8 text",
@@ -113,6 +128,16 @@ pub static EN: Parse = Parse {
     kind_value: "{kind} {value}",
     duplicate_key: "the key {key} appears twice; keep one entry (nothing was dropped)",
     bad_answer_id: "{id} cannot be an answer id (letters, digits, '_', '-', '.', '+'; at most {max} bytes)",
+    io: [
+        "no such file or directory",
+        "permission denied",
+        "it already exists",
+        "it is a directory",
+        "a part of the path is not a directory",
+        "the disk is full",
+        "the file system is read-only",
+        "the data is not valid",
+    ],
 };
 
 pub static ZH: Parse = Parse {
@@ -166,9 +191,28 @@ pub static ZH: Parse = Parse {
     kind_value: "{kind} {value}",
     duplicate_key: "键 {key} 出现了两次；请只保留一项（没有丢弃任何内容）",
     bad_answer_id: "{id} 不能作为答复 id（只能用字母、数字和 '_'、'-'、'.'、'+'；最多 {max} 字节）",
+    io: [
+        "没有这个文件或目录",
+        "没有权限",
+        "已经存在",
+        "这是一个目录",
+        "路径中有一部分不是目录",
+        "磁盘已满",
+        "文件系统是只读的",
+        "数据无效",
+    ],
 };
 
 impl Lang {
+    /// What the operating system said about a file, in this language: English keeps the
+    /// system's own words; another language words the common kinds and keeps the rest.
+    pub fn io_error(self, e: &std::io::Error) -> String {
+        match (self, IO_KINDS.iter().position(|k| *k == e.kind())) {
+            (Lang::En, _) | (_, None) => e.to_string(),
+            (_, Some(i)) => self.texts().parse.io[i].to_string(),
+        }
+    }
+
     /// A problem in a file's text, in this language.
     pub fn text_problem(self, problem: &TextProblem) -> String {
         let t = self.texts().parse;
@@ -323,6 +367,10 @@ mod tests {
             "键 \"E1\" 出现了两次；请只保留一项（没有丢弃任何内容）"
         );
         assert_eq!(Lang::En.text_problem(&dup), dup.to_string());
+        // The operating system's words: the common kinds in Chinese, English as it said.
+        let gone = std::io::Error::from(std::io::ErrorKind::NotFound);
+        assert_eq!(Lang::Zh.io_error(&gone), "没有这个文件或目录");
+        assert_eq!(Lang::En.io_error(&gone), gone.to_string());
         // A rare error keeps ron's own words.
         let rare = TextProblem::Ron(ron::Error::ExpectedRawValue);
         assert_eq!(Lang::Zh.text_problem(&rare), rare.to_string());

@@ -277,7 +277,7 @@ impl Lang {
                 t.unreadable_model,
                 &[
                     ("file", &path.display().to_string()),
-                    ("error", &source.to_string()),
+                    ("error", &self.io_error(source)),
                 ],
             ),
             ModelError::TooLarge { path, size, limit } => fill(

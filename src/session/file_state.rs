@@ -55,7 +55,7 @@ mod tests {
     fn io(kind: ErrorKind) -> SessionError {
         SessionError::Io {
             path: PathBuf::from("s.ron"),
-            action: "cannot read the session file".into(),
+            action: crate::session::IoAction::ReadSession,
             source: Error::from(kind),
         }
     }

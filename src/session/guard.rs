@@ -168,7 +168,7 @@ impl SaveGuard {
                 Err(super::LockError::Io { action, source, .. }) => {
                     return Err(SessionError::Io {
                         path: path.to_path_buf(),
-                        action: format!("cannot lock the session again ({action})"),
+                        action: super::IoAction::Relock(action),
                         source,
                     });
                 }

@@ -79,10 +79,68 @@ pub enum SessionError {
     #[error("{}: {action}", path.display())]
     Io {
         path: PathBuf,
-        action: String,
+        action: IoAction,
         #[source]
         source: std::io::Error,
     },
+}
+
+/// What could not be done to a session's file (`Lang::io_action` words it; `Display` is the
+/// English). The variants without data are in `Files::actions` order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IoAction {
+    ReadSession,
+    CreateTemp,
+    WriteTemp,
+    KeepBackup,
+    Replace,
+    FlushDir,
+    ListDir,
+    AlreadyThere,
+    CreateSession,
+    WriteSession,
+    Read,
+    ReadSide,
+    /// A file other than the one named (a merge side's temporary copy).
+    ReadAt(PathBuf),
+    /// The lock was lost and could not be taken again.
+    Relock(super::LockStep),
+}
+
+impl std::fmt::Display for IoAction {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::lang::Lang::En.io_action(self))
+    }
+}
+
+impl crate::lang::Lang {
+    /// What could not be done to a session's file, in this language.
+    pub fn io_action(self, action: &IoAction) -> String {
+        use crate::i18n::fill;
+        let t = self.texts().files;
+        let plain = [
+            IoAction::ReadSession,
+            IoAction::CreateTemp,
+            IoAction::WriteTemp,
+            IoAction::KeepBackup,
+            IoAction::Replace,
+            IoAction::FlushDir,
+            IoAction::ListDir,
+            IoAction::AlreadyThere,
+            IoAction::CreateSession,
+            IoAction::WriteSession,
+            IoAction::Read,
+            IoAction::ReadSide,
+        ];
+        match action {
+            IoAction::ReadAt(path) => fill(t.read_at, &[("path", &path.display().to_string())]),
+            IoAction::Relock(step) => fill(t.relock, &[("step", self.lock_step(*step))]),
+            plain_one => {
+                let i = plain.iter().position(|a| a == plain_one).unwrap_or(0);
+                t.actions[i].to_string()
+            }
+        }
+    }
 }
 
 fn backup_hint(path: &Path) -> String {
@@ -100,14 +158,30 @@ fn backup_hint(path: &Path) -> String {
 impl crate::lang::Lang {
     /// An error's message in this language, without the program's name before it.
     pub fn error_message(self, err: &anyhow::Error) -> String {
-        if let Some(super::LockError::Held { session, holder }) = err
+        match err
             .chain()
             .find_map(|e| e.downcast_ref::<super::LockError>())
         {
-            let session = session.display().to_string();
-            let holder = self.lock_holder(holder);
-            let held = self.texts().health.held;
-            return crate::i18n::fill(held, &[("session", &session), ("holder", &holder)]);
+            Some(super::LockError::Held { session, holder }) => {
+                let session = session.display().to_string();
+                let holder = self.lock_holder(holder);
+                let held = self.texts().health.held;
+                return crate::i18n::fill(held, &[("session", &session), ("holder", &holder)]);
+            }
+            Some(super::LockError::Io {
+                session,
+                action,
+                source,
+            }) => {
+                let values = [
+                    ("path", session.display().to_string()),
+                    ("step", self.lock_step(*action).to_string()),
+                    ("error", self.io_error(source)),
+                ];
+                let values = values.each_ref().map(|(k, v)| (*k, v.as_str()));
+                return crate::i18n::fill(self.texts().files.lock_failed, &values);
+            }
+            None => {}
         }
         // Only an error as it came (no context around it), so nothing said is lost.
         if let Some(text) = err
@@ -206,6 +280,18 @@ impl crate::lang::Lang {
                     ("limit", &human_size(*limit)),
                 ],
             ),
+            SessionError::Io {
+                path,
+                action,
+                source,
+            } => fill(
+                self.texts().files.failed,
+                &[
+                    ("path", &path.display().to_string()),
+                    ("action", &self.io_action(action)),
+                    ("error", &self.io_error(source)),
+                ],
+            ),
             SessionError::Conflicts { path, count } => fill(
                 t.conflicts_remain,
                 &[
@@ -219,9 +305,8 @@ impl crate::lang::Lang {
     }
 }
 
-fn io_error(path: &Path, action: &str) -> impl FnOnce(std::io::Error) -> SessionError {
+fn io_error(path: &Path, action: IoAction) -> impl FnOnce(std::io::Error) -> SessionError {
     let path = path.to_path_buf();
-    let action = action.to_string();
     move |source| SessionError::Io {
         path,
         action,
@@ -301,7 +386,7 @@ pub fn load_session_lazily(path: &Path) -> Result<Session, SessionError> {
                 path: path.to_path_buf(),
             }
         } else {
-            io_error(path, "cannot read the session file")(source)
+            io_error(path, IoAction::ReadSession)(source)
         }
     })?;
     match read {
@@ -525,17 +610,16 @@ fn write_then_rename(
     keep_backup: bool,
     write: impl FnOnce(&mut File, &[u8]) -> std::io::Result<()>,
 ) -> Result<(), SessionError> {
-    let mut file = create_new_private(tmp)
-        .map_err(io_error(path, "cannot create a temporary file to save"))?;
+    let mut file = create_new_private(tmp).map_err(io_error(path, IoAction::CreateTemp))?;
     write(&mut file, bytes)
         .and_then(|()| file.sync_all())
-        .map_err(io_error(path, "cannot write the temporary file"))?;
+        .map_err(io_error(path, IoAction::WriteTemp))?;
     drop(file);
     if keep_backup && fs::symlink_metadata(path).is_ok_and(|m| m.is_file()) {
-        keep_previous(path).map_err(io_error(path, "cannot keep the previous version as .bak"))?;
+        keep_previous(path).map_err(io_error(path, IoAction::KeepBackup))?;
     }
-    fs::rename(tmp, path).map_err(io_error(path, "cannot replace the file"))?;
-    sync_dir(dir).map_err(io_error(path, "cannot flush the directory"))?;
+    fs::rename(tmp, path).map_err(io_error(path, IoAction::Replace))?;
+    sync_dir(dir).map_err(io_error(path, IoAction::FlushDir))?;
     Ok(())
 }
 
@@ -600,7 +684,7 @@ pub fn list_sessions(dir: &Path) -> Result<Vec<SessionEntry>, SessionError> {
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(e) => return Err(io_error(dir, "cannot list the sessions directory")(e)),
+        Err(e) => return Err(io_error(dir, IoAction::ListDir)(e)),
     };
     let mut found: Vec<SessionEntry> = entries
         .filter_map(Result::ok)
@@ -631,7 +715,7 @@ pub fn create_session_file(path: &Path, session: &Session) -> Result<(), Session
     let text = session_to_string(session);
     check_size(path, text.len())?;
     let exists = || {
-        io_error(path, "a file already exists there")(std::io::Error::from(
+        io_error(path, IoAction::AlreadyThere)(std::io::Error::from(
             std::io::ErrorKind::AlreadyExists,
         ))
     };
@@ -654,19 +738,19 @@ pub fn create_session_file(path: &Path, session: &Session) -> Result<(), Session
                 if e.kind() == std::io::ErrorKind::AlreadyExists {
                     exists()
                 } else {
-                    io_error(path, "cannot create the session file")(e)
+                    io_error(path, IoAction::CreateSession)(e)
                 }
             })?;
             file.write_all(text.as_bytes())
                 .and_then(|()| file.sync_all())
-                .map_err(io_error(path, "cannot write the session file"))?;
+                .map_err(io_error(path, IoAction::WriteSession))?;
         }
     }
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    sync_dir(dir).map_err(io_error(path, "cannot flush the directory"))
+    sync_dir(dir).map_err(io_error(path, IoAction::FlushDir))
 }
 
 /// Whether `err` says the file was already there (`create_session_file` lost a race).
