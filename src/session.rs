@@ -44,7 +44,7 @@ pub use evidence::{
 };
 pub use file_state::{FileState, io_state, refuses_writing};
 pub use findings::{Finding, Severity, TieKind, is_date, tie_kind};
-pub use guard::{DiskStamp, SaveGuard, disk_stamp, write_somewhere};
+pub use guard::{ConflictReason, DiskStamp, SaveGuard, disk_stamp, write_somewhere};
 pub use history::{
     Change, History, HistoryDamage, field_label, fields_label, imported_via, recorded_value,
     target_label, team_field_label, via_label,

@@ -16,6 +16,10 @@ pub struct Files {
     pub failed: &'static str,
     /// The lock could not be taken: `{path}`, `{step}`, `{error}`.
     pub lock_failed: &'static str,
+    /// A save that did not write over the file: `{path}`, `{reason}`, the `{side}` file.
+    pub conflict: &'static str,
+    /// In `ConflictReason` order; the second names the `{holder}`.
+    pub conflict_reasons: [&'static str; 3],
 }
 
 pub static EN: Files = Files {
@@ -44,6 +48,12 @@ pub static EN: Files = Files {
     ],
     failed: "{path}: {action}: {error}",
     lock_failed: "{path}: cannot lock the session ({step}): {error}",
+    conflict: "{path}: not written over, because {reason}. Your edits are kept here and were saved to {side}; compare the two, then reopen the session.",
+    conflict_reasons: [
+        "it was changed by another program earlier",
+        "its lock file was removed and {holder} holds it now",
+        "the file was changed by another program since it was opened",
+    ],
 };
 
 pub static ZH: Files = Files {
@@ -72,4 +82,10 @@ pub static ZH: Files = Files {
     ],
     failed: "{path}：{action}：{error}",
     lock_failed: "{path}：无法锁定评估（{step}）：{error}",
+    conflict: "{path}：未覆盖写入，因为{reason}。你的修改仍在这里，并已保存到 {side}；请比较两者，然后重新打开评估。",
+    conflict_reasons: [
+        "它此前已被另一个程序修改",
+        "它的锁文件被删除，现在由 {holder} 持有",
+        "打开之后文件已被另一个程序修改",
+    ],
 };

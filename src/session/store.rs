@@ -66,7 +66,7 @@ pub enum SessionError {
     Conflict {
         path: PathBuf,
         side: PathBuf,
-        reason: String,
+        reason: super::ConflictReason,
     },
     /// A write refused before anything was touched (why, and what to do instead).
     #[error("{}: {reason}", path.display())]
@@ -278,6 +278,14 @@ impl crate::lang::Lang {
                     ("path", &path.display().to_string()),
                     ("size", &human_size(*size)),
                     ("limit", &human_size(*limit)),
+                ],
+            ),
+            SessionError::Conflict { path, side, reason } => fill(
+                self.texts().files.conflict,
+                &[
+                    ("path", &path.display().to_string()),
+                    ("reason", &self.conflict_reason(reason)),
+                    ("side", &side.display().to_string()),
                 ],
             ),
             SessionError::Io {

@@ -450,8 +450,10 @@ impl Work {
                 self.time.unsaved = false;
             }
             Err(err) => {
-                // The whole chain: "x.ron: cannot write …: No space left on device".
-                self.save = SaveState::Failed(format!("{:#}", anyhow::Error::from(err)));
+                // The whole chain ("x.ron: cannot write …: No space left on device"), in the
+                // language shown.
+                let said = self.lang().error_message(&anyhow::Error::from(err));
+                self.save = SaveState::Failed(said);
                 self.dirty = true;
             }
         }
