@@ -65,7 +65,7 @@ pub use safe_fs::{
 };
 pub use signoff::{CANONICAL_VERSION, MismatchReason, Verification, content_hash, signed_hash};
 pub use store::{
-    IoAction, SessionEntry, SessionError, atomic_write, atomic_write_via, backup_path,
+    IoAction, Refusal, SessionEntry, SessionError, atomic_write, atomic_write_via, backup_path,
     check_history, create_session_file, default_sessions_dir, is_already_exists, list_sessions,
     load_session, load_session_lazily, parse_session, parse_session_lazily, recovery_path,
     resolve_session, save_recovery, save_session, session_to_string,

@@ -55,7 +55,7 @@ fn output_of(args: &ReportArgs) -> Result<Output> {
         .and_then(|e| e.to_str())
         .and_then(output_named);
     from_ext.ok_or_else(|| {
-        let t = Lang::choose(None).texts().hints;
+        let t = Lang::choose(args.lang).texts().hints;
         let file = file.display().to_string();
         anyhow::anyhow!(
             "{}",

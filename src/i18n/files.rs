@@ -20,6 +20,11 @@ pub struct Files {
     pub conflict: &'static str,
     /// In `ConflictReason` order; the second names the `{holder}`.
     pub conflict_reasons: [&'static str; 3],
+    /// A report not written over a file: `{path}`, then `refused` with its `{reason}`.
+    pub refused_file: &'static str,
+    pub refused: &'static str,
+    /// In `Refusal` order.
+    pub refusals: [&'static str; 3],
 }
 
 pub static EN: Files = Files {
@@ -54,6 +59,13 @@ pub static EN: Files = Files {
         "its lock file was removed and {holder} holds it now",
         "the file was changed by another program since it was opened",
     ],
+    refused_file: "{path}: {reason}",
+    refused: "{reason}; the report was not written. Choose another file name (or `-o -` to print it).",
+    refusals: [
+        "this name belongs to a session file (a session, its backup, lock or recovery)",
+        "this exists and is not a regular file (a link, a device or a folder)",
+        "this file is a session",
+    ],
 };
 
 pub static ZH: Files = Files {
@@ -87,5 +99,12 @@ pub static ZH: Files = Files {
         "它此前已被另一个程序修改",
         "它的锁文件被删除，现在由 {holder} 持有",
         "打开之后文件已被另一个程序修改",
+    ],
+    refused_file: "{path}：{reason}",
+    refused: "{reason}；报告未写入。请换一个文件名（或用 `-o -` 打印出来）。",
+    refusals: [
+        "这个名字属于评估文件（评估、它的备份、锁或恢复文件）",
+        "它已存在且不是普通文件（链接、设备或文件夹）",
+        "这个文件是一份评估",
     ],
 };

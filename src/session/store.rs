@@ -70,7 +70,7 @@ pub enum SessionError {
     },
     /// A write refused before anything was touched (why, and what to do instead).
     #[error("{}: {reason}", path.display())]
-    Refused { path: PathBuf, reason: String },
+    Refused { path: PathBuf, reason: Refusal },
     #[error(
         "{}: {count} merge conflict(s) remain; resolve them first (`assess conflicts`, `assess resolve` or the workbench)",
         path.display()
@@ -83,6 +83,32 @@ pub enum SessionError {
         #[source]
         source: std::io::Error,
     },
+}
+
+/// Why a report was not written over a file (`Lang::refusal` words it; `Display` is the
+/// English), in `Files::refusals` order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    /// The name belongs to a session file (a session, its backup, lock or recovery).
+    SessionName,
+    /// It exists and is not a regular file.
+    NotRegular,
+    /// The file is a session.
+    IsSession,
+}
+
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::lang::Lang::En.refusal(*self))
+    }
+}
+
+impl crate::lang::Lang {
+    /// Why a report was not written over a file, and what to do, in this language.
+    pub fn refusal(self, refusal: Refusal) -> String {
+        let t = self.texts().files;
+        crate::i18n::fill(t.refused, &[("reason", t.refusals[refusal as usize])])
+    }
 }
 
 /// What could not be done to a session's file (`Lang::io_action` words it; `Display` is the
@@ -278,6 +304,13 @@ impl crate::lang::Lang {
                     ("path", &path.display().to_string()),
                     ("size", &human_size(*size)),
                     ("limit", &human_size(*limit)),
+                ],
+            ),
+            SessionError::Refused { path, reason } => fill(
+                self.texts().files.refused_file,
+                &[
+                    ("path", &path.display().to_string()),
+                    ("reason", &self.refusal(*reason)),
                 ],
             ),
             SessionError::Conflict { path, side, reason } => fill(
