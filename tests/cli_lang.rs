@@ -481,6 +481,10 @@ fn help_and_usage_errors_in_either_language() {
         !zh.contains("possible values") && !zh.contains("Arguments:"),
         "{zh}"
     );
+    // Shell completion describes commands in the reader's language, without `--help`'s tags.
+    let (_, fish) = run(&[("ASSESS_LANG", "zh")], &["completions", "fish"]);
+    assert!(fish.contains("新建评估") && !fish.contains("Start a new session"), "{fish}");
+    assert!(!fish.contains("环境变量"), "{fish}");
     let (_, help_cmd) = run(&[("ASSESS_LANG", "zh")], &["help", "model", "show"]);
     assert!(help_cmd.contains("显示模型的树"), "{help_cmd}");
 

@@ -41,6 +41,16 @@ pub fn language(args: &[OsString]) -> Lang {
 
 /// The command line's definition with its help in `lang`.
 pub fn command(lang: Lang) -> Command {
+    translated(lang, true)
+}
+
+/// The command line's definition with its help in `lang` as shell completion shows it: the
+/// help alone, without the tags `--help` adds (an environment variable's value at the time).
+pub fn described(lang: Lang) -> Command {
+    translated(lang, false)
+}
+
+fn translated(lang: Lang, tags: bool) -> Command {
     let table = lang.command_help();
     let cmd = Cli::command();
     if table.is_empty() {
@@ -50,7 +60,12 @@ pub fn command(lang: Lang) -> Command {
     let mut cmd = cmd;
     // Built first, so clap's own `--help`, `--version` and `help` are there to translate.
     cmd.build();
-    translate(cmd, "", lang.texts().cli_help, table)
+    let words = Words {
+        t: lang.texts().cli_help,
+        table,
+        tags,
+    };
+    translate(cmd, "", &words)
 }
 
 /// Parses the command line; a usage error or the help is printed in `lang` and the process
@@ -71,10 +86,16 @@ pub fn parse(args: Vec<OsString>, lang: Lang) -> Cli {
     Cli::from_arg_matches(&matches).unwrap_or_else(|e| exit(e))
 }
 
-type Table = &'static [(&'static str, &'static str)];
+/// What a translation puts in: clap's words, the help by key, and whether `--help`'s tags
+/// (environment variable, default, possible values) are written into the help.
+struct Words {
+    t: &'static CliHelp,
+    table: &'static [(&'static str, &'static str)],
+    tags: bool,
+}
 
-fn translate(cmd: Command, path: &str, t: &'static CliHelp, table: Table) -> Command {
-    let look = |key: &str| table.iter().find(|(k, _)| *k == key).map(|(_, v)| *v);
+fn translate(cmd: Command, path: &str, w: &Words) -> Command {
+    let look = |key: &str| w.table.iter().find(|(k, _)| *k == key).map(|(_, v)| *v);
     let mut cmd = match look(&normalised(path)) {
         Some(about) => cmd.about(about).long_about(None),
         None => cmd,
@@ -82,11 +103,12 @@ fn translate(cmd: Command, path: &str, t: &'static CliHelp, table: Table) -> Com
     cmd = cmd.mut_args(|arg| {
         let text = look(&key(path, &arg)).or_else(|| look(&format!("*/{}", arg.get_id().as_str())));
         match text {
-            Some(text) => translate_arg(arg, text, t),
+            Some(text) if w.tags => translate_arg(arg, text, w.t),
+            Some(text) => arg.help(text).long_help(None),
             None => arg,
         }
     });
-    let template = template(&cmd, t);
+    let template = template(&cmd, w.t);
     cmd = cmd.help_template(template);
     let names: Vec<String> = cmd
         .get_subcommands()
@@ -98,7 +120,7 @@ fn translate(cmd: Command, path: &str, t: &'static CliHelp, table: Table) -> Com
         } else {
             format!("{path} {name}")
         };
-        cmd = cmd.mut_subcommand(&name, |sub| translate(sub, &sub_path, t, table));
+        cmd = cmd.mut_subcommand(&name, |sub| translate(sub, &sub_path, w));
     }
     cmd
 }
