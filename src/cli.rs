@@ -687,7 +687,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
             &repo.unwrap_or_else(|| PathBuf::from(".")),
             Lang::choose(lang),
         )?,
-        Some(Command::Textconv { file }) => merge_cmd::textconv(out, &file)?,
+        Some(Command::Textconv { file }) => merge_cmd::textconv(out, &file, Lang::choose(None))?,
         Some(Command::Diff { a, b, json, lang }) => compare_cmd::diff(
             out,
             &session::resolve_session(&a, &dir)?,

@@ -17,6 +17,7 @@ pub mod files;
 pub mod health;
 pub mod hints;
 pub mod home;
+pub mod lines;
 pub mod messages;
 pub mod models;
 pub mod opening;
@@ -67,6 +68,7 @@ pub struct Texts {
     pub cli_help: &'static cli_help::CliHelp,
     pub opening: &'static opening::Opening,
     pub files: &'static files::Files,
+    pub lines: &'static lines::Lines,
 }
 
 static EN: Texts = Texts {
@@ -97,6 +99,7 @@ static EN: Texts = Texts {
     cli_help: &cli_help::EN,
     opening: &opening::EN,
     files: &files::EN,
+    lines: &lines::EN,
 };
 
 static ZH: Texts = Texts {
@@ -127,6 +130,7 @@ static ZH: Texts = Texts {
     cli_help: &cli_help::ZH,
     opening: &opening::ZH,
     files: &files::ZH,
+    lines: &lines::ZH,
 };
 
 impl Lang {

@@ -483,7 +483,10 @@ fn help_and_usage_errors_in_either_language() {
     );
     // Shell completion describes commands in the reader's language, without `--help`'s tags.
     let (_, fish) = run(&[("ASSESS_LANG", "zh")], &["completions", "fish"]);
-    assert!(fish.contains("新建评估") && !fish.contains("Start a new session"), "{fish}");
+    assert!(
+        fish.contains("新建评估") && !fish.contains("Start a new session"),
+        "{fish}"
+    );
     assert!(!fish.contains("环境变量"), "{fish}");
     let (_, help_cmd) = run(&[("ASSESS_LANG", "zh")], &["help", "model", "show"]);
     assert!(help_cmd.contains("显示模型的树"), "{help_cmd}");
@@ -530,7 +533,8 @@ fn recorded_codes_read_in_either_language() {
     );
     assert_eq!(value("resolved", "theirs", Zh), "对方");
     // Evidence, findings and the flag store codes too.
-    assert_eq!(value("kind", "demo", Zh), "现场演示");
+    assert_eq!(value("kind", "recording", Zh), "演示录像");
+    assert_eq!(value("kind", "recording", En), "recording");
     assert_eq!(value("severity", "high", Zh), "高");
     assert_eq!(value("flag", "flagged", Zh), "已标记");
     assert_eq!(value("sign-off", "final sha256:ab", Zh), "定稿 sha256:ab");
@@ -668,6 +672,12 @@ fn every_command_in_chinese_has_no_english() {
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
+    // What `git diff` shows of a session.
+    let file = path.display().to_string();
+    let lines = stdout(&assess(dir.path(), &zh, &["textconv", &file]));
+    assert!(lines.starts_with("评估：Workshop\n组织：\n"), "{lines}");
+    assert!(lines.contains("cd.config.vc.vcs.l1.1：部分满足 (tester)"), "{lines}");
+    assert!(english_words(&lines).is_empty(), "{lines}");
     let out = assess(dir.path(), &zh, &["summary", "workshop", "--lang", "zh"]);
     let warned = String::from_utf8_lossy(&out.stderr);
     assert!(

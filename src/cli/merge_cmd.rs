@@ -336,10 +336,10 @@ fn shell_quote(text: &str) -> String {
 /// `assess textconv FILE`: a session as requirement-level lines, so `git diff` and `git log
 /// -p` show `cd.config.vc.vcs.l2.1: Partial (Li Na)` turning into `Met (Li Na)`, not RON.
 /// A file that is not a session is printed as it is.
-pub fn textconv(out: &mut dyn Write, path: &Path) -> Result<()> {
+pub fn textconv(out: &mut dyn Write, path: &Path, lang: Lang) -> Result<()> {
     let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
     match session::parse_session(&bytes, path) {
-        Ok(s) => out.write_all(crate::merge::session_lines(&s).as_bytes())?,
+        Ok(s) => out.write_all(crate::merge::session_lines(&s, lang).as_bytes())?,
         Err(_) => out.write_all(&bytes)?,
     }
     Ok(())

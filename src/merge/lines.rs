@@ -5,90 +5,115 @@
 use std::fmt::Write;
 
 use crate::lang::Lang;
-use crate::session::Session;
+use crate::session::{self, Session};
 
-/// The lines of a session, in a stable order.
-pub fn session_lines(s: &Session) -> String {
+/// The lines of a session in `lang`, in a stable order (`textconv` follows the reader's
+/// language, as the merge driver does: both sides of a diff are shown in one language).
+pub fn session_lines(s: &Session, lang: Lang) -> String {
+    let (t, fill) = (lang.texts(), crate::i18n::fill);
     let mut out = String::new();
     let mut line = |text: String| {
         out.push_str(&text);
         out.push('\n');
     };
-    line(format!("session: {}", s.title));
-    line(format!("organisation: {}", s.organisation));
-    line(format!("scope: {}", s.scope));
-    line(format!("model: {} {}", s.model.id, s.model.version));
-    line(format!("parts: {}", s.parts.join(", ")));
+    // `label: value`, with the language's colon.
+    let labelled = |label: &str, value: &str| {
+        fill(
+            t.deliverable.labelled,
+            &[("label", label), ("value", value)],
+        )
+    };
+    // A field of an item (`cd….l2.1 note: …`), named as the history names it.
+    let field = |id: &str, code: &str, value: &str| {
+        let value = session::recorded_value(code, value, lang).unwrap_or_else(|| value.into());
+        format!(
+            "{id} {}",
+            labelled(session::field_label(code, lang), &value)
+        )
+    };
+    let w = t.lines;
+    line(labelled(w.session, &s.title));
+    line(labelled(w.organisation, &s.organisation));
+    line(labelled(w.scope, &s.scope));
+    let model = format!("{} {}", s.model.id, s.model.version);
+    line(labelled(w.model, &model));
+    line(labelled(w.parts, &s.parts.join(", ")));
     for (part, target) in &s.targets {
-        line(format!("target {part}: {target}"));
+        let label = fill(w.target, &[("part", part)]);
+        line(labelled(&label, &target.to_string()));
     }
-    line(format!("assessors: {}", s.assessors.join(", ")));
+    line(labelled(w.assessors, &s.assessors.join(", ")));
     for p in &s.participants {
-        line(format!("participant: {} ({})", p.name, p.role));
+        line(labelled(w.participant, &format!("{} ({})", p.name, p.role)));
     }
     for (id, a) in &s.answers {
         let status = a
             .status
-            .map(|st| crate::lang::Lang::En.texts().terms.status(st))
-            .unwrap_or("(no status)");
-        line(format!("{id}: {status} ({})", a.by));
+            .map_or(t.team_cli.no_status, |st| t.terms.status(st));
+        line(labelled(id, &format!("{status} ({})", a.by)));
         if let Some(j) = &a.justification {
-            line(format!("{id} justification: {}", one_line(j)));
+            line(field(id, "justification", &one_line(j)));
         }
         for note in a.note.lines() {
-            line(format!("{id} note: {note}"));
+            line(field(id, "note", note));
         }
         if !a.evidence.is_empty() {
-            line(format!("{id} evidence: {}", a.evidence.join(", ")));
+            line(field(id, "evidence", &a.evidence.join(", ")));
         }
         if a.flagged {
-            line(format!("{id} flagged"));
+            line(format!("{id} {}", t.recorded.flagged));
         }
         if let Some(r) = &a.reviewed {
-            line(format!("{id} reviewed by {}", r.by));
+            line(format!("{id} {}", fill(w.reviewed_by, &[("by", &r.by)])));
         }
         if !a.decided_by.is_empty() {
-            line(format!("{id} decided by {}", a.decided_by));
+            line(field(id, "decided by", &a.decided_by));
         }
         for d in a.discussion.lines() {
-            line(format!("{id} discussion: {d}"));
+            line(field(id, "discussion", d));
         }
     }
     for (label, e) in &s.evidence {
-        line(format!(
-            "{label}: {} [{}] {}",
-            e.title,
-            e.kind.code(),
-            e.location
+        let kind = session::recorded_value("kind", e.kind.code(), lang).unwrap_or_default();
+        line(labelled(
+            label,
+            &format!("{} [{kind}] {}", e.title, e.location),
         ));
     }
     for (label, f) in &s.findings {
-        let mut text = format!("{label}: [{}] {} → {}", f.severity.code(), f.title, f.tie);
+        let severity = session::recorded_value("severity", f.severity.code(), lang);
+        let severity = severity.unwrap_or_default();
+        let mut text = format!("[{severity}] {} → {}", f.title, f.tie);
         if !f.owner.is_empty() || !f.due.is_empty() {
             let _ = write!(text, " ({} {})", f.owner, f.due);
         }
-        line(text);
+        line(labelled(label, &text));
         for d in f.description.lines() {
-            line(format!("{label} description: {d}"));
+            line(field(label, "description", d));
         }
         for r in f.recommendation.lines() {
-            line(format!("{label} recommendation: {r}"));
+            line(field(label, "recommendation", r));
         }
     }
     for (id, c) in &s.conflicts {
-        line(format!(
-            "CONFLICT {id}: {} ({}): ours {} | theirs {}",
-            c.target,
-            c.fields.join(", "),
-            one_line(&c.ours.value.describe(&c.fields, Lang::En)),
-            one_line(&c.theirs.value.describe(&c.fields, Lang::En))
-        ));
+        let values = [
+            ("id", id.clone()),
+            ("target", c.target.clone()),
+            ("fields", session::fields_label(&c.fields.join(", "), lang)),
+            ("ours", one_line(&c.ours.value.describe(&c.fields, lang))),
+            (
+                "theirs",
+                one_line(&c.theirs.value.describe(&c.fields, lang)),
+            ),
+        ];
+        let values = values.each_ref().map(|(k, v)| (*k, v.as_str()));
+        line(fill(w.conflict, &values));
     }
     match &s.sign_off {
-        Some(so) => line(format!("signed off by {} at {}", so.by, so.at)),
-        None => line("not signed off".to_string()),
+        Some(so) => line(fill(w.signed_off, &[("by", &so.by), ("at", &so.at)])),
+        None => line(w.not_signed_off.to_string()),
     }
-    line(format!("history: {} entries", s.history.len()));
+    line(fill(w.history, &[("n", &s.history.len().to_string())]));
     out
 }
 

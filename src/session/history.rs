@@ -233,14 +233,13 @@ pub fn recorded_value(field: &str, value: &str, lang: Lang) -> Option<String> {
     match field {
         "status" => Status::from_recorded(value).map(|s| lang.texts().terms.status(s).into()),
         "flag" if value == "flagged" => Some(r.flagged.into()),
-        "kind" => {
-            let x = lang.texts().xlsx;
-            let codes = ["document", "demo", "either"];
-            word(
-                codes.iter().position(|c| *c == value),
-                &[x.document, x.demo, x.either],
-            )
-        }
+        // An evidence entry's kind, as the register names it.
+        "kind" => word(
+            super::EvidenceType::ALL
+                .iter()
+                .position(|k| k.code() == value),
+            &lang.texts().workbench.register.kinds,
+        ),
         "severity" => word(
             super::Severity::ALL.iter().position(|s| s.code() == value),
             &lang.texts().terms.severities,
