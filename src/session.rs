@@ -47,7 +47,7 @@ pub use findings::{Finding, Severity, TieKind, is_date, tie_kind};
 pub use guard::{ConflictReason, DiskStamp, SaveGuard, disk_stamp, write_somewhere};
 pub use history::{
     Change, History, HistoryDamage, field_label, fields_label, imported_via, recorded_value,
-    target_label, team_field_label, via_label,
+    target_label, team_field_label, via_label, who_label,
 };
 pub use ids::fresh_id;
 pub use lock::{

@@ -557,6 +557,8 @@ fn recorded_codes_read_in_either_language() {
         assert_eq!(field_label(code, Zh), zh);
         assert_eq!(field_label(code, En), code);
     }
+    assert_eq!(assess::session::who_label("model aliases", Zh), "模型别名");
+    assert_eq!(assess::session::who_label("Li Na", Zh), "Li Na");
     assert_eq!(via_label("imported from q.xlsx", Zh), "导入自 q.xlsx");
     assert_eq!(
         via_label("imported from q.xlsx", En),
@@ -676,7 +678,10 @@ fn every_command_in_chinese_has_no_english() {
     let file = path.display().to_string();
     let lines = stdout(&assess(dir.path(), &zh, &["textconv", &file]));
     assert!(lines.starts_with("评估：Workshop\n组织：\n"), "{lines}");
-    assert!(lines.contains("cd.config.vc.vcs.l1.1：部分满足 (tester)"), "{lines}");
+    assert!(
+        lines.contains("cd.config.vc.vcs.l1.1：部分满足 (tester)"),
+        "{lines}"
+    );
     assert!(english_words(&lines).is_empty(), "{lines}");
     let out = assess(dir.path(), &zh, &["summary", "workshop", "--lang", "zh"]);
     let warned = String::from_utf8_lossy(&out.stderr);

@@ -51,7 +51,11 @@ pub fn log(out: &mut dyn Write, path: &Path, as_json: bool, lang: Lang) -> Resul
         writeln!(out, "{}", t.no_changes)?;
         return Ok(());
     }
-    let width = |f: fn(&session::Change) -> &str| {
+    // Each column as shown (a code in the reader's language), padded to its widest.
+    let by = |c: &session::Change| session::who_label(&c.by, lang).to_string();
+    let target = |c: &session::Change| session::target_label(&c.target, lang).to_string();
+    let field = |c: &session::Change| session::field_label(&c.field, lang).to_string();
+    let width = |f: &dyn Fn(&session::Change) -> String| {
         session
             .history
             .iter()
@@ -59,12 +63,7 @@ pub fn log(out: &mut dyn Write, path: &Path, as_json: bool, lang: Lang) -> Resul
             .max()
             .unwrap_or(0)
     };
-    let field = |c: &session::Change| session::field_label(&c.field, lang).to_string();
-    let field_w = session.history.iter().map(|c| field(c).width()).max();
-    let target = |c: &session::Change| session::target_label(&c.target, lang).to_string();
-    let target_w = session.history.iter().map(|c| target(c).width()).max();
-    let (by_w, target_w) = (width(|c| &c.by), target_w.unwrap_or(0));
-    let field_w = field_w.unwrap_or(0);
+    let (by_w, target_w, field_w) = (width(&by), width(&target), width(&field));
     let pad = |s: &str, w: usize| format!("{s}{}", " ".repeat(w.saturating_sub(s.width())));
     for c in &session.history {
         let via = if c.via.is_empty() {
@@ -76,7 +75,7 @@ pub fn log(out: &mut dyn Write, path: &Path, as_json: bool, lang: Lang) -> Resul
             out,
             "{}  {}  {}  {}  {} → {}{via}",
             c.at,
-            pad(&c.by, by_w),
+            pad(&by(c), by_w),
             pad(&target(c), target_w),
             pad(&field(c), field_w),
             shown(&c.field, &c.old, lang),

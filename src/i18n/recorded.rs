@@ -10,6 +10,8 @@ pub struct Recorded {
     pub fields: [&'static str; 15],
     /// The target of a change to the session as a whole, recorded as `session`.
     pub session: &'static str,
+    /// Who moved answers and findings when the model renamed requirements.
+    pub model_aliases: &'static str,
     /// An answer's flag, recorded as `flagged`.
     pub flagged: &'static str,
     /// A conflict as a merge records it: `{id}`, `{fields}`.
@@ -47,6 +49,7 @@ pub static EN: Recorded = Recorded {
         "due",
     ],
     session: "session",
+    model_aliases: "model aliases",
     flagged: "flagged",
     conflict: "{id}: {fields}",
     resolved: "{id} ({fields})",
@@ -76,6 +79,7 @@ pub static ZH: Recorded = Recorded {
         "截止日期",
     ],
     session: "评估",
+    model_aliases: "模型别名",
     flagged: "已标记",
     conflict: "{id}：{fields}",
     resolved: "{id}（{fields}）",

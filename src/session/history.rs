@@ -214,6 +214,18 @@ pub fn team_field_label(field: &str, lang: Lang) -> Option<&'static str> {
     Some(lang.texts().team_cli.history_fields[i])
 }
 
+/// Who a change is recorded under when the model's aliases moved an answer or a finding.
+pub const MODEL_ALIASES: &str = "model aliases";
+
+/// Who made a change, in `lang`: a person's name as recorded; the model's aliases by their
+/// word.
+pub fn who_label(by: &str, lang: Lang) -> &str {
+    match by {
+        MODEL_ALIASES => lang.texts().recorded.model_aliases,
+        _ => by,
+    }
+}
+
 /// A change's target in `lang`: `session` (the session as a whole) by its word; an id (a
 /// requirement, `part/cd`, `evidence/E1`) as recorded.
 pub fn target_label(target: &str, lang: Lang) -> &str {

@@ -76,7 +76,8 @@ impl Component for History {
         if changes.is_empty() {
             lines.push(Line::from(Span::styled(t.no_changes, theme::get().muted)));
         }
-        let by_w = changes.iter().map(|c| c.by.width()).max().unwrap_or(0);
+        let who = |c: &crate::session::Change| crate::session::who_label(&c.by, lang).to_string();
+        let by_w = changes.iter().map(|c| who(c).width()).max().unwrap_or(0);
         let field_w = changes
             .iter()
             .map(|c| crate::session::field_label(&c.field, lang).width())
@@ -98,7 +99,7 @@ impl Component for History {
             lines.push(Line::from(vec![
                 Span::styled(when, theme::get().muted),
                 Span::raw("  "),
-                Span::styled(pad(&c.by, by_w), theme::get().bold),
+                Span::styled(pad(&who(c), by_w), theme::get().bold),
                 Span::raw("  "),
                 Span::styled(
                     pad(crate::session::field_label(&c.field, lang), field_w),
