@@ -466,6 +466,11 @@ pub fn main() -> ExitCode {
     }
 }
 
+/// A catalogue text about one file (`cannot read {path}`), for an error's context.
+fn on_path(template: &str, path: &std::path::Path) -> String {
+    crate::i18n::fill(template, &[("path", &path.display().to_string())])
+}
+
 /// The output's reader closed the pipe.
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain()

@@ -229,7 +229,9 @@ fn ensure_lines(
     let mut text = match std::fs::read_to_string(path) {
         Ok(text) => text,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
-        Err(e) => return Err(e).with_context(|| format!("cannot read {}", path.display())),
+        Err(e) => {
+            return Err(e).with_context(|| super::on_path(lang.texts().cli_help.cannot_read, path));
+        }
     };
     let missing: Vec<&str> = lines
         .iter()
@@ -337,7 +339,8 @@ fn shell_quote(text: &str) -> String {
 /// -p` show `cd.config.vc.vcs.l2.1: Partial (Li Na)` turning into `Met (Li Na)`, not RON.
 /// A file that is not a session is printed as it is.
 pub fn textconv(out: &mut dyn Write, path: &Path, lang: Lang) -> Result<()> {
-    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let said = lang.texts().cli_help.cannot_read;
+    let bytes = std::fs::read(path).with_context(|| super::on_path(said, path))?;
     match session::parse_session(&bytes, path) {
         Ok(s) => out.write_all(crate::merge::session_lines(&s, lang).as_bytes())?,
         Err(_) => out.write_all(&bytes)?,

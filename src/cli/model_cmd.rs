@@ -377,7 +377,8 @@ pub fn synth(
     let text = synth::model_ron(&synth::model(requirements, seed));
     let loaded = model::parse_model(&text, "synthetic")?;
     let n = loaded.index.requirements.len();
-    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let cannot_create = Lang::choose(None).texts().cli_help.cannot_create;
+    std::fs::create_dir_all(dir).with_context(|| super::on_path(cannot_create, dir))?;
     let model_path = std::path::absolute(dir.join(format!("synthetic-{n}.ron")))?;
     if model_path.exists() {
         let t = Lang::choose(None).texts().cli_help;
@@ -393,7 +394,7 @@ pub fn synth(
         let made = synth::session(&loaded, answers, seed, Some(path_text))?;
         let sessions = dir.join("sessions");
         std::fs::create_dir_all(&sessions)
-            .with_context(|| format!("cannot create {}", sessions.display()))?;
+            .with_context(|| super::on_path(cannot_create, &sessions))?;
         let path = sessions.join(format!("synthetic-{n}-{answers}.ron"));
         session::create_session_file(&path, &made)?;
         writeln!(out, "{}", path.display())?;

@@ -75,7 +75,7 @@ pub fn report(out: &mut dyn Write, path: &Path, args: &ReportArgs) -> Result<()>
     let output = output_of(args)?;
     let table = args.table.as_deref().and_then(CsvTable::parse);
     // Refusals are told in the language the error line is (`--lang`, else the reader's).
-    let said = Lang::choose(args.lang).texts().cli_help;
+    let said = said_in(args).texts().cli_help;
     if table.is_some() && output != Output::Report(Format::Csv) {
         bail!("{}", said.table_needs_csv);
     }
@@ -132,9 +132,15 @@ pub fn report(out: &mut dyn Write, path: &Path, args: &ReportArgs) -> Result<()>
         return Ok(());
     }
     let target = args.output.clone().unwrap_or(default);
-    write_checked(path, &target, &bytes)?;
+    write_checked(path, &target, &bytes, said_in(args))?;
     writeln!(out, "{}", written(&options, &target))?;
     Ok(())
+}
+
+/// The language refusals and failures are told in: `--lang`, else the reader's (as the error
+/// line around them).
+fn said_in(args: &ReportArgs) -> Lang {
+    Lang::choose(args.lang)
 }
 
 /// Where the report went, in the report's language.
@@ -144,10 +150,11 @@ fn written(options: &ReportOptions, target: &Path) -> String {
 }
 
 /// Writes a report file, refusing a target that is a session's file or not a regular file.
-fn write_checked(session: &Path, target: &Path, bytes: &[u8]) -> Result<()> {
+fn write_checked(session: &Path, target: &Path, bytes: &[u8], lang: Lang) -> Result<()> {
+    let said = lang.texts().cli_help.cannot_write_report_to;
     report::check_target(session, target)
         .and_then(|()| atomic_write(target, bytes, false))
-        .with_context(|| format!("cannot write the report to {}", target.display()))
+        .with_context(|| super::on_path(said, target))
 }
 
 /// `--format pdf`: the HTML report printed by a headless browser found on PATH; without one,
@@ -168,7 +175,7 @@ fn pdf(
     };
     let Some(browser) = report::pdf::find_browser() else {
         let html_path = report::default_path(path, Format::Html, args.redact);
-        write_checked(path, &html_path, &html)?;
+        write_checked(path, &html_path, &html, said_in(args))?;
         let html_path = html_path.display().to_string();
         bail!(crate::i18n::fill(t.pdf_no_browser, &[("html", &html_path)]));
     };
@@ -182,7 +189,7 @@ fn pdf(
         out.write_all(&pdf)?;
         return Ok(());
     }
-    write_checked(path, &target, &pdf)?;
+    write_checked(path, &target, &pdf, said_in(args))?;
     let shown = target.display().to_string();
     writeln!(
         out,

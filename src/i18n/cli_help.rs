@@ -47,6 +47,10 @@ pub struct CliHelp {
     pub cannot_write_report: &'static str,
     pub cannot_write_questionnaire: &'static str,
     pub cannot_write_rollup: &'static str,
+    /// A file or folder that could not be read, created or written: `{path}`.
+    pub cannot_read: &'static str,
+    pub cannot_create: &'static str,
+    pub cannot_write_report_to: &'static str,
 }
 
 pub static EN: CliHelp = CliHelp {
@@ -80,6 +84,9 @@ pub static EN: CliHelp = CliHelp {
     cannot_write_report: "cannot write the report",
     cannot_write_questionnaire: "cannot write the questionnaire",
     cannot_write_rollup: "cannot write the rollup",
+    cannot_read: "cannot read {path}",
+    cannot_create: "cannot create {path}",
+    cannot_write_report_to: "cannot write the report to {path}",
 };
 
 pub static ZH: CliHelp = CliHelp {
@@ -113,6 +120,9 @@ pub static ZH: CliHelp = CliHelp {
     cannot_write_report: "无法写入报告",
     cannot_write_questionnaire: "无法写入自评表",
     cannot_write_rollup: "无法写入汇总",
+    cannot_read: "无法读取 {path}",
+    cannot_create: "无法创建 {path}",
+    cannot_write_report_to: "无法把报告写入 {path}",
 };
 
 /// The Chinese help of every command and argument (see the module's head for the keys).

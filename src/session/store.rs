@@ -249,7 +249,8 @@ impl crate::lang::Lang {
                 .or_else(|| {
                     let e = e.downcast_ref::<crate::model::ModelError>()?;
                     self.model_error(e)
-                });
+                })
+                .or_else(|| e.downcast_ref::<std::io::Error>().map(|e| self.io_error(e)));
             match known {
                 Some(text) => {
                     said.push(text);
