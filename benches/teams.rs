@@ -1,14 +1,17 @@
 //! Working as a team: the git merge driver as a whole process on two full sessions with long
 //! histories, `assess rollup` over 1,000 sessions (a process, on every core), and the first
-//! frame of a session worked on for a year (100,000 history entries). Run with
-//! `cargo bench --bench teams`; figures are recorded in BENCHMARKS.md.
+//! frame of a session worked on for a year (100,000 history entries); and parsing such
+//! histories, with RON and with the fast reader. Run with `cargo bench --bench teams`;
+//! figures are recorded in BENCHMARKS.md.
 
 mod support;
 
 use std::path::Path;
 use std::process::Command;
 
-use assess::session::{Change, Session, Status, fresh_id, save_session};
+use assess::session::{
+    Change, Session, Status, fresh_id, parse_changes, save_session, session_to_string,
+};
 use divan::Bencher;
 use support::{Size, fixture};
 
@@ -124,4 +127,33 @@ fn first_frame_100k_history(bencher: Bencher) {
         support::draw(&mut app, &mut terminal);
         app
     });
+}
+
+/// The history's `[ … ]` of `n` entries as a session file holds it (it is the last field).
+fn history_text(n: usize) -> String {
+    let mut f = fixture(Size::Bundled, 200, true);
+    grow_history(&mut f.session, n, "li");
+    let file = session_to_string(&f.session);
+    let start = file.rfind("\n    history: [").expect("a history") + "\n    history: ".len();
+    let end = file.rfind(']').expect("its end") + 1;
+    file[start..end].to_string()
+}
+
+/// Parsing a history of 5,000 entries (the merge driver reads two) and of 100,000 (a year) with
+/// RON, as every history was read before the fast reader …
+#[divan::bench(args = [5_000, 100_000], sample_count = 10)]
+fn history_parse_ron(bencher: Bencher, n: usize) {
+    let text = history_text(n);
+    bencher.bench_local(|| {
+        ron::Options::default()
+            .from_str::<Vec<Change>>(&text)
+            .expect("parses")
+    });
+}
+
+/// … and with the fast reader (`parse_changes`), which gives the same entries.
+#[divan::bench(args = [5_000, 100_000], sample_count = 10)]
+fn history_parse_fast(bencher: Bencher, n: usize) {
+    let text = history_text(n);
+    bencher.bench_local(|| parse_changes(&text).expect("parses"));
 }

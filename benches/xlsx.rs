@@ -60,7 +60,8 @@ fn import_apply(bencher: Bencher) {
         let filled = xlsx::read_bytes(&bytes, &f.model).expect("read");
         let plan = xlsx::plan(&f.model, &empty, &filled);
         let mut into = empty.clone();
-        xlsx::apply(&mut into, &plan, "bench", "imported from bench.xlsx", false).expect("apply");
+        let via = "imported from bench.xlsx";
+        xlsx::apply(&mut into, &f.model, &plan, "bench", via, false).expect("apply");
         into
     });
 }

@@ -247,8 +247,9 @@ fn push_change(out: &mut Changes, id: &str, name: &str, then: (u8, f64), now: (u
     }
 }
 
-/// The diff as text for people, in `lang`.
-pub fn render_text(d: &SessionDiff, lang: crate::lang::Lang) -> String {
+/// The diff as text for people, in `lang`; answers by their labels on the later model's
+/// scales (`scale::answer_label`).
+pub fn render_text(d: &SessionDiff, model: &LoadedModel, lang: crate::lang::Lang) -> String {
     use crate::i18n::fill;
     use std::fmt::Write;
     let t = lang.texts().team_cli;
@@ -264,8 +265,9 @@ pub fn render_text(d: &SessionDiff, lang: crate::lang::Lang) -> String {
     let n = d.answers.len().to_string();
     let _ = writeln!(out, "\n{}", fill(t.requirement_changes, &[("n", &n)]));
     for c in &d.answers {
-        let shown = |v: &str| match crate::session::Status::from_recorded(v) {
-            Some(s) if c.field == "status" => lang.texts().terms.status(s).to_string(),
+        let label = |v: &str| crate::session::scale::answer_label(Some(model), &c.id, v, lang);
+        let shown = |v: &str| match label(v) {
+            Some(label) if c.field == "status" => label.to_string(),
             _ if v.is_empty() => t.none.to_string(),
             _ => v.replace('\n', " ⏎ "),
         };

@@ -15,7 +15,7 @@ mod text;
 pub use lines::session_lines;
 pub use text::merge_text;
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use crate::session::{
     Answer, Change, Conflict, ConflictSide, ConflictValue, Evidence, FORMAT_VERSION, Finding,
@@ -643,30 +643,27 @@ fn set_merge<T: PartialEq + Clone>(base: &[T], ours: &[T], theirs: &[T]) -> Vec<
 /// entry both have in different versions (a note typed on in one sitting) keeps the later.
 fn union_history(ours: &[Change], theirs: &[Change]) -> Vec<Change> {
     let theirs_by_id: HashMap<&str, &Change> = theirs.iter().map(|c| (c.id.as_str(), c)).collect();
-    let ours_ids: BTreeSet<&str> = ours.iter().map(|c| c.id.as_str()).collect();
-    let mine: Vec<Change> = ours
+    let ours_ids: HashSet<&str> = ours.iter().map(|c| c.id.as_str()).collect();
+    let mut mine = ours
         .iter()
         .map(|c| match theirs_by_id.get(c.id.as_str()) {
-            Some(t) if t.at > c.at => (*t).clone(),
-            _ => c.clone(),
+            Some(t) if t.at > c.at => *t,
+            _ => c,
         })
-        .collect();
-    let only_theirs: Vec<&Change> = theirs
+        .peekable();
+    let mut only_theirs = theirs
         .iter()
         .filter(|c| !ours_ids.contains(c.id.as_str()))
-        .collect();
-    let mut out = Vec::with_capacity(mine.len() + only_theirs.len());
-    let (mut i, mut j) = (0, 0);
-    while i < mine.len() || j < only_theirs.len() {
-        let take_ours =
-            j >= only_theirs.len() || (i < mine.len() && mine[i].at <= only_theirs[j].at);
-        if take_ours {
-            out.push(mine[i].clone());
-            i += 1;
-        } else {
-            out.push(only_theirs[j].clone());
-            j += 1;
-        }
+        .peekable();
+    let mut out = Vec::with_capacity(ours.len() + theirs.len());
+    loop {
+        let next = match (mine.peek(), only_theirs.peek()) {
+            (Some(m), Some(t)) if m.at <= t.at => mine.next(),
+            (_, Some(_)) => only_theirs.next(),
+            (Some(_), None) => mine.next(),
+            (None, None) => break,
+        };
+        out.extend(next.cloned());
     }
     out
 }

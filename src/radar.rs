@@ -26,6 +26,15 @@ pub struct Axis {
     pub max: f64,
 }
 
+/// A level, `L2`, with its change since a baseline when there is one: `L2 (+1)`, `L2 (+0)`
+/// (the change as `assess summary` prints it).
+pub fn level_text(level: u8, baseline: Option<u8>) -> String {
+    match baseline {
+        Some(then) => format!("L{level} ({:+})", i16::from(level) - i16::from(then)),
+        None => format!("L{level}"),
+    }
+}
+
 /// The rim of a radar over `axes`: their model's highest level (`MAX_LEVEL` without axes).
 pub fn rim(axes: &[Axis]) -> f64 {
     axes.first()

@@ -46,8 +46,8 @@ pub use file_state::{FileState, io_state, refuses_writing};
 pub use findings::{Finding, Severity, TieKind, is_date, tie_kind};
 pub use guard::{ConflictReason, DiskStamp, SaveGuard, disk_stamp, write_somewhere};
 pub use history::{
-    Change, History, HistoryDamage, field_label, fields_label, imported_via, recorded_value,
-    target_label, team_field_label, via_label, who_label,
+    Change, FileText, History, HistoryDamage, field_label, fields_label, imported_via,
+    parse_changes, recorded_value, target_label, team_field_label, via_label, who_label,
 };
 pub use ids::fresh_id;
 pub use lock::{
@@ -55,8 +55,8 @@ pub use lock::{
     acquire_or_read_only, host_name, lock_holder, lock_path, writer_access,
 };
 pub use open::{
-    OpenError, OpenWarning, Opened, current_user, model_for, model_loaded, open_session,
-    open_session_lazily,
+    OpenError, OpenWarning, Opened, current_user, model_for, model_for_labels, model_loaded,
+    open_session, open_session_lazily,
 };
 pub use participants::parse_participant;
 pub use quick::{QuickChange, QuickPlan};
@@ -65,10 +65,10 @@ pub use safe_fs::{
 };
 pub use signoff::{CANONICAL_VERSION, MismatchReason, Verification, content_hash, signed_hash};
 pub use store::{
-    IoAction, Refusal, SessionEntry, SessionError, atomic_write, atomic_write_via, backup_path,
-    check_history, create_session_file, default_sessions_dir, is_already_exists, list_sessions,
-    load_session, load_session_lazily, parse_session, parse_session_lazily, recovery_path,
-    resolve_session, save_recovery, save_session, session_to_string,
+    IoAction, Refusal, SessionEntry, SessionError, atomic_replace, atomic_write, atomic_write_via,
+    backup_path, check_history, create_session_file, default_sessions_dir, is_already_exists,
+    list_sessions, load_session, load_session_lazily, parse_session, parse_session_lazily,
+    recovery_path, resolve_session, save_recovery, save_session, session_to_string,
 };
 
 /// The session file format this build writes; newer files are refused, not misread.

@@ -32,6 +32,20 @@ pub enum Capped {
 /// that lie about their size (`/proc` files, growing files) are refused too; a `/proc` file
 /// with nothing to read fails at once rather than waiting.
 pub fn read_capped(path: &Path, limit: u64) -> std::io::Result<Capped> {
+    match open_capped(path, limit)? {
+        Opened::File { file, size } => read_rest(file, Vec::new(), size, limit),
+        Opened::TooLarge { size } => Ok(Capped::TooLarge { size }),
+    }
+}
+
+/// A regular file opened to read, and its size; or its size when over the limit.
+pub enum Opened {
+    File { file: File, size: u64 },
+    TooLarge { size: u64 },
+}
+
+/// Opens a file as `read_capped` does (a regular file only, never waiting), without reading.
+pub fn open_capped(path: &Path, limit: u64) -> std::io::Result<Opened> {
     if in_pseudo_file_system(path) {
         return Err(std::io::Error::other("not a regular file"));
     }
@@ -42,10 +56,20 @@ pub fn read_capped(path: &Path, limit: u64) -> std::io::Result<Capped> {
     }
     let size = meta.len();
     if size > limit {
-        return Ok(Capped::TooLarge { size });
+        return Ok(Opened::TooLarge { size });
     }
-    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
-    file.take(limit + 1).read_to_end(&mut bytes)?;
+    Ok(Opened::File { file, size })
+}
+
+/// Reads the rest of an open file after the `bytes` already read from it, within the limit.
+pub fn read_rest(file: File, mut bytes: Vec<u8>, size: u64, limit: u64) -> std::io::Result<Capped> {
+    bytes.reserve(
+        usize::try_from(size)
+            .unwrap_or(0)
+            .saturating_sub(bytes.len()),
+    );
+    let more = (limit + 1).saturating_sub(bytes.len() as u64);
+    file.take(more).read_to_end(&mut bytes)?;
     let read = bytes.len() as u64;
     if read > limit {
         return Ok(Capped::TooLarge { size: read });

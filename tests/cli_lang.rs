@@ -520,7 +520,9 @@ fn help_and_usage_errors_in_either_language() {
 fn recorded_codes_read_in_either_language() {
     use assess::lang::Lang::{En, Zh};
     use assess::session::{field_label, recorded_value, via_label};
-    let value = |field, value, lang| recorded_value(field, value, lang).unwrap_or_default();
+    let value = |field, value, lang| {
+        recorded_value(None, "cd.config.vc.vcs.l2.1", field, value, lang).unwrap_or_default()
+    };
     // A merge's conflict and its resolution name their fields by code.
     assert_eq!(value("conflict", "C1: status, note", Zh), "C1：状态、备注");
     assert_eq!(
@@ -545,7 +547,7 @@ fn recorded_codes_read_in_either_language() {
     );
     assert_eq!(value("reopen", reopened, En), reopened);
     assert_eq!(
-        recorded_value("note", "flagged", Zh),
+        recorded_value(None, "x", "note", "flagged", Zh),
         None,
         "free text stays"
     );

@@ -255,3 +255,147 @@ fn an_installed_file_that_does_not_load_is_listed_with_why() {
     let new = failed(&assess(d, "zh", &["new", "--model", "ours", "--no-open"]));
     assert!(new.contains("扩展的“theirs”既不是内置模型"), "{new}");
 }
+
+/// Answers `value` to `id` in the session file at `path`, on its model's scale.
+fn answer(path: &Path, id: &str, value: &str) {
+    use assess::session::{Status, load_session, model_for, save_session};
+    let mut s = load_session(path).expect("session");
+    let model = model_for(&s).expect("model");
+    let status = Status::new(value).expect("id");
+    s.answer(&model, id, status, "", "tester").expect("answer");
+    save_session(path, &s).expect("save");
+}
+
+#[test]
+fn a_samm_sessions_answers_read_as_their_labels_in_log_diff_conflicts_and_textconv() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    let model = fixture("samm-shaped.ron");
+    let new = ["new", "--no-open", "--model", &model, "--title", "SAMM"];
+    ok(&assess(d, "en", &new));
+    let base = d.join("sessions/samm.ron");
+    let q1 = "g.sm.a.s.l1.q";
+    answer(&base, q1, "2");
+    let (ours, theirs) = (d.join("ours.ron"), d.join("theirs.ron"));
+    std::fs::copy(&base, &ours).expect("copy");
+    std::fs::copy(&base, &theirs).expect("copy");
+    answer(&ours, q1, "3");
+    answer(&theirs, q1, "1");
+    let ours_arg = ours.display().to_string();
+
+    let log = ok(&assess(d, "en", &["log", &ours_arg]));
+    assert!(log.contains("(empty) → Yes, for some\n"), "{log}");
+    assert!(
+        log.contains("Yes, for some → Yes, for most or all\n"),
+        "{log}"
+    );
+    let log = ok(&assess(d, "zh", &["log", &ours_arg]));
+    assert!(log.contains("是，部分 → 是，大多数或全部\n"), "{log}");
+
+    let base_arg = base.display().to_string();
+    let diff = ok(&assess(d, "en", &["diff", &base_arg, &ours_arg]));
+    assert!(
+        diff.contains(&format!(
+            "{q1}  status: Yes, for some → Yes, for most or all\n"
+        )),
+        "{diff}"
+    );
+    let diff = ok(&assess(d, "zh", &["diff", &base_arg, &ours_arg]));
+    assert!(
+        diff.contains(&format!("{q1}  状态：是，部分 → 是，大多数或全部\n")),
+        "{diff}"
+    );
+    // JSON keeps the ids, for scripts.
+    let json = ok(&assess(d, "en", &["diff", "--json", &base_arg, &ours_arg]));
+    assert!(json.contains("\"now\": \"3\""), "{json}");
+
+    let lines = ok(&assess(d, "en", &["textconv", &ours_arg]));
+    assert!(
+        lines.contains(&format!("{q1}: Yes, for most or all (tester)\n")),
+        "{lines}"
+    );
+
+    let merged = d.join("merged.ron");
+    let merged_arg = merged.display().to_string();
+    let theirs_arg = theirs.display().to_string();
+    let merge = [
+        "merge",
+        &base_arg,
+        &ours_arg,
+        &theirs_arg,
+        "-o",
+        &merged_arg,
+    ];
+    let out = assess(d, "en", &merge);
+    assert_eq!(out.status.code(), Some(1), "a conflict remains");
+    let conflicts = ok(&assess(d, "en", &["conflicts", &merged_arg]));
+    for side in [
+        "status: Yes, for some",
+        "status: Yes, for most or all",
+        "status: Yes, for a few",
+    ] {
+        assert!(conflicts.contains(side), "{side}: {conflicts}");
+    }
+    let conflicts = ok(&assess(d, "zh", &["conflicts", &merged_arg]));
+    assert!(conflicts.contains("状态：是，少数"), "{conflicts}");
+    let json = ok(&assess(d, "en", &["conflicts", "--json", &merged_arg]));
+    assert!(json.contains("\"value\": \"status: 1\""), "{json}");
+    let lines = ok(&assess(d, "en", &["textconv", &merged_arg]));
+    assert!(
+        lines.contains("ours status: Yes, for most or all | theirs status: Yes, for a few"),
+        "{lines}"
+    );
+}
+
+/// `../shared/external/REL` beside the repository (or under `ASSESS_EXTERNAL_DIR`).
+fn external(rel: &str) -> Option<PathBuf> {
+    let base = std::env::var_os("ASSESS_EXTERNAL_DIR").map_or_else(
+        || Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/external"),
+        PathBuf::from,
+    );
+    let path = base.join(rel);
+    if path.exists() {
+        Some(path)
+    } else {
+        println!("skipped: {} is absent", path.display());
+        None
+    }
+}
+
+#[test]
+fn the_real_samm_models_answers_read_as_its_own_words_in_log_and_textconv() {
+    let Some(samm) = external("owasp-samm-v2/model") else {
+        return;
+    };
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    ok(&assess(
+        d,
+        "en",
+        &["model", "import", "samm", &samm.display().to_string()],
+    ));
+    let new = [
+        "new",
+        "--no-open",
+        "--model",
+        "owasp-samm",
+        "--title",
+        "SAMM",
+    ];
+    ok(&assess(d, "zh", &new));
+    let file = d.join("sessions/samm.ron");
+    // Each SAMM question has its own answer set: the first one's best answer has its words.
+    answer(&file, "governance.sm.a.a.l1.1", "3");
+    answer(&file, "governance.sm.a.a.l2.1", "0");
+    let arg = file.display().to_string();
+    let log = ok(&assess(d, "zh", &["log", &arg]));
+    assert!(
+        log.contains("状态  （空） → Yes, it covers risks and opportunities\n"),
+        "{log}"
+    );
+    let lines = ok(&assess(d, "en", &["textconv", &arg]));
+    assert!(
+        lines.contains("governance.sm.a.a.l2.1: No (tester)\n"),
+        "{lines}"
+    );
+}

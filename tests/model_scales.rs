@@ -206,3 +206,97 @@ fn the_scoring_rule_reads_in_either_case() {
         assert_eq!(loaded.model.scoring, rule);
     }
 }
+
+/// The SAMM-shaped fixture: "frequency" answers, and "coverage" on Education and Guidance B.
+fn samm_shaped() -> assess::model::LoadedModel {
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/samm-shaped.ron");
+    assess::model::load_path(&path).expect("fixture")
+}
+
+#[test]
+fn an_answer_reads_as_its_label_on_its_requirements_scale_in_the_readers_language() {
+    use assess::lang::Lang::{En, Zh};
+    use assess::session::scale::answer_label;
+    let samm = samm_shaped();
+    let m = Some(&samm);
+    // (model, requirement, stored value, language, shown)
+    let cases = [
+        // CAICT's, with or without the model: the trail's codes, ids and older English labels.
+        (None, "cd.a", "met", En, Some("Met")),
+        (None, "cd.a", "NotMet", Zh, Some("不满足")),
+        (None, "cd.a", "Not applicable", Zh, Some("不适用")),
+        (None, "cd.a", "partial", En, Some("Partial")),
+        // Another scale's ids, by the requirement's own scale.
+        (m, "g.sm.a.s.l1.q", "2", En, Some("Yes, for some")),
+        (m, "g.sm.a.s.l1.q", "2", Zh, Some("是，部分")),
+        (
+            m,
+            "g.eg.b.s.l1.q",
+            "2",
+            En,
+            Some("Part of the organisation"),
+        ),
+        (m, "g.eg.b.s.l1.q", "3", Zh, Some("整个组织")),
+        // Not an answer there: shown as stored by the caller.
+        (m, "g.sm.a.s.l1.q", "met", En, None),
+        (m, "g.sm.a.s.l1.q", "7", En, None),
+        (None, "cd.a", "3", En, None),
+        (None, "cd.a", "", En, None),
+    ];
+    for (model, requirement, value, lang, shown) in cases {
+        assert_eq!(
+            answer_label(model, requirement, value, lang),
+            shown,
+            "{requirement} {value:?} in {lang:?}"
+        );
+    }
+}
+
+#[test]
+fn an_answer_its_scale_marks_justify_is_refused_without_a_reason() {
+    use assess::session::{EditError, NewSession, Session, Status};
+    // "A few" needs a reason on this copy of the fixture.
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/samm-shaped.ron"),
+    )
+    .expect("fixture")
+    .replacen("value: 0.25),", "value: 0.25, justify: true),", 1);
+    let model = parse_model(&text, "samm-justify.ron").expect("model");
+    let mut s = Session::new(&model, NewSession::default()).expect("session");
+    let id = "g.sm.a.s.l1.q";
+    let few = Status::new("1").expect("id");
+    let refused = s.answer(&model, id, few, "  ", "ann").expect_err("refused");
+    assert!(
+        matches!(refused, EditError::AnswerNeedsReason(_)),
+        "{refused:?}"
+    );
+    assert_eq!(
+        assess::lang::Lang::En.edit_error(&refused),
+        "the answer \"Yes, for a few\" needs a reason"
+    );
+    assert_eq!(
+        assess::lang::Lang::Zh.edit_error(&refused),
+        "答案“是，少数”需要填写理由"
+    );
+    assert_eq!(s.status(id), None, "nothing was answered");
+    // An id the scale does not offer is refused, naming what it offers.
+    let refused = s
+        .answer(&model, id, Status::Met, "", "ann")
+        .expect_err("not on the scale");
+    assert_eq!(
+        refused.to_string(),
+        "\"Met\" is not an answer of this requirement (its answers: 0, 1, 2, 3)"
+    );
+    // With a reason it is kept; another answer drops it.
+    s.answer(&model, id, few, "only the pilot teams", "ann")
+        .expect("answered");
+    assert_eq!(s.status(id), Some(few));
+    assert_eq!(
+        s.answers[id].justification.as_deref(),
+        Some("only the pilot teams")
+    );
+    s.answer(&model, id, Status::new("3").expect("id"), "", "ann")
+        .expect("answered");
+    assert_eq!(s.answers[id].justification, None);
+}

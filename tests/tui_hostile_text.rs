@@ -56,6 +56,18 @@ fn hostile_app() -> (tempfile::TempDir, App) {
     }
     save_session(&path, &s).expect("save");
     let mut app = App::open(dir.path(), &path).expect("open");
+    // A finding as hostile, for the findings view's detail pane (`F`).
+    let work = app.work.as_mut().expect("work");
+    let finding = assess::session::Finding {
+        title: NASTY.concat(),
+        description: paste,
+        recommendation: NASTY.join("\n"),
+        tie: first,
+        ..Default::default()
+    };
+    work.session
+        .add_finding(&work.model, finding, "x")
+        .expect("finding");
     app.message = None;
     (dir, app)
 }
@@ -88,7 +100,7 @@ fn hostile_text_draws_cleanly_at_every_size() {
         .iter()
         .flat_map(|&w| [1u16, 10, 48, 200].map(move |h| (w, h)))
         .collect();
-    for keys in ["", "o", "e", "x", "r", "/", "E"] {
+    for keys in ["", "o", "e", "x", "r", "/", "E", "F"] {
         let (_dir, mut app) = hostile_app();
         app.press(keys);
         for &(w, h) in &sizes {

@@ -43,6 +43,11 @@ fn a_samm_session_answered_in_the_workbench_scores_as_the_samm_toolbox_would() {
     // The footer names the answer set's words, not CAICT's.
     let screen = pty.wait_for("Yes, for most or all");
     assert!(!screen.contains("Not met"), "{screen}");
+    // The scale has no not applicable: no `x` hint at all (it was `x —`).
+    assert!(
+        !screen.contains("x —") && !screen.contains(" x "),
+        "{screen}"
+    );
     // Stream A of Strategy and Metrics: level 1 the best answer (1), level 2 "some" (p twice:
     // a few, then some; the cursor stays), level 3 "a few" (0.25).
     pty.send("y");
@@ -82,6 +87,10 @@ fn a_samm_session_answered_in_the_workbench_scores_as_the_samm_toolbox_would() {
         .map(|d| d["score"].as_f64().expect("score"))
         .collect();
     assert_eq!(domains, [1.88, 0.0, 0.0]);
+    // The log names the answers given by their labels.
+    let out = home.run(&["log", &file.display().to_string()]);
+    let log = String::from_utf8_lossy(&out.stdout);
+    assert!(log.contains("Yes, for a few → Yes, for some\n"), "{log}");
     let text = std::fs::read_to_string(&file).expect("session file");
     assert!(
         text.contains("status: r#2,"),

@@ -13,8 +13,18 @@ use assess::session::{Status, load_session};
 use assess::tui::app::App;
 
 fn open_dsomm() -> (tempfile::TempDir, App) {
+    open_on("dsomm-shaped.ron", |text| text)
+}
+
+/// A session on a copy of the fixture `name` as `edit` changes it, opened in the workbench.
+fn open_on(name: &str, edit: impl Fn(String) -> String) -> (tempfile::TempDir, App) {
     let dir = tempfile::tempdir().expect("temp dir");
-    let model = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/dsomm-shaped.ron");
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
+    let text = std::fs::read_to_string(fixture).expect("fixture");
+    let model = dir.path().join(name);
+    std::fs::write(&model, edit(text)).expect("write model");
     let path = create_session(
         dir.path(),
         NewOptions {
@@ -67,6 +77,10 @@ fn the_answer_keys_follow_a_dsomm_scale() {
     app.press("k k h"); // back on the second requirement
     let history = workbench::draw(&app, 160, 48);
     assert!(history.contains("(empty) → Not implemented"), "{history}");
+    // In Chinese, by the model's Chinese labels.
+    app.press("Esc L h");
+    let history = workbench::draw(&app, 160, 48);
+    assert!(history.contains("→ 未实施"), "{history}");
 }
 
 #[test]
@@ -99,4 +113,131 @@ fn the_footer_help_and_facilitator_view_name_the_scales_answers() {
     app.press("v L");
     let zh = workbench::draw(&app, 160, 48);
     assert!(zh.contains("y 已实施"), "{zh}");
+}
+
+/// The footer line of a screen (its last row).
+fn footer(screen: &str) -> &str {
+    screen.lines().last().unwrap_or_default()
+}
+
+#[test]
+fn keys_the_scale_does_not_use_are_left_out_of_footer_help_and_facilitator_view() {
+    let (_dir, mut app) = open_dsomm();
+    // No answer between implemented and not: no `p` at all (it was `p —`), in either language.
+    let screen = workbench::draw(&app, 80, 24);
+    insta::assert_snapshot!("dsomm_keys_80x24_en", screen);
+    assert!(footer(&screen).starts_with("y Implemented  n Not implemented  x Not applicable"));
+    app.press("?");
+    let help = workbench::draw(&app, 160, 48);
+    assert!(!help.contains(" p  ") && !help.contains('—'), "{help}");
+    // Quick levels above the model's four are left out of the help too.
+    assert!(help.contains("4  rate the practice L4"), "{help}");
+    assert!(!help.contains("5  rate the practice"), "{help}");
+    app.press("Esc v");
+    let projected = workbench::draw(&app, 80, 24);
+    assert!(
+        projected.contains("n Not implemented  ·  x Not applicable"),
+        "{projected}"
+    );
+    assert!(!projected.contains(" p "), "{projected}");
+    app.press("v L");
+    let zh = workbench::draw(&app, 80, 24);
+    insta::assert_snapshot!("dsomm_keys_80x24_zh", zh);
+    assert!(
+        footer(&zh).starts_with("y 已实施  n 未实施  x 不适用"),
+        "{zh}"
+    );
+}
+
+#[test]
+fn the_key_hints_follow_the_scale_of_the_requirement_at_the_cursor() {
+    let (_dir, mut app) = open_on("samm-shaped.ron", |text| text);
+    let screen = workbench::draw(&app, 160, 48);
+    assert!(
+        footer(&screen)
+            .starts_with("y Yes, for most or all  p Yes, for a few / Yes, for some  n No  Tab"),
+        "{screen}"
+    );
+    // At 80×24 long words are cut so that every answer key still shows.
+    let small = workbench::draw(&app, 80, 24);
+    assert!(
+        footer(&small).starts_with("y Yes, for most or all  p Yes, for a few / Ye…  n No  Tab"),
+        "{small}"
+    );
+    // Education and Guidance B is answered on "coverage": its words, and still no `x`.
+    app.press("Tab Tab Tab Tab Tab");
+    let screen = workbench::draw(&app, 160, 48);
+    assert!(
+        footer(&screen).starts_with(
+            "y The whole organisation  p A team / Part of the organisation  n Nobody  Tab"
+        ),
+        "{screen}"
+    );
+}
+
+#[test]
+fn an_answer_marked_justify_asks_for_its_reason_in_the_workbench() {
+    // On this copy, "Not implemented" needs a reason.
+    let (_dir, mut app) = open_on("dsomm-shaped.ron", |text| {
+        text.replacen("value: 0.0),", "value: 0.0, justify: true),", 1)
+    });
+    let file = app.work.as_ref().expect("work").path.clone();
+    let first = current(&app);
+    app.press("n");
+    let asked = workbench::draw(&app, 80, 24);
+    assert!(asked.contains("Not implemented: why?"), "{asked}");
+    // An empty reason is refused in the overlay; nothing is answered.
+    app.press("Enter");
+    let refused = workbench::draw(&app, 80, 24);
+    assert!(refused.contains("Not implemented: why?"), "{refused}");
+    assert_eq!(load_session(&file).expect("load").status(&first), None);
+    app.type_text("no budget this year");
+    app.press("Enter");
+    let session = load_session(&file).expect("load");
+    assert_eq!(session.status(&first), status("not-implemented"));
+    assert_eq!(
+        session.answers[&first].justification.as_deref(),
+        Some("no budget this year")
+    );
+    // In Chinese, the title names the answer in the model's Chinese words; `y` needs none.
+    app.press("L n");
+    let zh = workbench::draw(&app, 80, 24);
+    assert!(zh.contains("未实施：原因？"), "{zh}");
+    app.press("Esc");
+    assert!(app.overlays.is_empty());
+    let second = current(&app);
+    let session = load_session(&file).expect("load");
+    assert_eq!(session.status(&second), None, "Esc cancelled");
+    // A quick level cannot give the reasons its "Not implemented" answers would need: it is
+    // refused, naming the answer, and changes nothing.
+    app.press("L 0");
+    let message = app.message.clone().unwrap_or_default();
+    assert_eq!(message, "the answer \"Not implemented\" needs a reason");
+    assert_eq!(load_session(&file).expect("load").answers, session.answers);
+}
+
+#[test]
+fn the_conflicts_queue_names_each_sides_answer_by_its_label() {
+    use assess::session::{model_for, save_session};
+    let (dir, app) = open_on("samm-shaped.ron", |text| text);
+    let file = app.work.as_ref().expect("work").path.clone();
+    drop(app);
+    let base = load_session(&file).expect("load");
+    let model = model_for(&base).expect("model");
+    let side = |value: &str| {
+        let mut s = base.clone();
+        let answer = status(value).expect("id");
+        s.answer(&model, "g.sm.a.s.l1.q", answer, "", "ann")
+            .expect("answer");
+        s
+    };
+    let merged = assess::merge::merge(&base, &side("3"), &side("1"), "ann").expect("merge");
+    save_session(&file, &merged.session).expect("save");
+    let app = App::open(dir.path(), &file).expect("open");
+    let screen = workbench::draw(&app, 120, 30);
+    assert!(
+        screen.contains("≠ status: Yes, for most or all"),
+        "{screen}"
+    );
+    assert!(screen.contains("≠ status: Yes, for a few"), "{screen}");
 }

@@ -8,10 +8,12 @@ use workbench::draw;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use assess::session::{Severity, load_session};
+use assess::session::{Severity, Status, load_session, save_session};
 use assess::tui::app::{App, Overlay};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use unicode_width::UnicodeWidthStr;
 
 /// A fresh session on Continuous Delivery with target 3, opened in the workbench.
 fn fresh() -> (tempfile::TempDir, App) {
@@ -164,6 +166,67 @@ fn the_findings_view_edits_deletes_and_jumps() {
     assert!(matches!(app.overlays.last(), Some(Overlay::Findings(_))));
     app.press("Esc");
     assert!(app.overlays.is_empty());
+}
+
+/// Adds a finding on the current requirement through the core, as a loaded file would hold it.
+fn add_finding(app: &mut App, title: &str, description: &str, recommendation: &str) {
+    let work = app.work.as_mut().expect("work");
+    let finding = assess::session::Finding {
+        title: title.into(),
+        description: description.into(),
+        recommendation: recommendation.into(),
+        tie: work.requirement_id(),
+        ..Default::default()
+    };
+    work.session
+        .add_finding(&work.model, finding, "facilitator")
+        .expect("finding");
+}
+
+#[test]
+fn the_findings_view_shows_the_selected_findings_text_and_a_long_one_keeps_the_layout() {
+    let (_dir, mut app) = fresh();
+    write_finding(&mut app);
+    app.press("C-s");
+    let long_en = "Releases wait for a manual sign-off that nobody owns. ".repeat(40);
+    let long_zh = "配置变更的回滚仍依赖手工操作，上两次事故都需要人工恢复配置。".repeat(30);
+    add_finding(
+        &mut app,
+        &"A very long title ".repeat(12),
+        &long_en,
+        &long_zh,
+    );
+    app.press("F");
+    // The bar starts on F1: its text shows in the pane under the list.
+    let first = draw(&app, 80, 24);
+    assert!(
+        first.contains("Merges hurt.") && first.contains("Nobody owns main."),
+        "{first}"
+    );
+    assert!(first.contains("Adopt trunk-based development"), "{first}");
+    // The next finding's texts are long: cut with an ellipsis, within the popup, both shown.
+    app.press("j");
+    for (w, h) in [(80, 24), (120, 40), (200, 60)] {
+        let screen = draw(&app, w, h);
+        assert!(
+            !screen.contains("Merges hurt."),
+            "F1's text left:\n{screen}"
+        );
+        assert!(
+            screen.contains("description") && screen.contains("recommendation"),
+            "{screen}"
+        );
+        assert!(screen.contains("Releases wait for a manual"), "{screen}");
+        assert!(screen.contains("配置变更的回滚"), "{screen}");
+        assert!(screen.contains('…'), "a cut is seen:\n{screen}");
+        let lines: Vec<&str> = screen.lines().collect();
+        assert_eq!(lines.len(), usize::from(h), "{screen}");
+        // The popup's bottom border with its hints stays on the row above the status line.
+        assert!(lines[usize::from(h) - 2].contains("Esc"), "{screen}");
+        for line in &lines {
+            assert!(line.width() <= usize::from(w), "{line}");
+        }
+    }
 }
 
 #[test]
@@ -367,6 +430,159 @@ fn snapshot_facilitator_view() {
     insta::assert_snapshot!("facilitator_100x30", projected);
     insta::assert_snapshot!("facilitator_160x48", draw(&app, 160, 48));
     insta::assert_snapshot!("facilitator_250x70", draw(&app, 250, 70));
+}
+
+/// Marks Met every requirement up to `level` whose id starts with `prefix`.
+fn met_up_to(app: &App, session: &mut assess::session::Session, prefix: &str, level: u8) {
+    let index = &app.work.as_ref().expect("work").model.index;
+    for r in &index.requirements {
+        if r.level <= level && r.id.starts_with(prefix) {
+            session.set_status(&r.id, Status::Met, "li").expect("edit");
+        }
+    }
+}
+
+/// A session on Continuous Delivery with last year's session beside it as its baseline:
+/// then every domain at L1 and Configuration Management at L2; now Configuration Management
+/// and Build at L1, Test Management at L3, the rest at L0. Opened in the facilitator view.
+fn with_baseline() -> (tempfile::TempDir, App) {
+    let (dir, app) = fresh();
+    let file = path(&app);
+    let mut last = load_session(&file).expect("load");
+    met_up_to(&app, &mut last, "cd.", 1);
+    met_up_to(&app, &mut last, "cd.config.", 2);
+    save_session(&dir.path().join("last.ron"), &last).expect("save");
+    let mut now = load_session(&file).expect("load");
+    met_up_to(&app, &mut now, "cd.config.", 1);
+    met_up_to(&app, &mut now, "cd.build.", 1);
+    met_up_to(&app, &mut now, "cd.test.", 3);
+    now.set_baseline(Some("last.ron".into()), "li")
+        .expect("baseline");
+    save_session(&file, &now).expect("save");
+    drop(app);
+    let mut app = App::open(dir.path(), &file).expect("open");
+    app.who = "facilitator".into();
+    app.press("v");
+    app.message = None;
+    (dir, app)
+}
+
+/// The radar panel's rectangle in the facilitator view at `w`×`h`, and the frame.
+fn facilitator_radar(app: &App, w: u16, h: u16) -> (ratatui::layout::Rect, Buffer) {
+    use assess::tui::views::{facilitator, status};
+    let area = ratatui::layout::Rect::new(0, 0, w, h);
+    let work = app.work.as_ref().expect("work");
+    let layout = facilitator::layout(work, area, status::height(app, w) - 1);
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+    terminal
+        .draw(|f| f.render_widget(app, f.area()))
+        .expect("draw");
+    let radar = layout.radar.expect("a radar from 100×24 on");
+    (radar, terminal.backend().buffer().clone())
+}
+
+/// Row `y` of `buf` from column `x0` to before `x1`, each wide character once.
+fn row_text(buf: &Buffer, y: u16, (x0, x1): (u16, u16)) -> String {
+    let mut row = String::new();
+    let mut x = x0;
+    while x < x1 {
+        let symbol = buf[(x, y)].symbol();
+        row.push_str(symbol);
+        x += u16::try_from(symbol.width().max(1)).unwrap_or(1);
+    }
+    row
+}
+
+/// The axis labels in `row`: `L2 1.5` or `L2 (+1) 1.5` (the legend's `L2 · 1.50` is not one).
+fn axis_labels(row: &str) -> usize {
+    let c: Vec<char> = row.chars().collect();
+    let digit = |i: usize| c.get(i).is_some_and(char::is_ascii_digit);
+    let is = |i: usize, ch: char| c.get(i) == Some(&ch);
+    (0..c.len())
+        .filter(|&i| is(i, 'L') && digit(i + 1) && is(i + 2, ' '))
+        .filter(|&i| {
+            // Past the change since the baseline, when there is one: ` (+1)`.
+            let j = if is(i + 3, '(') { i + 8 } else { i + 3 };
+            digit(j) && is(j + 1, '.') && digit(j + 2)
+        })
+        .count()
+}
+
+#[test]
+fn the_facilitator_radar_draws_the_baseline_with_the_change_beside_each_level() {
+    let (_dir, mut app) = with_baseline();
+    let screen = draw(&app, 100, 30);
+    assert!(screen.contains("• • baseline"), "{screen}");
+    // Each domain's level with its change beside it, in the numbered legend (the numbers at
+    // the axes stay short), and the part's in the title.
+    for entry in [
+        "1 Configuration Management  L1 (-1) · 1.00",
+        "2 Build and Continuous Integration  L1 (+0) · 1.00",
+        "3 Test Management  L3 (+2) · 3.00",
+        "Continuous Delivery · L0 (-1)",
+    ] {
+        assert!(screen.contains(entry), "{entry}\n{screen}");
+    }
+    // The dots are the baseline's, in its colour from the theme.
+    let (radar, buf) = facilitator_radar(&app, 100, 30);
+    let dots = (radar.top()..radar.bottom())
+        .flat_map(|y| (radar.left()..radar.right()).map(move |x| (x, y)))
+        .filter(|&(x, y)| buf[(x, y)].symbol() == "•")
+        .collect::<Vec<_>>();
+    assert!(!dots.is_empty(), "{screen}");
+    let baseline = assess::tui::theme::get().baseline;
+    assert!(dots.iter().all(|&(x, y)| buf[(x, y)].fg == baseline));
+    insta::assert_snapshot!("facilitator_baseline_100x30", screen);
+    // Names beside the axes (Chinese ones are short) carry the change themselves.
+    app.press("L");
+    let zh = draw(&app, 250, 70);
+    assert!(zh.contains("• • 基线"), "{zh}");
+    assert!(zh.contains("测试管理 L3 (+2) 3.0"), "{zh}");
+    insta::assert_snapshot!("facilitator_baseline_zh_250x70", zh);
+}
+
+#[test]
+fn the_facilitator_radar_fills_its_panel_with_every_label_inside() {
+    let (_dir, mut app) = with_baseline();
+    for lang in ["en", "zh"] {
+        for (w, h) in [(100, 30), (160, 48), (250, 70)] {
+            let (radar, buf) = facilitator_radar(&app, w, h);
+            let screen = draw(&app, w, h);
+            let inside = (radar.left() + 1, radar.right() - 1);
+            let (mut labels, mut first, mut last) = (0, u16::MAX, 0);
+            for y in radar.top() + 1..radar.bottom() - 1 {
+                // The border is whole on every row: nothing was drawn over it.
+                assert_eq!(
+                    buf[(radar.left(), y)].symbol(),
+                    "│",
+                    "{lang} {w}×{h}\n{screen}"
+                );
+                assert_eq!(
+                    buf[(radar.right() - 1, y)].symbol(),
+                    "│",
+                    "{lang} {w}×{h}\n{screen}"
+                );
+                labels += axis_labels(&row_text(&buf, y, inside));
+                for x in inside.0..inside.1 {
+                    if buf[(x, y)].symbol() != " " {
+                        first = first.min(x);
+                        last = last.max(x);
+                    }
+                }
+            }
+            assert_eq!(
+                labels, 7,
+                "every domain's label, whole: {lang} {w}×{h}\n{screen}"
+            );
+            let used = last + 1 - first;
+            let width = inside.1 - inside.0;
+            assert!(
+                used * 10 >= width * 9,
+                "the chart uses {used} of {width} columns: {lang} {w}×{h}\n{screen}"
+            );
+        }
+        app.press("L");
+    }
 }
 
 #[test]

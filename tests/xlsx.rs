@@ -552,7 +552,15 @@ fn an_exported_questionnaire_reads_back_as_the_session_it_came_from() {
     let empty = load_session(&path).expect("load");
     let plan = assess::xlsx::plan(&model, &empty, &filled);
     let mut into = empty.clone();
-    assess::xlsx::apply(&mut into, &plan, "Bob", "imported from q.xlsx", false).expect("apply");
+    assess::xlsx::apply(
+        &mut into,
+        &model,
+        &plan,
+        "Bob",
+        "imported from q.xlsx",
+        false,
+    )
+    .expect("apply");
     assert_eq!(
         into.answers[MET].note, "多行\n备注",
         "trimmed, as the cell reads"

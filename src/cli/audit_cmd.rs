@@ -65,6 +65,12 @@ pub fn log(out: &mut dyn Write, path: &Path, as_json: bool, lang: Lang) -> Resul
     };
     let (by_w, target_w, field_w) = (width(&by), width(&target), width(&field));
     let pad = |s: &str, w: usize| format!("{s}{}", " ".repeat(w.saturating_sub(s.width())));
+    let answers = session.history.iter().filter(|c| c.field == "status");
+    let model = session::model_for_labels(
+        &session,
+        answers.flat_map(|c| [c.old.as_str(), c.new.as_str()]),
+    );
+    let shown = |c: &session::Change, value: &str| shown(model.as_ref(), c, value, lang);
     for c in &session.history {
         let via = if c.via.is_empty() {
             String::new()
@@ -78,17 +84,22 @@ pub fn log(out: &mut dyn Write, path: &Path, as_json: bool, lang: Lang) -> Resul
             pad(&by(c), by_w),
             pad(&target(c), target_w),
             pad(&field(c), field_w),
-            shown(&c.field, &c.old, lang),
-            shown(&c.field, &c.new, lang),
+            shown(c, &c.old),
+            shown(c, &c.new),
         )?;
     }
     Ok(())
 }
 
-/// A recorded value on one line, in `lang`: a status by its name (the trail holds its code, or
-/// the English label of older files), empty as `(empty)`.
-fn shown(field: &str, value: &str, lang: Lang) -> String {
-    match session::recorded_value(field, value, lang) {
+/// A recorded value on one line, in `lang`: an answer by its label on its scale (the trail
+/// holds its code or option id, or the English label of older files), empty as `(empty)`.
+fn shown(
+    model: Option<&crate::model::LoadedModel>,
+    c: &session::Change,
+    value: &str,
+    lang: Lang,
+) -> String {
+    match session::recorded_value(model, &c.target, &c.field, value, lang) {
         Some(shown) => shown,
         None if value.is_empty() => lang.texts().cli.empty.to_string(),
         None => value.replace('\n', "\\n"),

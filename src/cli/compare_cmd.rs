@@ -35,7 +35,7 @@ pub fn diff(out: &mut dyn Write, a: &Path, b: &Path, as_json: bool, lang: Lang) 
         serde_json::to_writer_pretty(&mut *out, &d)?;
         writeln!(out)?;
     } else {
-        out.write_all(compare::render_text(&d, lang).as_bytes())?;
+        out.write_all(compare::render_text(&d, &now.model, lang).as_bytes())?;
     }
     Ok(())
 }

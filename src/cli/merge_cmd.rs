@@ -12,7 +12,9 @@ use anyhow::{Context, Result, bail};
 use crate::i18n::fill;
 use crate::lang::Lang;
 use crate::merge::{MergeError, Merged, merge};
-use crate::session::{self, Session, SessionError, atomic_write, session_to_string};
+use crate::session::{
+    self, Session, SessionError, atomic_replace, atomic_write, session_to_string,
+};
 
 /// Exit code when conflicts remain (git marks the path unmerged).
 const CONFLICTS: u8 = 1;
@@ -130,9 +132,13 @@ pub fn merge_driver(
             return Ok(ExitCode::from(REFUSED));
         }
     };
-    atomic_write(ours, session_to_string(&merged.session).as_bytes(), false)?;
+    atomic_replace(ours, session_to_string(&merged.session).as_bytes())?;
     report(shown, &merged, lang);
-    Ok(exit_for(&merged))
+    let exit = exit_for(&merged);
+    // The process ends here: freeing four sessions one string at a time would take longer
+    // than the merge's own writing, and the system frees them at once.
+    std::mem::forget((b, o, t, merged));
+    Ok(exit)
 }
 
 fn exit_for(merged: &Merged) -> ExitCode {
@@ -342,7 +348,11 @@ pub fn textconv(out: &mut dyn Write, path: &Path, lang: Lang) -> Result<()> {
     let said = lang.texts().cli_help.cannot_read;
     let bytes = std::fs::read(path).with_context(|| super::on_path(said, path))?;
     match session::parse_session(&bytes, path) {
-        Ok(s) => out.write_all(crate::merge::session_lines(&s, lang).as_bytes())?,
+        Ok(s) => {
+            let model = session::model_for_labels(&s, s.answer_values());
+            let lines = crate::merge::session_lines(&s, model.as_ref(), lang);
+            out.write_all(lines.as_bytes())?;
+        }
         Err(_) => out.write_all(&bytes)?,
     }
     Ok(())
@@ -366,10 +376,11 @@ struct SideRow {
     at: String,
 }
 
-fn side_row(side: &session::ConflictSide, fields: &[String]) -> SideRow {
+fn side_row(c: &session::Conflict, side: &session::ConflictSide) -> SideRow {
     SideRow {
-        // For scripts: always the English words, like every JSON output.
-        value: side.value.describe(fields, Lang::En),
+        // For scripts: CAICT's answers in English words, as always; another scale's by its
+        // option ids, like every JSON output (no model).
+        value: side.value.describe(&c.target, &c.fields, None, Lang::En),
         by: side.by.clone(),
         at: side.at.clone(),
     }
@@ -388,9 +399,9 @@ pub fn conflicts(out: &mut dyn Write, path: &Path, as_json: bool, lang: Lang) ->
                 id,
                 target: &c.target,
                 fields: &c.fields,
-                base: side_row(&c.base, &c.fields),
-                ours: side_row(&c.ours, &c.fields),
-                theirs: side_row(&c.theirs, &c.fields),
+                base: side_row(c, &c.base),
+                ours: side_row(c, &c.ours),
+                theirs: side_row(c, &c.theirs),
             })
             .collect();
         serde_json::to_writer_pretty(&mut *out, &rows)?;
@@ -405,11 +416,15 @@ pub fn conflicts(out: &mut dyn Write, path: &Path, as_json: bool, lang: Lang) ->
     let count = fill(t.conflict_count, &[("file", &file), ("n", &n)]);
     writeln!(out, "{count}")?;
     let width = t.sides.iter().map(|s| s.width()).max().unwrap_or(0);
+    let model = session::model_for_labels(&s, s.answer_values());
     for (id, c) in &s.conflicts {
         let fields = session::fields_label(&c.fields.join(", "), lang);
         writeln!(out, "{id}  {}  ({fields})", c.target)?;
         for (name, side) in t.sides.iter().zip([&c.base, &c.ours, &c.theirs]) {
-            let value = side.value.describe(&c.fields, lang).replace('\n', " ⏎ ");
+            let value = side
+                .value
+                .describe(&c.target, &c.fields, model.as_ref(), lang);
+            let value = value.replace('\n', " ⏎ ");
             let pad = " ".repeat(width - name.width());
             writeln!(out, "    {name}{pad} {value}  ({}, {})", side.by, side.at)?;
         }

@@ -96,7 +96,14 @@ pub fn import(out: &mut dyn Write, path: &Path, args: &ImportArgs) -> Result<()>
         return Ok(());
     }
     let via = session::imported_via(&name);
-    xlsx::apply(&mut current, &plan, &args.who, &via, args.overwrite)?;
+    xlsx::apply(
+        &mut current,
+        &opened.model,
+        &plan,
+        &args.who,
+        &via,
+        args.overwrite,
+    )?;
     session::save_session(path, &current)?;
     let n = plan.changes.len().to_string();
     let values = [

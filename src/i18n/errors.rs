@@ -27,6 +27,10 @@ pub struct Errors {
     pub final_session: &'static str,
     pub not_final: &'static str,
     pub reason_required: &'static str,
+    /// An answer its scale marks as needing a reason: `{answer}` is its label.
+    pub answer_needs_reason: &'static str,
+    /// `{answer}` is not on the requirement's scale, which offers `{offered}`.
+    pub not_an_answer: &'static str,
     pub name_required: &'static str,
     pub duplicate_participant: &'static str,
     pub unknown_participant: &'static str,
@@ -56,6 +60,8 @@ pub static EN: Errors = Errors {
     final_session: "the session was signed off as final by {by} at {at}; reopen it to change it",
     not_final: "the session is not signed off",
     reason_required: "reopening a final session needs a reason",
+    answer_needs_reason: "the answer \"{answer}\" needs a reason",
+    not_an_answer: "\"{answer}\" is not an answer of this requirement (its answers: {offered})",
     name_required: "a participant needs a name",
     duplicate_participant: "\"{name}\" is already a participant",
     unknown_participant: "no participant \"{name}\"",
@@ -84,6 +90,8 @@ pub static ZH: Errors = Errors {
     final_session: "本评估已由 {by} 于 {at} 签署定稿；重新打开后才能修改",
     not_final: "本评估尚未签署定稿",
     reason_required: "重新打开已定稿的评估需要说明原因",
+    answer_needs_reason: "答案“{answer}”需要填写理由",
+    not_an_answer: "“{answer}”不是此要求可选的答案（可选答案：{offered}）",
     name_required: "参与人需要填写姓名",
     duplicate_participant: "“{name}”已是参与人",
     unknown_participant: "没有参与人“{name}”",

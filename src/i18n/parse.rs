@@ -12,6 +12,7 @@ pub struct Parse {
     pub not_utf8: &'static str,
     pub empty: &'static str,
     pub history_unreadable: &'static str,
+    pub changed_while_read: &'static str,
     pub eof: &'static str,
     pub expected_string: &'static str,
     pub expected_integer: &'static str,
@@ -81,6 +82,7 @@ pub static EN: Parse = Parse {
     not_utf8: "the file is not UTF-8 text",
     empty: "the file is empty",
     history_unreadable: "the history could not be read",
+    changed_while_read: "the file changed while it was being read",
     eof: "the text ends too early (something opened is not closed)",
     expected_string: "expected a string (text in double quotes)",
     expected_integer: "expected a whole number",
@@ -144,6 +146,7 @@ pub static ZH: Parse = Parse {
     not_utf8: "文件不是 UTF-8 文本",
     empty: "文件是空的",
     history_unreadable: "无法读取修改记录",
+    changed_while_read: "读取过程中文件被修改了",
     eof: "文本提前结束（有已打开的括号或引号没有闭合）",
     expected_string: "此处应为字符串（用双引号括起的文字）",
     expected_integer: "此处应为整数",
@@ -220,6 +223,7 @@ impl Lang {
             TextProblem::NotUtf8 => t.not_utf8.to_string(),
             TextProblem::Empty => t.empty.to_string(),
             TextProblem::HistoryUnreadable => t.history_unreadable.to_string(),
+            TextProblem::ChangedWhileRead => t.changed_while_read.to_string(),
             TextProblem::Ron(e) => self.ron_error(e),
         }
     }

@@ -5,11 +5,14 @@
 use std::fmt::Write;
 
 use crate::lang::Lang;
+use crate::model::LoadedModel;
+use crate::session::scale::answer_label;
 use crate::session::{self, Session};
 
 /// The lines of a session in `lang`, in a stable order (`textconv` follows the reader's
-/// language, as the merge driver does: both sides of a diff are shown in one language).
-pub fn session_lines(s: &Session, lang: Lang) -> String {
+/// language, as the merge driver does: both sides of a diff are shown in one language);
+/// answers by their labels on their scales (`scale::answer_label`; `model` as there).
+pub fn session_lines(s: &Session, model: Option<&LoadedModel>, lang: Lang) -> String {
     let (t, fill) = (lang.texts(), crate::i18n::fill);
     let mut out = String::new();
     let mut line = |text: String| {
@@ -25,18 +28,19 @@ pub fn session_lines(s: &Session, lang: Lang) -> String {
     };
     // A field of an item (`cd….l2.1 note: …`), named as the history names it.
     let field = |id: &str, code: &str, value: &str| {
-        let value = session::recorded_value(code, value, lang).unwrap_or_else(|| value.into());
+        let shown = session::recorded_value(None, id, code, value, lang);
+        let shown = shown.unwrap_or_else(|| value.to_string());
         format!(
             "{id} {}",
-            labelled(session::field_label(code, lang), &value)
+            labelled(session::field_label(code, lang), &shown)
         )
     };
     let w = t.lines;
     line(labelled(w.session, &s.title));
     line(labelled(w.organisation, &s.organisation));
     line(labelled(w.scope, &s.scope));
-    let model = format!("{} {}", s.model.id, s.model.version);
-    line(labelled(w.model, &model));
+    let model_ref = format!("{} {}", s.model.id, s.model.version);
+    line(labelled(w.model, &model_ref));
     line(labelled(w.parts, &s.parts.join(", ")));
     for (part, target) in &s.targets {
         let label = fill(w.target, &[("part", part)]);
@@ -47,9 +51,9 @@ pub fn session_lines(s: &Session, lang: Lang) -> String {
         line(labelled(w.participant, &format!("{} ({})", p.name, p.role)));
     }
     for (id, a) in &s.answers {
-        let status = a
-            .status
-            .map_or(t.team_cli.no_status, |st| t.terms.status(st));
+        let status = a.status.map_or(t.team_cli.no_status, |st| {
+            answer_label(model, id, st.id(), lang).unwrap_or(st.id())
+        });
         line(labelled(id, &format!("{status} ({})", a.by)));
         if let Some(j) = &a.justification {
             line(field(id, "justification", &one_line(j)));
@@ -61,7 +65,7 @@ pub fn session_lines(s: &Session, lang: Lang) -> String {
             line(field(id, "evidence", &a.evidence.join(", ")));
         }
         if a.flagged {
-            line(format!("{id} {}", t.recorded.flagged));
+            line(format!("{id} {}", t.messages.flagged));
         }
         if let Some(r) = &a.reviewed {
             line(format!("{id} {}", fill(w.reviewed_by, &[("by", &r.by)])));
@@ -74,14 +78,15 @@ pub fn session_lines(s: &Session, lang: Lang) -> String {
         }
     }
     for (label, e) in &s.evidence {
-        let kind = session::recorded_value("kind", e.kind.code(), lang).unwrap_or_default();
+        let kind = session::recorded_value(None, label, "kind", e.kind.code(), lang);
+        let kind = kind.unwrap_or_default();
         line(labelled(
             label,
             &format!("{} [{kind}] {}", e.title, e.location),
         ));
     }
     for (label, f) in &s.findings {
-        let severity = session::recorded_value("severity", f.severity.code(), lang);
+        let severity = session::recorded_value(None, label, "severity", f.severity.code(), lang);
         let severity = severity.unwrap_or_default();
         let mut text = format!("[{severity}] {} → {}", f.title, f.tie);
         if !f.owner.is_empty() || !f.due.is_empty() {
@@ -100,10 +105,13 @@ pub fn session_lines(s: &Session, lang: Lang) -> String {
             ("id", id.clone()),
             ("target", c.target.clone()),
             ("fields", session::fields_label(&c.fields.join(", "), lang)),
-            ("ours", one_line(&c.ours.value.describe(&c.fields, lang))),
+            (
+                "ours",
+                one_line(&c.ours.value.describe(&c.target, &c.fields, model, lang)),
+            ),
             (
                 "theirs",
-                one_line(&c.theirs.value.describe(&c.fields, lang)),
+                one_line(&c.theirs.value.describe(&c.target, &c.fields, model, lang)),
             ),
         ];
         let values = values.each_ref().map(|(k, v)| (*k, v.as_str()));

@@ -22,6 +22,10 @@ pub const EMBEDDED_MODELS: &[(&str, &str, &str)] = &[(
     include_str!("../../assets/models/caict-devops.ron"),
 )];
 
+/// The bundled models as the build parsed them: (file, JSON, hash of the RON text). See
+/// build.rs: JSON reads several times faster than RON, and the first frame waits for it.
+const PARSED_AHEAD: &[(&str, &str, &str)] = include!(concat!(env!("OUT_DIR"), "/parsed_models.rs"));
+
 /// A commented model that validates, for `assess model new` (its id is `MODEL_ID`).
 pub const SKELETON: &str = include_str!("../../assets/model-skeleton.ron");
 
@@ -147,16 +151,25 @@ fn parse_in_chain(
     origin: &str,
     chain: &mut Vec<String>,
 ) -> Result<LoadedModel, ModelError> {
-    let mut model: Model =
-        ron::Options::default()
-            .from_str(text)
-            .map_err(|err| ModelError::Parse {
-                origin: origin.to_string(),
-                line: err.span.start.line,
-                column: err.span.start.col,
-                message: err.code.into(),
-            })?;
-    let mut hash = content_hash(text.as_bytes());
+    let model: Model = ron::Options::default()
+        .from_str(text)
+        .map_err(|err| ModelError::Parse {
+            origin: origin.to_string(),
+            line: err.span.start.line,
+            column: err.span.start.col,
+            message: err.code.into(),
+        })?;
+    let hash = content_hash(text.as_bytes());
+    complete(model, hash, origin, chain)
+}
+
+/// A parsed model joined to its base (when it extends one), validated and indexed.
+fn complete(
+    mut model: Model,
+    mut hash: String,
+    origin: &str,
+    chain: &mut Vec<String>,
+) -> Result<LoadedModel, ModelError> {
     if let Some(base_id) = model.extends.clone() {
         chain.push(model.id.clone());
         if chain.contains(&base_id) || chain.len() > MAX_EXTENDS {
@@ -199,7 +212,11 @@ pub fn load_embedded(id: &str) -> Result<LoadedModel, ModelError> {
         .iter()
         .find(|(model_id, _, _)| *model_id == id)
         .ok_or_else(|| ModelError::Unknown(id.to_string()))?;
-    parse_model(text, file)
+    let ahead = PARSED_AHEAD.iter().find(|(f, _, _)| f == file);
+    match ahead.and_then(|(_, json, hash)| Some((serde_json::from_str(json).ok()?, hash))) {
+        Some((model, hash)) => complete(model, hash.to_string(), file, &mut Vec::new()),
+        None => parse_model(text, file),
+    }
 }
 
 /// Loads a model file from disk.
@@ -301,5 +318,33 @@ impl Lang {
                 ],
             ),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The build's JSON must be the very model the RON file holds, under the RON's hash:
+    /// sessions record that hash, and a model read from disk must score the same.
+    #[test]
+    fn every_bundled_model_is_parsed_ahead_as_its_ron_says() {
+        for (id, file, text) in EMBEDDED_MODELS {
+            let (_, json, hash) = PARSED_AHEAD
+                .iter()
+                .find(|(f, _, _)| f == file)
+                .unwrap_or_else(|| panic!("{file} was not parsed by the build"));
+            let from_ron: Model = ron::Options::default().from_str(text).expect("RON parses");
+            let from_json: Model = serde_json::from_str(json).expect("JSON parses");
+            assert!(
+                from_json == from_ron,
+                "{file}: the JSON differs from the RON"
+            );
+            assert_eq!(*hash, content_hash(text.as_bytes()), "{file}");
+            let loaded = load_embedded(id).expect("loads");
+            let parsed = parse_model(text, file).expect("parses");
+            assert_eq!(loaded.hash, parsed.hash);
+            assert!(loaded.model == parsed.model);
+        }
     }
 }

@@ -6,9 +6,9 @@
 use serde::{Deserialize, Serialize};
 
 use super::edit::{EditError, now_timestamp};
-use super::{Answer, Evidence, Finding, Session};
-use crate::i18n::fill;
+use super::{Answer, Evidence, Finding, Session, Status};
 use crate::lang::Lang;
+use crate::model::LoadedModel;
 
 /// One disagreement left by a merge.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -65,8 +65,16 @@ impl Take {
 }
 
 impl ConflictValue {
-    /// The conflicting fields of this value as short text in `lang`, for lists.
-    pub fn describe(&self, fields: &[String], lang: Lang) -> String {
+    /// The conflicting fields of this value as short text in `lang`, for lists; an answer by
+    /// its label on the scale of `target` (`scale::answer_label`, `model` as there), other
+    /// codes (the flag, a kind, a severity) by their words.
+    pub fn describe(
+        &self,
+        target: &str,
+        fields: &[String],
+        model: Option<&LoadedModel>,
+        lang: Lang,
+    ) -> String {
         let t = lang.texts();
         let pick = |pairs: Vec<(&str, String)>| -> String {
             pairs
@@ -74,11 +82,13 @@ impl ConflictValue {
                 .filter(|(f, _)| fields.iter().any(|x| x == f))
                 .map(|(f, v)| {
                     let label = super::field_label(f, lang);
-                    let value = super::recorded_value(f, &v, lang).unwrap_or(v);
-                    fill(
-                        t.deliverable.labelled,
-                        &[("label", label), ("value", &value)],
-                    )
+                    // The status is already its label (`answer_text`).
+                    let value = match f {
+                        "status" => v,
+                        _ => super::recorded_value(None, target, f, &v, lang).unwrap_or(v),
+                    };
+                    let labelled = t.deliverable.labelled;
+                    crate::i18n::fill(labelled, &[("label", label), ("value", &value)])
                 })
                 .collect::<Vec<_>>()
                 .join(t.recorded.values_separator)
@@ -87,7 +97,7 @@ impl ConflictValue {
             ConflictValue::Answer(None)
             | ConflictValue::Evidence(None)
             | ConflictValue::Finding(None) => lang.texts().team_cli.removed.to_string(),
-            ConflictValue::Answer(Some(a)) => pick(answer_text(a, lang)),
+            ConflictValue::Answer(Some(a)) => pick(answer_text(a, target, model, lang)),
             ConflictValue::Evidence(Some(e)) => pick(vec![
                 ("title", e.title.clone()),
                 ("kind", e.kind.code().to_string()),
@@ -108,9 +118,16 @@ impl ConflictValue {
     }
 }
 
-/// An answer's mergeable fields as text in `lang`, by field code.
-pub fn answer_text(a: &Answer, lang: Lang) -> Vec<(&'static str, String)> {
-    let status = |s| lang.texts().terms.status(s);
+/// An answer's mergeable fields as text in `lang`, by field code; its status by its label on
+/// the scale of `requirement` (`scale::answer_label`, `model` as there).
+pub fn answer_text(
+    a: &Answer,
+    requirement: &str,
+    model: Option<&LoadedModel>,
+    lang: Lang,
+) -> Vec<(&'static str, String)> {
+    let status =
+        |s: Status| super::scale::answer_label(model, requirement, s.id(), lang).unwrap_or(s.id());
     vec![
         (
             "status",
@@ -136,6 +153,21 @@ pub fn answer_text(a: &Answer, lang: Lang) -> Vec<(&'static str, String)> {
 }
 
 impl Session {
+    /// Every answer id the session holds, in its answers and its conflicts' sides: what its
+    /// text outputs show (`open::model_for_labels` asks whether they need the model).
+    pub fn answer_values(&self) -> impl Iterator<Item = &'static str> + '_ {
+        let sides = self
+            .conflicts
+            .values()
+            .flat_map(|c| [&c.base, &c.ours, &c.theirs]);
+        let in_conflicts = sides.filter_map(|side| match &side.value {
+            ConflictValue::Answer(Some(a)) => a.status,
+            _ => None,
+        });
+        let answered = self.answers.values().filter_map(|a| a.status);
+        answered.chain(in_conflicts).map(Status::id)
+    }
+
     /// True while a merge left disagreements unresolved.
     pub fn has_conflicts(&self) -> bool {
         !self.conflicts.is_empty()

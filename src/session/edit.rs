@@ -65,6 +65,12 @@ pub enum EditError {
     NotFinal,
     #[error("reopening a final session needs a reason")]
     ReasonRequired,
+    /// An answer its scale marks `justify` was given without a reason (the option's label).
+    #[error("the answer \"{}\" needs a reason", .0.get("en"))]
+    AnswerNeedsReason(crate::model::Text),
+    /// An answer its requirement's scale does not offer.
+    #[error("\"{answer}\" is not an answer of this requirement (its answers: {offered})")]
+    NotAnAnswer { answer: String, offered: String },
     #[error("a participant needs a name")]
     NameRequired,
     #[error("\"{0}\" is already a participant")]
@@ -207,7 +213,42 @@ impl Session {
         Ok(())
     }
 
-    /// Sets a status. Not applicable needs a justification (`set_not_applicable`).
+    /// Answers a requirement on its scale, as the workbench and imports do: an answer the scale
+    /// does not offer is refused, and one it marks `justify` (CAICT's Not applicable, or any
+    /// other option a model marks) needs a non-blank `reason`; any other answer drops an
+    /// earlier reason.
+    pub fn answer(
+        &mut self,
+        model: &LoadedModel,
+        requirement: &str,
+        status: Status,
+        reason: &str,
+        who: &str,
+    ) -> Result<(), EditError> {
+        let scale = model.scale_of(requirement);
+        let Some(option) = super::scale::option(scale, status) else {
+            let offered: Vec<&str> = scale.options.iter().map(|o| o.id.as_str()).collect();
+            return Err(EditError::NotAnAnswer {
+                answer: status.id().to_string(),
+                offered: offered.join(", "),
+            });
+        };
+        if !option.justify {
+            return self.set_status(requirement, status, who);
+        }
+        if reason.trim().is_empty() {
+            self.ensure_editable()?;
+            return Err(if status == Status::NotApplicable {
+                EditError::JustificationRequired
+            } else {
+                EditError::AnswerNeedsReason(option.label.clone())
+            });
+        }
+        self.set_justified(requirement, status, reason, who)
+    }
+
+    /// Sets a status without asking its scale (CAICT's; `answer` asks). Not applicable needs
+    /// a justification (`set_not_applicable`).
     pub fn set_status(
         &mut self,
         requirement: &str,
@@ -534,6 +575,12 @@ impl crate::lang::Lang {
             }
             EditError::NotFinal => t.not_final.to_string(),
             EditError::ReasonRequired => t.reason_required.to_string(),
+            EditError::AnswerNeedsReason(label) => {
+                crate::i18n::fill(t.answer_needs_reason, &[("answer", label.get(self.code()))])
+            }
+            EditError::NotAnAnswer { answer, offered } => {
+                crate::i18n::fill(t.not_an_answer, &[("answer", answer), ("offered", offered)])
+            }
             EditError::NameRequired => t.name_required.to_string(),
             EditError::DuplicateParticipant(name) => {
                 crate::i18n::fill(t.duplicate_participant, &[("name", name)])
@@ -578,6 +625,14 @@ mod told_tests {
             },
             EditError::NotFinal,
             EditError::ReasonRequired,
+            EditError::AnswerNeedsReason(crate::model::Text::from_pairs(&[
+                ("en", "Partly"),
+                ("zh", "部分"),
+            ])),
+            EditError::NotAnAnswer {
+                answer: "7".into(),
+                offered: "0, 1, 2, 3".into(),
+            },
             EditError::NameRequired,
             EditError::DuplicateParticipant("王芳".into()),
             EditError::UnknownParticipant("王芳".into()),

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 use super::safe_fs::{create_private_dir, real_session_path, sibling};
-use super::{Session, SessionError, SessionLock, atomic_write, now_timestamp};
+use super::{FileText, Session, SessionError, SessionLock, atomic_write, now_timestamp};
 
 /// What a writer saw of its file: identity (device, inode), size and modification time.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,8 +53,8 @@ pub struct SaveGuard {
 #[derive(Debug)]
 enum Digest {
     Ready(String),
-    /// The bytes the session was read from, still to be hashed.
-    Bytes(std::sync::Arc<String>),
+    /// The text the session was read from (perhaps still being read), to be hashed.
+    Bytes(std::sync::Arc<FileText>),
     /// Not known yet: the loader names the bytes it read (`SaveGuard::read_from`).
     Unknown(PathBuf),
     Hashing(Option<std::thread::JoinHandle<String>>),
@@ -64,7 +64,7 @@ impl Digest {
     fn get(&mut self) -> &str {
         let done = match self {
             Digest::Ready(_) => None,
-            Digest::Bytes(text) => Some(digest(text.as_bytes())),
+            Digest::Bytes(text) => Some(digest_read(text)),
             Digest::Unknown(path) => Some(disk_digest(path).unwrap_or_default()),
             Digest::Hashing(thread) => Some(
                 thread
@@ -91,6 +91,12 @@ fn digest(bytes: &[u8]) -> String {
     crate::model::content_hash(bytes)
 }
 
+/// The SHA-256 of what was read, empty when the rest of it could not be read (a save that
+/// finds the file changed then keeps its edits aside).
+fn digest_read(text: &FileText) -> String {
+    text.get().map(|t| digest(t.as_bytes())).unwrap_or_default()
+}
+
 /// The SHA-256 of the file's bytes as they are now, None when it cannot be read.
 fn disk_digest(path: &Path) -> Option<String> {
     match crate::textfile::read_capped(path, crate::textfile::MAX_FILE_BYTES) {
@@ -115,8 +121,8 @@ impl SaveGuard {
         }
     }
 
-    /// The bytes the session was read from (a large file's, which is not hashed at once).
-    pub fn read_from(&mut self, text: std::sync::Arc<String>) {
+    /// The text the session was read from (a large file's, which is not hashed at once).
+    pub fn read_from(&mut self, text: std::sync::Arc<FileText>) {
         if let Some((_, digest @ Digest::Unknown(_))) = &mut self.seen {
             *digest = Digest::Bytes(text);
         }
@@ -130,9 +136,7 @@ impl SaveGuard {
                 _ => None,
             };
             if let Some(text) = bytes {
-                *digest = Digest::Hashing(Some(std::thread::spawn(move || {
-                    self::digest(text.as_bytes())
-                })));
+                *digest = Digest::Hashing(Some(std::thread::spawn(move || digest_read(&text))));
             }
         }
     }

@@ -4,14 +4,18 @@
 
 use serde::{Deserialize, Serialize};
 
+mod fast;
 mod lazy;
 pub(super) mod split;
 
-pub use lazy::{History, HistoryDamage};
+pub use fast::parse_changes;
+pub(crate) use lazy::Unread;
+pub use lazy::{FileText, History, HistoryDamage};
 
 use super::edit::{EditError, now_timestamp};
-use super::{Answer, Session, Status};
+use super::{Answer, Session};
 use crate::lang::Lang;
+use crate::model::LoadedModel;
 
 /// One recorded change.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -235,16 +239,22 @@ pub fn target_label(target: &str, lang: Lang) -> &str {
     }
 }
 
-/// A recorded value in `lang` when it holds codes: a status (or the English label older files
-/// hold), the flag, an evidence kind, a severity, the side a resolution took, the conflict a
-/// merge recorded or a resolution closed (`C1: status, note`), a sign-off. None: shown as
-/// recorded.
-pub fn recorded_value(field: &str, value: &str, lang: Lang) -> Option<String> {
+/// A recorded value in `lang` when it holds codes: an answer by its label on the scale of the
+/// requirement `target` (`scale::answer_label`; `model` as there), the flag, an evidence kind,
+/// a severity, the side a resolution took, the conflict a merge recorded or a resolution
+/// closed (`C1: status, note`), a sign-off or a reopening. None: shown as recorded.
+pub fn recorded_value(
+    model: Option<&LoadedModel>,
+    target: &str,
+    field: &str,
+    value: &str,
+    lang: Lang,
+) -> Option<String> {
     let (t, r) = (lang.texts().team_cli, lang.texts().recorded);
     let word = |i: Option<usize>, words: &[&str]| i.map(|i| words[i].to_string());
     match field {
-        "status" => Status::from_recorded(value).map(|s| lang.texts().terms.status(s).into()),
-        "flag" if value == "flagged" => Some(r.flagged.into()),
+        "status" => super::scale::answer_label(model, target, value, lang).map(str::to_string),
+        "flag" if value == "flagged" => Some(lang.texts().messages.flagged.into()),
         // An evidence entry's kind, as the register names it.
         "kind" => word(
             super::EvidenceType::ALL

@@ -141,6 +141,20 @@ pub fn model_loaded(session: &Session) -> Result<LoadedModel, model::ModelError>
     }
 }
 
+/// The session's model for showing these answer values (`scale::answer_label`): parsed only
+/// when one of them is not CAICT's, whose words the catalogue has, so text outputs of a CAICT
+/// session never pay for it. None as well when it cannot be loaded: values then show as stored,
+/// and the output is never refused for it.
+pub fn model_for_labels<'v>(
+    session: &Session,
+    values: impl IntoIterator<Item = &'v str>,
+) -> Option<LoadedModel> {
+    let needed = values
+        .into_iter()
+        .any(|v| !super::scale::shown_without_model(v));
+    needed.then(|| model_for(session).ok()).flatten()
+}
+
 /// Loads a session and its model; answers under aliased ids move to their new ids in memory.
 ///
 /// When the file's head names the bundled model, that model is parsed on a second core while

@@ -105,13 +105,29 @@ impl Session {
     }
 
     /// Applies a plan; returns the ids of the requirements whose status changed (only those
-    /// are stamped, in the history and with a decider).
+    /// are stamped, in the history and with a decider). A level cannot give a reason: when
+    /// an answer it would give needs one (its scale marks it `justify`) and the requirement
+    /// has none, nothing changes and the answer is named, as `Session::answer` refuses it.
     pub fn apply_quick_level(
         &mut self,
+        model: &LoadedModel,
         plan: &QuickPlan,
         who: &str,
     ) -> Result<Vec<String>, EditError> {
         self.ensure_editable()?;
+        for change in &plan.changes {
+            let scale = model.scale_of(&change.requirement);
+            let reason = self
+                .answers
+                .get(&change.requirement)
+                .and_then(|a| a.justification.as_deref());
+            if let Some(option) = scale::option(scale, change.to)
+                && option.justify
+                && reason.is_none_or(|r| r.trim().is_empty())
+            {
+                return Err(EditError::AnswerNeedsReason(option.label.clone()));
+            }
+        }
         let mut changed = Vec::new();
         for change in &plan.changes {
             let before = self.status(&change.requirement);
@@ -134,6 +150,6 @@ impl Session {
         who: &str,
     ) -> Result<Vec<String>, EditError> {
         let plan = self.quick_level_plan(model, practice, level);
-        self.apply_quick_level(&plan, who)
+        self.apply_quick_level(model, &plan, who)
     }
 }

@@ -95,11 +95,43 @@ pub fn label(scale: &AnswerScale, status: Status, lang: Lang) -> &str {
     option(scale, status).map_or(status.id(), |o| o.label.get(lang.code()))
 }
 
+/// How an answer is shown to a reader, wherever one is shown (log, history panel, diff,
+/// merge and conflicts, textconv): the label in `lang` of the option `value` names on the
+/// scale of `requirement`. `value` is what a session or its audit trail holds: an option id,
+/// the trail's code for CAICT's answers (`met`, …) or the English label older files hold.
+/// Without the model (not needed, or it could not be loaded) CAICT's answers still read as
+/// words. None: no answer of that scale (shown as stored). JSON outputs keep the ids.
+pub fn answer_label<'a>(
+    model: Option<&'a LoadedModel>,
+    requirement: &str,
+    value: &str,
+    lang: Lang,
+) -> Option<&'a str> {
+    let scale: &'a AnswerScale = match model {
+        Some(m) => m.scale_of(requirement),
+        None => caict_scale(),
+    };
+    let status = Status::new(value)
+        .filter(|s| option(scale, *s).is_some())
+        .or_else(|| Status::from_recorded(value))?;
+    option(scale, status).map(|_| label(scale, status, lang))
+}
+
+/// Whether a shown answer reads the same without its model: empty, or one of CAICT's (the
+/// catalogue has their words), so a CAICT session's text outputs need not parse the model.
+pub fn shown_without_model(value: &str) -> bool {
+    value.is_empty()
+        || Status::from_recorded(value).is_some()
+        || Status::ALL.iter().any(|s| s.id() == value)
+}
+
 /// An answer's label on a model's own answer scale, for outputs that otherwise take CAICT's
 /// words from the catalogue: empty on CAICT's scale or when unanswered.
 pub fn own_label(model: &LoadedModel, id: &str, status: Option<Status>, lang: Lang) -> String {
     match status {
-        Some(s) if !is_caict(&model.model) => label(model.scale_of(id), s, lang).to_string(),
+        Some(s) if !is_caict(&model.model) => answer_label(Some(model), id, s.id(), lang)
+            .unwrap_or(s.id())
+            .to_string(),
         _ => String::new(),
     }
 }

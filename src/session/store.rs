@@ -12,7 +12,9 @@ use super::safe_fs::{
     create_new_private, open_read_no_follow, real_session_path, sibling, temp_sibling,
 };
 use super::{FORMAT_VERSION, Session};
-use crate::textfile::{Capped, MAX_FILE_BYTES, TextProblem, human_size, read_capped, utf8_text};
+use crate::textfile::{
+    Capped, MAX_FILE_BYTES, Opened, TextProblem, human_size, open_capped, read_rest, utf8_text,
+};
 
 /// Why a session could not be loaded or saved.
 #[derive(Debug, thiserror::Error)]
@@ -420,8 +422,11 @@ pub fn load_session(path: &Path) -> Result<Session, SessionError> {
 /// Reads a session file and parses everything but its history, which stays text until first
 /// needed (see `History`): what the first frame and `rollup` need. A damaged history shows
 /// when it is parsed, and such a session is never saved.
+///
+/// A large file (a long history) is read only up to its history, which is written last: the
+/// rest is read when the history is first needed, from the same open file.
 pub fn load_session_lazily(path: &Path) -> Result<Session, SessionError> {
-    let read = read_capped(path, MAX_FILE_BYTES).map_err(|source| {
+    let cannot_read = |source: std::io::Error| {
         if source.kind() == std::io::ErrorKind::NotFound {
             SessionError::NotFound {
                 spec: path.display().to_string(),
@@ -430,15 +435,98 @@ pub fn load_session_lazily(path: &Path) -> Result<Session, SessionError> {
         } else {
             io_error(path, IoAction::ReadSession)(source)
         }
-    })?;
-    match read {
+    };
+    let too_large = |size| SessionError::TooLarge {
+        path: path.to_path_buf(),
+        size,
+        limit: MAX_FILE_BYTES,
+    };
+    let (file, size) = match open_capped(path, MAX_FILE_BYTES).map_err(cannot_read)? {
+        Opened::File { file, size } => (file, size),
+        Opened::TooLarge { size } => return Err(too_large(size)),
+    };
+    let (file, head) = if size > HEAD_FIRST_ABOVE {
+        match head_first(file, size).map_err(cannot_read)? {
+            HeadFirst::Session(session) => return Ok(*session),
+            HeadFirst::ReadOn(file, head) => (file, head),
+        }
+    } else {
+        (file, Vec::new())
+    };
+    match read_rest(file, head, size, MAX_FILE_BYTES).map_err(cannot_read)? {
         Capped::Bytes(bytes) => parse_session_lazily(bytes, path),
-        Capped::TooLarge { size } => Err(SessionError::TooLarge {
-            path: path.to_path_buf(),
-            size,
-            limit: MAX_FILE_BYTES,
-        }),
+        Capped::TooLarge { size } => Err(too_large(size)),
     }
+}
+
+/// Files larger than this are read up to their history first (a session of the bundled model
+/// with every answer noted is under 1 MiB without its history).
+const HEAD_FIRST_ABOVE: u64 = 2 << 20;
+
+/// The first read of a large file, doubled until the history's start is in it.
+const FIRST_HEAD: usize = 1 << 20;
+
+/// How much of a file's end is read to find where its history ends.
+const TAIL: usize = 4 << 10;
+
+enum HeadFirst {
+    Session(Box<Session>),
+    /// Not a file this can open from its head (the history is not last, or the head does
+    /// not parse): read on from here and open it whole, which says what is wrong and where.
+    ReadOn(File, Vec<u8>),
+}
+
+/// Opens a session from the head of its file: everything up to the history, and the last
+/// bytes that close it. The history stays in the file (see `FileText`).
+fn head_first(mut file: File, size: u64) -> std::io::Result<HeadFirst> {
+    use std::io::{Read, Seek, SeekFrom};
+    let size_bytes = usize::try_from(size).unwrap_or(usize::MAX);
+    let mut head = Vec::with_capacity(FIRST_HEAD);
+    let mut want = FIRST_HEAD;
+    let (key, open) = loop {
+        let more = want.saturating_sub(head.len()) as u64;
+        (&mut file).take(more).read_to_end(&mut head)?;
+        if let Some(found) = super::history::split::find_in_head(&head) {
+            break found;
+        }
+        if head.len() < want || want * 2 >= size_bytes {
+            return Ok(HeadFirst::ReadOn(file, head));
+        }
+        want *= 2;
+    };
+    let tail_len = TAIL.min(size_bytes - open - 1);
+    let tail_at = size_bytes - tail_len;
+    let mut tail = vec![0; tail_len];
+    file.seek(SeekFrom::Start(tail_at as u64))
+        .and_then(|_| file.read_exact(&mut tail))?;
+    file.seek(SeekFrom::Start(head.len() as u64))?;
+    let Some((close, end)) = super::history::split::list_end_in_tail(&tail) else {
+        return Ok(HeadFirst::ReadOn(file, head));
+    };
+    let (Ok(before), Ok(after)) = (
+        std::str::from_utf8(&head[..key]),
+        std::str::from_utf8(&tail[end..]),
+    ) else {
+        return Ok(HeadFirst::ReadOn(file, head));
+    };
+    let Ok(mut session) = ron::Options::default().from_str::<Session>(&format!("{before}{after}"))
+    else {
+        return Ok(HeadFirst::ReadOn(file, head));
+    };
+    if session.format > FORMAT_VERSION {
+        return Ok(HeadFirst::ReadOn(file, head));
+    }
+    session.format = FORMAT_VERSION;
+    session.assign_missing_ids();
+    let value = open..tail_at + close + 1;
+    let unread = super::history::Unread {
+        file,
+        head,
+        size: size_bytes,
+        value: value.clone(),
+    };
+    session.history = super::History::unparsed(super::FileText::partly(unread), value);
+    Ok(HeadFirst::Session(Box::new(session)))
 }
 
 /// Parses session bytes, history included; `path` names the file in errors.
@@ -517,7 +605,7 @@ pub fn parse_session_lazily(bytes: Vec<u8>, path: &Path) -> Result<Session, Sess
     session.assign_missing_ids();
     if let Some(split) = split {
         drop(rest);
-        session.history = super::History::unparsed(text, split.value);
+        session.history = super::History::unparsed(super::FileText::whole(text), split.value);
     }
     Ok(session)
 }
@@ -632,12 +720,32 @@ pub fn atomic_write_via(
     keep_backup: bool,
     write: impl FnOnce(&mut File, &[u8]) -> std::io::Result<()>,
 ) -> Result<(), SessionError> {
+    replace_with(path, bytes, keep_backup, true, write)
+}
+
+/// As `atomic_write` (the new content, or the old, never half of it), without flushing to
+/// the disk: for a file another program made to read back at once, git's `%A` in a merge,
+/// which git itself writes on without a flush (a machine that crashes meanwhile loses the
+/// whole merge, not just this file).
+pub fn atomic_replace(path: &Path, bytes: &[u8]) -> Result<(), SessionError> {
+    replace_with(path, bytes, false, false, |file, bytes| {
+        file.write_all(bytes)
+    })
+}
+
+fn replace_with(
+    path: &Path,
+    bytes: &[u8],
+    keep_backup: bool,
+    flush: bool,
+    write: impl FnOnce(&mut File, &[u8]) -> std::io::Result<()>,
+) -> Result<(), SessionError> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
     };
     let tmp = temp_sibling(path);
-    let result = write_then_rename(path, &dir, &tmp, bytes, keep_backup, write);
+    let result = write_then_rename(path, &dir, &tmp, bytes, (keep_backup, flush), write);
     if result.is_err() {
         let _ = fs::remove_file(&tmp);
     }
@@ -649,19 +757,21 @@ fn write_then_rename(
     dir: &Path,
     tmp: &Path,
     bytes: &[u8],
-    keep_backup: bool,
+    (keep_backup, flush): (bool, bool),
     write: impl FnOnce(&mut File, &[u8]) -> std::io::Result<()>,
 ) -> Result<(), SessionError> {
     let mut file = create_new_private(tmp).map_err(io_error(path, IoAction::CreateTemp))?;
     write(&mut file, bytes)
-        .and_then(|()| file.sync_all())
+        .and_then(|()| if flush { file.sync_all() } else { Ok(()) })
         .map_err(io_error(path, IoAction::WriteTemp))?;
     drop(file);
     if keep_backup && fs::symlink_metadata(path).is_ok_and(|m| m.is_file()) {
         keep_previous(path).map_err(io_error(path, IoAction::KeepBackup))?;
     }
     fs::rename(tmp, path).map_err(io_error(path, IoAction::Replace))?;
-    sync_dir(dir).map_err(io_error(path, IoAction::FlushDir))?;
+    if flush {
+        sync_dir(dir).map_err(io_error(path, IoAction::FlushDir))?;
+    }
     Ok(())
 }
 

@@ -13,6 +13,8 @@ pub enum TextProblem {
     Empty,
     /// The history's parser stopped before it could say where.
     HistoryUnreadable,
+    /// The file changed between reading its head and its history.
+    ChangedWhileRead,
     /// What the RON parser found, with the error it made.
     Ron(ron::Error),
 }
@@ -30,19 +32,21 @@ impl fmt::Display for TextProblem {
             TextProblem::NotUtf8 => f.write_str("the file is not UTF-8 text"),
             TextProblem::Empty => f.write_str("the file is empty"),
             TextProblem::HistoryUnreadable => f.write_str("the history could not be read"),
+            TextProblem::ChangedWhileRead => {
+                f.write_str("the file changed while it was being read")
+            }
             TextProblem::Ron(e) => e.fmt(f),
         }
     }
 }
 
-/// The message a map with a key written twice fails with (see `unique_keys`); `key` is the
-/// key as written, quoted.
+/// The message a map with a key written twice fails with (`unique_keys` makes it); `key` is
+/// the key as written, quoted.
 pub fn duplicate_key(key: &str) -> String {
     format!("{DUPLICATE_KEY}{key}{DUPLICATE_KEY_END}")
 }
 
-const DUPLICATE_KEY: &str = "the key ";
-const DUPLICATE_KEY_END: &str = " appears twice; keep one entry (nothing was dropped)";
+use crate::unique_keys::{DUPLICATE_KEY, DUPLICATE_KEY_END};
 
 /// The message an answer id that cannot be one fails with; `id` is quoted.
 pub fn bad_answer_id(id: &str, max: usize) -> String {

@@ -492,8 +492,8 @@ impl App {
         };
         let answer = |work: &mut Work, status: Status| {
             work.edit_then(
-                |s, _| {
-                    s.set_status(&id, status, &who)?;
+                |s, model| {
+                    s.answer(model, &id, status, "", &who)?;
                     audit::stamp_decider(s, &[id.as_str()], &decider, &who)
                 },
                 advance,
@@ -518,34 +518,27 @@ impl App {
             {
                 self.message = Some(work.lang().texts().messages.all_answered.to_string());
             }
-            Action::Met | Action::Partial | Action::NotMet => {
+            Action::Met | Action::Partial | Action::NotMet | Action::NotApplicable => {
                 let scale = scale::scale_at(&work.model, requirement);
                 let slot = answer_slot(action).unwrap_or(Slot::Top);
-                match scale::pick(scale, slot, work.status(requirement)) {
+                let current = work.status(requirement);
+                // N/A's key gives the scale's first not-applicable answer, never the next.
+                let from = current.filter(|_| slot != Slot::NotApplicable);
+                match scale::pick(scale, slot, from) {
+                    // An answer that needs a reason is asked for one first.
+                    Some(status) if scale::needs_reason(scale, status) => {
+                        let reason = work.session.answers.get(&id).and_then(|a| {
+                            a.justification.clone().filter(|_| current == Some(status))
+                        });
+                        let ask = crate::tui::overlays::justify::Justify::open(
+                            status,
+                            &reason.unwrap_or_default(),
+                        );
+                        self.overlays.push(Overlay::Justify(ask));
+                    }
                     Some(status) => result = answer(work, status),
                     None => self.message = Some(no_such_answer(work.lang(), action)),
                 }
-            }
-            Action::NotApplicable
-                if scale::pick(
-                    scale::scale_at(&work.model, requirement),
-                    Slot::NotApplicable,
-                    None,
-                )
-                .is_none() =>
-            {
-                self.message = Some(no_such_answer(work.lang(), action));
-            }
-            Action::NotApplicable => {
-                let current = work
-                    .session
-                    .answers
-                    .get(&id)
-                    .and_then(|a| a.justification.clone())
-                    .unwrap_or_default();
-                self.overlays.push(Overlay::Justify(
-                    crate::tui::overlays::justify::Justify::open(&current),
-                ));
             }
             Action::Clear => result = work.edit(|s, _| s.clear_status(&id, &who)),
             Action::QuickLevel(level) => {
@@ -629,12 +622,10 @@ impl App {
         let (what, on) = match action {
             // The answer the key just gave, in the scale's words.
             Action::Met | Action::Partial | Action::NotMet | Action::NotApplicable => {
-                let scale = scale::scale_at(&work.model, requirement);
-                let status = work.status(requirement)?;
-                (
-                    scale::label(scale, status, work.lang()).to_string(),
-                    requirement,
-                )
+                let id = &work.model.index.requirements[requirement].id;
+                let status = work.status(requirement)?.id();
+                let label = scale::answer_label(Some(&work.model), id, status, work.lang());
+                (label.unwrap_or(status).to_string(), requirement)
             }
             Action::Clear => (pick(m.cleared), requirement),
             Action::Flag => {
@@ -683,7 +674,11 @@ impl App {
 
     /// Help on a context: its keys, the answer keys in the model's own words.
     pub(super) fn help_of(&self, context: Context) -> crate::tui::overlays::help::Help {
-        let words = |a| self.work.as_ref().and_then(|w| w.answer_words(a));
+        let words = |a| {
+            self.work
+                .as_ref()
+                .map_or(keymap::Words::Keymap, |w| w.key_words(a))
+        };
         let entries = keymap::help_lines_with(context, self.lang(), &words);
         crate::tui::overlays::help::Help::open(context, entries)
     }

@@ -194,31 +194,60 @@ pub fn help_lines(context: Context) -> Vec<(String, String)> {
     help_lines_in(context, crate::lang::Lang::En)
 }
 
-/// Footer hints with some actions' words replaced (`words`: the answer keys in the words of a
-/// model's own answer scale).
+/// What a key's hint says where the session's model has a say: the keymap's own words, the
+/// model's (an answer key in the words of its answer scale), or nothing (a key that gives
+/// nothing on this model, such as `x` on a scale without not applicable: its hint is left
+/// out rather than shown as `x —`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Words {
+    Keymap,
+    Model(String),
+    Hidden,
+}
+
+impl Words {
+    /// The model's words cut with `…` to a quarter of a row `width` wide (at least 10 cells),
+    /// so a one-row hint line still shows every answer key when a scale's labels are long
+    /// (SAMM's); help shows them whole.
+    pub fn fit(self, width: usize) -> Words {
+        match self {
+            Words::Model(own) => {
+                let room = (width / 4).max(10);
+                Words::Model(crate::tui::widgets::wrap::truncate(&own, room))
+            }
+            other => other,
+        }
+    }
+}
+
+/// Footer hints with some actions' words replaced or left out (`words`).
 pub fn hints_with(
     context: Context,
     lang: crate::lang::Lang,
-    words: &dyn Fn(Action) -> Option<String>,
+    words: &dyn Fn(Action) -> Words,
 ) -> Vec<(String, String)> {
     let shown = bindings(context).iter().filter(|b| b.hint);
     hints_in(context, lang)
         .into_iter()
         .zip(shown)
-        .map(|((key, desc), b)| (key, words(b.action).unwrap_or(desc)))
+        .filter_map(|((key, desc), b)| match words(b.action) {
+            Words::Keymap => Some((key, desc)),
+            Words::Model(own) => Some((key, own)),
+            Words::Hidden => None,
+        })
         .collect()
 }
 
 /// Help lines in the workbench's language (`zh` gives Chinese descriptions, as the footer).
 pub fn help_lines_in(context: Context, lang: crate::lang::Lang) -> Vec<(String, String)> {
-    help_lines_with(context, lang, &|_| None)
+    help_lines_with(context, lang, &|_| Words::Keymap)
 }
 
-/// Help lines with some actions' words replaced, as `hints_with`.
+/// Help lines with some actions' words replaced or left out, as `hints_with`.
 pub fn help_lines_with(
     context: Context,
     lang: crate::lang::Lang,
-    words: &dyn Fn(Action) -> Option<String>,
+    words: &dyn Fn(Action) -> Words,
 ) -> Vec<(String, String)> {
     let mut lines: Vec<(Vec<String>, Action)> = Vec::new();
     for binding in bindings(context) {
@@ -230,9 +259,13 @@ pub fn help_lines_with(
     }
     lines
         .into_iter()
-        .map(|(keys, action)| {
-            let desc = words(action).unwrap_or_else(|| action.describe_in(lang));
-            (keys.join(" / "), desc)
+        .filter_map(|(keys, action)| {
+            let desc = match words(action) {
+                Words::Keymap => action.describe_in(lang),
+                Words::Model(own) => own,
+                Words::Hidden => return None,
+            };
+            Some((keys.join(" / "), desc))
         })
         .collect()
 }

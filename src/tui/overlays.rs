@@ -40,7 +40,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::lang::Lang;
 use crate::model::LoadedModel;
-use crate::session::{EvidenceCheck, EvidenceType, Finding, LockHolder, Session};
+use crate::session::{EvidenceCheck, EvidenceType, Finding, LockHolder, Session, Status};
 use crate::tui::action::Action;
 use crate::tui::theme;
 use crate::tui::widgets::line_input::LineInput;
@@ -139,8 +139,8 @@ pub enum Edit {
     },
     /// Delete finding `id`.
     RemoveFinding(String),
-    /// The current requirement is not applicable, for this reason.
-    NotApplicable(String),
+    /// The current requirement takes this answer, which needs a reason, for this reason.
+    Justified(Status, String),
     /// Reopen the final session, for this reason.
     Reopen(String),
     /// The note (or the discussion note) of a requirement. `continued`: an undo step was taken

@@ -275,6 +275,7 @@ fn missing_rows(
 /// file (`imported from team-cd.xlsx`). Nothing changes when it returns an error.
 pub fn apply(
     session: &mut Session,
+    model: &LoadedModel,
     plan: &ImportPlan,
     who: &str,
     via: &str,
@@ -289,12 +290,17 @@ pub fn apply(
     }
     session.ensure_editable()?;
     let mut edited = session.clone();
-    edited.edits_via(via, |s| apply_changes(s, plan, who))?;
+    edited.edits_via(via, |s| apply_changes(s, model, plan, who))?;
     *session = edited;
     Ok(())
 }
 
-fn apply_changes(session: &mut Session, plan: &ImportPlan, who: &str) -> Result<(), EditError> {
+fn apply_changes(
+    session: &mut Session,
+    model: &LoadedModel,
+    plan: &ImportPlan,
+    who: &str,
+) -> Result<(), EditError> {
     session.ensure_assessor(who)?;
     for name in &plan.new_participants {
         session.add_participant(name, "", who)?;
@@ -306,10 +312,10 @@ fn apply_changes(session: &mut Session, plan: &ImportPlan, who: &str) -> Result<
         .collect();
     for c in &plan.changes {
         match (c.field, c.status) {
-            (Field::Status, Some(status)) if c.needs_reason => {
-                session.set_justified(&c.id, status, &c.justification, who)?;
+            // The scale decides whether the answer takes the reason (the plan has checked).
+            (Field::Status, Some(status)) => {
+                session.answer(model, &c.id, status, &c.justification, who)?;
             }
-            (Field::Status, Some(status)) => session.set_status(&c.id, status, who)?,
             (Field::Justification, _) if !na_set.contains(c.id.as_str()) => {
                 // A new reason for the answer that needs it, which stays.
                 let status = session.status(&c.id).unwrap_or(Status::NotApplicable);

@@ -3,6 +3,8 @@
 //! on first use, or on a second core as soon as the workbench opens. Every read of it waits
 //! for that parse, so nothing can see, change or save a history that is not all there.
 
+use std::fs::File;
+use std::io::{Read, Seek, SeekFrom};
 use std::ops::{Deref, DerefMut, Range};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::thread::JoinHandle;
@@ -23,8 +25,106 @@ type Parsed = Result<Vec<Change>, HistoryDamage>;
 
 /// The history's text inside the file's text, still to be parsed.
 struct Text {
-    file: Arc<String>,
+    file: Arc<FileText>,
     value: Range<usize>,
+}
+
+/// A session file's text: read whole, or read up to its history with the rest still to read
+/// (a year of history is most of a file the first frame needs none of). Whoever needs the
+/// whole text first reads the rest; others wait for it.
+pub struct FileText {
+    text: OnceLock<Result<Arc<String>, HistoryDamage>>,
+    unread: Mutex<Option<Unread>>,
+}
+
+/// The file still open after its head was read, and where its history was found.
+pub(crate) struct Unread {
+    pub file: File,
+    pub head: Vec<u8>,
+    pub size: usize,
+    pub value: Range<usize>,
+}
+
+impl FileText {
+    /// A file read whole.
+    pub(crate) fn whole(text: Arc<String>) -> Arc<Self> {
+        Arc::new(Self {
+            text: OnceLock::from(Ok(text)),
+            unread: Mutex::new(None),
+        })
+    }
+
+    /// A file read up to its history.
+    pub(crate) fn partly(unread: Unread) -> Arc<Self> {
+        Arc::new(Self {
+            text: OnceLock::new(),
+            unread: Mutex::new(Some(unread)),
+        })
+    }
+
+    /// The whole text, reading the rest of the file first if nobody has yet.
+    pub fn get(&self) -> Result<Arc<String>, HistoryDamage> {
+        self.text
+            .get_or_init(|| {
+                let unread = self.unread.lock().unwrap_or_else(|e| e.into_inner()).take();
+                unread.map_or_else(|| Err(changed()), Unread::finish)
+            })
+            .clone()
+    }
+}
+
+impl std::fmt::Debug for FileText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("FileText")
+            .field("read", &self.text.get().is_some())
+            .finish()
+    }
+}
+
+impl Unread {
+    /// Reads the rest from the open file (so a file replaced meanwhile is still the one
+    /// read) and checks it is what the head promised: the same size, UTF-8, and its history
+    /// where it was found.
+    fn finish(self) -> Result<Arc<String>, HistoryDamage> {
+        let Unread {
+            mut file,
+            head,
+            size,
+            value,
+        } = self;
+        let mut bytes = head;
+        let at = bytes.len() as u64;
+        let read = file.seek(SeekFrom::Start(at)).and_then(|_| {
+            let more = (size + 1).saturating_sub(bytes.len()) as u64;
+            file.take(more).read_to_end(&mut bytes)
+        });
+        if read.is_err() || bytes.len() != size {
+            return Err(changed());
+        }
+        let text = String::from_utf8(bytes).map_err(|e| {
+            let (line, column) =
+                crate::textfile::line_col(e.as_bytes(), e.utf8_error().valid_up_to());
+            HistoryDamage {
+                line,
+                column,
+                message: crate::textfile::TextProblem::NotUtf8,
+            }
+        })?;
+        if super::split::find(&text).map(|s| s.value) != Some(value) {
+            return Err(changed());
+        }
+        Ok(Arc::new(text))
+    }
+}
+
+/// A file that changed between reading its head and its history (written in place by
+/// another program): its history cannot be trusted to belong to the head.
+fn changed() -> HistoryDamage {
+    HistoryDamage {
+        line: 1,
+        column: 1,
+        message: crate::textfile::TextProblem::ChangedWhileRead,
+    }
 }
 
 enum Pending {
@@ -43,7 +143,7 @@ pub struct History {
 
 impl History {
     /// A history still in the file's text (`value` is its `[` … `]`).
-    pub(crate) fn unparsed(file: Arc<String>, value: Range<usize>) -> Self {
+    pub(crate) fn unparsed(file: Arc<FileText>, value: Range<usize>) -> Self {
         Self {
             pending: Mutex::new(Some(Pending::Text(Text { file, value }))),
             ..Self::default()
@@ -51,19 +151,24 @@ impl History {
     }
 
     /// The whole file's text while the history is still unparsed in it (what was read).
-    pub fn source(&self) -> Option<Arc<String>> {
+    pub fn source(&self) -> Option<Arc<FileText>> {
         match &*self.pending.lock().unwrap_or_else(|e| e.into_inner()) {
             Some(Pending::Text(text)) => Some(text.file.clone()),
             _ => None,
         }
     }
 
-    /// Starts parsing on another thread, so the history is ready when first needed.
+    /// Starts parsing on another thread, so the history is ready when first needed. Called
+    /// again (the workbench calls it after every frame), it leaves a parse under way alone:
+    /// dropping it would read the history as empty, and the next save would lose it.
     pub fn parse_in_background(&self) {
         let mut pending = self.pending.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(Pending::Text(text)) = pending.take() {
-            *pending = Some(Pending::Parsing(std::thread::spawn(move || text.parse())));
-        }
+        *pending = match pending.take() {
+            Some(Pending::Text(text)) => {
+                Some(Pending::Parsing(std::thread::spawn(move || text.parse())))
+            }
+            under_way => under_way,
+        };
     }
 
     /// For `skip_serializing_if`: an empty history is left out of the file.
@@ -108,26 +213,36 @@ impl History {
 }
 
 impl Text {
+    /// The fast reader first; RON for anything it declines, so damage is told as RON tells it.
     fn parse(self) -> Parsed {
-        let value = &self.file[self.value.clone()];
-        let mut entries: Vec<Change> = ron::Options::default().from_str(value).map_err(|e| {
-            let before = &self.file[..self.value.start];
-            let line = memchr::memchr_iter(b'\n', before.as_bytes()).count();
-            let line_start = before.rfind('\n').map_or(0, |n| n + 1);
-            let column = if e.span.start.line == 1 {
-                self.value.start - line_start + e.span.start.col
-            } else {
-                e.span.start.col
-            };
-            HistoryDamage {
-                line: line + e.span.start.line,
-                column,
-                message: e.code.into(),
-            }
-        })?;
+        let file = self.file.get()?;
+        let value = &file[self.value.clone()];
+        let mut entries = match super::fast::parse_changes(value) {
+            Some(entries) => entries,
+            None => parse_with_ron(&file, value, self.value.start)?,
+        };
         super::super::ids::assign_history_ids(&mut entries);
         Ok(entries)
     }
+}
+
+/// RON's reading of a history (`value`, at `start` in the file), its damage by file line.
+fn parse_with_ron(file: &str, value: &str, start: usize) -> Parsed {
+    ron::Options::default().from_str(value).map_err(|e| {
+        let before = &file[..start];
+        let line = memchr::memchr_iter(b'\n', before.as_bytes()).count();
+        let line_start = before.rfind('\n').map_or(0, |n| n + 1);
+        let column = if e.span.start.line == 1 {
+            start - line_start + e.span.start.col
+        } else {
+            e.span.start.col
+        };
+        HistoryDamage {
+            line: line + e.span.start.line,
+            column,
+            message: e.code.into(),
+        }
+    })
 }
 
 impl From<Vec<Change>> for History {

@@ -24,58 +24,75 @@ pub fn find(text: &str) -> Option<Split> {
         b: text.as_bytes(),
         i: 0,
     };
-    let mut depth = 0usize;
-    let mut in_session = false;
-    let mut expect_key = false;
-    loop {
-        s.skip_trivia()?;
-        let &c = s.b.get(s.i)?;
-        match c {
-            b'(' | b'[' | b'{' => {
-                if depth == 0 && c == b'(' {
-                    in_session = true;
-                    expect_key = true;
-                } else {
-                    expect_key = false;
-                }
-                depth += 1;
-                s.i += 1;
+    let (key, open) = s.find_key()?;
+    let close = list_end(&s.b[open + 1..])
+        .map(|at| open + 1 + at)
+        .or_else(|| s.matching(open))?;
+    s.i = close + 1;
+    s.skip_trivia()?;
+    if s.b.get(s.i) == Some(&b',') {
+        s.i += 1;
+    }
+    Some(Split {
+        field: key..s.i,
+        value: open..close + 1,
+    })
+}
+
+/// Where the top-level history field starts in the first bytes of a file (its name, and its
+/// `[`), without reading further: None when these bytes end before it (or have none).
+pub fn find_in_head(head: &[u8]) -> Option<(usize, usize)> {
+    Scanner { b: head, i: 0 }.find_key()
+}
+
+/// The history's `]` among the file's last bytes, when history is the session's last field
+/// (as this build writes it): `] ,? )` and white space only after it, and an element list
+/// that ends in `)` (or is empty) before it, so the bracket cannot be another field's. Also
+/// where the field ends (after its comma). Positions are in `tail`, which must start after
+/// the history's `[`.
+pub fn list_end_in_tail(tail: &[u8]) -> Option<(usize, usize)> {
+    let close = list_end(tail)?;
+    let mut end = close + 1;
+    while tail.get(end).is_some_and(u8::is_ascii_whitespace) {
+        end += 1;
+    }
+    if tail.get(end) == Some(&b',') {
+        end += 1;
+    }
+    Some((close, end))
+}
+
+/// See `list_end_in_tail`: the `]` in `b`, the bytes after a history's `[`.
+fn list_end(b: &[u8]) -> Option<usize> {
+    let mut j = b.len();
+    let mut back = |want: Option<u8>| -> Option<()> {
+        while j > 0 && b[j - 1].is_ascii_whitespace() {
+            j -= 1;
+        }
+        match want {
+            Some(c) if j > 0 && b[j - 1] == c => {
+                j -= 1;
+                Some(())
             }
-            b')' | b']' | b'}' => {
-                depth = depth.checked_sub(1)?;
-                if depth == 0 && in_session {
-                    return None; // the session ended without a history
+            Some(_) => None,
+            None => {
+                if j > 0 && b[j - 1] == b',' {
+                    j -= 1;
                 }
-                s.i += 1;
-            }
-            b',' => {
-                expect_key = depth == 1 && in_session;
-                s.i += 1;
-            }
-            b'"' | b'\'' => {
-                s.skip_literal()?;
-                expect_key = false;
-            }
-            c if is_ident(c) => {
-                let start = s.i;
-                if s.skip_raw_string()? {
-                    expect_key = false;
-                    continue;
-                }
-                while s.b.get(s.i).is_some_and(|&c| is_ident(c)) {
-                    s.i += 1;
-                }
-                if expect_key && depth == 1 && &s.b[start..s.i] == b"history" {
-                    return s.history_from(start);
-                }
-                expect_key = false;
-            }
-            _ => {
-                expect_key = false;
-                s.i += 1;
+                Some(())
             }
         }
-    }
+    };
+    back(Some(b')'))?;
+    back(None)?;
+    back(Some(b']'))?;
+    let close = j;
+    // An element list ends in `)` (or is empty): anything else is another field's value.
+    let before = b[..close]
+        .iter()
+        .rev()
+        .find(|c| !c.is_ascii_whitespace() && **c != b',');
+    matches!(before, None | Some(b')')).then_some(close)
 }
 
 fn is_ident(c: u8) -> bool {
@@ -88,58 +105,70 @@ struct Scanner<'a> {
 }
 
 impl Scanner<'_> {
-    /// After the field's name at `key`: `: [`, then the value's end and the comma after it.
-    fn history_from(&mut self, key: usize) -> Option<Split> {
+    /// The top-level `history` field's name and its `[`, scanning tokens from the start.
+    fn find_key(&mut self) -> Option<(usize, usize)> {
+        let mut depth = 0usize;
+        let mut in_session = false;
+        let mut expect_key = false;
+        loop {
+            self.skip_trivia()?;
+            let &c = self.b.get(self.i)?;
+            match c {
+                b'(' | b'[' | b'{' => {
+                    if depth == 0 && c == b'(' {
+                        in_session = true;
+                        expect_key = true;
+                    } else {
+                        expect_key = false;
+                    }
+                    depth += 1;
+                    self.i += 1;
+                }
+                b')' | b']' | b'}' => {
+                    depth = depth.checked_sub(1)?;
+                    if depth == 0 && in_session {
+                        return None; // the session ended without a history
+                    }
+                    self.i += 1;
+                }
+                b',' => {
+                    expect_key = depth == 1 && in_session;
+                    self.i += 1;
+                }
+                b'"' | b'\'' => {
+                    self.skip_literal()?;
+                    expect_key = false;
+                }
+                c if is_ident(c) => {
+                    let start = self.i;
+                    if self.skip_raw_string()? {
+                        expect_key = false;
+                        continue;
+                    }
+                    while self.b.get(self.i).is_some_and(|&c| is_ident(c)) {
+                        self.i += 1;
+                    }
+                    if expect_key && depth == 1 && &self.b[start..self.i] == b"history" {
+                        return self.list_open().map(|open| (start, open));
+                    }
+                    expect_key = false;
+                }
+                _ => {
+                    expect_key = false;
+                    self.i += 1;
+                }
+            }
+        }
+    }
+
+    /// After the field's name: `: [`, and where that `[` is.
+    fn list_open(&mut self) -> Option<usize> {
         self.skip_trivia()?;
         self.eat(b':')?;
         self.skip_trivia()?;
         let open = self.i;
         self.eat(b'[')?;
-        let close = self.last_field_end(open).or_else(|| self.matching(open))?;
-        self.i = close + 1;
-        self.skip_trivia()?;
-        if self.b.get(self.i) == Some(&b',') {
-            self.i += 1;
-        }
-        Some(Split {
-            field: key..self.i,
-            value: open..close + 1,
-        })
-    }
-
-    /// When history is the session's last field (as this build writes it), its `]` is the last
-    /// bracket of the file: `] ,? )` and white space only after it. Checked from the end, so a
-    /// year of history is not read here; the history's own parse checks the rest.
-    fn last_field_end(&self, open: usize) -> Option<usize> {
-        let mut j = self.b.len();
-        let mut back = |want: Option<u8>| -> Option<()> {
-            while j > open && self.b[j - 1].is_ascii_whitespace() {
-                j -= 1;
-            }
-            match want {
-                Some(c) if j > open && self.b[j - 1] == c => {
-                    j -= 1;
-                    Some(())
-                }
-                Some(_) => None,
-                None => {
-                    if j > open && self.b[j - 1] == b',' {
-                        j -= 1;
-                    }
-                    Some(())
-                }
-            }
-        };
-        back(Some(b')'))?;
-        back(None)?;
-        back(Some(b']'))?;
-        let close = j;
-        // An element list ends in `)` (or is empty): anything else is another field's value.
-        let before = self.b[open + 1..close]
-            .iter()
-            .rev()
-            .find(|c| !c.is_ascii_whitespace() && **c != b',');
-        matches!(before, None | Some(b')')).then_some(close)
+        Some(open)
     }
 
     /// The index of the bracket closing the one at `open`, scanning every token between.

@@ -4,7 +4,7 @@
 //! stays open), opens, closes, jumps and acts on a confirmed question.
 
 use super::{App, Overlay, Screen, Work, audit, ctx_of};
-use crate::session::scale::Slot;
+use crate::session::Status;
 use crate::session::{self, EditError, Session};
 use crate::tui::action::Action;
 use crate::tui::overlays::conflicts::Resolution;
@@ -189,9 +189,9 @@ impl App {
                 work.dirty = true;
                 Ok(())
             }
-            Edit::NotApplicable(text) => {
+            Edit::Justified(status, text) => {
                 let requirement = work.requirement;
-                let made = not_applicable(work, &text, &who);
+                let made = justified(work, status, &text, &who);
                 if made.is_ok() {
                     self.last_change = self.describe_change(Action::NotApplicable, requirement, 0);
                 }
@@ -260,17 +260,15 @@ impl App {
     }
 }
 
-/// N/A with its justification on the requirement at the cursor, the decider stamped, then
-/// on to the next one when auto-advance is on.
-fn not_applicable(work: &mut Work, text: &str, who: &str) -> Result<(), EditError> {
+/// An answer that needs a reason (N/A, or another its scale marks) with its reason, on the
+/// requirement at the cursor, the decider stamped, then on to the next one when auto-advance
+/// is on.
+fn justified(work: &mut Work, status: Status, text: &str, who: &str) -> Result<(), EditError> {
     let auto = work.session.cursor.auto_advance;
     let id = work.requirement_id();
     let decider = work.session.cursor.decider.clone();
-    let scale = crate::session::scale::scale_at(&work.model, work.requirement);
-    let status = crate::session::scale::pick(scale, Slot::NotApplicable, None)
-        .unwrap_or(crate::session::Status::NotApplicable);
-    let change = |s: &mut Session, _: &_| {
-        s.set_justified(&id, status, text, who)?;
+    let change = |s: &mut Session, model: &_| {
+        s.answer(model, &id, status, text, who)?;
         audit::stamp_decider(s, &[id.as_str()], &decider, who)
     };
     work.edit_then(change, |w| {

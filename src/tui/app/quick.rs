@@ -53,7 +53,7 @@ impl App {
         work.edit_then(
             |s, m| {
                 let plan = s.quick_level_plan(m, practice, level);
-                let changed = s.apply_quick_level(&plan, &who)?;
+                let changed = s.apply_quick_level(m, &plan, &who)?;
                 let ids: Vec<&str> = changed.iter().map(String::as_str).collect();
                 audit::stamp_decider(s, &ids, &decider, &who)
             },
@@ -82,16 +82,9 @@ fn question(work: &Work, plan: &QuickPlan) -> String {
         ],
     )];
     for change in plan.replaced().take(LISTED) {
-        let scale = work
-            .model
-            .index
-            .requirement(&change.requirement)
-            .map_or_else(
-                || work.model.model.default_scale(),
-                |r| scale::scale_at(&work.model, r),
-            );
         let label = |s: Option<Status>| match s {
-            Some(s) => scale::label(scale, s, lang),
+            Some(s) => scale::answer_label(Some(&work.model), &change.requirement, s.id(), lang)
+                .unwrap_or(s.id()),
             None => "—",
         };
         let text = work

@@ -16,6 +16,7 @@ use crate::review::Filter;
 use crate::scoring::Scorecard;
 use crate::session::{self, EditError, EvidenceCheck, LockHolder, Session, SessionLock, Status};
 use crate::tui::history::History;
+use crate::tui::keymap::Words;
 use crate::tui::palette::{self, Entries};
 
 /// Whether what is on screen is on disk.
@@ -97,6 +98,16 @@ impl Work {
                 Some(scores)
             })
             .as_ref()
+    }
+
+    /// Gives each of `axes` (parts or domains) its level in the session's baseline, so the
+    /// radar draws it as a third shape; nothing without a baseline.
+    pub fn apply_baseline(&self, axes: &mut [crate::radar::Axis]) {
+        if let Some(then) = self.baseline_levels() {
+            for axis in axes {
+                axis.baseline = then.get(&axis.id).copied();
+            }
+        }
     }
 
     /// Opens a session file as its one writer, landing on its saved cursor. Fails with a
@@ -300,15 +311,28 @@ impl Work {
         ))
     }
 
-    /// An answer key's words when the model has its own answer scale (`y` on SAMM's: its
-    /// best answer's label); None on CAICT's, whose words are the keymap's own.
-    pub fn answer_words(&self, action: crate::tui::action::Action) -> Option<String> {
-        let slot = super::answer_slot(action)?;
-        if session::scale::is_caict(&self.model.model) {
-            return None;
+    /// What a key's hint says on this model, at the current requirement: an answer key in the
+    /// words of the requirement's own answer scale (`y` on SAMM's: its best answer's label),
+    /// CAICT's in the keymap's words; hidden when the scale has no such answer, as a quick
+    /// level above the model's levels.
+    pub fn key_words(&self, action: crate::tui::action::Action) -> Words {
+        use crate::tui::action::Action;
+        if let Action::QuickLevel(level) = action {
+            return if level > self.model.model.max_level() {
+                Words::Hidden
+            } else {
+                Words::Keymap
+            };
         }
-        let scale = self.model.model.default_scale();
-        Some(session::scale::slot_label(scale, slot, self.lang()).unwrap_or_else(|| "—".into()))
+        let Some(slot) = super::answer_slot(action) else {
+            return Words::Keymap;
+        };
+        let scale = session::scale::scale_at(&self.model, self.requirement);
+        match session::scale::slot_label(scale, slot, self.lang()) {
+            None => Words::Hidden,
+            Some(_) if session::scale::is_caict(&self.model.model) => Words::Keymap,
+            Some(words) => Words::Model(words),
+        }
     }
 
     /// Moves to the next (or previous) unanswered requirement, wrapping around; stays when

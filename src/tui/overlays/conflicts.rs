@@ -12,7 +12,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 use super::{Component, Context, Edit, Effect, Env};
 use crate::lang::Lang;
 use crate::model::LoadedModel;
-use crate::session::{ConflictSide, ConflictValue, Session, answer_text};
+use crate::session::{Conflict, ConflictSide, ConflictValue, Session, answer_text};
 use crate::tui::action::Action;
 use crate::tui::binding::{Binding, b, h, hints_of};
 use crate::tui::theme;
@@ -148,7 +148,7 @@ impl Conflicts {
             .zip(t.sides)
             .zip(columns.iter())
         {
-            side_column(side, name, &conflict.fields, lang, *rect, buf);
+            side_column(side, name, conflict, model, lang, *rect, buf);
         }
     }
 }
@@ -157,12 +157,14 @@ impl Conflicts {
 fn side_column(
     side: &ConflictSide,
     name: &str,
-    fields: &[String],
+    conflict: &Conflict,
+    model: &LoadedModel,
     lang: Lang,
     area: Rect,
     buf: &mut Buffer,
 ) {
     let t = lang.texts().teams;
+    let (fields, target) = (&conflict.fields, conflict.target.as_str());
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme::get().border)
@@ -175,11 +177,15 @@ fn side_column(
     ))];
     // Each value with its field named in the reader's language, and whether it conflicts.
     let values: Vec<(&str, String, bool)> = match &side.value {
-        ConflictValue::Answer(Some(a)) => answer_text(a, lang)
+        ConflictValue::Answer(Some(a)) => answer_text(a, target, Some(model), lang)
             .into_iter()
             .filter(|(f, v)| !v.is_empty() || fields.iter().any(|x| x == f))
             .map(|(f, v)| {
-                let value = crate::session::recorded_value(f, &v, lang).unwrap_or(v);
+                // The status is already its label on the requirement's scale.
+                let value = match f {
+                    "status" => v,
+                    _ => crate::session::recorded_value(None, target, f, &v, lang).unwrap_or(v),
+                };
                 let differs = fields.iter().any(|x| x == f);
                 (crate::session::field_label(f, lang), value, differs)
             })
@@ -189,7 +195,7 @@ fn side_column(
             vec![("", t.removed.to_string(), false)]
         }
         // Already told field by field (`title: …; kind: …`).
-        other => vec![("", other.describe(fields, lang), true)],
+        other => vec![("", other.describe(target, fields, Some(model), lang), true)],
     };
     for (label, value, differs) in values {
         let (mark, style) = if differs {

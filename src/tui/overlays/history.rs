@@ -8,8 +8,7 @@ use ratatui::widgets::{Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use super::Context;
-use super::{Component, Ctx, Effect, Env};
-use crate::lang::Lang;
+use super::{Component, Effect, Env};
 use crate::tui::action::Action;
 use crate::tui::binding::{Binding, b, h};
 use crate::tui::theme;
@@ -25,22 +24,6 @@ pub const BINDINGS: &[Binding] = &[
     b("Up", Action::Up),
     b("k", Action::Up),
 ];
-
-/// A recorded value in the shown language: statuses are recorded as codes (older files hold
-/// English labels), the flag as `flagged`, a merge's conflict by its field codes.
-fn value_label(field: &str, value: &str, lang: Lang) -> String {
-    crate::session::recorded_value(field, value, lang).unwrap_or_else(|| value.to_string())
-}
-
-/// A recorded answer on a model's own scale (the trail holds its option id), by its label.
-fn scale_label(seen: &Ctx, id: &str, field: &str, value: &str) -> Option<String> {
-    use crate::session::{Status, scale};
-    if field != "status" || scale::is_caict(&seen.model.model) {
-        return None;
-    }
-    let label = scale::own_label(seen.model, id, Status::new(value), seen.lang());
-    (!label.is_empty()).then_some(label)
-}
 
 /// How far the panel is scrolled.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -91,8 +74,8 @@ impl Component for History {
                 if s.is_empty() {
                     t.empty_value.to_string()
                 } else {
-                    scale_label(&seen, &id, &c.field, s)
-                        .unwrap_or_else(|| value_label(&c.field, s, lang))
+                    crate::session::recorded_value(Some(seen.model), &id, &c.field, s, lang)
+                        .unwrap_or_else(|| s.to_string())
                         .replace('\n', " ⏎ ")
                 }
             };

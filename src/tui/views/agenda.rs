@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 
-use crate::session::clock;
+use crate::session::{AgendaRow, clock};
 use crate::tui::app::Work;
 use crate::tui::overlays::agenda::{name, padded};
 use crate::tui::theme;
@@ -22,19 +22,10 @@ pub fn panel(work: &Work, area: Rect, buf: &mut Buffer) {
         ));
     let inner = block.inner(area);
     block.render(area, buf);
-    let rows = work.session.agenda_rows(&work.model);
-    let planned_any = rows.iter().any(|r| r.planned_minutes.is_some());
     let current = work.agenda_item().map(|(item, _, _)| item);
     let w = usize::from(inner.width);
-    let lines: Vec<Line> = rows
+    let lines: Vec<Line> = shown_rows(work)
         .iter()
-        .filter(|r| {
-            if planned_any {
-                r.planned_minutes.is_some()
-            } else {
-                r.is_part
-            }
-        })
         .map(|r| {
             let right = match r.planned_minutes {
                 Some(m) => format!("{} / {}", clock(r.spent_seconds), clock(u64::from(m) * 60)),
@@ -53,4 +44,24 @@ pub fn panel(work: &Work, area: Rect, buf: &mut Buffer) {
         })
         .collect();
     Paragraph::new(lines).render(inner, buf);
+}
+
+/// The items the panel lists: the planned ones, or every part when nothing is planned.
+fn shown_rows(work: &Work) -> Vec<AgendaRow> {
+    let rows = work.session.agenda_rows(&work.model);
+    let planned_any = rows.iter().any(|r| r.planned_minutes.is_some());
+    rows.into_iter()
+        .filter(|r| {
+            if planned_any {
+                r.planned_minutes.is_some()
+            } else {
+                r.is_part
+            }
+        })
+        .collect()
+}
+
+/// The panel's height for its items, borders included.
+pub fn height(work: &Work) -> u16 {
+    u16::try_from(shown_rows(work).len() + 2).unwrap_or(u16::MAX)
 }

@@ -3,13 +3,14 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Widget};
 
 use super::{navigator, practice, status};
-use crate::tui::app::App;
+use crate::tui::app::{App, Work};
 use crate::tui::layout;
 use crate::tui::theme;
-use crate::tui::widgets::radar::{Radar, legend};
+use crate::tui::widgets::radar::{Radar, legend_of};
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(work) = &app.work else { return };
@@ -30,30 +31,38 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     status::render(app, p.status, buf);
 }
 
-/// The live radar of the current part's domains.
-pub(super) fn render_radar(work: &crate::tui::app::Work, area: Rect, buf: &mut Buffer) {
+/// The radar of the current part's domains, with the session's baseline when it has one.
+pub(super) fn part_radar(work: &Work) -> Radar {
     let pref = &work.model.index.practices[work.practice];
-    let part = &work.model.model.parts[pref.part];
-    let lang = work.lang();
-    let radar = Radar {
-        axes: crate::summary::part_domain_axes(
-            &work.model,
-            &work.session,
-            &work.card,
-            pref.part,
-            lang.code(),
-        ),
-    };
-    let title = format!(
-        " {} · L{} ",
-        part.name.get(lang),
-        work.card.parts[pref.part].score.level
+    let mut axes = crate::summary::part_domain_axes(
+        &work.model,
+        &work.session,
+        &work.card,
+        pref.part,
+        work.lang().code(),
     );
+    work.apply_baseline(&mut axes);
+    Radar { axes }
+}
+
+/// The live radar of the current part's domains in a panel titled with the part's name and
+/// level (and its change since the baseline), its legend on the bottom border.
+pub(super) fn render_radar(work: &Work, area: Rect, buf: &mut Buffer) {
+    let pref = &work.model.index.practices[work.practice];
+    let lang = work.lang();
+    let radar = part_radar(work);
+    let part = &work.card.parts[pref.part].score;
+    let then = work.baseline_levels().and_then(|then| then.get(&part.id));
+    let level = crate::radar::level_text(part.level, then.copied());
+    let name = work.model.model.parts[pref.part].name.get(lang);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme::get().border)
-        .title(ratatui::text::Span::styled(title, theme::get().title))
-        .title_bottom(ratatui::text::Line::from(legend(lang)));
+        .title(Span::styled(
+            format!(" {name} · {level} "),
+            theme::get().title,
+        ))
+        .title_bottom(Line::from(legend_of(lang, &radar.axes)));
     let inner = block.inner(area);
     block.render(area, buf);
     (&radar).render(inner, buf);

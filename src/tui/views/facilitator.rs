@@ -11,7 +11,9 @@ use ratatui::widgets::{Paragraph, Widget};
 use super::{agenda, assessment, practice, status};
 use crate::tui::app::{App, Work};
 use crate::tui::theme;
+use crate::tui::widgets::radar::legend_of;
 use crate::tui::widgets::wrap::wrap;
+use unicode_width::UnicodeWidthStr;
 
 /// Where each part goes at a given size.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,9 +27,10 @@ pub struct Layout3 {
     pub status: Rect,
 }
 
-/// From 100×24 on, the radar takes the right half and more, full height, so the room can read
-/// it; the heading and the ladder share the left. Smaller screens show the heading and ladder.
-/// The agenda goes under the radar when there is height for both.
+/// From 100×24 on, the radar takes the right side, full height, so the room can read it: as
+/// wide as its chart can fill at that height, up to two thirds of the width; the heading and
+/// the ladder share the left. Smaller screens show the heading and ladder. The agenda goes
+/// under the radar, as tall as its items, when there is height for both.
 /// `status_h` is the status line's height (one row, more while a long message shows).
 pub fn layout(work: &Work, area: Rect, status_h: u16) -> Layout3 {
     let [body, keys, status] = Layout::vertical([
@@ -51,18 +54,19 @@ pub fn layout(work: &Work, area: Rect, status_h: u16) -> Layout3 {
         body.height.saturating_sub(2 * my),
     );
     let (text, radar, agenda) = if with_radar {
-        let radar_w = body.width * 11 / 20;
+        // The agenda takes the rows its items need (up to a quarter), the radar the rest.
+        let agenda_h = if body.height >= 40 {
+            agenda::height(work).min(body.height / 4)
+        } else {
+            0
+        };
+        let radar_w = radar_width(work, body.width * 2 / 3, body.height - agenda_h);
         let [left, _, right] = Layout::horizontal([
             Constraint::Min(1),
             Constraint::Length(1),
             Constraint::Length(radar_w),
         ])
         .areas(body);
-        let agenda_h = if right.height >= 40 {
-            right.height / 4
-        } else {
-            0
-        };
         let [radar, agenda] =
             Layout::vertical([Constraint::Min(1), Constraint::Length(agenda_h)]).areas(right);
         (left, Some(radar), (agenda.height >= 3).then_some(agenda))
@@ -84,13 +88,26 @@ pub fn layout(work: &Work, area: Rect, status_h: u16) -> Layout3 {
     }
 }
 
+/// The radar panel's width, at most `most`: no wider than its chart can fill at `height`
+/// (cells are about twice as tall as wide, so a short panel holds a narrow disc), and wide
+/// enough for the legend on its border. The columns left over go to the text.
+fn radar_width(work: &Work, most: u16, height: u16) -> u16 {
+    let radar = assessment::part_radar(work);
+    let inner = Rect::new(0, 0, most.saturating_sub(2), height.saturating_sub(2));
+    let legend: usize = legend_of(work.lang(), &radar.axes)
+        .iter()
+        .map(|s| s.content.width())
+        .sum();
+    let legend = u16::try_from(legend).unwrap_or(u16::MAX);
+    (radar.fitted_width(inner).max(legend + 2) + 2).min(most)
+}
+
 /// The answer keys from the keymap (`y met · p partial · …`), so the room knows what to say;
 /// as many whole entries as fit in `width`.
 fn answer_keys(work: &Work, width: usize) -> Line<'static> {
     let lang = work.lang();
     use crate::tui::action::Action;
     use crate::tui::keymap::{self, Context};
-    use unicode_width::UnicodeWidthStr;
     let answers = [
         Action::Met,
         Action::Partial,
@@ -106,9 +123,11 @@ fn answer_keys(work: &Work, width: usize) -> Line<'static> {
         else {
             continue;
         };
-        let what = work
-            .answer_words(action)
-            .unwrap_or_else(|| action.describe_in(lang));
+        let what = match work.key_words(action).fit(width) {
+            keymap::Words::Keymap => action.describe_in(lang),
+            keymap::Words::Model(own) => own,
+            keymap::Words::Hidden => continue,
+        };
         let key = keymap::display_key(binding.key);
         let sep = if spans.is_empty() { "" } else { "  ·  " };
         let used: usize = spans.iter().map(|s: &Span| s.content.width()).sum();

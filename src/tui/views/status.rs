@@ -243,7 +243,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             height: 1,
             ..area
         };
-        let words = |a| work.answer_words(a);
+        let words = |a| work.key_words(a).fit(usize::from(area.width));
         let spans = spans_of(keymap::hints_with(app.context(), work.lang(), &words));
         Paragraph::new(Line::from(spans)).render(bottom, buf);
     }

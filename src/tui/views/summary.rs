@@ -11,7 +11,7 @@ use crate::summary::{ResultRow, summarize_with};
 use crate::tui::app::{App, Work};
 use crate::tui::theme;
 use crate::tui::widgets::columns::column_widths;
-use crate::tui::widgets::radar::{Radar, legend};
+use crate::tui::widgets::radar::{Radar, legend_of};
 use crate::tui::widgets::wrap::truncate;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
@@ -52,21 +52,13 @@ fn render_chart(work: &Work, area: Rect, buf: &mut Buffer) {
         ),
     };
     // The session's baseline (an earlier assessment) as the radar's third shape.
-    if let Some(then) = work.baseline_levels() {
-        for axis in &mut axes {
-            axis.baseline = then.get(&axis.id).copied();
-        }
-    }
+    work.apply_baseline(&mut axes);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme::get().border)
         .title(Span::styled(title, theme::get().title))
         .title_bottom(Line::from({
-            let lang = work.lang();
-            let mut spans = legend(lang);
-            if axes.iter().any(|a| a.baseline.is_some()) {
-                spans.push(crate::tui::widgets::radar::baseline_legend(lang));
-            }
+            let mut spans = legend_of(work.lang(), &axes);
             spans.push(Span::styled(
                 format!(" {} ", w.next_part),
                 theme::get().muted,

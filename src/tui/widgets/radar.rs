@@ -17,7 +17,9 @@ use ratatui::widgets::Widget;
 use ratatui::widgets::canvas::{Canvas, Context, Line as Segment, Points};
 use unicode_width::UnicodeWidthStr;
 
-use crate::radar::{Axis, Point, Shapes, dashes, inside, polygon, rim, segments, vertex};
+use crate::radar::{
+    Axis, Point, Shapes, dashes, inside, level_text, polygon, rim, segments, vertex,
+};
 use crate::tui::theme;
 use crate::tui::widgets::wrap::wrap;
 
@@ -70,24 +72,23 @@ impl Widget for &Radar {
 }
 
 impl Radar {
-    /// The text beside axis `i`: its name (or number), level and score.
+    /// The text beside axis `i`: its name (or number), level and score. The level's change
+    /// since the baseline goes with it, except beside a number whose legend line shows it
+    /// (five columns more on each side of the disc would shrink it).
     fn label(&self, i: usize, labels: Labels) -> String {
         let a = &self.axes[i];
-        let name = match labels {
-            Labels::Names => a.name.clone(),
-            Labels::Numbers { .. } => (i + 1).to_string(),
+        let (name, baseline) = match labels {
+            Labels::Names => (a.name.clone(), a.baseline),
+            Labels::Numbers { rows: 0 } => ((i + 1).to_string(), a.baseline),
+            Labels::Numbers { .. } => ((i + 1).to_string(), None),
         };
-        format!("{name} L{} {:.1}", a.level, a.score)
+        format!("{name} {} {:.1}", level_text(a.level, baseline), a.score)
     }
 
     /// Names when each fits in the quarter of the width beside the disc; else numbers, with a
     /// legend under the chart when there is height for it (names wrap, never cut).
     fn label_mode(&self, area: Rect) -> Labels {
-        let widest = (0..self.axes.len())
-            .map(|i| self.label(i, Labels::Names).width())
-            .max()
-            .unwrap_or(0);
-        if widest <= usize::from(area.width / 4) {
+        if self.widest(Labels::Names) <= usize::from(area.width / 4) {
             return Labels::Names;
         }
         let lines: usize = (0..self.axes.len())
@@ -99,9 +100,47 @@ impl Radar {
         Labels::Numbers { rows }
     }
 
+    /// The narrowest width, at most `area.width`, at which the chart at this height is as
+    /// large as in `area` (its labels and legend drawn the same way): a wider panel would
+    /// only add empty columns beside a disc that the height limits.
+    pub fn fitted_width(&self, area: Rect) -> u16 {
+        if area.width < 8 || area.height < 4 || self.axes.is_empty() {
+            return area.width;
+        }
+        let labels = self.label_mode(area);
+        let (legend_rows, keep) = match labels {
+            // Names stay names while each fits in a quarter of the width.
+            Labels::Names => (0, 4 * self.widest(labels)),
+            // The numbered legend keeps its lines unwrapped (or as wrapped as in `area`).
+            Labels::Numbers { rows } => {
+                let widest = (0..self.axes.len()).map(|i| self.legend_entry(i).width());
+                (rows, widest.max().unwrap_or(0))
+            }
+        };
+        let chart_h = usize::from(area.height - legend_rows);
+        // As `bounds` lays it out: the disc, a label on each side and a column of margin.
+        let disc = 2 * chart_h.saturating_sub(3);
+        let wanted = (disc + 2 * self.widest(labels) + 2).max(keep);
+        u16::try_from(wanted).map_or(area.width, |w| w.min(area.width))
+    }
+
+    /// The widest label beside an axis.
+    fn widest(&self, labels: Labels) -> usize {
+        (0..self.axes.len())
+            .map(|i| self.label(i, labels).width())
+            .max()
+            .unwrap_or(0)
+    }
+
     fn legend_entry(&self, i: usize) -> String {
         let a = &self.axes[i];
-        format!("{} {}  L{} · {:.2}", i + 1, a.name, a.level, a.score)
+        format!(
+            "{} {}  {} · {:.2}",
+            i + 1,
+            a.name,
+            level_text(a.level, a.baseline),
+            a.score
+        )
     }
 
     fn legend_lines(&self, area: Rect, buf: &mut Buffer) {
@@ -116,11 +155,7 @@ impl Radar {
         if area.height < 3 {
             return;
         }
-        let widest = (0..self.axes.len())
-            .map(|i| self.label(i, labels).width())
-            .max()
-            .unwrap_or(0);
-        let (xr, yr) = bounds(area, widest);
+        let (xr, yr) = bounds(area, self.widest(labels));
         let cell = (
             2.0 * xr / f64::from(area.width),
             2.0 * yr / f64::from(area.height),
@@ -223,6 +258,15 @@ pub fn legend(lang: crate::lang::Lang) -> Vec<Span<'static>> {
             style(theme::get().target),
         ),
     ]
+}
+
+/// The legend of a radar over `axes`: `legend`, and the baseline's entry when one is drawn.
+pub fn legend_of(lang: crate::lang::Lang, axes: &[Axis]) -> Vec<Span<'static>> {
+    let mut spans = legend(lang);
+    if axes.iter().any(|a| a.baseline.is_some()) {
+        spans.push(baseline_legend(lang));
+    }
+    spans
 }
 
 /// The baseline's legend entry, for charts that have one.
@@ -334,6 +378,65 @@ mod tests {
         assert!(
             text.contains("1 Config and Continuous Integration Practices  L0 · 0.50"),
             "{text}"
+        );
+    }
+
+    #[test]
+    fn a_short_wide_area_is_fitted_to_the_disc_and_the_chart_fills_it() {
+        let r = radar("");
+        // Tall enough: the width limits the disc, nothing to spare.
+        assert_eq!(r.fitted_width(Rect::new(0, 0, 60, 60)), 60);
+        let wide = Rect::new(0, 0, 200, 30);
+        let w = r.fitted_width(wide);
+        assert!(w < 120, "{w}");
+        let area = Rect { width: w, ..wide };
+        let mut buf = Buffer::empty(area);
+        (&r).render(area, &mut buf);
+        let used: Vec<u16> = (0..area.height)
+            .flat_map(|y| (0..w).map(move |x| (x, y)))
+            .filter(|&(x, y)| buf[(x, y)].symbol() != " ")
+            .map(|(x, _)| x)
+            .collect();
+        let span = used.iter().max().unwrap_or(&0) - used.iter().min().unwrap_or(&0) + 1;
+        assert!(span * 10 >= w * 9, "{span} of {w}:\n{}", text(&buf));
+        // And the disc is as large as in the whole width: the same rings at the same height.
+        let mut full = Buffer::empty(wide);
+        (&r).render(wide, &mut full);
+        let rows = |b: &Buffer, width: u16| -> Vec<usize> {
+            (0..30)
+                .map(|y| (0..width).filter(|&x| b[(x, y)].symbol() != " ").count())
+                .collect()
+        };
+        let (a, b) = (rows(&buf, w), rows(&full, 200));
+        assert_eq!(a.iter().position(|n| *n > 0), b.iter().position(|n| *n > 0));
+    }
+
+    #[test]
+    fn baseline_changes_show_beside_names_and_in_the_numbered_legend() {
+        let mut r = radar("");
+        for a in &mut r.axes {
+            a.baseline = Some(1);
+        }
+        let area = Rect::new(0, 0, 100, 30);
+        let mut buf = Buffer::empty(area);
+        (&r).render(area, &mut buf);
+        let names = text(&buf);
+        assert!(names.contains("Deploy L3 (+2) 3.5"), "{names}");
+        assert!(names.contains("Config L0 (-1) 0.5"), "{names}");
+        assert!(names.contains(BASELINE_MARK), "{names}");
+        let long = {
+            let mut l = radar(" and Continuous Integration Practices");
+            l.axes[3].baseline = Some(1);
+            l
+        };
+        let area = Rect::new(0, 0, 60, 30);
+        let mut buf = Buffer::empty(area);
+        (&long).render(area, &mut buf);
+        let numbers = text(&buf);
+        assert!(numbers.contains("4 L3 3.5"), "{numbers}");
+        assert!(
+            numbers.contains("4 Deploy and Continuous Integration Practices  L3 (+2) ·"),
+            "{numbers}"
         );
     }
 

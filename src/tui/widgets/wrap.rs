@@ -162,7 +162,12 @@ fn ends_opening(word: &str) -> bool {
 /// Wraps as `wrap` does into at most `rows` lines; when the text needs more, the last line
 /// shown ends with an ellipsis, so a cut is always seen.
 pub fn wrap_cut(text: &str, width: usize, rows: usize) -> Vec<String> {
-    let mut lines = wrap(text, width);
+    cut(wrap(text, width), width, rows)
+}
+
+/// Wrapped `lines` kept to at most `rows`, the last one shown ending with an ellipsis when
+/// some were left out.
+pub fn cut(mut lines: Vec<String>, width: usize, rows: usize) -> Vec<String> {
     if lines.len() > rows.max(1) {
         lines.truncate(rows.max(1));
         if let Some(last) = lines.last_mut() {
