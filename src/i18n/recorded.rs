@@ -1,5 +1,5 @@
 //! Words for what the audit trail stores as codes beyond the answer's own fields: the fields of
-//! evidence, findings and the agenda, values such as `flagged`, and the short texts a merge or
+//! evidence, findings and the agenda, who and what a change is about, and the short texts a merge or
 //! a resolution records (`C1: status, note`), so `assess log` and the history panel tell them
 //! in the reader's language (`session::field_label`, `session::recorded_value`).
 
@@ -12,8 +12,6 @@ pub struct Recorded {
     pub session: &'static str,
     /// Who moved answers and findings when the model renamed requirements.
     pub model_aliases: &'static str,
-    /// An answer's flag, recorded as `flagged`.
-    pub flagged: &'static str,
     /// A conflict as a merge records it: `{id}`, `{fields}`.
     pub conflict: &'static str,
     /// A resolved conflict as its resolution records it: `{id}`, `{fields}`.
@@ -50,7 +48,6 @@ pub static EN: Recorded = Recorded {
     ],
     session: "session",
     model_aliases: "model aliases",
-    flagged: "flagged",
     conflict: "{id}: {fields}",
     resolved: "{id} ({fields})",
     separator: ", ",
@@ -80,7 +77,6 @@ pub static ZH: Recorded = Recorded {
     ],
     session: "评估",
     model_aliases: "模型别名",
-    flagged: "已标记",
     conflict: "{id}：{fields}",
     resolved: "{id}（{fields}）",
     separator: "、",
