@@ -1,7 +1,7 @@
-//! Words for what the audit trail stores as codes beyond the answer's own fields: the fields of
-//! evidence, findings and the agenda, who and what a change is about, and the short texts a merge or
-//! a resolution records (`C1: status, note`), so `assess log` and the history panel tell them
-//! in the reader's language (`session::field_label`, `session::recorded_value`).
+//! Words for what the audit trail stores as codes beyond the answer's own fields: the fields
+//! of evidence, findings and the agenda, who and what a change is about, and the short texts
+//! a merge or a resolution records (`C1: status, note`), so `assess log` and the history panel
+//! tell them in the reader's language (`session::field_label`, `session::recorded_value`).
 
 /// The texts of one language.
 #[derive(Debug)]
