@@ -685,6 +685,20 @@ fn every_command_in_chinese_has_no_english() {
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
+    // The questionnaire the sweep exported, read back.
+    let workbook = dir.path().join("workshop.questionnaire.zh.xlsx");
+    let workbook = workbook.display().to_string();
+    let out = assess(
+        dir.path(),
+        &zh,
+        &["import-xlsx", "workshop", &workbook, "--dry-run"],
+    );
+    let listing = stdout(&out) + &String::from_utf8_lossy(&out.stderr);
+    assert!(
+        listing.contains("workshop.questionnaire.zh.xlsx：\n"),
+        "{listing}"
+    );
+    assert!(english_words(&listing).is_empty(), "{listing}");
     // What `git diff` shows of a session.
     let file = path.display().to_string();
     let lines = stdout(&assess(dir.path(), &zh, &["textconv", &file]));

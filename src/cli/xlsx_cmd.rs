@@ -143,7 +143,7 @@ fn verdict(plan: &ImportPlan, overwrite: bool) -> Result<()> {
 /// references the team wrote, then problems.
 fn show(out: &mut dyn Write, file: &str, plan: &ImportPlan) -> Result<()> {
     let t = texts();
-    writeln!(out, "{file}:")?;
+    writeln!(out, "{}", fill(t.listing, &[("file", file)]))?;
     let (new, changed): (Vec<_>, Vec<_>) = plan.of(Field::Status).partition(|c| c.old.is_empty());
     let groups = [
         (t.new_answers, new),

@@ -74,6 +74,8 @@ pub struct XlsxCli {
     pub written: &'static str,
     /// `{file}` was exported from session `{from}`, not `{to}`.
     pub other_session: &'static str,
+    /// The listing's head: the workbook `{file}`.
+    pub listing: &'static str,
     /// The listing's groups: `{n}` each.
     pub new_answers: &'static str,
     pub changed_answers: &'static str,
@@ -163,6 +165,7 @@ pub static EN: Xlsx = Xlsx {
     cli: XlsxCli {
         written: "Questionnaire written to {path}",
         other_session: "note: {file} was exported from session \"{from}\", not \"{to}\"",
+        listing: "{file}:",
         new_answers: "new answers: {n}",
         changed_answers: "changed answers: {n}",
         justifications: "N/A justifications: {n}",
@@ -267,6 +270,7 @@ pub static ZH: Xlsx = Xlsx {
     cli: XlsxCli {
         written: "自评表已写入 {path}",
         other_session: "注意：{file} 导出自评估“{from}”，不是“{to}”",
+        listing: "{file}：",
         new_answers: "新答复：{n}",
         changed_answers: "修改的答复：{n}",
         justifications: "不适用理由：{n}",
