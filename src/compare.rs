@@ -301,7 +301,9 @@ pub fn render_text(d: &SessionDiff, model: &LoadedModel, lang: crate::lang::Lang
     }
     for (title, ids) in [(t.only_then, &d.only_then), (t.only_now, &d.only_now)] {
         if !ids.is_empty() {
-            let _ = writeln!(out, "\n{title}: {}", ids.join(", "));
+            let labelled = lang.texts().deliverable.labelled;
+            let line = fill(labelled, &[("label", title), ("value", &ids.join(", "))]);
+            let _ = writeln!(out, "\n{line}");
         }
     }
     out
