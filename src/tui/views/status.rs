@@ -119,11 +119,7 @@ fn state_row(app: &App, work: &Work, width: usize) -> (Vec<Span<'static>>, Span<
             theme::get().error,
         ),
     };
-    let lang = if work.lang() == Lang::Zh {
-        "中文"
-    } else {
-        "EN"
-    };
+    let lang = w.language;
     let auto = if app.auto_advance() {
         String::new()
     } else {
