@@ -377,14 +377,15 @@ pub fn baseline_path(
 }
 
 /// The baseline's summary (names in `lang`), if the session names one; an error names the
-/// baseline file.
+/// baseline file. Its history is not read: the workbench draws this on its first frame, and
+/// last year's session carries a year of history.
 pub fn baseline_summary(
     session_path: &std::path::Path,
     session: &Session,
     lang: &str,
 ) -> Option<anyhow::Result<(String, crate::summary::Summary)>> {
     let path = baseline_path(session_path, session)?;
-    Some(crate::session::open_session(&path).map(|opened| {
+    Some(crate::session::open_session_lazily(&path).map(|opened| {
         let summary = crate::summary::summarize(&opened.model, &opened.session, lang);
         (opened.session.title, summary)
     }))
