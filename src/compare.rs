@@ -276,7 +276,10 @@ pub fn render_text(d: &SessionDiff, model: &LoadedModel, lang: crate::lang::Lang
             .position(|f| *f == c.field)
             .map_or(c.field.as_str(), |i| t.diff_fields[i]);
         let (then, now) = (shown(&c.then), shown(&c.now));
-        let _ = writeln!(out, "  {}  {field}: {then} → {now}", c.id);
+        let change = format!("{then} → {now}");
+        let labelled = lang.texts().deliverable.labelled;
+        let line = fill(labelled, &[("label", field), ("value", &change)]);
+        let _ = writeln!(out, "  {}  {line}", c.id);
     }
     for (title, rows) in t.levels.iter().zip([&d.practices, &d.domains, &d.parts]) {
         let n = rows.len().to_string();
@@ -298,7 +301,9 @@ pub fn render_text(d: &SessionDiff, model: &LoadedModel, lang: crate::lang::Lang
     }
     for (title, ids) in [(t.only_then, &d.only_then), (t.only_now, &d.only_now)] {
         if !ids.is_empty() {
-            let _ = writeln!(out, "\n{title}: {}", ids.join(", "));
+            let labelled = lang.texts().deliverable.labelled;
+            let line = fill(labelled, &[("label", title), ("value", &ids.join(", "))]);
+            let _ = writeln!(out, "\n{line}");
         }
     }
     out

@@ -738,3 +738,24 @@ fn an_old_style_xls_questionnaire_imports_too() {
         Some(Status::Met)
     );
 }
+
+#[test]
+fn the_evidence_hint_uses_the_languages_colon() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = new_session(dir.path());
+    let opened = assess::session::open_session(&path).expect("open");
+    let hints = |lang| {
+        let options = assess::xlsx::QuestionnaireOptions {
+            lang,
+            parts: vec!["cd".into()],
+        };
+        let bytes = assess::xlsx::render(&opened.model, &opened.session, &options).expect("xlsx");
+        workbook_text(&bytes)
+    };
+    let zh = hints(assess::lang::Lang::Zh);
+    assert!(zh.lines().any(|l| l.starts_with("现场演示：")), "{zh}");
+    assert!(!zh.lines().any(|l| l.starts_with("现场演示:")), "{zh}");
+    assert!(zh.contains("满足、部分满足"), "the answers listed with 、");
+    let en = hints(assess::lang::Lang::En);
+    assert!(en.lines().any(|l| l.starts_with("Demonstration: ")), "{en}");
+}

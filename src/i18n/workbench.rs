@@ -17,6 +17,8 @@ pub struct Words {
     /// Shown instead of the save state when another process writes the session.
     pub read_only: &'static str,
     pub auto_off: &'static str,
+    /// The language shown, as the status line names it.
+    pub language: &'static str,
     pub target: &'static str,
     /// The target column's heading.
     pub target_col: &'static str,
@@ -161,6 +163,7 @@ pub static EN: Words = Words {
     not_saved: "NOT SAVED",
     read_only: "READ-ONLY",
     auto_off: "auto-advance off",
+    language: "EN",
     target: "target",
     target_col: "Target",
     reached: "reached",
@@ -271,6 +274,7 @@ pub static ZH: Words = Words {
     not_saved: "未保存",
     read_only: "只读",
     auto_off: "自动前进已关闭",
+    language: "中文",
     target: "目标",
     target_col: "目标",
     reached: "已达到",

@@ -226,9 +226,8 @@ fn write_cover(
     let start = 3 + rows.len() as u32;
     sheet.write_string_with_format(start, 0, w.how_to_fill, &bold)?;
     let labels: Vec<&str> = answers.iter().map(|a| a.label.as_str()).collect();
-    let sep = if lang == "zh" { "、" } else { ", " };
     for (i, line) in w.instructions.iter().enumerate() {
-        let text = fill(line, &[("answers", &labels.join(sep))]);
+        let text = fill(line, &[("answers", &labels.join(w.list_separator))]);
         sheet.write_string_with_format(
             start + 1 + i as u32,
             1,
@@ -377,7 +376,11 @@ impl PartSheet<'_> {
             EvidenceKind::Either => self.w.either,
         };
         match &practice.good_evidence {
-            Some(good) => format!("{kind}: {}", good.get(self.lang)),
+            // The language's own colon (`现场演示：…`), as the Markdown report writes labels.
+            Some(good) => fill(
+                self.language.texts().deliverable.labelled,
+                &[("label", kind), ("value", good.get(self.lang))],
+            ),
             None => kind.to_string(),
         }
     }
