@@ -357,14 +357,14 @@ impl Work {
 
     /// A requirement as the status line names it: its level and text, in the shown language.
     pub fn requirement_label(&self, requirement: usize) -> String {
+        self.requirement_label_in(requirement, self.lang())
+    }
+
+    /// As `requirement_label`, in `lang`.
+    pub fn requirement_label_in(&self, requirement: usize, lang: crate::lang::Lang) -> String {
         let rref = &self.model.index.requirements[requirement];
         let pref = &self.model.index.practices[rref.practice];
-        let text = self
-            .model
-            .model
-            .requirement_of(pref, rref)
-            .text
-            .get(self.lang());
+        let text = self.model.model.requirement_of(pref, rref).text.get(lang);
         format!("L{} {text}", rref.level)
     }
 
