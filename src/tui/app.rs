@@ -475,6 +475,12 @@ impl App {
         let Some(work) = &mut self.work else { return };
         let id = work.requirement_id();
         let requirement = work.requirement;
+        // Only the key right after an Esc at a reason steps past the answer declined.
+        let declined = work
+            .declined
+            .take()
+            .filter(|(at, _)| *at == requirement)
+            .map(|(_, status)| status);
         let practice = work.practice;
         let decider = work.session.cursor.decider.clone();
         let advance = move |work: &mut Work| {
@@ -525,7 +531,7 @@ impl App {
                 let slot = answer_slot(action).unwrap_or(Slot::Top);
                 let current = work.status(requirement);
                 // N/A's key gives the scale's first not-applicable answer, never the next.
-                let from = current.filter(|_| slot != Slot::NotApplicable);
+                let from = declined.or(current).filter(|_| slot != Slot::NotApplicable);
                 match scale::pick(scale, slot, from) {
                     // An answer that needs a reason is asked for one first.
                     Some(status) if scale::needs_reason(scale, status) => {

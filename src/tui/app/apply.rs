@@ -184,6 +184,10 @@ impl App {
         };
         let lang = work.lang();
         let result = match edit {
+            Edit::Declined(status) => {
+                work.declined = Some((work.requirement, status));
+                Ok(())
+            }
             Edit::Decider(name) => {
                 work.session.cursor.decider = name;
                 work.dirty = true;

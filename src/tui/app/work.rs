@@ -80,6 +80,10 @@ pub struct Work {
     pub time: super::TimeClock,
     /// Who edits (`--as`, default the OS user); joins the assessors with the first change.
     pub who: String,
+    /// An answer whose reason was not given (Esc) at this requirement: the next key steps
+    /// past it (`p` to the following answer between), so no answer needing a reason blocks
+    /// the ones after it.
+    pub declined: Option<(usize, Status)>,
 }
 
 impl Work {
@@ -179,6 +183,7 @@ impl Work {
             checks: BTreeMap::new(),
             checking: None,
             filter: None,
+            declined: None,
             time: Default::default(),
             who: session::current_user(),
             baseline: Default::default(),
