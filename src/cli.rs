@@ -4,6 +4,7 @@ mod audit_cmd;
 mod compare_cmd;
 mod config_cmd;
 mod doctor_cmd;
+mod help;
 mod hints;
 mod merge_cmd;
 mod model_cmd;
@@ -437,7 +438,9 @@ pub struct ImportTarget {
 
 /// Parses the arguments, runs the command, prints errors to stderr.
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // Help and usage errors are told in the reader's language, decided before parsing.
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let cli = help::parse(args.clone(), help::language(&args));
     if let Some(dir) = &cli.models_dir {
         model::use_models_dir(dir.clone());
     }
@@ -461,6 +464,11 @@ pub fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// A catalogue text about one file (`cannot read {path}`), for an error's context.
+fn on_path(template: &str, path: &std::path::Path) -> String {
+    crate::i18n::fill(template, &[("path", &path.display().to_string())])
 }
 
 /// The output's reader closed the pipe.
@@ -684,7 +692,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
             &repo.unwrap_or_else(|| PathBuf::from(".")),
             Lang::choose(lang),
         )?,
-        Some(Command::Textconv { file }) => merge_cmd::textconv(out, &file)?,
+        Some(Command::Textconv { file }) => merge_cmd::textconv(out, &file, Lang::choose(None))?,
         Some(Command::Diff { a, b, json, lang }) => compare_cmd::diff(
             out,
             &session::resolve_session(&a, &dir)?,

@@ -276,7 +276,10 @@ pub fn render_text(d: &SessionDiff, model: &LoadedModel, lang: crate::lang::Lang
             .position(|f| *f == c.field)
             .map_or(c.field.as_str(), |i| t.diff_fields[i]);
         let (then, now) = (shown(&c.then), shown(&c.now));
-        let _ = writeln!(out, "  {}  {field}: {then} → {now}", c.id);
+        let change = format!("{then} → {now}");
+        let labelled = lang.texts().deliverable.labelled;
+        let line = fill(labelled, &[("label", field), ("value", &change)]);
+        let _ = writeln!(out, "  {}  {line}", c.id);
     }
     for (title, rows) in t.levels.iter().zip([&d.practices, &d.domains, &d.parts]) {
         let n = rows.len().to_string();
@@ -298,7 +301,9 @@ pub fn render_text(d: &SessionDiff, model: &LoadedModel, lang: crate::lang::Lang
     }
     for (title, ids) in [(t.only_then, &d.only_then), (t.only_now, &d.only_now)] {
         if !ids.is_empty() {
-            let _ = writeln!(out, "\n{title}: {}", ids.join(", "));
+            let labelled = lang.texts().deliverable.labelled;
+            let line = fill(labelled, &[("label", title), ("value", &ids.join(", "))]);
+            let _ = writeln!(out, "\n{line}");
         }
     }
     out
@@ -372,14 +377,15 @@ pub fn baseline_path(
 }
 
 /// The baseline's summary (names in `lang`), if the session names one; an error names the
-/// baseline file.
+/// baseline file. Its history is not read: the workbench draws this on its first frame, and
+/// last year's session carries a year of history.
 pub fn baseline_summary(
     session_path: &std::path::Path,
     session: &Session,
     lang: &str,
 ) -> Option<anyhow::Result<(String, crate::summary::Summary)>> {
     let path = baseline_path(session_path, session)?;
-    Some(crate::session::open_session(&path).map(|opened| {
+    Some(crate::session::open_session_lazily(&path).map(|opened| {
         let summary = crate::summary::summarize(&opened.model, &opened.session, lang);
         (opened.session.title, summary)
     }))

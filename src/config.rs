@@ -86,7 +86,7 @@ pub enum ConfigError {
         path: PathBuf,
         line: usize,
         column: usize,
-        message: String,
+        message: crate::textfile::TextProblem,
     },
     /// A name the file uses that the program does not know (`what`: context, key, action,
     /// theme, style or colour), with the names it does know.
@@ -196,7 +196,7 @@ pub fn load(path: Option<&Path>, explicit: bool) -> Result<Loaded, Box<ConfigErr
         }
         Err(e) => return Err(Box::new(unreadable(e.to_string()))),
     };
-    let syntax = |line, column, message: String| {
+    let syntax = |line, column, message: crate::textfile::TextProblem| {
         Box::new(ConfigError::Syntax {
             path: path.to_path_buf(),
             line,
@@ -205,14 +205,14 @@ pub fn load(path: Option<&Path>, explicit: bool) -> Result<Loaded, Box<ConfigErr
         })
     };
     let text = crate::textfile::utf8_text(&bytes)
-        .map_err(|(line, column)| syntax(line, column, "not UTF-8 text".to_string()))?;
+        .map_err(|(line, column)| syntax(line, column, crate::textfile::TextProblem::NotUtf8))?;
     let config = if text.trim().is_empty() {
         Config::default()
     } else {
         ron::Options::default()
             .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
             .from_str::<Config>(text)
-            .map_err(|e| syntax(e.span.start.line, e.span.start.col, e.code.to_string()))?
+            .map_err(|e| syntax(e.span.start.line, e.span.start.col, e.code.into()))?
     };
     Ok(Loaded {
         path: Some(path.to_path_buf()),

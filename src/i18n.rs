@@ -9,16 +9,22 @@
 
 pub mod actions;
 pub mod cli;
+pub mod cli_help;
 pub mod config;
 pub mod deliverable;
 pub mod errors;
+pub mod files;
 pub mod health;
 pub mod hints;
 pub mod home;
+pub mod lines;
 pub mod messages;
 pub mod models;
+pub mod opening;
 pub mod overlays;
+pub mod parse;
 pub mod radar;
+pub mod recorded;
 pub mod report;
 pub mod scales;
 pub mod signoff;
@@ -57,6 +63,12 @@ pub struct Texts {
     pub workbench: &'static workbench::Words,
     pub models: &'static models::Models,
     pub scales: &'static scales::Scales,
+    pub recorded: &'static recorded::Recorded,
+    pub parse: &'static parse::Parse,
+    pub cli_help: &'static cli_help::CliHelp,
+    pub opening: &'static opening::Opening,
+    pub files: &'static files::Files,
+    pub lines: &'static lines::Lines,
 }
 
 static EN: Texts = Texts {
@@ -82,6 +94,12 @@ static EN: Texts = Texts {
     workbench: &workbench::EN,
     models: &models::EN,
     scales: &scales::EN,
+    recorded: &recorded::EN,
+    parse: &parse::EN,
+    cli_help: &cli_help::EN,
+    opening: &opening::EN,
+    files: &files::EN,
+    lines: &lines::EN,
 };
 
 static ZH: Texts = Texts {
@@ -107,6 +125,12 @@ static ZH: Texts = Texts {
     workbench: &workbench::ZH,
     models: &models::ZH,
     scales: &scales::ZH,
+    recorded: &recorded::ZH,
+    parse: &parse::ZH,
+    cli_help: &cli_help::ZH,
+    opening: &opening::ZH,
+    files: &files::ZH,
+    lines: &lines::ZH,
 };
 
 impl Lang {
@@ -150,7 +174,7 @@ mod tests {
     use super::*;
 
     /// Texts that read the same in both languages (codes, units, file formats).
-    const SAME_IN_BOTH: &[&str] = &[];
+    const SAME_IN_BOTH: &[&str] = &["{kind} {value}"];
 
     /// The `{name}` slots of a text, sorted.
     fn slots(text: &str) -> Vec<&str> {

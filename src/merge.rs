@@ -72,7 +72,11 @@ impl MergeNote {
             MergeNote::Renumbered { old, new } => fill(t.renumbered, &[("old", old), ("new", new)]),
             MergeNote::Conflict { id, target, fields } => fill(
                 t.conflict_recorded,
-                &[("id", id), ("target", target), ("fields", fields)],
+                &[
+                    ("id", id),
+                    ("target", target),
+                    ("fields", &crate::session::fields_label(fields, lang)),
+                ],
             ),
             MergeNote::SignOffVoided { by, at } => {
                 fill(t.sign_off_voided, &[("by", by), ("at", at)])

@@ -8,6 +8,7 @@ mod library;
 mod load;
 mod schema;
 mod stats;
+pub mod terms;
 mod validate;
 
 pub use export::model_json;

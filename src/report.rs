@@ -20,7 +20,7 @@ mod xlsx;
 use std::path::{Path, PathBuf};
 
 use crate::model::LoadedModel;
-use crate::session::{Session, SessionError, atomic_write};
+use crate::session::{Refusal, Session, SessionError, atomic_write};
 
 pub use crate::i18n::report::{EN, Labels, ZH, labels};
 pub use csv::Table as CsvTable;
@@ -403,12 +403,10 @@ const SESSION_FILES: [&str; 4] = [".ron", ".ron.bak", ".ron.lock", ".ron.recover
 /// by content), or anything that exists and is not a regular file (a link, a device such as
 /// `/dev/stdout`, a folder). `-o -` is how a report goes to standard output.
 pub fn check_target(session_path: &Path, target: &Path) -> Result<(), SessionError> {
-    let refuse = |reason: &str| {
+    let refuse = |reason| {
         Err(SessionError::Refused {
             path: target.to_path_buf(),
-            reason: format!(
-                "{reason}; the report was not written. Choose another file name (or `-o -` to print it)."
-            ),
+            reason,
         })
     };
     let name = target.file_name().unwrap_or_default().to_string_lossy();
@@ -416,18 +414,16 @@ pub fn check_target(session_path: &Path, target: &Path) -> Result<(), SessionErr
         || name.contains(".ron.damaged-")
         || name.contains(".ron.conflict-");
     if owned {
-        return refuse(
-            "this name belongs to a session file (a session, its backup, lock or recovery)",
-        );
+        return refuse(Refusal::SessionName);
     }
     let Ok(meta) = std::fs::symlink_metadata(target) else {
         return Ok(());
     };
     if !meta.file_type().is_file() {
-        return refuse("this exists and is not a regular file (a link, a device or a folder)");
+        return refuse(Refusal::NotRegular);
     }
     if same_file(session_path, target) || looks_like_session(target) {
-        return refuse("this file is a session");
+        return refuse(Refusal::IsSession);
     }
     Ok(())
 }

@@ -44,30 +44,31 @@ pub use evidence::{
 };
 pub use file_state::{FileState, io_state, refuses_writing};
 pub use findings::{Finding, Severity, TieKind, is_date, tie_kind};
-pub use guard::{DiskStamp, SaveGuard, disk_stamp, write_somewhere};
+pub use guard::{ConflictReason, DiskStamp, SaveGuard, disk_stamp, write_somewhere};
 pub use history::{
-    Change, FileText, History, HistoryDamage, field_label, parse_changes, recorded_value,
-    team_field_label,
+    Change, FileText, History, HistoryDamage, field_label, fields_label, imported_via,
+    parse_changes, recorded_value, target_label, team_field_label, via_label, who_label,
 };
 pub use ids::fresh_id;
 pub use lock::{
-    Access, LockError, LockHolder, NoWriter, SessionLock, acquire_lock, acquire_or_read_only,
-    host_name, lock_holder, lock_path, writer_access,
+    Access, LockError, LockHolder, LockStep, NoWriter, SessionLock, acquire_lock,
+    acquire_or_read_only, host_name, lock_holder, lock_path, writer_access,
 };
 pub use open::{
-    Opened, current_user, model_for, model_for_labels, open_session, open_session_lazily,
+    OpenError, OpenWarning, Opened, current_user, model_for, model_for_labels, model_loaded,
+    open_session, open_session_lazily,
 };
 pub use participants::parse_participant;
 pub use quick::{QuickChange, QuickPlan};
 pub use safe_fs::{
     STEM_MAX, clip_bytes, create_private_dir, real_session_path, remove_stale_temps, sibling,
 };
-pub use signoff::{CANONICAL_VERSION, Verification, content_hash, signed_hash};
+pub use signoff::{CANONICAL_VERSION, MismatchReason, Verification, content_hash, signed_hash};
 pub use store::{
-    SessionEntry, SessionError, atomic_replace, atomic_write, atomic_write_via, backup_path,
-    check_history, create_session_file, default_sessions_dir, is_already_exists, list_sessions,
-    load_session, load_session_lazily, parse_session, parse_session_lazily, recovery_path,
-    resolve_session, save_recovery, save_session, session_to_string,
+    IoAction, Refusal, SessionEntry, SessionError, atomic_replace, atomic_write, atomic_write_via,
+    backup_path, check_history, create_session_file, default_sessions_dir, is_already_exists,
+    list_sessions, load_session, load_session_lazily, parse_session, parse_session_lazily,
+    recovery_path, resolve_session, save_recovery, save_session, session_to_string,
 };
 
 /// The session file format this build writes; newer files are refused, not misread.
@@ -198,9 +199,9 @@ struct StatusVisitor;
 impl StatusVisitor {
     fn id<E: serde::de::Error>(id: &str) -> Result<Status, E> {
         Status::new(id).ok_or_else(|| {
-            E::custom(format!(
-                "{id:?} cannot be an answer id (letters, digits, '_', '-', '.', '+'; at most {} bytes)",
-                Status::MAX_ID
+            E::custom(crate::textfile::problem::bad_answer_id(
+                &format!("{id:?}"),
+                Status::MAX_ID,
             ))
         })
     }

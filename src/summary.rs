@@ -235,8 +235,12 @@ pub struct SessionOverview {
 }
 
 /// Every session in `dir`, newest change first, with its progress and levels. Each model is
-/// loaded once however many sessions use it; answers under aliased ids count as moved.
-pub fn overview_sessions(dir: &Path) -> Result<Vec<SessionOverview>, SessionError> {
+/// loaded once however many sessions use it; answers under aliased ids count as moved. Why a
+/// session cannot be opened is told in `lang`.
+pub fn overview_sessions(
+    dir: &Path,
+    lang: crate::lang::Lang,
+) -> Result<Vec<SessionOverview>, SessionError> {
     let mut models: HashMap<(String, Option<String>), Result<LoadedModel, String>> = HashMap::new();
     let entries = session::list_sessions(dir)?;
     Ok(entries
@@ -264,14 +268,21 @@ pub fn overview_sessions(dir: &Path) -> Result<Vec<SessionOverview>, SessionErro
                 Ok(session) => session,
                 Err(e) => {
                     overview.unreadable = e.state() == session::FileState::Unreadable;
-                    overview.error = Some(e.to_string());
+                    overview.error = Some(lang.session_error(&e).unwrap_or_else(|| e.to_string()));
                     return overview;
                 }
             };
             let key = (session.model.id.clone(), session.model.path.clone());
+            let path = overview.path.clone();
             let loaded = models.entry(key).or_insert_with(|| {
-                session::model_for(&session)
-                    .map_err(|e| format!("cannot load its model {:?}: {e:#}", session.model.id))
+                session::model_loaded(&session).map_err(|e| {
+                    let error = session::OpenError::ModelUnloadable {
+                        path,
+                        id: session.model.id.clone(),
+                        source: e,
+                    };
+                    lang.open_error(&error)
+                })
             });
             match loaded {
                 Ok(model) => {

@@ -5,6 +5,10 @@
 //! Anything far larger is a wrong file (a disk image, a log, `/dev/zero`), so it is refused
 //! before it is read into memory, with a message saying why.
 
+pub mod problem;
+
+pub use problem::TextProblem;
+
 use std::fs::File;
 use std::io::Read;
 use std::path::Path;

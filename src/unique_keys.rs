@@ -22,6 +22,12 @@ where
 
 struct UniqueMap<K, V>(PhantomData<(K, V)>);
 
+/// How the message of a key written twice starts and ends (the key, quoted, between): the
+/// catalogue reads it back by these (`textfile::problem::custom`), since serde carries text.
+/// Kept here, free of the rest of the crate, because the build script compiles this file.
+pub const DUPLICATE_KEY: &str = "the key ";
+pub const DUPLICATE_KEY_END: &str = " appears twice; keep one entry (nothing was dropped)";
+
 impl<'de, K, V> Visitor<'de> for UniqueMap<K, V>
 where
     K: Deserialize<'de> + Ord + fmt::Debug,
@@ -38,7 +44,7 @@ where
         while let Some(key) = map.next_key::<K>()? {
             if out.contains_key(&key) {
                 return Err(A::Error::custom(format!(
-                    "the key {key:?} appears twice; keep one entry (nothing was dropped)"
+                    "{DUPLICATE_KEY}{key:?}{DUPLICATE_KEY_END}"
                 )));
             }
             let value = map.next_value()?;

@@ -132,7 +132,21 @@ fn renamed_answers_move_and_removed_ones_are_kept_as_orphans_through_a_save() {
     write_model(&model_path, &v2);
 
     let opened = open_session(&path).expect("opens despite the model change");
-    let warnings = opened.warnings.join("\n");
+    let told = |lang: assess::lang::Lang| {
+        let lines: Vec<String> = opened
+            .warnings
+            .iter()
+            .map(|w| lang.open_warning(w))
+            .collect();
+        lines.join("\n")
+    };
+    let warnings = told(assess::lang::Lang::En);
+    // The same warnings in the reader's language.
+    let zh = told(assess::lang::Lang::Zh);
+    assert!(
+        zh.contains("在本评估保存之后已更改") && zh.contains("1 条作答已移到改名后的要求"),
+        "{zh}"
+    );
     assert!(warnings.contains("has changed"), "{warnings}");
     assert!(warnings.contains("1 answer moved"), "{warnings}");
     assert!(
@@ -209,7 +223,9 @@ fn an_alias_never_overwrites_an_answer_and_the_loser_stays_visible() {
         .collect();
     assert!(orphans.contains(&&ids.renamed_old), "listed: {orphans:?}");
     assert!(
-        opened.warnings.join("\n").contains("2 answers belong"),
+        opened.warnings.iter().any(|w| assess::lang::Lang::En
+            .open_warning(w)
+            .contains("2 answers belong")),
         "{:?}",
         opened.warnings
     );

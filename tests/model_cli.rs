@@ -88,7 +88,7 @@ fn an_imported_model_is_installed_listed_and_used_for_a_new_session_by_id() {
     assert!(text.contains("id: \"owasp-dsomm\""), "{text}");
     let shown = ok(&assess(d, "zh", &["model", "show", "owasp-dsomm"]));
     assert!(
-        shown.starts_with("OWASP DevSecOps Maturity Model (owasp-dsomm, version 0.9)\n计分规则 share，汇总 mean，等级 1–3；答案等级：\n  implementation: 已实施 / 未实施 / 不适用\n来源：OWASP DevSecOps Maturity Model (DSOMM) · 0.9 · GPL-3.0\n"),
+        shown.starts_with("OWASP DevSecOps Maturity Model（owasp-dsomm，版本 0.9）\n计分规则 share，汇总 mean，等级 1–3；答案等级：\n  implementation：已实施 / 未实施 / 不适用\n来源：OWASP DevSecOps Maturity Model (DSOMM) · 0.9 · GPL-3.0\n"),
         "{shown}"
     );
     let summary = ok(&assess(d, "en", &["summary", "pipeline"]));
@@ -302,7 +302,7 @@ fn a_samm_sessions_answers_read_as_their_labels_in_log_diff_conflicts_and_textco
     );
     let diff = ok(&assess(d, "zh", &["diff", &base_arg, &ours_arg]));
     assert!(
-        diff.contains(&format!("{q1}  状态: 是，部分 → 是，大多数或全部\n")),
+        diff.contains(&format!("{q1}  状态：是，部分 → 是，大多数或全部\n")),
         "{diff}"
     );
     // JSON keeps the ids, for scripts.

@@ -1,6 +1,7 @@
 //! The bundled CAICT model's content: the shape of Continuous Delivery as the published tables
 //! have it, complete levels, both languages, provenance, and the stats/show commands.
 
+use assess::model::terms::{CORE, MAJOR};
 use assess::model::{Provenance, load_embedded, model_stats};
 
 #[test]
@@ -406,6 +407,9 @@ fn the_model_says_who_decides_what_is_core() {
     let description = model.model.description.as_ref().expect("description");
     assert!(description.get("en").contains("Core (核心)"));
     assert!(description.get("zh").contains("书面列出"));
+    // Major and important: the organisation's own classification, in both languages.
+    assert!(description.get("en").contains("Major (重大)"));
+    assert!(description.get("zh").contains("“重大”"));
 }
 
 #[test]
@@ -540,67 +544,138 @@ fn tools_follow_the_drafts_basic_and_advanced_grading() {
     }
 }
 
-/// Words that leave "which ones?" to the reader, and the same letters meaning something else.
-const CORE_EN: [&str; 4] = ["core", "key", "main", "critical"];
-const CORE_EN_OTHER: [&str; 8] = [
-    "main line",
-    "main branch",
-    "idempotency key",
-    "signing keys",
-    "key service",
-    "key or token",
-    "critical vulnerabilit",
-    "critical known vulnerabilit",
-];
-const CORE_ZH: [&str; 3] = ["核心", "关键", "主要"];
-const CORE_ZH_OTHER: [&str; 3] = ["关键字", "主线", "主分支"];
-
-/// The first core/key/main word of a text that is not tied to the organisation's list.
-fn unlisted_core_word(en: &str, zh: &str) -> Option<String> {
-    let mut en = en.to_lowercase();
-    for other in CORE_EN_OTHER {
-        en = en.replace(other, "");
+/// Every requirement text and every guidance text (requirement guidance, good evidence, trap)
+/// of the bundled model, with where it is.
+fn guidance_texts() -> Vec<(String, String, String)> {
+    let model = load_embedded("caict-devops").expect("model");
+    let mut texts = Vec::new();
+    for pref in &model.index.practices {
+        let practice = model.model.practice_of(pref);
+        for (what, text) in [
+            ("good evidence", &practice.good_evidence),
+            ("trap", &practice.trap),
+        ] {
+            if let Some(t) = text {
+                let at = format!("{} ({what})", pref.id);
+                texts.push((at, t.get("en").to_string(), t.get("zh").to_string()));
+            }
+        }
+        for r in pref.requirements.clone() {
+            let rref = &model.index.requirements[r];
+            let req = model.model.requirement_of(pref, rref);
+            if let Some(g) = &req.guidance {
+                let at = format!("{} (guidance)", rref.id);
+                texts.push((at, g.get("en").to_string(), g.get("zh").to_string()));
+            }
+        }
     }
-    let listed_en = en.contains("organisation lists") || en.contains("organisation's list");
-    let word = en
-        .split(|c: char| !c.is_alphanumeric() && c != '-')
-        .find(|w| CORE_EN.contains(w));
-    if let Some(word) = word.filter(|_| !listed_en) {
-        return Some(word.to_string());
-    }
-    let mut zh = zh.to_string();
-    for other in CORE_ZH_OTHER {
-        zh = zh.replace(other, "");
-    }
-    CORE_ZH
-        .iter()
-        .find(|w| zh.contains(**w) && !zh.contains("组织认定的"))
-        .map(|w| (*w).to_string())
+    texts
 }
 
-/// "Core", "key" and "main" are never left to the reader: a requirement names them as the
-/// items the organisation lists (the model's one definition, see its description), in the
-/// agreed words "the … the organisation lists as core" / "组织认定的核心…".
+/// "Core", "key" and "main" are never left to the reader: a requirement or its guidance (read
+/// aloud in workshops) names them as the items the organisation lists (the model's one
+/// definition, see its description), in the agreed words "the … the organisation lists as core"
+/// / "组织认定的核心…".
 #[test]
 fn core_key_and_main_always_point_to_the_organisations_list() {
-    let unlisted: Vec<String> = requirements()
+    let requirement_texts = requirements()
         .into_iter()
-        .filter_map(|(id, _, en, zh, _)| unlisted_core_word(&en, &zh).map(|w| format!("{id}: {w}")))
+        .map(|(id, _, en, zh, _)| (id, en, zh));
+    let unlisted: Vec<String> = requirement_texts
+        .chain(guidance_texts())
+        .filter_map(|(at, en, zh)| CORE.untied_word(&en, &zh).map(|w| format!("{at}: {w}")))
         .collect();
     assert!(unlisted.is_empty(), "say whose list: {unlisted:#?}");
     // The check itself finds what it must and spares other meanings.
-    assert!(unlisted_core_word("Core systems run active-active.", "组织认定的核心系统").is_some());
-    assert!(unlisted_core_word("x", "核心系统实现双活。").is_some());
     assert!(
-        unlisted_core_word(
+        CORE.untied_word("Core systems run active-active.", "组织认定的核心系统")
+            .is_some()
+    );
+    assert!(CORE.untied_word("x", "核心系统实现双活。").is_some());
+    assert!(
+        CORE.untied_word(
             "The systems the organisation lists as core run active-active.",
             "组织认定的核心系统实现双活。"
         )
         .is_none()
     );
     assert!(
-        unlisted_core_word("Tests are keyword-driven on the main line.", "关键字驱动").is_none()
+        CORE.untied_word("Tests are keyword-driven on the main line.", "关键字驱动")
+            .is_none()
     );
+    assert_eq!(
+        CORE.untied_word(
+            "A plan listing non-critical functions.",
+            "组织认定的核心功能"
+        ),
+        Some("critical".to_string())
+    );
+    assert!(
+        CORE.untied_word(
+            "Ask what happens when a hot key expires or a configuration key changes.",
+            "询问热点键过期或配置项变更时会怎样。"
+        )
+        .is_none()
+    );
+}
+
+/// "Major" and "important" are never left to the reader either: a requirement or its guidance
+/// names them as what the organisation's own classification or grading puts in that class (the
+/// model's description), in the agreed words "changes the organisation classifies as major" /
+/// "组织定义的重大变更" and "incidents the organisation grades as major" / "组织定级的重大事件".
+#[test]
+fn major_and_important_always_point_to_the_organisations_classification() {
+    let requirement_texts = requirements()
+        .into_iter()
+        .map(|(id, _, en, zh, _)| (id, en, zh));
+    let untied: Vec<String> = requirement_texts
+        .chain(guidance_texts())
+        .filter_map(|(at, en, zh)| MAJOR.untied_word(&en, &zh).map(|w| format!("{at}: {w}")))
+        .collect();
+    assert!(untied.is_empty(), "say whose classification: {untied:#?}");
+    // The check itself finds what it must, in either language, and spares other meanings.
+    let tied = "A load test is run before every release the organisation classifies as major.";
+    assert_eq!(
+        MAJOR.untied_word(
+            "A load test is run before every major release.",
+            "组织定义的重大版本"
+        ),
+        Some("major".to_string())
+    );
+    assert_eq!(
+        MAJOR.untied_word("Important alerts open tickets.", "组织定级的重要告警"),
+        Some("important".to_string())
+    );
+    assert_eq!(
+        MAJOR.untied_word(tied, "每个重大版本发布前都进行性能测试。"),
+        Some("重大".to_string())
+    );
+    assert_eq!(
+        MAJOR.untied_word("x", "重要告警未及时受理时自动电话提示。"),
+        Some("重要".to_string())
+    );
+    assert!(
+        MAJOR
+            .untied_word(tied, "每个组织定义的重大版本发布前都进行性能测试。")
+            .is_none()
+    );
+    assert!(
+        MAJOR
+            .untied_word(
+                "Alerts the organisation grades as important open tickets.",
+                "组织定级的重要告警生成工单。"
+            )
+            .is_none()
+    );
+    assert!(
+        MAJOR
+            .untied_word(
+                "Systems are graded by business importance.",
+                "按业务重要性对系统分级。"
+            )
+            .is_none()
+    );
+    assert!(MAJOR.untied_word("x", "业务服务按重要程度分级。").is_none());
 }
 
 /// Technical Operations has the public draft's structure: its 7 domains, 15 items and 35

@@ -94,12 +94,21 @@ fn a_directory_nobody_can_write_is_a_clear_error() {
     // /proc refuses new files even to root, so this runs everywhere.
     let path = Path::new("/proc/self/audit.ron");
     let err = save_session(path, &fixtures::sample_session(&model())).expect_err("read-only");
-    let message = format!("{:#}", anyhow::Error::from(err));
+    let err = anyhow::Error::from(err);
+    let message = format!("{err:#}");
     assert!(message.contains("/proc/self/audit.ron"), "{message}");
     assert!(
         message.contains("cannot create a temporary file"),
         "{message}"
     );
+    // Told in the reader's language, the system's reason included; English as before.
+    let zh = assess::lang::Lang::Zh.error_message(&err);
+    assert!(
+        zh.starts_with("/proc/self/audit.ron：无法创建用于保存的临时文件："),
+        "{zh}"
+    );
+    assert!(!zh.contains("cannot") && !zh.contains("os error"), "{zh}");
+    assert_eq!(assess::lang::Lang::En.error_message(&err), message);
 }
 
 #[test]

@@ -98,6 +98,8 @@ fn merge_transcript(lang: &str) -> String {
         "out.ron",
     ]);
     step(&["conflicts", "out.ron"]);
+    // A report is refused while conflicts remain, in the reader's language.
+    step(&["report", "out.ron", "--format", "md"]);
     step(&["resolve", "out.ron", "--take", "theirs", "--all"]);
     step(&["conflicts", "out.ron"]);
     step(&["resolve", "out.ron", "--take", "ours", "--id", "C9"]);

@@ -108,6 +108,13 @@ fn a_backup_opens_read_only_and_a_lost_lock_held_by_another_is_a_conflict() {
         .save(&path, &session, &mut lock)
         .expect_err("not ours any more");
     assert!(matches!(err, SessionError::Conflict { .. }), "{err}");
+    // Told in the reader's language, who holds the lock included.
+    let zh = assess::lang::Lang::Zh.session_error(&err).expect("told");
+    assert!(
+        zh.contains("未覆盖写入，因为它的锁文件被删除，现在由"),
+        "{zh}"
+    );
+    assert!(zh.contains("持有") && !zh.contains("process"), "{zh}");
     drop(other);
 }
 
@@ -126,4 +133,22 @@ fn sigterm_while_saves_fail_writes_a_recovery_file_says_where_and_fails() {
     let recovered = home.path().join("data/assess/recovered/term.ron.recovered");
     let session = load_session(&recovered).expect("the recovery file");
     assert_eq!(session.answers.len(), 1, "with the unsaved answer");
+}
+
+/// A failed save is told in the language the workbench shows, the system's reason included.
+#[test]
+fn a_failed_save_is_told_in_the_language_shown() {
+    let home = Home::new();
+    let path = new_session(&home, "Offline");
+    let mut app = App::open(&home.sessions(), &path).expect("open");
+    app.press("L");
+    std::fs::remove_dir_all(home.sessions()).expect("the directory vanishes");
+    app.press("y");
+    let error = failed(&app);
+    assert!(error.contains("offline.ron：无法"), "{error}");
+    assert!(error.contains("没有这个文件或目录"), "{error}");
+    assert!(
+        !error.contains("cannot") && !error.contains("os error"),
+        "{error}"
+    );
 }

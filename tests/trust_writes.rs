@@ -66,6 +66,17 @@ fn report_output_refuses_session_files_and_anything_not_a_regular_file() {
         assert!(!out.status.success(), "{} was accepted", target.display());
         assert!(err.contains("the report was not written"), "{err}");
     }
+    // The same refusal in the reader's language.
+    let target = PathBuf::from("/dev/null").display().to_string();
+    let out = home.run(&[
+        "report", &spec, "-o", &target, "--lang", "zh", "--format", "md",
+    ]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("/dev/null：它已存在且不是普通文件"), "{err}");
+    assert!(
+        err.contains("报告未写入") && !err.contains("not written"),
+        "{err}"
+    );
     assert_eq!(std::fs::read(&path).expect("read"), session_bytes);
     assert!(load_session(&backup_path(&path)).is_ok());
     assert!(load_session(&other).is_ok());

@@ -624,6 +624,37 @@ fn the_guide_says_who_decides_what_is_core() {
     assert!(!screen.contains("Core, key, main"), "{screen}");
 }
 
+/// A requirement about major incidents says whose grading decides what is major, in English
+/// and in Chinese; a requirement without the words shows no such rule.
+#[test]
+fn the_guide_says_who_decides_what_is_major() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = assess::cli::create_session(
+        dir.path(),
+        assess::cli::NewOptions {
+            title: Some("Ops".into()),
+            parts: vec!["to".into()],
+            target: Some(3),
+            ..assess::cli::NewOptions::default()
+        },
+    )
+    .expect("create");
+    let mut app = assess::tui::app::App::open(dir.path(), &path).expect("open");
+    let r = work_index(&app, "to.incident.incident.response.l2.4");
+    app.work.as_mut().expect("workbench").jump(r);
+    let screen = workbench::draw(&app, 160, 48);
+    assert!(screen.contains("Major, important"), "{screen}");
+    assert!(screen.contains("grades as major"), "{screen}");
+    app.press("L");
+    let screen = workbench::draw(&app, 160, 48);
+    assert!(screen.contains("重大、重要"), "{screen}");
+    assert!(screen.contains("组织定级的重大事件"), "{screen}");
+    let r = work_index(&app, "to.incident.incident.detect.l2.1");
+    app.work.as_mut().expect("workbench").jump(r);
+    let screen = workbench::draw(&app, 160, 48);
+    assert!(!screen.contains("重大、重要"), "{screen}");
+}
+
 fn work_index(app: &assess::tui::app::App, id: &str) -> usize {
     let work = app.work.as_ref().expect("workbench");
     work.model.index.requirement(id).expect("id")

@@ -110,6 +110,16 @@ fn keep_both_notes_and_the_queue_in_chinese() {
     let screen = draw(&app, 100, 30);
     assert!(screen.contains("合并冲突 · 1"), "{screen}");
     assert!(screen.contains("1 个合并冲突 (M)"), "{screen}");
+    // The conflicting fields are named in Chinese, with the language's colon.
+    assert!(screen.contains("(状态、备注)"), "{screen}");
+    assert!(
+        screen.contains("≠ 状态：满足") && screen.contains("≠ 备注："),
+        "{screen}"
+    );
+    assert!(
+        !screen.contains("status") && !screen.contains("note:"),
+        "{screen}"
+    );
     app.press("b");
     let work = app.work.as_ref().expect("work");
     let note = &work.session.answers["cd.config.vc.vcs.l2.1"].note;

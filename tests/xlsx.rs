@@ -837,3 +837,24 @@ fn the_reason_column_is_named_by_the_model_and_read_under_either_name() {
     let plan = ok(&assess(dir.path(), &args));
     assert!(plan.contains("reasons: 1"), "{plan}");
 }
+
+#[test]
+fn the_evidence_hint_uses_the_languages_colon() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = new_session(dir.path());
+    let opened = assess::session::open_session(&path).expect("open");
+    let hints = |lang| {
+        let options = assess::xlsx::QuestionnaireOptions {
+            lang,
+            parts: vec!["cd".into()],
+        };
+        let bytes = assess::xlsx::render(&opened.model, &opened.session, &options).expect("xlsx");
+        workbook_text(&bytes)
+    };
+    let zh = hints(assess::lang::Lang::Zh);
+    assert!(zh.lines().any(|l| l.starts_with("现场演示：")), "{zh}");
+    assert!(!zh.lines().any(|l| l.starts_with("现场演示:")), "{zh}");
+    assert!(zh.contains("满足、部分满足"), "the answers listed with 、");
+    let en = hints(assess::lang::Lang::En);
+    assert!(en.lines().any(|l| l.starts_with("Demonstration: ")), "{en}");
+}

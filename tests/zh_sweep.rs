@@ -216,3 +216,29 @@ fn home_and_new_session_in_chinese() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// A damaged session on the home screen, in Chinese: its row and, after Enter, why it cannot
+/// be opened (the parser's own finding included) have no English.
+#[test]
+fn a_damaged_session_on_the_home_screen_in_chinese() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let text = "Session(format: 3, colour: 1, title: \"x\")";
+    std::fs::write(dir.path().join("broken.ron"), text).expect("write");
+    let mut app = App::home(dir.path());
+    app.lang = assess::lang::Lang::Zh;
+    app.press("Enter");
+    let folder = dir.path().display().to_string();
+    for (w, h) in SIZES {
+        let screen = workbench::text(&buffer(&app, w, h)).replace(&folder, "");
+        let flat: String = screen.lines().map(str::trim).collect();
+        assert!(
+            flat.contains("broken.ron:1:20：评估文件已损坏：未知字段"),
+            "{screen}"
+        );
+        // Names in backticks are the file's own words (`colour`, `Session` …), shown as
+        // written, as is the file's name (`broken`).
+        let outside: String = flat.split('`').step_by(2).collect();
+        let english: Vec<_> = english_words(&outside.replace("broken", ""));
+        assert!(english.is_empty(), "{english:?}\n{screen}");
+    }
+}

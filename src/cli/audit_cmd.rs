@@ -51,7 +51,11 @@ pub fn log(out: &mut dyn Write, path: &Path, as_json: bool, lang: Lang) -> Resul
         writeln!(out, "{}", t.no_changes)?;
         return Ok(());
     }
-    let width = |f: fn(&session::Change) -> &str| {
+    // Each column as shown (a code in the reader's language), padded to its widest.
+    let by = |c: &session::Change| session::who_label(&c.by, lang).to_string();
+    let target = |c: &session::Change| session::target_label(&c.target, lang).to_string();
+    let field = |c: &session::Change| session::field_label(&c.field, lang).to_string();
+    let width = |f: &dyn Fn(&session::Change) -> String| {
         session
             .history
             .iter()
@@ -59,10 +63,7 @@ pub fn log(out: &mut dyn Write, path: &Path, as_json: bool, lang: Lang) -> Resul
             .max()
             .unwrap_or(0)
     };
-    let field = |c: &session::Change| session::field_label(&c.field, lang).to_string();
-    let field_w = session.history.iter().map(|c| field(c).width()).max();
-    let (by_w, target_w) = (width(|c| &c.by), width(|c| &c.target));
-    let field_w = field_w.unwrap_or(0);
+    let (by_w, target_w, field_w) = (width(&by), width(&target), width(&field));
     let pad = |s: &str, w: usize| format!("{s}{}", " ".repeat(w.saturating_sub(s.width())));
     let answers = session.history.iter().filter(|c| c.field == "status");
     let model = session::model_for_labels(
@@ -74,14 +75,14 @@ pub fn log(out: &mut dyn Write, path: &Path, as_json: bool, lang: Lang) -> Resul
         let via = if c.via.is_empty() {
             String::new()
         } else {
-            format!("  ({})", c.via)
+            format!("  ({})", session::via_label(&c.via, lang))
         };
         writeln!(
             out,
             "{}  {}  {}  {}  {} → {}{via}",
             c.at,
-            pad(&c.by, by_w),
-            pad(&c.target, target_w),
+            pad(&by(c), by_w),
+            pad(&target(c), target_w),
             pad(&field(c), field_w),
             shown(c, &c.old),
             shown(c, &c.new),
@@ -99,7 +100,7 @@ fn shown(
     lang: Lang,
 ) -> String {
     match session::recorded_value(model, &c.target, &c.field, value, lang) {
-        Some(shown) => shown.to_string(),
+        Some(shown) => shown,
         None if value.is_empty() => lang.texts().cli.empty.to_string(),
         None => value.replace('\n', "\\n"),
     }
@@ -227,7 +228,7 @@ pub fn verify(out: &mut dyn Write, path: &Path, allowed: Option<&Path>) -> Resul
             ];
             writeln!(out, "{}", fill(t.mismatch, &values))?;
             for reason in reasons {
-                writeln!(out, "  - {reason}")?;
+                writeln!(out, "  - {}", session.cursor.lang.mismatch_reason(&reason))?;
             }
             return Ok(ExitCode::FAILURE);
         }

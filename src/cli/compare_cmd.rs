@@ -66,7 +66,8 @@ pub fn rollup(
     };
     match output {
         Some(path) if path.as_os_str() != "-" => {
-            crate::session::atomic_write(path, &bytes, false).context("cannot write the rollup")?;
+            let said = lang.texts().cli_help.cannot_write_rollup;
+            crate::session::atomic_write(path, &bytes, false).context(said)?;
             let n = r.projects.len().to_string();
             let file = path.display().to_string();
             writeln!(

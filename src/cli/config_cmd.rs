@@ -49,15 +49,20 @@ pub fn install(flag: Option<&Path>) {
     let lang = Lang::choose(loaded.config.language);
     if !problems.is_empty() {
         for problem in &problems {
-            eprintln!("assess: {}", describe(problem, lang));
+            eprintln!("{}", said(lang, &describe(problem, lang)));
         }
         let using = lang.texts().config.using_defaults;
-        eprintln!("assess: {using}");
+        eprintln!("{}", said(lang, using));
         let first = describe(&problems[0], lang);
         crate::tui::startup_notice(format!("{first} — {using}"));
     }
     crate::tui::install_config(&loaded);
     config::install(loaded.config);
+}
+
+/// A line the program says on stderr: `assess: …` in `lang`.
+fn said(lang: Lang, message: &str) -> String {
+    fill(lang.texts().errors.cli_error, &[("message", message)])
 }
 
 /// Runs `assess config …`.
@@ -74,7 +79,7 @@ pub fn run(out: &mut dyn Write, flag: Option<&Path>, cmd: ConfigCommand) -> Resu
         ConfigCommand::Show => {
             let (loaded, problems) = load(flag);
             for problem in &problems {
-                eprintln!("assess: {}", describe(problem, lang));
+                eprintln!("{}", said(lang, &describe(problem, lang)));
             }
             write!(out, "{}", config::to_ron(&effective(loaded.config)))?;
             writeln!(out)?;

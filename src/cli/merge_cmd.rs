@@ -27,7 +27,7 @@ const REFUSED: u8 = 2;
 fn read_side(path: &Path, shown: &str, whole: bool) -> Result<Option<Session>, SessionError> {
     let bytes = std::fs::read(path).map_err(|source| SessionError::Io {
         path: PathBuf::from(shown),
-        action: format!("cannot read {}", path.display()),
+        action: session::IoAction::ReadAt(path.to_path_buf()),
         source,
     })?;
     if bytes.iter().all(u8::is_ascii_whitespace) {
@@ -109,7 +109,7 @@ pub fn merge_driver(
             h.join().unwrap_or_else(|_| {
                 Err(SessionError::Io {
                     path: PathBuf::from(shown),
-                    action: "cannot read a side of the merge".into(),
+                    action: session::IoAction::ReadSide,
                     source: std::io::Error::other("the reader stopped"),
                 })
             })
@@ -235,7 +235,9 @@ fn ensure_lines(
     let mut text = match std::fs::read_to_string(path) {
         Ok(text) => text,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
-        Err(e) => return Err(e).with_context(|| format!("cannot read {}", path.display())),
+        Err(e) => {
+            return Err(e).with_context(|| super::on_path(lang.texts().cli_help.cannot_read, path));
+        }
     };
     let missing: Vec<&str> = lines
         .iter()
@@ -342,12 +344,14 @@ fn shell_quote(text: &str) -> String {
 /// `assess textconv FILE`: a session as requirement-level lines, so `git diff` and `git log
 /// -p` show `cd.config.vc.vcs.l2.1: Partial (Li Na)` turning into `Met (Li Na)`, not RON.
 /// A file that is not a session is printed as it is.
-pub fn textconv(out: &mut dyn Write, path: &Path) -> Result<()> {
-    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+pub fn textconv(out: &mut dyn Write, path: &Path, lang: Lang) -> Result<()> {
+    let said = lang.texts().cli_help.cannot_read;
+    let bytes = std::fs::read(path).with_context(|| super::on_path(said, path))?;
     match session::parse_session(&bytes, path) {
         Ok(s) => {
             let model = session::model_for_labels(&s, s.answer_values());
-            out.write_all(crate::merge::session_lines(&s, model.as_ref()).as_bytes())?;
+            let lines = crate::merge::session_lines(&s, model.as_ref(), lang);
+            out.write_all(lines.as_bytes())?;
         }
         Err(_) => out.write_all(&bytes)?,
     }
@@ -414,7 +418,8 @@ pub fn conflicts(out: &mut dyn Write, path: &Path, as_json: bool, lang: Lang) ->
     let width = t.sides.iter().map(|s| s.width()).max().unwrap_or(0);
     let model = session::model_for_labels(&s, s.answer_values());
     for (id, c) in &s.conflicts {
-        writeln!(out, "{id}  {}  ({})", c.target, c.fields.join(", "))?;
+        let fields = session::fields_label(&c.fields.join(", "), lang);
+        writeln!(out, "{id}  {}  ({fields})", c.target)?;
         for (name, side) in t.sides.iter().zip([&c.base, &c.ours, &c.theirs]) {
             let value = side
                 .value

@@ -6,6 +6,7 @@ use std::path::Path;
 use anyhow::{Context as _, Result};
 
 use super::ImportSource;
+use super::session_cmd::right;
 use crate::i18n::{Lang, fill};
 use crate::model::{self, LoadedModel, Text};
 use crate::{session, synth};
@@ -157,7 +158,13 @@ pub fn show(out: &mut dyn Write, loaded: &LoadedModel, json: bool, lang: &str) -
     }
     let m = &loaded.model;
     let name = |t: &Text| t.get(lang).to_string();
-    writeln!(out, "{} ({}, version {})", name(&m.name), m.id, m.version)?;
+    let t = Lang::from_code(lang).texts().models;
+    let values = [
+        ("name", m.name.get(lang)),
+        ("id", &m.id),
+        ("version", &m.version),
+    ];
+    writeln!(out, "{}", fill(t.show_title, &values))?;
     how_answered(out, m, lang)?;
     for part in &m.parts {
         writeln!(out, "{}  {}", part.id, name(&part.name))?;
@@ -167,9 +174,10 @@ pub fn show(out: &mut dyn Write, loaded: &LoadedModel, json: bool, lang: &str) -
                 writeln!(out, "    {}  {}", item.id, name(&item.name))?;
                 for practice in &item.practices {
                     let count: usize = practice.levels.iter().map(|l| l.requirements.len()).sum();
+                    let count = fill(t.show_count, &[("n", &count.to_string())]);
                     writeln!(
                         out,
-                        "      {}  {}  ({count} requirements)",
+                        "      {}  {}  {count}",
                         practice.id,
                         name(&practice.name)
                     )?;
@@ -226,7 +234,12 @@ fn how_answered(out: &mut dyn Write, m: &model::Model, lang: &str) -> Result<()>
     };
     for scale in scales {
         let options: Vec<&str> = scale.options.iter().map(|o| o.label.get(lang)).collect();
-        writeln!(out, "  {}: {}", scale.id, options.join(" / "))?;
+        let labelled = Lang::from_code(lang).texts().deliverable.labelled;
+        let values = [
+            ("label", scale.id.as_str()),
+            ("value", &options.join(" / ")),
+        ];
+        writeln!(out, "  {}", fill(labelled, &values))?;
     }
     if let Some(base) = &m.extends {
         writeln!(out, "{}", fill(t.show_extends, &[("base", base)]))?;
@@ -271,10 +284,21 @@ pub fn stats(out: &mut dyn Write, loaded: &LoadedModel, json: bool, lang: &str) 
         writeln!(out)?;
         return Ok(());
     }
+    // Right-aligned by display width: a Chinese heading is two columns a character.
+    let [domains, items, practices, reqs] = Lang::from_code(lang).texts().models.stats_headings;
     writeln!(
         out,
-        "{:<40} {:>7} {:>5} {:>9} {:>8} {:>5} {:>5} {:>5} {:>5} {:>5}",
-        "", "domains", "items", "practices", "reqs", "L1", "L2", "L3", "L4", "L5"
+        "{:<40} {} {} {} {} {:>5} {:>5} {:>5} {:>5} {:>5}",
+        "",
+        right(domains, 7),
+        right(items, 6),
+        right(practices, 9),
+        right(reqs, 8),
+        "L1",
+        "L2",
+        "L3",
+        "L4",
+        "L5"
     )?;
     let row = |out: &mut dyn Write, indent: &str, c: &model::Counts| -> Result<()> {
         let label: String = format!("{indent}{} {}", c.id, c.name)
@@ -285,7 +309,7 @@ pub fn stats(out: &mut dyn Write, loaded: &LoadedModel, json: bool, lang: &str) 
         let pad = 40usize.saturating_sub(unicode_width(&label));
         writeln!(
             out,
-            "{label}{:pad$} {:>7} {:>5} {:>9} {:>8} {l1:>5} {l2:>5} {l3:>5} {l4:>5} {l5:>5}",
+            "{label}{:pad$} {:>7} {:>6} {:>9} {:>8} {l1:>5} {l2:>5} {l3:>5} {l4:>5} {l5:>5}",
             "", c.domains, c.items, c.practices, c.requirements
         )?;
         Ok(())
@@ -297,26 +321,27 @@ pub fn stats(out: &mut dyn Write, loaded: &LoadedModel, json: bool, lang: &str) 
             row(out, "    ", domain)?;
         }
     }
-    provenance_rows(out, &stats)?;
+    let t = Lang::from_code(lang).texts().models;
+    provenance_rows(out, &stats, t)?;
     let authored = stats.total.authored;
     if authored > 0 {
-        writeln!(
-            out,
-            "\n{authored} of {} practices are authored by analogy (provenance: authored), not taken from the standard's published tables.",
-            stats.total.practices
-        )?;
+        let (authored, n) = (authored.to_string(), stats.total.practices.to_string());
+        let note = fill(t.authored_note, &[("authored", &authored), ("n", &n)]);
+        writeln!(out, "\n{note}")?;
     }
     Ok(())
 }
 
 /// Requirements per provenance for the model and each part, so a reader sees at once how much
 /// of a part paraphrases the published tables, a public draft, or is written by analogy.
-fn provenance_rows(out: &mut dyn Write, stats: &model::ModelStats) -> Result<()> {
-    writeln!(
-        out,
-        "\nRequirements by provenance:\n{:<40} {:>8} {:>8} {:>8}",
-        "", "standard", "draft", "authored"
-    )?;
+fn provenance_rows(
+    out: &mut dyn Write,
+    stats: &model::ModelStats,
+    t: &crate::i18n::models::Models,
+) -> Result<()> {
+    let [standard, draft, authored] = t.provenances.map(|h| right(h, 8));
+    let heading = t.provenance_heading;
+    writeln!(out, "\n{heading}\n{:<40} {standard} {draft} {authored}", "")?;
     let parts = stats.parts.iter().map(|p| (&p.counts, "  "));
     for (c, indent) in std::iter::once((&stats.total, "")).chain(parts) {
         let label: String = format!("{indent}{} {}", c.id, c.name)
@@ -352,10 +377,15 @@ pub fn synth(
     let text = synth::model_ron(&synth::model(requirements, seed));
     let loaded = model::parse_model(&text, "synthetic")?;
     let n = loaded.index.requirements.len();
-    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let cannot_create = Lang::choose(None).texts().cli_help.cannot_create;
+    std::fs::create_dir_all(dir).with_context(|| super::on_path(cannot_create, dir))?;
     let model_path = std::path::absolute(dir.join(format!("synthetic-{n}.ron")))?;
     if model_path.exists() {
-        anyhow::bail!("{} already exists", model_path.display());
+        let t = Lang::choose(None).texts().cli_help;
+        anyhow::bail!(fill(
+            t.exists,
+            &[("path", &model_path.display().to_string())]
+        ));
     }
     session::atomic_write(&model_path, text.as_bytes(), false)?;
     writeln!(out, "{}", model_path.display())?;
@@ -364,7 +394,7 @@ pub fn synth(
         let made = synth::session(&loaded, answers, seed, Some(path_text))?;
         let sessions = dir.join("sessions");
         std::fs::create_dir_all(&sessions)
-            .with_context(|| format!("cannot create {}", sessions.display()))?;
+            .with_context(|| super::on_path(cannot_create, &sessions))?;
         let path = sessions.join(format!("synthetic-{n}-{answers}.ron"));
         session::create_session_file(&path, &made)?;
         writeln!(out, "{}", path.display())?;

@@ -55,7 +55,7 @@ fn output_of(args: &ReportArgs) -> Result<Output> {
         .and_then(|e| e.to_str())
         .and_then(output_named);
     from_ext.ok_or_else(|| {
-        let t = Lang::choose(None).texts().hints;
+        let t = Lang::choose(args.lang).texts().hints;
         let file = file.display().to_string();
         anyhow::anyhow!(
             "{}",
@@ -74,22 +74,21 @@ fn output_of(args: &ReportArgs) -> Result<Output> {
 pub fn report(out: &mut dyn Write, path: &Path, args: &ReportArgs) -> Result<()> {
     let output = output_of(args)?;
     let table = args.table.as_deref().and_then(CsvTable::parse);
+    // Refusals are told in the language the error line is (`--lang`, else the reader's).
+    let said = said_in(args).texts().cli_help;
     if table.is_some() && output != Output::Report(Format::Csv) {
-        bail!("--table goes with --format csv (each CSV table is a file of its own)");
+        bail!("{}", said.table_needs_csv);
     }
     if args.part.is_some() && output != Output::Svg {
-        bail!("--part goes with --format svg (the radar of one part)");
+        bail!("{}", said.part_needs_svg);
     }
     let opened = open_session(path)?;
+    let lang = args.lang.unwrap_or(opened.session.cursor.lang);
     for warning in &opened.warnings {
-        crate::terminal_text::warn(&format!("assess: warning: {}: {warning}", path.display()));
+        crate::terminal_text::warn(&lang.open_warning_line(path, warning));
     }
     let options = ReportOptions {
-        lang: args
-            .lang
-            .unwrap_or(opened.session.cursor.lang)
-            .code()
-            .to_string(),
+        lang: lang.code().to_string(),
         redact: args.redact,
         bom: args.bom,
     };
@@ -104,14 +103,14 @@ pub fn report(out: &mut dyn Write, path: &Path, args: &ReportArgs) -> Result<()>
             format,
             &options,
         )
-        .context("cannot write the report")?;
-        writeln!(out, "Report written to {}", target.display())?;
+        .context(said.cannot_write_report)?;
+        writeln!(out, "{}", written(&options, &target))?;
         return Ok(());
     }
     opened
         .session
         .ensure_no_conflicts()
-        .with_context(|| format!("{}: cannot write the report", path.display()))?;
+        .context(said.cannot_write_report)?;
     let data = report::prepare_checked(path, &opened.model, &opened.session, &options);
     let (bytes, default) = match (output, table) {
         (Output::Pdf, _) => return pdf(out, path, args, &data, &options),
@@ -133,16 +132,29 @@ pub fn report(out: &mut dyn Write, path: &Path, args: &ReportArgs) -> Result<()>
         return Ok(());
     }
     let target = args.output.clone().unwrap_or(default);
-    write_checked(path, &target, &bytes)?;
-    writeln!(out, "Report written to {}", target.display())?;
+    write_checked(path, &target, &bytes, said_in(args))?;
+    writeln!(out, "{}", written(&options, &target))?;
     Ok(())
 }
 
+/// The language refusals and failures are told in: `--lang`, else the reader's (as the error
+/// line around them).
+fn said_in(args: &ReportArgs) -> Lang {
+    Lang::choose(args.lang)
+}
+
+/// Where the report went, in the report's language.
+fn written(options: &ReportOptions, target: &Path) -> String {
+    let t = Lang::from_code(&options.lang).texts().deliverable;
+    fill(t.written, &[("path", &target.display().to_string())])
+}
+
 /// Writes a report file, refusing a target that is a session's file or not a regular file.
-fn write_checked(session: &Path, target: &Path, bytes: &[u8]) -> Result<()> {
+fn write_checked(session: &Path, target: &Path, bytes: &[u8], lang: Lang) -> Result<()> {
+    let said = lang.texts().cli_help.cannot_write_report_to;
     report::check_target(session, target)
         .and_then(|()| atomic_write(target, bytes, false))
-        .with_context(|| format!("cannot write the report to {}", target.display()))
+        .with_context(|| super::on_path(said, target))
 }
 
 /// `--format pdf`: the HTML report printed by a headless browser found on PATH; without one,
@@ -163,7 +175,7 @@ fn pdf(
     };
     let Some(browser) = report::pdf::find_browser() else {
         let html_path = report::default_path(path, Format::Html, args.redact);
-        write_checked(path, &html_path, &html)?;
+        write_checked(path, &html_path, &html, said_in(args))?;
         let html_path = html_path.display().to_string();
         bail!(crate::i18n::fill(t.pdf_no_browser, &[("html", &html_path)]));
     };
@@ -177,7 +189,7 @@ fn pdf(
         out.write_all(&pdf)?;
         return Ok(());
     }
-    write_checked(path, &target, &pdf)?;
+    write_checked(path, &target, &pdf, said_in(args))?;
     let shown = target.display().to_string();
     writeln!(
         out,

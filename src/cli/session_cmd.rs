@@ -12,7 +12,7 @@ use crate::summary::{Summary, overview_sessions, summarize};
 /// `assess list`: the sessions in `dir`, newest first.
 pub fn list(out: &mut dyn Write, dir: &Path, as_json: bool, lang: Lang) -> Result<()> {
     let t = lang.texts().cli;
-    let rows = overview_sessions(dir)?;
+    let rows = overview_sessions(dir, lang)?;
     if as_json {
         serde_json::to_writer_pretty(&mut *out, &rows)?;
         writeln!(out)?;
@@ -66,10 +66,10 @@ fn first_line(s: &str) -> &str {
 /// `lang` None: the session's language.
 pub fn summary(out: &mut dyn Write, path: &Path, as_json: bool, lang: Option<Lang>) -> Result<()> {
     let opened = open_session(path)?;
-    for warning in &opened.warnings {
-        crate::terminal_text::warn(&format!("assess: warning: {}: {warning}", path.display()));
-    }
     let lang = lang.unwrap_or(opened.session.cursor.lang);
+    for warning in &opened.warnings {
+        crate::terminal_text::warn(&lang.open_warning_line(path, warning));
+    }
     let summary = summarize(&opened.model, &opened.session, lang.code());
     let checks = crate::session::evidence_checks(&opened.session, &crate::session::base_dir(path));
     let review = ReviewLines {
@@ -236,7 +236,7 @@ fn print_summary(out: &mut dyn Write, s: &Summary, lang: Lang) -> Result<()> {
 }
 
 /// `text` right-aligned in `width` terminal columns (a Chinese character takes two).
-fn right(text: &str, width: usize) -> String {
+pub(super) fn right(text: &str, width: usize) -> String {
     let pad = width.saturating_sub(unicode_width::UnicodeWidthStr::width(text));
     format!("{:pad$}{text}", "")
 }
@@ -249,7 +249,7 @@ pub fn parse_parts(value: &str) -> Result<Vec<String>> {
         .filter(|p| !p.is_empty())
         .collect();
     if parts.is_empty() {
-        bail!("--parts needs at least one part id, e.g. --parts cd,to");
+        bail!("{}", Lang::choose(None).texts().cli_help.parts_needed);
     }
     Ok(parts)
 }

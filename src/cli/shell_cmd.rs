@@ -31,7 +31,9 @@ pub fn completions(out: &mut dyn Write, shell: Shell) -> Result<()> {
         Shell::Powershell => clap_complete::Shell::PowerShell,
     };
     let mut script = Vec::new();
-    clap_complete::generate(generator, &mut Cli::command(), "assess", &mut script);
+    // zsh, fish and PowerShell show each command's help beside it: in the reader's language.
+    let mut command = super::help::described(crate::lang::Lang::choose(None));
+    clap_complete::generate(generator, &mut command, "assess", &mut script);
     let script = String::from_utf8(script)?;
     out.write_all(with_session_names(shell, &script).as_bytes())?;
     Ok(())

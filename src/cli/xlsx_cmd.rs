@@ -30,10 +30,14 @@ pub fn export(
         parts,
     };
     for warning in &opened.warnings {
-        eprintln!("assess: warning: {}: {warning}", path.display());
+        eprintln!("{}", options.lang.open_warning_line(path, warning));
     }
-    let target = xlsx::export(path, output, &opened.model, &opened.session, &options)
-        .context("cannot write the questionnaire")?;
+    let target = xlsx::export(path, output, &opened.model, &opened.session, &options).context(
+        Lang::choose(lang)
+            .texts()
+            .cli_help
+            .cannot_write_questionnaire,
+    )?;
     let path = target.display().to_string();
     writeln!(out, "{}", fill(texts().written, &[("path", &path)]))?;
     Ok(())
@@ -91,7 +95,7 @@ pub fn import(out: &mut dyn Write, path: &Path, args: &ImportArgs) -> Result<()>
     if plan.changes.is_empty() {
         return Ok(());
     }
-    let via = format!("imported from {name}");
+    let via = session::imported_via(&name);
     xlsx::apply(
         &mut current,
         &opened.model,
@@ -125,7 +129,12 @@ fn verdict(plan: &ImportPlan, overwrite: bool) -> Result<()> {
         bail!("{}", fill(t.refused_conflicts, &[("n", &n)]));
     }
     if plan.changes.is_empty() {
-        eprintln!("assess: {}", t.nothing_to_import);
+        let lang = Lang::choose(None);
+        let line = fill(
+            lang.texts().errors.cli_error,
+            &[("message", t.nothing_to_import)],
+        );
+        eprintln!("{line}");
     }
     Ok(())
 }
@@ -134,7 +143,7 @@ fn verdict(plan: &ImportPlan, overwrite: bool) -> Result<()> {
 /// references the team wrote, then problems.
 fn show(out: &mut dyn Write, file: &str, plan: &ImportPlan) -> Result<()> {
     let t = texts();
-    writeln!(out, "{file}:")?;
+    writeln!(out, "{}", fill(t.listing, &[("file", file)]))?;
     let (new, changed): (Vec<_>, Vec<_>) = plan.of(Field::Status).partition(|c| c.old.is_empty());
     let justifications = if plan.reasons_beyond_na {
         t.reasons

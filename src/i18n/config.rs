@@ -75,7 +75,7 @@ pub fn describe(err: &ConfigError, lang: Lang) -> String {
                 ("file", file.as_str()),
                 ("line", &line),
                 ("column", &column),
-                ("message", message),
+                ("message", &lang.text_problem(message)),
             ];
             fill(t.syntax, &values)
         }

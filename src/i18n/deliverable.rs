@@ -41,6 +41,8 @@ pub struct Deliverable {
     pub approval: [&'static str; 3],
     /// A labelled value in running text (Markdown): `{label}`, `{value}`.
     pub labelled: &'static str,
+    /// `assess report`: where the report went, `{path}`.
+    pub written: &'static str,
     /// `assess report --format pdf`: `{path}`, `{browser}`.
     pub pdf_written: &'static str,
     /// No browser: `{html}` is the HTML report written instead.
@@ -74,6 +76,7 @@ pub static EN: Deliverable = Deliverable {
     draft_note: "These results may still change; `assess finalize` signs a session off and fixes its content hash.",
     approval: ["Name", "Signature", "Date"],
     labelled: "{label}: {value}",
+    written: "Report written to {path}",
     pdf_written: "PDF written to {path} (printed with {browser})",
     pdf_no_browser: "No Chromium-family browser was found on PATH (chromium, google-chrome, microsoft-edge …), so no PDF was made. The HTML report was written to {html}: open it in a browser and print it to PDF (A4; each section starts a new page).",
     pdf_failed: "{browser} could not print the PDF: {error}",
@@ -104,6 +107,7 @@ pub static ZH: Deliverable = Deliverable {
     draft_note: "评估结果仍可能变化；`assess finalize` 签署会话并固定其内容哈希。",
     approval: ["姓名", "签字", "日期"],
     labelled: "{label}：{value}",
+    written: "报告已写入 {path}",
     pdf_written: "PDF 已写入 {path}（由 {browser} 打印）",
     pdf_no_browser: "在 PATH 中未找到 Chromium 系浏览器（chromium、google-chrome、microsoft-edge 等），因此未生成 PDF。HTML 报告已写入 {html}：请在浏览器中打开并打印为 PDF（A4；每节另起一页）。",
     pdf_failed: "{browser} 无法打印 PDF：{error}",

@@ -81,6 +81,16 @@ pub struct Models {
     pub own_mark: &'static str,
     /// `model show`, before the answer scales one per line: `{scoring}`, `{rollup}`, `{max}`.
     pub show_scoring: &'static str,
+    /// `model show`'s first line: `{name}`, `{id}`, `{version}`; a practice's `{n}` requirements.
+    pub show_title: &'static str,
+    pub show_count: &'static str,
+    /// `model stats`' column headings: domains, items, practices, requirements.
+    pub stats_headings: [&'static str; 4],
+    /// `model stats`' requirements by provenance: the heading, then standard, draft, authored.
+    pub provenance_heading: &'static str,
+    pub provenances: [&'static str; 3],
+    /// `{authored}` of `{n}` practices written by analogy.
+    pub authored_note: &'static str,
     /// `model show`: `{base}`.
     pub show_extends: &'static str,
     /// `model show`: `{source}`.
@@ -164,6 +174,12 @@ pub static EN: Models = Models {
     not_ron: "{place}: the model file is not valid RON: {message}",
     own_mark: "our own",
     show_scoring: "scoring {scoring}, rollup {rollup}, levels 1–{max}; answer scales:",
+    show_title: "{name} ({id}, version {version})",
+    show_count: "({n} requirements)",
+    stats_headings: ["domains", "items", "practices", "reqs"],
+    provenance_heading: "Requirements by provenance:",
+    provenances: ["standard", "draft", "authored"],
+    authored_note: "{authored} of {n} practices are authored by analogy (provenance: authored), not taken from the standard's published tables.",
     show_extends: "extends {base}; the organisation's own requirements are marked in reports",
     show_source: "source: {source}",
     p_no_text: "{field} has no {lang} text",
@@ -241,6 +257,12 @@ pub static ZH: Models = Models {
     not_ron: "{place}：模型文件不是有效的 RON：{message}",
     own_mark: "自有要求",
     show_scoring: "计分规则 {scoring}，汇总 {rollup}，等级 1–{max}；答案等级：",
+    show_title: "{name}（{id}，版本 {version}）",
+    show_count: "（{n} 条要求）",
+    stats_headings: ["能力域", "能力项", "实践", "要求"],
+    provenance_heading: "按出处统计的要求：",
+    provenances: ["标准", "草案转述", "参照编写"],
+    authored_note: "{n} 个实践中有 {authored} 个是参照标准逻辑编写的（出处：参照编写），并非取自标准正式发布的表格。",
     show_extends: "扩展自 {base}；报告中标出组织的自有要求",
     show_source: "来源：{source}",
     p_no_text: "{field} 缺少 {lang} 文本",

@@ -26,6 +26,8 @@ pub struct Verify {
     pub bad_signature: &'static str,
     /// `{why}`.
     pub unchecked: &'static str,
+    /// Why a final session does not verify, in `MismatchReason` order; the last has `{error}`.
+    pub reasons: [&'static str; 4],
 }
 
 pub static EN: Verify = Verify {
@@ -42,6 +44,12 @@ pub static EN: Verify = Verify {
     unknown_signer: "signed by {key}, a valid signature, but whose key it is was not checked: give --allowed-signers FILE",
     bad_signature: "SIGNATURE NOT VALID: {why}",
     unchecked: "signature not checked: {why}",
+    reasons: [
+        "the content differs from what was signed off",
+        "the history has no sign-off entry with this hash (it was removed or rewritten)",
+        "its model's content changed since the sign-off",
+        "its model cannot be loaded ({error})",
+    ],
 };
 
 pub static ZH: Verify = Verify {
@@ -58,4 +66,10 @@ pub static ZH: Verify = Verify {
     unknown_signer: "由 {key} 签名，签名有效，但未核实这是谁的密钥：请提供 --allowed-signers FILE",
     bad_signature: "签名无效：{why}",
     unchecked: "未校验签名：{why}",
+    reasons: [
+        "内容与签署时不同",
+        "修改记录中没有该哈希的签署条目（已被删除或改写）",
+        "签署之后它的模型内容已更改",
+        "它的模型无法加载（{error}）",
+    ],
 };

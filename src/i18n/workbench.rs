@@ -17,6 +17,8 @@ pub struct Words {
     /// Shown instead of the save state when another process writes the session.
     pub read_only: &'static str,
     pub auto_off: &'static str,
+    /// The language shown, as the status line names it.
+    pub language: &'static str,
     pub target: &'static str,
     /// The target column's heading.
     pub target_col: &'static str,
@@ -34,6 +36,9 @@ pub struct Words {
     /// Heading and rule shown with requirements about core, key or main items.
     pub core: &'static str,
     pub core_rule: &'static str,
+    /// Heading and rule shown with requirements about major or important items.
+    pub major: &'static str,
+    pub major_rule: &'static str,
     /// The radar's baseline polygon (an earlier assessment).
     pub baseline: &'static str,
     pub note: &'static str,
@@ -160,6 +165,7 @@ pub static EN: Words = Words {
     not_saved: "NOT SAVED",
     read_only: "READ-ONLY",
     auto_off: "auto-advance off",
+    language: "EN",
     target: "target",
     target_col: "Target",
     reached: "reached",
@@ -174,6 +180,8 @@ pub static EN: Words = Words {
     reason: "Reason",
     core: "Core, key, main",
     core_rule: "Core, key and main items are those on the organisation's written list for the assessed scope, agreed with the assessor at the start; the requirement applies to each of them.",
+    major: "Major, important",
+    major_rule: "Major changes, releases, features and business events, major incidents and important alerts or data are those the organisation's own written classification or grading puts in that class; where it has none in writing, it states one for the assessed scope at the start, agreed with the assessor.",
     baseline: "baseline",
     note: "Note",
     decided_by: "Decided by",
@@ -269,6 +277,7 @@ pub static ZH: Words = Words {
     not_saved: "未保存",
     read_only: "只读",
     auto_off: "自动前进已关闭",
+    language: "中文",
     target: "目标",
     target_col: "目标",
     reached: "已达到",
@@ -283,6 +292,8 @@ pub static ZH: Words = Words {
     reason: "理由",
     core: "核心、关键、主要",
     core_rule: "“核心”“关键”“主要”指组织针对被评估范围书面列出、并在评估开始时与评估人员确认的清单；要求适用于清单上的每一项。",
+    major: "重大、重要",
+    major_rule: "“重大”的变更、版本、特性、业务活动和事件，以及“重要”的告警和数据，指组织自己的书面分类或定级所归入该类的对象；组织尚无书面规定的，在评估开始时针对被评估范围说明，并与评估人员确认。",
     baseline: "基线",
     note: "备注",
     decided_by: "决定人",

@@ -26,6 +26,8 @@ pub struct Xlsx {
     pub document: &'static str,
     pub demo: &'static str,
     pub either: &'static str,
+    /// Between the items of a list in running text (`Met, Partial` / `满足、部分满足`).
+    pub list_separator: &'static str,
     pub answer_prompt: &'static str,
     pub answer_error: &'static str,
     /// The workbench export dialog's choice, and why it refuses a redacted questionnaire.
@@ -79,6 +81,8 @@ pub struct XlsxCli {
     pub written: &'static str,
     /// `{file}` was exported from session `{from}`, not `{to}`.
     pub other_session: &'static str,
+    /// The listing's head: the workbook `{file}`.
+    pub listing: &'static str,
     /// The listing's groups: `{n}` each.
     pub new_answers: &'static str,
     pub changed_answers: &'static str,
@@ -153,6 +157,7 @@ pub static EN: Xlsx = Xlsx {
     document: "Document",
     demo: "Demonstration",
     either: "Document or demonstration",
+    list_separator: ", ",
     answer_prompt: "Choose an answer",
     answer_error: "Choose one of the answers in the list.",
     dialog_choice: "Questionnaire (Excel, to fill in)",
@@ -171,6 +176,7 @@ pub static EN: Xlsx = Xlsx {
     cli: XlsxCli {
         written: "Questionnaire written to {path}",
         other_session: "note: {file} was exported from session \"{from}\", not \"{to}\"",
+        listing: "{file}:",
         new_answers: "new answers: {n}",
         changed_answers: "changed answers: {n}",
         justifications: "N/A justifications: {n}",
@@ -261,6 +267,7 @@ pub static ZH: Xlsx = Xlsx {
     document: "文档",
     demo: "现场演示",
     either: "文档或现场演示",
+    list_separator: "、",
     answer_prompt: "选择答复",
     answer_error: "请从列表中选择一个答复。",
     dialog_choice: "自评表（Excel，供填写）",
@@ -278,6 +285,7 @@ pub static ZH: Xlsx = Xlsx {
     cli: XlsxCli {
         written: "自评表已写入 {path}",
         other_session: "注意：{file} 导出自评估“{from}”，不是“{to}”",
+        listing: "{file}：",
         new_answers: "新答复：{n}",
         changed_answers: "修改的答复：{n}",
         justifications: "不适用理由：{n}",

@@ -6,95 +6,122 @@ use std::fmt::Write;
 
 use crate::lang::Lang;
 use crate::model::LoadedModel;
-use crate::session::Session;
 use crate::session::scale::answer_label;
+use crate::session::{self, Session};
 
-/// The lines of a session, in a stable order, in English; answers by their labels on their
-/// scales (`scale::answer_label`; `model` as there).
-pub fn session_lines(s: &Session, model: Option<&LoadedModel>) -> String {
+/// The lines of a session in `lang`, in a stable order (`textconv` follows the reader's
+/// language, as the merge driver does: both sides of a diff are shown in one language);
+/// answers by their labels on their scales (`scale::answer_label`; `model` as there).
+pub fn session_lines(s: &Session, model: Option<&LoadedModel>, lang: Lang) -> String {
+    let (t, fill) = (lang.texts(), crate::i18n::fill);
     let mut out = String::new();
     let mut line = |text: String| {
         out.push_str(&text);
         out.push('\n');
     };
-    line(format!("session: {}", s.title));
-    line(format!("organisation: {}", s.organisation));
-    line(format!("scope: {}", s.scope));
-    line(format!("model: {} {}", s.model.id, s.model.version));
-    line(format!("parts: {}", s.parts.join(", ")));
+    // `label: value`, with the language's colon.
+    let labelled = |label: &str, value: &str| {
+        fill(
+            t.deliverable.labelled,
+            &[("label", label), ("value", value)],
+        )
+    };
+    // A field of an item (`cd….l2.1 note: …`), named as the history names it.
+    let field = |id: &str, code: &str, value: &str| {
+        let shown = session::recorded_value(None, id, code, value, lang);
+        let shown = shown.unwrap_or_else(|| value.to_string());
+        format!(
+            "{id} {}",
+            labelled(session::field_label(code, lang), &shown)
+        )
+    };
+    let w = t.lines;
+    line(labelled(w.session, &s.title));
+    line(labelled(w.organisation, &s.organisation));
+    line(labelled(w.scope, &s.scope));
+    let model_ref = format!("{} {}", s.model.id, s.model.version);
+    line(labelled(w.model, &model_ref));
+    line(labelled(w.parts, &s.parts.join(", ")));
     for (part, target) in &s.targets {
-        line(format!("target {part}: {target}"));
+        let label = fill(w.target, &[("part", part)]);
+        line(labelled(&label, &target.to_string()));
     }
-    line(format!("assessors: {}", s.assessors.join(", ")));
+    line(labelled(w.assessors, &s.assessors.join(", ")));
     for p in &s.participants {
-        line(format!("participant: {} ({})", p.name, p.role));
+        line(labelled(w.participant, &format!("{} ({})", p.name, p.role)));
     }
     for (id, a) in &s.answers {
-        let status = a.status.map_or("(no status)", |st| {
-            answer_label(model, id, st.id(), Lang::En).unwrap_or(st.id())
+        let status = a.status.map_or(t.team_cli.no_status, |st| {
+            answer_label(model, id, st.id(), lang).unwrap_or(st.id())
         });
-        line(format!("{id}: {status} ({})", a.by));
+        line(labelled(id, &format!("{status} ({})", a.by)));
         if let Some(j) = &a.justification {
-            line(format!("{id} justification: {}", one_line(j)));
+            line(field(id, "justification", &one_line(j)));
         }
         for note in a.note.lines() {
-            line(format!("{id} note: {note}"));
+            line(field(id, "note", note));
         }
         if !a.evidence.is_empty() {
-            line(format!("{id} evidence: {}", a.evidence.join(", ")));
+            line(field(id, "evidence", &a.evidence.join(", ")));
         }
         if a.flagged {
-            line(format!("{id} flagged"));
+            line(format!("{id} {}", t.messages.flagged));
         }
         if let Some(r) = &a.reviewed {
-            line(format!("{id} reviewed by {}", r.by));
+            line(format!("{id} {}", fill(w.reviewed_by, &[("by", &r.by)])));
         }
         if !a.decided_by.is_empty() {
-            line(format!("{id} decided by {}", a.decided_by));
+            line(field(id, "decided by", &a.decided_by));
         }
         for d in a.discussion.lines() {
-            line(format!("{id} discussion: {d}"));
+            line(field(id, "discussion", d));
         }
     }
     for (label, e) in &s.evidence {
-        line(format!(
-            "{label}: {} [{}] {}",
-            e.title,
-            e.kind.code(),
-            e.location
+        let kind = session::recorded_value(None, label, "kind", e.kind.code(), lang);
+        let kind = kind.unwrap_or_default();
+        line(labelled(
+            label,
+            &format!("{} [{kind}] {}", e.title, e.location),
         ));
     }
     for (label, f) in &s.findings {
-        let mut text = format!("{label}: [{}] {} → {}", f.severity.code(), f.title, f.tie);
+        let severity = session::recorded_value(None, label, "severity", f.severity.code(), lang);
+        let severity = severity.unwrap_or_default();
+        let mut text = format!("[{severity}] {} → {}", f.title, f.tie);
         if !f.owner.is_empty() || !f.due.is_empty() {
             let _ = write!(text, " ({} {})", f.owner, f.due);
         }
-        line(text);
+        line(labelled(label, &text));
         for d in f.description.lines() {
-            line(format!("{label} description: {d}"));
+            line(field(label, "description", d));
         }
         for r in f.recommendation.lines() {
-            line(format!("{label} recommendation: {r}"));
+            line(field(label, "recommendation", r));
         }
     }
     for (id, c) in &s.conflicts {
-        line(format!(
-            "CONFLICT {id}: {} ({}): ours {} | theirs {}",
-            c.target,
-            c.fields.join(", "),
-            one_line(&c.ours.value.describe(&c.target, &c.fields, model, Lang::En)),
-            one_line(
-                &c.theirs
-                    .value
-                    .describe(&c.target, &c.fields, model, Lang::En)
-            )
-        ));
+        let values = [
+            ("id", id.clone()),
+            ("target", c.target.clone()),
+            ("fields", session::fields_label(&c.fields.join(", "), lang)),
+            (
+                "ours",
+                one_line(&c.ours.value.describe(&c.target, &c.fields, model, lang)),
+            ),
+            (
+                "theirs",
+                one_line(&c.theirs.value.describe(&c.target, &c.fields, model, lang)),
+            ),
+        ];
+        let values = values.each_ref().map(|(k, v)| (*k, v.as_str()));
+        line(fill(w.conflict, &values));
     }
     match &s.sign_off {
-        Some(so) => line(format!("signed off by {} at {}", so.by, so.at)),
-        None => line("not signed off".to_string()),
+        Some(so) => line(fill(w.signed_off, &[("by", &so.by), ("at", &so.at)])),
+        None => line(w.not_signed_off.to_string()),
     }
-    line(format!("history: {} entries", s.history.len()));
+    line(fill(w.history, &[("n", &s.history.len().to_string())]));
     out
 }
 

@@ -302,7 +302,7 @@ impl Lang {
                 t.read,
                 &[
                     ("path", &path.display().to_string()),
-                    ("error", &source.to_string()),
+                    ("error", &lang.io_error(source)),
                 ],
             ),
             ImportError::TooLarge { path, limit } => fill(

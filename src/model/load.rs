@@ -58,7 +58,7 @@ pub enum ModelError {
         origin: String,
         line: usize,
         column: usize,
-        message: String,
+        message: crate::textfile::TextProblem,
     },
     #[error("{origin}: the model is invalid:\n{}", ProblemList(problems))]
     Invalid {
@@ -157,7 +157,7 @@ fn parse_in_chain(
             origin: origin.to_string(),
             line: err.span.start.line,
             column: err.span.start.col,
-            message: err.code.to_string(),
+            message: err.code.into(),
         })?;
     let hash = content_hash(text.as_bytes());
     complete(model, hash, origin, chain)
@@ -246,7 +246,7 @@ fn read_model_text(path: &Path) -> Result<(String, String), ModelError> {
         origin: origin.clone(),
         line,
         column,
-        message: "the file is not UTF-8 text".to_string(),
+        message: crate::textfile::TextProblem::NotUtf8,
     })?;
     Ok((text.to_string(), origin))
 }
@@ -294,7 +294,7 @@ impl Lang {
                 t.unreadable_model,
                 &[
                     ("file", &path.display().to_string()),
-                    ("error", &source.to_string()),
+                    ("error", &self.io_error(source)),
                 ],
             ),
             ModelError::TooLarge { path, size, limit } => fill(
@@ -314,7 +314,7 @@ impl Lang {
                 t.not_ron,
                 &[
                     ("place", &format!("{origin}:{line}:{column}")),
-                    ("message", message),
+                    ("message", &self.text_problem(message)),
                 ],
             ),
         })

@@ -66,7 +66,8 @@ impl Take {
 
 impl ConflictValue {
     /// The conflicting fields of this value as short text in `lang`, for lists; an answer by
-    /// its label on the scale of `target` (`scale::answer_label`, `model` as there).
+    /// its label on the scale of `target` (`scale::answer_label`, `model` as there), other
+    /// codes (the flag, a kind, a severity) by their words.
     pub fn describe(
         &self,
         target: &str,
@@ -74,17 +75,23 @@ impl ConflictValue {
         model: Option<&LoadedModel>,
         lang: Lang,
     ) -> String {
+        let t = lang.texts();
         let pick = |pairs: Vec<(&str, String)>| -> String {
             pairs
                 .into_iter()
                 .filter(|(f, _)| fields.iter().any(|x| x == f))
                 .map(|(f, v)| {
-                    let f = super::field_label(f, lang);
-                    let labelled = lang.texts().deliverable.labelled;
-                    crate::i18n::fill(labelled, &[("label", f), ("value", &v)])
+                    let label = super::field_label(f, lang);
+                    // The status is already its label (`answer_text`).
+                    let value = match f {
+                        "status" => v,
+                        _ => super::recorded_value(None, target, f, &v, lang).unwrap_or(v),
+                    };
+                    let labelled = t.deliverable.labelled;
+                    crate::i18n::fill(labelled, &[("label", label), ("value", &value)])
                 })
                 .collect::<Vec<_>>()
-                .join("; ")
+                .join(t.recorded.values_separator)
         };
         match self {
             ConflictValue::Answer(None)

@@ -343,7 +343,8 @@ pub fn restore_backup(path: &Path) -> Result<Restored, RestoreError> {
     }
     load_session(&backup).map_err(RestoreError::BadBackup)?;
     let _lock = super::acquire_lock(path)?;
-    let bytes = fs::read(&backup).map_err(|e| RestoreError::Io(io(&backup, "cannot read", e)))?;
+    let bytes =
+        fs::read(&backup).map_err(|e| RestoreError::Io(io(&backup, super::IoAction::Read, e)))?;
     let kept = if path.exists() {
         Some(keep_current(path)?)
     } else {
@@ -353,10 +354,10 @@ pub fn restore_backup(path: &Path) -> Result<Restored, RestoreError> {
     Ok(Restored { kept })
 }
 
-fn io(path: &Path, action: &str, source: std::io::Error) -> SessionError {
+fn io(path: &Path, action: super::IoAction, source: std::io::Error) -> SessionError {
     SessionError::Io {
         path: path.to_path_buf(),
-        action: action.to_string(),
+        action,
         source,
     }
 }
@@ -387,7 +388,8 @@ fn keep_current(path: &Path) -> Result<PathBuf, RestoreError> {
             let _ = fs::set_permissions(&target, fs::Permissions::from_mode(0o600));
         }
     } else {
-        let bytes = fs::read(path).map_err(|e| RestoreError::Io(io(path, "cannot read", e)))?;
+        let bytes =
+            fs::read(path).map_err(|e| RestoreError::Io(io(path, super::IoAction::Read, e)))?;
         atomic_write(&target, &bytes, false).map_err(RestoreError::Io)?;
     }
     Ok(target)

@@ -446,7 +446,7 @@ impl Session {
             }
             if let Some(answer) = self.answers.remove(old) {
                 self.answers.insert(new.clone(), answer);
-                self.append("model aliases", new, "moved from", old, new);
+                self.append(super::history::MODEL_ALIASES, new, "moved from", old, new);
                 moved.answers += 1;
             }
         }
@@ -459,7 +459,8 @@ impl Session {
         for (id, new) in ties {
             if let Some(finding) = self.findings.get_mut(&id) {
                 let old = std::mem::replace(&mut finding.tie, new.clone());
-                self.append("model aliases", &format!("finding/{id}"), "tie", &old, &new);
+                let target = format!("finding/{id}");
+                self.append(super::history::MODEL_ALIASES, &target, "tie", &old, &new);
                 moved.findings += 1;
             }
         }

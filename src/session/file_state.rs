@@ -55,7 +55,7 @@ mod tests {
     fn io(kind: ErrorKind) -> SessionError {
         SessionError::Io {
             path: PathBuf::from("s.ron"),
-            action: "cannot read the session file".into(),
+            action: crate::session::IoAction::ReadSession,
             source: Error::from(kind),
         }
     }
@@ -78,7 +78,7 @@ mod tests {
             path: PathBuf::from("s.ron"),
             line: 1,
             column: 1,
-            message: "expected a session".into(),
+            message: crate::textfile::TextProblem::Empty,
         };
         assert_eq!(damaged.state(), FileState::Damaged);
         let newer = SessionError::NewerFormat {

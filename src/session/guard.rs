@@ -154,25 +154,21 @@ impl SaveGuard {
         &mut self,
         path: &Path,
         lock: &mut Option<SessionLock>,
-    ) -> Result<Option<String>, SessionError> {
+    ) -> Result<Option<ConflictReason>, SessionError> {
         if self.side.is_some() {
-            return Ok(Some(
-                "it was changed by another program earlier".to_string(),
-            ));
+            return Ok(Some(ConflictReason::ChangedEarlier));
         }
         if lock.as_ref().is_some_and(|l| !l.is_current()) {
             *lock = None;
             match super::acquire_lock(path) {
                 Ok(fresh) => *lock = Some(fresh),
                 Err(super::LockError::Held { holder, .. }) => {
-                    return Ok(Some(format!(
-                        "its lock file was removed and {holder} holds it now"
-                    )));
+                    return Ok(Some(ConflictReason::LockTaken(holder)));
                 }
                 Err(super::LockError::Io { action, source, .. }) => {
                     return Err(SessionError::Io {
                         path: path.to_path_buf(),
-                        action: format!("cannot lock the session again ({action})"),
+                        action: super::IoAction::Relock(action),
                         source,
                     });
                 }
@@ -186,9 +182,7 @@ impl SaveGuard {
             return Ok(None);
         }
         Ok(match disk_digest(path) {
-            Some(on_disk) if on_disk != bytes.get() => {
-                Some("the file was changed by another program since it was opened".to_string())
-            }
+            Some(on_disk) if on_disk != bytes.get() => Some(ConflictReason::ChangedSinceOpened),
             _ => None,
         })
     }
@@ -254,4 +248,36 @@ fn conflict_path(path: &Path) -> PathBuf {
         .filter(|c| !matches!(c, '-' | ':'))
         .collect();
     sibling(&real_session_path(path), &format!(".conflict-{stamp}"))
+}
+
+/// Why a save did not write over the file (`Lang::conflict_reason` words it; `Display` is the
+/// English), in `Files::conflict_reasons` order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConflictReason {
+    /// An earlier save already went to a side file.
+    ChangedEarlier,
+    /// The lock file was removed and someone else holds the lock now.
+    LockTaken(super::LockHolder),
+    /// Another program changed the file since it was opened.
+    ChangedSinceOpened,
+}
+
+impl std::fmt::Display for ConflictReason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::lang::Lang::En.conflict_reason(self))
+    }
+}
+
+impl crate::lang::Lang {
+    /// Why a save did not write over the file, in this language.
+    pub fn conflict_reason(self, reason: &ConflictReason) -> String {
+        let [earlier, taken, since] = self.texts().files.conflict_reasons;
+        match reason {
+            ConflictReason::ChangedEarlier => earlier.to_string(),
+            ConflictReason::LockTaken(holder) => {
+                crate::i18n::fill(taken, &[("holder", &self.lock_holder(holder))])
+            }
+            ConflictReason::ChangedSinceOpened => since.to_string(),
+        }
+    }
 }

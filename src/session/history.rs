@@ -181,6 +181,10 @@ pub fn field_label(field: &str, lang: Lang) -> &str {
         .position(|f| *f == field)
         .map(|i| lang.texts().overlays.history_fields[i])
         .or_else(|| team_field_label(field, lang))
+        .or_else(|| {
+            let i = MORE_FIELDS.iter().position(|f| *f == field)?;
+            Some(lang.texts().recorded.fields[i])
+        })
         .unwrap_or(field)
 }
 
@@ -188,32 +192,136 @@ pub fn field_label(field: &str, lang: Lang) -> &str {
 /// names them.
 const TEAM_FIELDS: [&str; 4] = ["resolved", "conflict", "renumbered", "sign-off voided"];
 
+/// The field codes of evidence, findings, the agenda and model updates, in the order
+/// `Recorded::fields` names them.
+const MORE_FIELDS: [&str; 15] = [
+    "reviewed",
+    "added",
+    "removed",
+    "title",
+    "kind",
+    "location",
+    "sha256",
+    "planned minutes",
+    "moved from",
+    "tie",
+    "severity",
+    "description",
+    "recommendation",
+    "owner",
+    "due",
+];
+
 /// A recorded field code in `lang`, for the fields a merge or resolution records.
 pub fn team_field_label(field: &str, lang: Lang) -> Option<&'static str> {
     let i = TEAM_FIELDS.iter().position(|f| *f == field)?;
     Some(lang.texts().team_cli.history_fields[i])
 }
 
-/// A recorded value in `lang` when it is a code: an answer by its label on the scale of the
-/// requirement `target` (`scale::answer_label`; `model` as there), the flag, the side a
-/// resolution took, a sign-off voided by a merge. None: shown as recorded.
-pub fn recorded_value<'a>(
-    model: Option<&'a LoadedModel>,
+/// Who a change is recorded under when the model's aliases moved an answer or a finding.
+pub const MODEL_ALIASES: &str = "model aliases";
+
+/// Who made a change, in `lang`: a person's name as recorded; the model's aliases by their
+/// word.
+pub fn who_label(by: &str, lang: Lang) -> &str {
+    match by {
+        MODEL_ALIASES => lang.texts().recorded.model_aliases,
+        _ => by,
+    }
+}
+
+/// A change's target in `lang`: `session` (the session as a whole) by its word; an id (a
+/// requirement, `part/cd`, `evidence/E1`) as recorded.
+pub fn target_label(target: &str, lang: Lang) -> &str {
+    match target {
+        "session" => lang.texts().recorded.session,
+        _ => target,
+    }
+}
+
+/// A recorded value in `lang` when it holds codes: an answer by its label on the scale of the
+/// requirement `target` (`scale::answer_label`; `model` as there), the flag, an evidence kind,
+/// a severity, the side a resolution took, the conflict a merge recorded or a resolution
+/// closed (`C1: status, note`), a sign-off or a reopening. None: shown as recorded.
+pub fn recorded_value(
+    model: Option<&LoadedModel>,
     target: &str,
     field: &str,
     value: &str,
     lang: Lang,
-) -> Option<&'a str> {
-    let t = lang.texts().team_cli;
+) -> Option<String> {
+    let (t, r) = (lang.texts().team_cli, lang.texts().recorded);
+    let word = |i: Option<usize>, words: &[&str]| i.map(|i| words[i].to_string());
     match field {
-        "status" => super::scale::answer_label(model, target, value, lang),
-        "flag" if value == "flagged" => Some(lang.texts().messages.flagged),
-        "resolved" => ["ours", "theirs", super::conflicts::BOTH_NOTES]
-            .iter()
-            .position(|c| *c == value)
-            .map(|i| t.taken[i]),
-        "sign-off voided" if value == "merge" => Some(t.voided_by_merge),
+        "status" => super::scale::answer_label(model, target, value, lang).map(str::to_string),
+        "flag" if value == "flagged" => Some(lang.texts().messages.flagged.into()),
+        // An evidence entry's kind, as the register names it.
+        "kind" => word(
+            super::EvidenceType::ALL
+                .iter()
+                .position(|k| k.code() == value),
+            &lang.texts().workbench.register.kinds,
+        ),
+        "severity" => word(
+            super::Severity::ALL.iter().position(|s| s.code() == value),
+            &lang.texts().terms.severities,
+        ),
+        "resolved" => word(
+            ["ours", "theirs", super::conflicts::BOTH_NOTES]
+                .iter()
+                .position(|c| *c == value),
+            &t.taken,
+        )
+        .or_else(|| {
+            let (id, fields) = value.strip_suffix(')')?.split_once(" (")?;
+            Some(conflict_text(r.resolved, id, fields, lang))
+        }),
+        "conflict" => {
+            let (id, fields) = value.split_once(": ")?;
+            Some(conflict_text(r.conflict, id, fields, lang))
+        }
+        "sign-off" => {
+            let hash = value.strip_prefix("final ")?;
+            Some(crate::i18n::fill(r.final_hash, &[("hash", hash)]))
+        }
+        // What `Session::reopen` records: `final HASH (signed off by BY at AT)`.
+        "reopen" => {
+            let (hash, rest) = value
+                .strip_prefix("final ")?
+                .split_once(" (signed off by ")?;
+            let (by, at) = rest.strip_suffix(')')?.rsplit_once(" at ")?;
+            let values = [("hash", hash), ("by", by), ("at", at)];
+            Some(crate::i18n::fill(r.final_by, &values))
+        }
+        "sign-off voided" if value == "merge" => Some(t.voided_by_merge.into()),
         _ => None,
+    }
+}
+
+/// A conflict's id and its field codes (`status, note`, as recorded) in `lang`.
+fn conflict_text(template: &str, id: &str, fields: &str, lang: Lang) -> String {
+    let fields = fields_label(fields, lang);
+    crate::i18n::fill(template, &[("id", id), ("fields", &fields)])
+}
+
+/// Field codes as a merge lists them (`status, note`) in `lang` (`状态、备注`).
+pub fn fields_label(fields: &str, lang: Lang) -> String {
+    let names: Vec<&str> = fields.split(", ").map(|f| field_label(f, lang)).collect();
+    names.join(lang.texts().recorded.separator)
+}
+
+/// What `via` records for changes read from a workbook `file`.
+pub fn imported_via(file: &str) -> String {
+    format!("{IMPORTED_FROM}{file}")
+}
+
+const IMPORTED_FROM: &str = "imported from ";
+
+/// How a change came in (`imported from FILE`, as recorded), in `lang`.
+pub fn via_label(via: &str, lang: Lang) -> String {
+    match via.strip_prefix(IMPORTED_FROM) {
+        Some(file) => crate::i18n::fill(lang.texts().recorded.imported_from, &[("file", file)]),
+        None => via.to_string(),
     }
 }
 

@@ -90,10 +90,34 @@ pub enum LockError {
     #[error("{}: cannot lock the session ({action})", session.display())]
     Io {
         session: PathBuf,
-        action: &'static str,
+        action: LockStep,
         #[source]
         source: std::io::Error,
     },
+}
+
+/// The step of taking the lock that failed (`Lang::lock_step` words it; `Display` is the
+/// English), in `Files::lock_steps` order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LockStep {
+    Symlink,
+    Open,
+    Take,
+    WriteHolder,
+    KeepsChanging,
+}
+
+impl std::fmt::Display for LockStep {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(crate::lang::Lang::En.lock_step(*self))
+    }
+}
+
+impl crate::lang::Lang {
+    /// The step of taking a session's lock that failed, in this language.
+    pub fn lock_step(self, step: LockStep) -> &'static str {
+        self.texts().files.lock_steps[step as usize]
+    }
 }
 
 /// The exclusive right to write a session; released when dropped (or when the process dies).
@@ -137,9 +161,9 @@ pub fn acquire_lock(session: &Path) -> Result<SessionLock, LockError> {
     for _ in 0..20 {
         let mut file = open_lock_file(&path).map_err(|e| {
             if is_symlink(&path) {
-                io("the lock file is a symbolic link, which assess never follows; remove it")(e)
+                io(LockStep::Symlink)(e)
             } else {
-                io("cannot open the lock file")(e)
+                io(LockStep::Open)(e)
             }
         })?;
         match file.try_lock() {
@@ -150,17 +174,17 @@ pub fn acquire_lock(session: &Path) -> Result<SessionLock, LockError> {
                     holder: read_holder(&mut file),
                 });
             }
-            Err(TryLockError::Error(e)) => return Err(io("cannot take the lock")(e)),
+            Err(TryLockError::Error(e)) => return Err(io(LockStep::Take)(e)),
         }
         if !same_file(&file, &path) {
             continue;
         }
-        write_holder(&mut file).map_err(io("cannot write the lock file"))?;
+        write_holder(&mut file).map_err(io(LockStep::WriteHolder))?;
         // The one writer now: what a writer killed mid-save left behind can go.
         super::safe_fs::remove_stale_temps(&real_session_path(session));
         return Ok(SessionLock { file, path });
     }
-    Err(io("the lock file keeps changing")(std::io::Error::other(
+    Err(io(LockStep::KeepsChanging)(std::io::Error::other(
         "another process keeps replacing it",
     )))
 }

@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 
 use super::{ModelRef, Session, load_session, load_session_lazily};
 use crate::model::{self, LoadedModel};
@@ -13,16 +13,132 @@ pub struct Opened {
     pub session: Session,
     pub model: LoadedModel,
     /// E.g. "the model changed since this session was made" or orphaned answers.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<OpenWarning>,
+}
+
+/// What the reader should know about a session and its model (`Lang::open_warning` words it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OpenWarning {
+    /// The model's content changed since the session was saved.
+    ModelChanged {
+        id: String,
+        from: String,
+        to: String,
+    },
+    /// Answers moved to renamed requirements (the model's aliases).
+    AnswersMoved(usize),
+    /// Findings now tied to renamed requirements.
+    FindingsMoved(usize),
+    /// Answers to requirements the model no longer has (kept, listed in reports).
+    Orphaned(usize),
+}
+
+/// Why a session that parses cannot be opened with its model.
+#[derive(Debug, thiserror::Error)]
+pub enum OpenError {
+    #[error("{}: cannot load its model {id:?}: {source}", path.display())]
+    ModelUnloadable {
+        path: std::path::PathBuf,
+        id: String,
+        #[source]
+        source: model::ModelError,
+    },
+    /// An answer its requirement's scale does not offer; `line` where the file says so.
+    #[error(
+        "{}{}: answers[{requirement:?}].status: {answer:?} is not an answer of the scale {scale:?} (its answers: {})",
+        path.display(),
+        line.map_or_else(String::new, |n| format!(":{n}")),
+        offered.join(", ")
+    )]
+    UnknownAnswer {
+        path: std::path::PathBuf,
+        line: Option<usize>,
+        requirement: String,
+        answer: String,
+        scale: String,
+        offered: Vec<String>,
+    },
+}
+
+impl crate::lang::Lang {
+    /// An opening warning in this language.
+    pub fn open_warning(self, warning: &OpenWarning) -> String {
+        use crate::i18n::fill;
+        let t = self.texts().opening;
+        let counted =
+            |pair: [&str; 2], n: usize| fill(pair[usize::from(n != 1)], &[("n", &n.to_string())]);
+        match warning {
+            OpenWarning::ModelChanged { id, from, to } => {
+                fill(t.model_changed, &[("id", id), ("from", from), ("to", to)])
+            }
+            OpenWarning::AnswersMoved(n) => counted(t.answers_moved, *n),
+            OpenWarning::FindingsMoved(n) => counted(t.findings_moved, *n),
+            OpenWarning::Orphaned(n) => counted(t.orphaned, *n),
+        }
+    }
+
+    /// An opening warning as the command line prints it, naming the file.
+    pub fn open_warning_line(self, path: &Path, warning: &OpenWarning) -> String {
+        let values = [
+            ("path", path.display().to_string()),
+            ("warning", self.open_warning(warning)),
+        ];
+        let values = values.each_ref().map(|(k, v)| (*k, v.as_str()));
+        crate::i18n::fill(self.texts().opening.warning, &values)
+    }
+
+    /// Why a session cannot be opened with its model, in this language.
+    pub fn open_error(self, error: &OpenError) -> String {
+        use crate::i18n::fill;
+        let t = self.texts().opening;
+        match error {
+            OpenError::ModelUnloadable { path, id, source } => {
+                let why = self
+                    .model_error(source)
+                    .unwrap_or_else(|| source.to_string());
+                let path = path.display().to_string();
+                fill(
+                    t.model_unloadable,
+                    &[("path", &path), ("id", id), ("error", &why)],
+                )
+            }
+            OpenError::UnknownAnswer {
+                path,
+                line,
+                requirement,
+                answer,
+                scale,
+                offered,
+            } => {
+                let place = match line {
+                    Some(n) => format!("{}:{n}", path.display()),
+                    None => path.display().to_string(),
+                };
+                let answers = offered.join(self.texts().recorded.separator);
+                let values = [
+                    ("place", place.as_str()),
+                    ("id", requirement),
+                    ("answer", answer),
+                    ("scale", scale),
+                    ("answers", &answers),
+                ];
+                fill(t.unknown_answer, &values)
+            }
+        }
+    }
 }
 
 /// The model a session names: its recorded path when it has one, else the bundled model.
 pub fn model_for(session: &Session) -> Result<LoadedModel> {
-    let loaded = match &session.model.path {
-        Some(path) => model::load_path(Path::new(path))?,
-        None => model::load_embedded(&session.model.id)?,
-    };
-    Ok(loaded)
+    Ok(model_loaded(session)?)
+}
+
+/// As `model_for`, with the typed error.
+pub fn model_loaded(session: &Session) -> Result<LoadedModel, model::ModelError> {
+    match &session.model.path {
+        Some(path) => model::load_path(Path::new(path)),
+        None => model::load_embedded(&session.model.id),
+    }
 }
 
 /// The session's model for showing these answer values (`scale::answer_label`): parsed only
@@ -73,38 +189,31 @@ fn open_with(
         {
             model
         }
-        _ => model_for(&session).with_context(|| {
-            format!(
-                "{}: cannot load its model {:?}",
-                path.display(),
-                session.model.id
-            )
+        _ => model_loaded(&session).map_err(|source| OpenError::ModelUnloadable {
+            path: path.to_path_buf(),
+            id: session.model.id.clone(),
+            source,
         })?,
     };
     refuse_unknown_answers(path, &model, &session)?;
     let mut warnings = Vec::new();
     if model.hash != session.model.hash {
-        warnings.push(format!(
-            "the model {} has changed since this session was saved (version {} → {})",
-            model.model.id, session.model.version, model.model.version
-        ));
+        warnings.push(OpenWarning::ModelChanged {
+            id: model.model.id.clone(),
+            from: session.model.version.clone(),
+            to: model.model.version.clone(),
+        });
     }
     let moved = session.apply_aliases(&model);
     if moved.answers > 0 {
-        let n = counted(moved.answers, "answer");
-        warnings.push(format!("{n} moved to renamed requirements"));
+        warnings.push(OpenWarning::AnswersMoved(moved.answers));
     }
     if moved.findings > 0 {
-        let n = counted(moved.findings, "finding");
-        warnings.push(format!("{n} now tied to renamed requirements"));
+        warnings.push(OpenWarning::FindingsMoved(moved.findings));
     }
     let orphaned = session.orphaned_answers(&model).count();
     if orphaned > 0 {
-        warnings.push(format!(
-            "{} {} to requirements this model no longer has; kept in the file and listed in reports",
-            counted(orphaned, "answer"),
-            if orphaned == 1 { "belongs" } else { "belong" }
-        ));
+        warnings.push(OpenWarning::Orphaned(orphaned));
     }
     Ok(Opened {
         session,
@@ -124,25 +233,23 @@ fn refuse_unknown_answers(path: &Path, model: &LoadedModel, session: &Session) -
     };
     let text = std::fs::read_to_string(path).unwrap_or_default();
     let key = format!("\"{}\"", unknown.requirement);
-    let line = text
-        .find(&key)
-        .map(|at| {
-            let own_line = text[..at].matches('\n').count() + 1;
-            own_line
-                + text[at..]
-                    .lines()
-                    .position(|l| l.contains("status:"))
-                    .unwrap_or(0)
-        })
-        .map_or_else(String::new, |n| format!(":{n}"));
-    anyhow::bail!(
-        "{}{line}: answers[{:?}].status: {:?} is not an answer of the scale {:?} (its answers: {})",
-        path.display(),
-        unknown.requirement,
-        unknown.status.id(),
-        unknown.scale,
-        unknown.offered.join(", ")
-    )
+    let line = text.find(&key).map(|at| {
+        let own_line = text[..at].matches('\n').count() + 1;
+        own_line
+            + text[at..]
+                .lines()
+                .position(|l| l.contains("status:"))
+                .unwrap_or(0)
+    });
+    Err(OpenError::UnknownAnswer {
+        path: path.to_path_buf(),
+        line,
+        requirement: unknown.requirement.clone(),
+        answer: unknown.status.id().to_string(),
+        scale: unknown.scale.clone(),
+        offered: unknown.offered.clone(),
+    }
+    .into())
 }
 
 /// Whether a session file's head names the bundled model, read without parsing the file.
@@ -172,15 +279,6 @@ fn head_names_bundled_model(path: &Path) -> bool {
 /// How much of a session file's head is read to see which model it names (the model comes
 /// after the title, organisation, scope and assessors).
 const HEAD_BYTES: usize = 8 * 1024;
-
-/// "1 answer", "3 answers".
-fn counted(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
-}
 
 /// The name stamped on answers: `ASSESS_USER`, else the login name, else "assessor".
 pub fn current_user() -> String {

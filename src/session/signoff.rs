@@ -177,6 +177,29 @@ pub fn content_hash(session: &Session) -> String {
     }
 }
 
+/// Why a final session does not verify (`Lang::mismatch_reason` words it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MismatchReason {
+    ContentDiffers,
+    NoSignOffEntry,
+    ModelChanged,
+    /// The model does not load: its error, as it said it.
+    ModelUnloadable(String),
+}
+
+impl crate::lang::Lang {
+    /// Why a final session does not verify, in this language.
+    pub fn mismatch_reason(self, reason: &MismatchReason) -> String {
+        let [differs, no_entry, model_changed, unloadable] = self.texts().verify.reasons;
+        match reason {
+            MismatchReason::ContentDiffers => differs.to_string(),
+            MismatchReason::NoSignOffEntry => no_entry.to_string(),
+            MismatchReason::ModelChanged => model_changed.to_string(),
+            MismatchReason::ModelUnloadable(e) => crate::i18n::fill(unloadable, &[("error", e)]),
+        }
+    }
+}
+
 /// What `verify` found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Verification {
@@ -186,7 +209,7 @@ pub enum Verification {
     Mismatch {
         sign_off: SignOff,
         actual: String,
-        reasons: Vec<String>,
+        reasons: Vec<MismatchReason>,
     },
     /// Never signed off (or reopened since).
     NotFinal,
@@ -258,13 +281,10 @@ impl Session {
         let actual = content_hash(self);
         let mut reasons = Vec::new();
         if actual != sign_off.hash {
-            reasons.push("the content differs from what was signed off".to_string());
+            reasons.push(MismatchReason::ContentDiffers);
         }
         if !self.history.iter().any(|c| is_entry_of(c, &sign_off.hash)) {
-            reasons.push(
-                "the history has no sign-off entry with this hash (it was removed or rewritten)"
-                    .to_string(),
-            );
+            reasons.push(MismatchReason::NoSignOffEntry);
         }
         if reasons.is_empty() {
             Verification::Match {
@@ -292,8 +312,8 @@ impl Session {
             return verdict;
         }
         let why = match model_now {
-            Ok(_) => "its model's content changed since the sign-off".to_string(),
-            Err(e) => format!("its model cannot be loaded ({e:#})"),
+            Ok(_) => MismatchReason::ModelChanged,
+            Err(e) => MismatchReason::ModelUnloadable(format!("{e:#}")),
         };
         match verdict {
             Verification::Match { sign_off } => Verification::Mismatch {

@@ -13,7 +13,7 @@ use super::safe_fs::{
 };
 use super::{FORMAT_VERSION, Session};
 use crate::textfile::{
-    Capped, MAX_FILE_BYTES, Opened, human_size, open_capped, read_rest, utf8_text,
+    Capped, MAX_FILE_BYTES, Opened, TextProblem, human_size, open_capped, read_rest, utf8_text,
 };
 
 /// Why a session could not be loaded or saved.
@@ -30,7 +30,7 @@ pub enum SessionError {
         path: PathBuf,
         line: usize,
         column: usize,
-        message: String,
+        message: TextProblem,
     },
     #[error(
         "{}: written by a newer assess (session format {found}; this build reads up to {FORMAT_VERSION}). Update assess to open it; the file was not changed.",
@@ -68,11 +68,11 @@ pub enum SessionError {
     Conflict {
         path: PathBuf,
         side: PathBuf,
-        reason: String,
+        reason: super::ConflictReason,
     },
     /// A write refused before anything was touched (why, and what to do instead).
     #[error("{}: {reason}", path.display())]
-    Refused { path: PathBuf, reason: String },
+    Refused { path: PathBuf, reason: Refusal },
     #[error(
         "{}: {count} merge conflict(s) remain; resolve them first (`assess conflicts`, `assess resolve` or the workbench)",
         path.display()
@@ -81,10 +81,94 @@ pub enum SessionError {
     #[error("{}: {action}", path.display())]
     Io {
         path: PathBuf,
-        action: String,
+        action: IoAction,
         #[source]
         source: std::io::Error,
     },
+}
+
+/// Why a report was not written over a file (`Lang::refusal` words it; `Display` is the
+/// English), in `Files::refusals` order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    /// The name belongs to a session file (a session, its backup, lock or recovery).
+    SessionName,
+    /// It exists and is not a regular file.
+    NotRegular,
+    /// The file is a session.
+    IsSession,
+}
+
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::lang::Lang::En.refusal(*self))
+    }
+}
+
+impl crate::lang::Lang {
+    /// Why a report was not written over a file, and what to do, in this language.
+    pub fn refusal(self, refusal: Refusal) -> String {
+        let t = self.texts().files;
+        crate::i18n::fill(t.refused, &[("reason", t.refusals[refusal as usize])])
+    }
+}
+
+/// What could not be done to a session's file (`Lang::io_action` words it; `Display` is the
+/// English). The variants without data are in `Files::actions` order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IoAction {
+    ReadSession,
+    CreateTemp,
+    WriteTemp,
+    KeepBackup,
+    Replace,
+    FlushDir,
+    ListDir,
+    AlreadyThere,
+    CreateSession,
+    WriteSession,
+    Read,
+    ReadSide,
+    /// A file other than the one named (a merge side's temporary copy).
+    ReadAt(PathBuf),
+    /// The lock was lost and could not be taken again.
+    Relock(super::LockStep),
+}
+
+impl std::fmt::Display for IoAction {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::lang::Lang::En.io_action(self))
+    }
+}
+
+impl crate::lang::Lang {
+    /// What could not be done to a session's file, in this language.
+    pub fn io_action(self, action: &IoAction) -> String {
+        use crate::i18n::fill;
+        let t = self.texts().files;
+        let plain = [
+            IoAction::ReadSession,
+            IoAction::CreateTemp,
+            IoAction::WriteTemp,
+            IoAction::KeepBackup,
+            IoAction::Replace,
+            IoAction::FlushDir,
+            IoAction::ListDir,
+            IoAction::AlreadyThere,
+            IoAction::CreateSession,
+            IoAction::WriteSession,
+            IoAction::Read,
+            IoAction::ReadSide,
+        ];
+        match action {
+            IoAction::ReadAt(path) => fill(t.read_at, &[("path", &path.display().to_string())]),
+            IoAction::Relock(step) => fill(t.relock, &[("step", self.lock_step(*step))]),
+            plain_one => {
+                let i = plain.iter().position(|a| a == plain_one).unwrap_or(0);
+                t.actions[i].to_string()
+            }
+        }
+    }
 }
 
 fn backup_hint(path: &Path) -> String {
@@ -102,14 +186,30 @@ fn backup_hint(path: &Path) -> String {
 impl crate::lang::Lang {
     /// An error's message in this language, without the program's name before it.
     pub fn error_message(self, err: &anyhow::Error) -> String {
-        if let Some(super::LockError::Held { session, holder }) = err
+        match err
             .chain()
             .find_map(|e| e.downcast_ref::<super::LockError>())
         {
-            let session = session.display().to_string();
-            let holder = self.lock_holder(holder);
-            let held = self.texts().health.held;
-            return crate::i18n::fill(held, &[("session", &session), ("holder", &holder)]);
+            Some(super::LockError::Held { session, holder }) => {
+                let session = session.display().to_string();
+                let holder = self.lock_holder(holder);
+                let held = self.texts().health.held;
+                return crate::i18n::fill(held, &[("session", &session), ("holder", &holder)]);
+            }
+            Some(super::LockError::Io {
+                session,
+                action,
+                source,
+            }) => {
+                let values = [
+                    ("path", session.display().to_string()),
+                    ("step", self.lock_step(*action).to_string()),
+                    ("error", self.io_error(source)),
+                ];
+                let values = values.each_ref().map(|(k, v)| (*k, v.as_str()));
+                return crate::i18n::fill(self.texts().files.lock_failed, &values);
+            }
+            None => {}
         }
         // Only an error as it came (no context around it), so nothing said is lost.
         if let Some(text) = err
@@ -120,13 +220,48 @@ impl crate::lang::Lang {
         {
             return text;
         }
+        if let Some(open) = err
+            .chain()
+            .next()
+            .and_then(|e| e.downcast_ref::<super::OpenError>())
+        {
+            return self.open_error(open);
+        }
         match err
             .chain()
             .find_map(|e| e.downcast_ref::<super::EditError>())
         {
             Some(edit) => self.edit_error(edit),
-            None => format!("{err:#}"),
+            None => self.chain_message(err),
         }
+    }
+
+    /// An error and what was said around it (`cannot write the report: …`), as anyhow's
+    /// `{:#}` joins them, with a session, opening or model error below told in this language.
+    fn chain_message(self, err: &anyhow::Error) -> String {
+        let mut said = Vec::new();
+        for e in err.chain() {
+            let known = e
+                .downcast_ref::<SessionError>()
+                .and_then(|e| self.session_error(e))
+                .or_else(|| {
+                    e.downcast_ref::<super::OpenError>()
+                        .map(|e| self.open_error(e))
+                })
+                .or_else(|| {
+                    let e = e.downcast_ref::<crate::model::ModelError>()?;
+                    self.model_error(e)
+                })
+                .or_else(|| e.downcast_ref::<std::io::Error>().map(|e| self.io_error(e)));
+            match known {
+                Some(text) => {
+                    said.push(text);
+                    break;
+                }
+                None => said.push(e.to_string()),
+            }
+        }
+        said.join(self.texts().cli_help.context_separator)
     }
 
     /// A session that could not be loaded or saved, told in this language; None where the
@@ -153,7 +288,7 @@ impl crate::lang::Lang {
                         ("path", &path.display().to_string()),
                         ("line", &line.to_string()),
                         ("column", &column.to_string()),
-                        ("message", message),
+                        ("message", &self.text_problem(message)),
                         ("hint", &hint),
                     ],
                 )
@@ -174,6 +309,33 @@ impl crate::lang::Lang {
                     ("limit", &human_size(*limit)),
                 ],
             ),
+            SessionError::Refused { path, reason } => fill(
+                self.texts().files.refused_file,
+                &[
+                    ("path", &path.display().to_string()),
+                    ("reason", &self.refusal(*reason)),
+                ],
+            ),
+            SessionError::Conflict { path, side, reason } => fill(
+                self.texts().files.conflict,
+                &[
+                    ("path", &path.display().to_string()),
+                    ("reason", &self.conflict_reason(reason)),
+                    ("side", &side.display().to_string()),
+                ],
+            ),
+            SessionError::Io {
+                path,
+                action,
+                source,
+            } => fill(
+                self.texts().files.failed,
+                &[
+                    ("path", &path.display().to_string()),
+                    ("action", &self.io_action(action)),
+                    ("error", &self.io_error(source)),
+                ],
+            ),
             SessionError::Conflicts { path, count } => fill(
                 t.conflicts_remain,
                 &[
@@ -187,9 +349,8 @@ impl crate::lang::Lang {
     }
 }
 
-fn io_error(path: &Path, action: &str) -> impl FnOnce(std::io::Error) -> SessionError {
+fn io_error(path: &Path, action: IoAction) -> impl FnOnce(std::io::Error) -> SessionError {
     let path = path.to_path_buf();
-    let action = action.to_string();
     move |source| SessionError::Io {
         path,
         action,
@@ -272,7 +433,7 @@ pub fn load_session_lazily(path: &Path) -> Result<Session, SessionError> {
                 path: path.to_path_buf(),
             }
         } else {
-            io_error(path, "cannot read the session file")(source)
+            io_error(path, IoAction::ReadSession)(source)
         }
     };
     let too_large = |size| SessionError::TooLarge {
@@ -391,7 +552,7 @@ pub fn check_history(path: &Path, session: &Session) -> Result<(), SessionError>
 /// Parses everything but the history, which is kept as text (see `history/split.rs`) and
 /// parsed when first read; `check_history` parses it and reports its damage.
 pub fn parse_session_lazily(bytes: Vec<u8>, path: &Path) -> Result<Session, SessionError> {
-    let damaged = |line, column, message: String| SessionError::Damaged {
+    let damaged = |line, column, message: TextProblem| SessionError::Damaged {
         path: path.to_path_buf(),
         line,
         column,
@@ -401,15 +562,11 @@ pub fn parse_session_lazily(bytes: Vec<u8>, path: &Path) -> Result<Session, Sess
         Ok(text) => Arc::new(text),
         Err(e) => {
             let (line, column) = utf8_text(e.as_bytes()).err().unwrap_or((1, 1));
-            return Err(damaged(
-                line,
-                column,
-                "the file is not UTF-8 text".to_string(),
-            ));
+            return Err(damaged(line, column, TextProblem::NotUtf8));
         }
     };
     if text.trim().is_empty() {
-        return Err(damaged(1, 1, "the file is empty".to_string()));
+        return Err(damaged(1, 1, TextProblem::Empty));
     }
     let split = super::history::split::find(&text);
     let rest = split
@@ -432,7 +589,7 @@ pub fn parse_session_lazily(bytes: Vec<u8>, path: &Path) -> Result<Session, Sess
             },
             _ => {
                 let (line, column) = in_file(&text, &rest, split.as_ref(), e.span.start);
-                damaged(line, column, e.code.to_string())
+                damaged(line, column, e.code.into())
             }
         }
     })?;
@@ -603,18 +760,17 @@ fn write_then_rename(
     (keep_backup, flush): (bool, bool),
     write: impl FnOnce(&mut File, &[u8]) -> std::io::Result<()>,
 ) -> Result<(), SessionError> {
-    let mut file = create_new_private(tmp)
-        .map_err(io_error(path, "cannot create a temporary file to save"))?;
+    let mut file = create_new_private(tmp).map_err(io_error(path, IoAction::CreateTemp))?;
     write(&mut file, bytes)
         .and_then(|()| if flush { file.sync_all() } else { Ok(()) })
-        .map_err(io_error(path, "cannot write the temporary file"))?;
+        .map_err(io_error(path, IoAction::WriteTemp))?;
     drop(file);
     if keep_backup && fs::symlink_metadata(path).is_ok_and(|m| m.is_file()) {
-        keep_previous(path).map_err(io_error(path, "cannot keep the previous version as .bak"))?;
+        keep_previous(path).map_err(io_error(path, IoAction::KeepBackup))?;
     }
-    fs::rename(tmp, path).map_err(io_error(path, "cannot replace the file"))?;
+    fs::rename(tmp, path).map_err(io_error(path, IoAction::Replace))?;
     if flush {
-        sync_dir(dir).map_err(io_error(path, "cannot flush the directory"))?;
+        sync_dir(dir).map_err(io_error(path, IoAction::FlushDir))?;
     }
     Ok(())
 }
@@ -680,7 +836,7 @@ pub fn list_sessions(dir: &Path) -> Result<Vec<SessionEntry>, SessionError> {
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(e) => return Err(io_error(dir, "cannot list the sessions directory")(e)),
+        Err(e) => return Err(io_error(dir, IoAction::ListDir)(e)),
     };
     let mut found: Vec<SessionEntry> = entries
         .filter_map(Result::ok)
@@ -711,7 +867,7 @@ pub fn create_session_file(path: &Path, session: &Session) -> Result<(), Session
     let text = session_to_string(session);
     check_size(path, text.len())?;
     let exists = || {
-        io_error(path, "a file already exists there")(std::io::Error::from(
+        io_error(path, IoAction::AlreadyThere)(std::io::Error::from(
             std::io::ErrorKind::AlreadyExists,
         ))
     };
@@ -734,19 +890,19 @@ pub fn create_session_file(path: &Path, session: &Session) -> Result<(), Session
                 if e.kind() == std::io::ErrorKind::AlreadyExists {
                     exists()
                 } else {
-                    io_error(path, "cannot create the session file")(e)
+                    io_error(path, IoAction::CreateSession)(e)
                 }
             })?;
             file.write_all(text.as_bytes())
                 .and_then(|()| file.sync_all())
-                .map_err(io_error(path, "cannot write the session file"))?;
+                .map_err(io_error(path, IoAction::WriteSession))?;
         }
     }
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    sync_dir(dir).map_err(io_error(path, "cannot flush the directory"))
+    sync_dir(dir).map_err(io_error(path, IoAction::FlushDir))
 }
 
 /// Whether `err` says the file was already there (`create_session_file` lost a race).

@@ -236,7 +236,7 @@ impl App {
         } else {
             Screen::Assessment
         };
-        self.message = work.warnings.first().cloned();
+        self.message = work.warnings.first().map(|w| self.lang().open_warning(w));
         // A session a merge left with conflicts opens on its conflicts queue.
         let conflicts = work.session.has_conflicts();
         self.work = Some(work);

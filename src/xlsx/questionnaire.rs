@@ -226,13 +226,12 @@ fn write_cover(
     let start = 3 + rows.len() as u32;
     sheet.write_string_with_format(start, 0, w.how_to_fill, &bold)?;
     let labels: Vec<&str> = answers.iter().map(|a| a.label.as_str()).collect();
-    let sep = if lang == "zh" { "、" } else { ", " };
     let reasoned = scale::reasoned_labels(&model.model, Lang::from_code(lang)).join(" / ");
     for (i, line) in w.instructions.iter().enumerate() {
         // N/A's instruction, or the one naming every answer that needs a reason.
         let (line, answers) = match i {
             2 if scale::reasons_beyond_na(&model.model) => (w.reason_instruction, &reasoned),
-            _ => (*line, &labels.join(sep)),
+            _ => (*line, &labels.join(w.list_separator)),
         };
         let text = fill(line, &[("answers", answers)]);
         sheet.write_string_with_format(
@@ -398,7 +397,11 @@ impl PartSheet<'_> {
             EvidenceKind::Either => self.w.either,
         };
         match &practice.good_evidence {
-            Some(good) => format!("{kind}: {}", good.get(self.lang)),
+            // The language's own colon (`现场演示：…`), as the Markdown report writes labels.
+            Some(good) => fill(
+                self.language.texts().deliverable.labelled,
+                &[("label", kind), ("value", good.get(self.lang))],
+            ),
             None => kind.to_string(),
         }
     }

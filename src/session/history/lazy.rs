@@ -18,7 +18,7 @@ use super::Change;
 pub struct HistoryDamage {
     pub line: usize,
     pub column: usize,
-    pub message: String,
+    pub message: crate::textfile::TextProblem,
 }
 
 type Parsed = Result<Vec<Change>, HistoryDamage>;
@@ -107,7 +107,7 @@ impl Unread {
             HistoryDamage {
                 line,
                 column,
-                message: "the file is not UTF-8 text".into(),
+                message: crate::textfile::TextProblem::NotUtf8,
             }
         })?;
         if super::split::find(&text).map(|s| s.value) != Some(value) {
@@ -123,7 +123,7 @@ fn changed() -> HistoryDamage {
     HistoryDamage {
         line: 1,
         column: 1,
-        message: "the file changed while it was being read".into(),
+        message: crate::textfile::TextProblem::ChangedWhileRead,
     }
 }
 
@@ -198,13 +198,11 @@ impl History {
             let parsed = match pending {
                 None => Ok(Vec::new()),
                 Some(Pending::Text(text)) => text.parse(),
-                Some(Pending::Parsing(thread)) => thread.join().unwrap_or_else(|_| {
-                    Err(HistoryDamage {
-                        line: 1,
-                        column: 1,
-                        message: "the history could not be read".into(),
-                    })
-                }),
+                Some(Pending::Parsing(thread)) => thread.join().unwrap_or(Err(HistoryDamage {
+                    line: 1,
+                    column: 1,
+                    message: crate::textfile::TextProblem::HistoryUnreadable,
+                })),
             };
             parsed.unwrap_or_else(|damage| {
                 let _ = self.damage.set(damage);
@@ -242,7 +240,7 @@ fn parse_with_ron(file: &str, value: &str, start: usize) -> Parsed {
         HistoryDamage {
             line: line + e.span.start.line,
             column,
-            message: e.code.to_string(),
+            message: e.code.into(),
         }
     })
 }

@@ -26,7 +26,8 @@ impl Home {
     /// Reads the sessions dir.
     pub fn load(dir: &std::path::Path) -> Self {
         let mut home = Self {
-            rows: crate::summary::overview_sessions(dir).unwrap_or_default(),
+            // Why a file cannot be opened is told when Enter is pressed on it.
+            rows: crate::summary::overview_sessions(dir, crate::lang::Lang::En).unwrap_or_default(),
             ..Self::default()
         };
         home.refilter();

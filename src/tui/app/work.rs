@@ -53,7 +53,7 @@ pub struct Work {
     /// this on and saves before reading the next key; direct callers save at once).
     pub defer_saves: bool,
     pub last_save_attempt: Option<Instant>,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<session::OpenWarning>,
     /// Summary screen focus: None for all parts, or an index into `session.parts`.
     pub summary_focus: Option<usize>,
     /// The navigator is shown whatever the width (`N`); otherwise wide screens only.
@@ -156,7 +156,7 @@ impl Work {
         path: PathBuf,
         model: LoadedModel,
         session: Session,
-        warnings: Vec<String>,
+        warnings: Vec<session::OpenWarning>,
     ) -> Self {
         let scope: Vec<usize> = session.requirements_in_scope(&model).collect();
         let card = Scorecard::compute(&model, &session.answers);
@@ -479,8 +479,10 @@ impl Work {
                 self.time.unsaved = false;
             }
             Err(err) => {
-                // The whole chain: "x.ron: cannot write …: No space left on device".
-                self.save = SaveState::Failed(format!("{:#}", anyhow::Error::from(err)));
+                // The whole chain ("x.ron: cannot write …: No space left on device"), in the
+                // language shown.
+                let said = self.lang().error_message(&anyhow::Error::from(err));
+                self.save = SaveState::Failed(said);
                 self.dirty = true;
             }
         }

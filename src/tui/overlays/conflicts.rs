@@ -117,7 +117,8 @@ impl Conflicts {
                 } else {
                     theme::get().text
                 };
-                let row = format!(" {id}  {}  ({}) ", c.target, c.fields.join(", "));
+                let fields = crate::session::fields_label(&c.fields.join(", "), lang);
+                let row = format!(" {id}  {}  ({fields}) ", c.target);
                 Line::from(Span::styled(truncate(&row, usize::from(list.width)), style))
             })
             .collect();
@@ -174,39 +175,40 @@ fn side_column(
         format!("{} {}", side.by, side.at),
         theme::get().muted,
     ))];
-    let values: Vec<(String, String)> = match &side.value {
+    // Each value with its field named in the reader's language, and whether it conflicts.
+    let values: Vec<(&str, String, bool)> = match &side.value {
         ConflictValue::Answer(Some(a)) => answer_text(a, target, Some(model), lang)
             .into_iter()
             .filter(|(f, v)| !v.is_empty() || fields.iter().any(|x| x == f))
-            .map(|(f, v)| (f.to_string(), v))
+            .map(|(f, v)| {
+                // The status is already its label on the requirement's scale.
+                let value = match f {
+                    "status" => v,
+                    _ => crate::session::recorded_value(None, target, f, &v, lang).unwrap_or(v),
+                };
+                let differs = fields.iter().any(|x| x == f);
+                (crate::session::field_label(f, lang), value, differs)
+            })
             .collect(),
-        ConflictValue::Answer(None) => vec![(String::new(), t.no_answer.to_string())],
+        ConflictValue::Answer(None) => vec![("", t.no_answer.to_string(), false)],
         ConflictValue::Evidence(None) | ConflictValue::Finding(None) => {
-            vec![(String::new(), t.removed.to_string())]
+            vec![("", t.removed.to_string(), false)]
         }
-        other => vec![(
-            fields.join(", "),
-            other.describe(target, fields, Some(model), lang),
-        )],
+        // Already told field by field (`title: …; kind: …`).
+        other => vec![("", other.describe(target, fields, Some(model), lang), true)],
     };
-    for (field, value) in values {
-        let mark = if fields.contains(&field) {
-            "≠ "
+    for (label, value, differs) in values {
+        let (mark, style) = if differs {
+            ("≠ ", theme::get().warn)
         } else {
-            "  "
+            ("  ", theme::get().text)
         };
-        let style = if fields.contains(&field) {
-            theme::get().warn
-        } else {
-            theme::get().text
-        };
-        let text = if field.is_empty() {
+        let text = if label.is_empty() {
             format!("{mark}{value}")
         } else {
-            let label = crate::session::field_label(&field, lang);
             let labelled = lang.texts().deliverable.labelled;
-            let text = crate::i18n::fill(labelled, &[("label", label), ("value", &value)]);
-            format!("{mark}{text}")
+            let line = crate::i18n::fill(labelled, &[("label", label), ("value", &value)]);
+            format!("{mark}{line}")
         };
         lines.push(Line::from(Span::styled(text, style)));
     }

@@ -59,7 +59,8 @@ impl Component for History {
         if changes.is_empty() {
             lines.push(Line::from(Span::styled(t.no_changes, theme::get().muted)));
         }
-        let by_w = changes.iter().map(|c| c.by.width()).max().unwrap_or(0);
+        let who = |c: &crate::session::Change| crate::session::who_label(&c.by, lang).to_string();
+        let by_w = changes.iter().map(|c| who(c).width()).max().unwrap_or(0);
         let field_w = changes
             .iter()
             .map(|c| crate::session::field_label(&c.field, lang).width())
@@ -74,14 +75,14 @@ impl Component for History {
                     t.empty_value.to_string()
                 } else {
                     crate::session::recorded_value(Some(seen.model), &id, &c.field, s, lang)
-                        .unwrap_or(s)
+                        .unwrap_or_else(|| s.to_string())
                         .replace('\n', " ⏎ ")
                 }
             };
             lines.push(Line::from(vec![
                 Span::styled(when, theme::get().muted),
                 Span::raw("  "),
-                Span::styled(pad(&c.by, by_w), theme::get().bold),
+                Span::styled(pad(&who(c), by_w), theme::get().bold),
                 Span::raw("  "),
                 Span::styled(
                     pad(crate::session::field_label(&c.field, lang), field_w),

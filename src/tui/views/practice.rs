@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use crate::i18n::workbench::Words;
-use crate::model::{EvidenceKind, Provenance};
+use crate::model::{EvidenceKind, Provenance, terms};
 use crate::session::scale;
 use crate::tui::app::{Work, finding_marks};
 use crate::tui::theme;
@@ -313,14 +313,6 @@ fn section(lines: &mut Vec<Line<'static>>, title: &str, style: Style, text: &str
     }
 }
 
-/// Whether a requirement relies on the organisation's list of core, key or main items.
-fn speaks_of_core(text: &str) -> bool {
-    ["核心", "关键", "主要"].iter().any(|w| text.contains(w))
-        || text
-            .split(|c: char| !c.is_alphanumeric())
-            .any(|w| matches!(w.to_lowercase().as_str(), "core" | "key" | "main"))
-}
-
 /// Guidance, evidence hint, good evidence, trap, and what is recorded for the requirement.
 pub fn render_guide(work: &Work, area: Rect, buf: &mut Buffer) {
     let pref = &work.model.index.practices[work.practice];
@@ -351,8 +343,12 @@ pub fn render_guide(work: &Work, area: Rect, buf: &mut Buffer) {
     if let Some(g) = &req.guidance {
         section(&mut lines, w.guidance, theme::get().title, g.get(lang));
     }
-    if speaks_of_core(req.text.get(lang)) {
+    // Words whose meaning the organisation defines come with the rule that defines them.
+    if terms::CORE.appears_in(req.text.get(lang)) {
         section(&mut lines, w.core, theme::get().title, w.core_rule);
+    }
+    if terms::MAJOR.appears_in(req.text.get(lang)) {
+        section(&mut lines, w.major, theme::get().title, w.major_rule);
     }
     if let Some(g) = &practice.good_evidence {
         section(&mut lines, w.good_evidence, theme::get().title, g.get(lang));

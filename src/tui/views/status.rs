@@ -73,7 +73,12 @@ fn review_text(work: &crate::tui::app::Work) -> String {
         parts.push(fill(m.missing, &[("n", &missing.to_string())]));
     }
     if !parts.is_empty() {
-        out.push_str(&format!(" · {}: {}", m.evidence, parts.join(", ")));
+        let labelled = work.lang().texts().deliverable.labelled;
+        let line = fill(
+            labelled,
+            &[("label", m.evidence), ("value", &parts.join(", "))],
+        );
+        out.push_str(&format!(" · {line}"));
     }
     out
 }
@@ -90,6 +95,13 @@ const MAX_OVERFLOW: usize = 8;
 
 /// The state row without the message: title, progress, language, decider, review and
 /// timebox; and the save state apart, as it is shortened when an error goes below.
+/// A failed save on the status line: `NOT SAVED: why`, with the language's colon.
+fn not_saved(lang: Lang, err: &str) -> String {
+    let t = lang.texts();
+    let values = [("label", t.workbench.not_saved), ("value", err)];
+    fill(t.deliverable.labelled, &values)
+}
+
 fn state_row(app: &App, work: &Work, width: usize) -> (Vec<Span<'static>>, Span<'static>) {
     let (answered, total) = work.progress();
     let w = work.lang().texts().workbench;
@@ -102,15 +114,12 @@ fn state_row(app: &App, work: &Work, width: usize) -> (Vec<Span<'static>>, Span<
         }
         SaveState::Saved => Span::styled(format!(" {} ", w.saved), theme::get().ok),
         SaveState::Pending => Span::styled(format!(" {} ", w.saving), theme::get().warn),
-        SaveState::Failed(err) => {
-            Span::styled(format!(" {}: {err} ", w.not_saved), theme::get().error)
-        }
+        SaveState::Failed(err) => Span::styled(
+            format!(" {} ", not_saved(work.lang(), err)),
+            theme::get().error,
+        ),
     };
-    let lang = if work.lang() == Lang::Zh {
-        "中文"
-    } else {
-        "EN"
-    };
+    let lang = w.language;
     let auto = if app.auto_advance() {
         String::new()
     } else {
@@ -195,7 +204,7 @@ fn lay_out(app: &App, width: usize) -> Option<Laid> {
                 format!(" {} ", w.not_saved),
                 theme::get().error,
             ));
-            below.push((format!("{}: {err}", w.not_saved), theme::get().error));
+            below.push((not_saved(work.lang(), err), theme::get().error));
         }
         _ => top.push(save),
     }
