@@ -1,5 +1,5 @@
 //! Comparing two sessions of the same scope over time (`assess diff`, baselines): what changed
-//! per requirement (status, note, evidence, N/A justification), then the level and score of
+//! per requirement (status, note, evidence, justification), then the level and score of
 //! every practice, domain and part that moved. Sessions on different versions of a model are
 //! compared on the requirements both have, following the newer model's aliases; the rest is
 //! listed.

@@ -320,6 +320,16 @@ impl Labels {
 
     /// What a report shows for an answer: its `label` on the model's own scale
     /// (`scale::own_label`), else the catalogue's words for the status.
+    /// What an answer's justification is called: N/A's own word for a not-applicable answer,
+    /// the general one for any other answer that needs a reason.
+    pub fn justification_of(&self, not_applicable: bool) -> &'static str {
+        if not_applicable {
+            self.na_justification
+        } else {
+            self.justification
+        }
+    }
+
     pub fn answer<'a>(&self, label: &'a str, status: Option<crate::session::Status>) -> &'a str {
         if label.is_empty() {
             self.status(status)

@@ -284,6 +284,39 @@ fn reports_show_the_scales_labels() {
     assert!(csv.contains("Yes, for a few"), "{csv}");
 }
 
+/// A reason given for an answer other than N/A is a justification in general (理由); N/A's
+/// keeps its own name (不适用理由), in either language.
+#[test]
+fn reports_name_na_s_justification_apart_from_other_reasons() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/dsomm-shaped.ron");
+    let text = std::fs::read_to_string(&path).expect("fixture");
+    let justify = text.replacen("value: 0.0),", "value: 0.0, justify: true),", 1);
+    let model = assess::model::parse_model(&justify, "dsomm.ron").expect("model");
+    let mut s = session(&model, &path);
+    let (a1, a2) = (
+        "build.build.build.build.l1.a1",
+        "build.build.build.build.l1.a2",
+    );
+    s.answer(&model, a1, status("not-implemented"), "no budget", WHO)
+        .expect("answer");
+    s.answer(&model, a2, status("not-applicable"), "no containers", WHO)
+        .expect("answer");
+    let md = |lang: &str| {
+        let opts = assess::report::ReportOptions {
+            lang: lang.into(),
+            ..Default::default()
+        };
+        let bytes = assess::report::render(&model, &s, assess::report::Format::Markdown, &opts);
+        String::from_utf8(bytes).expect("utf-8")
+    };
+    let en = md("en");
+    assert!(en.contains("  Justification: no budget"), "{en}");
+    assert!(en.contains("  N/A justification: no containers"), "{en}");
+    let zh = md("zh");
+    assert!(zh.contains("  理由: no budget"), "{zh}");
+    assert!(zh.contains("  不适用理由: no containers"), "{zh}");
+}
+
 /// The real OWASP SAMM v2 model, imported, scores a session the same way (when the source
 /// and the importer are at hand).
 #[test]

@@ -488,35 +488,51 @@ fn the_last_change_names_quick_levels_and_confirmed_not_applicable() {
     let (_dir, mut app) = fresh();
     app.press("2");
     assert!(
-        app.last_change
-            .as_deref()
-            .unwrap_or("")
-            .starts_with("L2 · "),
+        app.last_change().unwrap_or("").starts_with("L2 · "),
         "{:?}",
-        app.last_change
+        app.last_change()
     );
     app.press("o");
     app.type_text("seen live");
     app.press("Esc");
     assert!(
-        app.last_change
-            .as_deref()
-            .unwrap_or("")
-            .starts_with("note · L"),
+        app.last_change().unwrap_or("").starts_with("note · L"),
         "{:?}",
-        app.last_change
+        app.last_change()
     );
     app.press("x");
     app.type_text("no database");
     app.press("Enter");
     assert!(
-        app.last_change
-            .as_deref()
+        app.last_change()
             .unwrap_or("")
             .starts_with("Not applicable · L1 "),
         "{:?}",
-        app.last_change
+        app.last_change()
     );
+}
+
+/// `L` redraws the status line's last change in the new language: no English words are left
+/// on a Chinese screen (nor Chinese on an English one), at 80×24.
+#[test]
+fn the_last_change_follows_the_language_switch() {
+    let (_dir, mut app) = fresh();
+    app.press("y");
+    let en = workbench::draw(&app, 80, 24);
+    assert!(en.contains("saved · Met · L1 "), "{en}");
+    app.press("L");
+    let zh = workbench::draw(&app, 80, 24);
+    assert!(zh.contains("已保存 · 满足 · L1 "), "{zh}");
+    assert!(!zh.contains("Met ·"), "{zh}");
+    // A closed note and a quick level tell their change in both languages too.
+    app.press("o");
+    app.type_text("看过演示");
+    app.press("Esc L");
+    let en = workbench::draw(&app, 80, 24);
+    assert!(en.contains("· note · L2 "), "{en}");
+    app.press("2 L");
+    let zh = workbench::draw(&app, 80, 24);
+    assert!(zh.contains("已保存 · L2 · "), "{zh}");
 }
 
 /// "Changed" is the session's own last change: copying a file (a restore, a colleague's USB

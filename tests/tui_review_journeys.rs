@@ -98,12 +98,7 @@ fn reviewed_mark_is_set_by_r_and_cleared_by_a_new_status() {
         .reviewed
         .clone();
     assert_eq!(reviewed.map(|r| r.by), Some(app.who.clone()));
-    assert!(
-        app.last_change
-            .as_deref()
-            .unwrap_or("")
-            .starts_with("reviewed")
-    );
+    assert!(app.last_change().unwrap_or("").starts_with("reviewed"));
     app.press("p");
     let s = load_session(&file).expect("load");
     assert_eq!(s.answers[&id].status, Some(Status::Partial));

@@ -140,12 +140,9 @@ fn a_confirmed_quick_level_stamps_the_decider_only_on_answers_it_changed() {
         assert_eq!(decided == "Li Na", changed, "{id}: decided by {decided:?}");
     }
     assert!(
-        app.last_change
-            .as_deref()
-            .unwrap_or("")
-            .starts_with("L2 · "),
+        app.last_change().unwrap_or("").starts_with("L2 · "),
         "{:?}",
-        app.last_change
+        app.last_change()
     );
 }
 

@@ -217,6 +217,75 @@ fn an_answer_marked_justify_asks_for_its_reason_in_the_workbench() {
 }
 
 #[test]
+fn a_reason_for_an_answer_other_than_na_is_called_a_reason_not_na_s() {
+    let (_dir, mut app) = open_on("dsomm-shaped.ron", |text| {
+        text.replacen("value: 0.0),", "value: 0.0, justify: true),", 1)
+    });
+    app.press("n");
+    app.type_text("no budget this year");
+    app.press("Enter x"); // on the next requirement
+    app.type_text("no containers");
+    app.press("Enter k k");
+    let guide = |app: &App| workbench::draw(app, 160, 48);
+    let en = guide(&app);
+    assert!(
+        en.contains("Reason") && !en.contains("Not applicable because"),
+        "{en}"
+    );
+    app.press("L");
+    let zh = guide(&app);
+    assert!(
+        zh.contains("│理由 ") && !zh.contains("不适用的理由"),
+        "{zh}"
+    );
+    // The history names the field a reason too.
+    app.press("h");
+    let history = guide(&app);
+    assert!(
+        history.contains("  理由  （空） → no budget this year"),
+        "{history}"
+    );
+    // Not applicable keeps its own words.
+    app.press("Esc j");
+    let na = guide(&app);
+    assert!(na.contains("不适用的理由"), "{na}");
+}
+
+#[test]
+fn esc_at_a_reason_lets_p_step_on_to_the_next_answer_between() {
+    // On this copy of the SAMM-shaped model, "Yes, for a few" needs a reason.
+    let (_dir, mut app) = open_on("samm-shaped.ron", |text| {
+        text.replacen("value: 0.25),", "value: 0.25, justify: true),", 1)
+    });
+    let file = app.work.as_ref().expect("work").path.clone();
+    let first = current(&app);
+    app.press("p");
+    let asked = workbench::draw(&app, 80, 24);
+    assert!(asked.contains("Yes, for a few: why?"), "{asked}");
+    // Esc gives no reason: nothing is answered, and `p` steps on to "Yes, for some".
+    app.press("Esc p");
+    assert!(app.overlays.is_empty(), "no second prompt");
+    let session = load_session(&file).expect("load");
+    assert_eq!(session.status(&first), status("2"));
+    assert!(workbench::draw(&app, 80, 24).contains("· Yes, for some · L1"));
+    // Another key in between starts over: `p` offers the first answer between again.
+    app.press("j");
+    let second = current(&app);
+    app.press("L p");
+    let zh = workbench::draw(&app, 80, 24);
+    assert!(zh.contains("是，少数：原因？"), "{zh}");
+    app.press("Esc k j p");
+    assert!(app.overlays.len() == 1, "asked again after a move");
+    app.press("Esc p");
+    assert!(app.overlays.is_empty());
+    assert_eq!(
+        load_session(&file).expect("load").status(&second),
+        status("2")
+    );
+    assert!(workbench::draw(&app, 80, 24).contains("· 是，部分 · L2"));
+}
+
+#[test]
 fn the_conflicts_queue_names_each_sides_answer_by_its_label() {
     use assess::session::{model_for, save_session};
     let (dir, app) = open_on("samm-shaped.ron", |text| text);

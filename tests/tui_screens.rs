@@ -307,7 +307,7 @@ fn status_line_names_the_last_saved_change() {
     assert!(draw(&app, 200, 30).contains("已保存 · 满足 · L"));
     app.press("x");
     assert!(
-        app.last_change.as_deref().unwrap_or("").starts_with("满足"),
+        app.last_change().unwrap_or("").starts_with("满足"),
         "opening the N/A prompt is not yet a change"
     );
 }

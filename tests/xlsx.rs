@@ -739,6 +739,105 @@ fn an_old_style_xls_questionnaire_imports_too() {
     );
 }
 
+/// The justification column is N/A's (不适用理由) on a model where only N/A needs a reason, and
+/// "Reason" (理由) on one whose other answers need one too; a questionnaire exported under the
+/// N/A name before that still imports, its reasons read from the old column.
+#[test]
+fn the_reason_column_is_named_by_the_model_and_read_under_either_name() {
+    use assess::cli::{NewOptions, create_session};
+    use assess::lang::Lang;
+    let dir = tempfile::tempdir().expect("tmp");
+    let render = |path: &Path, lang: Lang| {
+        let opened = assess::session::open_session(path).expect("open");
+        let options = assess::xlsx::QuestionnaireOptions {
+            lang,
+            parts: Vec::new(),
+        };
+        assess::xlsx::render(&opened.model, &opened.session, &options).expect("render")
+    };
+    let cells = |bytes: &[u8]| {
+        workbook_text(bytes)
+            .lines()
+            .map(String::from)
+            .collect::<Vec<_>>()
+    };
+    let caict = new_session(dir.path());
+    assert!(cells(&render(&caict, Lang::En)).contains(&"N/A justification".into()));
+    assert!(cells(&render(&caict, Lang::Zh)).contains(&"不适用理由".into()));
+
+    // On this DSOMM-shaped copy, "Not implemented" needs a reason too.
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/dsomm-shaped.ron");
+    let text = std::fs::read_to_string(fixture).expect("fixture");
+    let model = dir.path().join("dsomm.ron");
+    let justify = text.replacen("value: 0.0),", "value: 0.0, justify: true),", 1);
+    std::fs::write(&model, justify).expect("write model");
+    let options = NewOptions {
+        title: Some("DSOMM".into()),
+        model: Some(model.display().to_string()),
+        ..NewOptions::default()
+    };
+    let dsomm = create_session(dir.path(), options).expect("create");
+    let en = cells(&render(&dsomm, Lang::En));
+    assert!(en.contains(&"Reason".into()) && !en.contains(&"N/A justification".into()));
+    let zh_bytes = render(&dsomm, Lang::Zh);
+    let zh = cells(&zh_bytes);
+    assert!(zh.contains(&"理由".into()) && !zh.contains(&"不适用理由".into()));
+    let told = "3. 选择以下答复时，须在“理由”列写明理由：未实施 / 不适用。";
+    assert!(zh.contains(&told.into()), "{zh:?}");
+    let filled = assess::xlsx::read_bytes(
+        &zh_bytes,
+        &assess::session::open_session(&dsomm).expect("open").model,
+    );
+    assert!(filled.expect("reads").problems.is_empty());
+
+    let Some(python) = python() else {
+        return skipped("old reason column");
+    };
+    // An old questionnaire: the column under N/A's name, a reason for "Not implemented" in it.
+    let blank = dir.path().join("q.zh.xlsx");
+    std::fs::write(&blank, &zh_bytes).expect("write");
+    let old = dir.path().join("old.xlsx");
+    let id = "build.build.build.build.l1.a1";
+    fill(
+        python,
+        &blank,
+        &old,
+        &format!(r#"{{"{id}": ["未实施", "今年没有预算"]}}"#),
+    );
+    let rename = "wb = openpyxl.load_workbook(sys.argv[1])\n\
+                  for ws in wb.worksheets[1:-1]:\n    ws['I1'] = '不适用理由'\n\
+                  wb.save(sys.argv[1])";
+    py(python, rename, &[&old]);
+    assert!(cells(&std::fs::read(&old).expect("old")).contains(&"不适用理由".into()));
+    let name = dsomm
+        .file_stem()
+        .expect("stem")
+        .to_string_lossy()
+        .to_string();
+    let done = ok(&assess(dir.path(), &["import-xlsx", &name, "old.xlsx"]));
+    assert!(done.contains("new answers: 1"), "{done}");
+    let s = load_session(&dsomm).expect("load");
+    assert_eq!(s.status(id), Status::new("not-implemented"));
+    assert_eq!(s.answers[id].justification.as_deref(), Some("今年没有预算"));
+    // A changed reason is listed as a reason, not as an N/A justification.
+    let newer = dir.path().join("newer.xlsx");
+    fill(
+        python,
+        &old,
+        &newer,
+        &format!(r#"{{"{id}": [null, "预算已批"]}}"#),
+    );
+    let args = [
+        "import-xlsx",
+        &name,
+        "newer.xlsx",
+        "--dry-run",
+        "--overwrite",
+    ];
+    let plan = ok(&assess(dir.path(), &args));
+    assert!(plan.contains("reasons: 1"), "{plan}");
+}
+
 #[test]
 fn the_evidence_hint_uses_the_languages_colon() {
     let dir = tempfile::tempdir().expect("tmp");

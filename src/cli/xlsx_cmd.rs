@@ -145,10 +145,15 @@ fn show(out: &mut dyn Write, file: &str, plan: &ImportPlan) -> Result<()> {
     let t = texts();
     writeln!(out, "{}", fill(t.listing, &[("file", file)]))?;
     let (new, changed): (Vec<_>, Vec<_>) = plan.of(Field::Status).partition(|c| c.old.is_empty());
+    let justifications = if plan.reasons_beyond_na {
+        t.reasons
+    } else {
+        t.justifications
+    };
     let groups = [
         (t.new_answers, new),
         (t.changed_answers, changed),
-        (t.justifications, plan.of(Field::Justification).collect()),
+        (justifications, plan.of(Field::Justification).collect()),
         (t.notes, plan.of(Field::Note).collect()),
         (t.answered_by, plan.of(Field::AnsweredBy).collect()),
         (t.evidence_refs, plan.evidence_refs.iter().collect()),

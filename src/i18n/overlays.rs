@@ -194,7 +194,7 @@ pub static ZH: Overlays = Overlays {
     history_title: "修改记录",
     history_fields: [
         "状态",
-        "不适用理由",
+        "理由",
         "备注",
         "证据",
         "标记",

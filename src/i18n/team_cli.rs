@@ -178,7 +178,7 @@ pub static ZH: TeamCli = TeamCli {
     models_differ: "{a} 使用模型 {model_a}，{b} 使用 {model_b}：只能比较同一模型的评估",
     model_changed: "模型 {then} → {now}",
     requirement_changes: "要求：{n} 处变化",
-    diff_fields: ["状态", "不适用理由", "备注", "证据"],
+    diff_fields: ["状态", "理由", "备注", "证据"],
     none: "（无）",
     levels: ["实践", "领域", "部分"],
     moved: "{title}：{n} 项变化",

@@ -30,7 +30,9 @@ pub struct Words {
     pub guidance: &'static str,
     pub good_evidence: &'static str,
     pub trap: &'static str,
+    /// The heading of a not-applicable answer's justification, and of another answer's reason.
     pub because: &'static str,
+    pub reason: &'static str,
     /// Heading and rule shown with requirements about core, key or main items.
     pub core: &'static str,
     pub core_rule: &'static str,
@@ -175,6 +177,7 @@ pub static EN: Words = Words {
     good_evidence: "Good evidence",
     trap: "Trap",
     because: "Not applicable because",
+    reason: "Reason",
     core: "Core, key, main",
     core_rule: "Core, key and main items are those on the organisation's written list for the assessed scope, agreed with the assessor at the start; the requirement applies to each of them.",
     major: "Major, important",
@@ -286,6 +289,7 @@ pub static ZH: Words = Words {
     good_evidence: "良好证据",
     trap: "常见陷阱",
     because: "不适用的理由",
+    reason: "理由",
     core: "核心、关键、主要",
     core_rule: "“核心”“关键”“主要”指组织针对被评估范围书面列出、并在评估开始时与评估人员确认的清单；要求适用于清单上的每一项。",
     major: "重大、重要",

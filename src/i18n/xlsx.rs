@@ -18,6 +18,11 @@ pub struct Xlsx {
     pub instructions: [&'static str; 6],
     /// A part sheet's column headers, in column order (import finds columns by these).
     pub headers: [&'static str; 12],
+    /// The justification column's header when answers other than N/A need a reason too
+    /// (import reads it, and the N/A header older questionnaires have, in either language),
+    /// and the instruction that replaces the N/A one then (`{answers}`: those answers).
+    pub reason_header: &'static str,
+    pub reason_instruction: &'static str,
     pub document: &'static str,
     pub demo: &'static str,
     pub either: &'static str,
@@ -64,6 +69,8 @@ pub struct XlsxProblems {
     pub unknown_id: &'static str,
     pub out_of_scope: &'static str,
     pub na_without_reason: &'static str,
+    /// Another answer its scale marks `justify`, without its reason.
+    pub no_reason: &'static str,
     pub missing_rows: &'static str,
 }
 
@@ -80,6 +87,8 @@ pub struct XlsxCli {
     pub new_answers: &'static str,
     pub changed_answers: &'static str,
     pub justifications: &'static str,
+    /// As `justifications`, on a model whose other answers need reasons too.
+    pub reasons: &'static str,
     pub notes: &'static str,
     pub answered_by: &'static str,
     pub evidence_refs: &'static str,
@@ -143,6 +152,8 @@ pub static EN: Xlsx = Xlsx {
         "Evidence references",
         "Answered by",
     ],
+    reason_header: "Reason",
+    reason_instruction: "Answers that need a reason ({answers}) take it in the Reason column.",
     document: "Document",
     demo: "Demonstration",
     either: "Document or demonstration",
@@ -169,6 +180,7 @@ pub static EN: Xlsx = Xlsx {
         new_answers: "new answers: {n}",
         changed_answers: "changed answers: {n}",
         justifications: "N/A justifications: {n}",
+        reasons: "reasons: {n}",
         notes: "notes: {n}",
         answered_by: "answered by: {n}",
         evidence_refs: "evidence references written by the team (not imported: add them to the \
@@ -213,6 +225,7 @@ pub static EN: Xlsx = Xlsx {
         unknown_id: "unknown requirement id \"{id}\"",
         out_of_scope: "{id} is in part {part}, which the session does not assess",
         na_without_reason: "{id} is \"Not applicable\" without a justification",
+        no_reason: "{id}: the answer chosen needs a reason",
         missing_rows: "{count} requirement(s) have no row (deleted rows or changed ids?): {ids}",
     },
 };
@@ -249,6 +262,8 @@ pub static ZH: Xlsx = Xlsx {
         "证据引用",
         "填写人",
     ],
+    reason_header: "理由",
+    reason_instruction: "选择以下答复时，须在“理由”列写明理由：{answers}。",
     document: "文档",
     demo: "现场演示",
     either: "文档或现场演示",
@@ -274,6 +289,7 @@ pub static ZH: Xlsx = Xlsx {
         new_answers: "新答复：{n}",
         changed_answers: "修改的答复：{n}",
         justifications: "不适用理由：{n}",
+        reasons: "理由：{n}",
         notes: "备注：{n}",
         answered_by: "填写人：{n}",
         evidence_refs: "团队填写的证据引用（未导入：请在证据登记中添加）：{n}",
@@ -315,6 +331,7 @@ pub static ZH: Xlsx = Xlsx {
         unknown_id: "未知的要求编号“{id}”",
         out_of_scope: "{id} 属于部分 {part}，不在本评估范围内",
         na_without_reason: "{id} 选择了“不适用”，但没有填写理由",
+        no_reason: "{id}：所选答复须填写理由",
         missing_rows: "{count} 条要求没有对应的行（行被删除或编号被改？）：{ids}",
     },
 };

@@ -203,6 +203,9 @@ pub struct Highlight {
     /// As `AnswerView::label`.
     #[serde(skip)]
     pub label: String,
+    /// As `AnswerView::not_applicable`.
+    #[serde(skip)]
+    pub not_applicable: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -400,6 +403,7 @@ fn highlights(parts: &[PartReport], pick: impl Fn(&AnswerView) -> bool) -> Vec<H
             by: r.answer.by.clone(),
             at: r.answer.at.clone(),
             label: r.answer.label.clone(),
+            not_applicable: r.answer.not_applicable,
         })
         .collect()
 }

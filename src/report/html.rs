@@ -272,7 +272,7 @@ fn answer_row(
         let _ = write!(
             notes,
             "<div class=\"just\"><b>{}:</b> {}</div>",
-            escape(l.justification),
+            escape(l.justification_of(a.not_applicable)),
             escape(&j)
         );
     }
@@ -332,6 +332,7 @@ fn lists(h: &mut String, data: &ReportData, l: &Labels) {
                 by: item.by.clone(),
                 at: item.at.clone(),
                 label: item.label.clone(),
+                not_applicable: item.not_applicable,
                 ..AnswerView::default()
             };
             let text = format!("{}: {}", escape(&item.practice), escape(&item.text));

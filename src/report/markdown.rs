@@ -457,7 +457,12 @@ fn requirement_md(
         );
     }
     let mut lines = vec![head, meta.join(" · ")];
-    lines.extend(details(data, a.justification.as_deref(), &a.note, l));
+    lines.extend(details(
+        data,
+        (a.justification.as_deref(), a.not_applicable),
+        &a.note,
+        l,
+    ));
     if !a.discussion.is_empty() {
         lines.push(format!("{}: {}", l.discussion, block(&a.discussion)));
     }
@@ -467,11 +472,17 @@ fn requirement_md(
     item(md, &lines);
 }
 
-/// The justification and note lines of an answer, when present.
-fn details(data: &ReportData, justification: Option<&str>, note: &str, l: &Labels) -> Vec<String> {
+/// The justification (and whether its answer is not applicable) and note lines of an
+/// answer, when present.
+fn details(
+    data: &ReportData,
+    (justification, na): (Option<&str>, bool),
+    note: &str,
+    l: &Labels,
+) -> Vec<String> {
     let mut lines = Vec::new();
     if let Some(j) = data.justification_text(justification, l) {
-        lines.push(format!("{}: {}", l.justification, block(&j)));
+        lines.push(format!("{}: {}", l.justification_of(na), block(&j)));
     }
     if !note.is_empty() {
         lines.push(format!("{}: {}", l.note, block(note)));
@@ -501,7 +512,12 @@ fn lists(md: &mut String, data: &ReportData, l: &Labels) {
                 inline(&h.text),
                 l.answer(&h.label, h.status)
             )];
-            lines.extend(details(data, h.justification.as_deref(), &h.note, l));
+            lines.extend(details(
+                data,
+                (h.justification.as_deref(), h.not_applicable),
+                &h.note,
+                l,
+            ));
             item(md, &lines);
         }
     }

@@ -80,6 +80,41 @@ pub fn needs_reason(scale: &AnswerScale, status: Status) -> bool {
     option(scale, status).is_some_and(|o| o.justify)
 }
 
+/// The labels in `lang` of a model's answers that need a reason, each once, in scale order.
+pub fn reasoned_labels(model: &Model, lang: Lang) -> Vec<&str> {
+    let mut labels: Vec<&str> = Vec::new();
+    for (scale, status) in reasoned(model) {
+        let label = label(scale, status, lang);
+        if !labels.contains(&label) {
+            labels.push(label);
+        }
+    }
+    labels
+}
+
+/// Whether some answer other than not applicable needs a reason: a justification is then
+/// named as a reason in general ("Reason", 理由), not as N/A's (不适用理由), where one name
+/// serves every answer (the questionnaire's column).
+pub fn reasons_beyond_na(model: &Model) -> bool {
+    reasoned(model)
+        .into_iter()
+        .any(|(scale, status)| kind(scale, status) != Kind::NotApplicable)
+}
+
+/// Every answer of a model's scales (CAICT's when it has none) that needs a reason.
+fn reasoned(model: &Model) -> Vec<(&AnswerScale, Status)> {
+    let scales: Vec<&AnswerScale> = if model.scales.is_empty() {
+        vec![caict_scale()]
+    } else {
+        model.scales.iter().collect()
+    };
+    scales
+        .into_iter()
+        .flat_map(|s| statuses(s).map(move |status| (s, status)))
+        .filter(|(s, status)| needs_reason(s, *status))
+        .collect()
+}
+
 /// Whether the model is answered on the built-in CAICT scale alone, whose words (and keys)
 /// come from the program's catalogue rather than the model.
 pub fn is_caict(model: &Model) -> bool {

@@ -12,6 +12,7 @@ mod overlays;
 mod quick;
 mod register;
 mod review;
+mod said;
 mod screens;
 mod undo;
 mod work;
@@ -33,6 +34,7 @@ pub use findings::{finding_marks, tie_requirement};
 pub use forms::{Field, Home, HomeRow, LineInput, NewForm, Overlay};
 pub use model_choice::{ModelChoice, ModelChoices};
 pub use register::{Attaching, evidence_from_form};
+pub use said::Said;
 pub use undo::Snapshot;
 pub use work::{SaveState, Work};
 
@@ -80,8 +82,8 @@ pub struct App {
     /// A large evidence file being hashed on another thread (Esc cancels).
     pub attaching: Option<Attaching>,
     /// What the last change to the session was ("Met · L1 …"), so the room sees what was
-    /// just saved even after the cursor has moved on.
-    pub last_change: Option<String>,
+    /// just saved even after the cursor has moved on. Kept in every language (`L`).
+    pub said_change: Option<Said>,
     pub quit: bool,
     /// Edits are saved after their frame (see `defer_saves`).
     defer_saves: bool,
@@ -119,7 +121,7 @@ impl App {
             overlays: Vec::new(),
             message: None,
             attaching: None,
-            last_change: None,
+            said_change: None,
             quit: false,
             defer_saves: false,
             area: Rect::new(0, 0, 80, 24),
@@ -473,6 +475,12 @@ impl App {
         let Some(work) = &mut self.work else { return };
         let id = work.requirement_id();
         let requirement = work.requirement;
+        // Only the key right after an Esc at a reason steps past the answer declined.
+        let declined = work
+            .declined
+            .take()
+            .filter(|(at, _)| *at == requirement)
+            .map(|(_, status)| status);
         let practice = work.practice;
         let decider = work.session.cursor.decider.clone();
         let advance = move |work: &mut Work| {
@@ -523,7 +531,7 @@ impl App {
                 let slot = answer_slot(action).unwrap_or(Slot::Top);
                 let current = work.status(requirement);
                 // N/A's key gives the scale's first not-applicable answer, never the next.
-                let from = current.filter(|_| slot != Slot::NotApplicable);
+                let from = declined.or(current).filter(|_| slot != Slot::NotApplicable);
                 match scale::pick(scale, slot, from) {
                     // An answer that needs a reason is asked for one first.
                     Some(status) if scale::needs_reason(scale, status) => {
@@ -605,26 +613,41 @@ impl App {
             && action != Action::NotApplicable
             && let Some(change) = self.describe_change(action, requirement, practice)
         {
-            self.last_change = Some(change);
+            self.said_change = Some(change);
         }
     }
 
-    /// What a change just did, in the shown language: "Met · L1 Some large requirements …".
+    /// The last change in the shown language, as the status line tells it.
+    pub fn last_change(&self) -> Option<&str> {
+        self.said_change.as_ref().map(|s| s.get(self.lang()))
+    }
+
+    /// What a change just did, in every language: "Met · L1 Some large requirements …".
     pub fn describe_change(
         &self,
         action: Action,
         requirement: usize,
         practice: usize,
+    ) -> Option<Said> {
+        said::said(|lang| self.describe_change_in(action, requirement, practice, lang))
+    }
+
+    fn describe_change_in(
+        &self,
+        action: Action,
+        requirement: usize,
+        practice: usize,
+        lang: Lang,
     ) -> Option<String> {
         let work = self.work.as_ref()?;
-        let m = work.lang().texts().messages;
+        let m = lang.texts().messages;
         let pick = |text: &str| text.to_string();
         let (what, on) = match action {
             // The answer the key just gave, in the scale's words.
             Action::Met | Action::Partial | Action::NotMet | Action::NotApplicable => {
                 let id = &work.model.index.requirements[requirement].id;
                 let status = work.status(requirement)?.id();
-                let label = scale::answer_label(Some(&work.model), id, status, work.lang());
+                let label = scale::answer_label(Some(&work.model), id, status, lang);
                 (label.unwrap_or(status).to_string(), requirement)
             }
             Action::Clear => (pick(m.cleared), requirement),
@@ -656,12 +679,12 @@ impl App {
             Action::Redo => (pick(m.redone), work.requirement),
             Action::QuickLevel(level) => {
                 let pref = &work.model.index.practices[practice];
-                let name = work.model.model.practice_of(pref).name.get(work.lang());
+                let name = work.model.model.practice_of(pref).name.get(lang);
                 return Some(format!("L{level} · {name}"));
             }
             _ => return None,
         };
-        Some(format!("{what} · {}", work.requirement_label(on)))
+        Some(format!("{what} · {}", work.requirement_label_in(on, lang)))
     }
 
     fn open_palette(&mut self) {

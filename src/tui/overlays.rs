@@ -141,6 +141,9 @@ pub enum Edit {
     RemoveFinding(String),
     /// The current requirement takes this answer, which needs a reason, for this reason.
     Justified(Status, String),
+    /// The reason for this answer was not given (Esc): the key that offered it steps past it
+    /// next (a cursor matter, not a change of the assessment).
+    Declined(Status),
     /// Reopen the final session, for this reason.
     Reopen(String),
     /// The note (or the discussion note) of a requirement. `continued`: an undo step was taken

@@ -28,7 +28,7 @@ impl Field {
     pub fn name(self) -> &'static str {
         match self {
             Field::Status => "answer",
-            Field::Justification => "N/A justification",
+            Field::Justification => "justification",
             Field::Note => "note",
             Field::AnsweredBy => "answered by",
             Field::EvidenceRefs => "evidence references",
@@ -65,6 +65,8 @@ pub struct ImportPlan {
     /// Participants named in "answered by" who are not in the session yet.
     pub new_participants: Vec<String>,
     pub problems: Vec<Problem>,
+    /// The model's answers other than N/A need reasons too: its justifications are reasons.
+    pub reasons_beyond_na: bool,
 }
 
 impl ImportPlan {
@@ -97,6 +99,7 @@ pub enum ImportError {
 pub fn plan(model: &LoadedModel, session: &Session, filled: &Filled) -> ImportPlan {
     let mut plan = ImportPlan {
         problems: filled.problems.clone(),
+        reasons_beyond_na: scale::reasons_beyond_na(&model.model),
         ..ImportPlan::default()
     };
     let mut seen: HashMap<String, (String, u32)> = HashMap::new();
@@ -201,7 +204,11 @@ fn compare(
         let needs_reason = scale::needs_reason(scale, status);
         if needs_reason && reason.is_empty() {
             let column = Some(row.justification_column.clone());
-            let issue = Issue::NaWithoutReason;
+            let issue = if scale::kind(scale, status) == scale::Kind::NotApplicable {
+                Issue::NaWithoutReason
+            } else {
+                Issue::NoReason
+            };
             plan.problems
                 .push(problem(row, column, issue, &[("id", id)]));
         } else if answer.status != Some(status) {

@@ -30,6 +30,7 @@ pub enum Issue {
     UnknownId,
     OutOfScope,
     NaWithoutReason,
+    NoReason,
     MissingRows,
 }
 
@@ -56,6 +57,7 @@ impl Issue {
             Issue::UnknownId => t.unknown_id,
             Issue::OutOfScope => t.out_of_scope,
             Issue::NaWithoutReason => t.na_without_reason,
+            Issue::NoReason => t.no_reason,
             Issue::MissingRows => t.missing_rows,
         }
     }

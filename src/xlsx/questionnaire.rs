@@ -226,8 +226,14 @@ fn write_cover(
     let start = 3 + rows.len() as u32;
     sheet.write_string_with_format(start, 0, w.how_to_fill, &bold)?;
     let labels: Vec<&str> = answers.iter().map(|a| a.label.as_str()).collect();
+    let reasoned = scale::reasoned_labels(&model.model, Lang::from_code(lang)).join(" / ");
     for (i, line) in w.instructions.iter().enumerate() {
-        let text = fill(line, &[("answers", &labels.join(w.list_separator))]);
+        // N/A's instruction, or the one naming every answer that needs a reason.
+        let (line, answers) = match i {
+            2 if scale::reasons_beyond_na(&model.model) => (w.reason_instruction, &reasoned),
+            _ => (*line, &labels.join(w.list_separator)),
+        };
+        let text = fill(line, &[("answers", answers)]);
         sheet.write_string_with_format(
             start + 1 + i as u32,
             1,
@@ -253,6 +259,16 @@ const WIDTHS: [f64; COLUMNS] = [
     26.0, 18.0, 20.0, 22.0, 12.0, 60.0, 34.0, 16.0, 30.0, 40.0, 24.0, 14.0,
 ];
 
+/// A part sheet's header of column `c`: the justification column is "Reason" (理由) when
+/// answers other than N/A need one too, else N/A's own (不适用理由).
+fn header_of<'w>(model: &LoadedModel, w: &'w Words, c: usize) -> &'w str {
+    if c == col::JUSTIFICATION && scale::reasons_beyond_na(&model.model) {
+        w.reason_header
+    } else {
+        w.headers[c]
+    }
+}
+
 impl PartSheet<'_> {
     fn write(&self, sheet: &mut Worksheet, part: &str) -> Result<(), XlsxError> {
         let header = Format::new()
@@ -267,7 +283,12 @@ impl PartSheet<'_> {
             .set_background_color(0x00FF_F2CC);
         for (c, width) in WIDTHS.iter().enumerate() {
             sheet.set_column_width(c as u16, *width)?;
-            sheet.write_string_with_format(0, c as u16, self.w.headers[c], &header)?;
+            sheet.write_string_with_format(
+                0,
+                c as u16,
+                header_of(self.model, self.w, c),
+                &header,
+            )?;
         }
         let mut row = 0u32;
         // Runs of rows answered on one scale (first row, last row, scale): each run gets its

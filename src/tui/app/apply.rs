@@ -184,6 +184,10 @@ impl App {
         };
         let lang = work.lang();
         let result = match edit {
+            Edit::Declined(status) => {
+                work.declined = Some((work.requirement, status));
+                Ok(())
+            }
             Edit::Decider(name) => {
                 work.session.cursor.decider = name;
                 work.dirty = true;
@@ -193,7 +197,7 @@ impl App {
                 let requirement = work.requirement;
                 let made = justified(work, status, &text, &who);
                 if made.is_ok() {
-                    self.last_change = self.describe_change(Action::NotApplicable, requirement, 0);
+                    self.said_change = self.describe_change(Action::NotApplicable, requirement, 0);
                 }
                 made
             }
@@ -218,13 +222,16 @@ impl App {
             } => {
                 let made = note(work, &who, &requirement, (&text, discussion), continued);
                 if closing && let Some(r) = work.model.index.requirement(&requirement) {
-                    let t = lang.texts().overlays;
-                    let what = if discussion {
-                        t.discussion_changed
-                    } else {
-                        t.note_changed
+                    let tell = |lang: crate::lang::Lang| {
+                        let t = lang.texts().overlays;
+                        let what = if discussion {
+                            t.discussion_changed
+                        } else {
+                            t.note_changed
+                        };
+                        format!("{what} · {}", work.requirement_label_in(r, lang))
                     };
-                    self.last_change = Some(format!("{what} · {}", work.requirement_label(r)));
+                    self.said_change = Some(super::Said::new(tell));
                 }
                 made
             }

@@ -2,8 +2,9 @@
 //! that ask for them are `tui/overlays/findings.rs` and `finding_form.rs`), and the marks of
 //! findings on the checklist. Every change is a core function.
 
-use super::{App, Overlay, Work};
+use super::{App, Overlay, Said, Work};
 use crate::i18n::fill;
+use crate::lang::Lang;
 use crate::session::Finding;
 use crate::tui::overlays::finding_form::FindingForm;
 use crate::tui::overlays::{Told, findings};
@@ -46,8 +47,11 @@ impl App {
         })
         .map_err(|e| work.lang().edit_error(&e))?;
         let id = id.or(new_id).unwrap_or_default();
-        let template = work.lang().texts().workbench.findings.last_change;
-        self.last_change = Some(fill(template, &[("id", &id), ("title", &title)]));
+        let tell = |lang: Lang| {
+            let template = lang.texts().workbench.findings.last_change;
+            fill(template, &[("id", &id), ("title", &title)])
+        };
+        self.said_change = Some(Said::new(tell));
         Ok(Told::Done {
             notice: None,
             evidence: None,

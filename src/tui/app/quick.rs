@@ -59,7 +59,7 @@ impl App {
             },
             |w| w.next_practice(true),
         )?;
-        self.last_change = self.describe_change(Action::QuickLevel(level), 0, practice);
+        self.said_change = self.describe_change(Action::QuickLevel(level), 0, practice);
         Ok(())
     }
 }

@@ -80,6 +80,10 @@ pub struct Work {
     pub time: super::TimeClock,
     /// Who edits (`--as`, default the OS user); joins the assessors with the first change.
     pub who: String,
+    /// An answer whose reason was not given (Esc) at this requirement: the next key steps
+    /// past it (`p` to the following answer between), so no answer needing a reason blocks
+    /// the ones after it.
+    pub declined: Option<(usize, Status)>,
 }
 
 impl Work {
@@ -179,6 +183,7 @@ impl Work {
             checks: BTreeMap::new(),
             checking: None,
             filter: None,
+            declined: None,
             time: Default::default(),
             who: session::current_user(),
             baseline: Default::default(),
@@ -357,14 +362,14 @@ impl Work {
 
     /// A requirement as the status line names it: its level and text, in the shown language.
     pub fn requirement_label(&self, requirement: usize) -> String {
+        self.requirement_label_in(requirement, self.lang())
+    }
+
+    /// As `requirement_label`, in `lang`.
+    pub fn requirement_label_in(&self, requirement: usize, lang: crate::lang::Lang) -> String {
         let rref = &self.model.index.requirements[requirement];
         let pref = &self.model.index.practices[rref.practice];
-        let text = self
-            .model
-            .model
-            .requirement_of(pref, rref)
-            .text
-            .get(self.lang());
+        let text = self.model.model.requirement_of(pref, rref).text.get(lang);
         format!("L{} {text}", rref.level)
     }
 

@@ -47,7 +47,7 @@ impl Component for Justify {
             Action::Confirm => {
                 Effect::EditThenClose(Edit::Justified(self.answer, self.input.text.clone()))
             }
-            _ => Effect::Close,
+            _ => Effect::EditThenClose(Edit::Declined(self.answer)),
         }
     }
 

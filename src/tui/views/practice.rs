@@ -10,6 +10,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::i18n::workbench::Words;
 use crate::model::{EvidenceKind, Provenance, terms};
+use crate::session::scale;
 use crate::tui::app::{Work, finding_marks};
 use crate::tui::theme;
 use crate::tui::widgets::wrap::{truncate, wrap_with_tail};
@@ -357,7 +358,13 @@ pub fn render_guide(work: &Work, area: Rect, buf: &mut Buffer) {
     }
     if let Some(a) = work.session.answers.get(&rref.id) {
         if let Some(j) = &a.justification {
-            section(&mut lines, w.because, theme::get().title, j);
+            // N/A's own heading; any other answer its scale marks `justify` gives a reason.
+            let scale = scale::scale_at(&work.model, work.requirement);
+            let na = a
+                .status
+                .is_some_and(|s| scale::kind(scale, s) == scale::Kind::NotApplicable);
+            let heading = if na { w.because } else { w.reason };
+            section(&mut lines, heading, theme::get().title, j);
         }
         section(&mut lines, w.note, theme::get().title, &a.note);
         section(&mut lines, w.decided_by, theme::get().title, &a.decided_by);

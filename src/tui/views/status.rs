@@ -186,7 +186,7 @@ fn lay_out(app: &App, width: usize) -> Option<Laid> {
         match message {
             Some(message) => top.push(message),
             None => {
-                if let (Some(change), SaveState::Saved) = (&app.last_change, &work.save) {
+                if let (Some(change), SaveState::Saved) = (app.last_change(), &work.save) {
                     top.push(Span::styled(format!("· {change}"), theme::get().ok));
                 }
             }

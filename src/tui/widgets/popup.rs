@@ -20,6 +20,19 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
     )
 }
 
+/// The box `r` widened over a single column left beside it in `area`: that column would show
+/// a cut piece of the screen behind, a stray letter by the border (a box nearly as wide as the
+/// screen, as the findings view at 60 columns).
+fn with_thin_margins(area: Rect, r: Rect) -> Rect {
+    let left = u16::from(r.x.saturating_sub(area.x) == 1);
+    let right = u16::from(area.right().saturating_sub(r.right()) == 1);
+    Rect {
+        x: r.x - left,
+        width: r.width + left + right,
+        ..r
+    }
+}
+
 /// Key hints as styled spans: `key desc  key desc`.
 pub fn hint_spans(hints: Vec<(String, String)>) -> Vec<Span<'static>> {
     let mut spans = Vec::new();
@@ -44,7 +57,7 @@ pub fn popup(
     buf: &mut Buffer,
 ) -> Rect {
     let r = centered(area, w, h);
-    super::clear::clear_whole_cells(r, buf);
+    super::clear::clear_whole_cells(with_thin_margins(area, r), buf);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme::get().border_focus)
