@@ -224,14 +224,14 @@ fn signing_off_and_reopening_ask_in_chinese() {
     let (_dir, mut app) = fresh_zh();
     app.press("y S");
     let asked = draw(&app, 160, 48);
-    assert!(asked.contains("将本会话签署为最终版"), "{asked}");
+    assert!(asked.contains("将本评估签署为最终版"), "{asked}");
     assert!(!asked.contains("Sign off this session"), "{asked}");
     app.press("y");
     assert!(app.work.as_ref().expect("work").session.is_final());
     app.press("S");
     let prompt = draw(&app, 160, 48);
     assert!(
-        prompt.contains("重新打开最终版会话") && prompt.contains("原因："),
+        prompt.contains("重新打开最终版评估") && prompt.contains("原因："),
         "{prompt}"
     );
     assert!(!prompt.contains("Reason:"), "{prompt}");

@@ -242,3 +242,22 @@ fn a_damaged_session_on_the_home_screen_in_chinese() {
         assert!(english.is_empty(), "{english:?}\n{screen}");
     }
 }
+
+/// One word for a session in Chinese: 评估 (an assessment) throughout the catalogue, never
+/// 会话 (a login or chat session), which read as another thing in the same dialog.
+#[test]
+fn the_chinese_catalogue_calls_a_session_an_assessment_throughout() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/i18n");
+    for entry in std::fs::read_dir(&dir).expect("src/i18n") {
+        let path = entry.expect("entry").path();
+        let text = std::fs::read_to_string(&path).expect("read");
+        for (n, line) in text.lines().enumerate() {
+            assert!(
+                !line.contains("会话"),
+                "{}:{}: says 会话 where the catalogue says 评估: {line}",
+                path.display(),
+                n + 1
+            );
+        }
+    }
+}

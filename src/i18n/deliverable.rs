@@ -104,7 +104,7 @@ pub static ZH: Deliverable = Deliverable {
     signed_off_by_at: "由 {by} 于 {at} 签署。",
     content_hash: "内容哈希",
     draft: "草稿 — 尚未签署",
-    draft_note: "评估结果仍可能变化；`assess finalize` 签署会话并固定其内容哈希。",
+    draft_note: "评估结果仍可能变化；`assess finalize` 签署评估并固定其内容哈希。",
     approval: ["姓名", "签字", "日期"],
     labelled: "{label}：{value}",
     written: "报告已写入 {path}",

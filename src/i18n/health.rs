@@ -159,7 +159,7 @@ pub static ZH: Health = Health {
     held: "{session}：此评估已由 {holder}以写入方式打开。请在那里关闭，或以只读方式打开。",
     damaged: "{path}:{line}:{column}：评估文件已损坏：{message}{hint}\n文件未被修改。",
     backup_kept: "\n上一版本保存在 {backup}：可用 `assess doctor` 检查，或直接打开它。",
-    newer_format: "{path}：由更新版本的 assess 写入（会话格式 {found}；本版本最多读取 {max}）。请升级 assess 后打开；文件未被修改。",
+    newer_format: "{path}：由更新版本的 assess 写入（评估文件格式 {found}；本版本最多读取 {max}）。请升级 assess 后打开；文件未被修改。",
     too_large: "{path}：文件大小为 {size}，超过任何评估文件（上限 {limit}），可能不是评估文件。文件未被读取或修改。",
     conflicts_remain: "{path}：还有 {count} 处合并冲突；请先解决（`assess conflicts`、`assess resolve` 或工作台）",
     held_no_terminal: "{session} 已由 {holder}以写入方式打开（此处没有终端，无法提供只读查看）",

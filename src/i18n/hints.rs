@@ -25,8 +25,8 @@ pub static EN: Hints = Hints {
 };
 
 pub static ZH: Hints = Hints {
-    no_session_near: "没有会话“{spec}”；您是不是要找“{near}”？（`assess list` 列出全部会话）",
-    no_session: "{dir} 中没有会话“{spec}”（`assess list` 列出全部会话）",
+    no_session_near: "没有评估“{spec}”；您是不是要找“{near}”？（`assess list` 列出全部评估）",
+    no_session: "{dir} 中没有评估“{spec}”（`assess list` 列出全部评估）",
     level_form: "“{value}”不是等级：请写成 3 或 L3",
     level_range: "--target {level} 超出范围：模型 {model} 的等级为 {min}–{max}（写成 3 或 L3）",
     report_format: "无法从“{file}”判断报告格式，报告未写入：请加上 --format（可选 {formats}），或将文件命名为 .md、.html、.csv 或 .json",

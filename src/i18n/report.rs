@@ -238,7 +238,7 @@ pub static ZH: Labels = Labels {
     reviewed_by: "复核人",
     file_check: "文件核对",
     orphaned: "孤立作答",
-    orphaned_intro: "这些作答对应的要求已不在当前模型中。它们仍保存在会话文件中，并在此列出，不会丢失。",
+    orphaned_intro: "这些作答对应的要求已不在当前模型中。它们仍保存在评估文件中，并在此列出，不会丢失。",
     none: "无。",
     authored: "参照编写",
     draft: "草案转述",
