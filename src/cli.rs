@@ -598,7 +598,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
         }
         Some(Command::List { json, .. }) => session_cmd::list(out, &dir, json, Lang::choose(None))?,
         Some(Command::Completions { shell }) => shell_cmd::completions(out, shell)?,
-        Some(Command::Man) => shell_cmd::man(out)?,
+        Some(Command::Man) => shell_cmd::man(out, Lang::choose(None))?,
         Some(Command::Config(cmd)) => return config_cmd::run(out, cli.config.as_deref(), cmd),
         Some(Command::Summary {
             session: spec,

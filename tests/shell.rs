@@ -5,9 +5,14 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 fn assess(dir: &Path, args: &[&str]) -> String {
+    assess_in(dir, args, "en")
+}
+
+fn assess_in(dir: &Path, args: &[&str], lang: &str) -> String {
     let out = Command::new(env!("CARGO_BIN_EXE_assess"))
         .args(args)
         .env("ASSESS_SESSIONS_DIR", dir)
+        .env("ASSESS_LANG", lang)
         .output()
         .expect("run assess");
     assert!(
@@ -99,33 +104,50 @@ fn every_shell_gets_a_script() {
 }
 
 #[test]
-fn man_renders_the_page_without_warnings() {
+fn man_renders_the_page_without_warnings_in_either_language() {
     if !have("man") {
         return;
     }
     let dir = tempfile::tempdir().expect("tempdir");
-    let page = dir.path().join("assess.1");
-    std::fs::write(&page, assess(dir.path(), &["man"])).expect("write");
-    let shown = run(
-        "man",
-        &[
-            "--warnings",
-            "-E",
-            "UTF-8",
-            "-l",
-            page.to_str().expect("utf-8"),
-        ],
-        dir.path(),
-    );
-    let warnings = String::from_utf8_lossy(&shown.stderr);
-    assert!(shown.status.success() && warnings.is_empty(), "{warnings}");
-    let text = String::from_utf8_lossy(&shown.stdout);
-    for heading in [
-        "SYNOPSIS",
-        "assess open",
-        "assess model synth",
-        "--participant",
-    ] {
-        assert!(text.contains(heading), "{heading} missing:\n{text}");
+    let expected: [(&str, &[&str]); 2] = [
+        (
+            "en",
+            &[
+                "SYNOPSIS",
+                "COMMANDS",
+                "assess open",
+                "assess model synth",
+                "--participant",
+            ],
+        ),
+        // Chinese headings and help; groff breaks the Chinese lines without a warning.
+        (
+            "zh",
+            &["概要", "命令", "assess open", "新建评估", "--participant"],
+        ),
+    ];
+    for (lang, headings) in expected {
+        let page = dir.path().join(format!("assess.{lang}.1"));
+        std::fs::write(&page, assess_in(dir.path(), &["man"], lang)).expect("write");
+        let shown = run(
+            "man",
+            &[
+                "--warnings",
+                "-E",
+                "UTF-8",
+                "-l",
+                page.to_str().expect("utf-8"),
+            ],
+            dir.path(),
+        );
+        let warnings = String::from_utf8_lossy(&shown.stderr);
+        assert!(
+            shown.status.success() && warnings.is_empty(),
+            "{lang}: {warnings}"
+        );
+        let text = String::from_utf8_lossy(&shown.stdout);
+        for heading in headings {
+            assert!(text.contains(heading), "{lang}: {heading} missing:\n{text}");
+        }
     }
 }

@@ -9,6 +9,7 @@ use anyhow::Result;
 use clap::CommandFactory;
 
 use super::Cli;
+use crate::lang::Lang;
 
 /// The shells `assess completions` writes a script for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -109,22 +110,63 @@ fn session_commands() -> Vec<String> {
         .collect()
 }
 
-/// Writes the manual page (roff): the command and its options, then every subcommand with its
-/// own help in one COMMANDS section (one page to install, not one per subcommand).
-pub fn man(out: &mut dyn Write) -> Result<()> {
-    let command = Cli::command();
+/// Writes the manual page (roff) in `lang`: the command and its options, then every
+/// subcommand with its own help in one COMMANDS section (one page to install, not one per
+/// subcommand). The help is the command line's own, translated as `--help` is.
+pub fn man(out: &mut dyn Write, lang: Lang) -> Result<()> {
+    let command = super::help::command(lang);
     let page = clap_mangen::Man::new(command.clone());
-    page.render_title(out)?;
-    page.render_name_section(out)?;
-    page.render_synopsis_section(out)?;
-    page.render_description_section(out)?;
-    page.render_options_section(out)?;
-    writeln!(out, ".SH COMMANDS")?;
+    let mut roff = Vec::new();
+    page.render_title(&mut roff)?;
+    // Ragged right: groff cannot stretch a line of Chinese text, which has no spaces.
+    writeln!(roff, ".ad l")?;
+    page.render_name_section(&mut roff)?;
+    page.render_synopsis_section(&mut roff)?;
+    page.render_description_section(&mut roff)?;
+    page.render_options_section(&mut roff)?;
+    writeln!(roff, ".SH COMMANDS")?;
     for sub in command.get_subcommands().filter(|c| c.get_name() != "help") {
-        commands_section(out, sub, "assess")?;
+        commands_section(&mut roff, sub, "assess")?;
     }
-    page.render_version_section(out)?;
+    page.render_version_section(&mut roff)?;
+    let roff = String::from_utf8_lossy(&roff);
+    for line in roff.lines() {
+        writeln!(out, "{}", breakable(&section_heading(line, lang)))?;
+    }
     Ok(())
+}
+
+/// A text line with a break point (roff's `\:`) after each Chinese character: groff breaks
+/// lines only at spaces, and Chinese help has none. Requests are left as they are.
+fn breakable(line: &str) -> String {
+    if line.starts_with(['.', '\'']) {
+        return line.to_string();
+    }
+    let mut out = String::with_capacity(line.len() * 2);
+    for c in line.chars() {
+        out.push(c);
+        if matches!(c, '\u{3000}'..='\u{9fff}' | '\u{ff00}'..='\u{ffef}') {
+            out.push_str("\\:");
+        }
+    }
+    out
+}
+
+/// A `.SH` heading clap writes in English, in `lang`.
+fn section_heading(line: &str, lang: Lang) -> std::borrow::Cow<'_, str> {
+    const ENGLISH: [&str; 6] = [
+        "NAME",
+        "SYNOPSIS",
+        "DESCRIPTION",
+        "OPTIONS",
+        "COMMANDS",
+        "VERSION",
+    ];
+    let heading = line.strip_prefix(".SH ").map(|h| h.trim_matches('"'));
+    match heading.and_then(|h| ENGLISH.iter().position(|e| *e == h)) {
+        Some(i) => format!(".SH \"{}\"", lang.texts().cli_help.man_sections[i]).into(),
+        None => line.into(),
+    }
 }
 
 /// One subcommand (and its own subcommands) as `.SS` with its help, set as written.

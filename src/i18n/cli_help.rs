@@ -51,6 +51,9 @@ pub struct CliHelp {
     pub cannot_read: &'static str,
     pub cannot_create: &'static str,
     pub cannot_write_report_to: &'static str,
+    /// The manual page's section headings: name, synopsis, description, options, commands,
+    /// version.
+    pub man_sections: [&'static str; 6],
 }
 
 pub static EN: CliHelp = CliHelp {
@@ -87,6 +90,14 @@ pub static EN: CliHelp = CliHelp {
     cannot_read: "cannot read {path}",
     cannot_create: "cannot create {path}",
     cannot_write_report_to: "cannot write the report to {path}",
+    man_sections: [
+        "NAME",
+        "SYNOPSIS",
+        "DESCRIPTION",
+        "OPTIONS",
+        "COMMANDS",
+        "VERSION",
+    ],
 };
 
 pub static ZH: CliHelp = CliHelp {
@@ -123,6 +134,7 @@ pub static ZH: CliHelp = CliHelp {
     cannot_read: "无法读取 {path}",
     cannot_create: "无法创建 {path}",
     cannot_write_report_to: "无法把报告写入 {path}",
+    man_sections: ["名称", "概要", "描述", "选项", "命令", "版本"],
 };
 
 /// The Chinese help of every command and argument (see the module's head for the keys).
