@@ -494,7 +494,11 @@ fn head_first(mut file: File, size: u64) -> std::io::Result<HeadFirst> {
         }
         want *= 2;
     };
-    let tail_len = TAIL.min(size_bytes - open - 1);
+    // A file that grew since its size was read has its history elsewhere: open it whole.
+    let Some(after_open) = size_bytes.checked_sub(open + 1) else {
+        return Ok(HeadFirst::ReadOn(file, head));
+    };
+    let tail_len = TAIL.min(after_open);
     let tail_at = size_bytes - tail_len;
     let mut tail = vec![0; tail_len];
     file.seek(SeekFrom::Start(tail_at as u64))
@@ -509,15 +513,10 @@ fn head_first(mut file: File, size: u64) -> std::io::Result<HeadFirst> {
     ) else {
         return Ok(HeadFirst::ReadOn(file, head));
     };
-    let Ok(mut session) = ron::Options::default().from_str::<Session>(&format!("{before}{after}"))
-    else {
+    let parsed = ron::Options::default().from_str::<Session>(&format!("{before}{after}"));
+    let Some(mut session) = parsed.ok().and_then(|s| in_current_format(s).ok()) else {
         return Ok(HeadFirst::ReadOn(file, head));
     };
-    if session.format > FORMAT_VERSION {
-        return Ok(HeadFirst::ReadOn(file, head));
-    }
-    session.format = FORMAT_VERSION;
-    session.assign_missing_ids();
     let value = open..tail_at + close + 1;
     let unread = super::history::Unread {
         file,
@@ -579,7 +578,7 @@ pub fn parse_session_lazily(bytes: Vec<u8>, path: &Path) -> Result<Session, Sess
             ))
         });
     let parsed = ron::Options::default().from_str::<Session>(&rest);
-    let mut session = parsed.map_err(|e| {
+    let session = parsed.map_err(|e| {
         // A newer file fails to parse as this format: it is refused as newer, not damaged.
         // Looking only when the parse fails keeps a second pass off every open.
         match ron::Options::default().from_str::<FormatProbe>(&rest) {
@@ -593,20 +592,26 @@ pub fn parse_session_lazily(bytes: Vec<u8>, path: &Path) -> Result<Session, Sess
             }
         }
     })?;
-    if session.format > FORMAT_VERSION {
-        return Err(SessionError::NewerFormat {
-            path: path.to_path_buf(),
-            found: session.format,
-        });
-    }
-    // Older formats are subsets of this one: the next save writes the current format, so an
-    // older build meeting the new fields says "newer format" rather than "damaged".
-    session.format = FORMAT_VERSION;
-    session.assign_missing_ids();
+    let mut session = in_current_format(session).map_err(|found| SessionError::NewerFormat {
+        path: path.to_path_buf(),
+        found,
+    })?;
     if let Some(split) = split {
         drop(rest);
         session.history = super::History::unparsed(super::FileText::whole(text), split.value);
     }
+    Ok(session)
+}
+
+/// A parsed session as this build writes it, or the newer format it was written in. Older
+/// formats are subsets of this one: the next save writes the current format, so an older
+/// build meeting the new fields says "newer format" rather than "damaged".
+fn in_current_format(mut session: Session) -> Result<Session, u32> {
+    if session.format > FORMAT_VERSION {
+        return Err(session.format);
+    }
+    session.format = FORMAT_VERSION;
+    session.assign_missing_ids();
     Ok(session)
 }
 
